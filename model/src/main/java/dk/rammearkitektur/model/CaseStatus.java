@@ -1,0 +1,31 @@
+package dk.rammearkitektur.model;
+
+/**
+ * Status of a case (sagsstatus). Legal transitions: CREATED to IN_PROGRESS, IN_PROGRESS to CLOSED, CLOSED to
+ * ARCHIVED, and CLOSED back to IN_PROGRESS (reopening, genoptagelse) only with a reason.
+ */
+public enum CaseStatus {
+    /** Oprettet. */
+    CREATED,
+    /** Under behandling. */
+    IN_PROGRESS,
+    /** Afsluttet. */
+    CLOSED,
+    /** Arkiveret; final. */
+    ARCHIVED;
+
+    /** Whether the case may go from this status to {@code target} (given a reason where one is needed). */
+    public boolean canTransitionTo(CaseStatus target) {
+        return switch (this) {
+            case CREATED -> target == IN_PROGRESS;
+            case IN_PROGRESS -> target == CLOSED;
+            case CLOSED -> target == ARCHIVED || target == IN_PROGRESS;
+            case ARCHIVED -> false;
+        };
+    }
+
+    /** Whether going to {@code target} needs a reason: true only for reopening (CLOSED to IN_PROGRESS). */
+    public boolean requiresReason(CaseStatus target) {
+        return this == CLOSED && target == IN_PROGRESS;
+    }
+}
