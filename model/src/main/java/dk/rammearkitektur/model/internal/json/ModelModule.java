@@ -1,0 +1,223 @@
+package dk.rammearkitektur.model.internal.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.Version;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.databind.util.StdConverter;
+import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.model.Benefit;
+import dk.rammearkitektur.model.BenefitId;
+import dk.rammearkitektur.model.Case;
+import dk.rammearkitektur.model.CaseId;
+import dk.rammearkitektur.model.Company;
+import dk.rammearkitektur.model.Cpr;
+import dk.rammearkitektur.model.Cvr;
+import dk.rammearkitektur.model.Document;
+import dk.rammearkitektur.model.DocumentId;
+import dk.rammearkitektur.model.History;
+import dk.rammearkitektur.model.KleNumber;
+import dk.rammearkitektur.model.OrganisationUnit;
+import dk.rammearkitektur.model.PNumber;
+import dk.rammearkitektur.model.PartyId;
+import dk.rammearkitektur.model.Person;
+import dk.rammearkitektur.model.internal.bind.Dto;
+import dk.rammearkitektur.model.internal.bind.Mapping;
+import java.io.IOException;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Jackson module for the model. Graph types are written and read through the binding classes of
+ * {@code internal.bind} (whose bean (de)serializers Jackson builds once and caches); identifiers as strings.
+ */
+public final class ModelModule extends SimpleModule {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the module. */
+    public ModelModule() {
+        super("rammearkitektur-model", Version.unknownVersion());
+        addSerializer(Case.class, new StdDelegatingSerializer(new StdConverter<Case, Dto.CaseDto>() {
+            @Override
+            public Dto.CaseDto convert(Case value) {
+                return Mapping.toDto(value);
+            }
+        }));
+        addSerializer(Document.class, new StdDelegatingSerializer(new StdConverter<Document, Dto.DocumentDto>() {
+            @Override
+            public Dto.DocumentDto convert(Document value) {
+                return Mapping.toDto(value);
+            }
+        }));
+        addSerializer(Benefit.class, new StdDelegatingSerializer(new StdConverter<Benefit, Dto.BenefitDto>() {
+            @Override
+            public Dto.BenefitDto convert(Benefit value) {
+                return Mapping.toDto(value);
+            }
+        }));
+        addSerializer(Person.class, new StdDelegatingSerializer(new StdConverter<Person, Dto.PersonDto>() {
+            @Override
+            public Dto.PersonDto convert(Person value) {
+                return Mapping.toDto(value);
+            }
+        }));
+        addSerializer(Company.class, new StdDelegatingSerializer(new StdConverter<Company, Dto.CompanyDto>() {
+            @Override
+            public Dto.CompanyDto convert(Company value) {
+                return Mapping.toDto(value);
+            }
+        }));
+        addSerializer(OrganisationUnit.class, new StdDelegatingSerializer(
+                new StdConverter<OrganisationUnit, Dto.OrganisationUnitDto>() {
+                    @Override
+                    public Dto.OrganisationUnitDto convert(OrganisationUnit value) {
+                        return Mapping.toDto(value);
+                    }
+                }));
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        Class<History<?>> historyClass = (Class) History.class;
+        addSerializer(historyClass, new StdDelegatingSerializer(new StdConverter<History<?>, Dto.HistoryDto>() {
+            @Override
+            public Dto.HistoryDto convert(History<?> value) {
+                return Mapping.toDto(value);
+            }
+        }));
+
+        addDeserializer(Case.class, new DtoDeserializer<>(Case.class, Dto.CaseDto.class, "case", Mapping::toCase));
+        addDeserializer(Document.class, new DtoDeserializer<>(Document.class, Dto.DocumentDto.class, "document",
+                Mapping::toDocument));
+        addDeserializer(Benefit.class, new DtoDeserializer<>(Benefit.class, Dto.BenefitDto.class, "benefit",
+                Mapping::toBenefit));
+        addDeserializer(Person.class, new DtoDeserializer<>(Person.class, Dto.PersonDto.class, "person",
+                (d, root) -> (Person) Mapping.toParty(d, root)));
+        addDeserializer(Company.class, new DtoDeserializer<>(Company.class, Dto.CompanyDto.class, "company",
+                (d, root) -> (Company) Mapping.toParty(d, root)));
+        addDeserializer(OrganisationUnit.class, new DtoDeserializer<>(OrganisationUnit.class, Dto.OrganisationUnitDto.class,
+                "organisationUnit", (d, root) -> (OrganisationUnit) Mapping.toParty(d, root)));
+        addDeserializer(historyClass, new HistoryDeserializer(Object.class));
+
+        addSerializer(Cpr.class, new CprSerializer());
+        addDeserializer(Cpr.class, new StringDeserializer<>(Cpr.class, "cpr", Cpr::parse));
+        addSerializer(Cvr.class, ToStringSerializer.instance);
+        addDeserializer(Cvr.class, new StringDeserializer<>(Cvr.class, "cvr", Cvr::parse));
+        addSerializer(PNumber.class, ToStringSerializer.instance);
+        addDeserializer(PNumber.class, new StringDeserializer<>(PNumber.class, "pNumber", PNumber::parse));
+        addSerializer(KleNumber.class, ToStringSerializer.instance);
+        addDeserializer(KleNumber.class, new StringDeserializer<>(KleNumber.class, "kle", KleNumber::parse));
+        addSerializer(CaseId.class, ToStringSerializer.instance);
+        addDeserializer(CaseId.class, new StringDeserializer<>(CaseId.class, "id", CaseId::parse));
+        addSerializer(DocumentId.class, ToStringSerializer.instance);
+        addDeserializer(DocumentId.class, new StringDeserializer<>(DocumentId.class, "id", DocumentId::parse));
+        addSerializer(PartyId.class, ToStringSerializer.instance);
+        addDeserializer(PartyId.class, new StringDeserializer<>(PartyId.class, "id", PartyId::parse));
+        addSerializer(BenefitId.class, ToStringSerializer.instance);
+        addDeserializer(BenefitId.class, new StringDeserializer<>(BenefitId.class, "id", BenefitId::parse));
+    }
+
+    /** Reads the binding class with Jackson, turning Jackson's errors into ours. */
+    static <D> D readDto(JsonParser p, DeserializationContext ctxt, Class<D> dtoClass, String root) {
+        try {
+            D dto = ctxt.readValue(p, dtoClass);
+            if (dto == null) {
+                throw new ValidationException(root, "is required");
+            }
+            return dto;
+        } catch (JsonProcessingException e) {
+            throw JsonErrors.toValidation(e, root);
+        } catch (IOException e) {
+            throw new ValidationException(root, "cannot be read: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Reads a binding class and maps it to the model. */
+    static final class DtoDeserializer<M, D> extends StdDeserializer<M> {
+        private static final long serialVersionUID = 1L;
+        private final Class<D> dtoClass;
+        private final String root;
+        private final transient BiFunction<D, String, M> map;
+
+        DtoDeserializer(Class<M> modelClass, Class<D> dtoClass, String root, BiFunction<D, String, M> map) {
+            super(modelClass);
+            this.dtoClass = dtoClass;
+            this.root = root;
+            this.map = map;
+        }
+
+        @Override
+        public M deserialize(JsonParser p, DeserializationContext ctxt) {
+            return map.apply(readDto(p, ctxt, dtoClass, root), root);
+        }
+    }
+
+    /** Reads {@code History<T>}, checking every value is a {@code T}. */
+    static final class HistoryDeserializer extends StdDeserializer<History<?>> implements ContextualDeserializer {
+        private static final long serialVersionUID = 1L;
+        private final Class<?> valueType;
+
+        HistoryDeserializer(Class<?> valueType) {
+            super(History.class);
+            this.valueType = valueType;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+            JavaType type = property != null ? property.getType() : ctxt.getContextualType();
+            if (type != null && type.containedTypeCount() == 1) {
+                return new HistoryDeserializer(type.containedType(0).getRawClass());
+            }
+            return this;
+        }
+
+        @Override
+        public History<?> deserialize(JsonParser p, DeserializationContext ctxt) {
+            return Mapping.toHistory(readDto(p, ctxt, Dto.HistoryDto.class, "history"), valueType, "history");
+        }
+    }
+
+    /** Reads an identifier from a JSON string. */
+    static final class StringDeserializer<T> extends StdDeserializer<T> {
+        private static final long serialVersionUID = 1L;
+        private final String path;
+        private final transient Function<String, T> parse;
+
+        StringDeserializer(Class<T> type, String path, Function<String, T> parse) {
+            super(type);
+            this.path = path;
+            this.parse = parse;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                throw new ValidationException(path, "must be a JSON string");
+            }
+            return parse.apply(p.getText());
+        }
+    }
+
+    /** Writes the full CPR number: JSON is data, not a log line. */
+    static final class CprSerializer extends StdSerializer<Cpr> {
+        private static final long serialVersionUID = 1L;
+
+        CprSerializer() {
+            super(Cpr.class);
+        }
+
+        @Override
+        public void serialize(Cpr value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(value.value());
+        }
+    }
+}

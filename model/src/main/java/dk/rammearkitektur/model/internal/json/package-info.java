@@ -1,0 +1,2 @@
+/** The Jackson module behind {@link dk.rammearkitektur.model.json.RammearkitekturJson}. Internal. */
+package dk.rammearkitektur.model.internal.json;
