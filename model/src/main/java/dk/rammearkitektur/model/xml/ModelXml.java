@@ -17,7 +17,8 @@ import java.io.OutputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import javax.xml.transform.dom.DOMSource;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import org.xml.sax.SAXException;
@@ -165,18 +166,30 @@ public final class ModelXml {
     }
 
     private static Object unmarshal(InputStream in) {
-        org.w3c.dom.Document doc = SecureXml.parse(in);
+        byte[] bytes;
         try {
-            SecureXml.validator(Holder.SCHEMA).validate(new DOMSource(doc));
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new XmlParseException("XML could not be read: " + e.getMessage(), e);
+        }
+        try {
+            SecureXml.validator(Holder.SCHEMA).validate(new StreamSource(new ByteArrayInputStream(bytes)));
         } catch (SAXException e) {
             throw SecureXml.translate(e);
         } catch (IOException e) {
             throw new XmlParseException("XML could not be validated: " + e.getMessage(), e);
         }
+        XMLStreamReader reader = SecureXml.createStreamReader(new ByteArrayInputStream(bytes));
         try {
-            return Holder.CONTEXT.createUnmarshaller().unmarshal(doc);
+            return Holder.CONTEXT.createUnmarshaller().unmarshal(reader);
         } catch (JAXBException e) {
             throw new XmlParseException("XML could not be bound: " + e.getMessage(), e);
+        } finally {
+            try {
+                reader.close();
+            } catch (XMLStreamException e) {
+                // nothing left to release
+            }
         }
     }
 
