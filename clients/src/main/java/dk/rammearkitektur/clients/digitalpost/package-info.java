@@ -1,0 +1,16 @@
+/**
+ * Digital Post and NemSMS messages in the MeMo format (Meddelelsesmodellen), versions 1.1 and 1.2.
+ *
+ * <p>Start with {@link dk.rammearkitektur.clients.digitalpost.MemoMessage#builder(MemoVersion)}: a message is a
+ * {@link dk.rammearkitektur.clients.digitalpost.MessageHeader} (sender, recipient, title, notification, flags,
+ * content data, forward and reply data) and, for Digital Post, a
+ * {@link dk.rammearkitektur.clients.digitalpost.MessageBody} with one main document, attachments and technical
+ * documents, each with {@link dk.rammearkitektur.clients.digitalpost.MemoFile}s and
+ * {@link dk.rammearkitektur.clients.digitalpost.Action}s. Every {@code MemoMessage} is valid: building one checks
+ * all rules and reports every violation at once with its field path.
+ *
+ * <p>{@link dk.rammearkitektur.clients.digitalpost.MemoXml} writes and reads the XML, streaming file content
+ * through {@link dk.rammearkitektur.clients.digitalpost.FileContent} and
+ * {@link dk.rammearkitektur.clients.digitalpost.FileContentSink}.
+ */
+package dk.rammearkitektur.clients.digitalpost;
