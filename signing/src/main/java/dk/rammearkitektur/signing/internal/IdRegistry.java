@@ -1,0 +1,91 @@
+package dk.rammearkitektur.signing.internal;
+
+import dk.rammearkitektur.signing.SignatureException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/**
+ * Registers the ID attributes the SDK recognises, and only those: {@code wsu:Id} and the unqualified {@code ID}
+ * (SAML) and {@code Id} (XML-DSig, our own documents). Refuses a document in which two elements share an ID.
+ */
+public final class IdRegistry {
+    /** The WS-Security utility namespace. */
+    public static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
+
+    private final Map<String, Element> byId;
+
+    private IdRegistry(Map<String, Element> byId) {
+        this.byId = byId;
+    }
+
+    /** Marks every recognised ID attribute in {@code doc} as an ID and returns the map; duplicates are refused. */
+    public static IdRegistry register(Document doc) {
+        Map<String, Element> ids = new HashMap<>();
+        Deque<Node> todo = new ArrayDeque<>();
+        if (doc.getDocumentElement() != null) {
+            todo.push(doc.getDocumentElement());
+        }
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (n.getNodeType() != Node.ELEMENT_NODE) {
+                continue;
+            }
+            Element e = (Element) n;
+            NamedNodeMap attrs = e.getAttributes();
+            for (int i = 0; i < attrs.getLength(); i++) {
+                Attr a = (Attr) attrs.item(i);
+                if (isIdAttribute(a)) {
+                    Element previous = ids.putIfAbsent(a.getValue(), e);
+                    if (previous != null && previous != e) {
+                        throw new SignatureException(SignatureException.DUPLICATE_ID,
+                                "duplicate ID '" + a.getValue() + "' on <" + previous.getLocalName() + "> and <"
+                                        + e.getLocalName() + ">");
+                    }
+                    e.setIdAttributeNode(a, true);
+                }
+            }
+            for (Node c = e.getLastChild(); c != null; c = c.getPreviousSibling()) {
+                if (c.getNodeType() == Node.ELEMENT_NODE) {
+                    todo.push(c);
+                }
+            }
+        }
+        return new IdRegistry(ids);
+    }
+
+    /** Whether the attribute is one the SDK treats as an ID. */
+    public static boolean isIdAttribute(Attr a) {
+        String ns = a.getNamespaceURI();
+        String local = a.getLocalName() == null ? a.getName() : a.getLocalName();
+        if (ns == null || ns.isEmpty()) {
+            return local.equals("ID") || local.equals("Id");
+        }
+        return ns.equals(WSU) && local.equals("Id");
+    }
+
+    /** The ID of an element (wsu:Id, ID or Id), or null. */
+    public static String idOf(Element e) {
+        if (e.hasAttributeNS(WSU, "Id")) {
+            return e.getAttributeNS(WSU, "Id");
+        }
+        if (e.hasAttributeNS(null, "ID")) {
+            return e.getAttributeNS(null, "ID");
+        }
+        if (e.hasAttributeNS(null, "Id")) {
+            return e.getAttributeNS(null, "Id");
+        }
+        return null;
+    }
+
+    /** The element with this ID, or null. */
+    public Element get(String id) {
+        return byId.get(id);
+    }
+}

@@ -1,0 +1,202 @@
+package dk.rammearkitektur.signing.xml;
+
+import dk.rammearkitektur.signing.AlgorithmPolicy;
+import dk.rammearkitektur.signing.DigestAlgorithm;
+import dk.rammearkitektur.signing.SignatureAlgorithm;
+import dk.rammearkitektur.signing.SignatureException;
+import dk.rammearkitektur.signing.SigningCredential;
+import dk.rammearkitektur.signing.internal.IdRegistry;
+import dk.rammearkitektur.signing.internal.Santuario;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Objects;
+import org.apache.xml.security.exceptions.XMLSecurityException;
+import org.apache.xml.security.signature.XMLSignature;
+import org.apache.xml.security.transforms.Transforms;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Signs XML elements referenced by ID with XML-DSig: exclusive canonicalization, RSA-SHA256 by default (RSA-SHA384/512
+ * and ECDSA-SHA256/384/512 on request), SHA-256 digests, and the signing certificate in KeyInfo. Signed elements must
+ * carry an ID attribute the SDK recognises ({@code wsu:Id}, {@code ID} or {@code Id}). Immutable and thread-safe;
+ * build once and reuse.
+ *
+ * <pre>{@code
+ * XmlSigner signer = XmlSigner.builder(credential).build();
+ * signer.signEnveloped(document.getDocumentElement());
+ * }</pre>
+ */
+public final class XmlSigner {
+    /** What the signer writes into KeyInfo. */
+    public enum KeyInfoContent {
+        /** The signing certificate in X509Data (the default). */
+        CERTIFICATE,
+        /** The whole chain in X509Data, leaf first. */
+        CHAIN,
+        /** No KeyInfo; the verifier must pin the certificate. */
+        NONE
+    }
+
+    private final SigningCredential credential;
+    private final SignatureAlgorithm algorithm;
+    private final DigestAlgorithm digest;
+    private final KeyInfoContent keyInfo;
+
+    private XmlSigner(Builder b) {
+        this.credential = b.credential;
+        this.algorithm = b.algorithm;
+        this.digest = b.digest;
+        this.keyInfo = b.keyInfo;
+    }
+
+    /** A builder for signing with {@code credential}. */
+    public static Builder builder(SigningCredential credential) {
+        return new Builder(credential);
+    }
+
+    /** The credential signatures are made with. */
+    public SigningCredential credential() {
+        return credential;
+    }
+
+    /** The signature method used. */
+    public SignatureAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** Signs {@code target} with an enveloped signature appended as its last child; returns the ds:Signature. */
+    public Element signEnveloped(Element target) {
+        return signEnveloped(target, null);
+    }
+
+    /**
+     * Signs {@code target} with an enveloped signature inserted before {@code insertBefore} (a child of
+     * {@code target}, or null to append); returns the ds:Signature.
+     */
+    public Element signEnveloped(Element target, Node insertBefore) {
+        Objects.requireNonNull(target, "target == null");
+        if (insertBefore != null && insertBefore.getParentNode() != target) {
+            throw new IllegalArgumentException("insertBefore must be a child of target");
+        }
+        return sign(target, insertBefore, List.of(target), true, null);
+    }
+
+    /**
+     * Signs {@code targets} with a detached signature placed in {@code parent} before {@code insertBefore} (or
+     * appended); returns the ds:Signature.
+     */
+    public Element signDetached(Element parent, Node insertBefore, List<Element> targets) {
+        return signDetached(parent, insertBefore, targets, null);
+    }
+
+    /**
+     * Like {@link #signDetached(Element, Node, List)} with {@code keyInfoContent} (e.g. a
+     * {@code wsse:SecurityTokenReference}) as the only KeyInfo child instead of the certificate.
+     */
+    public Element signDetached(Element parent, Node insertBefore, List<Element> targets, Element keyInfoContent) {
+        Objects.requireNonNull(parent, "parent == null");
+        Objects.requireNonNull(targets, "targets == null");
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("at least one element must be signed");
+        }
+        return sign(parent, insertBefore, targets, false, keyInfoContent);
+    }
+
+    private Element sign(Element parent, Node before, List<Element> targets, boolean enveloped, Element keyInfoContent) {
+        Santuario.init();
+        Document doc = parent.getOwnerDocument();
+        IdRegistry.register(doc);
+        try {
+            XMLSignature sig = new XMLSignature(doc, "", algorithm.uri(), AlgorithmPolicy.EXC_C14N);
+            parent.insertBefore(sig.getElement(), before);
+            for (Element target : targets) {
+                String id = IdRegistry.idOf(target);
+                if (id == null || id.isEmpty()) {
+                    throw new SignatureException(SignatureException.REFERENCE,
+                            "element <" + target.getLocalName() + "> to be signed has no wsu:Id, ID or Id attribute");
+                }
+                if (target.getOwnerDocument() != doc) {
+                    throw new IllegalArgumentException("every signed element must belong to the signature's document");
+                }
+                Transforms transforms = new Transforms(doc);
+                if (enveloped) {
+                    transforms.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
+                }
+                transforms.addTransform(Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
+                sig.addDocument("#" + id, transforms, digest.uri());
+            }
+            if (keyInfoContent != null) {
+                sig.getKeyInfo().addUnknownElement(keyInfoContent);
+            } else if (keyInfo == KeyInfoContent.CERTIFICATE) {
+                sig.addKeyInfo(credential.certificate());
+            } else if (keyInfo == KeyInfoContent.CHAIN) {
+                org.apache.xml.security.keys.content.X509Data data =
+                        new org.apache.xml.security.keys.content.X509Data(doc);
+                for (X509Certificate c : credential.chain()) {
+                    data.addCertificate(c);
+                }
+                sig.getKeyInfo().add(data);
+            }
+            sig.sign(credential.privateKey());
+            return sig.getElement();
+        } catch (XMLSecurityException e) {
+            throw new SignatureException(SignatureException.MALFORMED, "signing failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Builds an {@link XmlSigner}. */
+    public static final class Builder {
+        private final SigningCredential credential;
+        private SignatureAlgorithm algorithm;
+        private DigestAlgorithm digest;
+        private KeyInfoContent keyInfo = KeyInfoContent.CERTIFICATE;
+        private AlgorithmPolicy policy = AlgorithmPolicy.defaults();
+
+        private Builder(SigningCredential credential) {
+            this.credential = Objects.requireNonNull(credential, "credential == null");
+            this.algorithm = credential.defaultAlgorithm();
+        }
+
+        /** The signature method; must fit the key type. Default RSA-SHA256 or ECDSA-SHA256 by key. */
+        public Builder algorithm(SignatureAlgorithm algorithm) {
+            this.algorithm = Objects.requireNonNull(algorithm, "algorithm == null");
+            return this;
+        }
+
+        /** The reference digest; default the signature method's digest. */
+        public Builder digest(DigestAlgorithm digest) {
+            this.digest = Objects.requireNonNull(digest, "digest == null");
+            return this;
+        }
+
+        /** What goes into KeyInfo; default the signing certificate. */
+        public Builder keyInfo(KeyInfoContent keyInfo) {
+            this.keyInfo = Objects.requireNonNull(keyInfo, "keyInfo == null");
+            return this;
+        }
+
+        /** The policy the chosen algorithms must pass (to sign SHA-1 for a legacy endpoint, allow it here). */
+        public Builder policy(AlgorithmPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy == null");
+            return this;
+        }
+
+        /** The signer; throws {@link SignatureException} if the algorithms are not allowed or do not fit the key. */
+        public XmlSigner build() {
+            if (digest == null) {
+                digest = algorithm.digest();
+            }
+            policy.checkSignatureMethod(algorithm.uri());
+            policy.checkDigestMethod(digest.uri());
+            policy.checkKey(credential.publicKey());
+            String keyAlg = credential.privateKey().getAlgorithm();
+            if (!keyAlg.regionMatches(true, 0, algorithm.keyAlgorithm(), 0, algorithm.keyAlgorithm().length())) {
+                throw new SignatureException(SignatureException.ALGORITHM_REFUSED,
+                        algorithm + " does not fit a " + keyAlg + " key");
+            }
+            return new XmlSigner(this);
+        }
+    }
+}

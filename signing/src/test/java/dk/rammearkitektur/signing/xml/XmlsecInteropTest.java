@@ -1,0 +1,112 @@
+package dk.rammearkitektur.signing.xml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dk.rammearkitektur.core.xml.SecureXml;
+import dk.rammearkitektur.signing.Pem;
+import dk.rammearkitektur.signing.SignatureException;
+import dk.rammearkitektur.testkit.pki.TestIdentity;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/**
+ * Interoperability with the independent xmlsec1 implementation (Debian package xmlsec1): our signatures verify with
+ * {@code xmlsec1 --verify}, and {@code xmlsec1 --sign} signatures verify with ours. Skipped when xmlsec1 is absent.
+ */
+class XmlsecInteropTest {
+    private static final TestIdentity SIGNER = XmlSignatureTest.PKI.oces3Organisation();
+    private static String xmlsec1;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void findXmlsec1() {
+        for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(p, "xmlsec1");
+            if (Files.isExecutable(candidate)) {
+                xmlsec1 = candidate.toString();
+            }
+        }
+        assumeTrue(xmlsec1 != null, "xmlsec1 is not on PATH (apt-get install xmlsec1); interoperability not tested");
+    }
+
+    private Result run(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(xmlsec1);
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("xmlsec1 timed out");
+        }
+        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void ourSignatureVerifiesWithXmlsec1() throws Exception {
+        Document doc = XmlFixtures.payment();
+        XmlSigner.builder(SIGNER.credential()).build().signEnveloped(XmlFixtures.data(doc));
+        Path signed = write("signed.xml", SecureXml.toString(doc));
+        Path cert = write("signer.pem", Pem.encode(SIGNER.certificate()));
+        Result ok = run("--verify", "--pubkey-cert-pem", cert.toString(), "--enabled-key-data", "key-name",
+                "--id-attr:Id", "Data", signed.toString());
+        assertEquals(0, ok.exit(), ok.output());
+        assertTrue(ok.output().contains("OK"), ok.output());
+
+        Path tampered = write("tampered.xml", SecureXml.toString(doc).replace(">Alice<", ">Mallory<"));
+        Result bad = run("--verify", "--pubkey-cert-pem", cert.toString(), "--enabled-key-data", "key-name",
+                "--id-attr:Id", "Data", tampered.toString());
+        assertNotEquals(0, bad.exit(), "xmlsec1 must refuse the tampered document");
+    }
+
+    @Test
+    void xmlsec1SignatureVerifiesWithOurs() throws Exception {
+        String template = "<t:Envelope xmlns:t=\"" + XmlFixtures.NS + "\"><t:Data Id=\"d1\"><t:Amount>100</t:Amount>"
+                + "<t:Payee>Alice</t:Payee>"
+                + "<ds:Signature xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><ds:SignedInfo>"
+                + "<ds:CanonicalizationMethod Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>"
+                + "<ds:SignatureMethod Algorithm=\"http://www.w3.org/2001/04/xmldsig-more#rsa-sha256\"/>"
+                + "<ds:Reference URI=\"#d1\"><ds:Transforms>"
+                + "<ds:Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"/>"
+                + "<ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/></ds:Transforms>"
+                + "<ds:DigestMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#sha256\"/><ds:DigestValue/></ds:Reference>"
+                + "</ds:SignedInfo><ds:SignatureValue/><ds:KeyInfo><ds:X509Data/></ds:KeyInfo></ds:Signature>"
+                + "</t:Data></t:Envelope>";
+        Path tmpl = write("template.xml", template);
+        Path key = write("key.pem", Pem.encode(SIGNER.privateKey()) + Pem.encode(SIGNER.certificate()));
+        Path out = dir.resolve("out.xml");
+        Result signed = run("--sign", "--privkey-pem", key.toString(), "--id-attr:Id", "Data",
+                "--output", out.toString(), tmpl.toString());
+        assertEquals(0, signed.exit(), signed.output());
+
+        Document received = SecureXml.parse(Files.readString(out));
+        VerifiedSignature v = XmlSignatureTest.pinnedVerifier(SIGNER).verifyAll(received).get(0);
+        assertEquals(List.of("d1"), v.signedIds());
+        assertEquals(SIGNER.certificate(), v.certificate());
+
+        Document tampered = SecureXml.parse(Files.readString(out).replace(">Alice<", ">Mallory<"));
+        assertEquals("signature.invalid", org.junit.jupiter.api.Assertions.assertThrows(SignatureException.class,
+                () -> XmlSignatureTest.pinnedVerifier(SIGNER).verifyAll(tampered)).reason());
+    }
+}
