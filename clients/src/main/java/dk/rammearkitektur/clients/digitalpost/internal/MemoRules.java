@@ -80,8 +80,9 @@ public final class MemoRules {
 
     private void message(String memoSchVersion, MessageHeader header, MessageBody body) {
         v.require(version != null, "version", RULE_PRESENT);
-        if (version == MemoVersion.V1_1) {
-            requiredText("memoSchVersion", memoSchVersion, TEXT_MAX);
+        if (version == MemoVersion.V1_1 && requiredText("memoSchVersion", memoSchVersion, TEXT_MAX)) {
+            v.require(memoSchVersion.chars().noneMatch(c -> c == '\t' || c == '\n' || c == '\r'), "memoSchVersion",
+                    "must not contain tabs or line breaks");
         } else if (version == MemoVersion.V1_2) {
             v.require(memoSchVersion == null, "memoSchVersion", "must be absent in MeMo 1.2");
         }
@@ -508,7 +509,7 @@ public final class MemoRules {
     }
 
     private boolean text(String p, String value, int max) {
-        boolean ok = v.require(value.codePointCount(0, value.length()) <= max, p, "must be at most " + max + " characters");
+        boolean ok = v.require(value.length() <= max, p, "must be at most " + max + " characters (UTF-16 code units)");
         return v.require(Texts.isXmlSafe(value), p, "must contain only characters allowed in XML") && ok;
     }
 
