@@ -1,0 +1,39 @@
+package dk.rammearkitektur.clients.serviceplatform;
+
+import dk.rammearkitektur.core.PersonalData;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * A person (person) as SF1520 returns it. {@link #toString()} masks the CPR number.
+ *
+ * @param cpr the CPR number (personnummer), ten digits
+ * @param name the full addressing name (personadresseringsnavn)
+ * @param firstName first name (fornavn), or null
+ * @param middleName middle name (mellemnavn), or null
+ * @param lastName last name (efternavn), or null
+ * @param birthDate date of birth, or null
+ * @param status status in the register
+ * @param civilStatus civil status, or null when the register has none
+ * @param address the current address, or null (none, or emigrated)
+ * @param addressProtected true when the address is protected (adressebeskyttelse) and may not be disclosed
+ * @param emigrationDate the date of emigration, or null
+ */
+public record PersonRecord(String cpr, String name, String firstName, String middleName, String lastName,
+        LocalDate birthDate, PersonStatus status, CivilStatus civilStatus, PostalAddress address,
+        boolean addressProtected, LocalDate emigrationDate) {
+
+    /** Requires the CPR number, name and status. */
+    public PersonRecord {
+        Objects.requireNonNull(cpr, "cpr == null");
+        Objects.requireNonNull(name, "name == null");
+        Objects.requireNonNull(status, "status == null");
+    }
+
+    @Override
+    public String toString() {
+        return "PersonRecord[cpr=" + PersonalData.maskCpr(cpr) + ", name=" + name + ", status=" + status
+                + ", civilStatus=" + civilStatus + ", addressProtected=" + addressProtected
+                + ", address=" + (addressProtected ? "(protected)" : address) + "]";
+    }
+}

@@ -1,0 +1,359 @@
+package dk.rammearkitektur.clients.serviceplatform;
+
+import dk.rammearkitektur.clients.serviceplatform.internal.Authenticator;
+import dk.rammearkitektur.clients.serviceplatform.internal.CallExecutor;
+import dk.rammearkitektur.clients.serviceplatform.internal.InvocationContextAuthenticator;
+import dk.rammearkitektur.clients.serviceplatform.internal.JaxbCodec;
+import dk.rammearkitektur.clients.serviceplatform.internal.KeyMaterial;
+import dk.rammearkitektur.clients.serviceplatform.internal.Mapping;
+import dk.rammearkitektur.clients.serviceplatform.internal.SoapTransport;
+import dk.rammearkitektur.clients.serviceplatform.internal.cpr.PersonLookupRequest;
+import dk.rammearkitektur.clients.serviceplatform.internal.cpr.PersonLookupResponse;
+import dk.rammearkitektur.clients.serviceplatform.internal.cvr.CvrMessages;
+import dk.rammearkitektur.clients.serviceplatform.internal.org.OrganisationMessages;
+import dk.rammearkitektur.core.RetryPolicy;
+import dk.rammearkitektur.core.Timeouts;
+import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.core.Violations;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Client for Serviceplatformen's base-data services: CPR person lookup (SF1520), CVR lookup by CVR number and by
+ * P-number (SF1530) and Organisation read (SF1500). SOAP 1.1 over HTTPS with mutual TLS using the organisation's
+ * system certificate; authorised by an InvocationContext header.
+ *
+ * <pre>{@code
+ * try (ServiceplatformClient sp = ServiceplatformClient.builder()
+ *         .environment(Environment.TEST)
+ *         .systemCertificate(Path.of("system.p12"), password)
+ *         .trustAnchors(anchors)
+ *         .invocationContext(userSystemUuid, userUuid)
+ *         .serviceAgreement(PersonBaseDataExtendedService.INSTANCE, agreementUuid)
+ *         .build()) {
+ *     Optional<PersonRecord> p = sp.lookupPerson("0101901234");
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe; create one per configuration and share it. Connections are pooled and reused.
+ */
+public final class ServiceplatformClient implements AutoCloseable {
+    private static final String CPR_ACTION =
+            "http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup";
+    private static final String CVR_ACTION_BASE = "http://rep.oio.dk/eogs/xml.wsdl/2/";
+    private static final String ORG_ACTION = "http://kombit.dk/sts/organisation/organisationsystem/FremsoegObjekthierarki";
+
+    private final Environment environment;
+    private final CallExecutor executor;
+    private final X509Certificate certificate;
+
+    private ServiceplatformClient(Environment environment, CallExecutor executor, X509Certificate certificate) {
+        this.environment = environment;
+        this.executor = executor;
+        this.certificate = certificate;
+    }
+
+    /** A builder with the defaults: core {@link Timeouts#defaults()}, {@link RetryPolicy#defaults()}, pool of 20. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The environment this client calls. */
+    public Environment environment() {
+        return environment;
+    }
+
+    /** The system certificate used for mutual TLS. */
+    public X509Certificate systemCertificate() {
+        return certificate;
+    }
+
+    /**
+     * Looks up a person (person) by CPR number (personnummer) with SF1520.
+     *
+     * @param cpr ten digits, with or without a hyphen after the sixth
+     * @return the person, or empty when the register has no such person
+     * @throws ValidationException when {@code cpr} is not ten digits
+     */
+    public Optional<PersonRecord> lookupPerson(String cpr) {
+        String digits = digits("cpr", cpr, 10, true);
+        PersonLookupRequest req = new PersonLookupRequest();
+        req.pnr = digits;
+        PersonLookupResponse res = JaxbCodec.unmarshal(executor.call(PersonBaseDataExtendedService.INSTANCE,
+                "PersonLookup", CPR_ACTION, req), PersonLookupResponse.class);
+        return Optional.ofNullable(Mapping.person(res));
+    }
+
+    /**
+     * Looks up a company (virksomhed) by CVR number with SF1530, including the P-numbers of its production units.
+     *
+     * @param cvr eight digits
+     * @return the company, or empty when the register has none
+     * @throws ValidationException when {@code cvr} is not eight digits
+     */
+    public Optional<CompanyRecord> lookupCompany(String cvr) {
+        CvrMessages.GetLegalUnitRequest req = new CvrMessages.GetLegalUnitRequest();
+        req.legalUnitIdentifier = digits("cvr", cvr, 8, false);
+        CvrMessages.GetLegalUnitResponse res = JaxbCodec.unmarshal(executor.call(CvrOnlineService.INSTANCE,
+                "getLegalUnit", CVR_ACTION_BASE + "getLegalUnit", req), CvrMessages.GetLegalUnitResponse.class);
+        return Optional.ofNullable(Mapping.company(res));
+    }
+
+    /**
+     * Looks up a production unit (produktionsenhed) by P-number with SF1530.
+     *
+     * @param pNumber ten digits
+     * @return the production unit, or empty when the register has none
+     * @throws ValidationException when {@code pNumber} is not ten digits
+     */
+    public Optional<ProductionUnitRecord> lookupProductionUnit(String pNumber) {
+        CvrMessages.GetProductionUnitRequest req = new CvrMessages.GetProductionUnitRequest();
+        req.productionUnitIdentifier = digits("pNumber", pNumber, 10, false);
+        CvrMessages.GetProductionUnitResponse res = JaxbCodec.unmarshal(executor.call(CvrOnlineService.INSTANCE,
+                "getProductionUnit", CVR_ACTION_BASE + "getProductionUnit", req),
+                CvrMessages.GetProductionUnitResponse.class);
+        return Optional.ofNullable(Mapping.productionUnit(res));
+    }
+
+    /**
+     * Reads the organisation units and users of a municipality (myndighed) with SF1500.
+     *
+     * @param municipalityCvr the municipality's CVR number, eight digits
+     * @return the organisation
+     * @throws ValidationException when {@code municipalityCvr} is not eight digits
+     */
+    public OrganisationRecord readOrganisation(String municipalityCvr) {
+        OrganisationMessages.Input req = new OrganisationMessages.Input();
+        req.myndighedCvrNummer = digits("municipalityCvr", municipalityCvr, 8, false);
+        OrganisationMessages.Output res = JaxbCodec.unmarshal(executor.call(OrganisationService.INSTANCE,
+                "FremsoegObjekthierarki", ORG_ACTION, req), OrganisationMessages.Output.class);
+        return Mapping.organisation(res);
+    }
+
+    /** Closes pooled connections; the client cannot be used afterwards. */
+    @Override
+    public void close() {
+        executor.close();
+    }
+
+    private static String digits(String field, String value, int length, boolean allowHyphen) {
+        if (value == null) {
+            throw new ValidationException(field, "must be set");
+        }
+        String v = value.trim();
+        if (allowHyphen && v.length() == length + 1 && v.charAt(6) == '-') {
+            v = v.substring(0, 6) + v.substring(7);
+        }
+        if (v.length() != length || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new ValidationException(field, "must be " + length + " digits");
+        }
+        return v;
+    }
+
+    /** Builder for {@link ServiceplatformClient}; every setting is checked by {@link #build()}. */
+    public static final class Builder {
+        private Environment environment;
+        private KeyStore keyStore;
+        private char[] keyPassword;
+        private byte[] pkcs12;
+        private Path pkcs12Path;
+        private final List<X509Certificate> trustAnchors = new ArrayList<>();
+        private Timeouts timeouts = Timeouts.defaults();
+        private int poolSize = 20;
+        private InetSocketAddress proxy;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Clock clock = Clock.systemUTC();
+        private Duration clockSkew = Duration.ofMinutes(5);
+        private UUID userSystem;
+        private UUID user;
+        private String accountingInfo;
+        private String onBehalfOfUser;
+        private final Map<String, UUID> agreements = new HashMap<>();
+
+        private Builder() {
+        }
+
+        /** Where to call: {@link Environment#TEST}, {@link Environment#PRODUCTION} or a custom one. Required. */
+        public Builder environment(Environment environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        /** The system certificate as PKCS#12 bytes and the store's password. */
+        public Builder systemCertificate(byte[] pkcs12, char[] password) {
+            this.pkcs12 = pkcs12 == null ? null : pkcs12.clone();
+            this.pkcs12Path = null;
+            this.keyStore = null;
+            this.keyPassword = password == null ? null : password.clone();
+            return this;
+        }
+
+        /** The system certificate as a PKCS#12 file and the store's password. */
+        public Builder systemCertificate(Path pkcs12File, char[] password) {
+            this.pkcs12Path = pkcs12File;
+            this.pkcs12 = null;
+            this.keyStore = null;
+            this.keyPassword = password == null ? null : password.clone();
+            return this;
+        }
+
+        /** The system certificate from a loaded key store (its first private-key entry) and the key's password. */
+        public Builder systemCertificate(KeyStore keyStore, char[] keyPassword) {
+            this.keyStore = keyStore;
+            this.pkcs12 = null;
+            this.pkcs12Path = null;
+            this.keyPassword = keyPassword == null ? null : keyPassword.clone();
+            return this;
+        }
+
+        /** The CA certificates the platform's TLS certificate must chain to. Required, at least one. */
+        public Builder trustAnchors(Collection<X509Certificate> anchors) {
+            this.trustAnchors.clear();
+            if (anchors != null) {
+                this.trustAnchors.addAll(anchors);
+            }
+            return this;
+        }
+
+        /** Connect, read and total timeouts. */
+        public Builder timeouts(Timeouts timeouts) {
+            this.timeouts = timeouts;
+            return this;
+        }
+
+        /** The most calls (and so connections) in flight at once; 1 to 1000. */
+        public Builder poolSize(int poolSize) {
+            this.poolSize = poolSize;
+            return this;
+        }
+
+        /** An HTTP proxy to tunnel through, or null for none. */
+        public Builder proxy(InetSocketAddress proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        /** How lookups (reads) are retried after transient transport failures. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /** The clock for timestamps and token lifetimes. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** The clock skew tolerated when checking lifetimes; 0 to 15 minutes. */
+        public Builder clockSkew(Duration clockSkew) {
+            this.clockSkew = clockSkew;
+            return this;
+        }
+
+        /** Selects the InvocationContext auth model with the calling user system and user (UserSystemUUID, UserUUID). */
+        public Builder invocationContext(UUID userSystemUuid, UUID userUuid) {
+            this.userSystem = userSystemUuid;
+            this.user = userUuid;
+            return this;
+        }
+
+        /** AccountingInfo for the InvocationContext, or null. */
+        public Builder accountingInfo(String accountingInfo) {
+            this.accountingInfo = accountingInfo;
+            return this;
+        }
+
+        /** OnBehalfOfUser for the InvocationContext, or null. */
+        public Builder onBehalfOfUser(String onBehalfOfUser) {
+            this.onBehalfOfUser = onBehalfOfUser;
+            return this;
+        }
+
+        /** The service agreement (serviceaftale) UUID under which {@code service} is called. */
+        public Builder serviceAgreement(ServiceDescription service, UUID agreementUuid) {
+            Objects.requireNonNull(service, "service == null");
+            Objects.requireNonNull(agreementUuid, "agreementUuid == null");
+            agreements.put(service.id(), agreementUuid);
+            return this;
+        }
+
+        /**
+         * Checks every setting and builds the client.
+         *
+         * @throws ValidationException naming each bad setting
+         */
+        public ServiceplatformClient build() {
+            Violations v = Violations.at("serviceplatformClient");
+            v.require(environment != null, "environment", "must be set");
+            v.require(poolSize >= 1 && poolSize <= 1000, "poolSize", "must be between 1 and 1000");
+            v.require(timeouts != null, "timeouts", "must be set");
+            v.require(retryPolicy != null, "retryPolicy", "must be set");
+            v.require(clock != null, "clock", "must be set");
+            if (v.require(clockSkew != null, "clockSkew", "must be set")) {
+                v.require(!clockSkew.isNegative() && clockSkew.compareTo(Duration.ofMinutes(15)) <= 0, "clockSkew",
+                        "must be between 0 and 15 minutes");
+            }
+            v.require(!trustAnchors.isEmpty(), "trustAnchors", "must hold at least one certificate");
+            v.require(!trustAnchors.contains(null), "trustAnchors", "must not contain null");
+            v.require(userSystem != null, "invocationContext.userSystemUuid", "must be set");
+            v.require(user != null, "invocationContext.userUuid", "must be set");
+            v.require(proxy == null || !proxy.isUnresolved() || proxy.getHostString() != null, "proxy", "must have a host");
+            KeyMaterial km = null;
+            if (v.require(keyStore != null || pkcs12 != null || pkcs12Path != null, "systemCertificate", "must be set")
+                    && v.require(keyPassword != null, "systemCertificate.password", "must be set")) {
+                km = loadKeys(v);
+            }
+            v.throwIfAny();
+            SoapTransport transport = new SoapTransport(km.keyManagers(), km.trustManagers(), timeouts, poolSize, proxy);
+            Authenticator auth = new InvocationContextAuthenticator(userSystem, user, accountingInfo, onBehalfOfUser,
+                    agreements);
+            Arrays.fill(keyPassword, '\0');
+            return new ServiceplatformClient(environment,
+                    new CallExecutor(environment, transport, auth, retryPolicy, timeouts, clock), km.certificate());
+        }
+
+        private KeyMaterial loadKeys(Violations v) {
+            try {
+                KeyStore ks = keyStore;
+                if (ks == null) {
+                    byte[] bytes = pkcs12 != null ? pkcs12 : Files.readAllBytes(pkcs12Path);
+                    ks = KeyStore.getInstance("PKCS12");
+                    ks.load(new ByteArrayInputStream(bytes), keyPassword);
+                }
+                if (trustAnchors.isEmpty() || trustAnchors.contains(null)) {
+                    return null;
+                }
+                KeyMaterial km = KeyMaterial.load(ks, keyPassword, trustAnchors);
+                try {
+                    km.certificate().checkValidity(java.util.Date.from(clock == null ? java.time.Instant.now() : clock.instant()));
+                } catch (java.security.cert.CertificateException e) {
+                    v.add("systemCertificate", "must be valid now (" + e.getClass().getSimpleName() + ")");
+                }
+                return km;
+            } catch (IOException e) {
+                v.add("systemCertificate", "could not be read (wrong password or not PKCS#12): " + e.getMessage());
+            } catch (GeneralSecurityException e) {
+                v.add("systemCertificate", "is not usable: " + e.getMessage());
+            }
+            return null;
+        }
+    }
+}

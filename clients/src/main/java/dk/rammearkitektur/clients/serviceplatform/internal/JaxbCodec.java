@@ -1,0 +1,59 @@
+package dk.rammearkitektur.clients.serviceplatform.internal;
+
+import dk.rammearkitektur.clients.serviceplatform.MalformedReplyException;
+import dk.rammearkitektur.clients.serviceplatform.internal.cpr.PersonLookupRequest;
+import dk.rammearkitektur.clients.serviceplatform.internal.cpr.PersonLookupResponse;
+import dk.rammearkitektur.clients.serviceplatform.internal.cvr.CvrMessages;
+import dk.rammearkitektur.clients.serviceplatform.internal.org.OrganisationMessages;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import jakarta.xml.bind.Unmarshaller;
+import org.w3c.dom.Element;
+
+/** One JAXB context for every message type, created once; marshallers are cheap and made per call. */
+public final class JaxbCodec {
+    private static final JAXBContext CONTEXT;
+
+    static {
+        try {
+            CONTEXT = JAXBContext.newInstance(PersonLookupRequest.class, PersonLookupResponse.class,
+                    CvrMessages.GetLegalUnitRequest.class, CvrMessages.GetLegalUnitResponse.class,
+                    CvrMessages.GetProductionUnitRequest.class, CvrMessages.GetProductionUnitResponse.class,
+                    OrganisationMessages.Input.class, OrganisationMessages.Output.class);
+        } catch (JAXBException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private JaxbCodec() {
+    }
+
+    /** Marshals {@code message} as the last child of {@code parent}. */
+    public static void marshal(Object message, Element parent) {
+        try {
+            Marshaller m = CONTEXT.createMarshaller();
+            m.marshal(message, parent);
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot marshal " + message.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Unmarshals {@code element} as {@code type}; anything unexpected is a malformed reply. */
+    public static <T> T unmarshal(Element element, Class<T> type) {
+        try {
+            Unmarshaller u = CONTEXT.createUnmarshaller();
+            Object o = u.unmarshal(element);
+            if (o instanceof jakarta.xml.bind.JAXBElement<?> je) {
+                o = je.getValue();
+            }
+            if (!type.isInstance(o)) {
+                throw new MalformedReplyException("reply body is " + element.getLocalName() + ", expected "
+                        + type.getSimpleName(), null);
+            }
+            return type.cast(o);
+        } catch (JAXBException e) {
+            throw new MalformedReplyException("reply body could not be read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dk.rammearkitektur.testkit.junit;
+
+import dk.rammearkitektur.clients.serviceplatform.CvrOnlineService;
+import dk.rammearkitektur.clients.serviceplatform.Environment;
+import dk.rammearkitektur.clients.serviceplatform.OrganisationService;
+import dk.rammearkitektur.clients.serviceplatform.PersonBaseDataExtendedService;
+import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
+import dk.rammearkitektur.core.RetryPolicy;
+import dk.rammearkitektur.core.Timeouts;
+import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
+import java.time.Duration;
+import java.util.List;
+
+/** Configures {@link ServiceplatformClient}s to call a running {@link ServiceplatformSimulator}. */
+public final class SimulatorClients {
+    /** The password of the PKCS#12 system certificate handed to clients. */
+    public static final String PASSWORD = "simulator";
+
+    private SimulatorClients() {
+    }
+
+    /**
+     * A builder for a client of {@code sim} with the InvocationContext auth model: the simulator's environment, its
+     * system certificate (PKCS#12), its TLS trust anchor, the registered user system, user and service agreements,
+     * timeouts of 2 s connect, 5 s read, 10 s total, and no retries. Adjust and build.
+     */
+    public static ServiceplatformClient.Builder invocationContext(ServiceplatformSimulator sim) {
+        char[] pw = PASSWORD.toCharArray();
+        return ServiceplatformClient.builder()
+                .environment(Environment.custom(sim.baseUri()))
+                .systemCertificate(sim.systemIdentity().pkcs12(pw), pw)
+                .trustAnchors(List.of(sim.tlsTrustAnchor()))
+                .timeouts(Timeouts.of(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)))
+                .retryPolicy(RetryPolicy.none())
+                .invocationContext(sim.userSystemUuid(), sim.userUuid())
+                .serviceAgreement(PersonBaseDataExtendedService.INSTANCE, sim.serviceAgreement("SF1520"))
+                .serviceAgreement(CvrOnlineService.INSTANCE, sim.serviceAgreement("SF1530"))
+                .serviceAgreement(OrganisationService.INSTANCE, sim.serviceAgreement("SF1500"));
+    }
+}

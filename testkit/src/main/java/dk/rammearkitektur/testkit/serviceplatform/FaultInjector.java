@@ -1,0 +1,75 @@
+package dk.rammearkitektur.testkit.serviceplatform;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Decides which fault, if any, the next request gets: queued one-shot faults first ({@link #next(Fault)}), then
+ * faults that hit a fraction of requests ({@link #rate(Fault, double)}), drawn from a seeded random so runs repeat.
+ * Thread-safe.
+ */
+public final class FaultInjector {
+    private final Deque<Fault> queued = new ArrayDeque<>();
+    private final List<Rated> rated = new ArrayList<>();
+    private SplittableRandom random = new SplittableRandom(42);
+
+    private record Rated(Fault fault, double rate) {
+    }
+
+    FaultInjector() {
+    }
+
+    /** The next request (to any endpoint) gets {@code fault}; several calls queue several faults. */
+    public synchronized FaultInjector next(Fault fault) {
+        queued.add(Objects.requireNonNull(fault, "fault == null"));
+        return this;
+    }
+
+    /** From now on each request gets {@code fault} with probability {@code rate} (0 to 1). */
+    public synchronized FaultInjector rate(Fault fault, double rate) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("rate must be between 0 and 1");
+        }
+        rated.add(new Rated(Objects.requireNonNull(fault, "fault == null"), rate));
+        return this;
+    }
+
+    /** Reseeds the random that decides rated faults. */
+    public synchronized FaultInjector seed(long seed) {
+        random = new SplittableRandom(seed);
+        return this;
+    }
+
+    /** Removes every queued and rated fault. */
+    public synchronized void clear() {
+        queued.clear();
+        rated.clear();
+    }
+
+    /** The fault for the request now arriving, or null. */
+    synchronized Fault draw() {
+        Fault f = queued.poll();
+        if (f != null) {
+            return f;
+        }
+        for (Rated r : rated) {
+            if (random.nextDouble() < r.rate) {
+                return r.fault;
+            }
+        }
+        return null;
+    }
+
+    /** Like {@link #draw()} but only takes a queued fault of {@code kind}, for faults that belong to one endpoint. */
+    synchronized Fault drawOfKind(Fault.Kind kind) {
+        Fault f = queued.peek();
+        if (f != null && f.kind() == kind) {
+            return queued.poll();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,550 @@
+package dk.rammearkitektur.testkit.serviceplatform;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import dk.rammearkitektur.core.PersonalData;
+import dk.rammearkitektur.core.RammearkitekturException;
+import dk.rammearkitektur.core.xml.SecureXml;
+import dk.rammearkitektur.testkit.pki.TestIdentity;
+import dk.rammearkitektur.testkit.pki.TestPki;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Contracts;
+import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.xml.transform.dom.DOMSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
+
+/**
+ * An in-process Serviceplatformen for tests: one HTTPS server on {@code 127.0.0.1} (port 0 unless chosen) requiring
+ * client certificates from the test PKI, serving SF1520 under {@code /service/CPR/PersonBaseDataExtended/4}, SF1530
+ * under {@code /service/CVR/Online/2} and SF1500 under {@code /organisation/organisationsystem/6/}.
+ *
+ * <p>Every request is parsed with SecureXml, validated against the contract XSD and checked for conformance
+ * (SOAP 1.1 envelope, WS-Addressing Action/MessageID/To, an InvocationContext naming this service, the registered user
+ * system and the service agreement). Violations are recorded ({@link #violations()}); in strict mode (the default) the
+ * call fails with a SOAP fault whose error code is one of {@link PlatformFaults}. Faults can be injected per call or
+ * per rate through {@link #faults()}.
+ *
+ * <pre>{@code
+ * try (ServiceplatformSimulator sim = ServiceplatformSimulator.builder().build().start()) {
+ *     URI base = sim.baseUri();
+ * }
+ * }</pre>
+ */
+public final class ServiceplatformSimulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceplatformSimulator.class);
+
+    /** The service UUIDs the platform knows (independent of the client's constants). */
+    static final UUID SF1520_UUID = UUID.fromString("e6be2436-bf35-4df2-83fe-925142825dc2");
+    static final UUID SF1530_UUID = UUID.fromString("c0daecde-e278-43b7-84fd-477bfeeea027");
+    static final UUID SF1500_UUID = UUID.fromString("4b8d5e02-7c0a-4c4b-9a0e-5f6a1c2e3d40");
+
+    private final TestPki pki;
+    private final TestIdentity system;
+    private final SimulatorData data;
+    private final boolean strict;
+    private final Clock clock;
+    private final Duration skew;
+    private final int port;
+    private final UUID userSystem;
+    private final UUID user;
+    private final Map<String, UUID> agreements = new ConcurrentHashMap<>();
+    private final FaultInjector faults = new FaultInjector();
+    private final List<ConformanceViolation> violations = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final List<Endpoint> endpoints;
+    private HttpsServer server;
+    private ExecutorService executor;
+
+    /** One SOAP endpoint: its id, path, contract, and operations (request element to SOAP action). */
+    private record Endpoint(String id, String path, UUID serviceUuid, String contract, Map<String, String> actions) {
+    }
+
+    private ServiceplatformSimulator(Builder b) {
+        this.pki = b.pki;
+        this.system = pki.oces3Organisation();
+        this.data = b.data != null ? b.data : SimulatorData.seeded(pki.cvr());
+        this.strict = b.strict;
+        this.clock = b.clock;
+        this.skew = b.skew;
+        this.port = b.port;
+        this.userSystem = UUID.nameUUIDFromBytes(("user-system-" + pki.seed()).getBytes(StandardCharsets.UTF_8));
+        this.user = UUID.nameUUIDFromBytes(("user-" + pki.seed()).getBytes(StandardCharsets.UTF_8));
+        this.endpoints = List.of(
+                new Endpoint("SF1520", "/service/CPR/PersonBaseDataExtended/4", SF1520_UUID,
+                        "cpr/PersonBaseDataExtended_4.xsd", Map.of("PersonLookupRequest",
+                        "http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup")),
+                new Endpoint("SF1530", "/service/CVR/Online/2", SF1530_UUID, "cvr/CvrOnline_2.xsd", Map.of(
+                        "GetLegalUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/getLegalUnit",
+                        "GetProductionUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/getProductionUnit")),
+                new Endpoint("SF1500", "/organisation/organisationsystem/6/", SF1500_UUID,
+                        "organisation/Organisation_6.xsd", Map.of("FremsoegObjekthierarkiInput",
+                        "http://kombit.dk/sts/organisation/organisationsystem/FremsoegObjekthierarki")));
+        for (Endpoint e : endpoints) {
+            agreements.put(e.id, UUID.nameUUIDFromBytes(("agreement-" + e.id + "-" + pki.seed())
+                    .getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** A builder: strict, system clock, 5 minutes skew, the fast test PKI for seed 1, the seeded dataset. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts listening on 127.0.0.1; returns this. */
+    public synchronized ServiceplatformSimulator start() {
+        if (server != null) {
+            return this;
+        }
+        try {
+            ServerTls tls = ServerTls.shared();
+            SSLContext ctx = tls.sslContext(pki.trustAnchors());
+            HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            s.setHttpsConfigurator(new HttpsConfigurator(ctx) {
+                @Override
+                public void configure(HttpsParameters params) {
+                    SSLParameters p = ctx.getDefaultSSLParameters();
+                    p.setNeedClientAuth(true);
+                    params.setSSLParameters(p);
+                }
+            });
+            for (Endpoint e : endpoints) {
+                s.createContext(e.path, ex -> handle(e, ex));
+            }
+            executor = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "serviceplatform-simulator");
+                t.setDaemon(true);
+                return t;
+            });
+            s.setExecutor(executor);
+            s.start();
+            server = s;
+            LOG.debug("Serviceplatformen simulator listening on {}", baseUri());
+            return this;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the simulator: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the server and its threads. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+        }
+    }
+
+    /** The base URL, e.g. {@code https://127.0.0.1:50123/}; services are under {@code service/}. */
+    public URI baseUri() {
+        if (server == null) {
+            throw new IllegalStateException("simulator not started");
+        }
+        return URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    /** The endpoint URLs by service id ({@code SF1520}, {@code SF1530}, {@code SF1500}). */
+    public Map<String, URI> endpoints() {
+        Map<String, URI> out = new java.util.LinkedHashMap<>();
+        for (Endpoint e : endpoints) {
+            out.put(e.id, baseUri().resolve(e.path.substring(1)));
+        }
+        return out;
+    }
+
+    /** The test PKI whose roots the simulator trusts for client certificates. */
+    public TestPki pki() {
+        return pki;
+    }
+
+    /** The CA a client must trust to accept the simulator's TLS certificate. */
+    public X509Certificate tlsTrustAnchor() {
+        return ServerTls.shared().ca();
+    }
+
+    /** {@link #tlsTrustAnchor()} as PEM. */
+    public String tlsTrustAnchorPem() {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(tlsTrustAnchor().getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The organisation's system certificate the simulator accepts (OCES3, from the test PKI). */
+    public TestIdentity systemIdentity() {
+        return system;
+    }
+
+    /** The municipality CVR the system certificate belongs to. */
+    public String municipalityCvr() {
+        return pki.cvr();
+    }
+
+    /** The registered user system UUID (UserSystemUUID). */
+    public UUID userSystemUuid() {
+        return userSystem;
+    }
+
+    /** The registered user UUID (UserUUID). */
+    public UUID userUuid() {
+        return user;
+    }
+
+    /** The service agreement UUID registered for {@code serviceId} ({@code SF1520}, {@code SF1530}, {@code SF1500}). */
+    public UUID serviceAgreement(String serviceId) {
+        UUID a = agreements.get(serviceId);
+        if (a == null) {
+            throw new IllegalArgumentException("unknown service " + serviceId);
+        }
+        return a;
+    }
+
+    /** The registers; add data per test. */
+    public SimulatorData data() {
+        return data;
+    }
+
+    /** Fault injection. */
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** Every conformance violation seen so far, oldest first. */
+    public List<ConformanceViolation> violations() {
+        return List.copyOf(violations);
+    }
+
+    /** A readable report of {@link #violations()}: one line each, or {@code no violations}. */
+    public String conformanceReport() {
+        if (violations.isEmpty()) {
+            return "no violations";
+        }
+        StringBuilder b = new StringBuilder(violations.size() + " violation(s)\n");
+        for (ConformanceViolation v : violations) {
+            b.append("  ").append(v).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** Forgets recorded violations, request counts and faults. */
+    public void reset() {
+        violations.clear();
+        counts.clear();
+        faults.clear();
+    }
+
+    /** How many requests {@code endpointId} received. */
+    public int requestCount(String endpointId) {
+        AtomicInteger c = counts.get(endpointId);
+        return c == null ? 0 : c.get();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    void record(String endpoint, String correlationId, String code, String detail) {
+        ConformanceViolation v = new ConformanceViolation(now(), endpoint, correlationId, code,
+                PersonalData.maskCprNumbers(detail));
+        violations.add(v);
+        LOG.debug("conformance violation: {}", v);
+    }
+
+    private void handle(Endpoint ep, HttpExchange ex) throws IOException {
+        counts.computeIfAbsent(ep.id, k -> new AtomicInteger()).incrementAndGet();
+        try (ex) {
+            byte[] request = ex.getRequestBody().readAllBytes();
+            Fault fault = faults.draw();
+            if (fault != null && fault.kind() == Fault.Kind.LATENCY) {
+                sleep(fault.amount());
+                fault = null;
+            }
+            if (fault != null) {
+                switch (fault.kind()) {
+                    case CONNECTION_RESET:
+                        return; // closing the exchange before headers are sent drops the connection
+                    case HTTP_500:
+                    case HTTP_503:
+                        send(ex, fault.kind() == Fault.Kind.HTTP_500 ? 500 : 503, "text/plain; charset=utf-8",
+                                "simulated outage".getBytes(StandardCharsets.UTF_8));
+                        return;
+                    case SOAP_FAULT:
+                        sendFault(ex, "Server", fault.code(), "simulated fault");
+                        return;
+                    case MALFORMED_XML:
+                        send(ex, 200, "text/xml; charset=utf-8",
+                                "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><oops"
+                                        .getBytes(StandardCharsets.UTF_8));
+                        return;
+                    default:
+                        break;
+                }
+            }
+            Document reply = answer(ep, ex, request);
+            byte[] bytes = serialize(reply);
+            int status = Xml.kid(Xml.kid(reply.getDocumentElement(), Xml.SOAP, "Body"), Xml.SOAP, "Fault") != null ? 500 : 200;
+            if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_XML) {
+                bytes = java.util.Arrays.copyOf(bytes, bytes.length / 2);
+            }
+            send(ex, status, "text/xml; charset=utf-8", bytes);
+        } catch (RuntimeException e) {
+            LOG.warn("simulator failed on {}: {}", ep.id, PersonalData.maskCprNumbers(String.valueOf(e.getMessage())));
+            sendFault(ex, "Server", PlatformFaults.INTERNAL, "simulator error");
+        }
+    }
+
+    private Document answer(Endpoint ep, HttpExchange ex, byte[] request) {
+        Document doc;
+        try {
+            doc = SecureXml.parse(new java.io.ByteArrayInputStream(request));
+        } catch (RammearkitekturException e) {
+            record(ep.id, null, PlatformFaults.MALFORMED_REQUEST, "request is not acceptable XML: " + e.getMessage());
+            return Xml.fault("Client", PlatformFaults.MALFORMED_REQUEST, "request is not well-formed XML");
+        }
+        Element env = doc.getDocumentElement();
+        Element header = Xml.kid(env, Xml.SOAP, "Header");
+        Element body = Xml.kid(env, Xml.SOAP, "Body");
+        if (!"Envelope".equals(env.getLocalName()) || !Xml.SOAP.equals(env.getNamespaceURI()) || body == null
+                || Xml.kids(body).size() != 1) {
+            record(ep.id, null, PlatformFaults.MALFORMED_REQUEST, "not a SOAP 1.1 envelope with one body element");
+            return Xml.fault("Client", PlatformFaults.MALFORMED_REQUEST, "not a SOAP 1.1 envelope");
+        }
+        Element payload = Xml.kids(body).get(0);
+        String messageId = header == null ? null : Xml.text(header, Xml.WSA, "MessageID");
+        String correlationId = messageId != null && messageId.startsWith("urn:uuid:") ? messageId.substring(9) : messageId;
+        List<String[]> found = new ArrayList<>();
+        String expectedAction = ep.actions.get(payload.getLocalName());
+        if (expectedAction == null) {
+            found.add(new String[] {PlatformFaults.SCHEMA, "unknown operation " + payload.getLocalName()});
+        }
+        try {
+            SecureXml.validator(Contracts.schema(ep.contract)).validate(new DOMSource(payload));
+        } catch (SAXException | IOException | RuntimeException e) {
+            found.add(new String[] {PlatformFaults.SCHEMA, "body does not match the contract: " + e.getMessage()});
+        }
+        checkAddressing(ep, ex, header, expectedAction, messageId, found);
+        checkInvocationContext(ep, header, correlationId, found);
+        checkClientCertificate(ex, found);
+        for (String[] f : found) {
+            record(ep.id, correlationId, f[0], f[1]);
+        }
+        if (strict && !found.isEmpty()) {
+            return Xml.fault("Client", found.get(0)[0], found.get(0)[1]);
+        }
+        Element out = Xml.envelope();
+        String key = payload.getTextContent().trim();
+        switch (payload.getLocalName()) {
+            case "PersonLookupRequest":
+                ServiceResponses.person(out, data.person(key));
+                break;
+            case "GetLegalUnitRequest":
+                ServiceResponses.legalUnit(out, data.company(key));
+                break;
+            case "GetProductionUnitRequest":
+                ServiceResponses.productionUnit(out, data.productionUnit(key));
+                break;
+            case "FremsoegObjekthierarkiInput":
+                ServiceResponses.organisation(out, data.organisation(key));
+                break;
+            default:
+                return Xml.fault("Client", PlatformFaults.SCHEMA, "unknown operation");
+        }
+        return out.getOwnerDocument();
+    }
+
+    private void checkAddressing(Endpoint ep, HttpExchange ex, Element header, String expectedAction, String messageId,
+            List<String[]> found) {
+        if (header == null) {
+            found.add(new String[] {PlatformFaults.ADDRESSING, "no SOAP header"});
+            return;
+        }
+        String action = Xml.text(header, Xml.WSA, "Action");
+        if (expectedAction != null && !expectedAction.equals(action)) {
+            found.add(new String[] {PlatformFaults.ADDRESSING, "wsa:Action is " + action + ", expected " + expectedAction});
+        }
+        String soapAction = ex.getRequestHeaders().getFirst("SOAPAction");
+        if (expectedAction != null && (soapAction == null || !soapAction.replace("\"", "").equals(expectedAction))) {
+            found.add(new String[] {PlatformFaults.ADDRESSING, "SOAPAction header is " + soapAction});
+        }
+        if (messageId == null || !messageId.matches("urn:uuid:[0-9a-fA-F-]{36}")) {
+            found.add(new String[] {PlatformFaults.ADDRESSING, "wsa:MessageID missing or not urn:uuid:<uuid>"});
+        }
+        String to = Xml.text(header, Xml.WSA, "To");
+        if (to == null || !URI.create(to).getPath().equals(ep.path)) {
+            found.add(new String[] {PlatformFaults.ADDRESSING, "wsa:To does not name this endpoint"});
+        }
+    }
+
+    private void checkInvocationContext(Endpoint ep, Element header, String correlationId, List<String[]> found) {
+        Element ctx = header == null ? null : Xml.kid(header, Xml.INVCTX, "InvocationContext");
+        if (ctx == null) {
+            found.add(new String[] {PlatformFaults.INVOCATION_CONTEXT, "no InvocationContext header"});
+            return;
+        }
+        try {
+            SecureXml.validator(Contracts.schema("sp/InvocationContext_1.xsd")).validate(new DOMSource(ctx));
+        } catch (SAXException | IOException | RuntimeException e) {
+            found.add(new String[] {PlatformFaults.INVOCATION_CONTEXT, "InvocationContext is malformed: " + e.getMessage()});
+            return;
+        }
+        expect(found, ep.serviceUuid.toString(), Xml.text(ctx, Xml.INVCTX, "ServiceUUID"), "ServiceUUID");
+        expect(found, agreements.get(ep.id).toString(), Xml.text(ctx, Xml.INVCTX, "ServiceAgreementUUID"),
+                "ServiceAgreementUUID");
+        expect(found, userSystem.toString(), Xml.text(ctx, Xml.INVCTX, "UserSystemUUID"), "UserSystemUUID");
+        expect(found, user.toString(), Xml.text(ctx, Xml.INVCTX, "UserUUID"), "UserUUID");
+        String callId = Xml.text(ctx, Xml.INVCTX, "CallersServiceCallIdentifier");
+        if (callId == null || callId.isBlank()) {
+            found.add(new String[] {PlatformFaults.INVOCATION_CONTEXT, "CallersServiceCallIdentifier missing"});
+        } else if (correlationId != null && !callId.equals(correlationId)) {
+            found.add(new String[] {PlatformFaults.INVOCATION_CONTEXT,
+                "CallersServiceCallIdentifier differs from wsa:MessageID"});
+        }
+    }
+
+    private static void expect(List<String[]> found, String expected, String actual, String field) {
+        if (actual == null || !expected.equalsIgnoreCase(actual)) {
+            found.add(new String[] {PlatformFaults.INVOCATION_CONTEXT, field + " is not the registered one"});
+        }
+    }
+
+    private void checkClientCertificate(HttpExchange ex, List<String[]> found) {
+        try {
+            Certificate[] peer = ((HttpsExchange) ex).getSSLSession().getPeerCertificates();
+            X509Certificate leaf = (X509Certificate) peer[0];
+            if (!leaf.equals(system.certificate())) {
+                found.add(new String[] {PlatformFaults.INVOCATION_CONTEXT,
+                    "client certificate is not the registered system certificate"});
+            }
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            found.add(new String[] {PlatformFaults.INVOCATION_CONTEXT, "no client certificate"});
+        }
+    }
+
+    private static byte[] serialize(Document doc) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SecureXml.write(doc, out);
+        return out.toByteArray();
+    }
+
+    private void sendFault(HttpExchange ex, String soapCode, String code, String text) throws IOException {
+        send(ex, 500, "text/xml; charset=utf-8", serialize(Xml.fault(soapCode, code, text)));
+    }
+
+    private static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        ex.sendResponseHeaders(status, body.length);
+        try (OutputStream os = ex.getResponseBody()) {
+            os.write(body);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static byte[] readAll(InputStream in) throws IOException {
+        return in.readAllBytes();
+    }
+
+    /** Builder for {@link ServiceplatformSimulator}. */
+    public static final class Builder {
+        private TestPki pki = TestPki.generateFast(1);
+        private SimulatorData data;
+        private boolean strict = true;
+        private Clock clock = Clock.systemUTC();
+        private Duration skew = Duration.ofMinutes(5);
+        private int port;
+
+        private Builder() {
+        }
+
+        /** The test PKI whose roots are trusted and whose OCES3 organisation certificate is the registered system. */
+        public Builder pki(TestPki pki) {
+            this.pki = Objects.requireNonNull(pki, "pki == null");
+            return this;
+        }
+
+        /** The registers to serve (default: {@link SimulatorData#seeded(String)} for the PKI's CVR). */
+        public Builder data(SimulatorData data) {
+            this.data = Objects.requireNonNull(data, "data == null");
+            return this;
+        }
+
+        /** Strict (default): a violation fails the call with the platform's fault. Lenient: recorded only. */
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        /** The simulator's clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock == null");
+            return this;
+        }
+
+        /** The clock skew tolerated in timestamps and token lifetimes. */
+        public Builder clockSkew(Duration skew) {
+            this.skew = Objects.requireNonNull(skew, "skew == null");
+            return this;
+        }
+
+        /** The port on 127.0.0.1; 0 (default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 to 65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The simulator, not yet started. */
+        public ServiceplatformSimulator build() {
+            return new ServiceplatformSimulator(this);
+        }
+    }
+
+    Optional<Duration> skewForTests() {
+        return Optional.of(skew);
+    }
+}

@@ -1,0 +1,93 @@
+package dk.rammearkitektur.testkit.serviceplatform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.rammearkitektur.clients.serviceplatform.CivilStatus;
+import dk.rammearkitektur.clients.serviceplatform.CompanyRecord;
+import dk.rammearkitektur.clients.serviceplatform.OrganisationRecord;
+import dk.rammearkitektur.clients.serviceplatform.PersonRecord;
+import dk.rammearkitektur.clients.serviceplatform.PersonStatus;
+import dk.rammearkitektur.clients.serviceplatform.ProductionUnitRecord;
+import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
+import dk.rammearkitektur.testkit.junit.ServiceplatformSimulatorTest;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** All three services end to end over loopback TLS with mutual TLS and the InvocationContext auth model. */
+@ServiceplatformSimulatorTest
+@ExtendWith(LogCapture.class)
+class InvocationContextEndToEndTest {
+
+    @AfterEach
+    void noViolations(ServiceplatformSimulator sim) {
+        assertEquals("no violations", sim.conformanceReport());
+    }
+
+    @Test
+    void personsOfEveryCenturyAndStatus(ServiceplatformClient client) {
+        PersonRecord jens = client.lookupPerson(SimulatorData.CPR_ACTIVE_1900S).orElseThrow();
+        assertEquals("Jens Test Hansen", jens.name());
+        assertEquals(PersonStatus.ACTIVE, jens.status());
+        assertEquals(CivilStatus.MARRIED, jens.civilStatus());
+        assertEquals(LocalDate.of(1982, 5, 15), jens.birthDate());
+        assertEquals("Testvej 12, 2. tv, 8000 Aarhus C", jens.address().oneLine());
+        assertFalse(jens.addressProtected());
+        assertFalse(jens.toString().contains(SimulatorData.CPR_ACTIVE_1900S), jens.toString());
+
+        assertEquals(LocalDate.of(2005, 12, 23), client.lookupPerson("231205-4321").orElseThrow().birthDate());
+        PersonRecord dead = client.lookupPerson(SimulatorData.CPR_DEAD_1800S).orElseThrow();
+        assertEquals(PersonStatus.DEAD, dead.status());
+        assertEquals(LocalDate.of(1885, 6, 7), dead.birthDate());
+        assertNull(dead.address());
+        PersonRecord prot = client.lookupPerson(SimulatorData.CPR_PROTECTED).orElseThrow();
+        assertTrue(prot.addressProtected());
+        assertTrue(prot.toString().contains("(protected)"));
+        PersonRecord emigrated = client.lookupPerson(SimulatorData.CPR_EMIGRATED).orElseThrow();
+        assertEquals(PersonStatus.EMIGRATED, emigrated.status());
+        assertEquals(LocalDate.of(2019, 4, 1), emigrated.emigrationDate());
+        assertEquals(LocalDate.of(2020, 1, 1), client.lookupPerson(SimulatorData.CPR_2020).orElseThrow().birthDate());
+    }
+
+    @Test
+    void unknownPersonIsEmpty(ServiceplatformClient client) {
+        assertTrue(client.lookupPerson("0101010000").isEmpty());
+    }
+
+    @Test
+    void personAddedByTheTest(ServiceplatformSimulator sim, ServiceplatformClient client) {
+        sim.data().add(new SimulatorData.Person("0202021234", "Test", null, "Tilføjet", LocalDate.of(1902, 2, 2), 1, "U",
+                null, false, null));
+        assertEquals("Test Tilføjet", client.lookupPerson("0202021234").orElseThrow().name());
+    }
+
+    @Test
+    void companiesAndProductionUnits(ServiceplatformClient client) {
+        CompanyRecord c = client.lookupCompany(SimulatorData.CVR_ACTIVE).orElseThrow();
+        assertEquals("Simuleret ApS", c.name());
+        assertEquals("620100", c.industryCode());
+        assertEquals(List.of(SimulatorData.PNUMBER_1, SimulatorData.PNUMBER_2), c.productionUnits());
+        assertTrue(c.active());
+        assertFalse(client.lookupCompany(SimulatorData.CVR_CEASED).orElseThrow().active());
+        ProductionUnitRecord p = client.lookupProductionUnit(SimulatorData.PNUMBER_2).orElseThrow();
+        assertEquals(SimulatorData.CVR_ACTIVE, p.cvr());
+        assertEquals("Odense C", p.address().city());
+        assertTrue(client.lookupCompany("99999999").isEmpty());
+    }
+
+    @Test
+    void organisationTree(ServiceplatformSimulator sim, ServiceplatformClient client) {
+        OrganisationRecord org = client.readOrganisation(sim.municipalityCvr());
+        assertEquals(4, org.units().size());
+        assertEquals(1, org.roots().size());
+        assertEquals("Testkommune", org.roots().get(0).name());
+        assertEquals(2, org.children(org.roots().get(0).uuid()).size());
+        assertEquals(3, org.users().size());
+        assertEquals(0, client.readOrganisation("12121212").units().size());
+    }
+}
