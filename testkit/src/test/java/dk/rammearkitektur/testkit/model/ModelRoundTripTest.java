@@ -1,0 +1,49 @@
+package dk.rammearkitektur.testkit.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dk.rammearkitektur.model.Case;
+import dk.rammearkitektur.model.History;
+import dk.rammearkitektur.model.json.RammearkitekturJson;
+import dk.rammearkitektur.model.xml.ModelXml;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The model's serialisations are lossless for every generated case graph, history included. */
+class ModelRoundTripTest {
+    @Provide
+    Arbitrary<History<Case>> caseHistories() {
+        return ModelArbitraries.caseHistories();
+    }
+
+    @Provide
+    Arbitrary<Case> cases() {
+        return ModelArbitraries.cases();
+    }
+
+    @Property(tries = 1000)
+    void jsonRoundTripOfCaseHistories(@ForAll("caseHistories") History<Case> history) {
+        String json = RammearkitekturJson.write(history);
+        History<Case> back = RammearkitekturJson.readHistory(json, Case.class);
+        assertEquals(history, back);
+        assertEquals(json, RammearkitekturJson.write(back));
+    }
+
+    @Property(tries = 1000)
+    void xmlRoundTripOfCaseHistories(@ForAll("caseHistories") History<Case> history) {
+        byte[] xml = ModelXml.write(history);
+        assertEquals(history, ModelXml.readHistory(xml, Case.class));
+    }
+
+    @Property(tries = 200)
+    void jsonRoundTripOfCasesAlone(@ForAll("cases") Case c) {
+        assertEquals(c, RammearkitekturJson.read(RammearkitekturJson.write(c), Case.class));
+    }
+
+    @Property(tries = 200)
+    void xmlRoundTripOfCasesAlone(@ForAll("cases") Case c) {
+        assertEquals(c, ModelXml.read(ModelXml.write(c), Case.class));
+    }
+}
