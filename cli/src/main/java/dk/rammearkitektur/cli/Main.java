@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "Tools for the fælleskommunale rammearkitektur: identifiers, signing, simulators and demos.",
         subcommands = {
             VersionCommand.class,
+            CprCommand.class,
+            CvrCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
