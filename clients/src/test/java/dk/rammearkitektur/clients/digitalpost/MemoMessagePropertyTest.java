@@ -23,7 +23,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /** Generated messages: valid ones round-trip and match the published XSDs; invalid ones are refused with a path. */
-class MemoMessageProperties {
+class MemoMessagePropertyTest {
 
     /** A generated message and how it was made, for readable counterexamples. */
     record Generated(MemoVersion version, MessageType type, Fault fault, long seed) {
