@@ -24,6 +24,8 @@ public class SignatureException extends SecurityException {
     public static final String REFERENCE = "signature.reference";
     /** The signing key is not trusted by the caller's trust configuration. */
     public static final String UNTRUSTED_KEY = "signature.untrusted-key";
+    /** Every reference digest matches, but the signature value does not verify with the trusted key. */
+    public static final String KEY_MISMATCH = "signature.key-mismatch";
     /** The signature element is malformed. */
     public static final String MALFORMED = "signature.malformed";
 

@@ -35,6 +35,15 @@ public final class SignatureTrust {
         return new SignatureTrust(List.copyOf(certificates), null);
     }
 
+    /**
+     * Trusts no key at all: for a verifier used only with
+     * {@link XmlSignatureVerifier#verifyWithTrustedCertificate(org.w3c.dom.Element, X509Certificate)}, where the
+     * caller has established the key by other means.
+     */
+    public static SignatureTrust nothing() {
+        return new SignatureTrust(List.of(), null);
+    }
+
     /** Trusts a certificate presented in KeyInfo when the validator accepts it (with the other KeyInfo certificates). */
     public static SignatureTrust validatedBy(CertificateValidator validator) {
         return new SignatureTrust(List.of(), Objects.requireNonNull(validator, "validator == null"));

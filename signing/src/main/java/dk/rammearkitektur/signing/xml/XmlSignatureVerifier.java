@@ -163,11 +163,23 @@ public final class XmlSignatureVerifier {
             }
         }
         if (verifiedBy == null) {
+            if (referencesIntact(si)) {
+                throw new SignatureException(SignatureException.KEY_MISMATCH,
+                        "the signed content is intact but the signature value does not verify with the trusted key");
+            }
             throw new SignatureException(SignatureException.INVALID,
                     "signature does not verify with the trusted key (signature value or a digest differs)");
         }
         checkDereferencedNodes(si, signed);
         return new VerifiedSignature(signatureElement, verifiedBy, signed, si.getSignatureMethodURI());
+    }
+
+    private static boolean referencesIntact(SignedInfo si) {
+        try {
+            return si.verify(false);
+        } catch (XMLSecurityException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Santuario dereferenced the references itself; make sure it saw the very nodes we return. */

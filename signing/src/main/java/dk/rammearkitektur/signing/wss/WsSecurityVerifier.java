@@ -1,0 +1,299 @@
+package dk.rammearkitektur.signing.wss;
+
+import dk.rammearkitektur.core.XmlSecurityException;
+import dk.rammearkitektur.signing.AlgorithmPolicy;
+import dk.rammearkitektur.signing.SignatureException;
+import dk.rammearkitektur.signing.TokenException;
+import dk.rammearkitektur.signing.internal.IdRegistry;
+import dk.rammearkitektur.signing.saml.SamlAssertion;
+import dk.rammearkitektur.signing.saml.SamlAssertionVerifier;
+import dk.rammearkitektur.signing.xml.SignatureTrust;
+import dk.rammearkitektur.signing.xml.VerifiedSignature;
+import dk.rammearkitektur.signing.xml.XmlSignatureVerifier;
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The receiving side of WS-Security (for services and simulators). Checks, in order: one SOAP envelope with one
+ * Header and Body; exactly one {@code wsse:Security} header; unique IDs; a fresh {@code wsu:Timestamp} (clock and skew
+ * injected); one {@code ds:Signature} whose SecurityTokenReference resolves to a token in the same header (a SAML
+ * assertion verified by the {@link SamlAssertionVerifier}, whose holder-of-key must be the signing key, or a
+ * BinarySecurityToken whose certificate the {@link SignatureTrust} accepts); that the signature verifies under the
+ * algorithm policy; and that Body, Timestamp and the WS-Addressing To, Action, MessageID and ReplyTo headers are among
+ * the signed elements. A broken rule surfaces as {@link WsSecurityException}, {@link TokenException} or
+ * {@link SignatureException} whose {@code reason()} names it. Thread-safe; build once.
+ */
+public final class WsSecurityVerifier {
+    private final SignatureTrust certificateTrust;
+    private final SamlAssertionVerifier samlVerifier;
+    private final XmlSignatureVerifier signatures;
+    private final Clock clock;
+    private final Duration skew;
+    private final Duration maxAge;
+    private final boolean requireAddressing;
+
+    private WsSecurityVerifier(Builder b) {
+        this.certificateTrust = b.certificateTrust;
+        this.samlVerifier = b.samlVerifier;
+        this.signatures = XmlSignatureVerifier.builder(SignatureTrust.nothing()).policy(b.policy).build();
+        this.clock = b.clock;
+        this.skew = b.skew;
+        this.maxAge = b.maxAge;
+        this.requireAddressing = b.requireAddressing;
+    }
+
+    /** A builder; configure SAML tokens, BinarySecurityTokens or both. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Verifies the message; returns the verified parts or throws naming the rule broken. */
+    public VerifiedMessage verify(Document message) {
+        Objects.requireNonNull(message, "message == null");
+        if (message.getDoctype() != null) {
+            throw new XmlSecurityException("xml.doctype", "XML refused: a DOCTYPE declaration is not allowed", null);
+        }
+        Element env = message.getDocumentElement();
+        SoapVersion version = SoapVersion.of(env).orElseThrow(() -> new WsSecurityException(WsSecurityException.ENVELOPE,
+                "not a SOAP 1.1 or 1.2 Envelope"));
+        Element header = one(Wss.children(env, version.namespace(), "Header"), WsSecurityException.HEADER_MISSING,
+                WsSecurityException.ENVELOPE, "soap:Header");
+        Element body = one(Wss.children(env, version.namespace(), "Body"), WsSecurityException.ENVELOPE,
+                WsSecurityException.ENVELOPE, "soap:Body");
+        Element security = one(Wss.children(header, Wss.WSSE, "Security"), WsSecurityException.HEADER_MISSING,
+                WsSecurityException.HEADER_DUPLICATE, "wsse:Security");
+        IdRegistry.register(message);
+
+        Element ts = one(Wss.children(security, Wss.WSU, "Timestamp"), WsSecurityException.TIMESTAMP_MISSING,
+                WsSecurityException.TIMESTAMP_MALFORMED, "wsu:Timestamp");
+        Instant created = time(ts, "Created");
+        Instant expires = time(ts, "Expires");
+        Instant now = clock.instant();
+        if (created.isAfter(now.plus(skew))) {
+            throw new WsSecurityException(WsSecurityException.TIMESTAMP_FUTURE, "Timestamp created in the future: " + created);
+        }
+        if (!now.minus(skew).isBefore(expires)) {
+            throw new WsSecurityException(WsSecurityException.TIMESTAMP_STALE, "Timestamp expired at " + expires);
+        }
+        if (maxAge != null && created.isBefore(now.minus(maxAge).minus(skew))) {
+            throw new WsSecurityException(WsSecurityException.TIMESTAMP_STALE,
+                    "Timestamp created " + created + " is older than " + maxAge);
+        }
+
+        Element sigEl = one(Wss.children(security, Wss.DSIG, "Signature"), WsSecurityException.SIGNATURE_MISSING,
+                WsSecurityException.SIGNATURE_MISSING, "ds:Signature");
+        Element str = tokenReference(sigEl);
+        SamlAssertion assertion = null;
+        X509Certificate key;
+        List<Element> keyIds = Wss.children(str, Wss.WSSE, "KeyIdentifier");
+        List<Element> refs = Wss.children(str, Wss.WSSE, "Reference");
+        if (keyIds.size() == 1 && Wss.SAML_ID.equals(keyIds.get(0).getAttribute("ValueType"))) {
+            if (samlVerifier == null) {
+                throw new WsSecurityException(WsSecurityException.TOKEN_UNSUPPORTED, "SAML tokens are not accepted here");
+            }
+            String id = keyIds.get(0).getTextContent().trim();
+            Element token = null;
+            for (Element a : Wss.children(security, Wss.SAML, "Assertion")) {
+                if (id.equals(a.getAttribute("ID"))) {
+                    token = a;
+                }
+            }
+            if (token == null) {
+                throw new WsSecurityException(WsSecurityException.TOKEN_MISSING,
+                        "no saml2:Assertion with ID " + id + " in the security header");
+            }
+            assertion = samlVerifier.verify(token);
+            key = assertion.holderOfKeyCertificate().orElseThrow(() -> new TokenException(TokenException.HOLDER_OF_KEY,
+                    "the assertion confirms no holder-of-key"));
+        } else if (refs.size() == 1 && keyIds.isEmpty()) {
+            key = binaryToken(security, refs.get(0));
+        } else {
+            throw new WsSecurityException(WsSecurityException.TOKEN_UNSUPPORTED,
+                    "SecurityTokenReference must hold one SAMLID KeyIdentifier or one Reference");
+        }
+
+        VerifiedSignature v;
+        try {
+            v = signatures.verifyWithTrustedCertificate(sigEl, key);
+        } catch (SignatureException e) {
+            if (assertion != null && SignatureException.KEY_MISMATCH.equals(e.reason())) {
+                throw new TokenException(TokenException.HOLDER_OF_KEY,
+                        "the message was not signed with the assertion's holder-of-key", e);
+            }
+            throw e;
+        }
+        if (assertion != null) {
+            assertion.requireHolderOfKeyProof(v.certificate().getPublicKey());
+        }
+        requireSigned(v, body, "soap:Body");
+        requireSigned(v, ts, "wsu:Timestamp");
+        for (String name : Wss.ADDRESSING_SIGNED) {
+            List<Element> found = Wss.children(header, Wss.WSA, name);
+            if (found.size() > 1) {
+                throw new WsSecurityException(WsSecurityException.ADDRESSING, "wsa:" + name + " occurs more than once");
+            }
+            if (found.isEmpty()) {
+                if (requireAddressing && !name.equals("ReplyTo")) {
+                    throw new WsSecurityException(WsSecurityException.ADDRESSING, "wsa:" + name + " is missing");
+                }
+                continue;
+            }
+            requireSigned(v, found.get(0), "wsa:" + name);
+        }
+        return new VerifiedMessage(version, header, body, created, expires, v, assertion);
+    }
+
+    private X509Certificate binaryToken(Element security, Element ref) {
+        if (certificateTrust == null) {
+            throw new WsSecurityException(WsSecurityException.TOKEN_UNSUPPORTED, "BinarySecurityTokens are not accepted here");
+        }
+        String uri = ref.getAttribute("URI");
+        if (!uri.startsWith("#")) {
+            throw new WsSecurityException(WsSecurityException.TOKEN_UNSUPPORTED, "token reference must be local (#id)");
+        }
+        Element bst = null;
+        for (Element b : Wss.children(security, Wss.WSSE, "BinarySecurityToken")) {
+            if (uri.substring(1).equals(b.getAttributeNS(Wss.WSU, "Id"))) {
+                bst = b;
+            }
+        }
+        if (bst == null) {
+            throw new WsSecurityException(WsSecurityException.TOKEN_MISSING, "no BinarySecurityToken " + uri + " in the header");
+        }
+        if (!Wss.X509V3.equals(bst.getAttribute("ValueType"))) {
+            throw new WsSecurityException(WsSecurityException.TOKEN_UNSUPPORTED, "BinarySecurityToken must be X509v3");
+        }
+        X509Certificate cert;
+        try {
+            byte[] der = Base64.getMimeDecoder().decode(bst.getTextContent());
+            cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        } catch (CertificateException | IllegalArgumentException e) {
+            throw new WsSecurityException(WsSecurityException.TOKEN_UNSUPPORTED, "BinarySecurityToken is not a certificate", e);
+        }
+        try {
+            certificateTrust.trustedCandidates(List.of(cert));
+        } catch (dk.rammearkitektur.core.SecurityException e) {
+            throw new WsSecurityException(WsSecurityException.TOKEN_UNTRUSTED,
+                    "BinarySecurityToken certificate not trusted: " + e.getMessage(), e);
+        }
+        return cert;
+    }
+
+    private static Element tokenReference(Element signature) {
+        List<Element> kis = Wss.children(signature, Wss.DSIG, "KeyInfo");
+        if (kis.size() != 1) {
+            throw new WsSecurityException(WsSecurityException.TOKEN_MISSING, "the signature has no KeyInfo");
+        }
+        List<Element> strs = Wss.children(kis.get(0), Wss.WSSE, "SecurityTokenReference");
+        if (strs.size() != 1) {
+            throw new WsSecurityException(WsSecurityException.TOKEN_MISSING,
+                    "KeyInfo must hold exactly one wsse:SecurityTokenReference");
+        }
+        return strs.get(0);
+    }
+
+    private static void requireSigned(VerifiedSignature v, Element part, String name) {
+        if (!v.isSigned(part)) {
+            throw new WsSecurityException(WsSecurityException.MISSING_REFERENCE, name + " is not signed");
+        }
+    }
+
+    private static Element one(List<Element> found, String missing, String duplicate, String name) {
+        if (found.isEmpty()) {
+            throw new WsSecurityException(missing, name + " is missing");
+        }
+        if (found.size() > 1) {
+            throw new WsSecurityException(duplicate, name + " occurs more than once");
+        }
+        return found.get(0);
+    }
+
+    private static Instant time(Element ts, String name) {
+        List<Element> e = Wss.children(ts, Wss.WSU, name);
+        if (e.size() != 1) {
+            throw new WsSecurityException(WsSecurityException.TIMESTAMP_MALFORMED, "wsu:Timestamp." + name + " must occur once");
+        }
+        try {
+            return OffsetDateTime.parse(e.get(0).getTextContent().trim()).toInstant();
+        } catch (DateTimeParseException ex) {
+            throw new WsSecurityException(WsSecurityException.TIMESTAMP_MALFORMED,
+                    "wsu:Timestamp." + name + " must be an xs:dateTime with a time zone", ex);
+        }
+    }
+
+    /** Builds a {@link WsSecurityVerifier}. */
+    public static final class Builder {
+        private SignatureTrust certificateTrust;
+        private SamlAssertionVerifier samlVerifier;
+        private AlgorithmPolicy policy = AlgorithmPolicy.defaults();
+        private Clock clock = Clock.systemUTC();
+        private Duration skew = Duration.ofMinutes(5);
+        private Duration maxAge;
+        private boolean requireAddressing = true;
+
+        private Builder() {
+        }
+
+        /** Accepts SAML holder-of-key tokens verified by this verifier (issuer trust, audience, time). */
+        public Builder samlTokens(SamlAssertionVerifier verifier) {
+            this.samlVerifier = Objects.requireNonNull(verifier, "verifier == null");
+            return this;
+        }
+
+        /** Accepts BinarySecurityTokens whose certificate this trust accepts. */
+        public Builder binarySecurityTokens(SignatureTrust trust) {
+            this.certificateTrust = Objects.requireNonNull(trust, "trust == null");
+            return this;
+        }
+
+        /** The algorithm policy for the message signature. */
+        public Builder policy(AlgorithmPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy == null");
+            return this;
+        }
+
+        /** The clock; default system UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock == null");
+            return this;
+        }
+
+        /** Allowed clock skew; default 5 minutes. */
+        public Builder skew(Duration skew) {
+            this.skew = Objects.requireNonNull(skew, "skew == null");
+            return this;
+        }
+
+        /** Refuses Timestamps created longer ago than this (plus skew), whatever their Expires says. */
+        public Builder maxTimestampAge(Duration maxAge) {
+            this.maxAge = Objects.requireNonNull(maxAge, "maxAge == null");
+            return this;
+        }
+
+        /** Whether wsa:To, Action and MessageID must be present (default true); present ones must always be signed. */
+        public Builder requireAddressing(boolean require) {
+            this.requireAddressing = require;
+            return this;
+        }
+
+        /** The verifier; at least one token kind must be configured. */
+        public WsSecurityVerifier build() {
+            if (samlVerifier == null && certificateTrust == null) {
+                throw new IllegalStateException("configure samlTokens(...) and/or binarySecurityTokens(...)");
+            }
+            return new WsSecurityVerifier(this);
+        }
+    }
+}
