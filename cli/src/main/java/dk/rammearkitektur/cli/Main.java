@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             VersionCommand.class,
             CprCommand.class,
             CvrCommand.class,
+            MemoCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
