@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
             CprCommand.class,
             CvrCommand.class,
             MemoCommand.class,
+            SignCommand.class,
+            VerifyCommand.class,
+            CertCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

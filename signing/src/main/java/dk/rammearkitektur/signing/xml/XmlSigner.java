@@ -1,5 +1,6 @@
 package dk.rammearkitektur.signing.xml;
 
+import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.signing.AlgorithmPolicy;
 import dk.rammearkitektur.signing.DigestAlgorithm;
 import dk.rammearkitektur.signing.SignatureAlgorithm;
@@ -68,6 +69,21 @@ public final class XmlSigner {
 
     /** Signs {@code target} with an enveloped signature appended as its last child; returns the ds:Signature. */
     public Element signEnveloped(Element target) {
+        return signEnveloped(target, null);
+    }
+
+    /**
+     * Signs the element of {@code document} whose ID ({@code wsu:Id}, {@code ID} or {@code Id}) is {@code id} with an
+     * enveloped signature appended as its last child; returns the ds:Signature. Throws {@link ValidationException}
+     * when no element has that ID.
+     */
+    public Element signEnveloped(Document document, String id) {
+        Objects.requireNonNull(document, "document == null");
+        Objects.requireNonNull(id, "id == null");
+        Element target = IdRegistry.register(document).get(id);
+        if (target == null) {
+            throw new ValidationException("id", "no element has the ID '" + id + "' (wsu:Id, ID or Id)");
+        }
         return signEnveloped(target, null);
     }
 
