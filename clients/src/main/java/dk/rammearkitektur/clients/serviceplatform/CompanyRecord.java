@@ -23,6 +23,17 @@ public record CompanyRecord(String cvr, String name, PostalAddress address, Stri
         productionUnits = List.copyOf(productionUnits == null ? List.of() : productionUnits);
     }
 
+    /**
+     * As the domain model's company {@link dk.rammearkitektur.model.Party} with the given id.
+     *
+     * @throws dk.rammearkitektur.core.ValidationException when the register's values break the model's rules
+     */
+    public dk.rammearkitektur.model.Company toParty(dk.rammearkitektur.model.PartyId id) {
+        Objects.requireNonNull(id, "id == null");
+        return dk.rammearkitektur.model.Company.builder().id(id).cvr(dk.rammearkitektur.model.Cvr.parse(cvr)).name(name)
+                .address(address == null ? null : address.toModel().orElse(null)).build();
+    }
+
     /** True unless the register marks the company as ceased or dissolved. */
     public boolean active() {
         String s = status.toUpperCase(java.util.Locale.ROOT);

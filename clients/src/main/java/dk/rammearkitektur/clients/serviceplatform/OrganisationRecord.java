@@ -22,6 +22,15 @@ public record OrganisationRecord(UUID organisationUuid, String name, List<Unit> 
         users = List.copyOf(Objects.requireNonNull(users, "users == null"));
     }
 
+    /** Every unit as the domain model's {@link dk.rammearkitektur.model.OrganisationUnit}. */
+    public List<dk.rammearkitektur.model.OrganisationUnit> unitParties() {
+        List<dk.rammearkitektur.model.OrganisationUnit> out = new ArrayList<>();
+        for (Unit u : units) {
+            out.add(u.toParty());
+        }
+        return out;
+    }
+
     /** The units without a parent. */
     public List<Unit> roots() {
         List<Unit> out = new ArrayList<>();
@@ -57,6 +66,11 @@ public record OrganisationRecord(UUID organisationUuid, String name, List<Unit> 
         public Unit {
             Objects.requireNonNull(uuid, "uuid == null");
             Objects.requireNonNull(name, "name == null");
+        }
+
+        /** As the domain model's {@link dk.rammearkitektur.model.OrganisationUnit}, its UUID as the party id. */
+        public dk.rammearkitektur.model.OrganisationUnit toParty() {
+            return dk.rammearkitektur.model.OrganisationUnit.of(dk.rammearkitektur.model.PartyId.of(uuid), name);
         }
     }
 

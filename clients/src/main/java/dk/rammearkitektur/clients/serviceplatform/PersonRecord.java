@@ -30,6 +30,19 @@ public record PersonRecord(String cpr, String name, String firstName, String mid
         Objects.requireNonNull(status, "status == null");
     }
 
+    /**
+     * As the domain model's person {@link dk.rammearkitektur.model.Party} with the given id: CPR number, name, the
+     * current address (when complete) and the protection flag.
+     *
+     * @throws dk.rammearkitektur.core.ValidationException when the register's values break the model's rules
+     */
+    public dk.rammearkitektur.model.Person toParty(dk.rammearkitektur.model.PartyId id) {
+        Objects.requireNonNull(id, "id == null");
+        return dk.rammearkitektur.model.Person.builder().id(id).cpr(dk.rammearkitektur.model.Cpr.parse(cpr)).name(name)
+                .address(address == null ? null : address.toModel().orElse(null)).addressProtected(addressProtected)
+                .build();
+    }
+
     @Override
     public String toString() {
         return "PersonRecord[cpr=" + PersonalData.maskCpr(cpr) + ", name=" + name + ", status=" + status

@@ -18,4 +18,16 @@ public record ProductionUnitRecord(String pNumber, String name, String cvr, Post
         Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(cvr, "cvr == null");
     }
+
+    /**
+     * As the domain model's company {@link dk.rammearkitektur.model.Party} for this production unit (CVR and P-number).
+     *
+     * @throws dk.rammearkitektur.core.ValidationException when the register's values break the model's rules
+     */
+    public dk.rammearkitektur.model.Company toParty(dk.rammearkitektur.model.PartyId id) {
+        Objects.requireNonNull(id, "id == null");
+        return dk.rammearkitektur.model.Company.builder().id(id).cvr(dk.rammearkitektur.model.Cvr.parse(cvr))
+                .pNumber(dk.rammearkitektur.model.PNumber.parse(pNumber)).name(name)
+                .address(address == null ? null : address.toModel().orElse(null)).build();
+    }
 }

@@ -29,9 +29,9 @@ public final class SimulatorData {
     /** Born 2020 (seventh digit 9). */
     public static final String CPR_2020 = "0101209876";
     /** An active company with two production units. */
-    public static final String CVR_ACTIVE = "11223344";
+    public static final String CVR_ACTIVE = "11223346";
     /** A ceased company. */
-    public static final String CVR_CEASED = "44332211";
+    public static final String CVR_CEASED = "44332213";
     /** Production units of {@link #CVR_ACTIVE}. */
     public static final String PNUMBER_1 = "1000000001";
     /** Second production unit of {@link #CVR_ACTIVE}. */

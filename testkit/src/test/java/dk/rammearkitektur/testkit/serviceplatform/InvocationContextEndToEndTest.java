@@ -39,6 +39,10 @@ class InvocationContextEndToEndTest {
         assertEquals("Testvej 12, 2. tv, 8000 Aarhus C", jens.address().oneLine());
         assertFalse(jens.addressProtected());
         assertFalse(jens.toString().contains(SimulatorData.CPR_ACTIVE_1900S), jens.toString());
+        dk.rammearkitektur.model.Person party = jens.toParty(dk.rammearkitektur.model.PartyId.random());
+        assertEquals(SimulatorData.CPR_ACTIVE_1900S, party.cpr().value());
+        assertEquals("Testvej 12, 2. tv", party.address().orElseThrow().street());
+        assertEquals("Jens Test Hansen", party.name());
 
         assertEquals(LocalDate.of(2005, 12, 23), client.lookupPerson("231205-4321").orElseThrow().birthDate());
         PersonRecord dead = client.lookupPerson(SimulatorData.CPR_DEAD_1800S).orElseThrow();
@@ -48,6 +52,7 @@ class InvocationContextEndToEndTest {
         PersonRecord prot = client.lookupPerson(SimulatorData.CPR_PROTECTED).orElseThrow();
         assertTrue(prot.addressProtected());
         assertTrue(prot.toString().contains("(protected)"));
+        assertTrue(prot.toParty(dk.rammearkitektur.model.PartyId.random()).addressProtected());
         PersonRecord emigrated = client.lookupPerson(SimulatorData.CPR_EMIGRATED).orElseThrow();
         assertEquals(PersonStatus.EMIGRATED, emigrated.status());
         assertEquals(LocalDate.of(2019, 4, 1), emigrated.emigrationDate());
@@ -73,10 +78,13 @@ class InvocationContextEndToEndTest {
         assertEquals("620100", c.industryCode());
         assertEquals(List.of(SimulatorData.PNUMBER_1, SimulatorData.PNUMBER_2), c.productionUnits());
         assertTrue(c.active());
+        assertEquals(SimulatorData.CVR_ACTIVE, c.toParty(dk.rammearkitektur.model.PartyId.random()).cvr().value());
         assertFalse(client.lookupCompany(SimulatorData.CVR_CEASED).orElseThrow().active());
         ProductionUnitRecord p = client.lookupProductionUnit(SimulatorData.PNUMBER_2).orElseThrow();
         assertEquals(SimulatorData.CVR_ACTIVE, p.cvr());
         assertEquals("Odense C", p.address().city());
+        assertEquals(SimulatorData.PNUMBER_2,
+                p.toParty(dk.rammearkitektur.model.PartyId.random()).pNumber().orElseThrow().value());
         assertTrue(client.lookupCompany("99999999").isEmpty());
     }
 
@@ -88,6 +96,7 @@ class InvocationContextEndToEndTest {
         assertEquals("Testkommune", org.roots().get(0).name());
         assertEquals(2, org.children(org.roots().get(0).uuid()).size());
         assertEquals(3, org.users().size());
+        assertEquals(org.units().get(0).uuid(), org.unitParties().get(0).id().value());
         assertEquals(0, client.readOrganisation("12121212").units().size());
     }
 }
