@@ -1,7 +1,6 @@
 package dk.rammearkitektur.signing;
 
 import dk.rammearkitektur.core.ValidationException;
-import dk.rammearkitektur.signing.internal.Bc;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -27,7 +26,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
  * refused, use PKCS#12 for keys at rest.
  */
 public final class Pem {
-    private static final JcaPEMKeyConverter KEYS = new JcaPEMKeyConverter().setProvider(Bc.PROVIDER);
+    private static final JcaPEMKeyConverter KEYS = new JcaPEMKeyConverter();
 
     private Pem() {
     }
@@ -91,7 +90,11 @@ public final class Pem {
     /** Unencrypted PKCS#8 PEM text for a private key. Handle with care. */
     public static String encode(PrivateKey key) {
         Objects.requireNonNull(key, "key == null");
-        return write(PrivateKeyInfo.getInstance(key.getEncoded()));
+        try {
+            return write(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null).generate());
+        } catch (org.bouncycastle.util.io.pem.PemGenerationException e) {
+            throw new IllegalStateException("private key could not be encoded", e);
+        }
     }
 
     static PrivateKey toKey(Object o) {
@@ -100,7 +103,7 @@ public final class Pem {
                 return KEYS.getPrivateKey(info);
             }
             if (o instanceof PEMKeyPair pair) {
-                return KEYS.getKeyPair(pair).getPrivate();
+                return KEYS.getPrivateKey(pair.getPrivateKeyInfo());
             }
         } catch (IOException e) {
             throw new ValidationException("pem", "private key could not be decoded", e);

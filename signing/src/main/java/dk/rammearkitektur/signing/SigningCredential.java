@@ -1,7 +1,7 @@
 package dk.rammearkitektur.signing;
 
-import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.signing.internal.Names;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ public final class SigningCredential {
         List<X509Certificate> copy = List.copyOf(chain);
         if (!matches(privateKey, copy.get(0).getPublicKey())) {
             throw new ValidationException("credential.privateKey", "does not belong to the certificate "
-                    + copy.get(0).getSubjectX500Principal().getName());
+                    + Names.subject(copy.get(0)));
         }
         return new SigningCredential(privateKey, copy);
     }
@@ -183,7 +183,7 @@ public final class SigningCredential {
 
     @Override
     public String toString() {
-        return "SigningCredential[" + PersonalData.maskCprNumbers(certificate().getSubjectX500Principal().getName())
+        return "SigningCredential[" + Names.subject(certificate())
                 + ", chain=" + chain.size() + "]";
     }
 }

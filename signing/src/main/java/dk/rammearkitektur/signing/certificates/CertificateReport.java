@@ -1,6 +1,7 @@
 package dk.rammearkitektur.signing.certificates;
 
 import dk.rammearkitektur.core.PersonalData;
+import dk.rammearkitektur.signing.internal.Names;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
@@ -74,7 +75,7 @@ public record CertificateReport(X509Certificate certificate, List<X509Certificat
 
     /** One line: trusted, or every problem. */
     public String summary() {
-        String who = PersonalData.maskCprNumbers(certificate.getSubjectX500Principal().getName());
+        String who = Names.subject(certificate);
         if (trusted()) {
             return "certificate trusted: " + who + " (revocation " + revocation + ")";
         }

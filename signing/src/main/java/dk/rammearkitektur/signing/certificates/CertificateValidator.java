@@ -1,6 +1,5 @@
 package dk.rammearkitektur.signing.certificates;
 
-import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.signing.AlgorithmPolicy;
 import dk.rammearkitektur.signing.SignatureException;
@@ -8,6 +7,7 @@ import dk.rammearkitektur.signing.UntrustedCertificateException;
 import dk.rammearkitektur.signing.certificates.CertificateReport.Problem;
 import dk.rammearkitektur.signing.certificates.CertificateReport.RevocationStatus;
 import dk.rammearkitektur.signing.internal.Bc;
+import dk.rammearkitektur.signing.internal.Names;
 import dk.rammearkitektur.signing.internal.OcspClient;
 import java.net.URI;
 import java.security.GeneralSecurityException;
@@ -149,7 +149,7 @@ public final class CertificateValidator {
             }
             if (next == null) {
                 problems.add(problem(UntrustedCertificateException.UNTRUSTED, current,
-                        "no path to a trust anchor (issuer " + current.getIssuerX500Principal().getName()
+                        "no path to a trust anchor (issuer " + Names.display(current.getIssuerX500Principal())
                                 + " unknown or signature invalid)"));
                 return path;
             }
@@ -246,7 +246,7 @@ public final class CertificateValidator {
             if (s == RevocationStatus.UNKNOWN) {
                 if (softFail) {
                     LOG.warn("revocation status unknown, accepted by soft-fail: {}",
-                            PersonalData.maskCprNumbers(cert.getSubjectX500Principal().getName()));
+                            Names.subject(cert));
                 } else {
                     problems.add(problem(UntrustedCertificateException.REVOCATION_UNKNOWN, cert,
                             "revocation status could not be established (no OCSP answer, no current CRL)"));
@@ -281,13 +281,13 @@ public final class CertificateValidator {
                 try {
                     crl.verify(issuer.getPublicKey(), Bc.PROVIDER);
                 } catch (GeneralSecurityException | RuntimeException e2) {
-                    LOG.debug("CRL from {} ignored: signature invalid", crl.getIssuerX500Principal().getName());
+                    LOG.debug("CRL from {} ignored: signature invalid", Names.display(crl.getIssuerX500Principal()));
                     continue;
                 }
             }
             Date next = crl.getNextUpdate();
             if (next != null && now.minus(skew).isAfter(next.toInstant())) {
-                LOG.debug("CRL from {} ignored: stale", crl.getIssuerX500Principal().getName());
+                LOG.debug("CRL from {} ignored: stale", Names.display(crl.getIssuerX500Principal()));
                 continue;
             }
             if (crl.getThisUpdate().toInstant().isAfter(now.plus(skew))) {
@@ -303,7 +303,7 @@ public final class CertificateValidator {
     }
 
     private static Problem problem(String reason, X509Certificate c, String message) {
-        return new Problem(reason, c.getSubjectX500Principal().getName(), message);
+        return new Problem(reason, Names.subject(c), message);
     }
 
     /** Builds a {@link CertificateValidator}. */

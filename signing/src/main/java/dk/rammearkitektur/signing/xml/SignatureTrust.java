@@ -2,6 +2,7 @@ package dk.rammearkitektur.signing.xml;
 
 import dk.rammearkitektur.signing.SignatureException;
 import dk.rammearkitektur.signing.certificates.CertificateValidator;
+import dk.rammearkitektur.signing.internal.Names;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class SignatureTrust {
             return List.of(leaf);
         }
         throw new SignatureException(SignatureException.UNTRUSTED_KEY,
-                "the certificate in KeyInfo is not pinned: " + leaf.getSubjectX500Principal().getName());
+                "the certificate in KeyInfo is not pinned: " + Names.subject(leaf));
     }
 
     /** Whether a certificate is trusted (pinned, or accepted by the validator with the given chain). */

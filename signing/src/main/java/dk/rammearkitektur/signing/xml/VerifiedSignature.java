@@ -1,6 +1,7 @@
 package dk.rammearkitektur.signing.xml;
 
 import dk.rammearkitektur.signing.SignatureException;
+import dk.rammearkitektur.signing.internal.Names;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -109,6 +110,6 @@ public final class VerifiedSignature {
 
     @Override
     public String toString() {
-        return "VerifiedSignature[" + signedIds() + " by " + certificate.getSubjectX500Principal().getName() + "]";
+        return "VerifiedSignature[" + signedIds() + " by " + Names.subject(certificate) + "]";
     }
 }
