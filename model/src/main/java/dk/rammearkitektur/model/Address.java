@@ -2,7 +2,6 @@ package dk.rammearkitektur.model;
 
 import dk.rammearkitektur.core.Violations;
 import dk.rammearkitektur.model.internal.Checks;
-import java.util.regex.Pattern;
 
 /**
  * A postal address (adresse). Danish addresses ({@code countryCode} {@code DK}) need a four-digit postal code.
@@ -13,9 +12,6 @@ import java.util.regex.Pattern;
  * @param countryCode ISO 3166-1 alpha-2 country code, upper case
  */
 public record Address(String street, String postalCode, String city, String countryCode) {
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final Pattern DK_POSTAL = Pattern.compile("\\d{4}");
-
     /** Validates every field; throws one {@code ValidationException} with paths under {@code address}. */
     public Address {
         Violations v = Violations.at("address");
@@ -23,9 +19,9 @@ public record Address(String street, String postalCode, String city, String coun
         Checks.text(v, "postalCode", postalCode, 20);
         Checks.text(v, "city", city, 100);
         if (Checks.required(v, "countryCode", countryCode)
-                && v.require(COUNTRY.matcher(countryCode).matches(), "countryCode", "must be two capital letters (ISO 3166-1)")
+                && v.require(countryCode.length() == 2 && Checks.allInRange(countryCode, 'A', 'Z'), "countryCode", "must be two capital letters (ISO 3166-1)")
                 && countryCode.equals("DK") && postalCode != null) {
-            v.require(DK_POSTAL.matcher(postalCode).matches(), "postalCode", "must be 4 digits for a Danish address");
+            v.require(Checks.digits(postalCode, 4), "postalCode", "must be 4 digits for a Danish address");
         }
         v.throwIfAny();
     }

@@ -4,13 +4,10 @@ import dk.rammearkitektur.core.Violations;
 import dk.rammearkitektur.model.internal.Checks;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** How to reach a party (kontaktoplysninger): e-mail and phone, each optional. */
 public final class ContactDetails {
     private static final ContactDetails NONE = new ContactDetails(null, null);
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ]{6,18}[0-9]");
 
     private final String email;
     private final String phone;
@@ -36,13 +33,46 @@ public final class ContactDetails {
     public static ContactDetails of(String email, String phone) {
         Violations v = Violations.at("contact");
         if (email != null && Checks.optionalText(v, "email", email, 254)) {
-            v.require(EMAIL.matcher(email).matches(), "email", "must be an e-mail address");
+            v.require(isEmail(email), "email", "must be an e-mail address");
         }
         if (phone != null) {
-            v.require(PHONE.matcher(phone).matches(), "phone", "must be 8 to 20 digits and spaces, optionally starting with +");
+            v.require(isPhone(phone), "phone", "must be 8 to 20 digits and spaces, optionally starting with +");
         }
         v.throwIfAny();
         return email == null && phone == null ? NONE : new ContactDetails(email, phone);
+    }
+
+    /** One {@code @}, no whitespace, a non-empty local part and a domain with a dot inside it. */
+    private static boolean isEmail(String s) {
+        int at = s.indexOf('@');
+        if (at <= 0 || s.indexOf('@', at + 1) >= 0) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                return false;
+            }
+        }
+        int dot = s.indexOf('.', at + 2);
+        return dot >= 0 && dot < s.length() - 1;
+    }
+
+    /** An optional {@code +}, then 8 to 20 digits and spaces, starting and ending with a digit. */
+    private static boolean isPhone(String s) {
+        int start = s.startsWith("+") ? 1 : 0;
+        int n = s.length() - start;
+        if (n < 8 || n > 20) {
+            return false;
+        }
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean edge = i == start || i == s.length() - 1;
+            if (!(c >= '0' && c <= '9') && (edge || c != ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The e-mail address, if known. */

@@ -1,9 +1,9 @@
 package dk.rammearkitektur.model;
 
 import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.model.internal.Checks;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A classification reference in KLE (Kommunernes Landsforenings Emnesystematik): a main group {@code dd}, group
@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
  * Written as {@code 27.24.00} or {@code 27.24.00 G01}.
  */
 public final class KleNumber {
-    private static final Pattern NUMBER = Pattern.compile("\\d{2}(\\.\\d{2}){0,2}");
-    private static final Pattern FACET = Pattern.compile("[A-Z]\\d{2}");
 
     private final String number;
     private final String facet;
@@ -45,13 +43,29 @@ public final class KleNumber {
      * @return the reference
      */
     public static KleNumber of(String number, String facet) {
-        if (number == null || !NUMBER.matcher(number).matches()) {
+        if (number == null || !isNumber(number)) {
             throw new ValidationException("kle", "must be dd, dd.dd or dd.dd.dd, optionally followed by a space and a facet such as G01");
         }
-        if (facet != null && !FACET.matcher(facet).matches()) {
+        if (facet != null && !(facet.length() == 3 && facet.charAt(0) >= 'A' && facet.charAt(0) <= 'Z'
+                && Checks.digits(facet, 1, 3))) {
             throw new ValidationException("kle", "the handling facet must be a capital letter and two digits, such as G01");
         }
         return new KleNumber(number, facet);
+    }
+
+    private static boolean isNumber(String s) {
+        int n = s.length();
+        if (n != 2 && n != 5 && n != 8) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean ok = i % 3 == 2 ? c == '.' : c >= '0' && c <= '9';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The number without facet, e.g. {@code 27.24.00}. */

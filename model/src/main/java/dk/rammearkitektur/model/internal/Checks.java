@@ -76,6 +76,42 @@ public final class Checks {
         return true;
     }
 
+    /** True when {@code s} has only ASCII digits from {@code from} (inclusive) to {@code to} (exclusive). */
+    public static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code s} is exactly {@code length} ASCII digits. */
+    public static boolean digits(String s, int length) {
+        return s.length() == length && digits(s, 0, length);
+    }
+
+    /** The non-negative number written by the ASCII digits of {@code s} from {@code from} to {@code to}. */
+    public static int number(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        return n;
+    }
+
+    /** True when every character is an ASCII letter from {@code first} to {@code last}. */
+    public static boolean allInRange(String s, char first, char last) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < first || c > last) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Records a violation unless {@code value} is present. */
     public static boolean required(Violations v, String field, Object value) {
         return v.require(value != null, field, "is required");

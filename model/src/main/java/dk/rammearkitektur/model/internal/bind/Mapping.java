@@ -44,13 +44,13 @@ import dk.rammearkitektur.model.internal.Checks;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.DateTimeException;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -58,7 +58,6 @@ import java.util.stream.Collectors;
  * binding's names (which are the JSON property and XML element names), e.g. {@code parties[2].party.cpr}.
  */
 public final class Mapping {
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,20}(\\.\\d{1,20})?");
 
     private Mapping() {
     }
@@ -511,13 +510,12 @@ public final class Mapping {
             v.add(field, "is required");
             return null;
         }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(text)) {
-                return constant;
-            }
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            v.add(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            return null;
         }
-        v.add(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
-        return null;
     }
 
     /** Maps each element; null elements and element violations are recorded with the element's index. */
@@ -564,12 +562,17 @@ public final class Mapping {
         return new ValidationException(out);
     }
 
-    private static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new ValidationException("date", "must be an ISO-8601 date such as 2026-11-25");
+    /** Strict {@code YYYY-MM-DD}, the only form the model writes (years 1 to 9999). */
+    private static LocalDate date(String s) {
+        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-' && Checks.digits(s, 0, 4)
+                && Checks.digits(s, 5, 7) && Checks.digits(s, 8, 10)) {
+            try {
+                return LocalDate.of(Checks.number(s, 0, 4), Checks.number(s, 5, 7), Checks.number(s, 8, 10));
+            } catch (DateTimeException e) {
+                throw new ValidationException("date", "must be a real date");
+            }
         }
+        throw new ValidationException("date", "must be an ISO-8601 date YYYY-MM-DD such as 2026-11-25");
     }
 
     private static Instant instant(String text) {
@@ -581,9 +584,20 @@ public final class Mapping {
     }
 
     private static BigDecimal decimal(String text) {
-        if (!DECIMAL.matcher(text).matches()) {
+        if (!isDecimal(text)) {
             throw new ValidationException("amount", "must be a decimal string such as 1234.50");
         }
         return new BigDecimal(text);
+    }
+
+    /** An optional minus, 1 to 20 digits, and optionally a point with 1 to 20 digits. */
+    private static boolean isDecimal(String s) {
+        int start = s.startsWith("-") ? 1 : 0;
+        int point = s.indexOf('.');
+        int intEnd = point < 0 ? s.length() : point;
+        if (intEnd - start < 1 || intEnd - start > 20 || !Checks.digits(s, start, intEnd)) {
+            return false;
+        }
+        return point < 0 || (s.length() - point - 1 >= 1 && s.length() - point - 1 <= 20 && Checks.digits(s, point + 1, s.length()));
     }
 }

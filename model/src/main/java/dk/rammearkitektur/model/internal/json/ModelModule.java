@@ -8,9 +8,11 @@ import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer;
@@ -127,9 +129,10 @@ public final class ModelModule extends SimpleModule {
     }
 
     /** Reads the binding class with Jackson, turning Jackson's errors into ours. */
-    static <D> D readDto(JsonParser p, DeserializationContext ctxt, Class<D> dtoClass, String root) {
+    static <D> D readDto(JsonParser p, DeserializationContext ctxt, JsonDeserializer<?> delegate, Class<D> dtoClass,
+            String root) {
         try {
-            D dto = ctxt.readValue(p, dtoClass);
+            D dto = dtoClass.cast(delegate.deserialize(p, ctxt));
             if (dto == null) {
                 throw new ValidationException(root, "is required");
             }
@@ -142,11 +145,17 @@ public final class ModelModule extends SimpleModule {
     }
 
     /** Reads a binding class and maps it to the model. */
-    static final class DtoDeserializer<M, D> extends StdDeserializer<M> {
+    static final class DtoDeserializer<M, D> extends StdDeserializer<M> implements ResolvableDeserializer {
         private static final long serialVersionUID = 1L;
         private final Class<D> dtoClass;
         private final String root;
         private final transient BiFunction<D, String, M> map;
+        private transient JsonDeserializer<?> delegate;
+
+        @Override
+        public void resolve(DeserializationContext ctxt) throws JsonMappingException {
+            delegate = ctxt.findRootValueDeserializer(ctxt.constructType(dtoClass));
+        }
 
         DtoDeserializer(Class<M> modelClass, Class<D> dtoClass, String root, BiFunction<D, String, M> map) {
             super(modelClass);
@@ -157,14 +166,21 @@ public final class ModelModule extends SimpleModule {
 
         @Override
         public M deserialize(JsonParser p, DeserializationContext ctxt) {
-            return map.apply(readDto(p, ctxt, dtoClass, root), root);
+            return map.apply(readDto(p, ctxt, delegate, dtoClass, root), root);
         }
     }
 
     /** Reads {@code History<T>}, checking every value is a {@code T}. */
-    static final class HistoryDeserializer extends StdDeserializer<History<?>> implements ContextualDeserializer {
+    static final class HistoryDeserializer extends StdDeserializer<History<?>>
+            implements ContextualDeserializer, ResolvableDeserializer {
         private static final long serialVersionUID = 1L;
         private final Class<?> valueType;
+        private transient JsonDeserializer<?> delegate;
+
+        @Override
+        public void resolve(DeserializationContext ctxt) throws JsonMappingException {
+            delegate = ctxt.findRootValueDeserializer(ctxt.constructType(Dto.HistoryDto.class));
+        }
 
         HistoryDeserializer(Class<?> valueType) {
             super(History.class);
@@ -172,17 +188,20 @@ public final class ModelModule extends SimpleModule {
         }
 
         @Override
-        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
+                throws JsonMappingException {
             JavaType type = property != null ? property.getType() : ctxt.getContextualType();
             if (type != null && type.containedTypeCount() == 1) {
-                return new HistoryDeserializer(type.containedType(0).getRawClass());
+                HistoryDeserializer typed = new HistoryDeserializer(type.containedType(0).getRawClass());
+                typed.resolve(ctxt);
+                return typed;
             }
             return this;
         }
 
         @Override
         public History<?> deserialize(JsonParser p, DeserializationContext ctxt) {
-            return Mapping.toHistory(readDto(p, ctxt, Dto.HistoryDto.class, "history"), valueType, "history");
+            return Mapping.toHistory(readDto(p, ctxt, delegate, Dto.HistoryDto.class, "history"), valueType, "history");
         }
     }
 
