@@ -81,6 +81,23 @@ class XmlsecInteropTest {
     }
 
     @Test
+    void ourSamlAssertionVerifiesWithXmlsec1AgainstTheOces3Chain() throws Exception {
+        var pki = XmlSignatureTest.PKI;
+        var assertion = dk.rammearkitektur.signing.saml.SamlAssertion.builder().issuer("https://sts.test").subject("CN=x")
+                .audience("urn:service").validity(java.time.Instant.parse("2027-01-01T00:00:00Z"),
+                        java.time.Instant.parse("2027-01-01T08:00:00Z"))
+                .attribute(dk.rammearkitektur.signing.saml.SamlAssertion.CVR_ATTRIBUTE, pki.cvr())
+                .sign(XmlSigner.builder(SIGNER.credential()).build());
+        Path signed = write("assertion.xml", SecureXml.toString(assertion.element().getOwnerDocument()));
+        Path root = write("root.pem", Pem.encode(pki.oces3Root()));
+        Path ca = write("ca.pem", Pem.encode(pki.oces3IssuingCa()));
+        Result ok = run("--verify", "--trusted-pem", root.toString(), "--untrusted-pem", ca.toString(),
+                "--verification-time", "2027-01-01+00:00:00",
+                "--id-attr:ID", "urn:oasis:names:tc:SAML:2.0:assertion:Assertion", signed.toString());
+        assertEquals(0, ok.exit(), ok.output());
+    }
+
+    @Test
     void xmlsec1SignatureVerifiesWithOurs() throws Exception {
         String template = "<t:Envelope xmlns:t=\"" + XmlFixtures.NS + "\"><t:Data Id=\"d1\"><t:Amount>100</t:Amount>"
                 + "<t:Payee>Alice</t:Payee>"
