@@ -6,7 +6,14 @@ import dk.rammearkitektur.clients.serviceplatform.internal.InvocationContextAuth
 import dk.rammearkitektur.clients.serviceplatform.internal.JaxbCodec;
 import dk.rammearkitektur.clients.serviceplatform.internal.KeyMaterial;
 import dk.rammearkitektur.clients.serviceplatform.internal.Mapping;
+import dk.rammearkitektur.clients.serviceplatform.internal.RestStsClient;
+import dk.rammearkitektur.clients.serviceplatform.internal.SoapStsClient;
 import dk.rammearkitektur.clients.serviceplatform.internal.SoapTransport;
+import dk.rammearkitektur.clients.serviceplatform.internal.StsAuthenticator;
+import dk.rammearkitektur.clients.serviceplatform.internal.StsClient;
+import dk.rammearkitektur.clients.serviceplatform.internal.TokenCache;
+import dk.rammearkitektur.clients.serviceplatform.internal.TokenVerificationSettings;
+import dk.rammearkitektur.signing.SigningCredential;
 import dk.rammearkitektur.clients.serviceplatform.internal.cpr.PersonLookupRequest;
 import dk.rammearkitektur.clients.serviceplatform.internal.cpr.PersonLookupResponse;
 import dk.rammearkitektur.clients.serviceplatform.internal.cvr.CvrMessages;
@@ -38,7 +45,10 @@ import java.util.UUID;
 /**
  * Client for Serviceplatformen's base-data services: CPR person lookup (SF1520), CVR lookup by CVR number and by
  * P-number (SF1530) and Organisation read (SF1500). SOAP 1.1 over HTTPS with mutual TLS using the organisation's
- * system certificate; authorised by an InvocationContext header.
+ * system certificate; authorised either by an InvocationContext header ({@link Builder#invocationContext}) or by a
+ * SAML holder-of-key token from the security token service in a signed WS-Security header ({@link Builder#stsToken}).
+ * Tokens are cached per service, CVR and certificate, renewed before they expire, and fetched once however many
+ * callers need them at the same time.
  *
  * <pre>{@code
  * try (ServiceplatformClient sp = ServiceplatformClient.builder()
@@ -186,6 +196,11 @@ public final class ServiceplatformClient implements AutoCloseable {
         private String accountingInfo;
         private String onBehalfOfUser;
         private final Map<String, UUID> agreements = new HashMap<>();
+        private String stsCvr;
+        private StsProtocol stsProtocol = StsProtocol.SOAP;
+        private final List<X509Certificate> stsCertificates = new ArrayList<>();
+        private Duration renewalMargin = Duration.ofMinutes(5);
+        private Duration stsFaultBackoff = Duration.ofSeconds(30);
 
         private Builder() {
         }
@@ -296,6 +311,42 @@ public final class ServiceplatformClient implements AutoCloseable {
         }
 
         /**
+         * Selects the STS token auth model: tokens are asked for on behalf of the authority (myndighed) with CVR
+         * number {@code municipalityCvr}.
+         */
+        public Builder stsToken(String municipalityCvr) {
+            this.stsCvr = municipalityCvr;
+            return this;
+        }
+
+        /** Which STS issue endpoint to use (default SOAP). */
+        public Builder stsProtocol(StsProtocol protocol) {
+            this.stsProtocol = protocol;
+            return this;
+        }
+
+        /** The STS's signing certificates; issued tokens must be signed by one of them. Required for STS tokens. */
+        public Builder stsCertificates(Collection<X509Certificate> certificates) {
+            this.stsCertificates.clear();
+            if (certificates != null) {
+                this.stsCertificates.addAll(certificates);
+            }
+            return this;
+        }
+
+        /** How long before expiry a cached token is renewed (default 5 minutes; 0 to 1 hour). */
+        public Builder tokenRenewalMargin(Duration margin) {
+            this.renewalMargin = margin;
+            return this;
+        }
+
+        /** How long an STS refusal is remembered before the STS is asked again (default 30 s; at least 1 s). */
+        public Builder stsFaultBackoff(Duration backoff) {
+            this.stsFaultBackoff = backoff;
+            return this;
+        }
+
+        /**
          * Checks every setting and builds the client.
          *
          * @throws ValidationException naming each bad setting
@@ -313,8 +364,26 @@ public final class ServiceplatformClient implements AutoCloseable {
             }
             v.require(!trustAnchors.isEmpty(), "trustAnchors", "must hold at least one certificate");
             v.require(!trustAnchors.contains(null), "trustAnchors", "must not contain null");
-            v.require(userSystem != null, "invocationContext.userSystemUuid", "must be set");
-            v.require(user != null, "invocationContext.userUuid", "must be set");
+            boolean ic = userSystem != null || user != null;
+            boolean sts = stsCvr != null;
+            if (!ic && !sts) {
+                v.add("authModel", "must be set: invocationContext(...) or stsToken(...)");
+            } else if (ic && sts) {
+                v.add("authModel", "must be either invocationContext or stsToken, not both");
+            } else if (ic) {
+                v.require(userSystem != null, "invocationContext.userSystemUuid", "must be set");
+                v.require(user != null, "invocationContext.userUuid", "must be set");
+            } else {
+                v.require(stsCvr.matches("\\d{8}"), "stsToken.cvr", "must be 8 digits");
+                v.require(stsProtocol != null, "stsProtocol", "must be set");
+                v.require(!stsCertificates.isEmpty() && !stsCertificates.contains(null), "stsCertificates",
+                        "must hold at least one certificate");
+                v.require(renewalMargin != null && !renewalMargin.isNegative()
+                        && renewalMargin.compareTo(Duration.ofHours(1)) <= 0, "tokenRenewalMargin",
+                        "must be between 0 and 1 hour");
+                v.require(stsFaultBackoff != null && stsFaultBackoff.compareTo(Duration.ofSeconds(1)) >= 0,
+                        "stsFaultBackoff", "must be at least 1 second");
+            }
             v.require(proxy == null || !proxy.isUnresolved() || proxy.getHostString() != null, "proxy", "must have a host");
             KeyMaterial km = null;
             if (v.require(keyStore != null || pkcs12 != null || pkcs12Path != null, "systemCertificate", "must be set")
@@ -323,8 +392,18 @@ public final class ServiceplatformClient implements AutoCloseable {
             }
             v.throwIfAny();
             SoapTransport transport = new SoapTransport(km.keyManagers(), km.trustManagers(), timeouts, poolSize, proxy);
-            Authenticator auth = new InvocationContextAuthenticator(userSystem, user, accountingInfo, onBehalfOfUser,
-                    agreements);
+            Authenticator auth;
+            if (stsCvr != null) {
+                SigningCredential credential = SigningCredential.of(km.privateKey(), Arrays.asList(km.chain()));
+                TokenVerificationSettings tv = new TokenVerificationSettings(stsCertificates, clock, clockSkew);
+                StsClient stsClient = stsProtocol == StsProtocol.REST
+                        ? new RestStsClient(environment.stsRest(), km, timeouts, tv)
+                        : new SoapStsClient(environment.stsSoap(), transport, credential, clock, tv);
+                auth = new StsAuthenticator(new TokenCache(stsClient, clock, renewalMargin, stsFaultBackoff), credential,
+                        stsCvr, clock);
+            } else {
+                auth = new InvocationContextAuthenticator(userSystem, user, accountingInfo, onBehalfOfUser, agreements);
+            }
             Arrays.fill(keyPassword, '\0');
             return new ServiceplatformClient(environment,
                     new CallExecutor(environment, transport, auth, retryPolicy, timeouts, clock), km.certificate());

@@ -44,8 +44,32 @@ class ServiceplatformClientBuilderTest {
     void everyMissingSettingIsNamed() {
         ValidationException e = assertThrows(ValidationException.class, () -> ServiceplatformClient.builder().build());
         assertEquals(List.of("serviceplatformClient.environment", "serviceplatformClient.trustAnchors",
-                "serviceplatformClient.invocationContext.userSystemUuid", "serviceplatformClient.invocationContext.userUuid",
-                "serviceplatformClient.systemCertificate"), paths(e));
+                "serviceplatformClient.authModel", "serviceplatformClient.systemCertificate"), paths(e));
+    }
+
+    @Test
+    void halfAnInvocationContextIsNamed() {
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> valid().invocationContext(UUID.randomUUID(), null).build());
+        assertEquals(List.of("serviceplatformClient.invocationContext.userUuid"), paths(e));
+    }
+
+    @Test
+    void bothAuthModelsAreRefused() {
+        ValidationException e = assertThrows(ValidationException.class, () -> valid().stsToken("12345678").build());
+        assertEquals(List.of("serviceplatformClient.authModel"), paths(e));
+    }
+
+    @Test
+    void stsSettingsAreNamed() {
+        ValidationException e = assertThrows(ValidationException.class, () -> valid().invocationContext(null, null)
+                .stsToken("1234").tokenRenewalMargin(Duration.ofHours(2)).stsFaultBackoff(Duration.ZERO).build());
+        assertEquals(List.of("serviceplatformClient.stsToken.cvr", "serviceplatformClient.stsCertificates",
+                "serviceplatformClient.tokenRenewalMargin", "serviceplatformClient.stsFaultBackoff"), paths(e));
+        try (ServiceplatformClient c = valid().invocationContext(null, null).stsToken("12345678")
+                .stsCertificates(List.of(TestKeys.anchor())).stsProtocol(StsProtocol.REST).build()) {
+            assertEquals(Environment.TEST, c.environment());
+        }
     }
 
     @Test
