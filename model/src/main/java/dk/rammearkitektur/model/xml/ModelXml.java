@@ -22,6 +22,7 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * XML for the model through Jakarta XML Binding, against the schema published in this artifact at
@@ -175,7 +176,11 @@ public final class ModelXml {
         try {
             SecureXml.validator(Holder.SCHEMA).validate(new StreamSource(new ByteArrayInputStream(bytes)));
         } catch (SAXException e) {
-            throw SecureXml.translate(e);
+            RuntimeException translated = SecureXml.translate(e);
+            if (!(translated instanceof XmlParseException)) {
+                throw translated;
+            }
+            throw invalid(e);
         } catch (IOException e) {
             throw new XmlParseException("XML could not be validated: " + e.getMessage(), e);
         }
@@ -191,6 +196,20 @@ public final class ModelXml {
                 // nothing left to release
             }
         }
+    }
+
+    /**
+     * A schema error without the offending value (which may be personal data) and without the parser's exception as
+     * cause, whose message repeats the value.
+     */
+    private static XmlParseException invalid(SAXException e) {
+        String where = "";
+        if (e instanceof SAXParseException spe && spe.getLineNumber() > 0) {
+            where = " (line " + spe.getLineNumber() + ", column " + spe.getColumnNumber() + ")";
+        }
+        String message = String.valueOf(e.getMessage()).replaceAll("(?i)(value) '[^']*'", "$1 '…'");
+        return new XmlParseException("XML is not valid against " + SCHEMA_RESOURCE.substring(SCHEMA_RESOURCE.lastIndexOf('/') + 1)
+                + where + ": " + message, null);
     }
 
     /** Loaded on first use: the JAXB context and the schema, each built once. */
