@@ -22,7 +22,8 @@ public interface FileContentSink {
      * Starts receiving one file.
      *
      * @param path the file's field path, e.g. {@code message.body.mainDocument.files[0]}
-     * @param filename the file's name as given in the message (checked only after reading)
+     * @param filename the file's name as given in the message (checked only after reading); null for the print
+     *     part of a {@link KombiRequest}
      * @return where the decoded bytes go
      * @throws IOException if the target cannot be opened
      */

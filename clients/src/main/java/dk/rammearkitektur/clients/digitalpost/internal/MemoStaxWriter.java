@@ -18,7 +18,6 @@ import dk.rammearkitektur.clients.digitalpost.AttentionData;
 import dk.rammearkitektur.clients.digitalpost.ContactInfo;
 import dk.rammearkitektur.clients.digitalpost.ContactPoint;
 import dk.rammearkitektur.clients.digitalpost.ContentData;
-import dk.rammearkitektur.clients.digitalpost.FileContent;
 import dk.rammearkitektur.clients.digitalpost.ForwardData;
 import dk.rammearkitektur.clients.digitalpost.MainDocument;
 import dk.rammearkitektur.clients.digitalpost.MemoFile;
@@ -36,12 +35,9 @@ import dk.rammearkitektur.clients.digitalpost.TechnicalDocument;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -55,15 +51,12 @@ import javax.xml.stream.XMLStreamWriter;
  * flushing the StAX writer), so neither the file nor its encoding is held in memory as a whole.
  */
 public final class MemoStaxWriter {
-    /** Bytes read per chunk; a multiple of 3 so that every full chunk encodes without padding. */
-    static final int SOURCE_CHUNK = 3 * 32 * 1024;
-    private static final int OUT_BUFFER = 64 * 1024;
+    static final int OUT_BUFFER = 64 * 1024;
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
 
     private final XMLStreamWriter w;
     private final OutputStream raw;
-    private byte[] source;
-    private byte[] encoded;
+    private Base64Out base64;
 
     private MemoStaxWriter(XMLStreamWriter w, OutputStream raw) {
         this.w = w;
@@ -78,7 +71,7 @@ public final class MemoStaxWriter {
         try {
             XMLStreamWriter w = OUTPUT.createXMLStreamWriter(raw, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
-            new MemoStaxWriter(w, raw).message(message, true);
+            new MemoStaxWriter(w, raw).message(message);
             w.writeEndDocument();
             w.flush();
             w.close();
@@ -94,7 +87,7 @@ public final class MemoStaxWriter {
      */
     public static void writeElement(MemoMessage message, XMLStreamWriter w, OutputStream raw) throws IOException {
         try {
-            new MemoStaxWriter(w, raw).message(message, true);
+            new MemoStaxWriter(w, raw).message(message);
         } catch (XMLStreamException e) {
             throw ioFailure(e);
         }
@@ -109,7 +102,7 @@ public final class MemoStaxWriter {
         }
     }
 
-    private static IOException ioFailure(XMLStreamException e) {
+    static IOException ioFailure(XMLStreamException e) {
         Throwable c = e.getCause() != null ? e.getCause() : e.getNestedException();
         if (c instanceof IOException io) {
             return io;
@@ -117,13 +110,10 @@ public final class MemoStaxWriter {
         return new IOException("MeMo message could not be written: " + e.getMessage(), e);
     }
 
-    private void message(MemoMessage m, boolean declareNamespaces) throws XMLStreamException, IOException {
-        w.setPrefix("memo", MEMO);
+    private void message(MemoMessage m) throws XMLStreamException, IOException {
         w.writeStartElement("memo", "Message", MEMO);
-        if (declareNamespaces) {
-            for (String[] d : MemoNames.DECLARED) {
-                w.writeNamespace(d[0], d[1]);
-            }
+        for (String[] d : MemoNames.DECLARED) {
+            w.writeNamespace(d[0], d[1]);
         }
         w.writeAttribute("memoVersion", m.version().attribute());
         if (m.version() == MemoVersion.V1_1) {
@@ -456,32 +446,12 @@ public final class MemoStaxWriter {
         leaf(MEMO, "filename", f.filename());
         leaf(MEMO, "language", f.language());
         start(MEMO, "content");
-        w.writeCharacters("");
-        w.flush();
-        encode(f.content());
+        if (base64 == null) {
+            base64 = new Base64Out();
+        }
+        base64.write(w, raw, f.content());
         w.writeEndElement();
         w.writeEndElement();
-    }
-
-    private void encode(FileContent content) throws IOException {
-        if (source == null) {
-            source = new byte[SOURCE_CHUNK];
-            encoded = new byte[SOURCE_CHUNK / 3 * 4];
-        }
-        Base64.Encoder encoder = Base64.getEncoder();
-        try (InputStream in = content.openStream()) {
-            while (true) {
-                int n = in.readNBytes(source, 0, source.length);
-                if (n == source.length) {
-                    raw.write(encoded, 0, encoder.encode(source, encoded));
-                } else {
-                    if (n > 0) {
-                        raw.write(encoded, 0, encoder.encode(Arrays.copyOf(source, n), encoded));
-                    }
-                    return;
-                }
-            }
-        }
     }
 
     private void action(Action a) throws XMLStreamException {

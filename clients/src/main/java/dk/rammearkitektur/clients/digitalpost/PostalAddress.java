@@ -1,0 +1,107 @@
+package dk.rammearkitektur.clients.digitalpost;
+
+import dk.rammearkitektur.clients.digitalpost.internal.Describe;
+
+/**
+ * The address a printed letter goes to (ModtagerAdresse, a KontaktOplysning in the Fjernprint schema), in its
+ * structured form.
+ *
+ * @param personName the recipient's name (itst:PersonName)
+ * @param coName a c/o line, or null
+ * @param streetName the street (dkcc:StreetName)
+ * @param streetBuildingIdentifier the house number (dkcc:StreetBuildingIdentifier)
+ * @param floor the floor, or null
+ * @param suite the door, or null
+ * @param postCode the postal code
+ * @param district the district subdivision (bynavn), or null
+ * @param countryCode the ISO 3166 alpha-2 country code, e.g. {@code DK}
+ */
+public record PostalAddress(String personName, String coName, String streetName, String streetBuildingIdentifier,
+        String floor, String suite, String postCode, String district, String countryCode) {
+
+    /** A builder for a Danish address. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String toString() {
+        return Describe.record(this);
+    }
+
+    /** Builds a {@link PostalAddress}; the country defaults to {@code DK}. */
+    public static final class Builder {
+        private String personName;
+        private String coName;
+        private String streetName;
+        private String streetBuildingIdentifier;
+        private String floor;
+        private String suite;
+        private String postCode;
+        private String district;
+        private String countryCode = "DK";
+
+        private Builder() {
+        }
+
+        /** Sets the name. */
+        public Builder personName(String value) {
+            this.personName = value;
+            return this;
+        }
+
+        /** Sets the c/o line. */
+        public Builder coName(String value) {
+            this.coName = value;
+            return this;
+        }
+
+        /** Sets the street. */
+        public Builder streetName(String value) {
+            this.streetName = value;
+            return this;
+        }
+
+        /** Sets the house number. */
+        public Builder streetBuildingIdentifier(String value) {
+            this.streetBuildingIdentifier = value;
+            return this;
+        }
+
+        /** Sets the floor. */
+        public Builder floor(String value) {
+            this.floor = value;
+            return this;
+        }
+
+        /** Sets the door. */
+        public Builder suite(String value) {
+            this.suite = value;
+            return this;
+        }
+
+        /** Sets the postal code. */
+        public Builder postCode(String value) {
+            this.postCode = value;
+            return this;
+        }
+
+        /** Sets the district. */
+        public Builder district(String value) {
+            this.district = value;
+            return this;
+        }
+
+        /** Sets the country code. */
+        public Builder countryCode(String value) {
+            this.countryCode = value;
+            return this;
+        }
+
+        /** Creates the address; it is checked when the request is built. */
+        public PostalAddress build() {
+            return new PostalAddress(personName, coName, streetName, streetBuildingIdentifier, floor, suite, postCode,
+                    district, countryCode);
+        }
+    }
+}

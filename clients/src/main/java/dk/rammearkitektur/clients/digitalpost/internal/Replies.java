@@ -1,0 +1,158 @@
+package dk.rammearkitektur.clients.digitalpost.internal;
+
+import dk.rammearkitektur.clients.digitalpost.DeliveryStatus;
+import dk.rammearkitektur.clients.digitalpost.SendReceipt;
+import dk.rammearkitektur.core.TransportException;
+import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.core.Violations;
+import dk.rammearkitektur.core.XmlParseException;
+import dk.rammearkitektur.core.xml.SecureXml;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/** Parses the platform's replies: the synchronous {@code kombi_response} and the later {@code PKO_PostStatus}. */
+public final class Replies {
+    /** The namespace of PKO_PostStatus. */
+    public static final String POST_STATUS_NS = "http://serviceplatformen.dk/xml/print/PKO_PostStatus/1/types";
+    /** The zone of platform times given without an offset. */
+    static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+
+    private static final Set<String> RECEIPT_LEAVES = Set.of("result", "transmissionid", "advisid", "advistekst", "fejlid",
+            "fejlkode", "fejltekst");
+    private static final Set<String> STATUS_LEAVES = Set.of("transmissionid", "messageuuid", "messageid",
+            "afsendelseidentifikator", "kanalkode", "transaktionsdatotid", "transaktionsstatuskode", "correlationid",
+            "fejlkode", "fejltekst");
+
+    private Replies() {
+    }
+
+    /** Parses a {@code kombi_response}. */
+    public static SendReceipt sendReceipt(InputStream in) {
+        Objects.requireNonNull(in, "in == null");
+        Map<String, String> values = new HashMap<>();
+        List<SendReceipt.Advice> advices = new ArrayList<>();
+        String[] advice = null;
+        try {
+            XMLStreamReader r = SecureXml.createStreamReader(in);
+            while (r.hasNext()) {
+                int event = r.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    String name = r.getLocalName().toLowerCase(Locale.ROOT);
+                    if (name.equals("advis")) {
+                        advice = new String[2];
+                    } else if (RECEIPT_LEAVES.contains(name)) {
+                        String text = r.getElementText().strip();
+                        boolean id = name.equals("advisid");
+                        if (id || name.equals("advistekst")) {
+                            if (advice != null) {
+                                advice[id ? 0 : 1] = text;
+                            } else {
+                                advices.add(new SendReceipt.Advice(id ? text : null, id ? null : text));
+                            }
+                        } else {
+                            values.putIfAbsent(name, text);
+                        }
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT && r.getLocalName().equalsIgnoreCase("advis") && advice != null) {
+                    advices.add(new SendReceipt.Advice(advice[0], advice[1]));
+                    advice = null;
+                }
+            }
+        } catch (XMLStreamException | XmlParseException e) {
+            throw new TransportException("the SF1601 reply is not readable XML: " + e.getMessage(), true, e);
+        }
+        String result = values.get("result");
+        if (result == null) {
+            throw new TransportException("the SF1601 reply has no Result", true, null);
+        }
+        boolean accepted = result.equalsIgnoreCase("true") || result.equals("1");
+        String code = null;
+        String text = null;
+        if (!accepted) {
+            code = values.getOrDefault("fejlid", values.get("fejlkode"));
+            text = values.get("fejltekst");
+            if (text == null && !advices.isEmpty()) {
+                text = advices.get(0).text();
+            }
+        }
+        String transmission = values.get("transmissionid");
+        return new SendReceipt(accepted, transmission == null || transmission.isEmpty() ? null : transmission, advices, code, text);
+    }
+
+    /** Parses a {@code PKO_PostStatus}. */
+    public static DeliveryStatus deliveryStatus(InputStream in) {
+        Objects.requireNonNull(in, "in == null");
+        Map<String, String> values = new HashMap<>();
+        try {
+            XMLStreamReader r = SecureXml.createStreamReader(in);
+            r.nextTag();
+            if (!"PKO_PostStatus".equals(r.getLocalName())) {
+                throw new ValidationException("deliveryStatus", "must be a PKO_PostStatus element");
+            }
+            while (r.hasNext()) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT) {
+                    String name = r.getLocalName().toLowerCase(Locale.ROOT);
+                    if (STATUS_LEAVES.contains(name)) {
+                        values.putIfAbsent(name, r.getElementText().strip());
+                    }
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw new XmlParseException("PKO_PostStatus could not be read: " + e.getMessage(), e);
+        }
+        Violations v = Violations.at("deliveryStatus");
+        String status = values.get("transaktionsstatuskode");
+        v.require(status != null && !status.isEmpty(), "statusText", "must be present (TransaktionsStatusKode)");
+        UUID uuid = null;
+        String uuidText = values.get("messageuuid");
+        if (uuidText != null && !uuidText.isEmpty()) {
+            try {
+                uuid = UUID.fromString(uuidText);
+            } catch (IllegalArgumentException e) {
+                v.add("messageUuid", "must be a UUID");
+            }
+        }
+        Instant time = null;
+        String timeText = values.get("transaktionsdatotid");
+        if (timeText != null && !timeText.isEmpty()) {
+            time = instant(timeText);
+            v.require(time != null, "time", "must be a date-time such as 2025-03-03T12:00:00Z");
+        }
+        v.throwIfAny();
+        return new DeliveryStatus(DeliveryStatus.Kind.of(status), status, blankToNull(values.get("kanalkode")),
+                blankToNull(values.get("transmissionid")), uuid, blankToNull(values.get("messageid")),
+                blankToNull(values.get("afsendelseidentifikator")), time, blankToNull(values.get("correlationid")),
+                blankToNull(values.get("fejlkode")), blankToNull(values.get("fejltekst")));
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(text).atZone(DANISH_TIME).toInstant();
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

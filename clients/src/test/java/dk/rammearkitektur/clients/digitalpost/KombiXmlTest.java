@@ -1,0 +1,151 @@
+package dk.rammearkitektur.clients.digitalpost;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.core.Violation;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KombiXmlTest {
+    static final byte[] LETTER = "%PDF-1.7 printed letter".getBytes(StandardCharsets.US_ASCII);
+
+    static PrintShipment print() {
+        return PrintShipment.builder("5b0a8b8e-0d4e-4b7c-8a3f-2c1d0e9f8a7b", FileContent.ofBytes(LETTER))
+                .shipmentTypeId(12345).cpr(MemoSamples.CPR)
+                .address(PostalAddress.builder().personName("Test Borger").coName("c/o Værge").streetName("Rådhuspladsen")
+                        .streetBuildingIdentifier("2").floor("1").suite("th").postCode("8000").district("Aarhus C").build())
+                .title("Afgørelse om boligstøtte")
+                .printOptions(PrintShipment.PrintOptions.of("Duplex", "SH", "C5"))
+                .postCategory(PrintShipment.PostCategory.PRIORITAIRE)
+                .build();
+    }
+
+    static KombiRequest read(byte[] xml) throws IOException {
+        return KombiXml.read(new ByteArrayInputStream(xml), FileContentSink.inMemory());
+    }
+
+    static List<String> paths(ValidationException e) {
+        return e.violations().stream().map(Violation::path).collect(Collectors.toList());
+    }
+
+    @Test
+    void everyChannelRoundTrips() throws IOException {
+        List<KombiRequest> requests = List.of(
+                KombiRequest.digitalPost(MemoSamples.full(MemoVersion.V1_2)),
+                KombiRequest.nemSms(MemoSamples.nemSms(MemoVersion.V1_1)),
+                KombiRequest.physicalPost(print()),
+                KombiRequest.automatic(MemoSamples.minimal(MemoVersion.V1_2), print()),
+                KombiRequest.automatic(MemoSamples.minimal(MemoVersion.V1_1), null));
+        for (KombiRequest k : requests) {
+            byte[] xml = KombiXml.toBytes(k);
+            KombiRequest back = read(xml);
+            assertEquals(k.channel(), back.channel());
+            assertEquals(k.memo(), back.memo());
+            if (k.print() != null) {
+                assertEquals(k.print().address(), back.print().address());
+                assertEquals(k.print().printOptions(), back.print().printOptions());
+                assertEquals(k.print().content(), back.print().content());
+                assertEquals(k.print(), back.print());
+            } else {
+                assertNull(back.print());
+            }
+        }
+    }
+
+    @Test
+    void writesTheWireFormat() {
+        String x = new String(KombiXml.toBytes(KombiRequest.automatic(MemoSamples.minimal(MemoVersion.V1_2), print())),
+                StandardCharsets.UTF_8);
+        assertTrue(x.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><kombi_request><KombiValgKode>Automatisk Valg</KombiValgKode>"
+                + "<memo:Message xmlns:memo=\"https://DigitalPost.dk/MeMo-1\""), x);
+        assertTrue(x.contains("</memo:Message><fjernprint:ForsendelseISamling xmlns:fjernprint=\"urn:oio:fjernprint:1.0.0\""), x);
+        assertTrue(x.contains("<fjernprint:ForsendelseI><fjernprint:AfsendelseIdentifikator>5b0a8b8e-0d4e-4b7c-8a3f-2c1d0e9f8a7b"), x);
+        assertTrue(x.contains("<dkal:AfsendelseModtager><adir:CPRnummerIdentifikator>0101901234</adir:CPRnummerIdentifikator>"), x);
+        assertTrue(x.contains("<dkcc:CountryIdentificationCode scheme=\"iso3166-alpha2\">DK</dkcc:CountryIdentificationCode>"), x);
+        assertTrue(x.contains("<dkal:FilformatNavn>PDF</dkal:FilformatNavn><dkal:MeddelelseIndholdData>"
+                + java.util.Base64.getEncoder().encodeToString(LETTER) + "</dkal:MeddelelseIndholdData>"), x);
+        assertTrue(x.contains("<fjernprint:PostParametre><fjernprint:PostKategoriKode>Prioritaire</fjernprint:PostKategoriKode>"), x);
+        assertTrue(x.endsWith("</fjernprint:ForsendelseISamling></kombi_request>"), x);
+    }
+
+    @Test
+    void theChannelDecidesWhichPartsMustBeThere() {
+        MemoMessage letter = MemoSamples.minimal(MemoVersion.V1_2);
+        MemoMessage sms = MemoSamples.nemSms(MemoVersion.V1_2);
+        assertEquals(List.of("kombiRequest.memo.header.messageType", "kombiRequest.print"),
+                paths(assertThrows(ValidationException.class, () -> new KombiRequest(ChannelChoice.DIGITAL_POST, sms, print()))));
+        assertEquals(List.of("kombiRequest.memo.header.messageType", "kombiRequest.print"),
+                paths(assertThrows(ValidationException.class, () -> new KombiRequest(ChannelChoice.NEMSMS, letter, print()))));
+        assertEquals(List.of("kombiRequest.memo", "kombiRequest.print"),
+                paths(assertThrows(ValidationException.class, () -> new KombiRequest(ChannelChoice.PHYSICAL_POST, letter, null))));
+        assertEquals(List.of("kombiRequest.memo"),
+                paths(assertThrows(ValidationException.class, () -> KombiRequest.automatic(null, print()))));
+        assertEquals(List.of("kombiRequest.channel"),
+                paths(assertThrows(ValidationException.class, () -> new KombiRequest(null, letter, null))));
+    }
+
+    @Test
+    void thePrintPartIsCheckedWithPaths() {
+        PrintShipment bad = PrintShipment.builder("x".repeat(39), null).shipmentTypeId(0).cpr("12345")
+                .address(PostalAddress.builder().personName(" ").streetName("Gade").postCode("8000").countryCode("DNK").build())
+                .fileFormat("PORTABLEDOC").printOptions(PrintShipment.PrintOptions.of("Both", null, "C6")).build();
+        ValidationException e = assertThrows(ValidationException.class, () -> KombiRequest.physicalPost(bad));
+        assertEquals(List.of("kombiRequest.print.shipmentId", "kombiRequest.print.shipmentTypeId", "kombiRequest.print.recipientId",
+                "kombiRequest.print.address.personName", "kombiRequest.print.address.streetBuildingIdentifier",
+                "kombiRequest.print.address.countryCode", "kombiRequest.print.fileFormat", "kombiRequest.print.content",
+                "kombiRequest.print.printOptions.sides", "kombiRequest.print.printOptions.envelope"), paths(e));
+        assertTrue(!e.getMessage().contains("12345"), e.getMessage());
+    }
+
+    @Test
+    void readerAcceptsThePrintPartBeforeTheMessage() throws IOException {
+        KombiRequest k = KombiRequest.automatic(MemoSamples.minimal(MemoVersion.V1_2), print());
+        String x = new String(KombiXml.toBytes(k), StandardCharsets.UTF_8);
+        int m0 = x.indexOf("<memo:Message");
+        int m1 = x.indexOf("</memo:Message>") + "</memo:Message>".length();
+        int end = x.indexOf("</kombi_request>");
+        String swapped = x.substring(0, m0) + x.substring(m1, end) + x.substring(m0, m1) + x.substring(end);
+        KombiRequest back = read(swapped.getBytes(StandardCharsets.UTF_8));
+        assertEquals(k.memo(), back.memo());
+        assertEquals(k.print(), back.print());
+    }
+
+    @Test
+    void readerRefusesWhatItDoesNotKnow() {
+        String x = new String(KombiXml.toBytes(KombiRequest.physicalPost(print())), StandardCharsets.UTF_8);
+        ValidationException unknown = assertThrows(ValidationException.class, () -> read(x.replace("<fjernprint:PostParametre>",
+                "<fjernprint:BilagSamling/><fjernprint:PostParametre>").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("kombiRequest.print"), paths(unknown));
+        ValidationException channel = assertThrows(ValidationException.class,
+                () -> read(x.replace(">Fysisk Post<", ">Brevdue<").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("kombiRequest.channel"), paths(channel));
+        ValidationException memoPath = assertThrows(ValidationException.class, () -> read(new String(
+                KombiXml.toBytes(KombiRequest.digitalPost(MemoSamples.minimal(MemoVersion.V1_2))), StandardCharsets.UTF_8)
+                .replace("<memo:label>Brev</memo:label>", "<memo:label> </memo:label>").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("kombiRequest.memo.message.header.label"), paths(memoPath));
+    }
+
+    @Test
+    void aFailedReadReleasesEveryFileAlreadyReceived(@TempDir Path dir) throws IOException {
+        String x = new String(KombiXml.toBytes(KombiRequest.automatic(MemoSamples.full(MemoVersion.V1_2), print())),
+                StandardCharsets.UTF_8).replace(java.util.Base64.getEncoder().encodeToString(LETTER), "not base64!");
+        assertThrows(ValidationException.class,
+                () -> KombiXml.read(new ByteArrayInputStream(x.getBytes(StandardCharsets.UTF_8)), FileContentSink.tempFiles(dir)));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(0, files.count());
+        }
+    }
+}

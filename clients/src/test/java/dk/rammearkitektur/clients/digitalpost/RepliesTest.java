@@ -1,0 +1,126 @@
+package dk.rammearkitektur.clients.digitalpost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.rammearkitektur.core.TransportException;
+import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.core.XmlSecurityException;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class RepliesTest {
+    static final UUID MESSAGE = UUID.fromString("8c2b0c8e-2f8e-4c5a-9d3b-3f1f8a7e2b10");
+
+    static InputStream xml(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void acceptedReceiptWithTransmissionIdAndAdvice() {
+        SendReceipt r = SendReceipt.parse(xml("<kombi_response><Result>true</Result><TransmissionID>t-42</TransmissionID>"
+                + "<HovedoplysningerSvarREST><SvarReaktion><Advis><AdvisId>1</AdvisId><AdvisTekst>Modtaget</AdvisTekst></Advis>"
+                + "<Advis><AdvisTekst>OK</AdvisTekst></Advis></SvarReaktion></HovedoplysningerSvarREST></kombi_response>"));
+        assertTrue(r.accepted());
+        assertEquals("t-42", r.transmissionId());
+        assertEquals(List.of(new SendReceipt.Advice("1", "Modtaget"), new SendReceipt.Advice(null, "OK")), r.advices());
+        assertNull(r.errorCode());
+        assertNull(r.errorText());
+    }
+
+    @Test
+    void printedLetterMayBeAcceptedWithoutTransmissionId() {
+        SendReceipt r = SendReceipt.parse(xml("<kombi_response><Result>true</Result><TransmissionID/></kombi_response>"));
+        assertTrue(r.accepted());
+        assertTrue(r.transmission().isEmpty());
+    }
+
+    @Test
+    void refusedReceiptCarriesTheErrorInAnyNamespace() {
+        SendReceipt r = SendReceipt.parse(xml("<kombi_response xmlns:x=\"urn:x\"><x:Result>false</x:Result>"
+                + "<x:Fejl><x:FejlKode>4001</x:FejlKode><x:FejlTekst>Ugyldig MeMo</x:FejlTekst></x:Fejl></kombi_response>"));
+        assertFalse(r.accepted());
+        assertEquals("4001", r.errorCode());
+        assertEquals("Ugyldig MeMo", r.errorText());
+        SendReceipt advisOnly = SendReceipt.parse(xml("<kombi_response><Result>false</Result><FejlId>e1</FejlId>"
+                + "<Advis><AdvisTekst>Modtager fritaget</AdvisTekst></Advis></kombi_response>"));
+        assertEquals("e1", advisOnly.errorCode());
+        assertEquals("Modtager fritaget", advisOnly.errorText());
+    }
+
+    @Test
+    void unreadableRepliesAreTransportErrors() {
+        TransportException noResult = assertThrows(TransportException.class,
+                () -> SendReceipt.parse(xml("<kombi_response><TransmissionID>t</TransmissionID></kombi_response>")));
+        assertTrue(noResult.mayHaveReachedService());
+        assertThrows(TransportException.class, () -> SendReceipt.parse(xml("<html><body>Bad gateway</body></htm>")));
+        assertThrows(XmlSecurityException.class, () -> SendReceipt.parse(xml("<!DOCTYPE x><kombi_response/>")));
+    }
+
+    static String status(String text, String time) {
+        return "<ns:PKO_PostStatus xmlns:ns=\"http://serviceplatformen.dk/xml/print/PKO_PostStatus/1/types\">"
+                + "<ns:TransmissionId>t-42</ns:TransmissionId><ns:MessageUUID>" + MESSAGE + "</ns:MessageUUID>"
+                + "<ns:MessageId>ESDH-1</ns:MessageId><ns:KanalKode>Digital Post</ns:KanalKode>"
+                + "<ns:TransaktionsDatoTid>" + time + "</ns:TransaktionsDatoTid>"
+                + "<ns:TransaktionsStatusKode>" + text + "</ns:TransaktionsStatusKode><ns:CorrelationId>c-1</ns:CorrelationId>"
+                + "<ns:NytFelt><ns:Under>ignored</ns:Under></ns:NytFelt></ns:PKO_PostStatus>";
+    }
+
+    @Test
+    void parsesDeliveryStatuses() {
+        DeliveryStatus d = DeliveryStatus.parse(xml(status("Afleveret Digital Post", "2025-03-03T10:15:30Z")));
+        assertEquals(DeliveryStatus.Kind.DELIVERED, d.kind());
+        assertEquals("Digital Post", d.channel());
+        assertEquals("t-42", d.transmissionId());
+        assertEquals(MESSAGE, d.messageUuid());
+        assertEquals("ESDH-1", d.messageId());
+        assertEquals(Instant.parse("2025-03-03T10:15:30Z"), d.time());
+        assertEquals("c-1", d.correlationId());
+        assertEquals(DeliveryStatus.Kind.RECEIVED, DeliveryStatus.parse(xml(status("modtaget digital post", "2025-03-03T11:15:30+01:00"))).kind());
+        assertEquals(Instant.parse("2025-03-03T10:15:30Z"),
+                DeliveryStatus.parse(xml(status("Modtaget Digital Post", "2025-03-03T11:15:30"))).time(), "local time is Danish time");
+        DeliveryStatus failed = DeliveryStatus.parse(xml(status("Fejlet", "2025-03-03T10:15:30Z")
+                .replace("<ns:CorrelationId>", "<ns:FejlDetaljer><ns:FejlKode>17</ns:FejlKode><ns:FejlTekst>Ukendt modtager</ns:FejlTekst>"
+                        + "</ns:FejlDetaljer><ns:CorrelationId>")));
+        assertEquals(DeliveryStatus.Kind.FAILED, failed.kind());
+        assertEquals("17", failed.errorCode());
+        assertEquals("Ukendt modtager", failed.errorText());
+        assertEquals(DeliveryStatus.Kind.IN_PROGRESS, DeliveryStatus.Kind.of("Afsendt"));
+    }
+
+    @Test
+    void badStatusesNameTheField() {
+        ValidationException noStatus = assertThrows(ValidationException.class, () -> DeliveryStatus.parse(xml(
+                status("", "2025-03-03T10:15:30Z"))));
+        assertEquals("deliveryStatus.statusText", noStatus.violations().get(0).path());
+        ValidationException badTime = assertThrows(ValidationException.class, () -> DeliveryStatus.parse(xml(status("Fejlet", "i går"))));
+        assertEquals("deliveryStatus.time", badTime.violations().get(0).path());
+        ValidationException root = assertThrows(ValidationException.class, () -> DeliveryStatus.parse(xml("<Status/>")));
+        assertEquals("deliveryStatus", root.violations().get(0).path());
+    }
+
+    @Test
+    void duplicatesAreKeptOnce() {
+        DeliveryStatusLog log = new DeliveryStatusLog();
+        DeliveryStatus received = DeliveryStatus.parse(xml(status("Modtaget Digital Post", "2025-03-03T10:00:00Z")));
+        DeliveryStatus delivered = DeliveryStatus.parse(xml(status("Afleveret Digital Post", "2025-03-03T10:01:00Z")));
+        assertTrue(log.record(received));
+        assertTrue(log.record(delivered));
+        assertFalse(log.record(DeliveryStatus.parse(xml(status("Modtaget Digital Post", "2025-03-03T10:00:00Z")))));
+        assertFalse(log.record(DeliveryStatus.parse(xml(status("MODTAGET DIGITAL POST", "2025-03-03T10:00:00Z")))));
+        assertEquals(2, log.size());
+        assertEquals(List.of(received, delivered), log.forMessage(MESSAGE));
+        assertEquals(delivered, log.current(MESSAGE).orElseThrow());
+        assertTrue(log.record(DeliveryStatus.parse(xml(status("Modtaget Digital Post", "2025-03-03T12:00:00Z")))));
+        assertEquals(delivered, log.current(MESSAGE).orElseThrow(), "a later 'received' does not undo 'delivered'");
+        assertTrue(log.current(UUID.randomUUID()).isEmpty());
+    }
+}
