@@ -12,5 +12,12 @@
  * <p>{@link dk.rammearkitektur.clients.digitalpost.MemoXml} writes and reads the XML, streaming file content
  * through {@link dk.rammearkitektur.clients.digitalpost.FileContent} and
  * {@link dk.rammearkitektur.clients.digitalpost.FileContentSink}.
+ *
+ * <p>For SF1601 KombiPostAfsend: {@link dk.rammearkitektur.clients.digitalpost.KombiRequest} (channel choice, MeMo
+ * message and the {@link dk.rammearkitektur.clients.digitalpost.PrintShipment} print part) is written and read by
+ * {@link dk.rammearkitektur.clients.digitalpost.KombiXml}; the platform's synchronous reply becomes a
+ * {@link dk.rammearkitektur.clients.digitalpost.SendReceipt} and its later status events
+ * {@link dk.rammearkitektur.clients.digitalpost.DeliveryStatus}es, kept once each by a
+ * {@link dk.rammearkitektur.clients.digitalpost.DeliveryStatusLog}. Sending over HTTP is not part of this package yet.
  */
 package dk.rammearkitektur.clients.digitalpost;
