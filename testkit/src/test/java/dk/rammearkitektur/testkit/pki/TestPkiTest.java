@@ -56,6 +56,32 @@ class TestPkiTest {
     }
 
     @Test
+    void productionKeySizesAndValidChains() {
+        TestPki pki = TestPki.generate(3);
+        assertEquals(3072, ((java.security.interfaces.RSAPublicKey) pki.oces3Organisation().certificate().getPublicKey())
+                .getModulus().bitLength());
+        dk.rammearkitektur.signing.certificates.CertificateValidator.Builder b =
+                dk.rammearkitektur.signing.certificates.CertificateValidator.builder().trustAnchors(pki.trustAnchors());
+        pki.crls().forEach(b::crl);
+        var validator = b.ocsp(false).build();
+        assertTrue(validator.validate(pki.oces3Organisation().chain()).trusted());
+        assertTrue(validator.validate(pki.oces2Employee().chain()).trusted());
+        assertEquals("certificate.revoked", validator.validate(pki.revoked().chain()).problems().get(0).reason());
+    }
+
+    @Test
+    void ocspResponderAnswersForTheValidator() {
+        TestPki pki = TestPki.generateFast(7);
+        try (OcspResponder r = pki.startOcspResponder()) {
+            var validator = dk.rammearkitektur.signing.certificates.CertificateValidator.builder()
+                    .trustAnchors(pki.trustAnchors()).ocspResponder(r.url()).build();
+            assertTrue(validator.validate(pki.oces2System().chain()).trusted());
+            assertEquals("certificate.revoked", validator.validate(pki.revoked().chain()).problems().get(0).reason());
+            assertTrue(r.requests() >= 3);
+        }
+    }
+
+    @Test
     void ocspResponderBindsToLoopback() {
         try (OcspResponder r = TestPki.generateFast(7).startOcspResponder()) {
             assertEquals("127.0.0.1", r.url().getHost());
