@@ -225,9 +225,9 @@ public final class Benefit {
             BigDecimal normalised = null;
             if (Checks.required(v, "amount", amount)
                     && v.require(amount.signum() >= 0, "amount", "must not be negative")
-                    && v.require(amount.stripTrailingZeros().scale() <= 2, "amount", "must have at most 2 decimals")
+                    && v.require(amount.scale() <= 2 || amount.stripTrailingZeros().scale() <= 2, "amount", "must have at most 2 decimals")
                     && v.require(amount.compareTo(MAX_AMOUNT) <= 0, "amount", "must not exceed " + MAX_AMOUNT.toPlainString())) {
-                normalised = amount.setScale(2, RoundingMode.UNNECESSARY);
+                normalised = amount.scale() == 2 ? amount : amount.setScale(2, RoundingMode.UNNECESSARY);
             }
             Checks.required(v, "frequency", frequency);
             Checks.required(v, "status", status);
