@@ -31,11 +31,6 @@ public enum MemoVersion {
         return attribute;
     }
 
-    /** True for versions that have the sender's {@link Representative} and may leave out mandatory flags. */
-    public boolean atLeast1_2() {
-        return this == V1_2;
-    }
-
     /** Finds the version a {@code memoVersion} attribute (an {@code xs:decimal}) names, e.g. {@code 1.1} or {@code 1.10}. */
     public static Optional<MemoVersion> fromAttribute(String value) {
         Objects.requireNonNull(value, "value == null");
