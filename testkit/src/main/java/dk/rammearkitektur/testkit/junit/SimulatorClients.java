@@ -5,6 +5,7 @@ import dk.rammearkitektur.clients.serviceplatform.Environment;
 import dk.rammearkitektur.clients.serviceplatform.OrganisationService;
 import dk.rammearkitektur.clients.serviceplatform.PersonBaseDataExtendedService;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
+import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
@@ -17,6 +18,24 @@ public final class SimulatorClients {
     public static final String PASSWORD = "simulator";
 
     private SimulatorClients() {
+    }
+
+    /**
+     * A builder for a client of {@code sim} with the STS token auth model: tokens for the simulator's municipality
+     * CVR from the given STS endpoint, the simulator's STS certificate pinned, otherwise as
+     * {@link #invocationContext(ServiceplatformSimulator)}.
+     */
+    public static ServiceplatformClient.Builder stsToken(ServiceplatformSimulator sim, StsProtocol protocol) {
+        char[] pw = PASSWORD.toCharArray();
+        return ServiceplatformClient.builder()
+                .environment(Environment.custom(sim.baseUri()))
+                .systemCertificate(sim.systemIdentity().pkcs12(pw), pw)
+                .trustAnchors(List.of(sim.tlsTrustAnchor()))
+                .timeouts(Timeouts.of(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)))
+                .retryPolicy(RetryPolicy.none())
+                .stsToken(sim.municipalityCvr())
+                .stsProtocol(protocol)
+                .stsCertificates(List.of(sim.stsCertificate()));
     }
 
     /**

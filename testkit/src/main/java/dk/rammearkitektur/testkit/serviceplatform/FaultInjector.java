@@ -50,26 +50,18 @@ public final class FaultInjector {
         rated.clear();
     }
 
-    /** The fault for the request now arriving, or null. */
-    synchronized Fault draw() {
-        Fault f = queued.poll();
-        if (f != null) {
-            return f;
+    /** The fault for the request now arriving, or null; an expired-token fault waits for the STS. */
+    synchronized Fault draw(boolean sts) {
+        Fault head = queued.peek();
+        if (head != null && (sts || head.kind() != Fault.Kind.EXPIRED_TOKEN)) {
+            return queued.poll();
         }
         for (Rated r : rated) {
-            if (random.nextDouble() < r.rate) {
+            if ((sts || r.fault.kind() != Fault.Kind.EXPIRED_TOKEN) && random.nextDouble() < r.rate) {
                 return r.fault;
             }
         }
         return null;
     }
 
-    /** Like {@link #draw()} but only takes a queued fault of {@code kind}, for faults that belong to one endpoint. */
-    synchronized Fault drawOfKind(Fault.Kind kind) {
-        Fault f = queued.peek();
-        if (f != null && f.kind() == kind) {
-            return queued.poll();
-        }
-        return null;
-    }
 }

@@ -85,12 +85,19 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     private final List<ConformanceViolation> violations = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final List<Endpoint> endpoints;
+    private final Sts sts;
     private HttpsServer server;
     private ExecutorService executor;
 
-    /** One SOAP endpoint: its id, path, contract, and operations (request element to SOAP action). */
-    private record Endpoint(String id, String path, UUID serviceUuid, String contract, Map<String, String> actions) {
+    /** One SOAP endpoint: its id, path, entity id, contract, and operations (request element to SOAP action). */
+    private record Endpoint(String id, String path, UUID serviceUuid, String entityId, String contract,
+            Map<String, String> actions) {
     }
+
+    /** The path of the STS's REST issue endpoint. */
+    public static final String STS_REST_PATH = "/runtime/api/rest/wstrust/v1/issue";
+    /** The path of the STS's WS-Trust 1.3 endpoint. */
+    public static final String STS_SOAP_PATH = "/runtime/services/kombittrust/14/certificatemixed";
 
     private ServiceplatformSimulator(Builder b) {
         this.pki = b.pki;
@@ -104,14 +111,23 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         this.user = UUID.nameUUIDFromBytes(("user-" + pki.seed()).getBytes(StandardCharsets.UTF_8));
         this.endpoints = List.of(
                 new Endpoint("SF1520", "/service/CPR/PersonBaseDataExtended/4", SF1520_UUID,
+                        "http://cpr.serviceplatformen.dk/service/personbasedataextended/4",
                         "cpr/PersonBaseDataExtended_4.xsd", Map.of("PersonLookupRequest",
                         "http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup")),
-                new Endpoint("SF1530", "/service/CVR/Online/2", SF1530_UUID, "cvr/CvrOnline_2.xsd", Map.of(
+                new Endpoint("SF1530", "/service/CVR/Online/2", SF1530_UUID,
+                        "http://cvr.serviceplatformen.dk/service/online/2", "cvr/CvrOnline_2.xsd", Map.of(
                         "GetLegalUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/getLegalUnit",
                         "GetProductionUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/getProductionUnit")),
                 new Endpoint("SF1500", "/organisation/organisationsystem/6/", SF1500_UUID,
+                        "http://stoettesystemerne.dk/service/organisation/3",
                         "organisation/Organisation_6.xsd", Map.of("FremsoegObjekthierarkiInput",
                         "http://kombit.dk/sts/organisation/organisationsystem/FremsoegObjekthierarki")));
+        java.util.Set<String> entityIds = new java.util.HashSet<>();
+        for (Endpoint e : endpoints) {
+            entityIds.add(e.entityId);
+        }
+        this.sts = new Sts(pki, entityIds, skew, b.tokenLifetime);
+        sts.authorise(pki.cvr(), system.certificate());
         for (Endpoint e : endpoints) {
             agreements.put(e.id, UUID.nameUUIDFromBytes(("agreement-" + e.id + "-" + pki.seed())
                     .getBytes(StandardCharsets.UTF_8)));
@@ -143,6 +159,8 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             for (Endpoint e : endpoints) {
                 s.createContext(e.path, ex -> handle(e, ex));
             }
+            s.createContext(STS_REST_PATH, ex -> handleSts(true, ex));
+            s.createContext(STS_SOAP_PATH, ex -> handleSts(false, ex));
             executor = Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "serviceplatform-simulator");
                 t.setDaemon(true);
@@ -183,6 +201,18 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             out.put(e.id, baseUri().resolve(e.path.substring(1)));
         }
         return out;
+    }
+
+    /** The STS's token-signing certificate, which clients pin. */
+    public X509Certificate stsCertificate() {
+        return sts.certificate();
+    }
+
+    /** Lets the STS issue tokens for the authority {@code cvr} to the holder of {@code systemCertificate}. */
+    public ServiceplatformSimulator authorise(String cvr, X509Certificate systemCertificate) {
+        sts.authorise(Objects.requireNonNull(cvr, "cvr == null"), Objects.requireNonNull(systemCertificate,
+                "systemCertificate == null"));
+        return this;
     }
 
     /** The test PKI whose roots the simulator trusts for client certificates. */
@@ -290,11 +320,13 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         counts.computeIfAbsent(ep.id, k -> new AtomicInteger()).incrementAndGet();
         try (ex) {
             byte[] request = ex.getRequestBody().readAllBytes();
-            Fault fault = faults.draw();
+            Fault fault = faults.draw(false);
             if (fault != null && fault.kind() == Fault.Kind.LATENCY) {
                 sleep(fault.amount());
                 fault = null;
             }
+            Clock callClock = fault != null && fault.kind() == Fault.Kind.CLOCK_SKEW
+                    ? Clock.offset(clock, fault.amount()) : clock;
             if (fault != null) {
                 switch (fault.kind()) {
                     case CONNECTION_RESET:
@@ -316,7 +348,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                         break;
                 }
             }
-            Document reply = answer(ep, ex, request);
+            Document reply = answer(ep, ex, request, callClock);
             byte[] bytes = serialize(reply);
             int status = Xml.kid(Xml.kid(reply.getDocumentElement(), Xml.SOAP, "Body"), Xml.SOAP, "Fault") != null ? 500 : 200;
             if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_XML) {
@@ -329,7 +361,72 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         }
     }
 
-    private Document answer(Endpoint ep, HttpExchange ex, byte[] request) {
+    private void handleSts(boolean rest, HttpExchange ex) throws IOException {
+        counts.computeIfAbsent("STS", k -> new AtomicInteger()).incrementAndGet();
+        try (ex) {
+            byte[] request = ex.getRequestBody().readAllBytes();
+            Fault fault = faults.draw(true);
+            if (fault != null && fault.kind() == Fault.Kind.LATENCY) {
+                sleep(fault.amount());
+                fault = null;
+            }
+            Fault.Kind kind = fault == null ? null : fault.kind();
+            if (kind == Fault.Kind.CONNECTION_RESET) {
+                return;
+            }
+            if (kind == Fault.Kind.HTTP_500 || kind == Fault.Kind.HTTP_503) {
+                send(ex, kind == Fault.Kind.HTTP_500 ? 500 : 503, "text/plain; charset=utf-8",
+                        "simulated outage".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (kind == Fault.Kind.MALFORMED_XML) {
+                send(ex, 200, rest ? "application/json" : "text/xml; charset=utf-8",
+                        (rest ? "{\"RequestedSecurityToken\": " : "<soap:Envelope><oops").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (kind == Fault.Kind.SOAP_FAULT) {
+                refuse(rest, ex, fault.code(), "simulated fault");
+                return;
+            }
+            Clock c = kind == Fault.Kind.CLOCK_SKEW ? Clock.offset(clock, fault.amount()) : clock;
+            boolean expired = kind == Fault.Kind.EXPIRED_TOKEN;
+            byte[] out;
+            try {
+                if (rest) {
+                    out = sts.issueRest(ex, request, c, expired);
+                } else {
+                    Document doc;
+                    try {
+                        doc = SecureXml.parse(new java.io.ByteArrayInputStream(request));
+                    } catch (RammearkitekturException e) {
+                        throw new Sts.Refusal(PlatformFaults.MALFORMED_REQUEST, "request is not acceptable XML");
+                    }
+                    out = Sts.bytes(sts.issueSoap(ex, doc, c, expired));
+                }
+            } catch (Sts.Refusal r) {
+                record("STS", null, r.code, r.getMessage());
+                refuse(rest, ex, r.code, r.getMessage());
+                return;
+            }
+            if (kind == Fault.Kind.TRUNCATED_XML) {
+                out = java.util.Arrays.copyOf(out, out.length / 2);
+            }
+            send(ex, 200, rest ? "application/json; charset=utf-8" : "text/xml; charset=utf-8", out);
+        } catch (RuntimeException e) {
+            LOG.warn("STS simulator failed: {}", PersonalData.maskCprNumbers(String.valueOf(e.getMessage())));
+            refuse(rest, ex, PlatformFaults.INTERNAL, "simulator error");
+        }
+    }
+
+    private void refuse(boolean rest, HttpExchange ex, String code, String text) throws IOException {
+        if (rest) {
+            send(ex, 400, "application/json; charset=utf-8", Sts.restError(code, text));
+        } else {
+            sendFault(ex, "Client", code, text);
+        }
+    }
+
+    private Document answer(Endpoint ep, HttpExchange ex, byte[] request, Clock callClock) {
         Document doc;
         try {
             doc = SecureXml.parse(new java.io.ByteArrayInputStream(request));
@@ -359,8 +456,17 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             found.add(new String[] {PlatformFaults.SCHEMA, "body does not match the contract: " + e.getMessage()});
         }
         checkAddressing(ep, ex, header, expectedAction, messageId, found);
-        checkInvocationContext(ep, header, correlationId, found);
-        checkClientCertificate(ex, found);
+        boolean token = header != null && Xml.kid(header, Sts.WSSE, "Security") != null;
+        if (token) {
+            String cvr = sts.verifyServiceCall(doc, ex, ep.entityId, callClock, found);
+            if (cvr != null && "FremsoegObjekthierarkiInput".equals(payload.getLocalName())
+                    && !cvr.equals(payload.getTextContent().trim())) {
+                found.add(new String[] {PlatformFaults.TOKEN_CVR, "the token is for another CVR than the organisation asked for"});
+            }
+        } else {
+            checkInvocationContext(ep, header, correlationId, found);
+            checkClientCertificate(ex, found);
+        }
         for (String[] f : found) {
             record(ep.id, correlationId, f[0], f[1]);
         }
@@ -495,8 +601,15 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration skew = Duration.ofMinutes(5);
         private int port;
+        private Duration tokenLifetime = Duration.ofHours(8);
 
         private Builder() {
+        }
+
+        /** How long issued tokens are valid (default 8 hours). */
+        public Builder tokenLifetime(Duration lifetime) {
+            this.tokenLifetime = Objects.requireNonNull(lifetime, "lifetime == null");
+            return this;
         }
 
         /** The test PKI whose roots are trusted and whose OCES3 organisation certificate is the registered system. */

@@ -24,13 +24,17 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The simulator's own TLS server identity: a small CA ("Rammearkitektur Simulator TLS CA") and a server certificate
- * for {@code localhost} / {@code 127.0.0.1}. Made once per JVM (RSA 2048) and cached.
+ * for {@code localhost} / {@code 127.0.0.1}, and the simulated STS's token-signing certificate (self-signed, to be
+ * pinned by clients). Made once per JVM (RSA 2048) and cached.
  *
  * @param ca the CA certificate clients must trust
  * @param serverCertificate the server certificate
  * @param serverKeys the server key pair
+ * @param stsCertificate the STS's signing certificate
+ * @param stsKeys the STS's signing key pair
  */
-public record ServerTls(X509Certificate ca, X509Certificate serverCertificate, KeyPair serverKeys) {
+public record ServerTls(X509Certificate ca, X509Certificate serverCertificate, KeyPair serverKeys,
+        X509Certificate stsCertificate, KeyPair stsKeys) {
     private static volatile ServerTls shared;
 
     /** The shared server identity, created on first use. */
@@ -72,7 +76,14 @@ public record ServerTls(X509Certificate ca, X509Certificate serverCertificate, K
             sb.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
             sb.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             X509Certificate server = new JcaX509CertificateConverter().getCertificate(sb.build(signer));
-            return new ServerTls(ca, server, serverKeys);
+            KeyPair stsKeys = g.generateKeyPair();
+            X500Name stsName = new X500Name("CN=Rammearkitektur Simulator STS, O=rammearkitektur-java test, C=DK");
+            var stsb = new JcaX509v3CertificateBuilder(stsName, BigInteger.valueOf(now.toEpochMilli() + 2), from, to,
+                    stsName, stsKeys.getPublic());
+            stsb.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            X509Certificate sts = new JcaX509CertificateConverter().getCertificate(
+                    stsb.build(new JcaContentSignerBuilder("SHA256withRSA").build(stsKeys.getPrivate())));
+            return new ServerTls(ca, server, serverKeys, sts, stsKeys);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the simulator's TLS identity", e);
         }

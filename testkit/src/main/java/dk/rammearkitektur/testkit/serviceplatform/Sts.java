@@ -1,0 +1,307 @@
+package dk.rammearkitektur.testkit.serviceplatform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsExchange;
+import dk.rammearkitektur.core.RammearkitekturException;
+import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.xml.SecureXml;
+import dk.rammearkitektur.signing.SigningCredential;
+import dk.rammearkitektur.signing.certificates.CertificateValidator;
+import dk.rammearkitektur.signing.saml.SamlAssertion;
+import dk.rammearkitektur.signing.saml.SamlAssertionVerifier;
+import dk.rammearkitektur.signing.wss.VerifiedMessage;
+import dk.rammearkitektur.signing.wss.WsSecurityVerifier;
+import dk.rammearkitektur.signing.xml.SignatureTrust;
+import dk.rammearkitektur.signing.xml.XmlSigner;
+import dk.rammearkitektur.testkit.pki.TestPki;
+import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The simulated security token service and the token checks of the simulated services: an independent server-side
+ * implementation that uses the signing module's verifier and signer, never the client's code.
+ */
+final class Sts {
+    static final String ISSUER = "https://sts.simulator.rammearkitektur.test";
+    static final String WST = "http://docs.oasis-open.org/ws-sx/ws-trust/200512";
+    static final String WSP = "http://schemas.xmlsoap.org/ws/2004/09/policy";
+    static final String AUTH = "http://docs.oasis-open.org/wsfed/authorization/200706";
+    static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+    static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
+    static final String CVR_CLAIM = "dk:gov:saml:attribute:CvrNumberIdentifier";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TestPki pki;
+    private final Set<String> entityIds;
+    private final Duration skew;
+    private final Duration lifetime;
+    private final Map<String, Set<X509Certificate>> authorised = new ConcurrentHashMap<>();
+    private final SigningCredential credential;
+
+    /** Why the STS said no. */
+    static final class Refusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String code;
+
+        Refusal(String code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+    }
+
+    Sts(TestPki pki, Set<String> entityIds, Duration skew, Duration lifetime) {
+        this.pki = pki;
+        this.entityIds = Set.copyOf(entityIds);
+        this.skew = skew;
+        this.lifetime = lifetime;
+        ServerTls tls = ServerTls.shared();
+        this.credential = SigningCredential.of(tls.stsKeys().getPrivate(), List.of(tls.stsCertificate()));
+    }
+
+    X509Certificate certificate() {
+        return credential.certificate();
+    }
+
+    void authorise(String cvr, X509Certificate system) {
+        authorised.computeIfAbsent(cvr, k -> ConcurrentHashMap.newKeySet()).add(system);
+    }
+
+    Set<String> municipalities() {
+        return authorised.keySet();
+    }
+
+    private CertificateValidator validator(Clock clock) {
+        CertificateValidator.Builder b = CertificateValidator.builder().trustAnchors(pki.trustAnchors())
+                .intermediate(pki.oces3IssuingCa()).intermediate(pki.oces2IssuingCa()).ocsp(false).clock(clock).skew(skew);
+        for (X509CRL crl : pki.crls()) {
+            b.crl(crl);
+        }
+        return b.build();
+    }
+
+    /** The REST issue endpoint: JSON in, JSON out. */
+    byte[] issueRest(HttpExchange ex, byte[] request, Clock clock, boolean expired) {
+        JsonNode req;
+        try {
+            req = JSON.readTree(request);
+        } catch (java.io.IOException e) {
+            throw new Refusal(PlatformFaults.MALFORMED_REQUEST, "request is not JSON");
+        }
+        if (req == null || !req.isObject()) {
+            throw new Refusal(PlatformFaults.MALFORMED_REQUEST, "request is not a JSON object");
+        }
+        List<X509Certificate> chain = peer(ex);
+        X509Certificate useKey = decode(req.path("UseKey").asText(""));
+        if (!chain.get(0).equals(useKey)) {
+            throw new Refusal(PlatformFaults.STS_REFUSED, "UseKey is not the TLS client certificate");
+        }
+        expect(req.path("TokenType").asText(), "http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0", "TokenType");
+        expect(req.path("RequestType").asText(), "http://docs.oasis-open.org/ws-sx/ws-trust/200512/Issue", "RequestType");
+        expect(req.path("KeyType").asText(), "http://docs.oasis-open.org/ws-sx/ws-trust/200512/PublicKey", "KeyType");
+        SamlAssertion token = issue(chain, req.path("AnvenderKontekst").path("Cvr").asText(""),
+                req.path("AppliesTo").path("EndpointReference").path("Address").asText(""), clock, expired);
+        ObjectNode out = JSON.createObjectNode();
+        out.putObject("RequestedSecurityToken").put("Assertion", SecureXml.toString(token.element()));
+        out.putObject("Lifetime").put("Created", clock.instant().toString()).put("Expires", token.notOnOrAfter().toString());
+        out.put("TokenType", "http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0");
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] restError(String code, String text) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("error", code);
+        out.put("error_description", text);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The WS-Trust 1.3 endpoint: a signed RST in, an RSTR with the assertion out. */
+    Document issueSoap(HttpExchange ex, Document request, Clock clock, boolean expired) {
+        VerifiedMessage verified;
+        try {
+            verified = WsSecurityVerifier.builder().binarySecurityTokens(SignatureTrust.validatedBy(validator(clock)))
+                    .clock(clock).skew(skew).maxTimestampAge(Duration.ofMinutes(5)).build().verify(request);
+        } catch (SecurityException e) {
+            String reason = String.valueOf(e.reason());
+            String code = reason.contains("untrusted") || reason.startsWith("certificate")
+                    ? PlatformFaults.STS_REFUSED : codeFor(reason, PlatformFaults.STS_REFUSED);
+            throw new Refusal(code, "request refused: " + reason);
+        } catch (RammearkitekturException e) {
+            throw new Refusal(PlatformFaults.MALFORMED_REQUEST, "request refused: " + e.getMessage());
+        }
+        List<X509Certificate> chain = peer(ex);
+        if (!verified.signerCertificate().equals(chain.get(0))) {
+            throw new Refusal(PlatformFaults.SIGNATURE, "the request is not signed by the TLS client certificate");
+        }
+        Element rst = verified.payload();
+        if (!"RequestSecurityToken".equals(rst.getLocalName()) || !WST.equals(rst.getNamespaceURI())) {
+            throw new Refusal(PlatformFaults.MALFORMED_REQUEST, "body is not a wst:RequestSecurityToken");
+        }
+        expect(Xml.text(rst, WST, "RequestType"), "http://docs.oasis-open.org/ws-sx/ws-trust/200512/Issue", "RequestType");
+        expect(Xml.text(rst, WST, "KeyType"), "http://docs.oasis-open.org/ws-sx/ws-trust/200512/PublicKey", "KeyType");
+        Element appliesTo = Xml.kid(rst, WSP, "AppliesTo");
+        Element epr = appliesTo == null ? null : Xml.kid(appliesTo, Xml.WSA, "EndpointReference");
+        String entityId = epr == null ? "" : String.valueOf(Xml.text(epr, Xml.WSA, "Address"));
+        String cvr = "";
+        Element claims = Xml.kid(rst, WST, "Claims");
+        if (claims != null) {
+            for (Element c : Xml.kids(claims)) {
+                if (CVR_CLAIM.equals(c.getAttribute("Uri"))) {
+                    cvr = String.valueOf(Xml.text(c, AUTH, "Value"));
+                }
+            }
+        }
+        Element useKey = Xml.kid(rst, WST, "UseKey");
+        Element bst = useKey == null ? null : Xml.kid(useKey, WSSE, "BinarySecurityToken");
+        if (bst == null || !chain.get(0).equals(decode(bst.getTextContent().trim()))) {
+            throw new Refusal(PlatformFaults.STS_REFUSED, "UseKey is not the signing certificate");
+        }
+        SamlAssertion token = issue(chain, cvr, entityId, clock, expired);
+        Element body = Xml.envelope();
+        Document doc = body.getOwnerDocument();
+        Element coll = Xml.el(body, WST, "wst:RequestSecurityTokenResponseCollection", null);
+        coll.setAttributeNS(Xml.XMLNS, "xmlns:wst", WST);
+        Element rstr = Xml.el(coll, WST, "wst:RequestSecurityTokenResponse", null);
+        Xml.el(rstr, WST, "wst:TokenType", "http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0");
+        Element rt = Xml.el(rstr, WST, "wst:RequestedSecurityToken", null);
+        rt.appendChild(doc.importNode(token.element(), true));
+        Element life = Xml.el(rstr, WST, "wst:Lifetime", null);
+        Xml.el(life, WSU, "wsu:Created", clock.instant().toString()).setAttributeNS(Xml.XMLNS, "xmlns:wsu", WSU);
+        Xml.el(life, WSU, "wsu:Expires", token.notOnOrAfter().toString()).setAttributeNS(Xml.XMLNS, "xmlns:wsu", WSU);
+        return doc;
+    }
+
+    private SamlAssertion issue(List<X509Certificate> chain, String cvr, String entityId, Clock clock, boolean expired) {
+        try {
+            validator(clock).requireTrusted(chain);
+        } catch (SecurityException e) {
+            throw new Refusal(PlatformFaults.STS_REFUSED, "certificate refused: " + e.reason());
+        }
+        if (!entityIds.contains(entityId)) {
+            throw new Refusal(PlatformFaults.STS_REFUSED, "unknown entity id (AppliesTo)");
+        }
+        Set<X509Certificate> allowed = authorised.get(cvr);
+        if (allowed == null) {
+            throw new Refusal(PlatformFaults.STS_REFUSED, "unknown CVR");
+        }
+        if (!allowed.contains(chain.get(0))) {
+            throw new Refusal(PlatformFaults.STS_REFUSED, "the certificate may not act for this CVR");
+        }
+        Instant now = clock.instant();
+        Instant notBefore = expired ? now.minus(lifetime).minus(Duration.ofHours(1)) : now.minusSeconds(60);
+        Instant notOnOrAfter = expired ? now.minus(Duration.ofHours(1)) : now.plus(lifetime);
+        return SamlAssertion.builder().issuer(ISSUER)
+                .subject(chain.get(0).getSubjectX500Principal().getName())
+                .holderOfKey(chain.get(0)).audience(entityId).issueInstant(now).validity(notBefore, notOnOrAfter)
+                .attribute(CVR_CLAIM, cvr).attribute("dk:gov:saml:attribute:AssuranceLevel", "3")
+                .sign(XmlSigner.builder(credential).build());
+    }
+
+    /**
+     * Checks a service call's WS-Security header and token; returns the token's CVR, or null after recording what was
+     * wrong in {@code found}.
+     */
+    String verifyServiceCall(Document request, HttpExchange ex, String entityId, Clock clock, List<String[]> found) {
+        VerifiedMessage verified;
+        try {
+            SamlAssertionVerifier tokens = SamlAssertionVerifier.builder(SignatureTrust.pinned(certificate()))
+                    .audience(entityId).issuer(ISSUER).clock(clock).skew(skew).requireHolderOfKey(true).build();
+            verified = WsSecurityVerifier.builder().samlTokens(tokens).clock(clock).skew(skew)
+                    .maxTimestampAge(Duration.ofMinutes(5)).build().verify(request);
+        } catch (SecurityException e) {
+            found.add(new String[] {codeFor(e.reason(), PlatformFaults.SIGNATURE), "WS-Security refused: " + e.reason()});
+            return null;
+        } catch (RammearkitekturException e) {
+            found.add(new String[] {PlatformFaults.SIGNATURE, "WS-Security refused: " + e.getMessage()});
+            return null;
+        }
+        if (!verified.signerCertificate().equals(peer(ex).get(0))) {
+            found.add(new String[] {PlatformFaults.SIGNATURE, "the holder-of-key is not the TLS client certificate"});
+            return null;
+        }
+        String cvr = verified.assertion().flatMap(a -> a.attribute(CVR_CLAIM)).orElse(null);
+        if (cvr == null || !authorised.containsKey(cvr)) {
+            found.add(new String[] {PlatformFaults.TOKEN_CVR, "the token names no known CVR"});
+            return null;
+        }
+        return cvr;
+    }
+
+    static String codeFor(String reason, String fallback) {
+        if (reason == null) {
+            return fallback;
+        }
+        if (reason.startsWith("wss.timestamp")) {
+            return PlatformFaults.TIMESTAMP;
+        }
+        if (reason.equals("token.audience")) {
+            return PlatformFaults.TOKEN_AUDIENCE;
+        }
+        if (reason.equals("token.expired") || reason.equals("token.not-yet-valid")) {
+            return PlatformFaults.TOKEN_EXPIRED;
+        }
+        if (reason.startsWith("signature") || reason.startsWith("wss.") || reason.startsWith("token.")) {
+            return PlatformFaults.SIGNATURE;
+        }
+        return fallback;
+    }
+
+    private static void expect(String actual, String expected, String field) {
+        if (!expected.equals(actual)) {
+            throw new Refusal(PlatformFaults.STS_REFUSED, field + " must be " + expected);
+        }
+    }
+
+    private static List<X509Certificate> peer(HttpExchange ex) {
+        try {
+            Certificate[] certs = ((HttpsExchange) ex).getSSLSession().getPeerCertificates();
+            List<X509Certificate> out = new ArrayList<>();
+            for (Certificate c : certs) {
+                out.add((X509Certificate) c);
+            }
+            return out;
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            throw new Refusal(PlatformFaults.STS_REFUSED, "no client certificate");
+        }
+    }
+
+    private static X509Certificate decode(String base64) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64)));
+        } catch (Exception e) {
+            throw new Refusal(PlatformFaults.STS_REFUSED, "UseKey is not a certificate");
+        }
+    }
+
+    static byte[] bytes(Document doc) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SecureXml.write(doc, out);
+        return out.toByteArray();
+    }
+
+    static Element first(Document d, String ns, String local) {
+        NodeList l = d.getElementsByTagNameNS(ns, local);
+        return l.getLength() == 0 ? null : (Element) l.item(0);
+    }
+}
