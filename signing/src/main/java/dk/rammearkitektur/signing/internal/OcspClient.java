@@ -154,10 +154,13 @@ public final class OcspClient {
             LOG.debug("OCSP response from {} not signed by the issuer or a delegated responder", url);
             return new Answer(RevocationStatus.UNKNOWN, null);
         }
+        // Many production responders send pre-produced answers without a nonce; such an answer must then carry a
+        // nextUpdate that has not passed (checked below). An echoed nonce must be ours.
         Extension echoed = basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
-        if (echoed == null || !java.util.Arrays.equals(echoed.getExtnValue().getOctets(),
+        boolean nonceEchoed = echoed != null;
+        if (nonceEchoed && !java.util.Arrays.equals(echoed.getExtnValue().getOctets(),
                 nonceExtension.getExtnValue().getOctets())) {
-            LOG.debug("OCSP response from {} lacks our nonce", url);
+            LOG.debug("OCSP response from {} carries another nonce", url);
             return new Answer(RevocationStatus.UNKNOWN, null);
         }
         for (SingleResp single : basic.getResponses()) {
@@ -168,6 +171,10 @@ public final class OcspClient {
                 return new Answer(RevocationStatus.UNKNOWN, null);
             }
             Instant next = single.getNextUpdate() == null ? null : single.getNextUpdate().toInstant();
+            if (!nonceEchoed && next == null) {
+                LOG.debug("OCSP response from {} has neither our nonce nor a nextUpdate", url);
+                return new Answer(RevocationStatus.UNKNOWN, null);
+            }
             if (next != null && next.isBefore(now.minus(skew))) {
                 return new Answer(RevocationStatus.UNKNOWN, null);
             }

@@ -109,6 +109,7 @@ public final class WsSecuritySigner {
         Element str = envelope.createElementNS(Wss.WSSE, "wsse:SecurityTokenReference");
         if (assertion != null) {
             Element token = (Element) envelope.importNode(assertion.element(), true);
+            copyInheritedNamespaces(assertion.element(), token);
             security.appendChild(token);
             str.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:wsse11", Wss.WSSE11);
             str.setAttributeNS(Wss.WSSE11, "wsse11:TokenType", Wss.SAML_V2);
@@ -137,6 +138,24 @@ public final class WsSecuritySigner {
         targets.add(withId(body, "Body"));
         signer.signDetached(security, null, targets, str);
         return envelope;
+    }
+
+    /**
+     * An assertion taken out of another document (e.g. an STS response) may rely on namespace declarations of its
+     * old ancestors (also for QNames in xsi:type values); declare them on the copy. Exclusive c14n renders only the
+     * prefixes actually used, so the assertion's digest is unchanged.
+     */
+    private static void copyInheritedNamespaces(Element original, Element copy) {
+        for (org.w3c.dom.Node n = original.getParentNode(); n instanceof Element ancestor; n = n.getParentNode()) {
+            org.w3c.dom.NamedNodeMap attrs = ancestor.getAttributes();
+            for (int i = 0; i < attrs.getLength(); i++) {
+                org.w3c.dom.Attr a = (org.w3c.dom.Attr) attrs.item(i);
+                if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())
+                        && !copy.hasAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, a.getLocalName())) {
+                    copy.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, a.getName(), a.getValue());
+                }
+            }
+        }
     }
 
     private static Element withId(Element e, String name) {

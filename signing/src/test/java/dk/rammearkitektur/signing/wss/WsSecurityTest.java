@@ -85,6 +85,24 @@ class WsSecurityTest {
     }
 
     @Test
+    void assertionTakenFromAnStsResponseKeepsItsNamespaces() {
+        // The STS response declares the saml prefix on an ancestor only; the assertion must still verify after import.
+        SamlAssertion issued = token(T0, AUDIENCE);
+        String xml = SecureXml.toString(issued.element().getOwnerDocument())
+                .replace(" xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\"", "");
+        Document response = SecureXml.parse("<wst:RequestSecurityTokenResponse xmlns:wst=\"http://docs.oasis-open.org/ws-sx/ws-trust/200512\""
+                + " xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\"><wst:RequestedSecurityToken>" + xml
+                + "</wst:RequestedSecurityToken></wst:RequestSecurityTokenResponse>");
+        Element assertion = (Element) response.getElementsByTagNameNS(SamlAssertion.NS, "Assertion").item(0);
+        assertTrue(!assertion.hasAttribute("xmlns:saml"), "the declaration sits on an ancestor");
+        SamlAssertion fromResponse = SamlAssertionVerifier.builder(SignatureTrust.pinned(STS.certificate())).audience(AUDIENCE)
+                .clock(AT_T0).build().verify(assertion);
+        Document doc = SecureXml.parse(envelope(SoapVersion.SOAP_11));
+        WsSecuritySigner.builder(CLIENT.credential()).samlAssertion(fromResponse).clock(AT_T0).build().sign(doc);
+        assertEquals(CLIENT.certificate(), verifier(T0).build().verify(reparse(doc)).signerCertificate());
+    }
+
+    @Test
     void headerLayout() {
         Document doc = signedWithSaml(SoapVersion.SOAP_11);
         Element str = (Element) doc.getElementsByTagNameNS(Wss.WSSE, "SecurityTokenReference").item(0);
