@@ -159,7 +159,8 @@ public final class SecureXml {
     private static final XMLInputFactory SHARED_INPUT = xmlInputFactory();
 
     /**
-     * A streaming reader that refuses a DOCTYPE with {@link XmlSecurityException} as soon as it is met. The returned
+     * A streaming reader that refuses a DOCTYPE or an entity reference (other than the five predefined ones and
+     * character references) with {@link XmlSecurityException} as soon as it is met. The returned
      * reader throws that unchecked exception from {@code next()}.
      */
     public static XMLStreamReader createStreamReader(InputStream in) {
@@ -313,6 +314,10 @@ public final class SecureXml {
             if (event == XMLStreamConstants.DTD) {
                 throw new XmlSecurityException("xml.doctype", "XML refused: a DOCTYPE declaration is not allowed", null);
             }
+            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                throw new XmlSecurityException("xml.entity", "XML refused: entity references are not allowed (line "
+                        + getLocation().getLineNumber() + ", column " + getLocation().getColumnNumber() + ")", null);
+            }
             return event;
         }
 
@@ -345,7 +350,8 @@ public final class SecureXml {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ")";
             String lower = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-            if (lower.contains("entity")) {
+            if (lower.contains("entity") && (lower.contains("referenced") || lower.contains("not declared")
+                    || lower.contains("limit") || lower.contains("expansion") || lower.contains("external"))) {
                 return new XmlSecurityException("xml.entity", "XML refused: entity references are not allowed" + where, e);
             }
             return new XmlParseException("XML is not well-formed" + where + ": " + e.getMessage(), e);

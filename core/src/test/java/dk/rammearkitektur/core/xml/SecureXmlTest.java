@@ -202,6 +202,20 @@ class SecureXmlTest {
     }
 
     @Test
+    void truncatedDocumentIsAParseErrorNotASecurityRefusal() {
+        for (Entry entry : Entry.values()) {
+            RuntimeException e = assertThrows(RuntimeException.class, () -> entry.parse.accept("<a><b>text</b><c>more"));
+            assertTrue(e instanceof XmlParseException, entry + " gave " + e);
+        }
+    }
+
+    @Test
+    void undeclaredEntityReferenceIsRefusedByTheStreamReader() {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> Entry.STAX.parse.accept("<a>&undeclared;</a>"));
+        assertTrue(e instanceof XmlSecurityException, e.toString());
+    }
+
+    @Test
     void writeRoundTripsADocument() {
         Document d = SecureXml.parse("<a xmlns='urn:x'><b c='1'>æøå</b></a>");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
