@@ -11,14 +11,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.Violation;
+import dk.rammearkitektur.model.Benefit;
 import dk.rammearkitektur.model.Case;
 import dk.rammearkitektur.model.Cpr;
 import dk.rammearkitektur.model.Document;
+import dk.rammearkitektur.model.Effect;
 import dk.rammearkitektur.model.History;
 import dk.rammearkitektur.model.KleNumber;
 import dk.rammearkitektur.model.Party;
 import dk.rammearkitektur.model.Person;
 import dk.rammearkitektur.model.Samples;
+import dk.rammearkitektur.model.Validity;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -60,6 +64,22 @@ class RammearkitekturJsonTest {
         ValidationException e = assertThrows(ValidationException.class, () -> RammearkitekturJson.readHistory(json, Party.class));
         assertEquals("history.registrations[0].effects[0].value", e.violations().get(0).path());
         assertEquals("must be a Party", e.violations().get(0).rule());
+    }
+
+    @Test
+    void historiesOfOtherObjectTypes() {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        History<Party> parties = History.start(t, "a", null, List.of(
+                Effect.of(Validity.of(t, t.plusSeconds(60)), Samples.person()),
+                Effect.of(Validity.from(t.plusSeconds(60)), Samples.company())));
+        assertEquals(parties, RammearkitekturJson.readHistory(RammearkitekturJson.write(parties), Party.class));
+        History<Benefit> benefits = History.start(t, "a", "n", List.of(
+                Effect.of(Validity.from(t), Samples.benefit())));
+        assertEquals(benefits, RammearkitekturJson.readHistory(RammearkitekturJson.write(benefits), Benefit.class));
+        History<Document> documents = History.start(t, "a", null, List.of(
+                Effect.of(Validity.from(t), Samples.decision())));
+        assertEquals(documents, RammearkitekturJson.readHistory(RammearkitekturJson.write(documents), Document.class));
+        assertEquals(History.empty(), RammearkitekturJson.readHistory("{\"registrations\":[]}", Case.class));
     }
 
     @Test

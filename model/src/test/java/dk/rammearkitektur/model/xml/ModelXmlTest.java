@@ -13,11 +13,15 @@ import dk.rammearkitektur.model.Benefit;
 import dk.rammearkitektur.model.Case;
 import dk.rammearkitektur.model.Company;
 import dk.rammearkitektur.model.Document;
+import dk.rammearkitektur.model.Effect;
 import dk.rammearkitektur.model.History;
 import dk.rammearkitektur.model.Party;
 import dk.rammearkitektur.model.Person;
 import dk.rammearkitektur.model.Samples;
+import dk.rammearkitektur.model.Validity;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import javax.xml.transform.dom.DOMSource;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +37,20 @@ class ModelXmlTest {
         assertEquals(Samples.company(), ModelXml.read(ModelXml.write(Samples.company()), Party.class));
         History<Case> h = Samples.history();
         assertEquals(h, ModelXml.readHistory(ModelXml.write(h), Case.class));
+    }
+
+    @Test
+    void historiesOfOtherObjectTypes() {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        History<Party> parties = History.start(t, "a", null, List.of(
+                Effect.of(Validity.of(t, t.plusNanos(1)), Samples.person()),
+                Effect.of(Validity.from(t.plusNanos(1)), Samples.unit())));
+        assertEquals(parties, ModelXml.readHistory(ModelXml.write(parties), Party.class));
+        assertThrows(ValidationException.class, () -> ModelXml.readHistory(ModelXml.write(parties), Person.class));
+        History<Benefit> benefits = History.start(t, "a", "n", List.of(
+                Effect.of(Validity.from(t), Samples.benefit())));
+        assertEquals(benefits, ModelXml.readHistory(ModelXml.write(benefits), Benefit.class));
+        assertEquals(History.empty(), ModelXml.readHistory(ModelXml.write(History.empty()), Case.class));
     }
 
     @Test
