@@ -1,0 +1,180 @@
+package dk.rammearkitektur.testkit.serviceplatform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.rammearkitektur.core.xml.SecureXml;
+import dk.rammearkitektur.signing.SigningCredential;
+import dk.rammearkitektur.signing.saml.SamlAssertion;
+import dk.rammearkitektur.signing.wss.WsSecuritySigner;
+import dk.rammearkitektur.testkit.pki.TestIdentity;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Hand-made (not client-made) requests that break the token rules are refused by the simulator with the documented
+ * fault code: a token for another service, a broken signature, a stale timestamp, unsigned addressing headers.
+ */
+class SecurityRefusalTest {
+    private static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
+    private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
+    private static final String WSA = "http://www.w3.org/2005/08/addressing";
+    private static final String CPR = "http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/";
+    private static final String CPR_ACTION = CPR + "PersonLookup";
+    private static ServiceplatformSimulator sim;
+    private static HttpClient http;
+    private static SigningCredential credential;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sim = ServiceplatformSimulator.builder().build().start();
+        TestIdentity id = sim.systemIdentity();
+        char[] pw = "pw".toCharArray();
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(new ByteArrayInputStream(id.pkcs12(pw)), pw);
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, pw);
+        KeyStore ts = KeyStore.getInstance("PKCS12");
+        ts.load(null, null);
+        ts.setCertificateEntry("ca", sim.tlsTrustAnchor());
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ts);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        http = HttpClient.newBuilder().sslContext(ctx).version(HttpClient.Version.HTTP_1_1).build();
+        credential = SigningCredential.of(id.privateKey(), id.chain());
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    private static SamlAssertion token(String entityId) throws Exception {
+        String json = "{\"TokenType\":\"http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0\","
+                + "\"RequestType\":\"http://docs.oasis-open.org/ws-sx/ws-trust/200512/Issue\","
+                + "\"KeyType\":\"http://docs.oasis-open.org/ws-sx/ws-trust/200512/PublicKey\","
+                + "\"AnvenderKontekst\":{\"Cvr\":\"" + sim.municipalityCvr() + "\"},"
+                + "\"UseKey\":\"" + Base64.getEncoder().encodeToString(credential.certificate().getEncoded()) + "\","
+                + "\"AppliesTo\":{\"EndpointReference\":{\"Address\":\"" + entityId + "\"}}}";
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(sim.baseUri().resolve(
+                ServiceplatformSimulator.STS_REST_PATH.substring(1))).POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        String xml = new ObjectMapper().readTree(r.body()).path("RequestedSecurityToken").path("Assertion").asText();
+        return SamlAssertion.parse(SecureXml.parse(xml).getDocumentElement());
+    }
+
+    private static Document envelope(String cpr, boolean addressing) {
+        Document d = SecureXml.documentBuilder().newDocument();
+        Element env = d.createElementNS(SOAP, "s:Envelope");
+        d.appendChild(env);
+        // explicit declarations: signatures are computed on the DOM, and the wire form must canonicalise the same
+        env.setAttributeNS(XMLNS, "xmlns:s", SOAP);
+        env.setAttributeNS(XMLNS, "xmlns:a", WSA);
+        env.setAttributeNS(XMLNS, "xmlns:c", CPR);
+        env.setAttributeNS(XMLNS, "xmlns:p", "http://serviceplatformen.dk/xml/schemas/cpr/PNR/1/");
+        Element header = d.createElementNS(SOAP, "s:Header");
+        env.appendChild(header);
+        if (addressing) {
+            addAddressing(header);
+        }
+        Element body = d.createElementNS(SOAP, "s:Body");
+        env.appendChild(body);
+        Element req = d.createElementNS(CPR, "c:PersonLookupRequest");
+        body.appendChild(req);
+        Element pnr = d.createElementNS("http://serviceplatformen.dk/xml/schemas/cpr/PNR/1/", "p:PNR");
+        pnr.setTextContent(cpr);
+        req.appendChild(pnr);
+        return d;
+    }
+
+    private static void addAddressing(Element header) {
+        Document d = header.getOwnerDocument();
+        String[][] h = {{"Action", CPR_ACTION}, {"MessageID", "urn:uuid:" + UUID.randomUUID()},
+            {"To", sim.endpoints().get("SF1520").toString()}};
+        for (String[] x : h) {
+            Element e = d.createElementNS(WSA, "a:" + x[0]);
+            e.setTextContent(x[1]);
+            header.appendChild(e);
+        }
+    }
+
+    private static String post(Document env) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SecureXml.write(env, out);
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(sim.endpoints().get("SF1520"))
+                .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"" + CPR_ACTION + "\"")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        Document reply = SecureXml.parse(new ByteArrayInputStream(r.body()));
+        var codes = reply.getElementsByTagNameNS("http://serviceplatformen.dk/xml/schemas/ServiceplatformFault/1/", "ErrorCode");
+        if (codes.getLength() == 0) {
+            assertEquals(200, r.statusCode());
+            return "OK";
+        }
+        assertEquals(500, r.statusCode());
+        return codes.item(0).getTextContent();
+    }
+
+    private static final String CPR_ENTITY = "http://cpr.serviceplatformen.dk/service/personbasedataextended/4";
+
+    @Test
+    void wellFormedTokenCallIsAccepted() throws Exception {
+        Document env = envelope(SimulatorData.CPR_ACTIVE_1900S, true);
+        WsSecuritySigner.builder(credential).samlAssertion(token(CPR_ENTITY)).build().sign(env);
+        assertEquals("OK", post(env));
+    }
+
+    @Test
+    void tokenForAnotherService() throws Exception {
+        Document env = envelope(SimulatorData.CPR_ACTIVE_1900S, true);
+        WsSecuritySigner.builder(credential).samlAssertion(token("http://cvr.serviceplatformen.dk/service/online/2"))
+                .build().sign(env);
+        assertEquals(PlatformFaults.TOKEN_AUDIENCE, post(env));
+    }
+
+    @Test
+    void brokenSignature() throws Exception {
+        Document env = envelope(SimulatorData.CPR_ACTIVE_1900S, true);
+        WsSecuritySigner.builder(credential).samlAssertion(token(CPR_ENTITY)).build().sign(env);
+        env.getElementsByTagNameNS("http://serviceplatformen.dk/xml/schemas/cpr/PNR/1/", "PNR").item(0)
+                .setTextContent(SimulatorData.CPR_PROTECTED);
+        assertEquals(PlatformFaults.SIGNATURE, post(env));
+        assertTrue(sim.violations().stream().anyMatch(v -> v.code().equals(PlatformFaults.SIGNATURE)));
+    }
+
+    @Test
+    void staleTimestamp() throws Exception {
+        Document env = envelope(SimulatorData.CPR_ACTIVE_1900S, true);
+        WsSecuritySigner.builder(credential).samlAssertion(token(CPR_ENTITY))
+                .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-40))).build().sign(env);
+        assertEquals(PlatformFaults.TIMESTAMP, post(env));
+    }
+
+    @Test
+    void addressingHeadersNotSigned() throws Exception {
+        Document env = envelope(SimulatorData.CPR_ACTIVE_1900S, false);
+        WsSecuritySigner.builder(credential).samlAssertion(token(CPR_ENTITY)).build().sign(env);
+        addAddressing((Element) env.getElementsByTagNameNS(SOAP, "Header").item(0));
+        assertEquals(PlatformFaults.SIGNATURE, post(env));
+    }
+}
