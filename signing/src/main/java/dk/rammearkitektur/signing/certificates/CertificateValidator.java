@@ -7,6 +7,7 @@ import dk.rammearkitektur.signing.UntrustedCertificateException;
 import dk.rammearkitektur.signing.certificates.CertificateReport.Problem;
 import dk.rammearkitektur.signing.certificates.CertificateReport.RevocationStatus;
 import dk.rammearkitektur.signing.internal.Bc;
+import dk.rammearkitektur.signing.internal.CrlFetcher;
 import dk.rammearkitektur.signing.internal.Names;
 import dk.rammearkitektur.signing.internal.OcspClient;
 import java.net.URI;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Validates certificates the PKIX way against configured trust anchors: builds the path (OCES3's RSASSA-PSS
  * SHA-512 CA signatures included), checks validity with an injected clock and skew, basic constraints and key usage
- * (the leaf must allow digitalSignature), refused algorithms, and revocation by OCSP (cached, with timeouts) and CRL.
+ * (the leaf must allow digitalSignature), refused algorithms, and revocation by OCSP (cached, with timeouts) and CRL
+ * (configured, or downloaded from the distribution points and cached).
  * Revocation is hard-fail by default: an unknown status refuses the certificate unless {@link Builder#softFail(boolean)}
  * is set. Thread-safe; build one per trust configuration and reuse it.
  *
@@ -59,6 +61,9 @@ public final class CertificateValidator {
     private final boolean requireDigitalSignature;
     private final AlgorithmPolicy policy;
     private final OcspClient ocspClient;
+    private final CrlFetcher crlFetcher;
+    private final boolean fetchCrls;
+    private final URI crlDistributionPoint;
 
     private CertificateValidator(Builder b) {
         this.anchors = List.copyOf(b.anchors);
@@ -73,6 +78,9 @@ public final class CertificateValidator {
         this.requireDigitalSignature = b.requireDigitalSignature;
         this.policy = b.policy;
         this.ocspClient = new OcspClient(b.timeouts, b.ocspCacheTtl, clock, skew);
+        this.crlFetcher = new CrlFetcher(b.timeouts, b.crlCacheTtl, clock);
+        this.fetchCrls = b.fetchCrls;
+        this.crlDistributionPoint = b.crlDistributionPoint;
     }
 
     /** A builder; at least one trust anchor is required. */
@@ -271,7 +279,27 @@ public final class CertificateValidator {
     }
 
     private RevocationStatus crlStatus(X509Certificate cert, X509Certificate issuer, Instant now) {
-        for (X509CRL crl : crls) {
+        RevocationStatus configured = crlStatus(crls, cert, issuer, now);
+        if (configured != RevocationStatus.UNKNOWN || !fetchCrls) {
+            return configured;
+        }
+        List<URI> points = crlDistributionPoint != null ? List.of(crlDistributionPoint)
+                : CrlFetcher.distributionPoints(cert);
+        for (URI point : points) {
+            X509CRL crl = crlFetcher.fetch(point);
+            if (crl != null) {
+                RevocationStatus s = crlStatus(List.of(crl), cert, issuer, now);
+                if (s != RevocationStatus.UNKNOWN) {
+                    return s;
+                }
+            }
+        }
+        return RevocationStatus.UNKNOWN;
+    }
+
+    private RevocationStatus crlStatus(List<X509CRL> candidates, X509Certificate cert, X509Certificate issuer,
+            Instant now) {
+        for (X509CRL crl : candidates) {
             if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
                 continue;
             }
@@ -321,6 +349,9 @@ public final class CertificateValidator {
         private AlgorithmPolicy policy = AlgorithmPolicy.defaults();
         private Timeouts timeouts = Timeouts.of(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(10));
         private Duration ocspCacheTtl = Duration.ofMinutes(5);
+        private Duration crlCacheTtl = Duration.ofHours(1);
+        private boolean fetchCrls = true;
+        private URI crlDistributionPoint;
 
         private Builder() {
         }
@@ -402,7 +433,7 @@ public final class CertificateValidator {
             return this;
         }
 
-        /** Timeouts for OCSP requests; default 3 s connect, 5 s read, 10 s total. */
+        /** Timeouts for OCSP requests and CRL downloads; default 3 s connect, 5 s read, 10 s total. */
         public Builder timeouts(Timeouts timeouts) {
             this.timeouts = Objects.requireNonNull(timeouts, "timeouts == null");
             return this;
@@ -411,6 +442,22 @@ public final class CertificateValidator {
         /** How long an OCSP answer is reused at most (also bounded by its nextUpdate); default 5 minutes. */
         public Builder ocspCacheTtl(Duration ttl) {
             this.ocspCacheTtl = Objects.requireNonNull(ttl, "ttl == null");
+            return this;
+        }
+
+        /**
+         * Whether CRLs are downloaded from the certificates' HTTP distribution points when no configured CRL covers
+         * a certificate (default true). Downloads use the timeouts and are cached until nextUpdate, at most an hour.
+         */
+        public Builder fetchCrls(boolean fetch) {
+            this.fetchCrls = fetch;
+            return this;
+        }
+
+        /** Downloads CRLs from this URL instead of the distribution points named in the certificates. */
+        public Builder crlDistributionPoint(URI url) {
+            this.crlDistributionPoint = Objects.requireNonNull(url, "url == null");
+            this.fetchCrls = true;
             return this;
         }
 

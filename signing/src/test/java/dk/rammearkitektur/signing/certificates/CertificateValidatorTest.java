@@ -129,6 +129,32 @@ class CertificateValidatorTest {
     }
 
     @Test
+    void crlDownloadedOnceAndCached() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.atomic.AtomicInteger downloads = new java.util.concurrent.atomic.AtomicInteger();
+        byte[] crl = pki.crls().get(0).getEncoded();
+        server.createContext("/ca.crl", ex -> {
+            downloads.incrementAndGet();
+            ex.sendResponseHeaders(200, crl.length);
+            try (var out = ex.getResponseBody()) {
+                out.write(crl);
+            }
+        });
+        server.start();
+        try {
+            URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ca.crl");
+            CertificateValidator v = CertificateValidator.builder().trustAnchors(pki.trustAnchors()).clock(NOW).ocsp(false)
+                    .crl(pki.crls().get(1)).crlDistributionPoint(url).build();
+            assertTrue(v.validate(pki.oces3Organisation().chain()).trusted());
+            assertEquals("certificate.revoked", reason(v, pki.revoked().chain()));
+            assertEquals(1, downloads.get(), "the CRL is cached until its nextUpdate");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void sha1CertificatesNeedOptIn() {
         AlgorithmPolicy p = AlgorithmPolicy.defaults();
         assertFalse(p.allowsCertificateSignature("SHA1withRSA"));
