@@ -48,7 +48,9 @@ public final class IdRegistry {
                                 "duplicate ID '" + a.getValue() + "' on <" + previous.getLocalName() + "> and <"
                                         + e.getLocalName() + ">");
                     }
-                    e.setIdAttributeNode(a, true);
+                    if (!a.isId()) {
+                        e.setIdAttributeNode(a, true);
+                    }
                 }
             }
             for (Node c = e.getLastChild(); c != null; c = c.getPreviousSibling()) {
