@@ -6,6 +6,14 @@ import java.util.UUID;
 /** Strict UUID parsing shared by the id types. */
 final class Uuids {
 
+    private static final boolean[] HEX = new boolean[128];
+
+    static {
+        for (char c : "0123456789abcdefABCDEF".toCharArray()) {
+            HEX[c] = true;
+        }
+    }
+
     private Uuids() {
     }
 
@@ -20,16 +28,16 @@ final class Uuids {
     }
 
     private static boolean isCanonical(String s) {
-        if (s.length() != 36) {
+        if (s.length() != 36 || s.charAt(8) != '-' || s.charAt(13) != '-' || s.charAt(18) != '-' || s.charAt(23) != '-') {
             return false;
         }
-        for (int i = 0; i < 36; i++) {
+        return hex(s, 0, 8) && hex(s, 9, 13) && hex(s, 14, 18) && hex(s, 19, 23) && hex(s, 24, 36);
+    }
+
+    private static boolean hex(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') {
-                    return false;
-                }
-            } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+            if (c >= 128 || !HEX[c]) {
                 return false;
             }
         }
