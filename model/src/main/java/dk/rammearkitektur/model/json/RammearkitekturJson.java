@@ -30,7 +30,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Readable and writable types: {@code Case}, {@code Document}, {@code Benefit}, {@code Person}, {@code Company},
- * {@code OrganisationUnit}, {@code History}, and the identifiers ({@code Cpr}, {@code Cvr}, {@code PNumber},
+ * {@code OrganisationUnit} (and {@code Party}, told apart by {@code cpr} or {@code cvr}), {@code History}, and the identifiers ({@code Cpr}, {@code Cvr}, {@code PNumber},
  * {@code KleNumber}, the typed ids) as strings. The CPR number is written in full: JSON is data, not a log line.
  */
 public final class RammearkitekturJson {

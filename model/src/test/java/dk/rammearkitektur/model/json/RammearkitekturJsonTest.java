@@ -67,6 +67,18 @@ class RammearkitekturJsonTest {
     }
 
     @Test
+    void partiesAreReadByTheirIdentifier() {
+        for (Party party : List.<Party>of(Samples.person(), Samples.company(), Samples.unit())) {
+            assertEquals(party, RammearkitekturJson.read(RammearkitekturJson.write(party), Party.class));
+        }
+        assertEquals(List.of("person.cpr"), paths(assertThrows(ValidationException.class,
+                () -> RammearkitekturJson.read("{\"id\":\"" + Samples.PERSON_ID + "\",\"cpr\":\"1\",\"name\":\"x\"}", Party.class))));
+        assertEquals(List.of("party"), paths(assertThrows(ValidationException.class, () -> RammearkitekturJson.read("[]", Party.class))));
+        assertEquals(List.of("organisationUnit.size"), paths(assertThrows(ValidationException.class,
+                () -> RammearkitekturJson.read("{\"size\":1}", Party.class))));
+    }
+
+    @Test
     void historiesOfOtherObjectTypes() {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         History<Party> parties = History.start(t, "a", null, List.of(

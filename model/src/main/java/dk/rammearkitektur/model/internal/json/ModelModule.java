@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
@@ -33,6 +34,7 @@ import dk.rammearkitektur.model.History;
 import dk.rammearkitektur.model.KleNumber;
 import dk.rammearkitektur.model.OrganisationUnit;
 import dk.rammearkitektur.model.PNumber;
+import dk.rammearkitektur.model.Party;
 import dk.rammearkitektur.model.PartyId;
 import dk.rammearkitektur.model.Person;
 import dk.rammearkitektur.model.internal.bind.Dto;
@@ -109,6 +111,7 @@ public final class ModelModule extends SimpleModule {
         addDeserializer(OrganisationUnit.class, new DtoDeserializer<>(OrganisationUnit.class, Dto.OrganisationUnitDto.class,
                 "organisationUnit", (d, root) -> (OrganisationUnit) Mapping.toParty(d, root)));
         addDeserializer(historyClass, new HistoryDeserializer(Object.class));
+        addDeserializer(Party.class, new PartyDeserializer());
 
         addSerializer(Cpr.class, new CprSerializer());
         addDeserializer(Cpr.class, new StringDeserializer<>(Cpr.class, "cpr", Cpr::parse));
@@ -167,6 +170,43 @@ public final class ModelModule extends SimpleModule {
         @Override
         public M deserialize(JsonParser p, DeserializationContext ctxt) {
             return map.apply(readDto(p, ctxt, delegate, dtoClass, root), root);
+        }
+    }
+
+    /**
+     * Reads any party. The JSON of a person or company carries no kind, so it is told by its identifier: {@code cpr}
+     * for a person, {@code cvr} for a company, neither for an organisation unit.
+     */
+    static final class PartyDeserializer extends StdDeserializer<Party> {
+        private static final long serialVersionUID = 1L;
+
+        PartyDeserializer() {
+            super(Party.class);
+        }
+
+        @Override
+        public Party deserialize(JsonParser p, DeserializationContext ctxt) {
+            JsonNode node;
+            try {
+                node = ctxt.readTree(p);
+            } catch (JsonProcessingException e) {
+                throw JsonErrors.toValidation(e, "party");
+            } catch (IOException e) {
+                throw new ValidationException("party", "cannot be read: " + e.getClass().getSimpleName());
+            }
+            if (!node.isObject()) {
+                throw new ValidationException("party", "must be a JSON object");
+            }
+            Class<?> dtoClass = node.has("cpr") ? Dto.PersonDto.class
+                    : node.has("cvr") ? Dto.CompanyDto.class : Dto.OrganisationUnitDto.class;
+            String root = node.has("cpr") ? "person" : node.has("cvr") ? "company" : "organisationUnit";
+            try {
+                return Mapping.toParty(ctxt.readTreeAsValue(node, dtoClass), root);
+            } catch (JsonProcessingException e) {
+                throw JsonErrors.toValidation(e, root);
+            } catch (IOException e) {
+                throw new ValidationException(root, "cannot be read: " + e.getClass().getSimpleName());
+            }
         }
     }
 
