@@ -3,7 +3,10 @@ package dk.rammearkitektur.testkit.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dk.rammearkitektur.model.Case;
+import dk.rammearkitektur.model.Effect;
 import dk.rammearkitektur.model.History;
+import dk.rammearkitektur.model.Party;
+import dk.rammearkitektur.model.Registration;
 import dk.rammearkitektur.model.json.RammearkitekturJson;
 import dk.rammearkitektur.model.xml.ModelXml;
 import net.jqwik.api.Arbitrary;
@@ -21,6 +24,23 @@ class ModelRoundTripTest {
     @Provide
     Arbitrary<Case> cases() {
         return ModelArbitraries.cases();
+    }
+
+    @Provide
+    Arbitrary<History<Party>> partyHistories() {
+        return ModelArbitraries.histories(ModelArbitraries.parties());
+    }
+
+    @Property(tries = 200)
+    void partyHistoriesAndPartiesRoundTrip(@ForAll("partyHistories") History<Party> history) {
+        assertEquals(history, RammearkitekturJson.readHistory(RammearkitekturJson.write(history), Party.class));
+        assertEquals(history, ModelXml.readHistory(ModelXml.write(history), Party.class));
+        for (Registration<Party> r : history.registrations()) {
+            for (Effect<Party> e : r.effects()) {
+                assertEquals(e.value(), RammearkitekturJson.read(RammearkitekturJson.write(e.value()), Party.class));
+                assertEquals(e.value(), ModelXml.read(ModelXml.write(e.value()), Party.class));
+            }
+        }
     }
 
     @Property(tries = 1000)
