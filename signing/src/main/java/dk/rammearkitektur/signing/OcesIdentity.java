@@ -22,7 +22,8 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  *
  * <ul>
  *   <li>OCES3 (Den Danske Stat): {@code serialNumber} {@code UI:DK-O:G:<uuid>} (organisation/system) or
- *       {@code UI:DK-E:G:<uuid>} (employee), CVR from {@code organizationIdentifier} {@code NTRDK-<cvr>}.</li>
+ *       {@code UI:DK-E:G:<uuid>} (employee), CVR from {@code organizationIdentifier} {@code NTRDK-<cvr>};
+ *       {@code UI:DK-P:G:<uuid>} (person, no CVR).</li>
  *   <li>OCES2 (TRUST2408): {@code serialNumber} {@code CVR:<cvr>-FID:<n>} (system, FOCES), {@code -UID:<n>}
  *       (organisation, VOCES), {@code -RID:<n>} (employee, MOCES), or {@code PID:<n>} (person, POCES).</li>
  * </ul>
@@ -96,7 +97,7 @@ public final class OcesIdentity {
             return oces2(serial, cn, org, dn);
         }
         throw new ValidationException("certificate.subject.serialNumber",
-                "must be an OCES3 (UI:DK-O:G:<uuid>, UI:DK-E:G:<uuid>) or OCES2 (CVR:<cvr>-FID:/UID:/RID:<n>, PID:<n>) serial number");
+                "must be an OCES3 (UI:DK-O:G:, UI:DK-E:G:, UI:DK-P:G: + uuid) or OCES2 (CVR:<cvr>-FID:/UID:/RID:<n>, PID:<n>) serial number");
     }
 
     private static OcesIdentity oces3(String serial, String cn, String org, String orgId, String dn) {
@@ -105,11 +106,17 @@ public final class OcesIdentity {
             kind = Kind.ORGANISATION;
         } else if (serial.startsWith("UI:DK-E:G:")) {
             kind = Kind.EMPLOYEE;
+        } else if (serial.startsWith("UI:DK-P:G:")) {
+            kind = Kind.PERSON;
         } else {
             throw new ValidationException("certificate.subject.serialNumber",
-                    "must start with UI:DK-O:G: (organisation) or UI:DK-E:G: (employee) in an OCES3 certificate");
+                    "must start with UI:DK-O:G: (organisation), UI:DK-E:G: (employee) or UI:DK-P:G: (person) in an OCES3"
+                            + " certificate");
         }
         UUID uuid = uuid(serial.substring("UI:DK-O:G:".length()));
+        if (kind == Kind.PERSON) {
+            return new OcesIdentity(Generation.OCES3, kind, null, uuid, uuid.toString(), serial, cn, org, dn);
+        }
         if (orgId == null) {
             throw new ValidationException("certificate.subject.organizationIdentifier", "must be present (NTRDK-<cvr>)");
         }

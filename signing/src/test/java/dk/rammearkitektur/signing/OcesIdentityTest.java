@@ -51,6 +51,19 @@ class OcesIdentityTest {
     }
 
     @Test
+    void personCertificatesFromTheTestPki() {
+        OcesIdentity p3 = OcesIdentity.of(pki.oces3Person().certificate());
+        assertEquals(OcesIdentity.Generation.OCES3, p3.generation());
+        assertEquals(OcesIdentity.Kind.PERSON, p3.kind());
+        assertFalse(p3.cvr().isPresent());
+        assertTrue(p3.uuid().isPresent());
+        OcesIdentity p2 = OcesIdentity.of(pki.oces2Person().certificate());
+        assertEquals(OcesIdentity.Generation.OCES2, p2.generation());
+        assertEquals(OcesIdentity.Kind.PERSON, p2.kind());
+        assertTrue(p2.identifier().startsWith("9208-2002-2-"), p2.identifier());
+    }
+
+    @Test
     void unknownLayoutsAreRefusedWithThePath() {
         ValidationException e = assertThrows(ValidationException.class,
                 () -> OcesIdentity.of(new X500Name("C=DK,CN=Someone,SERIALNUMBER=ABC:123")));

@@ -48,9 +48,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * <ul>
  *   <li>OCES3: root and issuing CA signed with RSASSA-PSS SHA-512; leaves ({@link #oces3Organisation()},
  *       {@link #oces3Employee()}) with {@code SERIALNUMBER=UI:DK-O:G:<uuid>} / {@code UI:DK-E:G:<uuid>},
- *       {@code organizationIdentifier=NTRDK-<cvr>}.</li>
+ *       {@code organizationIdentifier=NTRDK-<cvr>}; {@link #oces3Person()} with {@code UI:DK-P:G:<uuid>}.</li>
  *   <li>OCES2: SHA-256 RSA CAs; leaves with {@code SERIALNUMBER=CVR:<cvr>-FID:|UID:|RID:<n>} + {@code CN} in one RDN
- *       and {@code O=<org> // CVR:<cvr>}.</li>
+ *       and {@code O=<org> // CVR:<cvr>}; {@link #oces2Person()} with {@code PID:<pid>}.</li>
  *   <li>Variants under the OCES3 issuing CA: {@link #expired()}, {@link #notYetValid()}, {@link #revoked()},
  *       {@link #wrongKeyUsage()}; {@link #crls()} and {@link #startOcspResponder()} report the revoked one.</li>
  * </ul>
@@ -157,6 +157,18 @@ public final class TestPki {
                 KeyUsage.digitalSignature | KeyUsage.nonRepudiation, "rsa");
     }
 
+    /** An OCES3 person certificate: {@code UI:DK-P:G:<uuid>}, no organisation. */
+    public TestIdentity oces3Person() {
+        return leaf("oces3-person", true, "UI:DK-P:G:", "Test Person", LEAF_FROM, LEAF_TO,
+                KeyUsage.digitalSignature | KeyUsage.nonRepudiation, "rsa");
+    }
+
+    /** An OCES2 person certificate (POCES): {@code PID:<pid>}, {@code O=Ingen organisatorisk tilknytning}. */
+    public TestIdentity oces2Person() {
+        return leaf("oces2-person", false, "PID", "Test Person", LEAF_FROM, LEAF_TO,
+                KeyUsage.digitalSignature | KeyUsage.nonRepudiation, "rsa");
+    }
+
     /** An OCES2 system certificate (FOCES): {@code CVR:<cvr>-FID:<n>}. */
     public TestIdentity oces2System() {
         return leaf("oces2-system", false, "FID", "Rammearkitektur Testsystem (funktionscertifikat)", LEAF_FROM, LEAF_TO,
@@ -219,11 +231,12 @@ public final class TestPki {
     /** Starts an OCSP responder whose answers are dated by {@code clock}. Close it. */
     public OcspResponder startOcspResponder(Clock clock) {
         Set<BigInteger> issuedByOces3 = new HashSet<>();
-        for (String s : List.of("oces3-organisation", "oces3-other", "oces3-organisation-ec", "oces3-employee",
+        for (String s : List.of("oces3-organisation", "oces3-other", "oces3-organisation-ec", "oces3-employee", "oces3-person",
                 "oces3-expired", "oces3-not-yet-valid", "oces3-revoked", "oces3-wrong-key-usage")) {
             issuedByOces3.add(serial(s));
         }
-        Set<BigInteger> issuedByOces2 = Set.of(serial("oces2-system"), serial("oces2-organisation"), serial("oces2-employee"));
+        Set<BigInteger> issuedByOces2 = Set.of(serial("oces2-system"), serial("oces2-organisation"), serial("oces2-employee"),
+                serial("oces2-person"));
         List<OcspResponder.Authority> authorities = new ArrayList<>();
         authorities.add(new OcspResponder.Authority(oces3IssuingCa(), oces3Ca().key(), issuedByOces3,
                 Set.of(serial("oces3-revoked"))));
@@ -306,7 +319,18 @@ public final class TestPki {
                 default -> rsa(label, oces3 ? oces3Bits : 2048);
             };
             X500Name subject;
-            if (oces3) {
+            if (oces3 && tag.equals("UI:DK-P:G:")) {
+                UUID uuid = UUID.nameUUIDFromBytes((seed + ":" + label).getBytes(StandardCharsets.UTF_8));
+                subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "DK")
+                        .addRDN(BCStyle.SERIALNUMBER, tag + uuid).addRDN(BCStyle.CN, cn).build();
+            } else if (tag.equals("PID")) {
+                long n = serial(label).mod(BigInteger.valueOf(1_000_000_000_000L)).longValue();
+                subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "DK")
+                        .addRDN(BCStyle.O, "Ingen organisatorisk tilknytning")
+                        .addMultiValuedRDN(new ASN1ObjectIdentifier[] {BCStyle.CN, BCStyle.SERIALNUMBER},
+                                new String[] {cn, String.format("PID:9208-2002-2-%012d", n)})
+                        .build();
+            } else if (oces3) {
                 UUID uuid = UUID.nameUUIDFromBytes((seed + ":" + label).getBytes(StandardCharsets.UTF_8));
                 subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "DK")
                         .addRDN(ORGANIZATION_IDENTIFIER, "NTRDK-" + cvr).addRDN(BCStyle.O, "Rammearkitektur Testkommune")
