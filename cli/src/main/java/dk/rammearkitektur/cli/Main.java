@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
             SignCommand.class,
             VerifyCommand.class,
             CertCommand.class,
+            CprLookupCommand.class,
+            CvrLookupCommand.class,
+            SimulatorCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

@@ -1,0 +1,120 @@
+package dk.rammearkitektur.cli;
+
+import dk.rammearkitektur.signing.Pem;
+import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code rammearkitektur simulator --port N}: runs the Serviceplatformen and STS simulators on 127.0.0.1 and prints
+ * the endpoints, the trust anchors (PEM) and a test system certificate (PKCS#12 file and password), and writes a
+ * client configuration usable with {@code cpr-lookup --config}, until interrupted (Ctrl-C).
+ */
+@Command(name = "simulator", description = "Run the Serviceplatformen and STS simulators on 127.0.0.1 until interrupted.")
+final class SimulatorCommand implements Callable<Integer> {
+    /** The password of the written PKCS#12 file. */
+    static final String PASSWORD = "simulator";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--port", defaultValue = "8443", description = "Port on 127.0.0.1 (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @CommandLine.Option(names = "--out", paramLabel = "<dir>", description = "Where to write the certificate files and client.properties (default: a new temporary directory).")
+    Path out;
+
+    @CommandLine.Option(names = "--lenient", description = "Record conformance violations without failing the calls.")
+    boolean lenient;
+
+    @CommandLine.Option(names = "--run-for", paramLabel = "<duration>", hidden = true, description = "Stop after this ISO-8601 duration (for tests).")
+    Duration runFor;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new dk.rammearkitektur.core.ValidationException("port", "must be between 0 and 65535");
+        }
+        Path dir = out != null ? Files.createDirectories(out) : Files.createTempDirectory("rammearkitektur-simulator");
+        PrintWriter w = spec.commandLine().getOut();
+        CountDownLatch stop = new CountDownLatch(1);
+        try (ServiceplatformSimulator sim = ServiceplatformSimulator.builder().port(port).strict(!lenient).build().start()) {
+            Path p12 = dir.resolve("system.p12");
+            Files.write(p12, sim.systemIdentity().pkcs12(PASSWORD.toCharArray()));
+            Path tls = write(dir.resolve("tls-trust-anchor.pem"), sim.tlsTrustAnchorPem());
+            Path sts = write(dir.resolve("sts-certificate.pem"), Pem.encode(sim.stsCertificate()));
+            Path oces = write(dir.resolve("oces-test-roots.pem"), sim.pki().trustAnchorsPem());
+            Path config = write(dir.resolve("client.properties"), String.join("\n",
+                    "# rammearkitektur cpr-lookup --config " + dir.resolve("client.properties"),
+                    "environment=" + sim.baseUri(),
+                    "certificate.file=" + p12,
+                    "certificate.password=" + PASSWORD,
+                    "trust.anchors=" + tls,
+                    "auth=invocation-context",
+                    "user-system.uuid=" + sim.userSystemUuid(),
+                    "user.uuid=" + sim.userUuid(),
+                    "agreement.SF1520=" + sim.serviceAgreement("SF1520"),
+                    "agreement.SF1530=" + sim.serviceAgreement("SF1530"),
+                    "agreement.SF1500=" + sim.serviceAgreement("SF1500"),
+                    "# for the STS token model: auth=sts-soap or auth=sts-rest",
+                    "sts.cvr=" + sim.municipalityCvr(),
+                    "sts.certificates=" + sts, ""));
+            w.println("Serviceplatformen simulator on " + sim.baseUri() + (lenient ? " (lenient)" : " (strict)"));
+            for (Map.Entry<String, java.net.URI> e : sim.endpoints().entrySet()) {
+                w.println("  " + e.getKey() + "  " + e.getValue());
+            }
+            w.println("  STS SOAP  " + sim.baseUri().resolve(ServiceplatformSimulator.STS_SOAP_PATH.substring(1)));
+            w.println("  STS REST  " + sim.baseUri().resolve(ServiceplatformSimulator.STS_REST_PATH.substring(1)));
+            w.println("System certificate (PKCS#12): " + p12 + "  password: " + PASSWORD);
+            w.println("Municipality CVR: " + sim.municipalityCvr() + "  UserSystemUUID: " + sim.userSystemUuid()
+                    + "  UserUUID: " + sim.userUuid());
+            w.println("Client configuration: " + config);
+            w.println("OCES test roots the simulator trusts for client certificates: " + oces);
+            w.println("TLS trust anchor (" + tls + "):");
+            w.print(sim.tlsTrustAnchorPem());
+            w.println("STS signing certificate (" + sts + "):");
+            w.print(Pem.encode(sim.stsCertificate()));
+            w.println("Press Ctrl-C to stop.");
+            w.flush();
+            Thread hook = new Thread(stop::countDown, "simulator-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                if (runFor != null) {
+                    stop.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
+                } else {
+                    stop.await();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already stopping
+                }
+            }
+            w.println("Stopped. Conformance: " + sim.conformanceReport().strip());
+            w.flush();
+        }
+        return 0;
+    }
+
+    private static Path write(Path file, String text) {
+        try {
+            return Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

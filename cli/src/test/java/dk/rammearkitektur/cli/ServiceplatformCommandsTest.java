@@ -1,0 +1,133 @@
+package dk.rammearkitektur.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code simulator}, {@code cpr-lookup} and {@code cvr-lookup} together: the lookups run against the simulator command. */
+class ServiceplatformCommandsTest {
+    @TempDir
+    static Path dir;
+    private static Thread simulator;
+    private static final StringWriter SIM_OUT = new StringWriter();
+    private static Path config;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(Object command, String... args) {
+        CommandLine cl = command == null ? Main.newCommandLine() : new CommandLine(command);
+        cl.setExecutionExceptionHandler(new ExceptionHandler());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void startSimulator() throws Exception {
+        simulator = new Thread(() -> {
+            CommandLine cl = Main.newCommandLine();
+            cl.setOut(new PrintWriter(SIM_OUT, true));
+            cl.execute("simulator", "--port", "0", "--out", dir.toString(), "--run-for", "PT120S");
+        }, "simulator-command");
+        simulator.start();
+        config = dir.resolve("client.properties");
+        for (int i = 0; i < 200 && !(Files.exists(config) && SIM_OUT.toString().contains("Ctrl-C")); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(config), "the simulator wrote no client.properties: " + SIM_OUT);
+    }
+
+    @AfterAll
+    static void stopSimulator() throws Exception {
+        simulator.interrupt();
+        simulator.join(10_000);
+        assertFalse(simulator.isAlive());
+        assertTrue(SIM_OUT.toString().contains("Stopped. Conformance: no violations"), SIM_OUT.toString());
+    }
+
+    @Test
+    void simulatorPrintsEndpointsAnchorsAndCertificate() {
+        String out = SIM_OUT.toString();
+        assertTrue(out.contains("SF1520  https://127.0.0.1:"), out);
+        assertTrue(out.contains("STS REST  https://127.0.0.1:"), out);
+        assertTrue(out.contains("-----BEGIN CERTIFICATE-----"), out);
+        assertTrue(out.contains("System certificate (PKCS#12): " + dir.resolve("system.p12") + "  password: simulator"), out);
+    }
+
+    @Test
+    void cprLookupPrintsThePersonMasked() {
+        Result r = run(null, "cpr-lookup", "--config", config.toString(), "150582-1234");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("cpr:          150582-****"), r.out());
+        assertTrue(r.out().contains("name:         Jens Test Hansen"), r.out());
+        assertTrue(r.out().contains("address:      Testvej 12, 2. tv, 8000 Aarhus C"), r.out());
+        assertFalse(r.out().contains("1505821234"), r.out());
+    }
+
+    @Test
+    void protectedAddressIsNotPrinted() {
+        Result r = run(null, "cpr-lookup", "--config", config.toString(), "1103754012");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("address:      (protected)"), r.out());
+        assertFalse(r.out().contains("Prøvegade"), r.out());
+    }
+
+    @Test
+    void unknownPersonExitsFour() {
+        Result r = run(null, "cpr-lookup", "--config", config.toString(), "0101010000");
+        assertEquals(4, r.code(), r.err());
+        assertTrue(r.out().contains("010101-****"), r.out());
+    }
+
+    @Test
+    void invalidCprExitsTwo() {
+        Result r = run(null, "cpr-lookup", "--config", config.toString(), "12345");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("cpr: must be 10 digits"), r.err());
+    }
+
+    @Test
+    void cvrAndPNumber() {
+        Result c = run(null, "cvr-lookup", "--config", config.toString(), "11223346");
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().contains("name:      Simuleret ApS"), c.out());
+        assertTrue(c.out().contains("p-numbers: 1000000001, 1000000002"), c.out());
+        Result p = run(null, "cvr-lookup", "--config", config.toString(), "--p-number", "1000000002");
+        assertEquals(0, p.code(), p.err());
+        assertTrue(p.out().contains("name:      Simuleret ApS, lager"), p.out());
+    }
+
+    @Test
+    void stsTokenModelChosenByEnvironmentVariable() {
+        CvrLookupCommand cmd = new CvrLookupCommand();
+        cmd.config.env = Map.of("RAMMEARKITEKTUR_AUTH", "sts-rest");
+        Result r = run(cmd, "--config", config.toString(), "44332213");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("(not active)"), r.out());
+    }
+
+    @Test
+    void missingConfigurationNamesTheKey() {
+        CprLookupCommand cmd = new CprLookupCommand();
+        cmd.config.env = Map.of();
+        Result r = run(cmd, "1505821234");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("config.certificate.password: must be set"), r.err());
+        assertFalse(r.err().contains("1505821234"), r.err());
+    }
+}
