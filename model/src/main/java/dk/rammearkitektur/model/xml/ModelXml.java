@@ -9,6 +9,9 @@ import dk.rammearkitektur.model.internal.bind.Mapping;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
+import jakarta.xml.bind.Unmarshaller;
+import jakarta.xml.bind.ValidationEvent;
+import jakarta.xml.bind.ValidationEventLocator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,7 +25,6 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * XML for the model through Jakarta XML Binding, against the schema published in this artifact at
@@ -166,29 +168,37 @@ public final class ModelXml {
         return "organisationUnit";
     }
 
+    /**
+     * Parses with the hardened stream reader and validates against the schema while binding, in one pass. The first
+     * schema error stops the read.
+     */
     private static Object unmarshal(InputStream in) {
-        byte[] bytes;
+        XMLStreamReader reader = SecureXml.createStreamReader(in);
+        ValidationEvent[] first = new ValidationEvent[1];
         try {
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new XmlParseException("XML could not be read: " + e.getMessage(), e);
-        }
-        try {
-            SecureXml.validator(Holder.SCHEMA).validate(new StreamSource(new ByteArrayInputStream(bytes)));
-        } catch (SAXException e) {
-            RuntimeException translated = SecureXml.translate(e);
-            if (!(translated instanceof XmlParseException)) {
-                throw translated;
+            Unmarshaller u = Holder.CONTEXT.createUnmarshaller();
+            u.setSchema(Holder.SCHEMA);
+            u.setEventHandler(event -> {
+                if (event.getSeverity() == ValidationEvent.WARNING) {
+                    return true;
+                }
+                if (first[0] == null) {
+                    first[0] = event;
+                }
+                return false;
+            });
+            Object dto = u.unmarshal(reader);
+            while (reader.hasNext()) {
+                reader.next();
             }
-            throw invalid(e);
-        } catch (IOException e) {
-            throw new XmlParseException("XML could not be validated: " + e.getMessage(), e);
-        }
-        XMLStreamReader reader = SecureXml.createStreamReader(new ByteArrayInputStream(bytes));
-        try {
-            return Holder.CONTEXT.createUnmarshaller().unmarshal(reader);
+            return dto;
+        } catch (XMLStreamException e) {
+            throw new XmlParseException("XML is not well-formed after the root element", null);
         } catch (JAXBException e) {
-            throw new XmlParseException("XML could not be bound: " + e.getMessage(), e);
+            if (first[0] != null) {
+                throw invalid(first[0]);
+            }
+            throw new XmlParseException("XML could not be bound to the model", null);
         } finally {
             try {
                 reader.close();
@@ -202,12 +212,11 @@ public final class ModelXml {
      * A schema error without the offending value (which may be personal data) and without the parser's exception as
      * cause, whose message repeats the value.
      */
-    private static XmlParseException invalid(SAXException e) {
-        String where = "";
-        if (e instanceof SAXParseException spe && spe.getLineNumber() > 0) {
-            where = " (line " + spe.getLineNumber() + ", column " + spe.getColumnNumber() + ")";
-        }
-        String message = String.valueOf(e.getMessage()).replaceAll("(?i)(value) '[^']*'", "$1 '…'");
+    private static XmlParseException invalid(ValidationEvent event) {
+        ValidationEventLocator at = event.getLocator();
+        String where = at == null || at.getLineNumber() <= 0 ? ""
+                : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
+        String message = String.valueOf(event.getMessage()).replaceAll("(?i)(value) '[^']*'", "$1 '…'");
         return new XmlParseException("XML is not valid against " + SCHEMA_RESOURCE.substring(SCHEMA_RESOURCE.lastIndexOf('/') + 1)
                 + where + ": " + message, null);
     }

@@ -84,6 +84,9 @@ class ModelXmlTest {
         String doctype = "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + body;
         assertThrows(XmlSecurityException.class, () -> ModelXml.read(doctype, Case.class));
         assertThrows(XmlParseException.class, () -> ModelXml.read("<case", Case.class));
+        assertThrows(XmlParseException.class, () -> ModelXml.read(xml + "<case/>", Case.class), "a second root element");
+        assertThrows(XmlParseException.class, () -> ModelXml.read(xml + "junk", Case.class), "text after the root");
+        assertEquals(Samples.aCase(), ModelXml.read(xml + "<!-- comment -->\n", Case.class));
     }
 
     @Test
