@@ -37,6 +37,9 @@ public class WsSecurityException extends SecurityException {
     /** The BinarySecurityToken's certificate is not trusted. */
     public static final String TOKEN_UNTRUSTED = "wss.token.untrusted";
 
+    /** The same signed message was presented before (replay). */
+    public static final String REPLAY = "wss.replay";
+
     /** Creates the exception with a reason code and a message. */
     public WsSecurityException(String reason, String message) {
         super(reason, message);

@@ -32,7 +32,7 @@ import org.w3c.dom.Element;
  * assertion verified by the {@link SamlAssertionVerifier}, whose holder-of-key must be the signing key, or a
  * BinarySecurityToken whose certificate the {@link SignatureTrust} accepts); that the signature verifies under the
  * algorithm policy; and that Body, Timestamp and the WS-Addressing To, Action, MessageID and ReplyTo headers are among
- * the signed elements. A broken rule surfaces as {@link WsSecurityException}, {@link TokenException} or
+ * the signed elements. Optionally, replays are refused ({@link Builder#rejectReplays(int)}). A broken rule surfaces as {@link WsSecurityException}, {@link TokenException} or
  * {@link SignatureException} whose {@code reason()} names it. Thread-safe; build once.
  */
 public final class WsSecurityVerifier {
@@ -43,6 +43,8 @@ public final class WsSecurityVerifier {
     private final Duration skew;
     private final Duration maxAge;
     private final boolean requireAddressing;
+    private final int replayCacheSize;
+    private final java.util.Map<String, Instant> seen = new java.util.LinkedHashMap<>();
 
     private WsSecurityVerifier(Builder b) {
         this.certificateTrust = b.certificateTrust;
@@ -52,6 +54,7 @@ public final class WsSecurityVerifier {
         this.skew = b.skew;
         this.maxAge = b.maxAge;
         this.requireAddressing = b.requireAddressing;
+        this.replayCacheSize = b.replayCacheSize;
     }
 
     /** A builder; configure SAML tokens, BinarySecurityTokens or both. */
@@ -152,7 +155,24 @@ public final class WsSecurityVerifier {
             }
             requireSigned(v, found.get(0), "wsa:" + name);
         }
+        if (replayCacheSize > 0) {
+            refuseReplay(sigEl, expires.plus(skew), now);
+        }
         return new VerifiedMessage(version, header, body, created, expires, v, assertion);
+    }
+
+    /** Remembers each accepted signature value until its Timestamp expires; a second sighting is a replay. */
+    private synchronized void refuseReplay(Element signature, Instant keepUntil, Instant now) {
+        List<Element> values = Wss.children(signature, Wss.DSIG, "SignatureValue");
+        String key = values.isEmpty() ? "" : values.get(0).getTextContent().replaceAll("\\s", "");
+        seen.values().removeIf(until -> until.isBefore(now));
+        if (seen.containsKey(key)) {
+            throw new WsSecurityException(WsSecurityException.REPLAY, "this signed message was already accepted");
+        }
+        if (seen.size() >= replayCacheSize) {
+            seen.remove(seen.keySet().iterator().next());
+        }
+        seen.put(key, keepUntil);
     }
 
     private X509Certificate binaryToken(Element security, Element ref) {
@@ -242,6 +262,7 @@ public final class WsSecurityVerifier {
         private Duration skew = Duration.ofMinutes(5);
         private Duration maxAge;
         private boolean requireAddressing = true;
+        private int replayCacheSize;
 
         private Builder() {
         }
@@ -285,6 +306,18 @@ public final class WsSecurityVerifier {
         /** Whether wsa:To, Action and MessageID must be present (default true); present ones must always be signed. */
         public Builder requireAddressing(boolean require) {
             this.requireAddressing = require;
+            return this;
+        }
+
+        /**
+         * Refuses a message whose signature was already accepted while its Timestamp is valid
+         * ({@value WsSecurityException#REPLAY}), remembering at most {@code maxEntries} messages (oldest dropped).
+         */
+        public Builder rejectReplays(int maxEntries) {
+            if (maxEntries <= 0) {
+                throw new IllegalArgumentException("maxEntries must be positive, was " + maxEntries);
+            }
+            this.replayCacheSize = maxEntries;
             return this;
         }
 

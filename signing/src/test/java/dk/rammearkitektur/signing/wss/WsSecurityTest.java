@@ -234,6 +234,19 @@ class WsSecurityTest {
     }
 
     @Test
+    void replayIsRefusedWhenAsked() {
+        Document doc = signedWithSaml(SoapVersion.SOAP_11);
+        WsSecurityVerifier once = verifier(T0).rejectReplays(100).build();
+        once.verify(doc);
+        assertEquals("wss.replay", reason(() -> once.verify(doc)));
+        assertEquals("wss.replay", reason(() -> once.verify(reparse(doc))));
+        once.verify(signedWithSaml(SoapVersion.SOAP_11));
+        WsSecurityVerifier lenient = verifier(T0).build();
+        lenient.verify(doc);
+        lenient.verify(doc);
+    }
+
+    @Test
     void tamperedBody() {
         Document doc = signedWithSaml(SoapVersion.SOAP_12);
         doc.getElementsByTagNameNS("urn:sag", "Titel").item(0).setTextContent("Andet");

@@ -52,7 +52,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  *   <li>OCES2: SHA-256 RSA CAs; leaves with {@code SERIALNUMBER=CVR:<cvr>-FID:|UID:|RID:<n>} + {@code CN} in one RDN
  *       and {@code O=<org> // CVR:<cvr>}; {@link #oces2Person()} with {@code PID:<pid>}.</li>
  *   <li>Variants under the OCES3 issuing CA: {@link #expired()}, {@link #notYetValid()}, {@link #revoked()},
- *       {@link #wrongKeyUsage()}; {@link #crls()} and {@link #startOcspResponder()} report the revoked one.</li>
+ *       {@link #wrongKeyUsage()} (these four share one key pair); {@link #crls()} and {@link #startOcspResponder()}
+ *       report the revoked one.</li>
  * </ul>
  * Validity periods are fixed: CAs 2020 to 2050, leaves 2025 to 2035 (expired: 2021 to 2024; not yet valid: from
  * 2040), so certificates are valid against the system clock for years. Keys are generated lazily and PKIs are cached
