@@ -1,5 +1,6 @@
 package dk.rammearkitektur.cli;
 
+import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.signing.OcesIdentity;
 import dk.rammearkitektur.signing.Pem;
@@ -62,8 +63,8 @@ final class CertCommand implements Runnable {
             List<X509Certificate> chain = isPkcs12(file) ? loadCredential(file, passwordFile).chain() : Pem.certificates(read(file));
             X509Certificate cert = chain.get(0);
             PrintWriter out = spec.commandLine().getOut();
-            out.println("subject:       " + cert.getSubjectX500Principal().getName());
-            out.println("issuer:        " + cert.getIssuerX500Principal().getName());
+            out.println("subject:       " + PersonalData.maskCprNumbers(cert.getSubjectX500Principal().getName()));
+            out.println("issuer:        " + PersonalData.maskCprNumbers(cert.getIssuerX500Principal().getName()));
             out.println("serial:        " + cert.getSerialNumber().toString(16));
             out.println("valid:         " + cert.getNotBefore().toInstant() + " .. " + cert.getNotAfter().toInstant());
             out.println("algorithm:     " + cert.getSigAlgName());

@@ -1,5 +1,6 @@
 package dk.rammearkitektur.cli;
 
+import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.AlgorithmPolicy;
 import dk.rammearkitektur.signing.xml.SignatureTrust;
@@ -48,7 +49,7 @@ final class VerifyCommand implements Callable<Integer> {
                 .policy(policy).build().verifyAll(doc);
         PrintWriter out = spec.commandLine().getOut();
         for (VerifiedSignature v : verified) {
-            out.println("signer: " + v.certificate().getSubjectX500Principal().getName());
+            out.println("signer: " + PersonalData.maskCprNumbers(v.certificate().getSubjectX500Principal().getName()));
             for (String id : v.signedIds()) {
                 out.println("signed: " + id);
             }

@@ -92,4 +92,14 @@ class SigningCredentialTest {
         assertEquals(some, Pem.certificates(Pem.encode(some)));
         assertEquals(some.get(0), Pem.certificates(some.get(0).getEncoded()).get(0));
     }
+
+    @Property(tries = 300)
+    void garbageIsRefusedWithOurException(@ForAll byte[] data, @ForAll boolean asPemText) {
+        byte[] input = asPemText
+                ? ("-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getEncoder().encodeToString(data)
+                        + "\n-----END CERTIFICATE-----\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)
+                : data;
+        assertThrows(ValidationException.class, () -> Pem.certificates(input));
+        assertThrows(ValidationException.class, () -> SigningCredential.fromPkcs12(data, "x".toCharArray()));
+    }
 }

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * and every problem found. A certificate is trusted exactly when {@link #problems()} is empty.
  *
  * @param certificate the certificate validated (the leaf)
- * @param path the certification path found, leaf first, ending with the trust anchor; empty when none was found
+ * @param path the certification path, leaf first, ending with the trust anchor when one was reached (otherwise as far
+ *     as it could be built)
  * @param revocation the leaf's revocation status
  * @param problems every rule broken, in the order found; empty when trusted
  * @param checkedAt the instant the validation used

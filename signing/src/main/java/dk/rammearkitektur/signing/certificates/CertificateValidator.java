@@ -110,8 +110,7 @@ public final class CertificateValidator {
         if (problems.isEmpty() && revocationChecking) {
             revocation = checkRevocation(path, now, problems);
         }
-        CertificateReport report = new CertificateReport(leaf, problems.isEmpty() || !path.isEmpty() ? path : List.of(),
-                revocation, problems, now);
+        CertificateReport report = new CertificateReport(leaf, path, revocation, problems, now);
         if (!report.trusted()) {
             LOG.debug("{}", report.summary());
         }
