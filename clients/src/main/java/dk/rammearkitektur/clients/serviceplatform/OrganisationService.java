@@ -3,7 +3,11 @@ package dk.rammearkitektur.clients.serviceplatform;
 import java.net.URI;
 import java.util.UUID;
 
-/** SF1500 Organisation 6: the organisation units (organisationsenheder) and users (brugere) of a municipality. */
+/**
+ * SF1500 Organisation 6: the organisation units (organisationsenheder) and users (brugere) of a municipality.
+ * Note: the service UUID here is a placeholder (the public sources used did not give SF1500's UUID); it matters only
+ * for the InvocationContext model, and the STS model uses the entity id.
+ */
 public final class OrganisationService implements ServiceDescription {
     /** The one instance. */
     public static final OrganisationService INSTANCE = new OrganisationService();

@@ -14,7 +14,6 @@ import dk.rammearkitektur.testkit.serviceplatform.internal.Contracts;
 import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,7 +29,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,11 +47,15 @@ import org.xml.sax.SAXException;
 /**
  * An in-process Serviceplatformen for tests: one HTTPS server on {@code 127.0.0.1} (port 0 unless chosen) requiring
  * client certificates from the test PKI, serving SF1520 under {@code /service/CPR/PersonBaseDataExtended/4}, SF1530
- * under {@code /service/CVR/Online/2} and SF1500 under {@code /organisation/organisationsystem/6/}.
+ * under {@code /service/CVR/Online/2} and SF1500 under {@code /organisation/organisationsystem/6/}, and a security
+ * token service under {@link #STS_SOAP_PATH} (WS-Trust 1.3) and {@link #STS_REST_PATH} (JSON) that issues signed
+ * holder-of-key SAML tokens to registered system certificates for registered CVRs ({@link #authorise}).
  *
  * <p>Every request is parsed with SecureXml, validated against the contract XSD and checked for conformance
- * (SOAP 1.1 envelope, WS-Addressing Action/MessageID/To, an InvocationContext naming this service, the registered user
- * system and the service agreement). Violations are recorded ({@link #violations()}); in strict mode (the default) the
+ * (SOAP 1.1 envelope, WS-Addressing Action/MessageID/To, and either an InvocationContext naming this service, the
+ * registered user system and the service agreement, or a WS-Security header whose signature by the token's holder
+ * covers Body, Timestamp and the addressing headers, with a fresh timestamp and a token for this service and a
+ * registered CVR). Violations are recorded ({@link #violations()}); in strict mode (the default) the
  * call fails with a SOAP fault whose error code is one of {@link PlatformFaults}. Faults can be injected per call or
  * per rate through {@link #faults()}.
  *
@@ -588,11 +590,6 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings("unused")
-    private static byte[] readAll(InputStream in) throws IOException {
-        return in.readAllBytes();
-    }
-
     /** Builder for {@link ServiceplatformSimulator}. */
     public static final class Builder {
         private TestPki pki = TestPki.generateFast(1);
@@ -655,9 +652,5 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         public ServiceplatformSimulator build() {
             return new ServiceplatformSimulator(this);
         }
-    }
-
-    Optional<Duration> skewForTests() {
-        return Optional.of(skew);
     }
 }

@@ -68,6 +68,27 @@ class SecurityRefusalTest {
         sim.close();
     }
 
+    private static HttpResponse<String> requestToken(String entityId, String cvr) throws Exception {
+        String json = "{\"TokenType\":\"http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0\","
+                + "\"RequestType\":\"http://docs.oasis-open.org/ws-sx/ws-trust/200512/Issue\","
+                + "\"KeyType\":\"http://docs.oasis-open.org/ws-sx/ws-trust/200512/PublicKey\","
+                + "\"AnvenderKontekst\":{\"Cvr\":\"" + cvr + "\"},"
+                + "\"UseKey\":\"" + Base64.getEncoder().encodeToString(credential.certificate().getEncoded()) + "\","
+                + "\"AppliesTo\":{\"EndpointReference\":{\"Address\":\"" + entityId + "\"}}}";
+        return http.send(HttpRequest.newBuilder(sim.baseUri().resolve(
+                ServiceplatformSimulator.STS_REST_PATH.substring(1))).POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void stsRefusesAnUnknownEntityIdAndAnUnknownCvr() throws Exception {
+        for (HttpResponse<String> r : java.util.List.of(requestToken("http://entityid.example/unknown/1", sim.municipalityCvr()),
+                requestToken(CPR_ENTITY, "12345674"))) {
+            assertEquals(400, r.statusCode());
+            assertEquals(PlatformFaults.STS_REFUSED, new ObjectMapper().readTree(r.body()).path("error").asText(), r.body());
+        }
+    }
+
     private static SamlAssertion token(String entityId) throws Exception {
         String json = "{\"TokenType\":\"http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0\","
                 + "\"RequestType\":\"http://docs.oasis-open.org/ws-sx/ws-trust/200512/Issue\","

@@ -20,6 +20,44 @@ public final class Dom {
         return BUILDER.get().newDocument();
     }
 
+    /**
+     * Parses {@code bytes} with this thread's hardened SecureXml builder (reused, so no factory is created per call);
+     * parser problems are translated by {@link SecureXml#translate(Exception)}.
+     */
+    public static Document parse(byte[] bytes) {
+        DocumentBuilder b = BUILDER.get();
+        try {
+            return b.parse(new java.io.ByteArrayInputStream(bytes));
+        } catch (org.xml.sax.SAXException e) {
+            throw SecureXml.translate(e);
+        } catch (java.io.IOException e) {
+            throw new dk.rammearkitektur.core.XmlParseException("XML could not be read: " + e.getMessage(), e);
+        } finally {
+            b.reset();
+            b.setErrorHandler(ERRORS);
+            b.setEntityResolver((publicId, systemId) -> {
+                throw new org.xml.sax.SAXException("external entity refused");
+            });
+        }
+    }
+
+    private static final org.xml.sax.ErrorHandler ERRORS = new org.xml.sax.ErrorHandler() {
+        @Override
+        public void warning(org.xml.sax.SAXParseException e) {
+            // warnings do not stop parsing
+        }
+
+        @Override
+        public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+            throw e;
+        }
+    };
+
     /** Appends a child element with optional text. */
     public static Element add(Element parent, String ns, String qname, String text) {
         Element e = parent.getOwnerDocument().createElementNS(ns, qname);

@@ -7,7 +7,6 @@ import dk.rammearkitektur.clients.serviceplatform.MalformedReplyException;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
 import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.core.Timeouts;
-import dk.rammearkitektur.core.xml.SecureXml;
 import jakarta.xml.ws.Dispatch;
 import jakarta.xml.ws.Service;
 import jakarta.xml.ws.WebServiceException;
@@ -129,7 +128,7 @@ public final class SoapTransport implements AutoCloseable {
         }
         Document doc;
         try {
-            doc = SecureXml.parse(new java.io.ByteArrayInputStream(reply.body()));
+            doc = Dom.parse(reply.body());
         } catch (RammearkitekturException e) {
             if (status >= 400) {
                 throw new HttpStatusException(status, correlationId, e);
