@@ -193,7 +193,7 @@ public final class CertificateValidator {
                 break;
             }
             checkValidity(c, now, problems);
-            if (!policy.allowsCertificateSignature(c.getSigAlgName())) {
+            if (!policy.allowsCertificateSignature(c.getSigAlgName()) || (pssWithSha1(c) && !policy.sha1Allowed())) {
                 problems.add(problem(UntrustedCertificateException.ALGORITHM, c,
                         "signature algorithm " + c.getSigAlgName() + " refused by the algorithm policy"));
             }
@@ -224,6 +224,22 @@ public final class CertificateValidator {
                     problems.add(problem(UntrustedCertificateException.KEY_USAGE, c, "key usage does not allow keyCertSign"));
                 }
             }
+        }
+    }
+
+    private static boolean pssWithSha1(X509Certificate c) {
+        if (!"1.2.840.113549.1.1.10".equals(c.getSigAlgOID())) {
+            return false;
+        }
+        byte[] params = c.getSigAlgParams();
+        if (params == null) {
+            return true;
+        }
+        try {
+            return org.bouncycastle.asn1.pkcs.RSASSAPSSparams.getInstance(params).getHashAlgorithm().getAlgorithm()
+                    .equals(org.bouncycastle.asn1.oiw.OIWObjectIdentifiers.idSHA1);
+        } catch (RuntimeException e) {
+            return true;
         }
     }
 

@@ -155,6 +155,33 @@ class CertificateValidatorTest {
     }
 
     @Test
+    void pssWithSha1IsRefusedUnlessAllowed() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        java.security.KeyPair caKeys = g.generateKeyPair();
+        java.security.KeyPair leafKeys = g.generateKeyPair();
+        org.bouncycastle.asn1.x500.X500Name caName = new org.bouncycastle.asn1.x500.X500Name("CN=PSS CA");
+        java.util.Date from = java.util.Date.from(Instant.parse("2026-01-01T00:00:00Z"));
+        java.util.Date to = java.util.Date.from(Instant.parse("2030-01-01T00:00:00Z"));
+        var caCert = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
+                new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(caName, java.math.BigInteger.ONE, from, to, caName,
+                        caKeys.getPublic())
+                        .addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true,
+                                new org.bouncycastle.asn1.x509.BasicConstraints(true))
+                        .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(caKeys.getPrivate())));
+        var leaf = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
+                new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(caName, java.math.BigInteger.TWO, from, to,
+                        new org.bouncycastle.asn1.x500.X500Name("CN=leaf"), leafKeys.getPublic())
+                        .addExtension(org.bouncycastle.asn1.x509.Extension.keyUsage, true,
+                                new org.bouncycastle.asn1.x509.KeyUsage(org.bouncycastle.asn1.x509.KeyUsage.digitalSignature))
+                        .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA1withRSAandMGF1")
+                                .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).build(caKeys.getPrivate())));
+        CertificateValidator.Builder b = CertificateValidator.builder().trustAnchor(caCert).clock(NOW).revocationChecking(false);
+        assertEquals("certificate.algorithm", reason(b.build(), List.of(leaf)));
+        assertTrue(b.algorithmPolicy(AlgorithmPolicy.builder().allowSha1().build()).build().validate(leaf).trusted());
+    }
+
+    @Test
     void sha1CertificatesNeedOptIn() {
         AlgorithmPolicy p = AlgorithmPolicy.defaults();
         assertFalse(p.allowsCertificateSignature("SHA1withRSA"));
