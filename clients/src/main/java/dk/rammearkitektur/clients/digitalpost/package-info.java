@@ -18,6 +18,13 @@
  * {@link dk.rammearkitektur.clients.digitalpost.KombiXml}; the platform's synchronous reply becomes a
  * {@link dk.rammearkitektur.clients.digitalpost.SendReceipt} and its later status events
  * {@link dk.rammearkitektur.clients.digitalpost.DeliveryStatus}es, kept once each by a
- * {@link dk.rammearkitektur.clients.digitalpost.DeliveryStatusLog}. Sending over HTTP is not part of this package yet.
+ * {@link dk.rammearkitektur.clients.digitalpost.DeliveryStatusLog}.
+ *
+ * <p>Sending: {@link dk.rammearkitektur.clients.digitalpost.DigitalPostClient} (built for a
+ * {@link dk.rammearkitektur.clients.digitalpost.DigitalPostEnvironment}) fetches the STS and access tokens, streams
+ * the request over mutual TLS and answers with the receipt; a
+ * {@link dk.rammearkitektur.clients.digitalpost.Transmission} fixes the ids of one logical send so that a resend is
+ * safe. {@link dk.rammearkitektur.clients.digitalpost.MemoLetters} turns a model document (a decision letter) for a
+ * person or company into a MeMo message.
  */
 package dk.rammearkitektur.clients.digitalpost;

@@ -1,0 +1,658 @@
+package dk.rammearkitektur.clients.digitalpost;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.rammearkitektur.clients.digitalpost.internal.AccessTokens;
+import dk.rammearkitektur.clients.digitalpost.internal.Pipe;
+import dk.rammearkitektur.clients.serviceplatform.internal.IssuedToken;
+import dk.rammearkitektur.clients.serviceplatform.internal.KeyMaterial;
+import dk.rammearkitektur.clients.serviceplatform.internal.RestStsClient;
+import dk.rammearkitektur.clients.serviceplatform.internal.TokenCache;
+import dk.rammearkitektur.clients.serviceplatform.internal.TokenVerificationSettings;
+import dk.rammearkitektur.core.PersonalData;
+import dk.rammearkitektur.core.RetryPolicy;
+import dk.rammearkitektur.core.Timeouts;
+import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.core.Violations;
+import dk.rammearkitektur.core.xml.SecureXml;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends Digital Post letters, printed letters and NemSMS messages through SF1601 KombiPostAfsend, and asks
+ * PostForespoerg whether a citizen or company can receive them.
+ *
+ * <p>Each call authorises itself the way the platform requires: a SAML holder-of-key token from the STS's REST
+ * issue endpoint (system certificate in {@code UseKey}, {@code AppliesTo} the service's entity id, the authority's
+ * CVR), exchanged for an access token at AccessTokenService, then the call over mutual TLS with
+ * {@code Authorization: Holder-of-key <token>}, {@code x-TransaktionsId} and {@code x-TransaktionsTid}. Both tokens
+ * are cached and renewed before they expire; concurrent callers share one fetch. HTTP/1.1 and UTF-8 are forced. The
+ * {@code kombi_request} body is streamed: file content is Base64-encoded on the fly, so a 100 MB attachment never
+ * sits in the heap.
+ *
+ * <p>Idempotency: {@link #prepare(KombiRequest)} fixes the transaction id and time of a logical send; the MeMo
+ * messageUUID is fixed by the message. A send is never repeated on its own: after a timeout call
+ * {@link #resend(Transmission)} with the same transmission (the exception carries it), or ask for retries with the
+ * same ids with {@link #sendWithRetries(Transmission)}. The platform delivers a transmission at most once.
+ *
+ * <pre>{@code
+ * try (DigitalPostClient dp = DigitalPostClient.builder()
+ *         .environment(DigitalPostEnvironment.TEST)
+ *         .systemCertificate(Path.of("system.p12"), password)
+ *         .trustAnchors(anchors).stsCertificates(stsCerts)
+ *         .authorityCvr("29189846")
+ *         .build()) {
+ *     Transmission t = dp.prepare(KombiRequest.digitalPost(letter));
+ *     SendReceipt receipt = dp.send(t);
+ * }
+ * }</pre>
+ *
+ * <p>Errors: a refusal by the platform is a {@link DigitalPostFaultException} with its error code and text; a call
+ * that did not complete is a {@link DigitalPostTransportException} ({@link DigitalPostTimeoutException},
+ * {@link DigitalPostConnectionException}, {@link DigitalPostReplyException}); a refusal or failure of the STS is
+ * the Serviceplatformen client's {@code StsFaultException} or transport exception. Thread-safe; share one instance.
+ */
+public final class DigitalPostClient implements AutoCloseable {
+    /** The entity id of KombiPostAfsend (the token's {@code AppliesTo}). */
+    public static final String KOMBI_ENTITY_ID = "http://entityid.kombit.dk/service/kombipostafsend/1";
+    /** The entity id of PostForespoerg. */
+    public static final String LOOKUP_ENTITY_ID = "http://entityid.kombit.dk/service/postforespoerg/1";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DigitalPostClient.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DigitalPostEnvironment environment;
+    private final HttpClient http;
+    private final TokenCache stsTokens;
+    private final AccessTokens accessTokens;
+    private final String cvr;
+    private final String fingerprint;
+    private final Timeouts timeouts;
+    private final RetryPolicy retryPolicy;
+    private final Clock clock;
+    private final Long maxFileBytes;
+
+    private DigitalPostClient(Builder b, KeyMaterial km) {
+        this.environment = b.environment;
+        this.timeouts = b.timeouts;
+        this.retryPolicy = b.retryPolicy;
+        this.clock = b.clock;
+        this.cvr = b.authorityCvr;
+        this.maxFileBytes = b.maxFileBytes;
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(km.keyManagers(), km.trustManagers(), null);
+            this.http = HttpClient.newBuilder().sslContext(ctx).version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(timeouts.connect()).followRedirects(HttpClient.Redirect.NEVER).build();
+            this.fingerprint = HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(km.certificate().getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS for Digital Post", e);
+        }
+        TokenVerificationSettings tv = new TokenVerificationSettings(b.stsCertificates, clock, b.clockSkew);
+        this.stsTokens = new TokenCache(new RestStsClient(environment.stsRest(), km, timeouts, tv), clock,
+                b.renewalMargin, b.stsFaultBackoff);
+        this.accessTokens = new AccessTokens(clock, Duration.ofSeconds(60));
+    }
+
+    /** A builder with the defaults: core {@link Timeouts#defaults()}, {@link RetryPolicy#defaults()}, system clock. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The environment this client calls. */
+    public DigitalPostEnvironment environment() {
+        return environment;
+    }
+
+    /** Fixes a new transaction id and time (now, whole seconds) for one logical send of {@code request}. */
+    public Transmission prepare(KombiRequest request) {
+        Objects.requireNonNull(request, "request == null");
+        return new Transmission(UUID.randomUUID(), clock.instant(), request);
+    }
+
+    /**
+     * Prepares and sends {@code request} once. When the send fails with a {@link DigitalPostTransportException},
+     * resend the transmission it carries.
+     *
+     * @throws ValidationException when a file's content cannot be read or the files exceed the configured limit
+     * @throws DigitalPostFaultException when the platform refuses the letter
+     * @throws DigitalPostTransportException when the call did not complete
+     */
+    public SendReceipt send(KombiRequest request) {
+        return send(prepare(request));
+    }
+
+    /**
+     * Sends {@code transmission} once; never retried automatically.
+     *
+     * @throws ValidationException when a file's content cannot be read or the files exceed the configured limit
+     * @throws DigitalPostFaultException when the platform refuses the letter
+     * @throws DigitalPostTransportException when the call did not complete
+     */
+    public SendReceipt send(Transmission transmission) {
+        Objects.requireNonNull(transmission, "transmission == null");
+        preflight(transmission);
+        return sendOnce(transmission);
+    }
+
+    /**
+     * Sends {@code transmission} again with the same transaction id, time and messageUUID, for example after a
+     * timeout; the platform recognises it and delivers the letter at most once.
+     */
+    public SendReceipt resend(Transmission transmission) {
+        Objects.requireNonNull(transmission, "transmission == null");
+        LOG.debug("resending transaction {} (message {})", transmission.transactionId(), transmission.messageUuid());
+        return send(transmission);
+    }
+
+    /**
+     * Sends {@code transmission}, repeating it with the same ids after transport failures as the retry policy
+     * allows. Refusals by the platform are not repeated.
+     */
+    public SendReceipt sendWithRetries(Transmission transmission) {
+        Objects.requireNonNull(transmission, "transmission == null");
+        preflight(transmission);
+        for (int attempt = 1;; attempt++) {
+            try {
+                return sendOnce(transmission);
+            } catch (DigitalPostTransportException e) {
+                if (!retryPolicy.shouldRetry(attempt, true) || e instanceof ContentFailure) {
+                    throw e;
+                }
+                LOG.debug("send of transaction {} failed ({}); attempt {} with the same ids", transmission.transactionId(),
+                        e.getClass().getSimpleName(), attempt + 1);
+                pause(attempt);
+            }
+        }
+    }
+
+    /**
+     * Whether the citizen (CPR) or company (CVR) can receive Digital Post (PostForespoerg {@code digitalpost}).
+     *
+     * @param cprOrCvr ten digits (a hyphen after the sixth is allowed) or eight digits
+     * @throws ValidationException when the number is neither
+     */
+    public boolean isRegisteredForDigitalPost(String cprOrCvr) {
+        String id = identifier("cprOrCvr", cprOrCvr, true);
+        return lookup("digitalpost", (id.length() == 10 ? "cprNumber=" : "cvrNumber=") + id);
+    }
+
+    /**
+     * Whether the citizen can receive NemSMS (PostForespoerg {@code nemsms}).
+     *
+     * @param cpr ten digits, a hyphen after the sixth allowed
+     * @throws ValidationException when the number is not a CPR number
+     */
+    public boolean isRegisteredForNemSms(String cpr) {
+        return lookup("nemsms", "cprNumber=" + identifier("cpr", cpr, false));
+    }
+
+    /** Releases the HTTP client's resources as far as the JDK allows. */
+    @Override
+    public void close() {
+        stsTokens.clear();
+    }
+
+    // ------------------------------------------------------------------ sending
+
+    private void preflight(Transmission t) {
+        Violations v = Violations.at("transmission.request");
+        long total = 0;
+        boolean totalKnown = true;
+        List<Object[]> contents = new ArrayList<>();
+        MemoMessage memo = t.request().memo();
+        if (memo != null && memo.body() != null) {
+            collect(contents, "memo.body.mainDocument", memo.body().mainDocument().files());
+            for (int i = 0; i < memo.body().additionalDocuments().size(); i++) {
+                collect(contents, "memo.body.additionalDocuments[" + i + "]", memo.body().additionalDocuments().get(i).files());
+            }
+            for (int i = 0; i < memo.body().technicalDocuments().size(); i++) {
+                collect(contents, "memo.body.technicalDocuments[" + i + "]", memo.body().technicalDocuments().get(i).files());
+            }
+        }
+        if (t.request().print() != null) {
+            contents.add(new Object[] {"print.content", t.request().print().content()});
+        }
+        for (Object[] c : contents) {
+            FileContent content = (FileContent) c[1];
+            try (InputStream in = content.openStream()) {
+                Objects.requireNonNull(in, "stream");
+            } catch (IOException | RuntimeException e) {
+                v.add((String) c[0], "must be readable (" + e.getClass().getSimpleName() + ")");
+            }
+            OptionalLong size = content.knownSize();
+            if (size.isPresent()) {
+                total += size.getAsLong();
+            } else {
+                totalKnown = false;
+            }
+        }
+        if (maxFileBytes != null && totalKnown && total > maxFileBytes) {
+            v.add("files", "must hold at most " + maxFileBytes + " bytes together (" + total + " given)");
+        }
+        v.throwIfAny();
+    }
+
+    private static void collect(List<Object[]> out, String path, List<MemoFile> files) {
+        for (int i = 0; i < files.size(); i++) {
+            out.add(new Object[] {path + ".files[" + i + "].content", files.get(i).content()});
+        }
+    }
+
+    /** A failure to produce the request body from the caller's content. */
+    private static final class ContentFailure extends DigitalPostTransportException {
+        private static final long serialVersionUID = 1L;
+
+        ContentFailure(Transmission t, Throwable cause) {
+            super("the request body could not be written: a file's content failed (" + cause.getClass().getSimpleName()
+                    + "); transaction " + t.transactionId(), true, t, cause);
+        }
+    }
+
+    private SendReceipt sendOnce(Transmission t) {
+        AccessTokens.Token token = accessTokens.get(KOMBI_ENTITY_ID, () -> exchange(KOMBI_ENTITY_ID));
+        AtomicReference<Pipe> pipe = new AtomicReference<>();
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> {
+            Pipe p = new Pipe(16, 64 * 1024);
+            Pipe old = pipe.getAndSet(p);
+            if (old != null) {
+                old.closeReader();
+            }
+            Thread writer = new Thread(() -> {
+                OutputStream out = p.output();
+                try {
+                    KombiXml.write(t.request(), out);
+                    out.close();
+                } catch (Throwable e) {
+                    p.fail(e);
+                }
+            }, "digitalpost-request-writer");
+            writer.setDaemon(true);
+            writer.start();
+            return p.input();
+        });
+        HttpRequest request = HttpRequest.newBuilder(environment.kombi()).timeout(timeouts.total())
+                .header("Authorization", token.type() + " " + token.value())
+                .header("x-TransaktionsId", t.transactionId().toString())
+                .header("x-TransaktionsTid", t.transactionTime().toString())
+                .header("Content-Type", "application/xml; charset=utf-8")
+                .header("Accept", "application/xml")
+                .POST(body).build();
+        long t0 = System.nanoTime();
+        HttpResponse<byte[]> res;
+        try {
+            res = execute(request, t, "KombiPostAfsend");
+        } catch (DigitalPostTransportException e) {
+            Pipe p = pipe.get();
+            if (p != null && p.failure() != null) {
+                throw new ContentFailure(t, p.failure());
+            }
+            throw e;
+        } finally {
+            Pipe p = pipe.get();
+            if (p != null) {
+                p.closeReader();
+            }
+        }
+        LOG.debug("KombiPostAfsend {} for transaction {} (message {}): HTTP {} in {} ms", t.request().channel().code(),
+                t.transactionId(), t.messageUuid(), res.statusCode(), (System.nanoTime() - t0) / 1_000_000);
+        if (res.statusCode() == 401) {
+            accessTokens.invalidate(KOMBI_ENTITY_ID, token);
+        }
+        SendReceipt receipt;
+        try {
+            receipt = SendReceipt.parse(new ByteArrayInputStream(res.body()));
+        } catch (RuntimeException e) {
+            throw new DigitalPostReplyException((res.statusCode() >= 400 ? "HTTP status " + res.statusCode()
+                    : "the reply is not a readable kombi_response") + " (transaction " + t.transactionId() + ")",
+                    true, t, e);
+        }
+        if (!receipt.accepted()) {
+            throw new DigitalPostFaultException(receipt.errorCode(), receipt.errorText(), res.statusCode(),
+                    t.transactionId().toString(), t);
+        }
+        if (res.statusCode() >= 300) {
+            throw new DigitalPostReplyException("HTTP status " + res.statusCode() + " with an accepting reply (transaction "
+                    + t.transactionId() + ")", true, t, null);
+        }
+        return receipt;
+    }
+
+    private AccessTokens.Token exchange(String entityId) {
+        IssuedToken saml = stsTokens.get(new TokenCache.Key(entityId, cvr, fingerprint));
+        String assertion = Base64.getEncoder().encodeToString(
+                SecureXml.toString(saml.assertion().element()).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(environment.accessToken()).timeout(timeouts.read())
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("saml-token=" + URLEncoder.encode(assertion, StandardCharsets.UTF_8),
+                        StandardCharsets.UTF_8)).build();
+        HttpResponse<byte[]> res = execute(request, null, "AccessTokenService");
+        JsonNode json = json(res, "AccessTokenService");
+        String value = json.path("access_token").asText("");
+        if (value.isEmpty()) {
+            throw new DigitalPostReplyException("the access-token reply has no access_token", true, null, null);
+        }
+        Instant expires = clock.instant().plusSeconds(json.path("expires_in").asLong(3600));
+        if (expires.isAfter(saml.expires())) {
+            expires = saml.expires();
+        }
+        return new AccessTokens.Token(value, json.path("token_type").asText("Holder-of-key"), expires);
+    }
+
+    // ------------------------------------------------------------------ lookups
+
+    private boolean lookup(String kind, String query) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return lookupOnce(kind, query);
+            } catch (DigitalPostTransportException e) {
+                if (!retryPolicy.shouldRetry(attempt, true)) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private boolean lookupOnce(String kind, String query) {
+        AccessTokens.Token token = accessTokens.get(LOOKUP_ENTITY_ID, () -> exchange(LOOKUP_ENTITY_ID));
+        HttpRequest request = HttpRequest.newBuilder(environment.lookupBase().resolve(kind + "?" + query))
+                .timeout(timeouts.read()).header("Authorization", token.type() + " " + token.value())
+                .header("x-TransaktionsId", UUID.randomUUID().toString())
+                .header("x-TransaktionsTid", Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+                .header("Accept", "application/json").GET().build();
+        HttpResponse<byte[]> res = execute(request, null, "PostForespoerg");
+        if (res.statusCode() == 401) {
+            accessTokens.invalidate(LOOKUP_ENTITY_ID, token);
+        }
+        JsonNode json = json(res, "PostForespoerg");
+        JsonNode result = json.get("result");
+        if (result == null || !result.isBoolean()) {
+            throw new DigitalPostReplyException("the PostForespoerg reply has no boolean result", true, null, null);
+        }
+        return result.booleanValue();
+    }
+
+    private static JsonNode json(HttpResponse<byte[]> res, String what) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(res.body());
+        } catch (IOException e) {
+            throw new DigitalPostReplyException(what + (res.statusCode() >= 400 ? " answered HTTP status " + res.statusCode()
+                    : " answered with something that is not JSON"), true, null, e);
+        }
+        if (json != null && json.hasNonNull("error")) {
+            throw new DigitalPostFaultException(json.path("error").asText(), json.path("error_description").asText(null),
+                    res.statusCode(), null, null);
+        }
+        if (res.statusCode() >= 300 || json == null || !json.isObject()) {
+            throw new DigitalPostReplyException(what + " answered HTTP status " + res.statusCode() + " without an error body",
+                    true, null, null);
+        }
+        return json;
+    }
+
+    // ------------------------------------------------------------------ transport
+
+    private HttpResponse<byte[]> execute(HttpRequest request, Transmission t, String service) {
+        String at = service + (t == null ? "" : " (transaction " + t.transactionId() + ")");
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException e) {
+            throw new DigitalPostTimeoutException(at + ": connect timeout", false, t, e);
+        } catch (HttpTimeoutException e) {
+            throw new DigitalPostTimeoutException(at + ": no reply within the timeout; the request may have been handled",
+                    true, t, e);
+        } catch (ConnectException e) {
+            throw new DigitalPostConnectionException(at + ": connection refused", false, t, e);
+        } catch (IOException e) {
+            throw new DigitalPostConnectionException(at + ": connection failed: "
+                    + PersonalData.maskCprNumbers(String.valueOf(e.getMessage())), true, t, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DigitalPostTimeoutException(at + ": interrupted while waiting", true, t, e);
+        }
+    }
+
+    private void pause(int attempt) {
+        try {
+            Thread.sleep(retryPolicy.delay(attempt, () -> ThreadLocalRandom.current().nextDouble()).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DigitalPostTimeoutException("interrupted while waiting to retry", true, null, e);
+        }
+    }
+
+    private static String identifier(String field, String value, boolean cvrAllowed) {
+        if (value == null) {
+            throw new ValidationException(field, "must be set");
+        }
+        String v = value.strip();
+        if (v.length() == 11 && v.charAt(6) == '-') {
+            v = v.substring(0, 6) + v.substring(7);
+        }
+        boolean digits = !v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (!digits || !(v.length() == 10 || (cvrAllowed && v.length() == 8))) {
+            throw new ValidationException(field, cvrAllowed ? "must be a CPR number (10 digits) or a CVR number (8 digits)"
+                    : "must be a CPR number (10 digits)");
+        }
+        return v;
+    }
+
+    /** Builder for {@link DigitalPostClient}; every setting is checked by {@link #build()}. */
+    public static final class Builder {
+        private DigitalPostEnvironment environment;
+        private KeyStore keyStore;
+        private char[] keyPassword;
+        private byte[] pkcs12;
+        private Path pkcs12Path;
+        private final List<X509Certificate> trustAnchors = new ArrayList<>();
+        private final List<X509Certificate> stsCertificates = new ArrayList<>();
+        private String authorityCvr;
+        private Timeouts timeouts = Timeouts.defaults();
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Clock clock = Clock.systemUTC();
+        private Duration clockSkew = Duration.ofMinutes(5);
+        private Duration renewalMargin = Duration.ofMinutes(5);
+        private Duration stsFaultBackoff = Duration.ofSeconds(30);
+        private Long maxFileBytes;
+
+        private Builder() {
+        }
+
+        /** Where to call: {@link DigitalPostEnvironment#TEST}, {@link DigitalPostEnvironment#PRODUCTION} or custom. */
+        public Builder environment(DigitalPostEnvironment environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        /** The system certificate (systemcertifikat) as PKCS#12 bytes and the store's password. */
+        public Builder systemCertificate(byte[] pkcs12, char[] password) {
+            this.pkcs12 = pkcs12 == null ? null : pkcs12.clone();
+            this.pkcs12Path = null;
+            this.keyStore = null;
+            this.keyPassword = password == null ? null : password.clone();
+            return this;
+        }
+
+        /** The system certificate as a PKCS#12 file and the store's password. */
+        public Builder systemCertificate(Path pkcs12File, char[] password) {
+            this.pkcs12Path = pkcs12File;
+            this.pkcs12 = null;
+            this.keyStore = null;
+            this.keyPassword = password == null ? null : password.clone();
+            return this;
+        }
+
+        /** The system certificate from a loaded key store (its first private-key entry) and the key's password. */
+        public Builder systemCertificate(KeyStore keyStore, char[] keyPassword) {
+            this.keyStore = keyStore;
+            this.pkcs12 = null;
+            this.pkcs12Path = null;
+            this.keyPassword = keyPassword == null ? null : keyPassword.clone();
+            return this;
+        }
+
+        /** The CA certificates the platform's TLS certificates must chain to. Required. */
+        public Builder trustAnchors(Collection<X509Certificate> anchors) {
+            this.trustAnchors.clear();
+            if (anchors != null) {
+                this.trustAnchors.addAll(anchors);
+            }
+            return this;
+        }
+
+        /** The STS's signing certificates; issued tokens must be signed by one of them. Required. */
+        public Builder stsCertificates(Collection<X509Certificate> certificates) {
+            this.stsCertificates.clear();
+            if (certificates != null) {
+                this.stsCertificates.addAll(certificates);
+            }
+            return this;
+        }
+
+        /** The CVR number of the authority (myndighed) that sends; the tokens' CVR context. Required. */
+        public Builder authorityCvr(String cvr) {
+            this.authorityCvr = cvr;
+            return this;
+        }
+
+        /** Connect, read (token exchange, lookups) and total (a whole send, upload included) timeouts. */
+        public Builder timeouts(Timeouts timeouts) {
+            this.timeouts = timeouts;
+            return this;
+        }
+
+        /** How lookups, and sends the caller asks to retry, are repeated after transport failures. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /** The clock for transaction times and token lifetimes. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** The clock skew tolerated when checking token lifetimes; 0 to 15 minutes. */
+        public Builder clockSkew(Duration clockSkew) {
+            this.clockSkew = clockSkew;
+            return this;
+        }
+
+        /** How long before expiry a cached STS token is renewed (default 5 minutes; 0 to 1 hour). */
+        public Builder tokenRenewalMargin(Duration margin) {
+            this.renewalMargin = margin;
+            return this;
+        }
+
+        /** How long an STS refusal is remembered before the STS is asked again (default 30 s; at least 1 s). */
+        public Builder stsFaultBackoff(Duration backoff) {
+            this.stsFaultBackoff = backoff;
+            return this;
+        }
+
+        /**
+         * The most bytes of file content one send may carry (checked before sending when the sizes are known), or
+         * null (default) for no limit: the platform's limit is not published.
+         */
+        public Builder maxFileBytes(Long max) {
+            this.maxFileBytes = max;
+            return this;
+        }
+
+        /**
+         * Checks every setting and builds the client.
+         *
+         * @throws ValidationException naming each bad setting
+         */
+        public DigitalPostClient build() {
+            Violations v = Violations.at("digitalPostClient");
+            v.require(environment != null, "environment", "must be set");
+            v.require(timeouts != null, "timeouts", "must be set");
+            v.require(retryPolicy != null, "retryPolicy", "must be set");
+            v.require(clock != null, "clock", "must be set");
+            v.require(clockSkew != null && !clockSkew.isNegative() && clockSkew.compareTo(Duration.ofMinutes(15)) <= 0,
+                    "clockSkew", "must be between 0 and 15 minutes");
+            v.require(renewalMargin != null && !renewalMargin.isNegative()
+                    && renewalMargin.compareTo(Duration.ofHours(1)) <= 0, "tokenRenewalMargin", "must be between 0 and 1 hour");
+            v.require(stsFaultBackoff != null && stsFaultBackoff.compareTo(Duration.ofSeconds(1)) >= 0, "stsFaultBackoff",
+                    "must be at least 1 second");
+            v.require(authorityCvr != null && authorityCvr.matches("\\d{8}"), "authorityCvr", "must be 8 digits");
+            v.require(!trustAnchors.isEmpty() && !trustAnchors.contains(null), "trustAnchors",
+                    "must hold at least one certificate");
+            v.require(!stsCertificates.isEmpty() && !stsCertificates.contains(null), "stsCertificates",
+                    "must hold at least one certificate");
+            v.require(maxFileBytes == null || maxFileBytes > 0, "maxFileBytes", "must be positive");
+            KeyMaterial km = null;
+            if (v.require(keyStore != null || pkcs12 != null || pkcs12Path != null, "systemCertificate", "must be set")
+                    && v.require(keyPassword != null, "systemCertificate.password", "must be set")
+                    && !trustAnchors.isEmpty() && !trustAnchors.contains(null)) {
+                km = loadKeys(v);
+            }
+            v.throwIfAny();
+            Arrays.fill(keyPassword, '\0');
+            return new DigitalPostClient(this, km);
+        }
+
+        private KeyMaterial loadKeys(Violations v) {
+            try {
+                KeyStore ks = keyStore;
+                if (ks == null) {
+                    byte[] bytes = pkcs12 != null ? pkcs12 : Files.readAllBytes(pkcs12Path);
+                    ks = KeyStore.getInstance("PKCS12");
+                    ks.load(new ByteArrayInputStream(bytes), keyPassword);
+                }
+                KeyMaterial km = KeyMaterial.load(ks, keyPassword, trustAnchors);
+                try {
+                    km.certificate().checkValidity(java.util.Date.from(clock == null ? Instant.now() : clock.instant()));
+                } catch (java.security.cert.CertificateException e) {
+                    v.add("systemCertificate", "must be valid now (" + e.getClass().getSimpleName() + ")");
+                }
+                return km;
+            } catch (IOException e) {
+                v.add("systemCertificate", "could not be read (wrong password or not PKCS#12)");
+            } catch (GeneralSecurityException e) {
+                v.add("systemCertificate", "is not usable: " + e.getMessage());
+            }
+            return null;
+        }
+    }
+}
