@@ -58,6 +58,33 @@ class HandWrittenChecksTest {
         return from("0123456789. G", 12);
     }
 
+    @Provide
+    Arbitrary<String> anyText() {
+        return Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(8),
+                Arbitraries.strings().withChars("a\t\n\r\u0000\u001f\uD800\uDC00\uDBFF\uDFFF\uFFFE\uFFFF\uFFFD\uE000").ofMaxLength(6));
+    }
+
+    /** XML 1.0 Char production restricted as the model restricts it, written independently with code points. */
+    private static boolean legalByCodePoints(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            boolean ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Property(tries = 1000)
+    void legalTextIsXmlCharWithoutControls(@ForAll("anyText") String s) {
+        assertEquals(legalByCodePoints(s), dk.rammearkitektur.model.internal.Checks.isLegalText(s), s);
+    }
+
     @Property(tries = 1000)
     void emailMatchesRegex(@ForAll("emailish") String s) {
         Pattern regex = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");

@@ -56,20 +56,22 @@ public final class Checks {
 
     /** True when every character can be carried by XML 1.0 and JSON without change. */
     public static boolean isLegalText(String s) {
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                return false;
+            if (c >= 0x20 && c < 0xD800) {
+                continue;
             }
-            if (c == 0xFFFE || c == 0xFFFF) {
-                return false;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+            if (c < 0x20) {
+                if (c != '\t' && c != '\n' && c != '\r') {
                     return false;
                 }
+            } else if (c >= 0xE000) {
+                if (c >= 0xFFFE) {
+                    return false;
+                }
+            } else if (c <= 0xDBFF && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                 i++;
-            } else if (Character.isLowSurrogate(c)) {
+            } else {
                 return false;
             }
         }
