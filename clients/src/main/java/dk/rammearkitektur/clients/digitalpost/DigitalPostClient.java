@@ -60,7 +60,8 @@ import org.slf4j.LoggerFactory;
  * issue endpoint (system certificate in {@code UseKey}, {@code AppliesTo} the service's entity id, the authority's
  * CVR), exchanged for an access token at AccessTokenService, then the call over mutual TLS with
  * {@code Authorization: Holder-of-key <token>}, {@code x-TransaktionsId} and {@code x-TransaktionsTid}. Both tokens
- * are cached and renewed before they expire; concurrent callers share one fetch. HTTP/1.1 and UTF-8 are forced. The
+ * are cached and renewed before they expire; concurrent callers share one fetch. When the platform refuses the
+ * access token (HTTP 401, the request was not handled) the call is made once more with a new token and the same ids. HTTP/1.1 and UTF-8 are forced. The
  * {@code kombi_request} body is streamed: file content is Base64-encoded on the fly, so a 100 MB attachment never
  * sits in the heap.
  *
@@ -285,6 +286,18 @@ public final class DigitalPostClient implements AutoCloseable {
     }
 
     private SendReceipt sendOnce(Transmission t) {
+        try {
+            return sendWithToken(t);
+        } catch (DigitalPostFaultException e) {
+            if (e.httpStatus() != 401) {
+                throw e;
+            }
+            LOG.debug("access token refused for transaction {}; sending once more with a new token", t.transactionId());
+            return sendWithToken(t);
+        }
+    }
+
+    private SendReceipt sendWithToken(Transmission t) {
         AccessTokens.Token token = accessTokens.get(KOMBI_ENTITY_ID, () -> exchange(KOMBI_ENTITY_ID));
         AtomicReference<Pipe> pipe = new AtomicReference<>();
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> {
@@ -391,6 +404,17 @@ public final class DigitalPostClient implements AutoCloseable {
     }
 
     private boolean lookupOnce(String kind, String query) {
+        try {
+            return lookupWithToken(kind, query);
+        } catch (DigitalPostFaultException e) {
+            if (e.httpStatus() != 401) {
+                throw e;
+            }
+            return lookupWithToken(kind, query);
+        }
+    }
+
+    private boolean lookupWithToken(String kind, String query) {
         AccessTokens.Token token = accessTokens.get(LOOKUP_ENTITY_ID, () -> exchange(LOOKUP_ENTITY_ID));
         HttpRequest request = HttpRequest.newBuilder(environment.lookupBase().resolve(kind + "?" + query))
                 .timeout(timeouts.read()).header("Authorization", token.type() + " " + token.value())

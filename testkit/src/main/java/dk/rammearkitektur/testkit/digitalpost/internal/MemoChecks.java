@@ -1,0 +1,174 @@
+package dk.rammearkitektur.testkit.digitalpost.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The platform's own rules for a MeMo message and a print part, written independently of the client: what the XSD
+ * cannot say (NemSMS shape, https-only action links, forbidden file-name characters, identifier formats) and, when
+ * the XSDs are not available, the most important structural rules.
+ */
+public final class MemoChecks {
+    private static final Pattern UUID_V4 =
+            Pattern.compile("[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-4[a-fA-F0-9]{3}-[aAbB89][a-fA-F0-9]{3}-[a-fA-F0-9]{12}");
+    private static final Set<String> ACTION_CODES = Set.of("AFTALE", "BEKRAEFT", "BETALING", "FORBEREDELSE",
+            "INFORMATION", "SELVBETJENING", "TILMELDING", "UNDERSKRIV");
+
+    private MemoChecks() {
+    }
+
+    /** The text of the first descendant named {@code local} (any namespace), or null. */
+    public static String text(Element e, String local) {
+        Element d = first(e, local);
+        return d == null ? null : d.getTextContent().strip();
+    }
+
+    /** The first descendant named {@code local} (any namespace), or null. */
+    public static Element first(Element e, String local) {
+        NodeList l = e.getElementsByTagNameNS("*", local);
+        return l.getLength() == 0 ? null : (Element) l.item(0);
+    }
+
+    /** Every descendant named {@code local} (any namespace). */
+    public static List<Element> all(Element e, String local) {
+        NodeList l = e.getElementsByTagNameNS("*", local);
+        List<Element> out = new ArrayList<>();
+        for (int i = 0; i < l.getLength(); i++) {
+            out.add((Element) l.item(i));
+        }
+        return out;
+    }
+
+    /** Checks a MeMo message; returns each broken rule as a readable detail. */
+    public static List<String> memo(Element message, boolean schemaChecked) {
+        List<String> found = new ArrayList<>();
+        String version = message.getAttribute("memoVersion").strip();
+        if (!version.equals("1.1") && !version.equals("1.2")) {
+            found.add("memoVersion must be 1.1 or 1.2");
+        }
+        if (version.equals("1.1") && message.getAttribute("memoSchVersion").isBlank()) {
+            found.add("memoSchVersion is required in MeMo 1.1");
+        }
+        Element header = first(message, "MessageHeader");
+        if (header == null) {
+            found.add("MessageHeader is missing");
+            return found;
+        }
+        String type = text(header, "messageType");
+        String uuid = childText(header, "messageUUID");
+        if (uuid == null || !UUID_V4.matcher(uuid).matches()) {
+            found.add("MessageHeader.messageUUID must be a version 4 UUID");
+        }
+        String label = childText(header, "label");
+        if (label == null || label.isBlank() || label.length() > 256) {
+            found.add("MessageHeader.label must be 1 to 256 characters");
+        }
+        String notification = childText(header, "notification");
+        if (notification != null && notification.length() > 150) {
+            found.add("MessageHeader.notification must be at most 150 characters");
+        }
+        Element recipient = first(header, "Recipient");
+        if (recipient == null) {
+            found.add("MessageHeader.Recipient is missing");
+        } else {
+            String idType = childText(recipient, "idType");
+            String id = childText(recipient, "recipientID");
+            if ("CPR".equals(idType)) {
+                check(found, id != null && id.matches("\\d{10}"), "Recipient.recipientID must be a CPR number of 10 digits");
+            } else if ("CVR".equals(idType)) {
+                check(found, id != null && id.matches("\\d{8}"), "Recipient.recipientID must be a CVR number of 8 digits");
+            } else {
+                found.add("Recipient.idType must be CPR or CVR");
+            }
+        }
+        check(found, first(header, "Sender") != null, "MessageHeader.Sender is missing");
+        Element body = first(message, "MessageBody");
+        if ("NEMSMS".equals(type)) {
+            check(found, body == null, "a NemSMS message must not have a MessageBody");
+            check(found, notification != null && !notification.isBlank(), "a NemSMS message needs its text in notification");
+            check(found, recipient == null || "CPR".equals(childText(recipient, "idType")), "NemSMS goes to CPR recipients only");
+        } else if ("DIGITALPOST".equals(type)) {
+            check(found, body != null, "a Digital Post message needs a MessageBody");
+        } else {
+            found.add("MessageHeader.messageType must be DIGITALPOST or NEMSMS");
+        }
+        if (body != null) {
+            check(found, all(body, "MainDocument").size() == 1, "MessageBody must hold exactly one MainDocument");
+            for (Element file : all(body, "File")) {
+                String name = childText(file, "filename");
+                if (name == null || name.isEmpty() || name.length() > 256) {
+                    found.add("File.filename must be 1 to 256 characters");
+                } else if (forbiddenFilename(name)) {
+                    found.add("File.filename must not contain < > : \" / \\ | ? *, line breaks or special spaces");
+                }
+                check(found, childText(file, "encodingFormat") != null, "File.encodingFormat is missing");
+                check(found, first(file, "content") != null, "File.content is missing");
+            }
+            for (Element action : all(body, "Action")) {
+                String code = childText(action, "actionCode");
+                check(found, code != null && ACTION_CODES.contains(code), "Action.actionCode must be one of " + ACTION_CODES);
+                Element entry = first(action, "EntryPoint");
+                if (entry != null) {
+                    String url = text(entry, "url");
+                    check(found, url != null && url.startsWith("https://") && url.length() > 8,
+                            "Action.EntryPoint.url must be an absolute https:// URI");
+                }
+            }
+        }
+        if (!schemaChecked) {
+            for (String local : List.of("createdDateTime", "replyByDateTime", "startDateTime", "endDateTime",
+                    "originalMessageDateTime")) {
+                for (Element e : all(message, local)) {
+                    check(found, e.getTextContent().strip().endsWith("Z"), local + " must be UTC with a literal Z");
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Checks a print part (ForsendelseI). */
+    public static List<String> print(Element forsendelse) {
+        List<String> found = new ArrayList<>();
+        String id = text(forsendelse, "AfsendelseIdentifikator");
+        check(found, id != null && !id.isEmpty() && id.length() <= 38, "AfsendelseIdentifikator must be 1 to 38 characters");
+        String format = text(forsendelse, "FilformatNavn");
+        check(found, format != null && !format.isEmpty() && format.length() <= 10, "FilformatNavn must be 1 to 10 characters");
+        check(found, first(forsendelse, "MeddelelseIndholdData") != null, "MeddelelseIndholdData is missing");
+        check(found, first(forsendelse, "DokumentParametre") != null, "DokumentParametre is missing");
+        String cpr = text(forsendelse, "CPRnummerIdentifikator");
+        check(found, cpr == null || cpr.matches("\\d{10}"), "CPRnummerIdentifikator must be 10 digits");
+        String cvr = text(forsendelse, "CVRnummerIdentifikator");
+        check(found, cvr == null || cvr.matches("\\d{8}"), "CVRnummerIdentifikator must be 8 digits");
+        return found;
+    }
+
+    /** True when {@code name} holds a character Digital Post refuses in file names. */
+    public static boolean forbiddenFilename(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if ("<>:\"/\\|?*\r\n\u00a0\u2028\u205f\u2060\u3000".indexOf(c) >= 0 || (c >= '\u2000' && c <= '\u200a')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String childText(Element parent, String local) {
+        for (Element k : KombiReader.kids(parent)) {
+            if (local.equals(k.getLocalName())) {
+                return k.getTextContent().strip();
+            }
+        }
+        return null;
+    }
+
+    private static void check(List<String> found, boolean ok, String rule) {
+        if (!ok) {
+            found.add(rule);
+        }
+    }
+}
