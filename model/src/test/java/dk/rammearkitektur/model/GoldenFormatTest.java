@@ -40,6 +40,7 @@ class GoldenFormatTest {
         maybeWrite("case.json", pretty.writeValueAsString(Samples.aCase()) + "\n");
         String golden = resource("case.json");
         assertEquals(Samples.aCase(), RammearkitekturJson.read(golden, Case.class));
+        assertEquals(golden, pretty.writeValueAsString(Samples.aCase()) + "\n", "property order and form are part of the format");
         JsonNode expected = RammearkitekturJson.mapper().readTree(golden);
         assertEquals(expected, RammearkitekturJson.mapper().readTree(RammearkitekturJson.write(Samples.aCase())));
     }

@@ -16,10 +16,8 @@ import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import com.fasterxml.jackson.databind.util.StdConverter;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.model.Benefit;
 import dk.rammearkitektur.model.BenefitId;
@@ -53,51 +51,16 @@ public final class ModelModule extends SimpleModule {
     /** Creates the module. */
     public ModelModule() {
         super("rammearkitektur-model", Version.unknownVersion());
-        addSerializer(Case.class, new StdDelegatingSerializer(new StdConverter<Case, Dto.CaseDto>() {
-            @Override
-            public Dto.CaseDto convert(Case value) {
-                return Mapping.toDto(value);
-            }
-        }));
-        addSerializer(Document.class, new StdDelegatingSerializer(new StdConverter<Document, Dto.DocumentDto>() {
-            @Override
-            public Dto.DocumentDto convert(Document value) {
-                return Mapping.toDto(value);
-            }
-        }));
-        addSerializer(Benefit.class, new StdDelegatingSerializer(new StdConverter<Benefit, Dto.BenefitDto>() {
-            @Override
-            public Dto.BenefitDto convert(Benefit value) {
-                return Mapping.toDto(value);
-            }
-        }));
-        addSerializer(Person.class, new StdDelegatingSerializer(new StdConverter<Person, Dto.PersonDto>() {
-            @Override
-            public Dto.PersonDto convert(Person value) {
-                return Mapping.toDto(value);
-            }
-        }));
-        addSerializer(Company.class, new StdDelegatingSerializer(new StdConverter<Company, Dto.CompanyDto>() {
-            @Override
-            public Dto.CompanyDto convert(Company value) {
-                return Mapping.toDto(value);
-            }
-        }));
-        addSerializer(OrganisationUnit.class, new StdDelegatingSerializer(
-                new StdConverter<OrganisationUnit, Dto.OrganisationUnitDto>() {
-                    @Override
-                    public Dto.OrganisationUnitDto convert(OrganisationUnit value) {
-                        return Mapping.toDto(value);
-                    }
-                }));
+        addSerializer(Case.class, new Writer<>(Case.class, (g, v) -> ModelWriter.writeCase(g, v, false)));
+        addSerializer(Document.class, new Writer<>(Document.class, (g, v) -> ModelWriter.writeDocument(g, v, false)));
+        addSerializer(Benefit.class, new Writer<>(Benefit.class, (g, v) -> ModelWriter.writeBenefit(g, v, false)));
+        addSerializer(Person.class, new Writer<>(Person.class, (g, v) -> ModelWriter.writePerson(g, v, false)));
+        addSerializer(Company.class, new Writer<>(Company.class, (g, v) -> ModelWriter.writeCompany(g, v, false)));
+        addSerializer(OrganisationUnit.class, new Writer<>(OrganisationUnit.class,
+                (g, v) -> ModelWriter.writeOrganisationUnit(g, v, false)));
         @SuppressWarnings({"rawtypes", "unchecked"})
         Class<History<?>> historyClass = (Class) History.class;
-        addSerializer(historyClass, new StdDelegatingSerializer(new StdConverter<History<?>, Dto.HistoryDto>() {
-            @Override
-            public Dto.HistoryDto convert(History<?> value) {
-                return Mapping.toDto(value);
-            }
-        }));
+        addSerializer(historyClass, new Writer<>(historyClass, ModelWriter::writeHistory));
 
         addDeserializer(Case.class, new DtoDeserializer<>(Case.class, Dto.CaseDto.class, "case", Mapping::toCase));
         addDeserializer(Document.class, new DtoDeserializer<>(Document.class, Dto.DocumentDto.class, "document",
@@ -264,6 +227,28 @@ public final class ModelModule extends SimpleModule {
             }
             return parse.apply(p.getText());
         }
+    }
+
+    /** Writes one model type with {@link ModelWriter}. */
+    static final class Writer<T> extends StdSerializer<T> {
+        private static final long serialVersionUID = 1L;
+        private final transient WriteFunction<T> write;
+
+        Writer(Class<T> type, WriteFunction<T> write) {
+            super(type);
+            this.write = write;
+        }
+
+        @Override
+        public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            write.write(gen, value);
+        }
+    }
+
+    /** A write step that may fail with an I/O error. */
+    @FunctionalInterface
+    interface WriteFunction<T> {
+        void write(JsonGenerator gen, T value) throws IOException;
     }
 
     /** Writes the full CPR number: JSON is data, not a log line. */
