@@ -42,8 +42,9 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Jackson module for the model. Graph types are written and read through the binding classes of
- * {@code internal.bind} (whose bean (de)serializers Jackson builds once and caches); identifiers as strings.
+ * Jackson module for the model. Graph types are written straight to the generator by {@link ModelWriter} and read
+ * through the binding classes of {@code internal.bind} (whose bean deserializers Jackson builds once and caches),
+ * then mapped and validated; identifiers are strings.
  */
 public final class ModelModule extends SimpleModule {
     private static final long serialVersionUID = 1L;
