@@ -68,6 +68,14 @@ import org.xml.sax.SAXException;
 public final class ServiceplatformSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceplatformSimulator.class);
 
+    static {
+        // The JDK server writes response headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
+        // client's delayed ACK add about 40 ms to every exchange. Read once when the JDK server classes load.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** The service UUIDs the platform knows (independent of the client's constants). */
     static final UUID SF1520_UUID = UUID.fromString("e6be2436-bf35-4df2-83fe-925142825dc2");
     static final UUID SF1530_UUID = UUID.fromString("c0daecde-e278-43b7-84fd-477bfeeea027");

@@ -11,7 +11,7 @@ import jakarta.xml.bind.Marshaller;
 import jakarta.xml.bind.Unmarshaller;
 import org.w3c.dom.Element;
 
-/** One JAXB context for every message type, created once; marshallers are cheap and made per call. */
+/** One JAXB context for every message type, created once; one marshaller and unmarshaller per thread, reused. */
 public final class JaxbCodec {
     private static final JAXBContext CONTEXT;
 
@@ -26,14 +26,28 @@ public final class JaxbCodec {
         }
     }
 
+    private static final ThreadLocal<Marshaller> MARSHALLER = ThreadLocal.withInitial(() -> {
+        try {
+            return CONTEXT.createMarshaller();
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot create a JAXB marshaller", e);
+        }
+    });
+    private static final ThreadLocal<Unmarshaller> UNMARSHALLER = ThreadLocal.withInitial(() -> {
+        try {
+            return CONTEXT.createUnmarshaller();
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot create a JAXB unmarshaller", e);
+        }
+    });
+
     private JaxbCodec() {
     }
 
     /** Marshals {@code message} as the last child of {@code parent}. */
     public static void marshal(Object message, Element parent) {
         try {
-            Marshaller m = CONTEXT.createMarshaller();
-            m.marshal(message, parent);
+            MARSHALLER.get().marshal(message, parent);
         } catch (JAXBException e) {
             throw new IllegalStateException("cannot marshal " + message.getClass().getSimpleName(), e);
         }
@@ -42,8 +56,7 @@ public final class JaxbCodec {
     /** Unmarshals {@code element} as {@code type}; anything unexpected is a malformed reply. */
     public static <T> T unmarshal(Element element, Class<T> type) {
         try {
-            Unmarshaller u = CONTEXT.createUnmarshaller();
-            Object o = u.unmarshal(element);
+            Object o = UNMARSHALLER.get().unmarshal(element);
             if (o instanceof jakarta.xml.bind.JAXBElement<?> je) {
                 o = je.getValue();
             }

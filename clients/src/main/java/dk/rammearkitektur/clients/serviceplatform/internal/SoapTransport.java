@@ -80,6 +80,9 @@ public final class SoapTransport implements AutoCloseable {
         this.proxy = proxy;
         this.permits = new Semaphore(poolSize, true);
         this.bus = BusFactory.newInstance().createBus();
+        // CXF's default java.net.http conduit is kept on purpose: the HttpURLConnection conduit measured faster
+        // (p50 ratio to a raw POST 1.45 against 2.5) but retries a POST silently after a reset and hides why a
+        // connection failed, which breaks the typed failures and the reads-only retry rule.
     }
 
     /**
