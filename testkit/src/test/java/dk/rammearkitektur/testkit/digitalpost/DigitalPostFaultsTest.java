@@ -1,0 +1,131 @@
+package dk.rammearkitektur.testkit.digitalpost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.rammearkitektur.clients.digitalpost.DigitalPostClient;
+import dk.rammearkitektur.clients.digitalpost.DigitalPostConnectionException;
+import dk.rammearkitektur.clients.digitalpost.DigitalPostReplyException;
+import dk.rammearkitektur.clients.digitalpost.DigitalPostTransportException;
+import dk.rammearkitektur.clients.digitalpost.KombiRequest;
+import dk.rammearkitektur.clients.digitalpost.SendReceipt;
+import dk.rammearkitektur.clients.digitalpost.Transmission;
+import dk.rammearkitektur.core.RetryPolicy;
+import dk.rammearkitektur.core.Timeouts;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Injected faults reach the client as typed exceptions, and resends with the same ids deliver exactly once. */
+class DigitalPostFaultsTest {
+    private static DigitalPostSimulator sim;
+    private static DigitalPostClient client;
+
+    @BeforeAll
+    static void start() {
+        sim = DigitalPostSimulator.builder().build().start().registerForNemSms(Letters.CPR);
+        client = sim.clientBuilder().retryPolicy(RetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(5))
+                .maxDelay(Duration.ofMillis(20)).build())
+                .timeouts(Timeouts.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2))).build();
+        assertTrue(client.isRegisteredForDigitalPost(Letters.CPR), "warm up both tokens");
+        client.send(KombiRequest.nemSms(Letters.sms(Letters.CPR, "warm up")));
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        sim.close();
+    }
+
+    @BeforeEach
+    void clean() {
+        sim.reset();
+        sim.registerForNemSms(Letters.CPR);
+    }
+
+    private Transmission letter() {
+        return client.prepare(KombiRequest.digitalPost(Letters.letter(Letters.CPR, Letters.pdf(2_000))));
+    }
+
+    @Test
+    void outageIsAReplyErrorAndNothingIsDelivered() {
+        sim.faults().next(DigitalPostFault.httpStatus(503));
+        DigitalPostReplyException e = assertThrows(DigitalPostReplyException.class, () -> client.send(letter()));
+        assertTrue(e.getMessage().contains("HTTP status 503"), e.getMessage());
+        assertEquals(0, sim.mailboxTotal());
+    }
+
+    @Test
+    void sendWithRetriesRepeatsTheSameTransmissionAfterAnOutage() {
+        sim.faults().next(DigitalPostFault.httpStatus(500)).next(DigitalPostFault.connectionReset());
+        SendReceipt r = client.sendWithRetries(letter());
+        assertTrue(r.accepted());
+        assertEquals(3, sim.requestCount("KOMBI"));
+        assertEquals(1, sim.mailboxTotal());
+    }
+
+    @Test
+    void plainSendIsNeverRetried() {
+        sim.faults().next(DigitalPostFault.connectionReset());
+        Transmission t = letter();
+        DigitalPostConnectionException e = assertThrows(DigitalPostConnectionException.class, () -> client.send(t));
+        assertTrue(e.mayHaveReachedService());
+        assertEquals(1, sim.requestCount("KOMBI"));
+        assertEquals(0, sim.mailboxTotal());
+        assertTrue(client.resend(e.transmission().orElseThrow()).accepted());
+        assertEquals(1, sim.mailboxTotal());
+    }
+
+    @Test
+    void malformedAndTruncatedRepliesAfterDeliveryAreSafeToResend() {
+        for (DigitalPostFault f : new DigitalPostFault[] {DigitalPostFault.malformedReply(), DigitalPostFault.truncatedReply()}) {
+            sim.reset();
+            sim.faults().next(f);
+            Transmission t = letter();
+            DigitalPostTransportException e = assertThrows(DigitalPostReplyException.class, () -> client.send(t), f.toString());
+            assertEquals(1, sim.mailboxTotal(), "delivered before the broken reply");
+            SendReceipt again = client.resend(e.transmission().orElseThrow());
+            assertTrue(again.accepted());
+            assertEquals(1, sim.mailboxTotal(), f + " resend must not deliver twice");
+            assertEquals(sim.mailbox(Letters.CPR).get(0).transmissionId(), again.transmissionId());
+        }
+    }
+
+    @Test
+    void latencyWithinTheTimeoutIsHarmless() {
+        sim.faults().next(DigitalPostFault.latency(Duration.ofMillis(300)));
+        assertTrue(client.send(letter()).accepted());
+    }
+
+    @Test
+    void lookupsAreRetriedAfterTransportFailures() {
+        sim.faults().next(DigitalPostFault.httpStatus(503)).next(DigitalPostFault.connectionReset());
+        assertTrue(client.isRegisteredForNemSms(Letters.CPR));
+        assertEquals(3, sim.requestCount("LOOKUP"));
+    }
+
+    @Test
+    void ratedFaultsHitAFractionOfRequestsAndResendsStillDeliverOnce() {
+        sim.faults().seed(7).rate(DigitalPostFault.httpStatus(503), 0.3);
+        int delivered = 0;
+        for (int i = 0; i < 10; i++) {
+            Transmission t = letter();
+            for (int attempt = 0; attempt < 20; attempt++) {
+                try {
+                    client.send(t);
+                    delivered++;
+                    break;
+                } catch (DigitalPostReplyException e) {
+                    assertFalse(e.transmission().isEmpty());
+                }
+            }
+        }
+        assertEquals(10, delivered);
+        assertEquals(10, sim.mailboxTotal());
+        assertTrue(sim.requestCount("KOMBI") > 10, "some requests were hit");
+    }
+}
