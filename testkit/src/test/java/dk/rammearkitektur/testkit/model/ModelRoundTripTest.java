@@ -13,6 +13,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 /** The model's serialisations are lossless for every generated case graph, history included. */
 class ModelRoundTripTest {
@@ -45,6 +46,10 @@ class ModelRoundTripTest {
 
     @Property(tries = 1000)
     void jsonRoundTripOfCaseHistories(@ForAll("caseHistories") History<Case> history) {
+        Statistics.label("registrations").collect(history.registrations().size());
+        boolean benefits = history.registrations().stream().flatMap(r -> r.effects().stream())
+                .anyMatch(e -> !e.value().benefits().isEmpty() && !e.value().documents().isEmpty());
+        Statistics.label("a case with documents and benefits").collect(benefits);
         String json = RammearkitekturJson.write(history);
         History<Case> back = RammearkitekturJson.readHistory(json, Case.class);
         assertEquals(history, back);
