@@ -190,7 +190,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
         this.skew = b.skew;
         this.strict = b.strict;
         this.port = b.port;
-        this.xsdDir = b.xsdDir != null ? b.xsdDir : sharedXsdDir();
+        this.xsdDir = b.xsdDir != null ? (hasSchemas(b.xsdDir) ? b.xsdDir : null) : sharedXsdDir();
         this.tokenLifetime = b.tokenLifetime;
         this.accessTokenLifetime = b.accessTokenLifetime;
         this.keepFileBytes = b.keepFileBytes;
@@ -211,7 +211,12 @@ public final class DigitalPostSimulator implements AutoCloseable {
             return null;
         }
         Path p = Path.of(dir, "conformance", "memo-xsd");
-        return Files.isRegularFile(p.resolve("MeMo_core.xsd")) ? p : null;
+        return hasSchemas(p) ? p : null;
+    }
+
+    private static boolean hasSchemas(Path dir) {
+        return Files.isRegularFile(dir.resolve("MeMo_core.xsd"))
+                && Files.isRegularFile(dir.resolve("Version1.2").resolve("MeMo_core.xsd"));
     }
 
     /** Starts listening on 127.0.0.1; returns this. */
@@ -653,6 +658,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
                 reply = receive(ex, tx);
             } catch (Refusal r) {
                 record("KOMBI", tx, r.code, r.getMessage());
+                drain(ex);
                 reply = new Reply(r.status, kombiError(r.code, r.getMessage()));
             }
             replyWithFault(ex, fault, reply.status, "application/xml; charset=utf-8", reply.body);
@@ -1015,6 +1021,14 @@ public final class DigitalPostSimulator implements AutoCloseable {
         }
     }
 
+    private static void drain(HttpExchange ex) {
+        try {
+            ex.getRequestBody().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            LOG.debug("request body could not be drained: {}", e.toString());
+        }
+    }
+
     private static void requireMethod(HttpExchange ex, String method) {
         if (!method.equals(ex.getRequestMethod())) {
             throw new Refusal(405, DigitalPostErrors.HEADERS, "method must be " + method);
@@ -1108,7 +1122,10 @@ public final class DigitalPostSimulator implements AutoCloseable {
             return this;
         }
 
-        /** The folder with the published MeMo XSDs ({@code MeMo_core.xsd}, {@code Version1.2/MeMo_core.xsd}). */
+        /**
+         * The folder with the published MeMo XSDs ({@code MeMo_core.xsd}, {@code Version1.2/MeMo_core.xsd}); when they
+         * are not there the simulator validates with its rules only and says so in its report.
+         */
         public Builder memoSchemas(Path dir) {
             this.xsdDir = Objects.requireNonNull(dir, "dir == null");
             return this;
