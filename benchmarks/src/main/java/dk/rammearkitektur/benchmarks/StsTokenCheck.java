@@ -1,0 +1,76 @@
+package dk.rammearkitektur.benchmarks;
+
+import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
+import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
+import dk.rammearkitektur.testkit.junit.SimulatorClients;
+import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
+import dk.rammearkitektur.testkit.serviceplatform.SimulatorData;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Absolute check: 10,000 CPR lookups from 64 threads through one client with the STS token auth model cause exactly
+ * one token request per token lifetime, as counted by the simulated STS. Two runs: with the default 8-hour lifetime
+ * (expect exactly 1 token request), and with a short lifetime so the run spans several (expect one per renewal
+ * period, lifetime minus the client's renewal margin, within the range the run's duration allows).
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar dk.rammearkitektur.benchmarks.StsTokenCheck}
+ */
+public final class StsTokenCheck {
+    static final int REQUESTS = 10_000;
+    static final int THREADS = 64;
+
+    private StsTokenCheck() {
+    }
+
+    /** Runs both checks; exits 1 if either fails. */
+    public static void main(String[] args) throws Exception {
+        boolean ok = run(Duration.ofHours(8), Duration.ofMinutes(5));
+        ok &= run(Duration.ofSeconds(12), Duration.ofSeconds(4));
+        System.exit(ok ? 0 : 1);
+    }
+
+    private static boolean run(Duration lifetime, Duration margin) throws Exception {
+        try (ServiceplatformSimulator sim = ServiceplatformSimulator.builder().tokenLifetime(lifetime).build().start();
+                ServiceplatformClient client = SimulatorClients.stsToken(sim, StsProtocol.SOAP).poolSize(THREADS)
+                        .tokenRenewalMargin(margin).build()) {
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            AtomicInteger next = new AtomicInteger();
+            AtomicInteger found = new AtomicInteger();
+            List<Future<?>> done = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int t = 0; t < THREADS; t++) {
+                done.add(pool.submit(() -> {
+                    while (next.getAndIncrement() < REQUESTS) {
+                        if (client.lookupPerson(SimulatorData.CPR_ACTIVE_1900S).isPresent()) {
+                            found.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(10, TimeUnit.MINUTES);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            pool.shutdown();
+            int tokens = sim.requestCount("STS");
+            double period = lifetime.minus(margin).toMillis() / 1000.0;
+            long min = (long) Math.floor(seconds / period) + 1;
+            long max = (long) Math.ceil(seconds / period) + 1;
+            boolean ok = found.get() == REQUESTS && tokens >= min && tokens <= max;
+            System.out.printf(Locale.ROOT, "sts tokens: %d lookups (%d answered) from %d threads in %.1f s, token lifetime"
+                            + " %s, renewal margin %s: %d STS requests, expected %s: %s%n", REQUESTS, found.get(), THREADS,
+                    seconds, lifetime, margin, tokens, min == max ? String.valueOf(min) : min + ".." + max,
+                    ok ? "PASS" : "FAIL");
+            return ok;
+        }
+    }
+}

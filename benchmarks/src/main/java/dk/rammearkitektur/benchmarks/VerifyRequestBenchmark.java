@@ -1,0 +1,69 @@
+package dk.rammearkitektur.benchmarks;
+
+import dk.rammearkitektur.core.xml.SecureXml;
+import dk.rammearkitektur.signing.wss.VerifiedMessage;
+import dk.rammearkitektur.signing.wss.WsSecurityVerifier;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Benchmark 2: full WS-Security verification of a signed request (timestamp, SAML token with its own signature,
+ * holder-of-key, message signature, coverage of Body, Timestamp and addressing) per second, against raw RSA-2048
+ * PKCS#1 v1.5 SHA-256 verifications per second. Goal: ratio at least 0.5.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class VerifyRequestBenchmark {
+    private Document signed;
+    private WsSecurityVerifier verifier;
+    private PublicKey key;
+    private Signature rsa;
+    private byte[] message;
+    private byte[] signature;
+
+    /** Signs one request, and one raw signature, to verify over and over. */
+    @Setup
+    public void setup() throws GeneralSecurityException {
+        signed = SigningFixtures.signedRequest();
+        verifier = SigningFixtures.verifier();
+        verifier.verify((Document) signed.cloneNode(true));
+        Element si = (Element) signed.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "SignedInfo").item(0);
+        message = SecureXml.toString(si).getBytes(StandardCharsets.UTF_8);
+        Signature s = Signature.getInstance("SHA256withRSA");
+        s.initSign(SigningFixtures.CLIENT.privateKey());
+        s.update(message);
+        signature = s.sign();
+        key = SigningFixtures.CLIENT.certificate().getPublicKey();
+        rsa = Signature.getInstance("SHA256withRSA");
+    }
+
+    /** Verifies a fresh copy of the signed request (as parsed from the wire). */
+    @Benchmark
+    public VerifiedMessage sdk() {
+        return verifier.verify((Document) signed.cloneNode(true));
+    }
+
+    /** One raw RSA-2048 verification. */
+    @Benchmark
+    public boolean baseline() throws GeneralSecurityException {
+        rsa.initVerify(key);
+        rsa.update(message);
+        if (!rsa.verify(signature)) {
+            throw new IllegalStateException("raw signature does not verify");
+        }
+        return true;
+    }
+}
