@@ -1,0 +1,107 @@
+package dk.rammearkitektur.examples.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.rammearkitektur.core.PersonalData;
+import dk.rammearkitektur.testkit.serviceplatform.SimulatorData;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Runs the whole demo twice, as the README's first command does, and checks what it printed. */
+class ReferenceDemoTest {
+    private static final Pattern SIMULATOR_URL = Pattern.compile("https://127\\.0\\.0\\.1:(\\d+)/");
+    private static final List<String> OUTPUTS = new ArrayList<>();
+    private static final List<Integer> CODES = new ArrayList<>();
+
+    @BeforeAll
+    static void runTwice() {
+        for (int i = 0; i < 2; i++) {
+            StringWriter out = new StringWriter();
+            CODES.add(ReferenceDemo.run(new PrintWriter(out, true)));
+            OUTPUTS.add(out.toString());
+        }
+    }
+
+    @Test
+    void exitsWithZeroBothTimes() {
+        assertEquals(List.of(0, 0), CODES, OUTPUTS.toString());
+        for (String out : OUTPUTS) {
+            assertTrue(out.contains("Demo completed: exit code 0"), out);
+            assertFalse(out.contains("PROBLEM"), out);
+            assertFalse(out.contains("FAILED"), out);
+        }
+    }
+
+    @Test
+    void printsAllSixStepsInOrderWithTheirDurations() {
+        for (String out : OUTPUTS) {
+            int at = -1;
+            for (int step = 1; step <= ReferenceDemo.STEPS; step++) {
+                int next = out.indexOf("[" + step + "/6] ");
+                assertTrue(next > at, "step " + step + " missing or out of order:\n" + out);
+                at = next;
+                assertTrue(out.matches("(?s).*step " + step + " of 6 done in \\d+ ms.*"), "no duration for " + step);
+            }
+            assertTrue(out.indexOf("Summary") > at, out);
+        }
+    }
+
+    @Test
+    void showsTheCallsTheScenarioNeeds() {
+        String out = OUTPUTS.get(0);
+        assertTrue(out.contains("STS WS-Trust 1.3 Issue (1 call)"), out);
+        assertTrue(out.contains("the second CPR lookup reused the SF1520 token"), out);
+        assertTrue(out.contains("PersonLookup 150582-****"), out);
+        assertTrue(out.contains("getLegalUnit " + SimulatorData.CVR_ACTIVE), out);
+        assertTrue(out.contains("NemSMS notification: accepted"), out);
+        assertTrue(out.contains("print queue 1 (Else Poulsen, PDF identical)"), out);
+        assertTrue(out.contains("\"Afleveret Fysisk Post\""), out);
+        assertTrue(out.contains("\"status\" : \"GRANTED\""), out);
+        assertTrue(out.contains("3 registrations"), out);
+        assertTrue(out.contains("1 Digital Post letter(s), 1 NemSMS, 1 printed letter(s)"), out);
+        assertTrue(out.contains("Serviceplatformen: 0 violation(s)"), out);
+    }
+
+    @Test
+    void neverPrintsAFullCprNumber() {
+        for (String out : OUTPUTS) {
+            assertFalse(PersonalData.containsCprNumber(out), out);
+            for (String cpr : List.of(SimulatorData.CPR_ACTIVE_1900S, ReferenceDemo.EXEMPT_CPR)) {
+                assertFalse(out.contains(cpr), cpr);
+                assertFalse(out.contains(cpr.substring(0, 6) + "-" + cpr.substring(6)), cpr);
+            }
+        }
+    }
+
+    @Test
+    void leavesNoServerListening() {
+        for (String out : OUTPUTS) {
+            Matcher m = SIMULATOR_URL.matcher(out);
+            int found = 0;
+            while (m.find()) {
+                found++;
+                int port = Integer.parseInt(m.group(1));
+                assertThrows(ConnectException.class, () -> connect(port), "port " + port + " still open");
+            }
+            assertTrue(found >= 2, "no simulator URLs printed");
+        }
+    }
+
+    private static void connect(int port) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.getPort();
+        }
+    }
+}
