@@ -58,6 +58,18 @@ class FaultInjectionTest {
     }
 
     @Test
+    void totalTimeoutBoundsAnAttemptWhoseReadTimeoutIsLonger(ServiceplatformSimulator sim) {
+        try (ServiceplatformClient c = SimulatorClients.invocationContext(sim)
+                .timeouts(Timeouts.of(Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMillis(800))).build()) {
+            sim.faults().next(Fault.latency(Duration.ofMillis(2500)));
+            long t0 = System.nanoTime();
+            assertThrows(CallTimeoutException.class, () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 2000, "took " + ms + " ms");
+        }
+    }
+
+    @Test
     void latencyWithinReadTimeoutIsFine(ServiceplatformSimulator sim) {
         sim.faults().next(Fault.latency(Duration.ofMillis(100)));
         assertTrue(client.lookupPerson(SimulatorData.CPR_ACTIVE_1900S).isPresent());

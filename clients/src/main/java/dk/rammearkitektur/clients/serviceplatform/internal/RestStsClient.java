@@ -69,7 +69,8 @@ public final class RestStsClient implements StsClient {
         req.put("UseKey", useKey);
         req.putObject("AppliesTo").putObject("EndpointReference").put("Address", entityId);
         req.putNull("OnBehalfOf");
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeouts.read())
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(timeouts.read().compareTo(timeouts.total()) < 0 ? timeouts.read() : timeouts.total())
                 .header("Content-Type", "application/json; charset=utf-8").header("Accept", "application/json")
                 .header("x-TransaktionsId", correlationId)
                 .POST(HttpRequest.BodyPublishers.ofString(req.toString(), StandardCharsets.UTF_8)).build();

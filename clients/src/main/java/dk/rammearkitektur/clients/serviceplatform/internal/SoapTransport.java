@@ -297,7 +297,8 @@ public final class SoapTransport implements AutoCloseable {
             conduit.setTlsClientParameters(tls);
             HTTPClientPolicy policy = new HTTPClientPolicy();
             policy.setConnectionTimeout(timeouts.connect().toMillis());
-            policy.setReceiveTimeout(timeouts.read().toMillis());
+            // one attempt never outlives the total budget, even when the read timeout is longer
+            policy.setReceiveTimeout(Math.min(timeouts.read().toMillis(), timeouts.total().toMillis()));
             policy.setConnectionRequestTimeout(timeouts.connect().toMillis());
             policy.setAllowChunking(false);
             policy.setConnection(ConnectionType.KEEP_ALIVE);
