@@ -65,6 +65,8 @@ public final class SoapStsClient implements StsClient {
         Document doc = Dom.newDocument();
         Element envelope = doc.createElementNS(Soap.SOAP11, "soap:Envelope");
         doc.appendChild(envelope);
+        // every prefix declared explicitly: the signature is computed on this DOM and must match the wire form
+        envelope.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:soap", Soap.SOAP11);
         envelope.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:wsa", Soap.WSA);
         Element header = Dom.add(envelope, Soap.SOAP11, "soap:Header", null);
         Element body = Dom.add(envelope, Soap.SOAP11, "soap:Body", null);
