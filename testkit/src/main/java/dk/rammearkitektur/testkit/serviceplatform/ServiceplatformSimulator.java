@@ -94,6 +94,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final List<ConformanceViolation> violations = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final java.util.Set<InetSocketAddress> peers = ConcurrentHashMap.newKeySet();
     private final List<Endpoint> endpoints;
     private final Sts sts;
     private HttpsServer server;
@@ -302,11 +303,17 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         return b.toString();
     }
 
-    /** Forgets recorded violations, request counts and faults. */
+    /** Forgets recorded violations, request and connection counts, and faults. */
     public void reset() {
         violations.clear();
         counts.clear();
+        peers.clear();
         faults.clear();
+    }
+
+    /** How many distinct client connections (remote address and port) the service endpoints have seen. */
+    public int connectionCount() {
+        return peers.size();
     }
 
     /** How many requests {@code endpointId} received. */
@@ -328,6 +335,9 @@ public final class ServiceplatformSimulator implements AutoCloseable {
 
     private void handle(Endpoint ep, HttpExchange ex) throws IOException {
         counts.computeIfAbsent(ep.id, k -> new AtomicInteger()).incrementAndGet();
+        if (peers.size() < 100_000) {
+            peers.add(ex.getRemoteAddress());
+        }
         try (ex) {
             byte[] request = ex.getRequestBody().readAllBytes();
             Fault fault = faults.draw(false);

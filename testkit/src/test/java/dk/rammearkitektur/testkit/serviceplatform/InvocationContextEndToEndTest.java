@@ -60,6 +60,17 @@ class InvocationContextEndToEndTest {
     }
 
     @Test
+    void connectionsAreReused(ServiceplatformSimulator sim, ServiceplatformClient client) {
+        sim.reset();
+        for (int i = 0; i < 20; i++) {
+            client.lookupPerson(SimulatorData.CPR_ACTIVE_1900S);
+            client.lookupCompany(SimulatorData.CVR_ACTIVE);
+        }
+        assertEquals(40, sim.requestCount("SF1520") + sim.requestCount("SF1530"));
+        assertTrue(sim.connectionCount() <= 2, "connections: " + sim.connectionCount());
+    }
+
+    @Test
     void unknownPersonIsEmpty(ServiceplatformClient client) {
         assertTrue(client.lookupPerson("0101010000").isEmpty());
     }
