@@ -854,13 +854,13 @@ public final class DigitalPostSimulator implements AutoCloseable {
                 List<ReceivedFile> files = new ArrayList<>();
                 for (Element file : MemoChecks.all(MemoChecks.first(memo, "MessageBody"), "File")) {
                     Base64Stream content = p.contents().get(MemoChecks.first(file, "content"));
-                    files.add(new ReceivedFile(MemoChecks.text(file, "filename"), MemoChecks.text(file, "encodingFormat"),
+                    files.add(new ReceivedFile(MemoChecks.rawText(file, "filename"), MemoChecks.text(file, "encodingFormat"),
                             MemoChecks.text(file, "language"), content.size(), content.sha256(), content.bytesIfComplete()));
                 }
                 Element sender = MemoChecks.first(header, "Sender");
                 MailboxEntry entry = new MailboxEntry(idType, id, uuid, tx, transmission,
                         memo.getAttribute("memoVersion").strip(), MemoChecks.text(sender, "senderID"),
-                        directText(header, "label"), files, now);
+                        directRawText(header, "label"), files, now);
                 mailboxes.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(entry);
                 deliveredMessages.put(uuidText.toLowerCase(java.util.Locale.ROOT), transmission);
                 emit(uuid, transmission, null, "Digital Post", now);
@@ -896,10 +896,10 @@ public final class DigitalPostSimulator implements AutoCloseable {
                 : "the recipient is exempt from Digital Post; the letter is printed"));
     }
 
-    private static String directText(Element parent, String local) {
+    private static String directRawText(Element parent, String local) {
         for (Element k : KombiReader.kids(parent)) {
             if (local.equals(k.getLocalName())) {
-                return k.getTextContent().strip();
+                return k.getTextContent();
             }
         }
         return null;

@@ -27,6 +27,12 @@ public final class MemoChecks {
         return d == null ? null : d.getTextContent().strip();
     }
 
+    /** The exact (unstripped) text of the first descendant named {@code local} (any namespace), or null. */
+    public static String rawText(Element e, String local) {
+        Element d = first(e, local);
+        return d == null ? null : d.getTextContent();
+    }
+
     /** The first descendant named {@code local} (any namespace), or null. */
     public static Element first(Element e, String local) {
         NodeList l = e.getElementsByTagNameNS("*", local);
