@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             CprLookupCommand.class,
             CvrLookupCommand.class,
             SimulatorCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

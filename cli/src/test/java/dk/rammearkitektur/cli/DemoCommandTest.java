@@ -1,0 +1,40 @@
+package dk.rammearkitektur.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.rammearkitektur.core.PersonalData;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code rammearkitektur demo} through the command line, as the README's Quick start runs it. */
+class DemoCommandTest {
+    @Test
+    void demoRunsAllSixStepsAndExitsWithZero() {
+        CommandLine cl = Main.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute("demo");
+        String text = out.toString();
+        assertEquals(0, code, text + err);
+        for (int step = 1; step <= 6; step++) {
+            assertTrue(text.contains("[" + step + "/6] "), "step " + step + " missing:\n" + text);
+        }
+        assertTrue(text.contains("Demo completed: exit code 0"), text);
+        assertFalse(PersonalData.containsCprNumber(text + err), text + err);
+    }
+
+    @Test
+    void demoIsListedInTheHelp() {
+        CommandLine cl = Main.newCommandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("--help"));
+        assertTrue(out.toString().contains("demo"), out.toString());
+    }
+}
