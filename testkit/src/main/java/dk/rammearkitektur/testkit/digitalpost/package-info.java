@@ -6,6 +6,8 @@
  * {@link dk.rammearkitektur.testkit.digitalpost.PrintedLetter print queue}, the
  * {@link dk.rammearkitektur.testkit.digitalpost.SmsMessage SMS outbox} and the emitted
  * {@link dk.rammearkitektur.testkit.digitalpost.PostStatusEvent statuses}; inject faults with
- * {@link dk.rammearkitektur.testkit.digitalpost.DigitalPostFault}.
+ * {@link dk.rammearkitektur.testkit.digitalpost.DigitalPostFault}. JUnit 5 tests can use
+ * {@link dk.rammearkitektur.testkit.digitalpost.DigitalPostSimulatorTest} to have a simulator and a configured
+ * client injected.
  */
 package dk.rammearkitektur.testkit.digitalpost;
