@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /** The extension injects one started simulator and one configured client per class, into constructors and methods. */
 @ServiceplatformSimulatorTest(strict = false)
+@org.junit.jupiter.api.extension.ExtendWith(dk.rammearkitektur.testkit.serviceplatform.LogCapture.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceplatformSimulatorExtensionTest {
     private static ServiceplatformSimulator first;

@@ -33,6 +33,7 @@ import org.w3c.dom.Element;
  * Hand-made (not client-made) requests that break the token rules are refused by the simulator with the documented
  * fault code: a token for another service, a broken signature, a stale timestamp, unsigned addressing headers.
  */
+@org.junit.jupiter.api.extension.ExtendWith(LogCapture.class)
 class SecurityRefusalTest {
     private static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
     private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
