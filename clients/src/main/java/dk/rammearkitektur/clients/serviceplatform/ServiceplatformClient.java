@@ -397,7 +397,7 @@ public final class ServiceplatformClient implements AutoCloseable {
                 SigningCredential credential = SigningCredential.of(km.privateKey(), Arrays.asList(km.chain()));
                 TokenVerificationSettings tv = new TokenVerificationSettings(stsCertificates, clock, clockSkew);
                 StsClient stsClient = stsProtocol == StsProtocol.REST
-                        ? new RestStsClient(environment.stsRest(), km, timeouts, tv)
+                        ? new RestStsClient(environment.stsRest(), km, timeouts, proxy, tv)
                         : new SoapStsClient(environment.stsSoap(), transport, credential, clock, tv);
                 auth = new StsAuthenticator(new TokenCache(stsClient, clock, renewalMargin, stsFaultBackoff), credential,
                         stsCvr, clock);

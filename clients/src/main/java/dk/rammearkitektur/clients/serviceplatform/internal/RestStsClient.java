@@ -43,15 +43,25 @@ public final class RestStsClient implements StsClient {
     private final String useKey;
     private final TokenVerification verification;
 
-    /** Creates the client. */
+    /** Creates the client without a proxy. */
     public RestStsClient(URI endpoint, KeyMaterial keys, Timeouts timeouts, TokenVerificationSettings settings) {
+        this(endpoint, keys, timeouts, null, settings);
+    }
+
+    /** Creates the client, tunnelling through {@code proxy} when it is not null. */
+    public RestStsClient(URI endpoint, KeyMaterial keys, Timeouts timeouts, java.net.InetSocketAddress proxy,
+            TokenVerificationSettings settings) {
         this.endpoint = endpoint;
         this.timeouts = timeouts;
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(keys.keyManagers(), keys.trustManagers(), null);
-            this.http = HttpClient.newBuilder().sslContext(ctx).connectTimeout(timeouts.connect())
-                    .version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient.Builder hb = HttpClient.newBuilder().sslContext(ctx).connectTimeout(timeouts.connect())
+                    .version(HttpClient.Version.HTTP_1_1);
+            if (proxy != null) {
+                hb.proxy(java.net.ProxySelector.of(proxy));
+            }
+            this.http = hb.build();
             this.useKey = Base64.getEncoder().encodeToString(keys.certificate().getEncoded());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS for the STS", e);
