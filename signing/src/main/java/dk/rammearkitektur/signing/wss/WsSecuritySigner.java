@@ -38,6 +38,7 @@ public final class WsSecuritySigner {
     private final SamlAssertion assertion;
     private final Clock clock;
     private final Duration ttl;
+    private volatile TimeStrings lastTimes;
 
     private WsSecuritySigner(Builder b) {
         this.signer = XmlSigner.builder(b.credential).algorithm(b.algorithm == null ? b.credential.defaultAlgorithm()
@@ -89,12 +90,13 @@ public final class WsSecuritySigner {
         header.insertBefore(security, header.getFirstChild());
 
         Instant created = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String[] times = times(created);
         Element ts = envelope.createElementNS(Wss.WSU, "wsu:Timestamp");
         ts.setAttributeNS(Wss.WSU, "wsu:Id", "TS-" + UUID.randomUUID());
         Element c = envelope.createElementNS(Wss.WSU, "wsu:Created");
-        c.setTextContent(created.toString());
+        c.setTextContent(times[0]);
         Element e = envelope.createElementNS(Wss.WSU, "wsu:Expires");
-        e.setTextContent(created.plus(ttl).toString());
+        e.setTextContent(times[1]);
         ts.appendChild(c);
         ts.appendChild(e);
         security.appendChild(ts);
@@ -138,6 +140,19 @@ public final class WsSecuritySigner {
         targets.add(withId(body, "Body"));
         signer.signDetached(security, null, targets, str);
         return envelope;
+    }
+
+    /** Created and Expires for {@code created}, formatted once per second rather than once per message. */
+    private String[] times(Instant created) {
+        TimeStrings t = lastTimes;
+        if (t == null || !t.created.equals(created)) {
+            t = new TimeStrings(created, new String[] {created.toString(), created.plus(ttl).toString()});
+            lastTimes = t;
+        }
+        return t.text.clone();
+    }
+
+    private record TimeStrings(Instant created, String[] text) {
     }
 
     /**

@@ -1,0 +1,72 @@
+package dk.rammearkitektur.signing.internal;
+
+import dk.rammearkitektur.signing.DigestAlgorithm;
+import dk.rammearkitektur.signing.SignatureAlgorithm;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Signature;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Per-thread JCA engines (message digests and signatures), so the signing hot path does not look up providers for
+ * every message. An engine is handed out to one thread only and must be (re)initialised by the caller before use.
+ */
+public final class Engines {
+    private static final ThreadLocal<Map<DigestAlgorithm, MessageDigest>> DIGESTS =
+            ThreadLocal.withInitial(() -> new EnumMap<>(DigestAlgorithm.class));
+    private static final ThreadLocal<Map<SignatureAlgorithm, Signature>> SIGNATURES =
+            ThreadLocal.withInitial(() -> new EnumMap<>(SignatureAlgorithm.class));
+
+    private Engines() {
+    }
+
+    /** This thread's digest engine for {@code algorithm}, reset. */
+    public static MessageDigest digest(DigestAlgorithm algorithm) throws NoSuchAlgorithmException {
+        MessageDigest md = DIGESTS.get().get(algorithm);
+        if (md == null) {
+            md = MessageDigest.getInstance(jcaName(algorithm));
+            DIGESTS.get().put(algorithm, md);
+        } else {
+            md.reset();
+        }
+        return md;
+    }
+
+    /** This thread's signature engine for {@code algorithm} (RSA PKCS#1 v1.5 methods only); call initSign first. */
+    public static Signature rsaSignature(SignatureAlgorithm algorithm) throws NoSuchAlgorithmException {
+        Signature s = SIGNATURES.get().get(algorithm);
+        if (s == null) {
+            s = Signature.getInstance(rsaJcaName(algorithm));
+            SIGNATURES.get().put(algorithm, s);
+        }
+        return s;
+    }
+
+    /** Whether {@link #rsaSignature(SignatureAlgorithm)} supports {@code algorithm}. */
+    public static boolean isRsaPkcs1(SignatureAlgorithm algorithm) {
+        return switch (algorithm) {
+            case RSA_SHA256, RSA_SHA384, RSA_SHA512, RSA_SHA1 -> true;
+            default -> false;
+        };
+    }
+
+    private static String rsaJcaName(SignatureAlgorithm algorithm) throws NoSuchAlgorithmException {
+        return switch (algorithm) {
+            case RSA_SHA256 -> "SHA256withRSA";
+            case RSA_SHA384 -> "SHA384withRSA";
+            case RSA_SHA512 -> "SHA512withRSA";
+            case RSA_SHA1 -> "SHA1withRSA";
+            default -> throw new NoSuchAlgorithmException(algorithm + " is not an RSA PKCS#1 v1.5 method");
+        };
+    }
+
+    private static String jcaName(DigestAlgorithm algorithm) {
+        return switch (algorithm) {
+            case SHA256 -> "SHA-256";
+            case SHA384 -> "SHA-384";
+            case SHA512 -> "SHA-512";
+            case SHA1 -> "SHA-1";
+        };
+    }
+}
