@@ -112,6 +112,8 @@ public final class ReferenceDemo {
     static final String EXEMPT_CPR = "1208471236";
 
     private static final String KLE = "32.18.00 G01";
+    /** The clients log every token the STS issues (entity id, time taken, expiry) here at debug level. */
+    private static final String TOKEN_LOGGER = "dk.rammearkitektur.clients.serviceplatform.sts";
     private static final String BENEFIT_SCHEME = "KL-ydelser";
     private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
@@ -172,8 +174,10 @@ public final class ReferenceDemo {
             log.line("");
             Scenario s = new Scenario(platform, digitalPost);
             s.loadCertificate();
-            try (ServiceplatformClient sp = s.serviceplatformClient();
+            try (ClientLogTap tokens = new ClientLogTap(TOKEN_LOGGER);
+                    ServiceplatformClient sp = s.serviceplatformClient();
                     DigitalPostClient dp = s.digitalPostClient()) {
+                s.tokens = tokens;
                 s.fetchToken(sp);
                 s.lookUp(sp);
                 s.createCase();
@@ -208,6 +212,7 @@ public final class ReferenceDemo {
         private final List<Long> durations = new ArrayList<>();
         private int failures;
         private int serviceCalls;
+        private ClientLogTap tokens;
 
         /** A send and its receipt, with what it was about. */
         private record Sent(String what, String recipientCpr, UUID messageUuid, SendReceipt receipt) {
@@ -293,10 +298,11 @@ public final class ReferenceDemo {
             int stsCalls = platform.requestCount("STS") - before;
             log.detail("called", "STS WS-Trust 1.3 Issue (" + stsCalls + " call), then SF1500 FremsoegObjekthierarki ("
                     + platform.requestCount("SF1500") + " call), " + ms + " ms together");
-            log.detail("token", "SAML 2.0 holder-of-key token for SF1500 and CVR " + municipalityCvr
-                    + ", signature checked against the pinned STS certificate");
-            log.detail("signed", "the token request and the SF1500 call: WS-Security signature (Timestamp, Body,"
-                    + " WS-Addressing headers) with " + identity.commonName());
+            printTokens("SAML 2.0 holder-of-key token for CVR " + municipalityCvr + ", bound to the system"
+                    + " certificate; the client checked its signature against the pinned STS certificate");
+            log.detail("signed", "the token request and the SF1500 call, each with a WS-Security signature by "
+                    + identity.commonName() + " over Timestamp, Body and WS-Addressing headers; the strict"
+                    + " simulator verified both (" + platform.violations().size() + " conformance violations)");
             check(stsCalls == 1, "expected exactly one STS call");
             municipalityName = org.name();
             OrganisationRecord.Unit jobcenter = org.units().stream().filter(u -> u.name().equals("Jobcenter")).findFirst()
@@ -335,7 +341,9 @@ public final class ReferenceDemo {
             int stsCalls = platform.requestCount("STS") - stsBefore;
             log.detail("STS", stsCalls + " more call(s): one token per service (SF1520, SF1530), each cached;"
                     + " the second CPR lookup reused the SF1520 token");
-            log.detail("signed", "each call: WS-Security signature with the system certificate, token as key reference");
+            printTokens(null);
+            log.detail("signed", "each call: WS-Security signature by the system certificate, the token as key"
+                    + " reference; verified by the simulator (" + platform.violations().size() + " violations)");
             check(stsCalls == 2, "expected one STS call per new service");
             durations.add(log.end());
         }
@@ -476,6 +484,7 @@ public final class ReferenceDemo {
                     + " (PostForespoerg, KombiPostAfsend), reused by " + digitalPost.requestCount("LOOKUP")
                     + " lookups and " + digitalPost.requestCount("KOMBI") + " sends; the address lookup reused the"
                     + " SF1520 token (" + platform.requestCount("STS") + " Serviceplatformen STS calls in all)");
+            printTokens(null);
             log.detail("signed", "the STS signed each SAML token (checked against the pinned STS certificate);"
                     + " possession of the key proven by mutual TLS with the system certificate");
             check(pdfArrived && printedPdf && (!citizenSms || smsOut.size() == 1), "a letter did not arrive");
@@ -565,6 +574,16 @@ public final class ReferenceDemo {
             }
             log.line(failures == 0 ? "Demo completed: exit code 0" : "Demo completed with " + failures
                     + " problem(s): exit code 1");
+        }
+
+        /** Prints the tokens the clients were issued since the last call, from their own log records. */
+        private void printTokens(String about) {
+            for (String message : tokens.drain()) {
+                log.detail("token", message);
+            }
+            if (about != null) {
+                log.detail("token", about);
+            }
         }
 
         private PostStatusEvent statusFor(Sent s) {

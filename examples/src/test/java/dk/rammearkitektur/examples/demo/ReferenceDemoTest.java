@@ -75,6 +75,27 @@ class ReferenceDemoTest {
     }
 
     @Test
+    void eachServiceGetsExactlyOneTokenFromTheClientsOwnRecords() {
+        for (String out : OUTPUTS) {
+            for (String entity : List.of("http://stoettesystemerne.dk/service/organisation/3",
+                    "http://cpr.serviceplatformen.dk/service/personbasedataextended/4",
+                    "http://cvr.serviceplatformen.dk/service/online/2",
+                    "http://entityid.kombit.dk/service/kombipostafsend/1")) {
+                assertEquals(1, out.split("STS token for " + entity + " issued", -1).length - 1, entity + "\n" + out);
+            }
+        }
+    }
+
+    @Test
+    void theTokenLoggerIsLeftAsItWas() {
+        ch.qos.logback.classic.Logger sts = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("dk.rammearkitektur.clients.serviceplatform.sts");
+        assertEquals(null, sts.getLevel());
+        assertTrue(sts.isAdditive());
+        assertFalse(sts.iteratorForAppenders().hasNext());
+    }
+
+    @Test
     void neverPrintsAFullCprNumber() {
         for (String out : OUTPUTS) {
             assertFalse(PersonalData.containsCprNumber(out), out);
