@@ -787,7 +787,14 @@ public final class DigitalPostSimulator implements AutoCloseable {
             }
             return new Reply(400, kombiError(found.get(0)[0], text.toString()));
         }
-        return deliver(p, tx);
+        try {
+            return deliver(p, tx);
+        } catch (RuntimeException e) {
+            if (e instanceof Refusal r) {
+                throw r;
+            }
+            throw new Refusal(400, DigitalPostErrors.RULE, "the message cannot be delivered: " + e.getClass().getSimpleName());
+        }
     }
 
     private String validateXsd(Element memo) {

@@ -230,6 +230,27 @@ class SimulatorConformanceTest {
     }
 
     @Test
+    void aLenientSimulatorRecordsBrokenRulesAndStillDelivers() throws Exception {
+        DigitalPostSimulator strict = sim;
+        try (DigitalPostSimulator lenient = DigitalPostSimulator.builder().strict(false).build().start()) {
+            sim = lenient; // the request helpers talk to the static simulator
+            String token = accessToken(http, DigitalPostSimulator.KOMBI_ENTITY_ID);
+            HttpResponse<String> r = kombi(token, UUID.randomUUID().toString(),
+                    letterXml().replace("afgoerelse.pdf", "afgørelse: endelig.pdf"));
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(1, lenient.mailboxTotal());
+            assertEquals("afgørelse: endelig.pdf", lenient.mailbox(Letters.CPR).get(0).files().get(0).filename());
+            assertTrue(lenient.violations().stream().anyMatch(v -> v.code().equals(DigitalPostErrors.RULE)),
+                    lenient.conformanceReport());
+            HttpResponse<String> broken = kombi(token, UUID.randomUUID().toString(),
+                    letterXml().replaceFirst("<memo:messageUUID>[^<]*</memo:messageUUID>", "<memo:messageUUID>x</memo:messageUUID>"));
+            assertEquals(400, broken.statusCode(), broken.body());
+        } finally {
+            sim = strict;
+        }
+    }
+
+    @Test
     void theStsChecksUseKeyCvrAndEntityId() throws Exception {
         String otherCert = Base64.getEncoder().encodeToString(sim.pki().oces3OtherOrganisation().certificate().getEncoded());
         for (HttpResponse<String> r : List.of(sts(http, otherCert, sim.authorityCvr(), DigitalPostSimulator.KOMBI_ENTITY_ID),
