@@ -22,23 +22,30 @@ public final class CprLookupExample {
     }
 
     /**
-     * Looks {@code cpr} up with a client built from {@code config}.
+     * The client for {@code config}. Build one per configuration and share it: it is thread-safe, pools connections
+     * and caches STS tokens.
      *
-     * @param config the configuration
+     * @throws dk.rammearkitektur.core.ValidationException naming the first bad configuration key
+     */
+    public static ServiceplatformClient client(ExampleConfig config) {
+        return Objects.requireNonNull(config, "config == null").serviceplatformClient().build();
+    }
+
+    /**
+     * Looks {@code cpr} up.
+     *
+     * @param client the client
      * @param cpr ten digits, a hyphen after the sixth allowed
      * @return the person, or empty when the register has none
-     * @throws dk.rammearkitektur.core.ValidationException when the configuration or the number is invalid
+     * @throws dk.rammearkitektur.core.ValidationException when the number is not a CPR number
      */
-    public static Optional<PersonRecord> lookUp(ExampleConfig config, String cpr) {
-        Objects.requireNonNull(config, "config == null");
-        try (ServiceplatformClient client = config.serviceplatformClient().build()) {
-            return client.lookupPerson(cpr);
-        }
+    public static Optional<PersonRecord> lookUp(ServiceplatformClient client, String cpr) {
+        return Objects.requireNonNull(client, "client == null").lookupPerson(cpr);
     }
 
     /** Prints what the register holds about the person, with the CPR number masked; returns 0 when found, else 4. */
-    public static int print(ExampleConfig config, String cpr, PrintWriter out) {
-        Optional<PersonRecord> person = lookUp(config, cpr);
+    public static int print(ServiceplatformClient client, String cpr, PrintWriter out) {
+        Optional<PersonRecord> person = lookUp(client, cpr);
         if (person.isEmpty()) {
             out.println("no person with CPR number " + PersonalData.maskCpr(cpr));
             out.flush();
@@ -62,6 +69,10 @@ public final class CprLookupExample {
             System.exit(2);
         }
         PrintWriter out = new PrintWriter(System.out, true, Charset.defaultCharset());
-        System.exit(print(ExampleConfig.load(Path.of(args[0])), args[1], out));
+        int code;
+        try (ServiceplatformClient client = client(ExampleConfig.load(Path.of(args[0])))) {
+            code = print(client, args[1], out);
+        }
+        System.exit(code);
     }
 }

@@ -39,27 +39,35 @@ public final class CvrLookupExample {
     }
 
     /**
-     * Looks {@code cvr} up, then each of its production units, with one client built from {@code config}; the
-     * client authorises every call (with an STS token it fetches one token per service and reuses it).
+     * The client for {@code config}. Build one per configuration and share it: it is thread-safe, pools connections
+     * and caches STS tokens.
      *
-     * @param config the configuration
+     * @throws dk.rammearkitektur.core.ValidationException naming the first bad configuration key
+     */
+    public static ServiceplatformClient client(ExampleConfig config) {
+        return Objects.requireNonNull(config, "config == null").serviceplatformClient().build();
+    }
+
+    /**
+     * Looks {@code cvr} up, then each of its production units; with an STS token the client fetches one token for
+     * SF1530 and reuses it for all of these calls.
+     *
+     * @param client the client
      * @param cvr eight digits
      * @return the company with its units, or empty when the register has none
-     * @throws dk.rammearkitektur.core.ValidationException when the configuration or the number is invalid
+     * @throws dk.rammearkitektur.core.ValidationException when the number is not eight digits
      */
-    public static Optional<Result> lookUp(ExampleConfig config, String cvr) {
-        Objects.requireNonNull(config, "config == null");
-        try (ServiceplatformClient client = config.serviceplatformClient().build()) {
-            Optional<CompanyRecord> company = client.lookupCompany(cvr);
-            if (company.isEmpty()) {
-                return Optional.empty();
-            }
-            List<ProductionUnitRecord> units = new ArrayList<>();
-            for (String pNumber : company.get().productionUnits()) {
-                client.lookupProductionUnit(pNumber).ifPresent(units::add);
-            }
-            return Optional.of(new Result(company.get(), units));
+    public static Optional<Result> lookUp(ServiceplatformClient client, String cvr) {
+        Objects.requireNonNull(client, "client == null");
+        Optional<CompanyRecord> company = client.lookupCompany(cvr);
+        if (company.isEmpty()) {
+            return Optional.empty();
         }
+        List<ProductionUnitRecord> units = new ArrayList<>();
+        for (String pNumber : company.get().productionUnits()) {
+            client.lookupProductionUnit(pNumber).ifPresent(units::add);
+        }
+        return Optional.of(new Result(company.get(), units));
     }
 
     /**
@@ -73,7 +81,10 @@ public final class CvrLookupExample {
             System.exit(2);
         }
         PrintWriter out = new PrintWriter(System.out, true, Charset.defaultCharset());
-        Optional<Result> r = lookUp(ExampleConfig.load(Path.of(args[0])), args[1]);
+        Optional<Result> r;
+        try (ServiceplatformClient client = client(ExampleConfig.load(Path.of(args[0])))) {
+            r = lookUp(client, args[1]);
+        }
         if (r.isEmpty()) {
             out.println("no company with CVR number " + args[1]);
             System.exit(4);

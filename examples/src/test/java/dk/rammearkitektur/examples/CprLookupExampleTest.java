@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.serviceplatform.PersonRecord;
+import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import dk.rammearkitektur.testkit.serviceplatform.SimulatorData;
@@ -39,10 +40,12 @@ class CprLookupExampleTest {
     @ValueSource(strings = {"invocation-context", "sts-soap", "sts-rest"})
     void findsTheSeededCitizen(String auth) throws Exception {
         ExampleConfig config = ExampleConfig.load(SimulatorConfig.write(dir, sim, null, auth), Map.of());
-        PersonRecord p = CprLookupExample.lookUp(config, SimulatorData.CPR_ACTIVE_1900S).orElseThrow();
-        assertEquals("Jens Test Hansen", p.name());
-        assertEquals(SimulatorData.CPR_ACTIVE_1900S, p.cpr());
-        assertTrue(CprLookupExample.lookUp(config, "0101011234").isEmpty());
+        try (ServiceplatformClient client = CprLookupExample.client(config)) {
+            PersonRecord p = CprLookupExample.lookUp(client, SimulatorData.CPR_ACTIVE_1900S).orElseThrow();
+            assertEquals("Jens Test Hansen", p.name());
+            assertEquals(SimulatorData.CPR_ACTIVE_1900S, p.cpr());
+            assertTrue(CprLookupExample.lookUp(client, "0101011234").isEmpty());
+        }
         assertTrue(sim.violations().isEmpty(), sim.conformanceReport());
     }
 
@@ -50,13 +53,15 @@ class CprLookupExampleTest {
     @ValueSource(strings = {"invocation-context", "sts-soap"})
     void printsWithTheCprNumberMasked(String auth) throws Exception {
         ExampleConfig config = ExampleConfig.load(SimulatorConfig.write(dir, sim, null, auth), Map.of());
-        StringWriter out = new StringWriter();
-        assertEquals(0, CprLookupExample.print(config, SimulatorData.CPR_ACTIVE_1900S, new PrintWriter(out)));
-        assertTrue(out.toString().startsWith("150582-**** Jens Test Hansen".replace(" J", "  J")), out.toString());
-        assertFalse(out.toString().contains(SimulatorData.CPR_ACTIVE_1900S));
-        StringWriter none = new StringWriter();
-        assertEquals(4, CprLookupExample.print(config, "0101011234", new PrintWriter(none)));
-        assertEquals("no person with CPR number 010101-****", none.toString().strip());
+        try (ServiceplatformClient client = CprLookupExample.client(config)) {
+            StringWriter out = new StringWriter();
+            assertEquals(0, CprLookupExample.print(client, SimulatorData.CPR_ACTIVE_1900S, new PrintWriter(out)));
+            assertTrue(out.toString().startsWith("150582-****  Jens Test Hansen  ACTIVE"), out.toString());
+            assertFalse(out.toString().contains(SimulatorData.CPR_ACTIVE_1900S));
+            StringWriter none = new StringWriter();
+            assertEquals(4, CprLookupExample.print(client, "0101011234", new PrintWriter(none)));
+            assertEquals("no person with CPR number 010101-****", none.toString().strip());
+        }
     }
 
     @ParameterizedTest
@@ -64,11 +69,14 @@ class CprLookupExampleTest {
     void anEnvironmentVariableOverridesTheFile(String auth) throws Exception {
         Path file = SimulatorConfig.write(dir, sim, null, auth);
         ExampleConfig broken = ExampleConfig.load(file, Map.of("RAMMEARKITEKTUR_AUTH", "kerberos"));
-        ValidationException e = assertThrows(ValidationException.class,
-                () -> CprLookupExample.lookUp(broken, SimulatorData.CPR_ACTIVE_1900S));
+        ValidationException e = assertThrows(ValidationException.class, () -> CprLookupExample.client(broken));
         assertEquals("config.auth", e.violations().get(0).path());
         ExampleConfig sts = ExampleConfig.load(file, Map.of("RAMMEARKITEKTUR_AUTH", "sts-soap"));
         assertEquals("sts-soap", sts.get("auth").orElseThrow());
-        assertTrue(CprLookupExample.lookUp(sts, SimulatorData.CPR_ACTIVE_1900S).isPresent());
+        int before = sim.requestCount("STS");
+        try (ServiceplatformClient client = CprLookupExample.client(sts)) {
+            assertTrue(CprLookupExample.lookUp(client, SimulatorData.CPR_ACTIVE_1900S).isPresent());
+        }
+        assertEquals(before + 1, sim.requestCount("STS"), "the override selected the STS token model");
     }
 }
