@@ -37,7 +37,7 @@ import java.util.UUID;
  * {@code user-system.uuid}, {@code user.uuid}, {@code agreement.SF1520}, {@code agreement.SF1530},
  * {@code agreement.SF1500}; for STS tokens {@code sts.cvr} and {@code sts.certificates} (PEM). Digital Post:
  * {@code digitalpost.environment}, {@code digitalpost.trust.anchors}, {@code digitalpost.sts.certificates},
- * {@code digitalpost.authority-cvr}.
+ * {@code digitalpost.authority-cvr}. A service receiving calls: {@code service.entity-id} and {@code sts.certificates}.
  */
 public final class ExampleConfig {
     private final Properties properties;
@@ -160,7 +160,12 @@ public final class ExampleConfig {
         return p;
     }
 
-    private List<X509Certificate> certificates(String key) {
+    /**
+     * The certificates in the PEM file named by {@code key}.
+     *
+     * @throws ValidationException with path {@code config.<key>} when it is not set or the file cannot be read
+     */
+    public List<X509Certificate> certificates(String key) {
         try {
             return Pem.certificates(Files.readString(file(key), StandardCharsets.US_ASCII));
         } catch (IOException e) {

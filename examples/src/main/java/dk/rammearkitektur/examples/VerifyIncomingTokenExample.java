@@ -57,6 +57,18 @@ public final class VerifyIncomingTokenExample {
     }
 
     /**
+     * A service configured by {@code service.entity-id} (its own entity id) and {@code sts.certificates} (PEM), with
+     * a clock skew of 5 minutes.
+     *
+     * @throws dk.rammearkitektur.core.ValidationException naming a missing or unreadable key
+     */
+    public static VerifyIncomingTokenExample fromConfig(ExampleConfig config, Clock clock) {
+        Objects.requireNonNull(config, "config == null");
+        return new VerifyIncomingTokenExample(config.certificates("sts.certificates"),
+                config.required("service.entity-id"), clock, Duration.ofMinutes(5));
+    }
+
+    /**
      * Verifies an incoming request as read from the wire (parsed with the hardened parser).
      *
      * @param request the SOAP envelope

@@ -13,7 +13,13 @@ import dk.rammearkitektur.signing.wss.WsSecuritySigner;
 import dk.rammearkitektur.signing.xml.XmlSigner;
 import dk.rammearkitektur.testkit.pki.TestIdentity;
 import dk.rammearkitektur.testkit.pki.TestPki;
+import dk.rammearkitektur.signing.Pem;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,6 +69,26 @@ class VerifyIncomingTokenExampleTest {
         assertEquals(PKI.cvr(), caller.cvr());
         assertEquals(CALLER.certificate(), caller.certificate());
         assertEquals("HentSag", caller.payload().getLocalName());
+    }
+
+    @Test
+    void readsItsTrustFromTheConfiguration(@TempDir Path dir) throws IOException {
+        Path pem = Files.writeString(dir.resolve("sts.pem"), Pem.encode(STS.certificate()));
+        Path file = Files.write(dir.resolve("service.properties"),
+                List.of("service.entity-id=" + AUDIENCE, "sts.certificates=" + pem));
+        VerifyIncomingTokenExample configured = VerifyIncomingTokenExample.fromConfig(
+                ExampleConfig.load(file, Map.of()), CLOCK);
+        String request = request(token(STS, AUDIENCE), CALLER);
+        assertEquals(PKI.cvr(), configured.verify(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)))
+                .cvr());
+        VerifyIncomingTokenExample other = VerifyIncomingTokenExample.fromConfig(ExampleConfig.load(file,
+                Map.of("RAMMEARKITEKTUR_SERVICE_ENTITY_ID", "urn:other")), CLOCK);
+        TokenException e = assertThrows(TokenException.class,
+                () -> other.verify(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8))));
+        assertEquals(TokenException.AUDIENCE, e.reason());
+        ValidationException missing = assertThrows(ValidationException.class,
+                () -> VerifyIncomingTokenExample.fromConfig(ExampleConfig.fromEnvironment(Map.of()), CLOCK));
+        assertEquals("config.sts.certificates", missing.violations().get(0).path());
     }
 
     @Test
