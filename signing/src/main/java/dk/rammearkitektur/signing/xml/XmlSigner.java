@@ -10,6 +10,7 @@ import dk.rammearkitektur.signing.internal.ByteSink;
 import dk.rammearkitektur.signing.internal.Engines;
 import dk.rammearkitektur.signing.internal.ExclusiveC14n;
 import dk.rammearkitektur.signing.internal.IdRegistry;
+import dk.rammearkitektur.signing.internal.NamespaceFixup;
 import dk.rammearkitektur.signing.internal.Santuario;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -136,6 +137,7 @@ public final class XmlSigner {
     private Element sign(Element parent, Node before, List<Element> targets, boolean enveloped, Element keyInfoContent) {
         Santuario.init();
         Document doc = parent.getOwnerDocument();
+        NamespaceFixup.declareMissing(doc.getDocumentElement());
         IdRegistry.register(doc);
         List<String> ids = new ArrayList<>(targets.size());
         for (Element target : targets) {
