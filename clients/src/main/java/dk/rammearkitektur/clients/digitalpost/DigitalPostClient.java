@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -117,15 +116,19 @@ public final class DigitalPostClient implements AutoCloseable {
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(km.keyManagers(), km.trustManagers(), null);
-            this.http = HttpClient.newBuilder().sslContext(ctx).version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(timeouts.connect()).followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpClient.Builder hb = HttpClient.newBuilder().sslContext(ctx).version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(timeouts.connect()).followRedirects(HttpClient.Redirect.NEVER);
+            if (b.proxy != null) {
+                hb.proxy(java.net.ProxySelector.of(b.proxy));
+            }
+            this.http = hb.build();
             this.fingerprint = HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(km.certificate().getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS for Digital Post", e);
         }
         TokenVerificationSettings tv = new TokenVerificationSettings(b.stsCertificates, clock, b.clockSkew);
-        this.stsTokens = new TokenCache(new RestStsClient(environment.stsRest(), km, timeouts, tv), clock,
+        this.stsTokens = new TokenCache(new RestStsClient(environment.stsRest(), km, timeouts, b.proxy, tv), clock,
                 b.renewalMargin, b.stsFaultBackoff);
         this.accessTokens = new AccessTokens(clock, Duration.ofSeconds(60));
     }
@@ -516,8 +519,15 @@ public final class DigitalPostClient implements AutoCloseable {
         private Duration renewalMargin = Duration.ofMinutes(5);
         private Duration stsFaultBackoff = Duration.ofSeconds(30);
         private Long maxFileBytes;
+        private java.net.InetSocketAddress proxy;
 
         private Builder() {
+        }
+
+        /** An HTTP proxy every call (STS included) tunnels through with CONNECT, or null (default) for none. */
+        public Builder proxy(java.net.InetSocketAddress proxy) {
+            this.proxy = proxy;
+            return this;
         }
 
         /** Where to call: {@link DigitalPostEnvironment#TEST}, {@link DigitalPostEnvironment#PRODUCTION} or custom. */

@@ -202,6 +202,19 @@ class DigitalPostEndToEndTest {
     }
 
     @Test
+    void everyCallCanTunnelThroughAProxy() throws Exception {
+        try (ConnectProxy proxy = new ConnectProxy();
+                DigitalPostClient viaProxy = sim.clientBuilder().proxy(proxy.address()).build()) {
+            assertTrue(viaProxy.send(KombiRequest.digitalPost(Letters.letter(Letters.CPR, Letters.pdf(100)))).accepted());
+            assertTrue(viaProxy.isRegisteredForDigitalPost(Letters.CPR));
+            assertFalse(proxy.connects().isEmpty());
+            String target = "127.0.0.1:" + sim.baseUri().getPort();
+            assertTrue(proxy.connects().stream().allMatch(target::equals), proxy.connects().toString());
+            assertEquals(1, sim.mailbox(Letters.CPR).size());
+        }
+    }
+
+    @Test
     void deliveryStatusesParseAndRepeatsAreTolerated() {
         try (DigitalPostSimulator repeating = DigitalPostSimulator.builder().repeatStatuses(true).build().start();
                 DigitalPostClient c = repeating.clientBuilder().build()) {
