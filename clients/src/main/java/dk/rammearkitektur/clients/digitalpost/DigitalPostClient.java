@@ -226,7 +226,10 @@ public final class DigitalPostClient implements AutoCloseable {
         return lookup("nemsms", "cprNumber=" + identifier("cpr", cpr, false));
     }
 
-    /** Releases the HTTP client's resources as far as the JDK allows. */
+    /**
+     * Forgets the cached STS tokens. The JDK 17 HTTP client has no close method; its idle connections end when the
+     * client is no longer referenced.
+     */
     @Override
     public void close() {
         stsTokens.clear();

@@ -9,7 +9,10 @@ import dk.rammearkitektur.clients.digitalpost.DigitalPostClient;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostConnectionException;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostReplyException;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostTransportException;
+import dk.rammearkitektur.clients.digitalpost.FileContent;
 import dk.rammearkitektur.clients.digitalpost.KombiRequest;
+import dk.rammearkitektur.clients.digitalpost.MemoMessage;
+import dk.rammearkitektur.clients.digitalpost.MemoVersion;
 import dk.rammearkitektur.clients.digitalpost.SendReceipt;
 import dk.rammearkitektur.clients.digitalpost.Transmission;
 import dk.rammearkitektur.core.RetryPolicy;
@@ -93,6 +96,27 @@ class DigitalPostFaultsTest {
             assertEquals(1, sim.mailboxTotal(), f + " resend must not deliver twice");
             assertEquals(sim.mailbox(Letters.CPR).get(0).transmissionId(), again.transmissionId());
         }
+    }
+
+    @Test
+    void aFileThatFailsWhileStreamingAbortsTheSendInsteadOfSendingAShortBody() {
+        FileContent failing = FileContent.ofStream(() -> new java.io.InputStream() {
+            private int left = 200_000;
+
+            @Override
+            public int read() throws java.io.IOException {
+                if (left-- <= 0) {
+                    throw new java.io.IOException("disk gone");
+                }
+                return 'x';
+            }
+        });
+        MemoMessage letter = Letters.letter(MemoVersion.V1_2, Letters.CPR, failing);
+        DigitalPostTransportException e = assertThrows(DigitalPostTransportException.class,
+                () -> client.sendWithRetries(client.prepare(KombiRequest.digitalPost(letter))));
+        assertTrue(e.getMessage().contains("the request body could not be written"), e.getMessage());
+        assertEquals(1, sim.requestCount("KOMBI"), "a content failure is not retried");
+        assertEquals(0, sim.mailboxTotal());
     }
 
     @Test
