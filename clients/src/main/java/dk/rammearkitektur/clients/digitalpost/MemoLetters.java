@@ -29,10 +29,13 @@ import java.util.UUID;
  * file with the part's media type and (sanitised) name; a {@link Person} is addressed by CPR number, a
  * {@link Company} by CVR number. The messageUUID is derived from the document id, the part's SHA-256 and the
  * recipient, so converting the same letter again gives the same UUID and the platform delivers it only once.
+ * {@link #print(Document, Party, FileContent)} gives the print part for physical post or for the fallback of an
+ * automatic channel choice.
  */
 public final class MemoLetters {
     private static final List<VariantKind> PREFERRED = List.of(VariantKind.ARCHIVE, VariantKind.SIGNED,
             VariantKind.PRODUCTION);
+    private static final java.util.regex.Pattern STREET = java.util.regex.Pattern.compile("^(.*?\\S)\\s+(\\d+.*)$");
 
     private MemoLetters() {
     }
@@ -102,6 +105,61 @@ public final class MemoLetters {
                 .sender(sender).recipient(to).build();
         MainDocument main = new MainDocument(document.id().value().toString(), document.title(), List.of(file), List.of());
         return MemoMessage.builder(version).header(header).body(MessageBody.builder(createdAt, main).build()).build();
+    }
+
+    /**
+     * The print part for the same letter, for physical post or as the fallback of an automatic channel choice: the
+     * chosen PDF part, the document's title, the recipient's CPR or CVR number and the postal address of the party
+     * (the street is split into street name and house number, e.g. {@code Rådhuspladsen 2, 1. tv}). The shipment id
+     * is derived like the messageUUID, so it is stable for the same letter.
+     *
+     * @param document an outgoing decision or letter whose chosen part is a PDF
+     * @param recipient a {@link Person} or a {@link Company} with a known address
+     * @param content the bytes of the chosen part
+     * @return the print part
+     * @throws dk.rammearkitektur.core.ValidationException with every violation under {@code print}
+     */
+    public static PrintShipment print(Document document, Party recipient, FileContent content) {
+        Violations v = Violations.at("print");
+        v.require(content != null, "content", "must be set");
+        String name = null;
+        dk.rammearkitektur.model.Address address = null;
+        Recipient to = null;
+        if (recipient instanceof Person p) {
+            name = p.name();
+            address = p.address().orElse(null);
+            to = Recipient.cpr(p.cpr().value()).build();
+        } else if (recipient instanceof Company c) {
+            name = c.name();
+            address = c.address().orElse(null);
+            to = Recipient.cvr(c.cvr().value()).build();
+        } else {
+            v.add("recipient", recipient == null ? "must be set" : "must be a Person (CPR) or a Company (CVR)");
+        }
+        String[] street = null;
+        if (to != null && v.require(address != null, "recipient.address", "must be known to print the letter")) {
+            java.util.regex.Matcher m = STREET.matcher(address.street().strip());
+            if (v.require(m.matches(), "recipient.address.street", "must end with a house number, e.g. Rådhuspladsen 2")) {
+                street = new String[] {m.group(1), m.group(2)};
+            }
+        }
+        DocumentPart part = null;
+        if (v.require(document != null, "document", "must be set")) {
+            Optional<DocumentVariant> variant = PREFERRED.stream().map(document::variant).flatMap(Optional::stream)
+                    .findFirst();
+            if (v.require(variant.isPresent() && variant.get().parts().size() == 1, "document.variants",
+                    "must hold an ARCHIVE, SIGNED or PRODUCTION variant with exactly one part")) {
+                part = variant.get().parts().get(0);
+                v.require(MemoFile.PDF.equals(part.mediaType()), "document.part.mediaType", "must be application/pdf to print");
+            }
+        }
+        v.throwIfAny();
+        PostalAddress postal = PostalAddress.builder().personName(name).streetName(street[0])
+                .streetBuildingIdentifier(street[1]).postCode(address.postalCode()).district(address.city())
+                .countryCode(address.countryCode()).build();
+        PrintShipment.Builder b = PrintShipment.builder(messageUuid(document, part, to).toString(), content)
+                .address(postal).title(document.title());
+        return (Recipient.ID_TYPE_CPR.equals(to.idType()) ? b.cpr(to.recipientId()) : b.cvr(to.recipientId())).build();
     }
 
     private static UUID messageUuid(Document document, DocumentPart part, Recipient to) {

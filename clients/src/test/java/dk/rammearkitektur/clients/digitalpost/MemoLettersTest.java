@@ -116,6 +116,44 @@ class MemoLettersTest {
         assertTrue(label.violations().stream().anyMatch(v -> v.path().equals("message.header.label")), label.getMessage());
     }
 
+    @Test
+    void thePrintPartUsesTheAddressAndAStableShipmentId() {
+        Person p = Person.builder().id(PartyId.random()).cpr(Cpr.parse("0101901234")).name("Jens Hansen")
+                .address(dk.rammearkitektur.model.Address.danish("10. Februar Vej 5, 1. tv", "8000", "Aarhus C")).build();
+        Document d = decision(UUID.randomUUID(), "Afgørelse", variant(VariantKind.ARCHIVE, "a.pdf", 3, SHA));
+        PrintShipment print = MemoLetters.print(d, p, FileContent.ofBytes(new byte[3]));
+        assertEquals("10. Februar Vej", print.address().streetName());
+        assertEquals("5, 1. tv", print.address().streetBuildingIdentifier());
+        assertEquals("8000", print.address().postCode());
+        assertEquals("Aarhus C", print.address().district());
+        assertEquals("DK", print.address().countryCode());
+        assertEquals("Jens Hansen", print.address().personName());
+        assertEquals("0101901234", print.recipientId());
+        assertEquals("Afgørelse", print.title());
+        assertEquals(print.shipmentId(), MemoLetters.print(d, p, FileContent.ofBytes(new byte[3])).shipmentId());
+        MemoMessage letter = MemoLetters.letter(d, p, FileContent.ofBytes(new byte[3]), SENDER, CREATED);
+        assertEquals(letter.header().messageUuid().toString(), print.shipmentId());
+        KombiRequest automatic = KombiRequest.automatic(letter, print);
+        assertEquals(ChannelChoice.AUTOMATIC, automatic.channel());
+    }
+
+    @Test
+    void printingNeedsAnAddressWithAHouseNumberAndAPdf() {
+        Document docx = decision(UUID.randomUUID(), "Afgørelse", DocumentVariant.of(VariantKind.ARCHIVE, List.of(
+                DocumentPart.of("a.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 1, SHA))));
+        ValidationException e = assertThrows(ValidationException.class, () -> MemoLetters.print(docx, person(), null));
+        String m = e.getMessage();
+        assertTrue(m.contains("print.recipient.address: must be known to print the letter"), m);
+        assertTrue(m.contains("print.document.part.mediaType: must be application/pdf to print"), m);
+        assertTrue(m.contains("print.content: must be set"), m);
+        Person noNumber = Person.builder().id(PartyId.random()).cpr(Cpr.parse("0101901234")).name("Jens")
+                .address(dk.rammearkitektur.model.Address.danish("Rådhuspladsen", "8000", "Aarhus C")).build();
+        ValidationException street = assertThrows(ValidationException.class, () -> MemoLetters.print(
+                decision(UUID.randomUUID(), "A", variant(VariantKind.ARCHIVE, "a.pdf", 1, SHA)), noNumber,
+                FileContent.ofBytes(new byte[1])));
+        assertEquals("print.recipient.address.street", street.violations().get(0).path());
+    }
+
     @Property(tries = 200)
     void theMessageUuidIsAStableVersion4UuidPerLetterAndRecipient(@ForAll long hi, @ForAll long lo,
             @ForAll @AlphaChars @StringLength(min = 1, max = 40) String title, @ForAll @IntRange(min = 0, max = 15) int shaDigit) {
