@@ -14,14 +14,29 @@ import dk.rammearkitektur.clients.digitalpost.DigitalPostFaultException;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostTimeoutException;
 import dk.rammearkitektur.clients.digitalpost.FileContent;
 import dk.rammearkitektur.clients.digitalpost.KombiRequest;
+import dk.rammearkitektur.clients.digitalpost.MemoLetters;
 import dk.rammearkitektur.clients.digitalpost.MemoMessage;
 import dk.rammearkitektur.clients.digitalpost.MemoVersion;
 import dk.rammearkitektur.clients.digitalpost.SendReceipt;
+import dk.rammearkitektur.clients.digitalpost.Sender;
 import dk.rammearkitektur.clients.digitalpost.Transmission;
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.model.Address;
+import dk.rammearkitektur.model.Cpr;
+import dk.rammearkitektur.model.Document;
+import dk.rammearkitektur.model.DocumentDirection;
+import dk.rammearkitektur.model.DocumentId;
+import dk.rammearkitektur.model.DocumentPart;
+import dk.rammearkitektur.model.DocumentType;
+import dk.rammearkitektur.model.DocumentVariant;
+import dk.rammearkitektur.model.PartyId;
+import dk.rammearkitektur.model.Person;
+import dk.rammearkitektur.model.VariantKind;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -136,6 +151,27 @@ class DigitalPostEndToEndTest {
         assertEquals(Letters.sha256(pdf), printed.letter().sha256());
         assertEquals("Jens Hansen", printed.personName());
         assertFalse(printed.toString().contains(Letters.EXEMPT_CPR), printed.toString());
+    }
+
+    @Test
+    void aModelDecisionForAnExemptCitizenIsPrintedUnderAutomaticChoice() {
+        byte[] pdf = Letters.pdf(3_000);
+        Person citizen = Person.builder().id(PartyId.random()).cpr(Cpr.parse(Letters.EXEMPT_CPR)).name("Jens Hansen")
+                .address(Address.danish("Rådhuspladsen 2", "8000", "Aarhus C")).build();
+        Document decision = Document.builder().id(DocumentId.random()).title("Afgørelse om boligstøtte")
+                .letterDate(LocalDate.of(2026, 11, 25)).type(DocumentType.DECISION).direction(DocumentDirection.OUTGOING)
+                .variants(List.of(DocumentVariant.of(VariantKind.ARCHIVE,
+                        List.of(DocumentPart.of("afgørelse.pdf", "application/pdf", pdf.length, Letters.sha256(pdf))))))
+                .build();
+        FileContent content = FileContent.ofBytes(pdf);
+        MemoMessage letter = MemoLetters.letter(decision, citizen, content,
+                Sender.cvr(Letters.SENDER_CVR, "Aarhus Kommune").build(), Instant.parse("2026-11-25T09:00:00Z"));
+        assertTrue(client.send(KombiRequest.automatic(letter, MemoLetters.print(decision, citizen, content))).accepted());
+        assertEquals(0, sim.mailboxTotal());
+        PrintedLetter printed = sim.printQueue().get(0);
+        assertEquals(Letters.sha256(pdf), printed.letter().sha256());
+        assertEquals("Afgørelse om boligstøtte", printed.title());
+        assertEquals(letter.header().messageUuid(), printed.messageUuid());
     }
 
     @Test
