@@ -56,7 +56,7 @@ class DigitalPostEndToEndTest {
         sim.exemptFromDigitalPost(Letters.EXEMPT_CPR).registerForNemSms(Letters.CPR);
         client = sim.clientBuilder().retryPolicy(RetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(10))
                 .maxDelay(Duration.ofMillis(50)).build())
-                .timeouts(Timeouts.of(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMillis(1500))).build();
+                .timeouts(Timeouts.of(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(3))).build();
     }
 
     @AfterAll
@@ -114,17 +114,30 @@ class DigitalPostEndToEndTest {
 
     @Test
     void resendAfterTimeoutYieldsExactlyOneMailboxEntry() {
-        sim.faults().next(DigitalPostFault.timeout(Duration.ofSeconds(3)));
+        sim.faults().next(DigitalPostFault.timeout(Duration.ofSeconds(6)));
         Transmission t = client.prepare(KombiRequest.digitalPost(Letters.letter(Letters.CPR, Letters.pdf(5_000))));
         DigitalPostTimeoutException timeout = assertThrows(DigitalPostTimeoutException.class, () -> client.send(t));
         assertTrue(timeout.mayHaveReachedService());
         assertEquals(t, timeout.transmission().orElseThrow());
+        awaitMailbox(1);
         assertEquals(1, sim.mailbox(Letters.CPR).size(), "the simulator handled the request before holding the reply");
         SendReceipt again = client.resend(timeout.transmission().orElseThrow());
         assertTrue(again.accepted());
         assertEquals(1, sim.mailbox(Letters.CPR).size());
         assertEquals(sim.mailbox(Letters.CPR).get(0).transmissionId(), again.transmissionId());
         assertEquals(2, sim.requestCount("KOMBI"));
+    }
+
+    private static void awaitMailbox(int size) {
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (sim.mailbox(Letters.CPR).size() < size && System.nanoTime() < until) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Test

@@ -33,7 +33,7 @@ class DigitalPostFaultsTest {
         sim = DigitalPostSimulator.builder().build().start().registerForNemSms(Letters.CPR);
         client = sim.clientBuilder().retryPolicy(RetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(5))
                 .maxDelay(Duration.ofMillis(20)).build())
-                .timeouts(Timeouts.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2))).build();
+                .timeouts(Timeouts.of(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(4))).build();
         assertTrue(client.isRegisteredForDigitalPost(Letters.CPR), "warm up both tokens");
         client.send(KombiRequest.nemSms(Letters.sms(Letters.CPR, "warm up")));
     }
