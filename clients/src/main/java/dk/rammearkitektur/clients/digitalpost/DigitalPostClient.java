@@ -171,7 +171,7 @@ public final class DigitalPostClient implements AutoCloseable {
     public SendReceipt send(Transmission transmission) {
         Objects.requireNonNull(transmission, "transmission == null");
         preflight(transmission);
-        return sendOnce(transmission);
+        return sendOnce(transmission, timeouts.total());
     }
 
     /**
@@ -186,21 +186,22 @@ public final class DigitalPostClient implements AutoCloseable {
 
     /**
      * Sends {@code transmission}, repeating it with the same ids after transport failures as the retry policy
-     * allows. Refusals by the platform are not repeated.
+     * allows, all attempts together within the total timeout. Refusals by the platform are not repeated.
      */
     public SendReceipt sendWithRetries(Transmission transmission) {
         Objects.requireNonNull(transmission, "transmission == null");
         preflight(transmission);
+        long deadline = System.nanoTime() + timeouts.total().toNanos();
         for (int attempt = 1;; attempt++) {
             try {
-                return sendOnce(transmission);
+                return sendOnce(transmission, remaining(deadline, timeouts.total(), transmission, "KombiPostAfsend"));
             } catch (DigitalPostTransportException e) {
                 if (!retryPolicy.shouldRetry(attempt, true) || e instanceof ContentFailure) {
                     throw e;
                 }
                 LOG.debug("send of transaction {} failed ({}); attempt {} with the same ids", transmission.transactionId(),
                         e.getClass().getSimpleName(), attempt + 1);
-                pause(attempt);
+                pauseWithin(attempt, deadline, e);
             }
         }
     }
@@ -291,19 +292,19 @@ public final class DigitalPostClient implements AutoCloseable {
         }
     }
 
-    private SendReceipt sendOnce(Transmission t) {
+    private SendReceipt sendOnce(Transmission t, Duration timeout) {
         try {
-            return sendWithToken(t);
+            return sendWithToken(t, timeout);
         } catch (DigitalPostFaultException e) {
             if (e.httpStatus() != 401) {
                 throw e;
             }
             LOG.debug("access token refused for transaction {}; sending once more with a new token", t.transactionId());
-            return sendWithToken(t);
+            return sendWithToken(t, timeout);
         }
     }
 
-    private SendReceipt sendWithToken(Transmission t) {
+    private SendReceipt sendWithToken(Transmission t, Duration timeout) {
         AccessTokens.Token token = accessTokens.get(KOMBI_ENTITY_ID, () -> exchange(KOMBI_ENTITY_ID));
         AtomicReference<Pipe> pipe = new AtomicReference<>();
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> {
@@ -325,7 +326,7 @@ public final class DigitalPostClient implements AutoCloseable {
             writer.start();
             return p.input();
         });
-        HttpRequest request = HttpRequest.newBuilder(environment.kombi()).timeout(timeouts.total())
+        HttpRequest request = HttpRequest.newBuilder(environment.kombi()).timeout(timeout)
                 .header("Authorization", token.type() + " " + token.value())
                 .header("x-TransaktionsId", t.transactionId().toString())
                 .header("x-TransaktionsTid", t.transactionTime().toString())
@@ -397,33 +398,57 @@ public final class DigitalPostClient implements AutoCloseable {
     // ------------------------------------------------------------------ lookups
 
     private boolean lookup(String kind, String query) {
+        long deadline = System.nanoTime() + timeouts.total().toNanos();
         for (int attempt = 1;; attempt++) {
             try {
-                return lookupOnce(kind, query);
+                return lookupOnce(kind, query, remaining(deadline, timeouts.read(), null, "PostForespoerg"));
             } catch (DigitalPostTransportException e) {
                 if (!retryPolicy.shouldRetry(attempt, true)) {
                     throw e;
                 }
-                pause(attempt);
+                pauseWithin(attempt, deadline, e);
             }
         }
     }
 
-    private boolean lookupOnce(String kind, String query) {
+    /** The time left before {@code deadline}, at most {@code cap}; a timeout exception when none is left. */
+    private static Duration remaining(long deadline, Duration cap, Transmission t, String service) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new DigitalPostTimeoutException(service + ": the total timeout is used up", true, t, null);
+        }
+        return Duration.ofNanos(Math.min(left, cap.toNanos()));
+    }
+
+    /** Waits before the next attempt, or rethrows {@code last} when the wait would pass the deadline. */
+    private void pauseWithin(int attempt, long deadline, DigitalPostTransportException last) {
+        Duration delay = retryPolicy.delay(attempt, () -> ThreadLocalRandom.current().nextDouble());
+        if (System.nanoTime() + delay.toNanos() >= deadline) {
+            throw last;
+        }
         try {
-            return lookupWithToken(kind, query);
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DigitalPostTimeoutException("interrupted while waiting to retry", true, null, e);
+        }
+    }
+
+    private boolean lookupOnce(String kind, String query, Duration timeout) {
+        try {
+            return lookupWithToken(kind, query, timeout);
         } catch (DigitalPostFaultException e) {
             if (e.httpStatus() != 401) {
                 throw e;
             }
-            return lookupWithToken(kind, query);
+            return lookupWithToken(kind, query, timeout);
         }
     }
 
-    private boolean lookupWithToken(String kind, String query) {
+    private boolean lookupWithToken(String kind, String query, Duration timeout) {
         AccessTokens.Token token = accessTokens.get(LOOKUP_ENTITY_ID, () -> exchange(LOOKUP_ENTITY_ID));
         HttpRequest request = HttpRequest.newBuilder(environment.lookupBase().resolve(kind + "?" + query))
-                .timeout(timeouts.read()).header("Authorization", token.type() + " " + token.value())
+                .timeout(timeout).header("Authorization", token.type() + " " + token.value())
                 .header("x-TransaktionsId", UUID.randomUUID().toString())
                 .header("x-TransaktionsTid", Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
                 .header("Accept", "application/json").GET().build();
@@ -477,15 +502,6 @@ public final class DigitalPostClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DigitalPostTimeoutException(at + ": interrupted while waiting", true, t, e);
-        }
-    }
-
-    private void pause(int attempt) {
-        try {
-            Thread.sleep(retryPolicy.delay(attempt, () -> ThreadLocalRandom.current().nextDouble()).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DigitalPostTimeoutException("interrupted while waiting to retry", true, null, e);
         }
     }
 
@@ -590,7 +606,10 @@ public final class DigitalPostClient implements AutoCloseable {
             return this;
         }
 
-        /** Connect, read (token exchange, lookups) and total (a whole send, upload included) timeouts. */
+        /**
+         * Connect, read (each token exchange and lookup attempt) and total timeouts; the total bounds a send (upload
+         * included) and a lookup or {@link DigitalPostClient#sendWithRetries(Transmission)} with all its attempts.
+         */
         public Builder timeouts(Timeouts timeouts) {
             this.timeouts = timeouts;
             return this;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostClient;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostConnectionException;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostReplyException;
+import dk.rammearkitektur.clients.digitalpost.DigitalPostTimeoutException;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostTransportException;
 import dk.rammearkitektur.clients.digitalpost.FileContent;
 import dk.rammearkitektur.clients.digitalpost.KombiRequest;
@@ -117,6 +118,27 @@ class DigitalPostFaultsTest {
         assertTrue(e.getMessage().contains("the request body could not be written"), e.getMessage());
         assertEquals(1, sim.requestCount("KOMBI"), "a content failure is not retried");
         assertEquals(0, sim.mailboxTotal());
+    }
+
+    @Test
+    void retriesStayWithinTheTotalTimeout() {
+        try (DigitalPostClient tight = sim.clientBuilder()
+                .retryPolicy(RetryPolicy.builder().maxAttempts(5).initialDelay(Duration.ofMillis(5))
+                        .maxDelay(Duration.ofMillis(10)).build())
+                .timeouts(Timeouts.of(Duration.ofMillis(300), Duration.ofMillis(400), Duration.ofMillis(1000))).build()) {
+            assertTrue(tight.isRegisteredForNemSms(Letters.CPR), "warm up");
+            tight.send(KombiRequest.nemSms(Letters.sms(Letters.CPR, "warm up")));
+            sim.faults().rate(DigitalPostFault.latency(Duration.ofMillis(2000)), 1.0);
+            for (Runnable call : new Runnable[] {() -> tight.isRegisteredForDigitalPost(Letters.CPR),
+                () -> tight.sendWithRetries(tight.prepare(KombiRequest.nemSms(Letters.sms(Letters.CPR, "x"))))}) {
+                long t0 = System.nanoTime();
+                assertThrows(DigitalPostTimeoutException.class, call::run);
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                assertTrue(millis < 1000 + 500, "took " + millis + " ms");
+            }
+        } finally {
+            sim.faults().clear();
+        }
     }
 
     @Test
