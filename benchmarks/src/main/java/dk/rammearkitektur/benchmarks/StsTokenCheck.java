@@ -2,6 +2,8 @@ package dk.rammearkitektur.benchmarks;
 
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
 import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
+import dk.rammearkitektur.core.RammearkitekturException;
+import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import dk.rammearkitektur.testkit.serviceplatform.SimulatorData;
@@ -24,50 +26,74 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Usage: {@code java -cp benchmarks.jar dk.rammearkitektur.benchmarks.StsTokenCheck}
  */
 public final class StsTokenCheck {
-    static final int REQUESTS = 10_000;
     static final int THREADS = 64;
+    private static int requests = 10_000;
 
     private StsTokenCheck() {
     }
 
-    /** Runs both checks; exits 1 if either fails. */
+    /** Runs both checks ({@code args[0]}: number of lookups, default 10,000); exits 1 if either fails. */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0) {
+            requests = Integer.parseInt(args[0]);
+        }
         boolean ok = run(Duration.ofHours(8), Duration.ofMinutes(5));
         ok &= run(Duration.ofSeconds(12), Duration.ofSeconds(4));
         System.exit(ok ? 0 : 1);
     }
 
+    private static void lookup(ServiceplatformClient client, ServiceplatformSimulator sim, AtomicInteger found,
+            AtomicInteger failed, long t0) {
+        try {
+            if (client.lookupPerson(SimulatorData.CPR_ACTIVE_1900S).isPresent() && found.incrementAndGet() % 1000 == 0) {
+                System.err.printf(Locale.ROOT, "  %d lookups, %d STS requests, %.0f s%n", found.get(),
+                        sim.requestCount("STS"), (System.nanoTime() - t0) / 1e9);
+            }
+        } catch (RammearkitekturException e) {
+            if (failed.incrementAndGet() <= 3) {
+                System.err.println("  lookup failed: " + e);
+            }
+        }
+    }
+
     private static boolean run(Duration lifetime, Duration margin) throws Exception {
         try (ServiceplatformSimulator sim = ServiceplatformSimulator.builder().tokenLifetime(lifetime).build().start();
                 ServiceplatformClient client = SimulatorClients.stsToken(sim, StsProtocol.SOAP).poolSize(THREADS)
+                        .timeouts(Timeouts.of(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)))
                         .tokenRenewalMargin(margin).build()) {
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+                Thread t = new Thread(r, "sts-check");
+                t.setDaemon(true);
+                return t;
+            });
+            AtomicInteger failed = new AtomicInteger();
             AtomicInteger next = new AtomicInteger();
             AtomicInteger found = new AtomicInteger();
             List<Future<?>> done = new ArrayList<>();
             long t0 = System.nanoTime();
             for (int t = 0; t < THREADS; t++) {
                 done.add(pool.submit(() -> {
-                    while (next.getAndIncrement() < REQUESTS) {
-                        if (client.lookupPerson(SimulatorData.CPR_ACTIVE_1900S).isPresent()) {
-                            found.incrementAndGet();
-                        }
+                    while (next.getAndIncrement() < requests) {
+                        lookup(client, sim, found, failed, t0);
                     }
                     return null;
                 }));
             }
-            for (Future<?> f : done) {
-                f.get(10, TimeUnit.MINUTES);
+            try {
+                for (Future<?> f : done) {
+                    f.get(10, TimeUnit.MINUTES);
+                }
+            } finally {
+                pool.shutdownNow();
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            pool.shutdown();
             int tokens = sim.requestCount("STS");
             double period = lifetime.minus(margin).toMillis() / 1000.0;
             long min = (long) Math.floor(seconds / period) + 1;
             long max = (long) Math.ceil(seconds / period) + 1;
-            boolean ok = found.get() == REQUESTS && tokens >= min && tokens <= max;
-            System.out.printf(Locale.ROOT, "sts tokens: %d lookups (%d answered) from %d threads in %.1f s, token lifetime"
-                            + " %s, renewal margin %s: %d STS requests, expected %s: %s%n", REQUESTS, found.get(), THREADS,
+            boolean ok = found.get() == requests && tokens >= min && tokens <= max;
+            System.out.printf(Locale.ROOT, "sts tokens: %d lookups (%d answered, %d failed) from %d threads in %.1f s, token lifetime"
+                            + " %s, renewal margin %s: %d STS requests, expected %s: %s%n", requests, found.get(), failed.get(), THREADS,
                     seconds, lifetime, margin, tokens, min == max ? String.valueOf(min) : min + ".." + max,
                     ok ? "PASS" : "FAIL");
             return ok;
