@@ -44,17 +44,17 @@ public class MemoWriteBenchmark {
     @Setup
     public void setup() {
         pdf = Payloads.pdf(SIZE);
-        message = letter(FileContent.ofBytes(pdf));
+        message = letter("0101901234", FileContent.ofBytes(pdf));
         encoded = new byte[(SIZE + 2) / 3 * 4];
     }
 
-    /** A digital letter to a CPR recipient with one main document holding {@code content}. */
-    static MemoMessage letter(FileContent content) {
+    /** A digital letter to the CPR recipient {@code cpr} with one main document holding {@code content}. */
+    static MemoMessage letter(String cpr, FileContent content) {
         return MemoMessage.builder(MemoVersion.V1_2)
                 .header(MessageHeader.builder(MessageType.DIGITALPOST).label("Afgørelse om boligstøtte")
                         .mandatory(false).legalNotification(false)
                         .sender(Sender.cvr("29189846", "Aarhus Kommune").build())
-                        .recipient(Recipient.cpr("0101901234").build()).build())
+                        .recipient(Recipient.cpr(cpr).build()).build())
                 .body(MessageBody.builder(Instant.parse("2026-11-25T09:00:00Z"),
                         MainDocument.of("Afgørelse", MemoFile.of(MemoFile.PDF, "afgoerelse.pdf", "da", content))).build())
                 .build();
