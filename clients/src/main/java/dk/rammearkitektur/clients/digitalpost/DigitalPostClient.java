@@ -186,22 +186,22 @@ public final class DigitalPostClient implements AutoCloseable {
 
     /**
      * Sends {@code transmission}, repeating it with the same ids after transport failures as the retry policy
-     * allows, all attempts together within the total timeout. Refusals by the platform are not repeated.
+     * allows. Refusals by the platform are not repeated. Each attempt is a whole send (upload included) and may take
+     * up to the total timeout, so that a retried large upload is not starved by the attempts before it.
      */
     public SendReceipt sendWithRetries(Transmission transmission) {
         Objects.requireNonNull(transmission, "transmission == null");
         preflight(transmission);
-        long deadline = System.nanoTime() + timeouts.total().toNanos();
         for (int attempt = 1;; attempt++) {
             try {
-                return sendOnce(transmission, remaining(deadline, timeouts.total(), transmission, "KombiPostAfsend"));
+                return sendOnce(transmission, timeouts.total());
             } catch (DigitalPostTransportException e) {
                 if (!retryPolicy.shouldRetry(attempt, true) || e instanceof ContentFailure) {
                     throw e;
                 }
                 LOG.debug("send of transaction {} failed ({}); attempt {} with the same ids", transmission.transactionId(),
                         e.getClass().getSimpleName(), attempt + 1);
-                pauseWithin(attempt, deadline, e);
+                pause(attempt);
             }
         }
     }
@@ -401,31 +401,34 @@ public final class DigitalPostClient implements AutoCloseable {
         long deadline = System.nanoTime() + timeouts.total().toNanos();
         for (int attempt = 1;; attempt++) {
             try {
-                return lookupOnce(kind, query, remaining(deadline, timeouts.read(), null, "PostForespoerg"));
+                return lookupOnce(kind, query, remaining(deadline));
             } catch (DigitalPostTransportException e) {
                 if (!retryPolicy.shouldRetry(attempt, true)) {
                     throw e;
                 }
-                pauseWithin(attempt, deadline, e);
+                Duration delay = retryPolicy.delay(attempt, () -> ThreadLocalRandom.current().nextDouble());
+                if (System.nanoTime() + delay.toNanos() - deadline >= 0) {
+                    throw e;
+                }
+                sleep(delay);
             }
         }
     }
 
-    /** The time left before {@code deadline}, at most {@code cap}; a timeout exception when none is left. */
-    private static Duration remaining(long deadline, Duration cap, Transmission t, String service) {
+    /** The read timeout, or the time left before {@code deadline} when that is shorter; a timeout when none is left. */
+    private Duration remaining(long deadline) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-            throw new DigitalPostTimeoutException(service + ": the total timeout is used up", true, t, null);
+            throw new DigitalPostTimeoutException("PostForespoerg: the total timeout is used up", true, null, null);
         }
-        return Duration.ofNanos(Math.min(left, cap.toNanos()));
+        return Duration.ofNanos(Math.min(left, timeouts.read().toNanos()));
     }
 
-    /** Waits before the next attempt, or rethrows {@code last} when the wait would pass the deadline. */
-    private void pauseWithin(int attempt, long deadline, DigitalPostTransportException last) {
-        Duration delay = retryPolicy.delay(attempt, () -> ThreadLocalRandom.current().nextDouble());
-        if (System.nanoTime() + delay.toNanos() >= deadline) {
-            throw last;
-        }
+    private void pause(int attempt) {
+        sleep(retryPolicy.delay(attempt, () -> ThreadLocalRandom.current().nextDouble()));
+    }
+
+    private static void sleep(Duration delay) {
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
@@ -607,8 +610,10 @@ public final class DigitalPostClient implements AutoCloseable {
         }
 
         /**
-         * Connect, read (each token exchange and lookup attempt) and total timeouts; the total bounds a send (upload
-         * included) and a lookup or {@link DigitalPostClient#sendWithRetries(Transmission)} with all its attempts.
+         * Connect, read (each token exchange and each lookup attempt) and total timeouts. The total bounds a lookup
+         * with all its attempts, and one send attempt, upload included: each attempt of
+         * {@link DigitalPostClient#sendWithRetries(Transmission)} may take the total, so that a retried large upload is
+         * not starved by the attempts before it.
          */
         public Builder timeouts(Timeouts timeouts) {
             this.timeouts = timeouts;
