@@ -18,7 +18,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  * method to its {@code baseline} method with the error, the goal and whether it is met. Throughput benchmarks: ratio
  * of operations per second, error propagated from JMH's 99.9% confidence half-widths (relative errors added in
  * quadrature). Sample-time benchmarks: ratio of the p50 latencies; the error of each p50 is the 99.9% confidence
- * half-width of the per-iteration p50s (Student t), propagated the same way.
+ * half-width of the per-iteration p50s (Student t), propagated the same way. When the run used
+ * {@link CpuTimeProfiler}, a second ratio from CPU time per operation is printed: steadier on a loaded machine.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dk.rammearkitektur.benchmarks.RatioTable result.json}
  */
@@ -37,8 +38,8 @@ public final class RatioTable {
     private record Goal(String title, double target, boolean atLeast) {
     }
 
-    /** One measured method: its score, the 99.9% error, the unit, and the mode. */
-    record Score(double value, double error, String unit, String mode) {
+    /** One measured method: its score, the 99.9% error, the unit, the mode, and its CPU time per op (or null). */
+    record Score(double value, double error, String unit, String mode, Score cpu) {
     }
 
     /** A computed ratio with its absolute error. */
@@ -76,8 +77,8 @@ public final class RatioTable {
             String cls = name.substring(name.lastIndexOf('.', dot - 1) + 1, dot);
             byClass.computeIfAbsent(cls, k -> new LinkedHashMap<>()).put(method, score(b));
         }
-        out.printf(Locale.ROOT, "%-58s %-22s %-22s %-15s %-8s %s%n", "benchmark", "sdk", "baseline", "ratio", "goal",
-                "met");
+        out.printf(Locale.ROOT, "%-58s %-24s %-24s %-13s %-7s %-18s %s%n", "benchmark", "sdk", "baseline", "ratio",
+                "goal", "met", "CPU-time ratio");
         int missed = 0;
         List<String> absent = new ArrayList<>();
         for (Map.Entry<String, Goal> g : GOALS.entrySet()) {
@@ -94,11 +95,18 @@ public final class RatioTable {
             if (!met) {
                 missed++;
             }
-            out.printf(Locale.ROOT, "%-58s %-22s %-22s %-15s %-8s %s%n", goal.title, fmt(s), fmt(base),
+            String cpu = "-";
+            if (s.cpu != null && base.cpu != null) {
+                // CPU time per op is a cost: for throughput the ratio is baseline cost over sdk cost.
+                Ratio c = goal.atLeast ? Ratio.of(base.cpu, s.cpu) : Ratio.of(s.cpu, base.cpu);
+                cpu = String.format(Locale.ROOT, "%.2f ± %.2f", c.value, c.error);
+            }
+            out.printf(Locale.ROOT, "%-58s %-24s %-24s %-13s %-7s %-18s %s%n", goal.title, fmt(s), fmt(base),
                     String.format(Locale.ROOT, "%.2f ± %.2f", r.value, r.error),
                     (goal.atLeast ? ">= " : "<= ") + goal.target,
                     met ? (goal.atLeast ? r.value - r.error >= goal.target : r.value + r.error <= goal.target)
-                            ? "yes" : "yes (within error)" : "NO");
+                            ? "yes" : "yes (in error)" : (goal.atLeast ? r.value + r.error >= goal.target
+                            : r.value - r.error <= goal.target) ? "no (in error)" : "NO", cpu);
         }
         for (String a : absent) {
             out.println(a + ": not in this result");
@@ -114,9 +122,15 @@ public final class RatioTable {
         String mode = benchmark.get("mode").asText();
         JsonNode pm = benchmark.get("primaryMetric");
         String unit = pm.get("scoreUnit").asText();
+        Score cpu = null;
+        JsonNode secondary = benchmark.path("secondaryMetrics").path("cpu.ns/op");
+        if (!secondary.isMissingNode()) {
+            double err = secondary.get("scoreError").asDouble();
+            cpu = new Score(secondary.get("score").asDouble(), Double.isNaN(err) ? 0 : err, "ns/op", "cpu", null);
+        }
         if (!mode.equals("sample")) {
             double err = pm.get("scoreError").asDouble();
-            return new Score(pm.get("score").asDouble(), Double.isNaN(err) ? 0 : err, unit, mode);
+            return new Score(pm.get("score").asDouble(), Double.isNaN(err) ? 0 : err, unit, mode, cpu);
         }
         double p50 = pm.get("scorePercentiles").get("50.0").asDouble();
         List<Double> perIteration = new ArrayList<>();
@@ -125,7 +139,7 @@ public final class RatioTable {
                 perIteration.add(median(iteration));
             }
         }
-        return new Score(p50, halfWidth(perIteration), unit + " (p50)", mode);
+        return new Score(p50, halfWidth(perIteration), unit + " (p50)", mode, cpu);
     }
 
     /** The median of a JMH histogram: a list of [value, count] pairs. */

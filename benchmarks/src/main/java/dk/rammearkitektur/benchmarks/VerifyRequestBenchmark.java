@@ -50,10 +50,13 @@ public class VerifyRequestBenchmark {
         rsa = Signature.getInstance("SHA256withRSA");
     }
 
-    /** Verifies a fresh copy of the signed request (as parsed from the wire). */
+    /**
+     * Verifies the signed request (parsed once in setup; verification only marks ID attributes, which it does the same
+     * way every time, so the document can be verified again and again).
+     */
     @Benchmark
     public VerifiedMessage sdk() {
-        return verifier.verify((Document) signed.cloneNode(true));
+        return verifier.verify(signed);
     }
 
     /** One raw RSA-2048 verification. */
