@@ -13,12 +13,16 @@ import dk.rammearkitektur.clients.digitalpost.KombiRequest;
 import dk.rammearkitektur.clients.digitalpost.MemoMessage;
 import dk.rammearkitektur.clients.digitalpost.SendReceipt;
 import dk.rammearkitektur.clients.digitalpost.Transmission;
+import dk.rammearkitektur.clients.serviceplatform.StsFaultException;
+import dk.rammearkitektur.core.RemoteServiceException;
 import dk.rammearkitektur.core.RetryPolicy;
+import dk.rammearkitektur.core.SecurityException;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.reliability.Bounded;
 import dk.rammearkitektur.reliability.Letters;
 import dk.rammearkitektur.testkit.digitalpost.DigitalPostFault;
 import dk.rammearkitektur.testkit.digitalpost.DigitalPostSimulator;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -226,6 +230,37 @@ class DigitalPostFaultMatrixTest {
         assertTrue(e.faultCode() != null && !e.faultCode().isBlank(), e.getMessage());
         assertEquals(1, sim.requestCount("KOMBI"), "a refusal is not retried");
         assertEquals(0, sim.mailboxTotal());
+    }
+
+    @Test
+    void revokedSystemCertificateIsRefusedByTheStsAndNothingIsSent() {
+        char[] pw = "x".toCharArray();
+        try (DigitalPostClient revoked = sim.clientBuilder().systemCertificate(sim.pki().revoked().pkcs12(pw), pw)
+                .timeouts(Timeouts.of(Duration.ofMillis(500), READ, TOTAL)).build()) {
+            Transmission t = revoked.prepare(KombiRequest.digitalPost(Letters.letter(Letters.CPR, UUID.randomUUID())));
+            RemoteServiceException e = Bounded.fails(RemoteServiceException.class, BUDGET, () -> revoked.send(t));
+            assertTrue(e instanceof StsFaultException, e.toString());
+            assertEquals(0, sim.requestCount("KOMBI"), "nothing reaches KombiPostAfsend");
+            assertEquals(0, sim.mailboxTotal());
+        }
+    }
+
+    /**
+     * A client clock far behind sees the fresh STS token as not yet valid and refuses it before anything is sent.
+     * (A clock far ahead is not refused: tokens are valid for hours and the simulator does not compare
+     * {@code x-TransaktionsTid} with its own clock.)
+     */
+    @Test
+    void clientClockFarBehindRefusesTheTokenAndDeliversNothing() {
+        try (DigitalPostClient skewed = sim.clientBuilder()
+                .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-30)))
+                .timeouts(Timeouts.of(Duration.ofMillis(500), READ, TOTAL)).build()) {
+            Transmission t = skewed.prepare(KombiRequest.digitalPost(Letters.letter(Letters.CPR, UUID.randomUUID())));
+            SecurityException e = Bounded.fails(SecurityException.class, BUDGET, () -> skewed.send(t));
+            assertTrue(e.reason().startsWith("token."), e.reason());
+            assertEquals(0, sim.requestCount("KOMBI"));
+            assertEquals(0, sim.mailboxTotal());
+        }
     }
 
     @Test
