@@ -8,18 +8,19 @@ package dk.rammearkitektur.core;
  * {@link TransportException} (the call did not complete: timeout, connection, HTTP error, malformed reply) and
  * {@link RemoteServiceException} (the remote service answered with a fault of its own).
  *
- * <p>Messages never contain a full CPR number; see {@link PersonalData}.
+ * <p>Messages never contain a full CPR number: every constructor masks CPR-shaped numbers (see {@link PersonalData}),
+ * so a value echoed from untrusted input cannot leak one into a log line.
  */
 public class RammearkitekturException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates an exception with a message. */
+    /** Creates an exception with a message; any CPR-shaped number in it is masked. */
     public RammearkitekturException(String message) {
-        super(message);
+        super(PersonalData.maskCprNumbers(message));
     }
 
-    /** Creates an exception with a message and its cause. */
+    /** Creates an exception with a message and its cause; any CPR-shaped number in the message is masked. */
     public RammearkitekturException(String message, Throwable cause) {
-        super(message, cause);
+        super(PersonalData.maskCprNumbers(message), cause);
     }
 }

@@ -124,6 +124,9 @@ public final class XmlSignatureVerifier {
                 if (ref.typeIsReferenceToManifest() || ref.typeIsReferenceToObject()) {
                     throw new SignatureException(SignatureException.REFERENCE, "references to Manifest/Object are refused");
                 }
+                if (ref.getMessageDigestAlgorithm() == null) {
+                    throw new SignatureException(SignatureException.MALFORMED, "a reference has no DigestMethod algorithm");
+                }
                 policy.checkDigestMethod(ref.getMessageDigestAlgorithm().getAlgorithmURI());
                 Transforms ts = ref.getTransforms();
                 if (ts != null) {
@@ -145,7 +148,10 @@ public final class XmlSignatureVerifier {
                 }
                 signed.add(target);
             }
-        } catch (XMLSecurityException e) {
+        } catch (SignatureException e) {
+            throw e;
+        } catch (XMLSecurityException | RuntimeException e) {
+            // Santuario reports some malformed structures (no Reference, missing attributes) as DOM or runtime errors.
             throw new SignatureException(SignatureException.MALFORMED, "signature refused: " + e.getMessage(), e);
         }
         List<X509Certificate> candidates = trusted != null ? List.of(trusted)
