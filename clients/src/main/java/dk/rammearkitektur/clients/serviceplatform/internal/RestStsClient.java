@@ -123,11 +123,27 @@ public final class RestStsClient implements StsClient {
         }
         Document doc;
         try {
-            doc = SecureXml.parse(assertion);
+            doc = SecureXml.parse(assertionXml(assertion));
         } catch (RammearkitekturException e) {
             throw new MalformedReplyException("STS assertion is not acceptable XML: " + e.getMessage(), e);
         }
         return verification.verify(doc.getDocumentElement(), entityId);
+    }
+
+    /**
+     * The assertion as XML text: the REST STS is seen both with the XML itself and with it Base64-encoded (as public
+     * clients decode it), so text that does not start with {@code <} is decoded first.
+     */
+    static String assertionXml(String value) {
+        String trimmed = value.strip();
+        if (trimmed.startsWith("<")) {
+            return trimmed;
+        }
+        try {
+            return new String(Base64.getDecoder().decode(trimmed.replaceAll("\\s", "")), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedReplyException("STS assertion is neither XML nor Base64-encoded XML", e);
+        }
     }
 
     static String encode(java.security.cert.X509Certificate c) {
