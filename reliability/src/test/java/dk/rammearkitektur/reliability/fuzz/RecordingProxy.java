@@ -27,7 +27,8 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * A loopback HTTPS server with the simulator's TLS identity, in front of a Serviceplatformen simulator. While
  * recording it forwards each request (over mutual TLS with the simulator's system certificate) and keeps the
- * simulator's reply per path; otherwise it answers with the reply set for the path, else the recorded one.
+ * simulator's reply per key (the path, plus the SOAP action when there is one); otherwise it answers with the reply
+ * set for the key, else the recorded one.
  */
 final class RecordingProxy implements AutoCloseable {
     /** A canned answer. */
@@ -60,20 +61,20 @@ final class RecordingProxy implements AutoCloseable {
         recording = on;
     }
 
-    /** The recorded reply for the first path containing {@code fragment}. */
+    /** The recorded reply for the first key containing {@code fragment}. */
     Reply recorded(String fragment) {
         return recorded.entrySet().stream().filter(e -> e.getKey().contains(fragment)).map(Map.Entry::getValue)
                 .findFirst().orElseThrow(() -> new IllegalStateException("nothing recorded for " + fragment
                         + " (have " + recorded.keySet() + ")"));
     }
 
-    /** The path recorded that contains {@code fragment}. */
-    String path(String fragment) {
+    /** The recorded key that contains {@code fragment}. */
+    String key(String fragment) {
         return recorded.keySet().stream().filter(k -> k.contains(fragment)).findFirst().orElseThrow();
     }
 
-    void answer(String path, Reply reply) {
-        answers.put(path, reply);
+    void answer(String key, Reply reply) {
+        answers.put(key, reply);
     }
 
     int hits(String fragment) {
@@ -84,14 +85,15 @@ final class RecordingProxy implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex; InputStream in = ex.getRequestBody()) {
             byte[] request = in.readAllBytes();
-            String path = ex.getRequestURI().getPath();
-            hits.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+            String action = ex.getRequestHeaders().getFirst("SOAPAction");
+            String key = ex.getRequestURI().getPath() + (action == null ? "" : " " + action);
+            hits.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
             Reply reply;
             if (recording) {
                 reply = forward(ex, request);
-                recorded.put(path, reply);
+                recorded.put(key, reply);
             } else {
-                reply = answers.getOrDefault(path, recorded.get(path));
+                reply = answers.getOrDefault(key, recorded.get(key));
             }
             if (reply == null) {
                 ex.sendResponseHeaders(404, -1);

@@ -51,7 +51,7 @@ class StsReplyFuzzTest {
             proxy.recording(true);
             assertTrue(c.lookupCompany(SimulatorData.CVR_ACTIVE).isPresent(), protocol + ": genuine token");
             proxy.recording(false);
-            PATHS.put(protocol, proxy.path(protocol == StsProtocol.REST ? "/rest/" : "kombittrust"));
+            PATHS.put(protocol, proxy.key(protocol == StsProtocol.REST ? "/rest/" : "kombittrust"));
             int before = proxy.hits("");
             assertTrue(c.lookupCompany(SimulatorData.CVR_ACTIVE).isPresent(), protocol + ": replayed reply accepted");
             assertTrue(proxy.hits(PATHS.get(protocol)) >= 2 && proxy.hits("") == before + 2,
