@@ -3,6 +3,7 @@ package dk.rammearkitektur.clients.digitalpost;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.rammearkitektur.clients.digitalpost.internal.AccessTokens;
+import dk.rammearkitektur.clients.internal.ClientSettings;
 import dk.rammearkitektur.clients.digitalpost.internal.Pipe;
 import dk.rammearkitektur.clients.serviceplatform.internal.IssuedToken;
 import dk.rammearkitektur.clients.serviceplatform.internal.KeyMaterial;
@@ -107,10 +108,11 @@ public final class DigitalPostClient implements AutoCloseable {
     private final Long maxFileBytes;
 
     private DigitalPostClient(Builder b, KeyMaterial km) {
+        ClientSettings settings = b.settings;
         this.environment = b.environment;
-        this.timeouts = b.timeouts;
-        this.retryPolicy = b.retryPolicy;
-        this.clock = b.clock;
+        this.timeouts = settings.timeouts();
+        this.retryPolicy = settings.retryPolicy();
+        this.clock = settings.clock();
         this.cvr = b.authorityCvr;
         this.maxFileBytes = b.maxFileBytes;
         try {
@@ -118,8 +120,8 @@ public final class DigitalPostClient implements AutoCloseable {
             ctx.init(km.keyManagers(), km.trustManagers(), null);
             HttpClient.Builder hb = HttpClient.newBuilder().sslContext(ctx).version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(timeouts.connect()).followRedirects(HttpClient.Redirect.NEVER);
-            if (b.proxy != null) {
-                hb.proxy(java.net.ProxySelector.of(b.proxy));
+            if (settings.proxy() != null) {
+                hb.proxy(java.net.ProxySelector.of(settings.proxy()));
             }
             this.http = hb.build();
             this.fingerprint = HexFormat.of().formatHex(
@@ -127,9 +129,10 @@ public final class DigitalPostClient implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS for Digital Post", e);
         }
-        TokenVerificationSettings tv = new TokenVerificationSettings(b.stsCertificates, clock, b.clockSkew);
-        this.stsTokens = new TokenCache(new RestStsClient(environment.stsRest(), km, timeouts, b.proxy, tv), clock,
-                b.renewalMargin, b.stsFaultBackoff);
+        TokenVerificationSettings tv = new TokenVerificationSettings(settings.stsCertificates(), clock,
+                settings.clockSkew());
+        this.stsTokens = new TokenCache(new RestStsClient(environment.stsRest(), km, timeouts, settings.proxy(), tv),
+                clock, settings.renewalMargin(), settings.stsFaultBackoff());
         this.accessTokens = new AccessTokens(clock, Duration.ofSeconds(60));
     }
 
@@ -526,29 +529,17 @@ public final class DigitalPostClient implements AutoCloseable {
 
     /** Builder for {@link DigitalPostClient}; every setting is checked by {@link #build()}. */
     public static final class Builder {
+        private final ClientSettings settings = new ClientSettings();
         private DigitalPostEnvironment environment;
-        private KeyStore keyStore;
-        private char[] keyPassword;
-        private byte[] pkcs12;
-        private Path pkcs12Path;
-        private final List<X509Certificate> trustAnchors = new ArrayList<>();
-        private final List<X509Certificate> stsCertificates = new ArrayList<>();
         private String authorityCvr;
-        private Timeouts timeouts = Timeouts.defaults();
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private Clock clock = Clock.systemUTC();
-        private Duration clockSkew = Duration.ofMinutes(5);
-        private Duration renewalMargin = Duration.ofMinutes(5);
-        private Duration stsFaultBackoff = Duration.ofSeconds(30);
         private Long maxFileBytes;
-        private java.net.InetSocketAddress proxy;
 
         private Builder() {
         }
 
         /** An HTTP proxy every call (STS included) tunnels through with CONNECT, or null (default) for none. */
         public Builder proxy(java.net.InetSocketAddress proxy) {
-            this.proxy = proxy;
+            settings.proxy(proxy);
             return this;
         }
 
@@ -560,46 +551,31 @@ public final class DigitalPostClient implements AutoCloseable {
 
         /** The system certificate (systemcertifikat) as PKCS#12 bytes and the store's password. */
         public Builder systemCertificate(byte[] pkcs12, char[] password) {
-            this.pkcs12 = pkcs12 == null ? null : pkcs12.clone();
-            this.pkcs12Path = null;
-            this.keyStore = null;
-            this.keyPassword = password == null ? null : password.clone();
+            settings.systemCertificate(pkcs12, password);
             return this;
         }
 
         /** The system certificate as a PKCS#12 file and the store's password. */
         public Builder systemCertificate(Path pkcs12File, char[] password) {
-            this.pkcs12Path = pkcs12File;
-            this.pkcs12 = null;
-            this.keyStore = null;
-            this.keyPassword = password == null ? null : password.clone();
+            settings.systemCertificate(pkcs12File, password);
             return this;
         }
 
         /** The system certificate from a loaded key store (its first private-key entry) and the key's password. */
         public Builder systemCertificate(KeyStore keyStore, char[] keyPassword) {
-            this.keyStore = keyStore;
-            this.pkcs12 = null;
-            this.pkcs12Path = null;
-            this.keyPassword = keyPassword == null ? null : keyPassword.clone();
+            settings.systemCertificate(keyStore, keyPassword);
             return this;
         }
 
         /** The CA certificates the platform's TLS certificates must chain to. Required. */
         public Builder trustAnchors(Collection<X509Certificate> anchors) {
-            this.trustAnchors.clear();
-            if (anchors != null) {
-                this.trustAnchors.addAll(anchors);
-            }
+            settings.trustAnchors(anchors);
             return this;
         }
 
         /** The STS's signing certificates; issued tokens must be signed by one of them. Required. */
         public Builder stsCertificates(Collection<X509Certificate> certificates) {
-            this.stsCertificates.clear();
-            if (certificates != null) {
-                this.stsCertificates.addAll(certificates);
-            }
+            settings.stsCertificates(certificates);
             return this;
         }
 
@@ -616,37 +592,37 @@ public final class DigitalPostClient implements AutoCloseable {
          * not starved by the attempts before it.
          */
         public Builder timeouts(Timeouts timeouts) {
-            this.timeouts = timeouts;
+            settings.timeouts(timeouts);
             return this;
         }
 
         /** How lookups, and sends the caller asks to retry, are repeated after transport failures. */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = retryPolicy;
+            settings.retryPolicy(retryPolicy);
             return this;
         }
 
         /** The clock for transaction times and token lifetimes. */
         public Builder clock(Clock clock) {
-            this.clock = clock;
+            settings.clock(clock);
             return this;
         }
 
         /** The clock skew tolerated when checking token lifetimes; 0 to 15 minutes. */
         public Builder clockSkew(Duration clockSkew) {
-            this.clockSkew = clockSkew;
+            settings.clockSkew(clockSkew);
             return this;
         }
 
         /** How long before expiry a cached STS token is renewed (default 5 minutes; 0 to 1 hour). */
         public Builder tokenRenewalMargin(Duration margin) {
-            this.renewalMargin = margin;
+            settings.renewalMargin(margin);
             return this;
         }
 
         /** How long an STS refusal is remembered before the STS is asked again (default 30 s; at least 1 s). */
         public Builder stsFaultBackoff(Duration backoff) {
-            this.stsFaultBackoff = backoff;
+            settings.stsFaultBackoff(backoff);
             return this;
         }
 
@@ -667,53 +643,23 @@ public final class DigitalPostClient implements AutoCloseable {
         public DigitalPostClient build() {
             Violations v = Violations.at("digitalPostClient");
             v.require(environment != null, "environment", "must be set");
-            v.require(timeouts != null, "timeouts", "must be set");
-            v.require(retryPolicy != null, "retryPolicy", "must be set");
-            v.require(clock != null, "clock", "must be set");
-            v.require(clockSkew != null && !clockSkew.isNegative() && clockSkew.compareTo(Duration.ofMinutes(15)) <= 0,
-                    "clockSkew", "must be between 0 and 15 minutes");
-            v.require(renewalMargin != null && !renewalMargin.isNegative()
-                    && renewalMargin.compareTo(Duration.ofHours(1)) <= 0, "tokenRenewalMargin", "must be between 0 and 1 hour");
-            v.require(stsFaultBackoff != null && stsFaultBackoff.compareTo(Duration.ofSeconds(1)) >= 0, "stsFaultBackoff",
-                    "must be at least 1 second");
-            v.require(authorityCvr != null && authorityCvr.matches("\\d{8}"), "authorityCvr", "must be 8 digits");
-            v.require(!trustAnchors.isEmpty() && !trustAnchors.contains(null), "trustAnchors",
-                    "must hold at least one certificate");
-            v.require(!stsCertificates.isEmpty() && !stsCertificates.contains(null), "stsCertificates",
-                    "must hold at least one certificate");
+            settings.checkTimeoutsRetriesClock(v);
+            v.require(settings.clockSkewInRange(), "clockSkew", ClientSettings.CLOCK_SKEW_RULE);
+            settings.checkTokenTiming(v);
+            v.require(ClientSettings.isCvr(authorityCvr), "authorityCvr", "must be 8 digits");
+            v.require(settings.trustAnchorsUsable(), "trustAnchors", ClientSettings.CERTIFICATES_RULE);
+            settings.checkStsCertificates(v);
             v.require(maxFileBytes == null || maxFileBytes > 0, "maxFileBytes", "must be positive");
             KeyMaterial km = null;
-            if (v.require(keyStore != null || pkcs12 != null || pkcs12Path != null, "systemCertificate", "must be set")
-                    && v.require(keyPassword != null, "systemCertificate.password", "must be set")
-                    && !trustAnchors.isEmpty() && !trustAnchors.contains(null)) {
-                km = loadKeys(v);
+            if (settings.checkSystemCertificateGiven(v) && settings.trustAnchorsUsable()) {
+                KeyStore store = settings.readKeyStore(v, false);
+                if (store != null) {
+                    km = settings.keyMaterial(v, store);
+                }
             }
             v.throwIfAny();
-            Arrays.fill(keyPassword, '\0');
+            settings.clearPassword();
             return new DigitalPostClient(this, km);
-        }
-
-        private KeyMaterial loadKeys(Violations v) {
-            try {
-                KeyStore ks = keyStore;
-                if (ks == null) {
-                    byte[] bytes = pkcs12 != null ? pkcs12 : Files.readAllBytes(pkcs12Path);
-                    ks = KeyStore.getInstance("PKCS12");
-                    ks.load(new ByteArrayInputStream(bytes), keyPassword);
-                }
-                KeyMaterial km = KeyMaterial.load(ks, keyPassword, trustAnchors);
-                try {
-                    km.certificate().checkValidity(java.util.Date.from(clock == null ? Instant.now() : clock.instant()));
-                } catch (java.security.cert.CertificateException e) {
-                    v.add("systemCertificate", "must be valid now (" + e.getClass().getSimpleName() + ")");
-                }
-                return km;
-            } catch (IOException e) {
-                v.add("systemCertificate", "could not be read (wrong password or not PKCS#12)");
-            } catch (GeneralSecurityException e) {
-                v.add("systemCertificate", "is not usable: " + e.getMessage());
-            }
-            return null;
         }
     }
 }

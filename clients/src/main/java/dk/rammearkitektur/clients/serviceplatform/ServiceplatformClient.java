@@ -1,5 +1,6 @@
 package dk.rammearkitektur.clients.serviceplatform;
 
+import dk.rammearkitektur.clients.internal.ClientSettings;
 import dk.rammearkitektur.clients.serviceplatform.internal.Authenticator;
 import dk.rammearkitektur.clients.serviceplatform.internal.CallExecutor;
 import dk.rammearkitektur.clients.serviceplatform.internal.InvocationContextAuthenticator;
@@ -22,17 +23,12 @@ import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.Violations;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -179,18 +175,9 @@ public final class ServiceplatformClient implements AutoCloseable {
 
     /** Builder for {@link ServiceplatformClient}; every setting is checked by {@link #build()}. */
     public static final class Builder {
+        private final ClientSettings settings = new ClientSettings();
         private Environment environment;
-        private KeyStore keyStore;
-        private char[] keyPassword;
-        private byte[] pkcs12;
-        private Path pkcs12Path;
-        private final List<X509Certificate> trustAnchors = new ArrayList<>();
-        private Timeouts timeouts = Timeouts.defaults();
         private int poolSize = 20;
-        private InetSocketAddress proxy;
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private Clock clock = Clock.systemUTC();
-        private Duration clockSkew = Duration.ofMinutes(5);
         private UUID userSystem;
         private UUID user;
         private String accountingInfo;
@@ -198,9 +185,6 @@ public final class ServiceplatformClient implements AutoCloseable {
         private final Map<String, UUID> agreements = new HashMap<>();
         private String stsCvr;
         private StsProtocol stsProtocol = StsProtocol.SOAP;
-        private final List<X509Certificate> stsCertificates = new ArrayList<>();
-        private Duration renewalMargin = Duration.ofMinutes(5);
-        private Duration stsFaultBackoff = Duration.ofSeconds(30);
 
         private Builder() {
         }
@@ -213,43 +197,31 @@ public final class ServiceplatformClient implements AutoCloseable {
 
         /** The system certificate as PKCS#12 bytes and the store's password. */
         public Builder systemCertificate(byte[] pkcs12, char[] password) {
-            this.pkcs12 = pkcs12 == null ? null : pkcs12.clone();
-            this.pkcs12Path = null;
-            this.keyStore = null;
-            this.keyPassword = password == null ? null : password.clone();
+            settings.systemCertificate(pkcs12, password);
             return this;
         }
 
         /** The system certificate as a PKCS#12 file and the store's password. */
         public Builder systemCertificate(Path pkcs12File, char[] password) {
-            this.pkcs12Path = pkcs12File;
-            this.pkcs12 = null;
-            this.keyStore = null;
-            this.keyPassword = password == null ? null : password.clone();
+            settings.systemCertificate(pkcs12File, password);
             return this;
         }
 
         /** The system certificate from a loaded key store (its first private-key entry) and the key's password. */
         public Builder systemCertificate(KeyStore keyStore, char[] keyPassword) {
-            this.keyStore = keyStore;
-            this.pkcs12 = null;
-            this.pkcs12Path = null;
-            this.keyPassword = keyPassword == null ? null : keyPassword.clone();
+            settings.systemCertificate(keyStore, keyPassword);
             return this;
         }
 
         /** The CA certificates the platform's TLS certificate must chain to. Required, at least one. */
         public Builder trustAnchors(Collection<X509Certificate> anchors) {
-            this.trustAnchors.clear();
-            if (anchors != null) {
-                this.trustAnchors.addAll(anchors);
-            }
+            settings.trustAnchors(anchors);
             return this;
         }
 
         /** Connect, read and total timeouts. */
         public Builder timeouts(Timeouts timeouts) {
-            this.timeouts = timeouts;
+            settings.timeouts(timeouts);
             return this;
         }
 
@@ -261,25 +233,25 @@ public final class ServiceplatformClient implements AutoCloseable {
 
         /** An HTTP proxy to tunnel through, or null for none. */
         public Builder proxy(InetSocketAddress proxy) {
-            this.proxy = proxy;
+            settings.proxy(proxy);
             return this;
         }
 
         /** How lookups (reads) are retried after transient transport failures. */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = retryPolicy;
+            settings.retryPolicy(retryPolicy);
             return this;
         }
 
         /** The clock for timestamps and token lifetimes. */
         public Builder clock(Clock clock) {
-            this.clock = clock;
+            settings.clock(clock);
             return this;
         }
 
         /** The clock skew tolerated when checking lifetimes; 0 to 15 minutes. */
         public Builder clockSkew(Duration clockSkew) {
-            this.clockSkew = clockSkew;
+            settings.clockSkew(clockSkew);
             return this;
         }
 
@@ -327,22 +299,19 @@ public final class ServiceplatformClient implements AutoCloseable {
 
         /** The STS's signing certificates; issued tokens must be signed by one of them. Required for STS tokens. */
         public Builder stsCertificates(Collection<X509Certificate> certificates) {
-            this.stsCertificates.clear();
-            if (certificates != null) {
-                this.stsCertificates.addAll(certificates);
-            }
+            settings.stsCertificates(certificates);
             return this;
         }
 
         /** How long before expiry a cached token is renewed (default 5 minutes; 0 to 1 hour). */
         public Builder tokenRenewalMargin(Duration margin) {
-            this.renewalMargin = margin;
+            settings.renewalMargin(margin);
             return this;
         }
 
         /** How long an STS refusal is remembered before the STS is asked again (default 30 s; at least 1 s). */
         public Builder stsFaultBackoff(Duration backoff) {
-            this.stsFaultBackoff = backoff;
+            settings.stsFaultBackoff(backoff);
             return this;
         }
 
@@ -355,14 +324,12 @@ public final class ServiceplatformClient implements AutoCloseable {
             Violations v = Violations.at("serviceplatformClient");
             v.require(environment != null, "environment", "must be set");
             v.require(poolSize >= 1 && poolSize <= 1000, "poolSize", "must be between 1 and 1000");
-            v.require(timeouts != null, "timeouts", "must be set");
-            v.require(retryPolicy != null, "retryPolicy", "must be set");
-            v.require(clock != null, "clock", "must be set");
-            if (v.require(clockSkew != null, "clockSkew", "must be set")) {
-                v.require(!clockSkew.isNegative() && clockSkew.compareTo(Duration.ofMinutes(15)) <= 0, "clockSkew",
-                        "must be between 0 and 15 minutes");
+            settings.checkTimeoutsRetriesClock(v);
+            if (v.require(settings.clockSkew() != null, "clockSkew", "must be set")) {
+                v.require(settings.clockSkewInRange(), "clockSkew", ClientSettings.CLOCK_SKEW_RULE);
             }
-            v.require(!trustAnchors.isEmpty(), "trustAnchors", "must hold at least one certificate");
+            List<X509Certificate> trustAnchors = settings.trustAnchors();
+            v.require(!trustAnchors.isEmpty(), "trustAnchors", ClientSettings.CERTIFICATES_RULE);
             v.require(!trustAnchors.contains(null), "trustAnchors", "must not contain null");
             boolean ic = userSystem != null || user != null;
             boolean sts = stsCvr != null;
@@ -374,65 +341,40 @@ public final class ServiceplatformClient implements AutoCloseable {
                 v.require(userSystem != null, "invocationContext.userSystemUuid", "must be set");
                 v.require(user != null, "invocationContext.userUuid", "must be set");
             } else {
-                v.require(stsCvr.matches("\\d{8}"), "stsToken.cvr", "must be 8 digits");
+                v.require(ClientSettings.isCvr(stsCvr), "stsToken.cvr", "must be 8 digits");
                 v.require(stsProtocol != null, "stsProtocol", "must be set");
-                v.require(!stsCertificates.isEmpty() && !stsCertificates.contains(null), "stsCertificates",
-                        "must hold at least one certificate");
-                v.require(renewalMargin != null && !renewalMargin.isNegative()
-                        && renewalMargin.compareTo(Duration.ofHours(1)) <= 0, "tokenRenewalMargin",
-                        "must be between 0 and 1 hour");
-                v.require(stsFaultBackoff != null && stsFaultBackoff.compareTo(Duration.ofSeconds(1)) >= 0,
-                        "stsFaultBackoff", "must be at least 1 second");
+                settings.checkStsCertificates(v);
+                settings.checkTokenTiming(v);
             }
+            InetSocketAddress proxy = settings.proxy();
             v.require(proxy == null || !proxy.isUnresolved() || proxy.getHostString() != null, "proxy", "must have a host");
             KeyMaterial km = null;
-            if (v.require(keyStore != null || pkcs12 != null || pkcs12Path != null, "systemCertificate", "must be set")
-                    && v.require(keyPassword != null, "systemCertificate.password", "must be set")) {
-                km = loadKeys(v);
+            if (settings.checkSystemCertificateGiven(v)) {
+                KeyStore store = settings.readKeyStore(v, true);
+                if (store != null && settings.trustAnchorsUsable()) {
+                    km = settings.keyMaterial(v, store);
+                }
             }
             v.throwIfAny();
+            Timeouts timeouts = settings.timeouts();
+            Clock clock = settings.clock();
             SoapTransport transport = new SoapTransport(km.keyManagers(), km.trustManagers(), timeouts, poolSize, proxy);
             Authenticator auth;
             if (stsCvr != null) {
                 SigningCredential credential = SigningCredential.of(km.privateKey(), Arrays.asList(km.chain()));
-                TokenVerificationSettings tv = new TokenVerificationSettings(stsCertificates, clock, clockSkew);
+                TokenVerificationSettings tv = new TokenVerificationSettings(settings.stsCertificates(), clock,
+                        settings.clockSkew());
                 StsClient stsClient = stsProtocol == StsProtocol.REST
                         ? new RestStsClient(environment.stsRest(), km, timeouts, proxy, tv)
                         : new SoapStsClient(environment.stsSoap(), transport, credential, clock, tv);
-                auth = new StsAuthenticator(new TokenCache(stsClient, clock, renewalMargin, stsFaultBackoff), credential,
-                        stsCvr, clock);
+                auth = new StsAuthenticator(new TokenCache(stsClient, clock, settings.renewalMargin(),
+                        settings.stsFaultBackoff()), credential, stsCvr, clock);
             } else {
                 auth = new InvocationContextAuthenticator(userSystem, user, accountingInfo, onBehalfOfUser, agreements);
             }
-            Arrays.fill(keyPassword, '\0');
-            return new ServiceplatformClient(environment,
-                    new CallExecutor(environment, transport, auth, retryPolicy, timeouts, clock), km.certificate());
-        }
-
-        private KeyMaterial loadKeys(Violations v) {
-            try {
-                KeyStore ks = keyStore;
-                if (ks == null) {
-                    byte[] bytes = pkcs12 != null ? pkcs12 : Files.readAllBytes(pkcs12Path);
-                    ks = KeyStore.getInstance("PKCS12");
-                    ks.load(new ByteArrayInputStream(bytes), keyPassword);
-                }
-                if (trustAnchors.isEmpty() || trustAnchors.contains(null)) {
-                    return null;
-                }
-                KeyMaterial km = KeyMaterial.load(ks, keyPassword, trustAnchors);
-                try {
-                    km.certificate().checkValidity(java.util.Date.from(clock == null ? java.time.Instant.now() : clock.instant()));
-                } catch (java.security.cert.CertificateException e) {
-                    v.add("systemCertificate", "must be valid now (" + e.getClass().getSimpleName() + ")");
-                }
-                return km;
-            } catch (IOException e) {
-                v.add("systemCertificate", "could not be read (wrong password or not PKCS#12): " + e.getMessage());
-            } catch (GeneralSecurityException e) {
-                v.add("systemCertificate", "is not usable: " + e.getMessage());
-            }
-            return null;
+            settings.clearPassword();
+            return new ServiceplatformClient(environment, new CallExecutor(environment, transport, auth,
+                    settings.retryPolicy(), timeouts, clock), km.certificate());
         }
     }
 }
