@@ -14,6 +14,7 @@ import dk.rammearkitektur.clients.digitalpost.Sender;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,14 +39,16 @@ public class MemoWriteBenchmark {
 
     private byte[] pdf;
     private MemoMessage message;
-    private byte[] encoded;
+    private byte[] sourceChunk;
+    private byte[] encodedChunk;
 
     /** Builds the attachment (pseudo-random bytes behind a PDF header) and the letter. */
     @Setup
     public void setup() {
         pdf = Payloads.pdf(SIZE);
         message = letter("0101901234", FileContent.ofBytes(pdf));
-        encoded = new byte[(SIZE + 2) / 3 * 4];
+        sourceChunk = new byte[3 * 32 * 1024];
+        encodedChunk = new byte[4 * 32 * 1024];
     }
 
     /** A digital letter to the CPR recipient {@code cpr} with one main document holding {@code content}. */
@@ -69,15 +72,25 @@ public class MemoWriteBenchmark {
     }
 
     /**
-     * Base64 of the same bytes, nothing else: {@code java.util.Base64} encoding the whole array in one call into a
-     * reused buffer (its fastest form; the encoding stream of {@code Base64.Encoder.wrap} measured about 6 times
-     * slower), written to the null stream.
+     * Base64 of the same bytes, nothing else: {@code java.util.Base64} encoding 96 KiB chunks (copied into a reused
+     * buffer, as any stream source must be) into a reused output buffer that stays in cache, each written to the null
+     * stream. The fastest way the JDK offers: one call over the whole array into a 13 MB buffer measured about ten
+     * times slower (memory-bound), {@code Encoder.wrap} slower still.
      */
     @Benchmark
     public long baseline() throws IOException {
         Counting out = new Counting();
-        int n = Base64.getEncoder().encode(pdf, encoded);
-        out.write(encoded, 0, n);
+        Base64.Encoder encoder = Base64.getEncoder();
+        for (int off = 0; off < pdf.length; off += sourceChunk.length) {
+            int n = Math.min(sourceChunk.length, pdf.length - off);
+            byte[] src = sourceChunk;
+            if (n == sourceChunk.length) {
+                System.arraycopy(pdf, off, src, 0, n);
+            } else {
+                src = Arrays.copyOfRange(pdf, off, off + n);
+            }
+            out.write(encodedChunk, 0, encoder.encode(src, encodedChunk));
+        }
         return out.count;
     }
 
