@@ -1,9 +1,8 @@
 package dk.rammearkitektur.clients.digitalpost;
 
-import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.clients.internal.EnvironmentUrls;
 import dk.rammearkitektur.core.Violations;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -42,7 +41,7 @@ public record DigitalPostEnvironment(String name, URI stsRest, URI accessToken, 
         url(v, "accessToken", accessToken);
         url(v, "kombi", kombi);
         if (url(v, "lookupBase", lookupBase)) {
-            v.require(lookupBase.getPath() != null && lookupBase.getPath().endsWith("/"), "lookupBase", "must end with /");
+            EnvironmentUrls.endsWithSlash(v, "lookupBase", lookupBase);
         }
         v.throwIfAny();
     }
@@ -53,8 +52,7 @@ public record DigitalPostEnvironment(String name, URI stsRest, URI accessToken, 
      * {@code service/KombiPostAfsend_1/kombi} and {@code service/PostForespoerg_1/}.
      */
     public static DigitalPostEnvironment custom(URI base) {
-        Objects.requireNonNull(base, "base == null");
-        String b = base.toString().endsWith("/") ? base.toString() : base + "/";
+        String b = EnvironmentUrls.withSlash(base);
         return new DigitalPostEnvironment("custom", URI.create(b + "runtime/api/rest/wstrust/v1/issue"),
                 URI.create(b + "service/AccessTokenService_1/token"), URI.create(b + "service/KombiPostAfsend_1/kombi"),
                 URI.create(b + "service/PostForespoerg_1/"));
@@ -63,28 +61,10 @@ public record DigitalPostEnvironment(String name, URI stsRest, URI accessToken, 
     /** Parses {@code test}, {@code production} (or {@code prod}) or a base URL as for {@link #custom(URI)}. */
     public static DigitalPostEnvironment parse(String text) {
         Objects.requireNonNull(text, "text == null");
-        switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "test":
-                return TEST;
-            case "production":
-            case "prod":
-                return PRODUCTION;
-            default:
-                try {
-                    return custom(URI.create(text.strip()));
-                } catch (IllegalArgumentException e) {
-                    throw new ValidationException("environment", "must be test, production or a base URL");
-                }
-        }
+        return EnvironmentUrls.parse(text.strip(), TEST, PRODUCTION, DigitalPostEnvironment::custom);
     }
 
     private static boolean url(Violations v, String field, URI uri) {
-        if (!v.require(uri != null, field, "must be set")
-                || !v.require(uri.isAbsolute() && uri.getHost() != null, field, "must be an absolute URL with a host")) {
-            return false;
-        }
-        boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equalsIgnoreCase(uri.getHost());
-        return v.require("https".equalsIgnoreCase(uri.getScheme()) || ("http".equalsIgnoreCase(uri.getScheme()) && loopback),
-                field, "must use https");
+        return EnvironmentUrls.absolute(v, field, uri) && EnvironmentUrls.secure(v, field, uri);
     }
 }

@@ -1,8 +1,8 @@
 package dk.rammearkitektur.clients.serviceplatform;
 
+import dk.rammearkitektur.clients.internal.EnvironmentUrls;
 import dk.rammearkitektur.core.Violations;
 import java.net.URI;
-import java.util.Locale;
 
 /**
  * Where Serviceplatformen and its security token service (STS) live: the public test and production presets, or
@@ -47,8 +47,7 @@ public record Environment(String name, URI serviceBase, URI organisationBase, UR
      * {@code <base>runtime/...}.
      */
     public static Environment custom(URI base) {
-        java.util.Objects.requireNonNull(base, "base == null");
-        String b = base.toString().endsWith("/") ? base.toString() : base + "/";
+        String b = EnvironmentUrls.withSlash(base);
         return new Environment("custom", URI.create(b + "service/"), URI.create(b),
                 URI.create(b + "runtime/services/kombittrust/14/certificatemixed"),
                 URI.create(b + "runtime/api/rest/wstrust/v1/issue"));
@@ -57,33 +56,16 @@ public record Environment(String name, URI serviceBase, URI organisationBase, UR
     /** Parses {@code test}, {@code production} (or {@code prod}) or an https base URL as for {@link #custom(URI)}. */
     public static Environment parse(String text) {
         java.util.Objects.requireNonNull(text, "text == null");
-        switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "test":
-                return TEST;
-            case "production":
-            case "prod":
-                return PRODUCTION;
-            default:
-                try {
-                    return custom(URI.create(text.trim()));
-                } catch (IllegalArgumentException e) {
-                    throw new dk.rammearkitektur.core.ValidationException("environment", "must be test, production or a base URL");
-                }
-        }
+        return EnvironmentUrls.parse(text.trim(), TEST, PRODUCTION, Environment::custom);
     }
 
     private static void checkUrl(Violations v, String field, URI uri, boolean base) {
-        if (!v.require(uri != null, field, "must be set")) {
+        if (!EnvironmentUrls.absolute(v, field, uri)) {
             return;
         }
-        if (!v.require(uri.isAbsolute() && uri.getHost() != null, field, "must be an absolute URL with a host")) {
-            return;
-        }
-        boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equalsIgnoreCase(uri.getHost());
-        v.require("https".equalsIgnoreCase(uri.getScheme()) || ("http".equalsIgnoreCase(uri.getScheme()) && loopback),
-                field, "must use https");
+        EnvironmentUrls.secure(v, field, uri);
         if (base) {
-            v.require(uri.getPath() != null && uri.getPath().endsWith("/"), field, "must end with /");
+            EnvironmentUrls.endsWithSlash(v, field, uri);
         }
     }
 }
