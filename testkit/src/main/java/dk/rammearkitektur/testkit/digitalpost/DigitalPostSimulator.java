@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsExchange;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostClient;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostEnvironment;
 import dk.rammearkitektur.core.PersonalData;
@@ -25,14 +23,13 @@ import dk.rammearkitektur.testkit.digitalpost.internal.KombiReader;
 import dk.rammearkitektur.testkit.digitalpost.internal.MemoChecks;
 import dk.rammearkitektur.testkit.pki.TestPki;
 import dk.rammearkitektur.testkit.serviceplatform.ConformanceViolation;
+import dk.rammearkitektur.testkit.serviceplatform.internal.LoopbackHttpsServer;
 import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -61,12 +58,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.Schema;
@@ -159,8 +152,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
     private final DigitalPostFaults faults = new DigitalPostFaults();
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
-    private HttpsServer server;
-    private ExecutorService executor;
+    private LoopbackHttpsServer server;
 
     private record Grant(String entityId, String cvr, X509Certificate holder, Instant expires) {
     }
@@ -225,28 +217,12 @@ public final class DigitalPostSimulator implements AutoCloseable {
             return this;
         }
         try {
-            SSLContext ctx = ServerTls.shared().sslContext(pki.trustAnchors());
-            HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-            s.setHttpsConfigurator(new HttpsConfigurator(ctx) {
-                @Override
-                public void configure(HttpsParameters params) {
-                    SSLParameters p = ctx.getDefaultSSLParameters();
-                    p.setNeedClientAuth(true);
-                    params.setSSLParameters(p);
-                }
-            });
-            s.createContext(STS_REST_PATH, this::handleSts);
-            s.createContext(TOKEN_PATH, this::handleToken);
-            s.createContext(KOMBI_PATH, this::handleKombi);
-            s.createContext(LOOKUP_PATH, this::handleLookup);
-            executor = Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "digitalpost-simulator");
-                t.setDaemon(true);
-                return t;
-            });
-            s.setExecutor(executor);
-            s.start();
-            server = s;
+            Map<String, HttpHandler> handlers = new LinkedHashMap<>();
+            handlers.put(STS_REST_PATH, this::handleSts);
+            handlers.put(TOKEN_PATH, this::handleToken);
+            handlers.put(KOMBI_PATH, this::handleKombi);
+            handlers.put(LOOKUP_PATH, this::handleLookup);
+            server = LoopbackHttpsServer.start(port, pki.trustAnchors(), "digitalpost-simulator", handlers);
             LOG.debug("Digital Post simulator listening on {}", baseUri());
             return this;
         } catch (IOException e) {
@@ -258,8 +234,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
+            server.stop();
             server = null;
         }
     }
@@ -269,7 +244,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("simulator not started");
         }
-        return URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/");
+        return server.baseUri();
     }
 
     /**

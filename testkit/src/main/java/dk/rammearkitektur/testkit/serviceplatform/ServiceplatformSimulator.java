@@ -1,21 +1,19 @@
 package dk.rammearkitektur.testkit.serviceplatform;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsExchange;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.testkit.pki.TestIdentity;
 import dk.rammearkitektur.testkit.pki.TestPki;
 import dk.rammearkitektur.testkit.serviceplatform.internal.Contracts;
+import dk.rammearkitektur.testkit.serviceplatform.internal.LoopbackHttpsServer;
 import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +30,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import javax.xml.transform.dom.DOMSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,8 +91,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     private final java.util.Set<InetSocketAddress> peers = ConcurrentHashMap.newKeySet();
     private final List<Endpoint> endpoints;
     private final Sts sts;
-    private HttpsServer server;
-    private ExecutorService executor;
+    private LoopbackHttpsServer server;
 
     /** One SOAP endpoint: its id, path, entity id, contract, and operations (request element to SOAP action). */
     private record Endpoint(String id, String path, UUID serviceUuid, String entityId, String contract,
@@ -156,30 +149,13 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             return this;
         }
         try {
-            ServerTls tls = ServerTls.shared();
-            SSLContext ctx = tls.sslContext(pki.trustAnchors());
-            HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-            s.setHttpsConfigurator(new HttpsConfigurator(ctx) {
-                @Override
-                public void configure(HttpsParameters params) {
-                    SSLParameters p = ctx.getDefaultSSLParameters();
-                    p.setNeedClientAuth(true);
-                    params.setSSLParameters(p);
-                }
-            });
+            Map<String, HttpHandler> handlers = new java.util.LinkedHashMap<>();
             for (Endpoint e : endpoints) {
-                s.createContext(e.path, ex -> handle(e, ex));
+                handlers.put(e.path, ex -> handle(e, ex));
             }
-            s.createContext(STS_REST_PATH, ex -> handleSts(true, ex));
-            s.createContext(STS_SOAP_PATH, ex -> handleSts(false, ex));
-            executor = Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "serviceplatform-simulator");
-                t.setDaemon(true);
-                return t;
-            });
-            s.setExecutor(executor);
-            s.start();
-            server = s;
+            handlers.put(STS_REST_PATH, ex -> handleSts(true, ex));
+            handlers.put(STS_SOAP_PATH, ex -> handleSts(false, ex));
+            server = LoopbackHttpsServer.start(port, pki.trustAnchors(), "serviceplatform-simulator", handlers);
             LOG.debug("Serviceplatformen simulator listening on {}", baseUri());
             return this;
         } catch (IOException e) {
@@ -191,8 +167,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
+            server.stop();
             server = null;
         }
     }
@@ -202,7 +177,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("simulator not started");
         }
-        return URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/");
+        return server.baseUri();
     }
 
     /** The endpoint URLs by service id ({@code SF1520}, {@code SF1530}, {@code SF1500}). */
