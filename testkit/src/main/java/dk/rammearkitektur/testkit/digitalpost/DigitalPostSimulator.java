@@ -1,11 +1,13 @@
 package dk.rammearkitektur.testkit.digitalpost;
 
+import static dk.rammearkitektur.testkit.serviceplatform.internal.SimulatorExchanges.pause;
+import static dk.rammearkitektur.testkit.serviceplatform.internal.SimulatorExchanges.send;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpsExchange;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostClient;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostEnvironment;
 import dk.rammearkitektur.core.PersonalData;
@@ -25,7 +27,7 @@ import dk.rammearkitektur.testkit.pki.TestPki;
 import dk.rammearkitektur.testkit.serviceplatform.ConformanceViolation;
 import dk.rammearkitektur.testkit.serviceplatform.internal.LoopbackHttpsServer;
 import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
-import java.io.ByteArrayInputStream;
+import dk.rammearkitektur.testkit.serviceplatform.internal.SimulatorExchanges;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,9 +41,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -417,7 +416,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
                     throw new Refusal(400, DigitalPostErrors.STS_REFUSED, "request is not a JSON object");
                 }
                 List<X509Certificate> chain = peer(ex);
-                X509Certificate useKey = decodeCertificate(req.path("UseKey").asText(""));
+                X509Certificate useKey = SimulatorExchanges.decodeCertificate(req.path("UseKey").asText(""));
                 expect(useKey != null && useKey.equals(chain.get(0)), "UseKey is not the TLS client certificate");
                 expect(SamlTokenTypes.SAML2.equals(req.path("TokenType").asText()), "TokenType must be SAML 2.0");
                 expect(SamlTokenTypes.ISSUE.equals(req.path("RequestType").asText()), "RequestType must be Issue");
@@ -456,12 +455,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
     }
 
     private CertificateValidator validator() {
-        CertificateValidator.Builder b = CertificateValidator.builder().trustAnchors(pki.trustAnchors())
-                .intermediate(pki.oces3IssuingCa()).intermediate(pki.oces2IssuingCa()).ocsp(false).clock(clock).skew(skew);
-        for (X509CRL crl : pki.crls()) {
-            b.crl(crl);
-        }
-        return b.build();
+        return SimulatorExchanges.validator(pki, clock, skew);
     }
 
     private static void expect(boolean ok, String text) {
@@ -971,7 +965,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
             return false;
         }
         switch (fault.kind()) {
-            case LATENCY -> sleep(fault.amount());
+            case LATENCY -> pause(fault.amount());
             case CONNECTION_RESET -> {
                 return true;
             }
@@ -992,7 +986,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
             throws IOException {
         DigitalPostFault.Kind kind = fault == null ? null : fault.kind();
         if (kind == DigitalPostFault.Kind.TIMEOUT) {
-            sleep(fault.amount());
+            pause(fault.amount());
         }
         if (kind == DigitalPostFault.Kind.MALFORMED_REPLY) {
             send(ex, 200, type, "<kombi_response><Result>tr".getBytes(StandardCharsets.UTF_8));
@@ -1018,41 +1012,11 @@ public final class DigitalPostSimulator implements AutoCloseable {
     }
 
     private static List<X509Certificate> peer(HttpExchange ex) {
-        try {
-            Certificate[] certs = ((HttpsExchange) ex).getSSLSession().getPeerCertificates();
-            List<X509Certificate> out = new ArrayList<>();
-            for (Certificate c : certs) {
-                out.add((X509Certificate) c);
-            }
-            return out;
-        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+        List<X509Certificate> chain = SimulatorExchanges.clientChain(ex);
+        if (chain.isEmpty()) {
             throw new Refusal(401, DigitalPostErrors.UNAUTHORISED, "no client certificate");
         }
-    }
-
-    private static X509Certificate decodeCertificate(String base64) {
-        try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64)));
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    private static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", contentType);
-        ex.sendResponseHeaders(status, body.length);
-        try (OutputStream os = ex.getResponseBody()) {
-            os.write(body);
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return chain;
     }
 
     /** Builder for {@link DigitalPostSimulator}. */

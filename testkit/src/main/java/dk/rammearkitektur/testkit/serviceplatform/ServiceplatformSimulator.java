@@ -1,8 +1,11 @@
 package dk.rammearkitektur.testkit.serviceplatform;
 
+import static dk.rammearkitektur.testkit.serviceplatform.internal.SimulatorExchanges.clientChain;
+import static dk.rammearkitektur.testkit.serviceplatform.internal.SimulatorExchanges.pause;
+import static dk.rammearkitektur.testkit.serviceplatform.internal.SimulatorExchanges.send;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpsExchange;
 import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.core.xml.SecureXml;
@@ -13,11 +16,9 @@ import dk.rammearkitektur.testkit.serviceplatform.internal.LoopbackHttpsServer;
 import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -317,7 +318,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             byte[] request = ex.getRequestBody().readAllBytes();
             Fault fault = faults.draw(false);
             if (fault != null && fault.kind() == Fault.Kind.LATENCY) {
-                sleep(fault.amount());
+                pause(fault.amount());
                 fault = null;
             }
             Clock callClock = fault != null && fault.kind() == Fault.Kind.CLOCK_SKEW
@@ -362,7 +363,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             byte[] request = ex.getRequestBody().readAllBytes();
             Fault fault = faults.draw(true);
             if (fault != null && fault.kind() == Fault.Kind.LATENCY) {
-                sleep(fault.amount());
+                pause(fault.amount());
                 fault = null;
             }
             Fault.Kind kind = fault == null ? null : fault.kind();
@@ -545,15 +546,12 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     }
 
     private void checkClientCertificate(HttpExchange ex, List<String[]> found) {
-        try {
-            Certificate[] peer = ((HttpsExchange) ex).getSSLSession().getPeerCertificates();
-            X509Certificate leaf = (X509Certificate) peer[0];
-            if (!leaf.equals(system.certificate())) {
-                found.add(new String[] {PlatformFaults.INVOCATION_CONTEXT,
-                    "client certificate is not the registered system certificate"});
-            }
-        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+        List<X509Certificate> chain = clientChain(ex);
+        if (chain.isEmpty()) {
             found.add(new String[] {PlatformFaults.INVOCATION_CONTEXT, "no client certificate"});
+        } else if (!chain.get(0).equals(system.certificate())) {
+            found.add(new String[] {PlatformFaults.INVOCATION_CONTEXT,
+                "client certificate is not the registered system certificate"});
         }
     }
 
@@ -565,22 +563,6 @@ public final class ServiceplatformSimulator implements AutoCloseable {
 
     private void sendFault(HttpExchange ex, String soapCode, String code, String text) throws IOException {
         send(ex, 500, "text/xml; charset=utf-8", serialize(Xml.fault(soapCode, code, text)));
-    }
-
-    private static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", contentType);
-        ex.sendResponseHeaders(status, body.length);
-        try (OutputStream os = ex.getResponseBody()) {
-            os.write(body);
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Builder for {@link ServiceplatformSimulator}. */

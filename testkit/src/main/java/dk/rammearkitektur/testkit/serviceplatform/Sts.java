@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsExchange;
 import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.core.SecurityException;
 import dk.rammearkitektur.core.xml.SecureXml;
@@ -18,18 +17,13 @@ import dk.rammearkitektur.signing.xml.SignatureTrust;
 import dk.rammearkitektur.signing.xml.XmlSigner;
 import dk.rammearkitektur.testkit.pki.TestPki;
 import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
-import java.io.ByteArrayInputStream;
+import dk.rammearkitektur.testkit.serviceplatform.internal.SimulatorExchanges;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,12 +86,7 @@ final class Sts {
     }
 
     private CertificateValidator validator(Clock clock) {
-        CertificateValidator.Builder b = CertificateValidator.builder().trustAnchors(pki.trustAnchors())
-                .intermediate(pki.oces3IssuingCa()).intermediate(pki.oces2IssuingCa()).ocsp(false).clock(clock).skew(skew);
-        for (X509CRL crl : pki.crls()) {
-            b.crl(crl);
-        }
-        return b.build();
+        return SimulatorExchanges.validator(pki, clock, skew);
     }
 
     /** The REST issue endpoint: JSON in, JSON out. */
@@ -273,25 +262,19 @@ final class Sts {
     }
 
     private static List<X509Certificate> peer(HttpExchange ex) {
-        try {
-            Certificate[] certs = ((HttpsExchange) ex).getSSLSession().getPeerCertificates();
-            List<X509Certificate> out = new ArrayList<>();
-            for (Certificate c : certs) {
-                out.add((X509Certificate) c);
-            }
-            return out;
-        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+        List<X509Certificate> chain = SimulatorExchanges.clientChain(ex);
+        if (chain.isEmpty()) {
             throw new Refusal(PlatformFaults.STS_REFUSED, "no client certificate");
         }
+        return chain;
     }
 
     private static X509Certificate decode(String base64) {
-        try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64)));
-        } catch (Exception e) {
+        X509Certificate certificate = SimulatorExchanges.decodeCertificate(base64);
+        if (certificate == null) {
             throw new Refusal(PlatformFaults.STS_REFUSED, "UseKey is not a certificate");
         }
+        return certificate;
     }
 
     static byte[] bytes(Document doc) {
