@@ -9,14 +9,12 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Per-thread JCA engines (message digests and signatures), so the signing hot path does not look up providers for
- * every message. An engine is handed out to one thread only and must be (re)initialised by the caller before use.
+ * JCA engines for the signing hot path: per-thread message digests (no provider look-up per message), and signature
+ * engines, which are created per use and never cached, because an initialised engine keeps its private key.
  */
 public final class Engines {
     private static final ThreadLocal<Map<DigestAlgorithm, MessageDigest>> DIGESTS =
             ThreadLocal.withInitial(() -> new EnumMap<>(DigestAlgorithm.class));
-    private static final ThreadLocal<Map<SignatureAlgorithm, Signature>> SIGNATURES =
-            ThreadLocal.withInitial(() -> new EnumMap<>(SignatureAlgorithm.class));
 
     private Engines() {
     }
@@ -33,14 +31,9 @@ public final class Engines {
         return md;
     }
 
-    /** This thread's signature engine for {@code algorithm} (RSA PKCS#1 v1.5 methods only); call initSign first. */
+    /** A new signature engine for {@code algorithm} (RSA PKCS#1 v1.5 methods only); call initSign first. */
     public static Signature rsaSignature(SignatureAlgorithm algorithm) throws NoSuchAlgorithmException {
-        Signature s = SIGNATURES.get().get(algorithm);
-        if (s == null) {
-            s = Signature.getInstance(rsaJcaName(algorithm));
-            SIGNATURES.get().put(algorithm, s);
-        }
-        return s;
+        return Signature.getInstance(rsaJcaName(algorithm));
     }
 
     /** Whether {@link #rsaSignature(SignatureAlgorithm)} supports {@code algorithm}. */

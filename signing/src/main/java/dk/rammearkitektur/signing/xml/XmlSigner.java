@@ -171,7 +171,7 @@ public final class XmlSigner {
      * The hot path for detached RSA signatures (WS-Security): each target is canonicalised (exclusive c14n without
      * comments, by {@link ExclusiveC14n}, or Santuario's canonicaliser for trees it does not handle) into a per-thread
      * buffer and digested in one update, SignedInfo is assembled as DOM with its canonical form written directly, and
-     * signed with a per-thread JCA engine. The output is a standard XML-DSig signature, the same one Santuario's
+     * signed with a fresh JCA engine. The output is a standard XML-DSig signature, the same one Santuario's
      * object model builds for these inputs, minus the cosmetic line breaks; nothing is re-parsed, no XPath is used.
      */
     private Element signDirect(Document doc, Element parent, Node before, List<Element> targets, List<String> ids,
