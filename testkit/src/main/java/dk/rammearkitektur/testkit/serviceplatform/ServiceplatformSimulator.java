@@ -616,10 +616,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
 
         /** The port on 127.0.0.1; 0 (default) picks a free one. */
         public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be 0 to 65535");
-            }
-            this.port = port;
+            this.port = LoopbackHttpsServer.checkedPort(port);
             return this;
         }
 

@@ -31,6 +31,20 @@ public final class LoopbackHttpsServer {
     }
 
     /**
+     * Checks a port a simulator builder was given.
+     *
+     * @param port the port, 0 for any free one
+     * @return {@code port}
+     * @throws IllegalArgumentException when it is not 0 to 65535
+     */
+    public static int checkedPort(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0 to 65535");
+        }
+        return port;
+    }
+
+    /**
      * Starts a server on {@code 127.0.0.1}.
      *
      * @param port the port, 0 for any free one
