@@ -85,7 +85,7 @@ import org.w3c.dom.Element;
  * <p>Requests are read with the hardened streaming parser; file content is decoded on the fly and only its size,
  * SHA-256 and (up to a limit) bytes are kept, so a 100 MB attachment does not fill the heap. The MeMo part is
  * validated against the published XSDs when they are found ({@link Builder#memoSchemas(Path)}, else
- * {@code rammearkitektur.shared.dir}/conformance/memo-xsd) and always against the platform's rules; the report says
+ * {@code rammearkitektur.shared.dir}/conformance/memo-xsd, else {@code ../shared/conformance/memo-xsd}) and always against the platform's rules; the report says
  * which ({@link #conformanceReport()}). The simulator's code is independent of the client's MeMo classes.
  *
  * <p>Delivered letters land in per-recipient {@link #mailbox(String) mailboxes}, printed letters in the
@@ -198,10 +198,9 @@ public final class DigitalPostSimulator implements AutoCloseable {
 
     private static Path sharedXsdDir() {
         String dir = System.getProperty("rammearkitektur.shared.dir");
-        if (dir == null || dir.isBlank()) {
-            return null;
-        }
-        Path p = Path.of(dir, "conformance", "memo-xsd");
+        // Without the property: a checkout of this project next to the shared conformance material (../shared).
+        Path p = dir == null || dir.isBlank() ? Path.of("..", "shared", "conformance", "memo-xsd")
+                : Path.of(dir, "conformance", "memo-xsd");
         return hasSchemas(p) ? p : null;
     }
 
