@@ -44,8 +44,13 @@ import org.slf4j.LoggerFactory;
 public final class CertificateValidator {
     private static final Logger LOG = LoggerFactory.getLogger(CertificateValidator.class);
     private static final int MAX_PATH = 8;
+    /**
+     * Critical extensions this validator processes or may safely ignore. Name constraints (2.5.29.30), policy
+     * constraints (2.5.29.36) and inhibitAnyPolicy (2.5.29.54) are not processed, so a certificate marking them critical
+     * is refused (fail closed) rather than accepted unchecked.
+     */
     private static final Set<String> KNOWN_CRITICAL = Set.of("2.5.29.15", "2.5.29.19", "2.5.29.32", "2.5.29.37",
-            "2.5.29.17", "2.5.29.14", "2.5.29.35", "2.5.29.36", "2.5.29.30", "2.5.29.54");
+            "2.5.29.17", "2.5.29.14", "2.5.29.35");
     private static final int DIGITAL_SIGNATURE = 0;
     private static final int KEY_CERT_SIGN = 5;
 
@@ -190,6 +195,14 @@ public final class CertificateValidator {
             X509Certificate c = path.get(i);
             boolean anchor = i == last && anchors.contains(c);
             if (anchor && i > 0) {
+                // An anchor that issued the certificate below it must be a CA: a pinned end-entity anchor may not
+                // vouch for certificates its key holder makes.
+                boolean[] ku = c.getKeyUsage();
+                if ((c.getVersion() >= 3 && c.getBasicConstraints() < 0) || (ku != null && (ku.length <= KEY_CERT_SIGN || !ku[KEY_CERT_SIGN]))) {
+                    problems.add(problem(UntrustedCertificateException.UNTRUSTED, c,
+                            "trust anchor is not a CA (basicConstraints CA=false or no keyCertSign) but issued "
+                                    + Names.display(path.get(i - 1).getSubjectX500Principal())));
+                }
                 break;
             }
             checkValidity(c, now, problems);

@@ -71,13 +71,34 @@ public final class SamlAssertionVerifier {
         if (!now.minus(skew).isBefore(a.notOnOrAfter())) {
             throw new TokenException(TokenException.EXPIRED, "assertion expired at " + a.notOnOrAfter());
         }
-        if (audience != null && !a.audiences().contains(audience)) {
+        if (audience != null && !inEveryAudienceRestriction(a.element(), audience)) {
             throw new TokenException(TokenException.AUDIENCE, "assertion is for " + a.audiences() + ", not '" + audience + "'");
         }
         if (requireHolderOfKey && a.holderOfKeyCertificate().isEmpty()) {
             throw new TokenException(TokenException.HOLDER_OF_KEY, "assertion has no holder-of-key confirmation");
         }
         return a;
+    }
+
+    /**
+     * SAML core 2.5.1.4: the relying party must be named in every AudienceRestriction (each is a separate condition),
+     * and there must be at least one.
+     */
+    private static boolean inEveryAudienceRestriction(Element assertion, String audience) {
+        boolean any = false;
+        for (Element conditions : SamlAssertion.children(assertion, "Conditions")) {
+            for (Element restriction : SamlAssertion.children(conditions, "AudienceRestriction")) {
+                any = true;
+                boolean named = false;
+                for (Element au : SamlAssertion.children(restriction, "Audience")) {
+                    named |= audience.equals(au.getTextContent().strip());
+                }
+                if (!named) {
+                    return false;
+                }
+            }
+        }
+        return any;
     }
 
     /** Builds a {@link SamlAssertionVerifier}. */

@@ -161,10 +161,32 @@ public final class WsSecurityVerifier {
         return new VerifiedMessage(version, header, body, created, expires, v, assertion);
     }
 
-    /** Remembers each accepted signature value until its Timestamp expires; a second sighting is a replay. */
-    private synchronized void refuseReplay(Element signature, Instant keepUntil, Instant now) {
-        List<Element> values = Wss.children(signature, Wss.DSIG, "SignatureValue");
-        String key = values.isEmpty() ? "" : values.get(0).getTextContent().replaceAll("\\s", "");
+    /**
+     * Remembers each accepted message until its Timestamp expires; a second sighting is a replay. The key is the
+     * SHA-256 of the exclusive canonical form of ds:SignedInfo, i.e. of what was signed (the digests of Timestamp, Body
+     * and addressing headers), never of the SignatureValue text, which an attacker can re-encode (lenient Base64) or
+     * re-sign malleably (ECDSA) without changing the signed content.
+     */
+    private void refuseReplay(Element signature, Instant keepUntil, Instant now) {
+        List<Element> signedInfo = Wss.children(signature, Wss.DSIG, "SignedInfo");
+        if (signedInfo.size() != 1) {
+            throw new WsSecurityException(WsSecurityException.REPLAY, "the signature must have exactly one SignedInfo");
+        }
+        String key;
+        try {
+            java.io.ByteArrayOutputStream c14n = new java.io.ByteArrayOutputStream(1024);
+            org.apache.xml.security.c14n.Canonicalizer
+                    .getInstance(org.apache.xml.security.c14n.Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS)
+                    .canonicalizeSubtree(signedInfo.get(0), c14n);
+            key = java.util.Base64.getEncoder().encodeToString(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(c14n.toByteArray()));
+        } catch (org.apache.xml.security.exceptions.XMLSecurityException | java.security.NoSuchAlgorithmException e) {
+            throw new WsSecurityException(WsSecurityException.REPLAY, "SignedInfo could not be canonicalised", e);
+        }
+        remember(key, keepUntil, now);
+    }
+
+    private synchronized void remember(String key, Instant keepUntil, Instant now) {
         seen.values().removeIf(until -> until.isBefore(now));
         if (seen.containsKey(key)) {
             throw new WsSecurityException(WsSecurityException.REPLAY, "this signed message was already accepted");
