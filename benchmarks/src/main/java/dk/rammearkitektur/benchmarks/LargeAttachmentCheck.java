@@ -10,6 +10,8 @@ import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.testkit.digitalpost.DigitalPostSimulator;
 import dk.rammearkitektur.testkit.digitalpost.MailboxEntry;
 import dk.rammearkitektur.testkit.digitalpost.ReceivedFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -35,6 +37,8 @@ import java.util.Locale;
  * <p>Usage: {@code java -Xmx64m -cp benchmarks.jar dk.rammearkitektur.benchmarks.LargeAttachmentCheck [send|write]}
  */
 public final class LargeAttachmentCheck {
+    /** Result lines: plain text on stdout (see logback.xml). */
+    private static final Logger RESULTS = LoggerFactory.getLogger("results");
     static final long SIZE = 100L * 1000 * 1000;
     private static final String CPR = "0101901234";
 
@@ -73,9 +77,9 @@ public final class LargeAttachmentCheck {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         ok &= maxHeap <= 64L * 1024 * 1024;
-        System.out.printf(Locale.ROOT, "large attachment (%s): %d bytes; %s; %.1f s (%.0f MB/s); max heap %d MiB,"
-                        + " peak heap used %d MiB: %s%n", send ? "send" : "write", SIZE, outcome, seconds,
-                SIZE / 1e6 / seconds, maxHeap >> 20, peakHeap() >> 20, ok ? "PASS" : "FAIL");
+        RESULTS.info(String.format(Locale.ROOT, "large attachment (%s): %d bytes; %s; %.1f s (%.0f MB/s); max heap %d MiB,"
+                        + " peak heap used %d MiB: %s", send ? "send" : "write", SIZE, outcome, seconds,
+                SIZE / 1e6 / seconds, maxHeap >> 20, peakHeap() >> 20, ok ? "PASS" : "FAIL"));
         System.exit(ok ? 0 : 1);
     }
 

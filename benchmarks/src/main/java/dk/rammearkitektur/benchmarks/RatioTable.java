@@ -2,6 +2,8 @@ package dk.rammearkitektur.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,6 +26,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * <p>Usage: {@code java -cp benchmarks.jar dk.rammearkitektur.benchmarks.RatioTable result.json}
  */
 public final class RatioTable {
+    private static final Logger LOG = LoggerFactory.getLogger(RatioTable.class);
+    /** Result lines: plain text on stdout (see logback.xml). */
+    private static final Logger RESULTS = LoggerFactory.getLogger("results");
     /** The goals: ratio at least (or, for latency, at most) this. */
     private static final Map<String, Goal> GOALS = new LinkedHashMap<>();
 
@@ -61,10 +66,12 @@ public final class RatioTable {
     /** Prints the table for the JMH JSON file {@code args[0]}. */
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            System.err.println("usage: RatioTable <jmh-result.json>");
+            LOG.error("usage: RatioTable <jmh-result.json>");
             System.exit(2);
         }
-        print(Files.readString(Path.of(args[0])), System.out);
+        java.io.ByteArrayOutputStream table = new java.io.ByteArrayOutputStream();
+        print(Files.readString(Path.of(args[0])), new PrintStream(table, true, java.nio.charset.StandardCharsets.UTF_8));
+        RESULTS.info(table.toString(java.nio.charset.StandardCharsets.UTF_8).stripTrailing());
     }
 
     /** Parses the JMH JSON and prints the table to {@code out}; returns the number of goals not met. */

@@ -7,6 +7,8 @@ import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import dk.rammearkitektur.testkit.serviceplatform.SimulatorData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Usage: {@code java -cp benchmarks.jar dk.rammearkitektur.benchmarks.StsTokenCheck}
  */
 public final class StsTokenCheck {
+    private static final Logger LOG = LoggerFactory.getLogger(StsTokenCheck.class);
+    /** Result lines: plain text on stdout (see logback.xml). */
+    private static final Logger RESULTS = LoggerFactory.getLogger("results");
     static final int THREADS = 64;
     private static int requests = 10_000;
 
@@ -46,12 +51,12 @@ public final class StsTokenCheck {
             AtomicInteger failed, long t0) {
         try {
             if (client.lookupPerson(SimulatorData.CPR_ACTIVE_1900S).isPresent() && found.incrementAndGet() % 1000 == 0) {
-                System.err.printf(Locale.ROOT, "  %d lookups, %d STS requests, %.0f s%n", found.get(),
-                        sim.requestCount("STS"), (System.nanoTime() - t0) / 1e9);
+                LOG.info(String.format(Locale.ROOT, "  %d lookups, %d STS requests, %.0f s", found.get(),
+                        sim.requestCount("STS"), (System.nanoTime() - t0) / 1e9));
             }
         } catch (RammearkitekturException e) {
             if (failed.incrementAndGet() <= 3) {
-                System.err.println("  lookup failed: " + e);
+                LOG.warn("  lookup failed: {}", e.toString());
             }
         }
     }
@@ -93,10 +98,10 @@ public final class StsTokenCheck {
             long max = (long) Math.floor(seconds / period) + 1;
             long min = Math.max(1, max - 1);
             boolean ok = found.get() == requests && tokens >= min && tokens <= max;
-            System.out.printf(Locale.ROOT, "sts tokens: %d lookups (%d answered, %d failed) from %d threads in %.1f s, token lifetime"
-                            + " %s, renewal margin %s: %d STS requests, expected %s: %s%n", requests, found.get(), failed.get(), THREADS,
+            RESULTS.info(String.format(Locale.ROOT, "sts tokens: %d lookups (%d answered, %d failed) from %d threads in %.1f s, token lifetime"
+                            + " %s, renewal margin %s: %d STS requests, expected %s: %s", requests, found.get(), failed.get(), THREADS,
                     seconds, lifetime, margin, tokens, min == max ? String.valueOf(min) : min + ".." + max,
-                    ok ? "PASS" : "FAIL");
+                    ok ? "PASS" : "FAIL"));
             return ok;
         }
     }
