@@ -3,9 +3,9 @@ package dk.rammearkitektur.benchmarks;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.saml.SamlAssertion;
 import dk.rammearkitektur.signing.saml.SamlAssertionVerifier;
+import dk.rammearkitektur.signing.saml.TrustedIssuer;
 import dk.rammearkitektur.signing.wss.WsSecuritySigner;
 import dk.rammearkitektur.signing.wss.WsSecurityVerifier;
-import dk.rammearkitektur.signing.xml.SignatureTrust;
 import dk.rammearkitektur.signing.xml.XmlSigner;
 import dk.rammearkitektur.testkit.pki.TestIdentity;
 import dk.rammearkitektur.testkit.pki.TestPki;
@@ -55,8 +55,9 @@ final class SigningFixtures {
     static WsSecurityVerifier verifier() {
         Clock clock = Clock.fixed(T0.plusSeconds(30), ZoneOffset.UTC);
         return WsSecurityVerifier.builder().clock(clock)
-                .samlTokens(SamlAssertionVerifier.builder(SignatureTrust.pinned(STS.certificate())).audience(AUDIENCE)
+                .samlTokens(SamlAssertionVerifier.builder(TrustedIssuer.pinned("https://sts.test", STS.certificate())).audience(AUDIENCE)
                         .clock(clock).build())
+                .allowReplays() // the benchmark verifies one request again and again
                 .build();
     }
 

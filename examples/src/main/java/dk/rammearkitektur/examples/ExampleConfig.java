@@ -37,7 +37,8 @@ import java.util.UUID;
  * {@code user-system.uuid}, {@code user.uuid}, {@code agreement.SF1520}, {@code agreement.SF1530},
  * {@code agreement.SF1500}; for STS tokens {@code sts.cvr} and {@code sts.certificates} (PEM). Digital Post:
  * {@code digitalpost.environment}, {@code digitalpost.trust.anchors}, {@code digitalpost.sts.certificates},
- * {@code digitalpost.authority-cvr}. A service receiving calls: {@code service.entity-id} and {@code sts.certificates}.
+ * {@code digitalpost.authority-cvr}. A service receiving calls: {@code service.entity-id}, {@code sts.issuer} and
+ * {@code sts.certificates}.
  */
 public final class ExampleConfig {
     private final Properties properties;

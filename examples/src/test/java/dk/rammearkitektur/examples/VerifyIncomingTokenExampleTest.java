@@ -37,11 +37,15 @@ class VerifyIncomingTokenExampleTest {
     private static final String AUDIENCE = "http://entityid.vendor.example/service/sagsindsigt/1";
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final VerifyIncomingTokenExample SERVICE =
-            new VerifyIncomingTokenExample(List.of(STS.certificate()), AUDIENCE, CLOCK, Duration.ofMinutes(5));
+    private static final String ISSUER = "https://sts.test";
+    private static final VerifyIncomingTokenExample SERVICE = service(CLOCK);
+
+    private static VerifyIncomingTokenExample service(Clock clock) {
+        return new VerifyIncomingTokenExample(ISSUER, List.of(STS.certificate()), AUDIENCE, clock, Duration.ofMinutes(5));
+    }
 
     private static SamlAssertion token(TestIdentity issuer, String audience) {
-        return SamlAssertion.builder().issuer("https://sts.test").subject(CALLER.certificate().getSubjectX500Principal()
+        return SamlAssertion.builder().issuer(ISSUER).subject(CALLER.certificate().getSubjectX500Principal()
                         .getName()).holderOfKey(CALLER.certificate()).audience(audience)
                 .validity(NOW.minusSeconds(60), NOW.plus(Duration.ofHours(8)))
                 .attribute(SamlAssertion.CVR_ATTRIBUTE, PKI.cvr()).sign(XmlSigner.builder(issuer.credential()).build());
@@ -75,7 +79,7 @@ class VerifyIncomingTokenExampleTest {
     void readsItsTrustFromTheConfiguration(@TempDir Path dir) throws IOException {
         Path pem = Files.writeString(dir.resolve("sts.pem"), Pem.encode(STS.certificate()));
         Path file = Files.write(dir.resolve("service.properties"),
-                List.of("service.entity-id=" + AUDIENCE, "sts.certificates=" + pem));
+                List.of("service.entity-id=" + AUDIENCE, "sts.issuer=" + ISSUER, "sts.certificates=" + pem));
         VerifyIncomingTokenExample configured = VerifyIncomingTokenExample.fromConfig(
                 ExampleConfig.load(file, Map.of()), CLOCK);
         String request = request(token(STS, AUDIENCE), CALLER);
@@ -88,7 +92,7 @@ class VerifyIncomingTokenExampleTest {
         assertEquals(TokenException.AUDIENCE, e.reason());
         ValidationException missing = assertThrows(ValidationException.class,
                 () -> VerifyIncomingTokenExample.fromConfig(ExampleConfig.fromEnvironment(Map.of()), CLOCK));
-        assertEquals("config.sts.certificates", missing.violations().get(0).path());
+        assertEquals("config.sts.issuer", missing.violations().get(0).path());
     }
 
     @Test
@@ -121,10 +125,29 @@ class VerifyIncomingTokenExampleTest {
     @Test
     void refusesAStaleRequest() {
         String request = request(token(STS, AUDIENCE), CALLER);
-        VerifyIncomingTokenExample later = new VerifyIncomingTokenExample(List.of(STS.certificate()), AUDIENCE,
-                Clock.fixed(NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC), Duration.ofMinutes(5));
+        VerifyIncomingTokenExample later = service(Clock.fixed(NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC));
         SecurityException e = assertThrows(SecurityException.class,
                 () -> later.verify(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8))));
         assertTrue(e.reason().startsWith("wss.timestamp"), e.reason());
+    }
+
+    @Test
+    void refusesTheSameRequestTwice() {
+        VerifyIncomingTokenExample service = service(CLOCK);
+        String request = request(token(STS, AUDIENCE), CALLER);
+        service.verify(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)));
+        SecurityException e = assertThrows(SecurityException.class,
+                () -> service.verify(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8))));
+        assertEquals("wss.replay", e.reason());
+    }
+
+    @Test
+    void refusesATokenNamingAnotherIssuer() {
+        SamlAssertion foreign = SamlAssertion.builder().issuer("https://another-sts.test")
+                .subject(CALLER.certificate().getSubjectX500Principal().getName()).holderOfKey(CALLER.certificate())
+                .audience(AUDIENCE).validity(NOW.minusSeconds(60), NOW.plus(Duration.ofHours(8)))
+                .attribute(SamlAssertion.CVR_ATTRIBUTE, PKI.cvr()).sign(XmlSigner.builder(STS.credential()).build());
+        TokenException e = assertThrows(TokenException.class, () -> verify(request(foreign, CALLER)));
+        assertEquals(TokenException.ISSUER, e.reason());
     }
 }

@@ -142,7 +142,8 @@ public final class AlgorithmPolicy {
 
     private static SignatureException refused(String what, String uri) {
         return new SignatureException(SignatureException.ALGORITHM_REFUSED,
-                what + " refused by the algorithm policy: " + uri);
+                what + " refused by the algorithm policy: "
+                        + (uri == null ? "(none)" : uri.length() > 120 ? uri.substring(0, 120) + "..." : uri));
     }
 
     @Override

@@ -26,6 +26,8 @@ public class UntrustedCertificateException extends SecurityException {
     public static final String KEY_USAGE = "certificate.key-usage";
     /** The certificate uses a refused algorithm or a too short key. */
     public static final String ALGORITHM = "certificate.algorithm";
+    /** The certificate is a CA certificate used where an end-entity certificate is required. */
+    public static final String CA_AS_SIGNER = "certificate.ca-as-signer";
 
     private final transient CertificateReport report;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.saml.SamlAssertion;
 import dk.rammearkitektur.signing.saml.SamlAssertionVerifier;
-import dk.rammearkitektur.signing.xml.SignatureTrust;
+import dk.rammearkitektur.signing.saml.TrustedIssuer;
 import dk.rammearkitektur.signing.xml.XmlSigner;
 import dk.rammearkitektur.testkit.pki.TestIdentity;
 import dk.rammearkitektur.testkit.pki.TestPki;
@@ -65,7 +65,7 @@ class SamlAssertionFuzzTest {
     }
 
     static SamlAssertionVerifier verifier() {
-        return SamlAssertionVerifier.builder(SignatureTrust.pinned(STS.certificate())).audience(AUDIENCE)
+        return SamlAssertionVerifier.builder(TrustedIssuer.pinned("https://sts.test.rammearkitektur.dk", STS.certificate())).audience(AUDIENCE)
                 .clock(Clock.fixed(T0.plus(Duration.ofHours(1)), ZoneOffset.UTC)).build();
     }
 

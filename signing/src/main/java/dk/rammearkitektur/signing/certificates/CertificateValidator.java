@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Validates certificates the PKIX way against configured trust anchors: builds the path (OCES3's RSASSA-PSS
  * SHA-512 CA signatures included), checks validity with an injected clock and skew, basic constraints and key usage
- * (the leaf must allow digitalSignature), refused algorithms, and revocation by OCSP (cached, with timeouts) and CRL
+ * (the leaf must allow digitalSignature and, unless {@link Builder#allowCaSigners(boolean)} opts in, must not be a CA
+ * certificate), refused algorithms, and revocation by OCSP (cached, with timeouts) and CRL
  * (configured, or downloaded from the distribution points and cached).
  * Revocation is hard-fail by default: an unknown status refuses the certificate unless {@link Builder#softFail(boolean)}
  * is set. Thread-safe; build one per trust configuration and reuse it.
@@ -64,6 +65,7 @@ public final class CertificateValidator {
     private final URI ocspResponder;
     private final boolean softFail;
     private final boolean requireDigitalSignature;
+    private final boolean allowCaSigners;
     private final AlgorithmPolicy policy;
     private final OcspClient ocspClient;
     private final CrlFetcher crlFetcher;
@@ -81,6 +83,7 @@ public final class CertificateValidator {
         this.ocspResponder = b.ocspResponder;
         this.softFail = b.softFail;
         this.requireDigitalSignature = b.requireDigitalSignature;
+        this.allowCaSigners = b.allowCaSigners;
         this.policy = b.policy;
         this.ocspClient = new OcspClient(b.timeouts, b.ocspCacheTtl, clock, skew);
         this.crlFetcher = new CrlFetcher(b.timeouts, b.crlCacheTtl, clock);
@@ -225,6 +228,10 @@ public final class CertificateValidator {
                 if (requireDigitalSignature && (ku == null || !ku[DIGITAL_SIGNATURE])) {
                     problems.add(problem(UntrustedCertificateException.KEY_USAGE, c,
                             "key usage does not allow digitalSignature"));
+                }
+                if (!allowCaSigners && c.getBasicConstraints() >= 0) {
+                    problems.add(problem(UntrustedCertificateException.CA_AS_SIGNER, c,
+                            "is a CA certificate (basicConstraints CA=true); a CA may not sign as an end entity"));
                 }
             } else {
                 if (c.getBasicConstraints() < 0) {
@@ -374,6 +381,7 @@ public final class CertificateValidator {
         private URI ocspResponder;
         private boolean softFail;
         private boolean requireDigitalSignature = true;
+        private boolean allowCaSigners;
         private AlgorithmPolicy policy = AlgorithmPolicy.defaults();
         private Timeouts timeouts = Timeouts.of(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(10));
         private Duration ocspCacheTtl = Duration.ofMinutes(5);
@@ -452,6 +460,15 @@ public final class CertificateValidator {
         /** Whether the leaf must allow digitalSignature (default true). */
         public Builder requireDigitalSignature(boolean require) {
             this.requireDigitalSignature = require;
+            return this;
+        }
+
+        /**
+         * Whether the certificate being validated may itself be a CA certificate (basicConstraints CA=true); default
+         * false, since a CA key signs certificates and CRLs, not documents, messages or TLS handshakes.
+         */
+        public Builder allowCaSigners(boolean allow) {
+            this.allowCaSigners = allow;
             return this;
         }
 

@@ -3,43 +3,67 @@ package dk.rammearkitektur.signing.saml;
 import dk.rammearkitektur.signing.AlgorithmPolicy;
 import dk.rammearkitektur.signing.SignatureException;
 import dk.rammearkitektur.signing.TokenException;
-import dk.rammearkitektur.signing.xml.SignatureTrust;
 import dk.rammearkitektur.signing.xml.VerifiedSignature;
 import dk.rammearkitektur.signing.xml.XmlSignatureVerifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.w3c.dom.Element;
 
 /**
- * Verifies a received SAML 2.0 assertion: its own enveloped signature by a trusted issuer key, covering exactly the
- * assertion; optionally the Issuer; the time window (NotBefore / NotOnOrAfter) with an injected clock and skew
+ * Verifies a received SAML 2.0 assertion: its own enveloped signature, covering exactly the assertion, made with a
+ * key of the {@link TrustedIssuer} its {@code Issuer} names (an issuer's name is never trusted because some other
+ * valid certificate signed it); the time window (NotBefore / NotOnOrAfter) with an injected clock and skew
  * (default 5 minutes); the expected audience; and a holder-of-key confirmation with a certificate. The presenter's
  * proof of the key is checked with {@link SamlAssertion#requireHolderOfKeyProof(java.security.PublicKey)} (the
  * WS-Security verifier does this). Thread-safe; build once.
  */
 public final class SamlAssertionVerifier {
-    private final XmlSignatureVerifier signatures;
+    private final Map<String, XmlSignatureVerifier> byName = new LinkedHashMap<>();
+    private final XmlSignatureVerifier anyName;
     private final Clock clock;
     private final Duration skew;
     private final String audience;
-    private final String issuer;
     private final boolean requireHolderOfKey;
 
     private SamlAssertionVerifier(Builder b) {
-        this.signatures = XmlSignatureVerifier.builder(b.trust).policy(b.policy).build();
+        XmlSignatureVerifier unnamed = null;
+        for (TrustedIssuer i : b.issuers) {
+            XmlSignatureVerifier v = XmlSignatureVerifier.builder(i.keys()).policy(b.policy).build();
+            if (i.name().isPresent()) {
+                byName.put(i.name().get(), v);
+            } else {
+                unnamed = v;
+            }
+        }
+        this.anyName = unnamed;
         this.clock = b.clock;
         this.skew = b.skew;
         this.audience = b.audience;
-        this.issuer = b.issuer;
         this.requireHolderOfKey = b.requireHolderOfKey;
     }
 
-    /** A builder trusting issuer keys from {@code trust} (typically the pinned STS certificate). */
-    public static Builder builder(SignatureTrust trust) {
-        return new Builder(trust);
+    /** A builder accepting assertions from these issuers (typically the one STS, by its pinned certificates). */
+    public static Builder builder(TrustedIssuer issuer, TrustedIssuer... more) {
+        List<TrustedIssuer> all = new ArrayList<>();
+        all.add(Objects.requireNonNull(issuer, "issuer == null"));
+        for (TrustedIssuer i : more) {
+            all.add(Objects.requireNonNull(i, "more[] contains null"));
+        }
+        return builder(all);
+    }
+
+    /**
+     * A builder accepting assertions from these issuers; names must be distinct (put every certificate of one issuer
+     * in its one {@link TrustedIssuer}) and at most one may be {@link TrustedIssuer#pinnedAnyName(List)}.
+     */
+    public static Builder builder(List<TrustedIssuer> issuers) {
+        return new Builder(issuers);
     }
 
     /** Verifies the assertion element and returns it as a value; throws {@link TokenException} or {@link SignatureException}. */
@@ -55,14 +79,23 @@ public final class SamlAssertionVerifier {
         if (sigs.size() > 1) {
             throw new TokenException(TokenException.MALFORMED, "Assertion.Signature: must occur once");
         }
+        List<Element> issuers = SamlAssertion.children(assertion, "Issuer");
+        if (issuers.size() != 1) {
+            throw SamlAssertion.malformed("Assertion.Issuer", "must occur once");
+        }
+        String named = issuers.get(0).getTextContent().trim();
+        XmlSignatureVerifier signatures = byName.getOrDefault(named, anyName);
+        if (signatures == null) {
+            throw new TokenException(TokenException.ISSUER, "issuer '" + named + "' is not a trusted issuer");
+        }
         VerifiedSignature v = signatures.verify(sigs.get(0));
         v.requireSigned(assertion);
         if (v.signedElements().size() != 1) {
             throw new SignatureException(SignatureException.WRAPPING, "the assertion's signature covers other elements too");
         }
         SamlAssertion a = SamlAssertion.parse(assertion, v.certificate());
-        if (issuer != null && !issuer.equals(a.issuer())) {
-            throw new TokenException(TokenException.ISSUER, "issuer '" + a.issuer() + "' is not the expected '" + issuer + "'");
+        if (signatures != anyName && !named.equals(a.issuer())) {
+            throw new TokenException(TokenException.ISSUER, "the signed issuer '" + a.issuer() + "' is not '" + named + "'");
         }
         Instant now = clock.instant();
         if (a.notBefore().isPresent() && now.plus(skew).isBefore(a.notBefore().get())) {
@@ -103,28 +136,40 @@ public final class SamlAssertionVerifier {
 
     /** Builds a {@link SamlAssertionVerifier}. */
     public static final class Builder {
-        private final SignatureTrust trust;
+        private final List<TrustedIssuer> issuers;
         private AlgorithmPolicy policy = AlgorithmPolicy.defaults();
         private Clock clock = Clock.systemUTC();
         private Duration skew = Duration.ofMinutes(5);
         private String audience;
-        private String issuer;
         private boolean requireHolderOfKey = true;
         private boolean anyAudience;
 
-        private Builder(SignatureTrust trust) {
-            this.trust = Objects.requireNonNull(trust, "trust == null");
+        private Builder(List<TrustedIssuer> issuers) {
+            Objects.requireNonNull(issuers, "issuers == null");
+            if (issuers.isEmpty()) {
+                throw new IllegalArgumentException("at least one trusted issuer is required");
+            }
+            List<String> names = new ArrayList<>();
+            int unnamed = 0;
+            for (TrustedIssuer i : issuers) {
+                Objects.requireNonNull(i, "issuers contains null");
+                if (i.name().isEmpty()) {
+                    unnamed++;
+                } else if (names.contains(i.name().get())) {
+                    throw new IllegalArgumentException("issuer '" + i.name().get() + "' is configured twice");
+                } else {
+                    names.add(i.name().get());
+                }
+            }
+            if (unnamed > 1) {
+                throw new IllegalArgumentException("at most one issuer may be trusted under any name");
+            }
+            this.issuers = List.copyOf(issuers);
         }
 
         /** The audience (this service's entity ID) that must be in the AudienceRestriction. */
         public Builder audience(String audience) {
             this.audience = Objects.requireNonNull(audience, "audience == null");
-            return this;
-        }
-
-        /** The Issuer that must be named (optional; the signature key is checked regardless). */
-        public Builder issuer(String issuer) {
-            this.issuer = Objects.requireNonNull(issuer, "issuer == null");
             return this;
         }
 

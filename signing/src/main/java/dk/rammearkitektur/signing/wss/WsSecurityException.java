@@ -24,6 +24,8 @@ public class WsSecurityException extends SecurityException {
     public static final String TIMESTAMP_FUTURE = "wss.timestamp.future";
     /** The Timestamp is unreadable. */
     public static final String TIMESTAMP_MALFORMED = "wss.timestamp.malformed";
+    /** The Timestamp's lifetime (Expires minus Created) is not positive or longer than accepted. */
+    public static final String TIMESTAMP_LIFETIME = "wss.timestamp.lifetime";
     /** No ds:Signature in the security header. */
     public static final String SIGNATURE_MISSING = "wss.signature.missing";
     /** A part that must be signed (Body, Timestamp, a WS-Addressing header) is not. */

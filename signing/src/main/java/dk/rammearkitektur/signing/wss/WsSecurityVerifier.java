@@ -28,12 +28,21 @@ import org.w3c.dom.Element;
 /**
  * The receiving side of WS-Security (for services and simulators). Checks, in order: one SOAP envelope with one
  * Header and Body; exactly one {@code wsse:Security} header; unique IDs; a fresh {@code wsu:Timestamp} (clock and skew
- * injected); one {@code ds:Signature} whose SecurityTokenReference resolves to a token in the same header (a SAML
- * assertion verified by the {@link SamlAssertionVerifier}, whose holder-of-key must be the signing key, or a
- * BinarySecurityToken whose certificate the {@link SignatureTrust} accepts); that the signature verifies under the
- * algorithm policy; and that Body, Timestamp and the WS-Addressing To, Action, MessageID and ReplyTo headers are among
- * the signed elements. Optionally, replays are refused ({@link Builder#rejectReplays(int)}). A broken rule surfaces as {@link WsSecurityException}, {@link TokenException} or
- * {@link SignatureException} whose {@code reason()} names it. Thread-safe; build once.
+ * injected; by default created at most 5 minutes ago and valid for at most 5 minutes); one {@code ds:Signature} whose
+ * SecurityTokenReference resolves to a token in the same header (a SAML assertion verified by the
+ * {@link SamlAssertionVerifier}, whose holder-of-key must be the signing key, or a BinarySecurityToken whose
+ * certificate the {@link SignatureTrust} accepts); that the signature verifies under the algorithm policy; that Body,
+ * Timestamp and the WS-Addressing To, Action, MessageID and ReplyTo headers are among the signed elements; and that
+ * the signed content was not accepted before (a {@link ReplayCache}, on by default). A broken rule surfaces as
+ * {@link WsSecurityException}, {@link TokenException} or {@link SignatureException} whose {@code reason()} names it.
+ * Thread-safe; build once per endpoint and share its replay cache.
+ *
+ * <pre>{@code
+ * WsSecurityVerifier verifier = WsSecurityVerifier.builder()
+ *         .samlTokens(SamlAssertionVerifier.builder(TrustedIssuer.pinned(stsIssuer, stsCertificate)).audience(entityId).build())
+ *         .replayCache(ReplayCache.inMemory(100_000))     // the default; shared by every verifier of the service
+ *         .build();
+ * }</pre>
  */
 public final class WsSecurityVerifier {
     private final SignatureTrust certificateTrust;
@@ -42,9 +51,9 @@ public final class WsSecurityVerifier {
     private final Clock clock;
     private final Duration skew;
     private final Duration maxAge;
+    private final Duration maxLifetime;
     private final boolean requireAddressing;
-    private final int replayCacheSize;
-    private final java.util.Map<String, Instant> seen = new java.util.LinkedHashMap<>();
+    private final ReplayCache replays;
 
     private WsSecurityVerifier(Builder b) {
         this.certificateTrust = b.certificateTrust;
@@ -53,8 +62,9 @@ public final class WsSecurityVerifier {
         this.clock = b.clock;
         this.skew = b.skew;
         this.maxAge = b.maxAge;
+        this.maxLifetime = b.maxLifetime;
         this.requireAddressing = b.requireAddressing;
-        this.replayCacheSize = b.replayCacheSize;
+        this.replays = b.allowReplays ? null : b.replays != null ? b.replays : ReplayCache.inMemory(ReplayCache.DEFAULT_MAX_ENTRIES);
     }
 
     /** A builder; configure SAML tokens, BinarySecurityTokens or both. */
@@ -84,13 +94,17 @@ public final class WsSecurityVerifier {
         Instant created = time(ts, "Created");
         Instant expires = time(ts, "Expires");
         Instant now = clock.instant();
+        if (!expires.isAfter(created) || Duration.between(created, expires).compareTo(maxLifetime) > 0) {
+            throw new WsSecurityException(WsSecurityException.TIMESTAMP_LIFETIME, "Timestamp valid from " + created
+                    + " to " + expires + ": the lifetime must be positive and at most " + maxLifetime);
+        }
         if (created.isAfter(now.plus(skew))) {
             throw new WsSecurityException(WsSecurityException.TIMESTAMP_FUTURE, "Timestamp created in the future: " + created);
         }
         if (!now.minus(skew).isBefore(expires)) {
             throw new WsSecurityException(WsSecurityException.TIMESTAMP_STALE, "Timestamp expired at " + expires);
         }
-        if (maxAge != null && created.isBefore(now.minus(maxAge).minus(skew))) {
+        if (created.isBefore(now.minus(maxAge).minus(skew))) {
             throw new WsSecurityException(WsSecurityException.TIMESTAMP_STALE,
                     "Timestamp created " + created + " is older than " + maxAge);
         }
@@ -155,8 +169,9 @@ public final class WsSecurityVerifier {
             }
             requireSigned(v, found.get(0), "wsa:" + name);
         }
-        if (replayCacheSize > 0) {
-            refuseReplay(sigEl, expires.plus(skew), now);
+        if (replays != null) {
+            Instant acceptedUntil = expires.isBefore(created.plus(maxAge)) ? expires : created.plus(maxAge);
+            refuseReplay(sigEl, acceptedUntil.plus(skew), now);
         }
         return new VerifiedMessage(version, header, body, created, expires, v, assertion);
     }
@@ -183,18 +198,9 @@ public final class WsSecurityVerifier {
         } catch (org.apache.xml.security.exceptions.XMLSecurityException | java.security.NoSuchAlgorithmException e) {
             throw new WsSecurityException(WsSecurityException.REPLAY, "SignedInfo could not be canonicalised", e);
         }
-        remember(key, keepUntil, now);
-    }
-
-    private synchronized void remember(String key, Instant keepUntil, Instant now) {
-        seen.values().removeIf(until -> until.isBefore(now));
-        if (seen.containsKey(key)) {
+        if (!replays.firstSighting(key, keepUntil, now)) {
             throw new WsSecurityException(WsSecurityException.REPLAY, "this signed message was already accepted");
         }
-        if (seen.size() >= replayCacheSize) {
-            seen.remove(seen.keySet().iterator().next());
-        }
-        seen.put(key, keepUntil);
     }
 
     private X509Certificate binaryToken(Element security, Element ref) {
@@ -282,9 +288,11 @@ public final class WsSecurityVerifier {
         private AlgorithmPolicy policy = AlgorithmPolicy.defaults();
         private Clock clock = Clock.systemUTC();
         private Duration skew = Duration.ofMinutes(5);
-        private Duration maxAge;
+        private Duration maxAge = Duration.ofMinutes(5);
+        private Duration maxLifetime = Duration.ofMinutes(5);
         private boolean requireAddressing = true;
-        private int replayCacheSize;
+        private ReplayCache replays;
+        private boolean allowReplays;
 
         private Builder() {
         }
@@ -313,16 +321,34 @@ public final class WsSecurityVerifier {
             return this;
         }
 
-        /** Allowed clock skew; default 5 minutes. */
+        /** Allowed clock skew; default 5 minutes, at most 1 hour. */
         public Builder skew(Duration skew) {
-            this.skew = Objects.requireNonNull(skew, "skew == null");
+            Objects.requireNonNull(skew, "skew == null");
+            if (skew.isNegative() || skew.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("skew must be between 0 and 1 hour, was " + skew);
+            }
+            this.skew = skew;
             return this;
         }
 
-        /** Refuses Timestamps created longer ago than this (plus skew), whatever their Expires says. */
+        /** Refuses Timestamps created longer ago than this (plus skew), whatever their Expires says; default 5 minutes. */
         public Builder maxTimestampAge(Duration maxAge) {
-            this.maxAge = Objects.requireNonNull(maxAge, "maxAge == null");
+            this.maxAge = positive(maxAge, "maxAge");
             return this;
+        }
+
+        /** Refuses Timestamps whose Expires lies more than this after their Created; default 5 minutes. */
+        public Builder maxTimestampLifetime(Duration maxLifetime) {
+            this.maxLifetime = positive(maxLifetime, "maxLifetime");
+            return this;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name + " == null");
+            if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException(name + " must be positive and at most a day, was " + d);
+            }
+            return d;
         }
 
         /** Whether wsa:To, Action and MessageID must be present (default true); present ones must always be signed. */
@@ -332,14 +358,23 @@ public final class WsSecurityVerifier {
         }
 
         /**
-         * Refuses a message whose signature was already accepted while its Timestamp is valid
-         * ({@value WsSecurityException#REPLAY}), remembering at most {@code maxEntries} messages (oldest dropped).
+         * The cache that refuses a message whose signed content was already accepted while its Timestamp is valid
+         * ({@value WsSecurityException#REPLAY}). Default: a cache of this verifier's own holding
+         * {@value ReplayCache#DEFAULT_MAX_ENTRIES} entries; pass one cache to every verifier of one service.
          */
-        public Builder rejectReplays(int maxEntries) {
-            if (maxEntries <= 0) {
-                throw new IllegalArgumentException("maxEntries must be positive, was " + maxEntries);
-            }
-            this.replayCacheSize = maxEntries;
+        public Builder replayCache(ReplayCache cache) {
+            this.replays = Objects.requireNonNull(cache, "cache == null");
+            this.allowReplays = false;
+            return this;
+        }
+
+        /**
+         * Switches replay protection off: the same signed message is accepted again and again while its Timestamp is
+         * valid. Only for tools and benchmarks that verify one message repeatedly, never for a service.
+         */
+        public Builder allowReplays() {
+            this.allowReplays = true;
+            this.replays = null;
             return this;
         }
 

@@ -40,6 +40,9 @@ public final class XmlSignatureVerifier {
     /** The XML-DSig namespace. */
     public static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
     private static final int MAX_SIGNATURES = 10;
+    /** Santuario's secure-validation limits, checked first so that the refusal names the rule. */
+    private static final int MAX_REFERENCES = 30;
+    private static final int MAX_TRANSFORMS = 5;
 
     private final SignatureTrust trust;
     private final AlgorithmPolicy policy;
@@ -108,6 +111,7 @@ public final class XmlSignatureVerifier {
         if (!DSIG.equals(signatureElement.getNamespaceURI()) || !"Signature".equals(signatureElement.getLocalName())) {
             throw new SignatureException(SignatureException.MALFORMED, "not a ds:Signature element");
         }
+        precheck(signatureElement);
         XMLSignature sig;
         SignedInfo si;
         List<Element> signed = new ArrayList<>();
@@ -116,16 +120,10 @@ public final class XmlSignatureVerifier {
             si = sig.getSignedInfo();
             policy.checkCanonicalization(si.getCanonicalizationMethodURI());
             policy.checkSignatureMethod(si.getSignatureMethodURI());
-            if (si.getLength() == 0) {
-                throw new SignatureException(SignatureException.REFERENCE, "the signature has no references");
-            }
             for (int i = 0; i < si.getLength(); i++) {
                 Reference ref = si.item(i);
                 if (ref.typeIsReferenceToManifest() || ref.typeIsReferenceToObject()) {
                     throw new SignatureException(SignatureException.REFERENCE, "references to Manifest/Object are refused");
-                }
-                if (ref.getMessageDigestAlgorithm() == null) {
-                    throw new SignatureException(SignatureException.MALFORMED, "a reference has no DigestMethod algorithm");
                 }
                 policy.checkDigestMethod(ref.getMessageDigestAlgorithm().getAlgorithmURI());
                 Transforms ts = ref.getTransforms();
@@ -151,8 +149,10 @@ public final class XmlSignatureVerifier {
         } catch (SignatureException e) {
             throw e;
         } catch (XMLSecurityException | RuntimeException e) {
-            // Santuario reports some malformed structures (no Reference, missing attributes) as DOM or runtime errors.
-            throw new SignatureException(SignatureException.MALFORMED, "signature refused: " + e.getMessage(), e);
+            // What the pre-check lets through but Santuario still refuses; its own text (indexes, class names) stays in
+            // the cause, out of the message.
+            throw new SignatureException(SignatureException.MALFORMED,
+                    "signature refused: ds:SignedInfo could not be processed as an XML-DSig structure", e);
         }
         List<X509Certificate> candidates = trusted != null ? List.of(trusted)
                 : trust.trustedCandidates(presentedCertificates(signatureElement));
@@ -165,7 +165,8 @@ public final class XmlSignatureVerifier {
                     break;
                 }
             } catch (XMLSecurityException | RuntimeException e) {
-                throw new SignatureException(SignatureException.INVALID, "signature does not verify: " + e.getMessage(), e);
+                throw new SignatureException(SignatureException.INVALID,
+                        "signature does not verify: the signature value or a referenced element could not be processed", e);
             }
         }
         if (verifiedBy == null) {
@@ -178,6 +179,72 @@ public final class XmlSignatureVerifier {
         }
         checkDereferencedNodes(si, signed);
         return new VerifiedSignature(signatureElement, verifiedBy, signed, si.getSignatureMethodURI());
+    }
+
+    /**
+     * Reads SignedInfo's shape and algorithms from the DOM before Santuario does, so that a refused algorithm (MD5,
+     * HMAC, truncated HMAC output) or structure (no or too many references, too many transforms) is reported as
+     * such, naming the element, rather than as Santuario's own text.
+     */
+    private void precheck(Element signature) {
+        Element signedInfo = onlyChild(signature, "SignedInfo", "Signature");
+        policy.checkCanonicalization(algorithm(onlyChild(signedInfo, "CanonicalizationMethod", "SignedInfo")));
+        Element method = onlyChild(signedInfo, "SignatureMethod", "SignedInfo");
+        policy.checkSignatureMethod(algorithm(method));
+        if (!dsigChildren(method, "HMACOutputLength").isEmpty()) {
+            throw new SignatureException(SignatureException.ALGORITHM_REFUSED,
+                    "SignedInfo.SignatureMethod.HMACOutputLength: HMAC (and truncated HMAC output) is refused");
+        }
+        List<Element> references = dsigChildren(signedInfo, "Reference");
+        if (references.isEmpty()) {
+            throw new SignatureException(SignatureException.REFERENCE, "SignedInfo.Reference: the signature has no references");
+        }
+        if (references.size() > MAX_REFERENCES) {
+            throw new SignatureException(SignatureException.REFERENCE, "SignedInfo.Reference: " + references.size()
+                    + " references refused, at most " + MAX_REFERENCES + " are accepted");
+        }
+        for (Element ref : references) {
+            policy.checkDigestMethod(algorithm(onlyChild(ref, "DigestMethod", "SignedInfo.Reference")));
+            List<Element> transformsEl = dsigChildren(ref, "Transforms");
+            if (transformsEl.size() > 1) {
+                throw new SignatureException(SignatureException.MALFORMED, "SignedInfo.Reference.Transforms: must occur at most once");
+            }
+            if (transformsEl.size() == 1) {
+                List<Element> transforms = dsigChildren(transformsEl.get(0), "Transform");
+                if (transforms.size() > MAX_TRANSFORMS) {
+                    throw new SignatureException(SignatureException.REFERENCE, "SignedInfo.Reference.Transforms: "
+                            + transforms.size() + " transforms refused, at most " + MAX_TRANSFORMS + " are accepted");
+                }
+                for (Element t : transforms) {
+                    policy.checkTransform(algorithm(t));
+                }
+            }
+        }
+    }
+
+    private static Element onlyChild(Element parent, String name, String path) {
+        List<Element> found = dsigChildren(parent, name);
+        if (found.size() != 1) {
+            throw new SignatureException(SignatureException.MALFORMED, path + "." + name + ": must occur exactly once");
+        }
+        return found.get(0);
+    }
+
+    private static List<Element> dsigChildren(Element parent, String name) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && DSIG.equals(e.getNamespaceURI()) && name.equals(e.getLocalName())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static String algorithm(Element e) {
+        if (!e.hasAttribute("Algorithm") || e.getAttribute("Algorithm").isBlank()) {
+            throw new SignatureException(SignatureException.MALFORMED, e.getLocalName() + "@Algorithm: must be present");
+        }
+        return e.getAttribute("Algorithm");
     }
 
     private static boolean referencesIntact(SignedInfo si) {

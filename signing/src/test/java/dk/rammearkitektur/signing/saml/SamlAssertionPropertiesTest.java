@@ -2,7 +2,6 @@ package dk.rammearkitektur.signing.saml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dk.rammearkitektur.signing.xml.SignatureTrust;
 import dk.rammearkitektur.signing.xml.XmlSigner;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +42,7 @@ class SamlAssertionPropertiesTest {
             attrs.put("urn:attr:" + i, List.of(attributeValues.get(i)));
         }
         SamlAssertion signed = b.sign(SIGNER);
-        SamlAssertion verified = SamlAssertionVerifier.builder(SignatureTrust.pinned(SamlAssertionTest.STS.certificate()))
+        SamlAssertion verified = SamlAssertionVerifier.builder(TrustedIssuer.pinned(issuer.strip(), SamlAssertionTest.STS.certificate()))
                 .audience(audiences.get(0)).clock(Clock.fixed(from, ZoneOffset.UTC)).skew(Duration.ZERO).build()
                 .verify(SamlAssertionTest.received(signed));
         assertEquals(issuer, verified.issuer());

@@ -10,7 +10,6 @@ import dk.rammearkitektur.core.SecurityException;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.TokenException;
-import dk.rammearkitektur.signing.xml.SignatureTrust;
 import dk.rammearkitektur.signing.xml.XmlSigner;
 import dk.rammearkitektur.testkit.pki.TestIdentity;
 import dk.rammearkitektur.testkit.pki.TestPki;
@@ -33,6 +32,8 @@ class SamlAssertionTest {
     static final TestIdentity CLIENT = PKI.oces3Employee();
     static final Instant T0 = Instant.parse("2027-03-01T12:00:00Z");
     static final String AUDIENCE = "http://entityid.kombit.dk/service/sagdokumentindeks/6";
+    static final String ISSUER = "https://sts.test.rammearkitektur.dk";
+    static final TrustedIssuer STS_ISSUER = TrustedIssuer.pinned(ISSUER, STS.certificate());
 
     static SamlAssertion.Builder token() {
         return SamlAssertion.builder().issuer("https://sts.test.rammearkitektur.dk").subject("C=DK,CN=Testsystem")
@@ -47,7 +48,7 @@ class SamlAssertionTest {
     }
 
     static SamlAssertionVerifier.Builder verifier(Instant now) {
-        return SamlAssertionVerifier.builder(SignatureTrust.pinned(STS.certificate())).audience(AUDIENCE)
+        return SamlAssertionVerifier.builder(STS_ISSUER).audience(AUDIENCE)
                 .clock(Clock.fixed(now, ZoneOffset.UTC));
     }
 
@@ -129,14 +130,15 @@ class SamlAssertionTest {
 
     @Test
     void wrongAudience() {
-        assertEquals("token.audience", reason(() -> SamlAssertionVerifier.builder(SignatureTrust.pinned(STS.certificate()))
+        assertEquals("token.audience", reason(() -> SamlAssertionVerifier.builder(STS_ISSUER)
                 .audience("http://entityid.kombit.dk/service/other/1").clock(Clock.fixed(T0, ZoneOffset.UTC)).build()
                 .verify(received(signed()))));
     }
 
     @Test
     void unexpectedIssuer() {
-        assertEquals("token.issuer", reason(() -> verifier(T0).issuer("https://other-sts").build().verify(received(signed()))));
+        assertEquals("token.issuer", reason(() -> SamlAssertionVerifier.builder(TrustedIssuer.pinned("https://other-sts",
+                STS.certificate())).audience(AUDIENCE).clock(Clock.fixed(T0, ZoneOffset.UTC)).build().verify(received(signed()))));
     }
 
     @Test
@@ -187,7 +189,7 @@ class SamlAssertionTest {
 
     @Test
     void holderOfKeyRequiredByDefault() {
-        SamlAssertion bearer = SamlAssertion.builder().issuer("sts").subject("x").audience(AUDIENCE)
+        SamlAssertion bearer = SamlAssertion.builder().issuer(ISSUER).subject("x").audience(AUDIENCE)
                 .validity(T0, T0.plusSeconds(3600)).sign(XmlSigner.builder(STS.credential()).build());
         assertEquals("token.holder-of-key", reason(() -> verifier(T0).build().verify(received(bearer))));
         assertFalse(verifier(T0).requireHolderOfKey(false).build().verify(received(bearer)).holderOfKeyCertificate().isPresent());

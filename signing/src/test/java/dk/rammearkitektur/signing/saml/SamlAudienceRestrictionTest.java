@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.TokenException;
-import dk.rammearkitektur.signing.xml.SignatureTrust;
 import dk.rammearkitektur.signing.xml.XmlSigner;
 import dk.rammearkitektur.testkit.pki.TestIdentity;
 import dk.rammearkitektur.testkit.pki.TestPki;
@@ -43,7 +42,7 @@ class SamlAudienceRestrictionTest {
     }
 
     private static SamlAssertionVerifier verifierFor(String audience) {
-        return SamlAssertionVerifier.builder(SignatureTrust.pinned(STS.certificate())).audience(audience)
+        return SamlAssertionVerifier.builder(TrustedIssuer.pinned("https://sts.test", STS.certificate())).audience(audience)
                 .clock(Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC)).build();
     }
 

@@ -14,7 +14,7 @@ class WsSecurityReplayTest {
     @Test
     void replayWithAReEncodedSignatureValueIsStillAReplay() {
         Document doc = WsSecurityTest.signedWithSaml(SoapVersion.SOAP_11);
-        WsSecurityVerifier once = WsSecurityTest.verifier(WsSecurityTest.T0).rejectReplays(100).build();
+        WsSecurityVerifier once = WsSecurityTest.verifier(WsSecurityTest.T0).replayCache(ReplayCache.inMemory(100)).build();
         once.verify(doc);
 
         Document disguised = WsSecurityTest.reparse(doc);

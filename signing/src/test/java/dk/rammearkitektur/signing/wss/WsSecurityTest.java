@@ -10,6 +10,7 @@ import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.saml.SamlAssertion;
 import dk.rammearkitektur.signing.saml.SamlAssertionVerifier;
+import dk.rammearkitektur.signing.saml.TrustedIssuer;
 import dk.rammearkitektur.signing.xml.SignatureTrust;
 import dk.rammearkitektur.signing.xml.XmlSigner;
 import dk.rammearkitektur.testkit.pki.TestIdentity;
@@ -61,7 +62,7 @@ class WsSecurityTest {
     static WsSecurityVerifier.Builder verifier(Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         return WsSecurityVerifier.builder().clock(clock)
-                .samlTokens(SamlAssertionVerifier.builder(SignatureTrust.pinned(STS.certificate())).audience(AUDIENCE)
+                .samlTokens(SamlAssertionVerifier.builder(TrustedIssuer.pinned("https://sts.test", STS.certificate())).audience(AUDIENCE)
                         .clock(clock).build())
                 .binarySecurityTokens(SignatureTrust.pinned(CLIENT.certificate()));
     }
@@ -95,7 +96,7 @@ class WsSecurityTest {
                 + "</wst:RequestedSecurityToken></wst:RequestSecurityTokenResponse>");
         Element assertion = (Element) response.getElementsByTagNameNS(SamlAssertion.NS, "Assertion").item(0);
         assertTrue(!assertion.hasAttribute("xmlns:saml"), "the declaration sits on an ancestor");
-        SamlAssertion fromResponse = SamlAssertionVerifier.builder(SignatureTrust.pinned(STS.certificate())).audience(AUDIENCE)
+        SamlAssertion fromResponse = SamlAssertionVerifier.builder(TrustedIssuer.pinned("https://sts.test", STS.certificate())).audience(AUDIENCE)
                 .clock(AT_T0).build().verify(assertion);
         Document doc = SecureXml.parse(envelope(SoapVersion.SOAP_11));
         WsSecuritySigner.builder(CLIENT.credential()).samlAssertion(fromResponse).clock(AT_T0).build().sign(doc);
@@ -234,14 +235,14 @@ class WsSecurityTest {
     }
 
     @Test
-    void replayIsRefusedWhenAsked() {
+    void replayIsRefusedByDefault() {
         Document doc = signedWithSaml(SoapVersion.SOAP_11);
-        WsSecurityVerifier once = verifier(T0).rejectReplays(100).build();
+        WsSecurityVerifier once = verifier(T0).build();
         once.verify(doc);
         assertEquals("wss.replay", reason(() -> once.verify(doc)));
         assertEquals("wss.replay", reason(() -> once.verify(reparse(doc))));
         once.verify(signedWithSaml(SoapVersion.SOAP_11));
-        WsSecurityVerifier lenient = verifier(T0).build();
+        WsSecurityVerifier lenient = verifier(T0).allowReplays().build();
         lenient.verify(doc);
         lenient.verify(doc);
     }

@@ -2,12 +2,14 @@ package dk.rammearkitektur.signing.xml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.core.SecurityException;
 import dk.rammearkitektur.core.XmlSecurityException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.SignatureException;
 import dk.rammearkitektur.signing.UntrustedCertificateException;
+import dk.rammearkitektur.signing.certificates.CertificateValidator;
 import dk.rammearkitektur.testkit.pki.TestIdentity;
 import dk.rammearkitektur.testkit.pki.TestPki;
 import org.junit.jupiter.api.Test;
@@ -204,5 +206,28 @@ class XmlSignatureAttackTest {
         } catch (java.security.cert.CertificateEncodingException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Issue 12, hole 2: a CA certificate that also allows digitalSignature and chains to an anchor is no signer. */
+    @Test
+    void caCertificateAsSignerIsRefusedUnlessAllowed() {
+        TestIdentity ca = PKI.caSigner();
+        assertTrue(ca.certificate().getBasicConstraints() >= 0, "the fixture is a CA certificate");
+        assertTrue(ca.certificate().getKeyUsage()[0], "the fixture allows digitalSignature");
+        Document doc = XmlFixtures.payment();
+        XmlSigner.builder(ca.credential()).build().signEnveloped(XmlFixtures.data(doc));
+        XmlSignatureVerifier chainTrust = XmlSignatureVerifier.builder(
+                SignatureTrust.validatedBy(XmlSignatureTest.validator())).build();
+        UntrustedCertificateException e = assertThrows(UntrustedCertificateException.class,
+                () -> chainTrust.verifyAll(XmlFixtures.reparse(doc)));
+        assertEquals(UntrustedCertificateException.CA_AS_SIGNER, e.reason());
+        assertTrue(e.getMessage().contains("CA certificate"), e.getMessage());
+
+        CertificateValidator.Builder optIn = CertificateValidator.builder().trustAnchors(PKI.trustAnchors())
+                .clock(XmlSignatureTest.NOW).ocsp(false).intermediate(PKI.oces3IssuingCa()).allowCaSigners(true);
+        PKI.crls().forEach(optIn::crl);
+        VerifiedSignature v = XmlSignatureVerifier.builder(SignatureTrust.validatedBy(optIn.build())).build()
+                .verifyAll(XmlFixtures.reparse(doc)).get(0);
+        assertEquals(ca.certificate(), v.certificate());
     }
 }

@@ -18,7 +18,7 @@ import dk.rammearkitektur.signing.SigningCredential;
 import dk.rammearkitektur.signing.certificates.CertificateValidator;
 import dk.rammearkitektur.signing.saml.SamlAssertion;
 import dk.rammearkitektur.signing.saml.SamlAssertionVerifier;
-import dk.rammearkitektur.signing.xml.SignatureTrust;
+import dk.rammearkitektur.signing.saml.TrustedIssuer;
 import dk.rammearkitektur.signing.xml.XmlSigner;
 import dk.rammearkitektur.testkit.digitalpost.internal.Base64Stream;
 import dk.rammearkitektur.testkit.digitalpost.internal.KombiReader;
@@ -499,8 +499,8 @@ public final class DigitalPostSimulator implements AutoCloseable {
                 }
                 SamlAssertion verified;
                 try {
-                    verified = SamlAssertionVerifier.builder(SignatureTrust.pinned(stsCertificate())).audience(entityId)
-                            .issuer(STS_ISSUER).clock(clock).skew(skew).requireHolderOfKey(true).build().verify(assertion);
+                    verified = SamlAssertionVerifier.builder(TrustedIssuer.pinned(STS_ISSUER, stsCertificate()))
+                            .audience(entityId).clock(clock).skew(skew).requireHolderOfKey(true).build().verify(assertion);
                 } catch (SecurityException e) {
                     throw new Refusal(400, DigitalPostErrors.TOKEN_REFUSED, "the token is refused: " + e.reason());
                 }

@@ -213,6 +213,15 @@ public final class TestPki {
                 KeyUsage.keyEncipherment, "variant");
     }
 
+    /**
+     * A CA certificate (basicConstraints CA=true, path length 0) issued by the OCES3 issuing CA whose key usage also
+     * allows digitalSignature: it chains to the trust anchors, but must be refused as the signer of a document.
+     */
+    public TestIdentity caSigner() {
+        return leaf("oces3-ca-signer", true, "UI:DK-O:G:", "Underordnet Test-CA", LEAF_FROM, LEAF_TO,
+                KeyUsage.digitalSignature | KeyUsage.keyCertSign | KeyUsage.cRLSign, "rsa", true);
+    }
+
     /** CRLs of all four CAs (valid 2025 to 2049); the OCES3 issuing CA's lists {@link #revoked()}. */
     public List<X509CRL> crls() {
         @SuppressWarnings("unchecked")
@@ -233,7 +242,7 @@ public final class TestPki {
     public OcspResponder startOcspResponder(Clock clock) {
         Set<BigInteger> issuedByOces3 = new HashSet<>();
         for (String s : List.of("oces3-organisation", "oces3-other", "oces3-organisation-ec", "oces3-employee", "oces3-person",
-                "oces3-expired", "oces3-not-yet-valid", "oces3-revoked", "oces3-wrong-key-usage")) {
+                "oces3-expired", "oces3-not-yet-valid", "oces3-revoked", "oces3-wrong-key-usage", "oces3-ca-signer")) {
             issuedByOces3.add(serial(s));
         }
         Set<BigInteger> issuedByOces2 = Set.of(serial("oces2-system"), serial("oces2-organisation"), serial("oces2-employee"),
@@ -312,6 +321,11 @@ public final class TestPki {
 
     private TestIdentity leaf(String label, boolean oces3, String tag, String cn, Instant from, Instant to, int keyUsage,
             String keyKind) {
+        return leaf(label, oces3, tag, cn, from, to, keyUsage, keyKind, false);
+    }
+
+    private TestIdentity leaf(String label, boolean oces3, String tag, String cn, Instant from, Instant to, int keyUsage,
+            String keyKind, boolean isCa) {
         return (TestIdentity) memo(label, k -> {
             Ca ca = oces3 ? oces3Ca() : oces2Ca();
             KeyPair kp = switch (keyKind) {
@@ -348,7 +362,7 @@ public final class TestPki {
                 JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
                 X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(subject(ca.certificate()), serial(label),
                         Date.from(from), Date.from(to), subject, kp.getPublic())
-                        .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                        .addExtension(Extension.basicConstraints, true, isCa ? new BasicConstraints(0) : new BasicConstraints(false))
                         .addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage))
                         .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(kp.getPublic()))
                         .addExtension(Extension.authorityKeyIdentifier, false,

@@ -11,7 +11,9 @@ import dk.rammearkitektur.signing.SigningCredential;
 import dk.rammearkitektur.signing.certificates.CertificateValidator;
 import dk.rammearkitektur.signing.saml.SamlAssertion;
 import dk.rammearkitektur.signing.saml.SamlAssertionVerifier;
+import dk.rammearkitektur.signing.saml.TrustedIssuer;
 import dk.rammearkitektur.signing.wss.VerifiedMessage;
+import dk.rammearkitektur.signing.wss.ReplayCache;
 import dk.rammearkitektur.signing.wss.WsSecurityVerifier;
 import dk.rammearkitektur.signing.xml.SignatureTrust;
 import dk.rammearkitektur.signing.xml.XmlSigner;
@@ -52,6 +54,8 @@ final class Sts {
     private final Duration lifetime;
     private final Map<String, Set<X509Certificate>> authorised = new ConcurrentHashMap<>();
     private final SigningCredential credential;
+    /** One replay cache for every request the STS and the services behind it verify. */
+    private final ReplayCache replays = ReplayCache.inMemory(ReplayCache.DEFAULT_MAX_ENTRIES);
 
     /** Why the STS said no. */
     static final class Refusal extends RuntimeException {
@@ -129,7 +133,7 @@ final class Sts {
         VerifiedMessage verified;
         try {
             verified = WsSecurityVerifier.builder().binarySecurityTokens(SignatureTrust.validatedBy(validator(clock)))
-                    .clock(clock).skew(skew).maxTimestampAge(Duration.ofMinutes(5)).build().verify(request);
+                    .clock(clock).skew(skew).maxTimestampAge(Duration.ofMinutes(5)).replayCache(replays).build().verify(request);
         } catch (SecurityException e) {
             String reason = String.valueOf(e.reason());
             String code = reason.contains("untrusted") || reason.startsWith("certificate")
@@ -213,10 +217,10 @@ final class Sts {
     String verifyServiceCall(Document request, HttpExchange ex, String entityId, Clock clock, List<String[]> found) {
         VerifiedMessage verified;
         try {
-            SamlAssertionVerifier tokens = SamlAssertionVerifier.builder(SignatureTrust.pinned(certificate()))
-                    .audience(entityId).issuer(ISSUER).clock(clock).skew(skew).requireHolderOfKey(true).build();
+            SamlAssertionVerifier tokens = SamlAssertionVerifier.builder(TrustedIssuer.pinned(ISSUER, certificate()))
+                    .audience(entityId).clock(clock).skew(skew).requireHolderOfKey(true).build();
             verified = WsSecurityVerifier.builder().samlTokens(tokens).clock(clock).skew(skew)
-                    .maxTimestampAge(Duration.ofMinutes(5)).build().verify(request);
+                    .maxTimestampAge(Duration.ofMinutes(5)).replayCache(replays).build().verify(request);
         } catch (SecurityException e) {
             found.add(new String[] {codeFor(e.reason(), PlatformFaults.SIGNATURE), "WS-Security refused: " + e.reason()});
             return null;
