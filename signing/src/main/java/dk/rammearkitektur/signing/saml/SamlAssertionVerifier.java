@@ -3,6 +3,8 @@ package dk.rammearkitektur.signing.saml;
 import dk.rammearkitektur.signing.AlgorithmPolicy;
 import dk.rammearkitektur.signing.SignatureException;
 import dk.rammearkitektur.signing.TokenException;
+import dk.rammearkitektur.signing.internal.IdRegistry;
+import dk.rammearkitektur.signing.internal.VerifiedTokenCache;
 import dk.rammearkitektur.signing.xml.VerifiedSignature;
 import dk.rammearkitektur.signing.xml.XmlSignatureVerifier;
 import java.time.Clock;
@@ -30,6 +32,7 @@ public final class SamlAssertionVerifier {
     private final Duration skew;
     private final String audience;
     private final boolean requireHolderOfKey;
+    private final VerifiedTokenCache verified;
 
     private SamlAssertionVerifier(Builder b) {
         XmlSignatureVerifier unnamed = null;
@@ -46,6 +49,7 @@ public final class SamlAssertionVerifier {
         this.skew = b.skew;
         this.audience = b.audience;
         this.requireHolderOfKey = b.requireHolderOfKey;
+        this.verified = b.cacheEntries == 0 ? null : new VerifiedTokenCache(b.cacheEntries, b.cacheMaxAge);
     }
 
     /** A builder accepting assertions from these issuers (typically the one STS, by its pinned certificates). */
@@ -88,16 +92,32 @@ public final class SamlAssertionVerifier {
         if (signatures == null) {
             throw new TokenException(TokenException.ISSUER, "issuer '" + named + "' is not a trusted issuer");
         }
-        VerifiedSignature v = signatures.verify(sigs.get(0));
-        v.requireSigned(assertion);
-        if (v.signedElements().size() != 1) {
-            throw new SignatureException(SignatureException.WRAPPING, "the assertion's signature covers other elements too");
+        Instant now = clock.instant();
+        String key = verified == null ? null : VerifiedTokenCache.key(assertion);
+        VerifiedTokenCache.Entry seen = key == null ? null : verified.get(key, now);
+        SamlAssertion a;
+        if (seen != null) {
+            // What the signature verifier refuses about the document around the assertion, it refuses on a hit too.
+            if (assertion.getOwnerDocument() != null && assertion.getOwnerDocument().getDoctype() != null) {
+                throw new dk.rammearkitektur.core.XmlSecurityException("xml.doctype",
+                        "XML refused: a DOCTYPE declaration is not allowed", null);
+            }
+            IdRegistry.register(assertion.getOwnerDocument());
+            a = SamlAssertion.parse(assertion, seen.signer());
+        } else {
+            VerifiedSignature v = signatures.verify(sigs.get(0));
+            v.requireSigned(assertion);
+            if (v.signedElements().size() != 1) {
+                throw new SignatureException(SignatureException.WRAPPING, "the assertion's signature covers other elements too");
+            }
+            a = SamlAssertion.parse(assertion, v.certificate());
+            if (key != null) {
+                verified.put(key, v.certificate(), a.notOnOrAfter().plus(skew), now);
+            }
         }
-        SamlAssertion a = SamlAssertion.parse(assertion, v.certificate());
         if (signatures != anyName && !named.equals(a.issuer())) {
             throw new TokenException(TokenException.ISSUER, "the signed issuer '" + a.issuer() + "' is not '" + named + "'");
         }
-        Instant now = clock.instant();
         if (a.notBefore().isPresent() && now.plus(skew).isBefore(a.notBefore().get())) {
             throw new TokenException(TokenException.NOT_YET_VALID, "assertion not valid before " + a.notBefore().get());
         }
@@ -111,6 +131,11 @@ public final class SamlAssertionVerifier {
             throw new TokenException(TokenException.HOLDER_OF_KEY, "assertion has no holder-of-key confirmation");
         }
         return a;
+    }
+
+    /** How many calls were answered from the verified-token cache (for tests and metrics). */
+    long cacheHits() {
+        return verified == null ? 0 : verified.hits();
     }
 
     /**
@@ -143,6 +168,8 @@ public final class SamlAssertionVerifier {
         private String audience;
         private boolean requireHolderOfKey = true;
         private boolean anyAudience;
+        private int cacheEntries = 10_000;
+        private Duration cacheMaxAge = Duration.ofMinutes(5);
 
         private Builder(List<TrustedIssuer> issuers) {
             Objects.requireNonNull(issuers, "issuers == null");
@@ -192,6 +219,28 @@ public final class SamlAssertionVerifier {
         /** The algorithm policy for the assertion's signature. */
         public Builder policy(AlgorithmPolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy == null");
+            return this;
+        }
+
+        /**
+         * Remembers up to {@code maxEntries} assertions whose signature verified, keyed by their canonical bytes, so that
+         * a token presented again is not verified again; an entry lives until the token expires and at most
+         * {@code maxAge}, after which a validated chain is checked again. Time window, audience and holder-of-key are
+         * checked on every call. Default: 10,000 entries (about 2 MB), 5 minutes.
+         */
+        public Builder verifiedTokenCache(int maxEntries, Duration maxAge) {
+            Objects.requireNonNull(maxAge, "maxAge == null");
+            if (maxEntries <= 0 || maxAge.isNegative() || maxAge.isZero()) {
+                throw new IllegalArgumentException("maxEntries and maxAge must be positive");
+            }
+            this.cacheEntries = maxEntries;
+            this.cacheMaxAge = maxAge;
+            return this;
+        }
+
+        /** Verifies every assertion's signature on every call (no {@link #verifiedTokenCache cache}). */
+        public Builder noVerifiedTokenCache() {
+            this.cacheEntries = 0;
             return this;
         }
 
