@@ -15,6 +15,7 @@ import dk.rammearkitektur.clients.serviceplatform.internal.StsClient;
 import dk.rammearkitektur.clients.serviceplatform.internal.TokenCache;
 import dk.rammearkitektur.clients.serviceplatform.internal.TokenVerificationSettings;
 import dk.rammearkitektur.signing.SigningCredential;
+import dk.rammearkitektur.signing.wss.SoapVersion;
 import dk.rammearkitektur.clients.serviceplatform.internal.cpr.PersonLookupRequest;
 import dk.rammearkitektur.clients.serviceplatform.internal.cpr.PersonLookupResponse;
 import dk.rammearkitektur.clients.serviceplatform.internal.cvr.CvrMessages;
@@ -149,7 +150,7 @@ public final class ServiceplatformClient implements AutoCloseable {
         OrganisationMessages.Input req = new OrganisationMessages.Input();
         req.myndighedCvrNummer = digits("municipalityCvr", municipalityCvr, 8, false);
         OrganisationMessages.Output res = JaxbCodec.unmarshal(executor.call(OrganisationService.INSTANCE,
-                "FremsoegObjekthierarki", ORG_ACTION, req), OrganisationMessages.Output.class);
+                "FremsoegObjekthierarki", SoapVersion.SOAP_12, true, ORG_ACTION, req), OrganisationMessages.Output.class);
         return Mapping.organisation(res);
     }
 

@@ -94,9 +94,12 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     private final Sts sts;
     private LoopbackHttpsServer server;
 
-    /** One SOAP endpoint: its id, path, entity id, contract, and operations (request element to SOAP action). */
+    /**
+     * One SOAP endpoint: its id, path, entity id, contract, operations (request element to SOAP action) and the SOAP
+     * envelope namespace of its published binding.
+     */
     private record Endpoint(String id, String path, UUID serviceUuid, String entityId, String contract,
-            Map<String, String> actions) {
+            Map<String, String> actions, String soapNs) {
     }
 
     /** The path of the STS's REST issue endpoint. */
@@ -118,15 +121,15 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                 new Endpoint("SF1520", "/service/CPR/PersonBaseDataExtended/4", SF1520_UUID,
                         "http://cpr.serviceplatformen.dk/service/personbasedataextended/4",
                         "cpr/PersonBaseDataExtended_4.xsd", Map.of("PersonLookupRequest",
-                        "http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup")),
+                        "http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup"), Xml.SOAP),
                 new Endpoint("SF1530", "/service/CVR/Online/2", SF1530_UUID,
                         "http://cvr.serviceplatformen.dk/service/online/2", "cvr/CvrOnline_2.xsd", Map.of(
                         "GetLegalUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/getLegalUnit",
-                        "GetProductionUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/getProductionUnit")),
+                        "GetProductionUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/getProductionUnit"), Xml.SOAP),
                 new Endpoint("SF1500", "/organisation/organisationsystem/6/", SF1500_UUID,
                         "http://stoettesystemerne.dk/service/organisation/3",
                         "organisation/Organisation_6.xsd", Map.of("FremsoegObjekthierarkiInput",
-                        "http://kombit.dk/sts/organisation/organisationsystem/FremsoegObjekthierarki")));
+                        "http://kombit.dk/sts/organisation/organisationsystem/FremsoegObjekthierarki"), Xml.SOAP12));
         java.util.Set<String> entityIds = new java.util.HashSet<>();
         for (Endpoint e : endpoints) {
             entityIds.add(e.entityId);
@@ -333,11 +336,11 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                                 "simulated outage".getBytes(StandardCharsets.UTF_8));
                         return;
                     case SOAP_FAULT:
-                        sendFault(ex, "Server", fault.code(), "simulated fault");
+                        sendFault(ex, ep.soapNs, "Server", fault.code(), "simulated fault");
                         return;
                     case MALFORMED_XML:
-                        send(ex, 200, "text/xml; charset=utf-8",
-                                "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><oops"
+                        send(ex, 200, Xml.contentType(ep.soapNs),
+                                ("<soap:Envelope xmlns:soap=\"" + ep.soapNs + "\"><soap:Body><oops")
                                         .getBytes(StandardCharsets.UTF_8));
                         return;
                     default:
@@ -346,14 +349,14 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             }
             Document reply = answer(ep, ex, request, callClock);
             byte[] bytes = serialize(reply);
-            int status = Xml.kid(Xml.kid(reply.getDocumentElement(), Xml.SOAP, "Body"), Xml.SOAP, "Fault") != null ? 500 : 200;
+            int status = Xml.status(reply);
             if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_XML) {
                 bytes = java.util.Arrays.copyOf(bytes, bytes.length / 2);
             }
-            send(ex, status, "text/xml; charset=utf-8", bytes);
+            send(ex, status, Xml.contentType(ep.soapNs), bytes);
         } catch (RuntimeException e) {
             LOG.warn("simulator failed on {}: {}", ep.id, PersonalData.maskCprNumbers(String.valueOf(e.getMessage())));
-            sendFault(ex, "Server", PlatformFaults.INTERNAL, "simulator error");
+            sendFault(ex, ep.soapNs, "Server", PlatformFaults.INTERNAL, "simulator error");
         }
     }
 
@@ -376,7 +379,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                 return;
             }
             if (kind == Fault.Kind.MALFORMED_XML) {
-                send(ex, 200, rest ? "application/json" : "text/xml; charset=utf-8",
+                send(ex, 200, rest ? "application/json" : Xml.contentType(Xml.SOAP12),
                         (rest ? "{\"RequestedSecurityToken\": " : "<soap:Envelope><oops").getBytes(StandardCharsets.UTF_8));
                 return;
             }
@@ -397,6 +400,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                     } catch (RammearkitekturException e) {
                         throw new Sts.Refusal(PlatformFaults.MALFORMED_REQUEST, "request is not acceptable XML");
                     }
+                    checkSoap12(ex, doc, Sts.ISSUE_ACTION, true);
                     out = Sts.bytes(sts.issueSoap(ex, doc, c, expired));
                 }
             } catch (Sts.Refusal r) {
@@ -407,7 +411,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             if (kind == Fault.Kind.TRUNCATED_XML) {
                 out = java.util.Arrays.copyOf(out, out.length / 2);
             }
-            send(ex, 200, rest ? "application/json; charset=utf-8" : "text/xml; charset=utf-8", out);
+            send(ex, 200, rest ? "application/json; charset=utf-8" : Xml.contentType(Xml.SOAP12), out);
         } catch (RuntimeException e) {
             LOG.warn("STS simulator failed: {}", PersonalData.maskCprNumbers(String.valueOf(e.getMessage())));
             refuse(rest, ex, PlatformFaults.INTERNAL, "simulator error");
@@ -418,8 +422,46 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         if (rest) {
             send(ex, 400, "application/json; charset=utf-8", Sts.restError(code, text));
         } else {
-            sendFault(ex, "Client", code, text);
+            sendFault(ex, Xml.SOAP12, "Client", code, text);
         }
+    }
+
+    /**
+     * Refuses (as {@link Sts.Refusal}) a request to a SOAP 1.2 binding that is not a SOAP 1.2 envelope sent as
+     * {@code application/soap+xml}, or whose content type names another action than {@code action}; with
+     * {@code actionRequired} the action parameter must be present.
+     */
+    private static void checkSoap12(HttpExchange ex, Document doc, String action, boolean actionRequired) {
+        String problem = soap12Problem(ex, doc, action, actionRequired);
+        if (problem != null) {
+            throw new Sts.Refusal(PlatformFaults.MALFORMED_REQUEST, problem);
+        }
+    }
+
+    /** What is wrong with a SOAP 1.2 request's envelope and content type, or null. */
+    private static String soap12Problem(HttpExchange ex, Document doc, String action, boolean actionRequired) {
+        Element env = doc.getDocumentElement();
+        if (!"Envelope".equals(env.getLocalName()) || !Xml.SOAP12.equals(env.getNamespaceURI())) {
+            return "not a SOAP 1.2 envelope (the binding is SOAP 1.2)";
+        }
+        String type = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"));
+        String lower = type.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("application/soap+xml")) {
+            return "Content-Type is " + type + ", SOAP 1.2 requires application/soap+xml";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(";\\s*action\\s*=\\s*\"?([^\";]*)\"?")
+                .matcher(type);
+        if (m.find()) {
+            if (!m.group(1).equals(action)) {
+                return "Content-Type action is " + m.group(1) + ", expected " + action;
+            }
+        } else if (actionRequired) {
+            return "Content-Type has no action parameter";
+        }
+        if (ex.getRequestHeaders().getFirst("SOAPAction") != null) {
+            return "SOAP 1.2 sends no SOAPAction header";
+        }
+        return null;
     }
 
     private Document answer(Endpoint ep, HttpExchange ex, byte[] request, Clock callClock) {
@@ -431,12 +473,13 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             return Xml.fault("Client", PlatformFaults.MALFORMED_REQUEST, "request is not well-formed XML");
         }
         Element env = doc.getDocumentElement();
-        Element header = Xml.kid(env, Xml.SOAP, "Header");
-        Element body = Xml.kid(env, Xml.SOAP, "Body");
-        if (!"Envelope".equals(env.getLocalName()) || !Xml.SOAP.equals(env.getNamespaceURI()) || body == null
+        Element header = Xml.kid(env, ep.soapNs, "Header");
+        Element body = Xml.kid(env, ep.soapNs, "Body");
+        String version = Xml.SOAP12.equals(ep.soapNs) ? "SOAP 1.2" : "SOAP 1.1";
+        if (!"Envelope".equals(env.getLocalName()) || !ep.soapNs.equals(env.getNamespaceURI()) || body == null
                 || Xml.kids(body).size() != 1) {
-            record(ep.id, null, PlatformFaults.MALFORMED_REQUEST, "not a SOAP 1.1 envelope with one body element");
-            return Xml.fault("Client", PlatformFaults.MALFORMED_REQUEST, "not a SOAP 1.1 envelope");
+            record(ep.id, null, PlatformFaults.MALFORMED_REQUEST, "not a " + version + " envelope with one body element");
+            return Xml.fault(ep.soapNs, "Client", PlatformFaults.MALFORMED_REQUEST, "not a " + version + " envelope");
         }
         Element payload = Xml.kids(body).get(0);
         String messageId = header == null ? null : Xml.text(header, Xml.WSA, "MessageID");
@@ -467,9 +510,9 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             record(ep.id, correlationId, f[0], f[1]);
         }
         if (strict && !found.isEmpty()) {
-            return Xml.fault("Client", found.get(0)[0], found.get(0)[1]);
+            return Xml.fault(ep.soapNs, "Client", found.get(0)[0], found.get(0)[1]);
         }
-        Element out = Xml.envelope();
+        Element out = Xml.envelope(ep.soapNs);
         String key = payload.getTextContent().trim();
         switch (payload.getLocalName()) {
             case "PersonLookupRequest":
@@ -485,7 +528,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                 ServiceResponses.organisation(out, data.organisation(key));
                 break;
             default:
-                return Xml.fault("Client", PlatformFaults.SCHEMA, "unknown operation");
+                return Xml.fault(ep.soapNs, "Client", PlatformFaults.SCHEMA, "unknown operation");
         }
         return out.getOwnerDocument();
     }
@@ -500,9 +543,17 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         if (expectedAction != null && !expectedAction.equals(action)) {
             found.add(new String[] {PlatformFaults.ADDRESSING, "wsa:Action is " + action + ", expected " + expectedAction});
         }
-        String soapAction = ex.getRequestHeaders().getFirst("SOAPAction");
-        if (expectedAction != null && (soapAction == null || !soapAction.replace("\"", "").equals(expectedAction))) {
-            found.add(new String[] {PlatformFaults.ADDRESSING, "SOAPAction header is " + soapAction});
+        if (Xml.SOAP12.equals(ep.soapNs)) {
+            String problem = expectedAction == null ? null
+                    : soap12Problem(ex, header.getOwnerDocument(), expectedAction, false);
+            if (problem != null) {
+                found.add(new String[] {PlatformFaults.ADDRESSING, problem});
+            }
+        } else {
+            String soapAction = ex.getRequestHeaders().getFirst("SOAPAction");
+            if (expectedAction != null && (soapAction == null || !soapAction.replace("\"", "").equals(expectedAction))) {
+                found.add(new String[] {PlatformFaults.ADDRESSING, "SOAPAction header is " + soapAction});
+            }
         }
         if (messageId == null || !messageId.matches("urn:uuid:[0-9a-fA-F-]{36}")) {
             found.add(new String[] {PlatformFaults.ADDRESSING, "wsa:MessageID missing or not urn:uuid:<uuid>"});
@@ -561,8 +612,9 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         return out.toByteArray();
     }
 
-    private void sendFault(HttpExchange ex, String soapCode, String code, String text) throws IOException {
-        send(ex, 500, "text/xml; charset=utf-8", serialize(Xml.fault(soapCode, code, text)));
+    private void sendFault(HttpExchange ex, String soapNs, String soapCode, String code, String text) throws IOException {
+        Document fault = Xml.fault(soapNs, soapCode, code, text);
+        send(ex, Xml.status(fault), Xml.contentType(soapNs), serialize(fault));
     }
 
     /** Builder for {@link ServiceplatformSimulator}. */

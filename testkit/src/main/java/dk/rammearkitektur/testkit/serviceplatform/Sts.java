@@ -44,6 +44,7 @@ final class Sts {
     static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
     static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
     static final String CVR_CLAIM = "dk:gov:saml:attribute:CvrNumberIdentifier";
+    static final String ISSUE_ACTION = "http://docs.oasis-open.org/ws-sx/ws-trust/200512/RST/Issue";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestPki pki;
@@ -124,7 +125,7 @@ final class Sts {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The WS-Trust 1.3 endpoint: a signed RST in, an RSTR with the assertion out. */
+    /** The WS-Trust 1.3 endpoint (SOAP 1.2, as the published binding): a signed RST in, an RSTR with the assertion out. */
     Document issueSoap(HttpExchange ex, Document request, Clock clock, boolean expired) {
         VerifiedMessage verified;
         try {
@@ -166,7 +167,7 @@ final class Sts {
             throw new Refusal(PlatformFaults.STS_REFUSED, "UseKey is not the signing certificate");
         }
         SamlAssertion token = issue(chain, cvr, entityId, clock, expired);
-        Element body = Xml.envelope();
+        Element body = Xml.envelope(Xml.SOAP12);
         Document doc = body.getOwnerDocument();
         Element coll = Xml.el(body, WST, "wst:RequestSecurityTokenResponseCollection", null);
         coll.setAttributeNS(Xml.XMLNS, "xmlns:wst", WST);

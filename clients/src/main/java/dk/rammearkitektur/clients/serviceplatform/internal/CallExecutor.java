@@ -10,6 +10,7 @@ import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.core.TransportException;
+import dk.rammearkitektur.signing.wss.SoapVersion;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,8 +46,17 @@ public final class CallExecutor implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Calls {@code operation} of {@code service} and returns the first element of the reply body. */
+    /** Calls {@code operation} of {@code service} over SOAP 1.1 and returns the first element of the reply body. */
     public Element call(ServiceDescription service, String operation, String soapAction, Object payload) {
+        return call(service, operation, SoapVersion.SOAP_11, false, soapAction, payload);
+    }
+
+    /**
+     * Calls {@code operation} of {@code service} with the binding's SOAP version (and the KOMBIT RequestHeader when
+     * {@code requestHeader}) and returns the first element of the reply body.
+     */
+    public Element call(ServiceDescription service, String operation, SoapVersion version, boolean requestHeader,
+            String soapAction, Object payload) {
         String correlationId = UUID.randomUUID().toString();
         URI endpoint = service.endpoint(environment);
         long start = System.nanoTime();
@@ -56,7 +66,8 @@ public final class CallExecutor implements AutoCloseable {
             attempt++;
             long t0 = System.nanoTime();
             try {
-                CallInfo info = new CallInfo(service, operation, soapAction, endpoint, correlationId, clock.instant());
+                CallInfo info = new CallInfo(service, operation, soapAction, endpoint, correlationId, clock.instant(),
+                        version, requestHeader);
                 Document request = EnvelopeBuilder.build(info, payload, authenticator);
                 Document reply = transport.call(endpoint, soapAction, request, correlationId);
                 Element body = SoapTransport.body(reply, correlationId);
