@@ -26,6 +26,8 @@ public final class PlatformFaults {
     public static final String TOKEN_EXPIRED = "SP.TOKEN_EXPIRED";
     /** The STS refuses: unknown CVR, wrong entity id, untrusted or revoked certificate, bad request signature. */
     public static final String STS_REFUSED = "STS.REQUEST_REFUSED";
+    /** SF1500: the RequestHeader/TransactionUUID SOAP header is missing or malformed. */
+    public static final String REQUEST_HEADER = "SP.REQUEST_HEADER";
     /** Something the simulator did not expect went wrong on its side. */
     public static final String INTERNAL = "SP.INTERNAL";
 

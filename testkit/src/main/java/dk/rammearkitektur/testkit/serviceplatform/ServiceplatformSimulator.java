@@ -129,7 +129,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                 new Endpoint("SF1500", "/organisation/organisationsystem/6/", SF1500_UUID,
                         "http://stoettesystemerne.dk/service/organisation/3",
                         "organisation/Organisation_6.xsd", Map.of("FremsoegObjekthierarkiInput",
-                        "http://kombit.dk/sts/organisation/organisationsystem/FremsoegObjekthierarki"), Xml.SOAP12));
+                        "http://kombit.dk/sts/organisation/organisationssystem/fremsoegobjekthierarki"), Xml.SOAP12));
         java.util.Set<String> entityIds = new java.util.HashSet<>();
         for (Endpoint e : endpoints) {
             entityIds.add(e.entityId);
@@ -496,12 +496,15 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         }
         checkAddressing(ep, ex, header, expectedAction, messageId, found);
         boolean token = header != null && Xml.kid(header, Sts.WSSE, "Security") != null;
+        boolean organisation = "SF1500".equals(ep.id);
+        String transactionUuid = organisation ? checkRequestHeader(header, found) : null;
+        String tokenCvr = null;
         if (token) {
-            String cvr = sts.verifyServiceCall(doc, ex, ep.entityId, callClock, found);
-            if (cvr != null && "FremsoegObjekthierarkiInput".equals(payload.getLocalName())
-                    && !cvr.equals(payload.getTextContent().trim())) {
-                found.add(new String[] {PlatformFaults.TOKEN_CVR, "the token is for another CVR than the organisation asked for"});
-            }
+            tokenCvr = sts.verifyServiceCall(doc, ex, ep.entityId, callClock, found);
+        } else if (organisation) {
+            found.add(new String[] {PlatformFaults.SIGNATURE,
+                "SF1500 Organisation 6 is called with an STS token in a signed WS-Security header; it has no"
+                        + " InvocationContext model"});
         } else {
             checkInvocationContext(ep, header, correlationId, found);
             checkClientCertificate(ex, found);
@@ -513,6 +516,12 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             return Xml.fault(ep.soapNs, "Client", found.get(0)[0], found.get(0)[1]);
         }
         Element out = Xml.envelope(ep.soapNs);
+        if (organisation) {
+            Element replyHeader = Xml.kid(out.getOwnerDocument().getDocumentElement(), ep.soapNs, "Header");
+            OrganisationResponses.requestHeader(replyHeader, transactionUuid == null ? "" : transactionUuid);
+            organisationPage(out, payload, tokenCvr);
+            return out.getOwnerDocument();
+        }
         String key = payload.getTextContent().trim();
         switch (payload.getLocalName()) {
             case "PersonLookupRequest":
@@ -524,13 +533,58 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             case "GetProductionUnitRequest":
                 ServiceResponses.productionUnit(out, data.productionUnit(key));
                 break;
-            case "FremsoegObjekthierarkiInput":
-                ServiceResponses.organisation(out, data.organisation(key));
-                break;
             default:
                 return Xml.fault(ep.soapNs, "Client", PlatformFaults.SCHEMA, "unknown operation");
         }
         return out.getOwnerDocument();
+    }
+
+    /** SF1500's RequestHeader/TransactionUUID (the binding's header part); returns the TransactionUUID. */
+    private static String checkRequestHeader(Element header, List<String[]> found) {
+        Element rh = header == null ? null : Xml.kid(header, OrganisationResponses.REQUEST_HEADER, "RequestHeader");
+        if (rh == null) {
+            found.add(new String[] {PlatformFaults.REQUEST_HEADER, "no RequestHeader/TransactionUUID header"});
+            return null;
+        }
+        try {
+            SecureXml.validator(Contracts.schema("organisation/RequestHeader_1.xsd")).validate(new DOMSource(rh));
+        } catch (SAXException | IOException | RuntimeException e) {
+            found.add(new String[] {PlatformFaults.REQUEST_HEADER, "RequestHeader is malformed: " + e.getMessage()});
+            return null;
+        }
+        return Xml.text(rh, OrganisationResponses.REQUEST_HEADER, "TransactionUUID");
+    }
+
+    /**
+     * One page of the organisation of the token's CVR. A negative paging field is answered with StatusKode 40 (the
+     * simulator's choice; the contract gives the codes no meaning beyond 20 = OK), an injected status likewise.
+     */
+    private void organisationPage(Element body, Element input, String tokenCvr) {
+        Fault status = faults.drawStatus();
+        if (status != null) {
+            OrganisationResponses.status(body, Integer.parseInt(status.code()), "simulated status " + status.code());
+            return;
+        }
+        long first = number(input, "FoersteResultatReference", 0);
+        long max = number(input, "MaksimalAntalKvantitet", Integer.MAX_VALUE);
+        if (first < 0 || max < 0) {
+            OrganisationResponses.status(body, 40, "FoersteResultatReference and MaksimalAntalKvantitet must not be negative");
+            return;
+        }
+        OrganisationResponses.page(body, tokenCvr == null ? java.util.Optional.empty() : data.organisation(tokenCvr),
+                (int) Math.min(first, Integer.MAX_VALUE), (int) Math.min(max, Integer.MAX_VALUE));
+    }
+
+    private static long number(Element input, String name, long absent) {
+        String t = Xml.text(input, OrganisationResponses.SD, name);
+        if (t == null) {
+            return absent;
+        }
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            return t.startsWith("-") ? -1 : Long.MAX_VALUE;
+        }
     }
 
     private void checkAddressing(Endpoint ep, HttpExchange ex, Element header, String expectedAction, String messageId,

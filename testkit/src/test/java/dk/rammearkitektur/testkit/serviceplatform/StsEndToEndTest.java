@@ -89,11 +89,12 @@ class StsEndToEndTest {
     }
 
     @Test
-    void tokenForAnotherCvrIsRefusedTyped() {
+    void organisationOfAnotherCvrThanTheTokensIsRefusedBeforeAnyCall() {
         try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.REST).build()) {
-            ServiceplatformFaultException e = assertThrows(ServiceplatformFaultException.class,
+            dk.rammearkitektur.core.ValidationException e = assertThrows(dk.rammearkitektur.core.ValidationException.class,
                     () -> c.readOrganisation(SimulatorData.CVR_ACTIVE));
-            assertEquals(PlatformFaults.TOKEN_CVR, e.faultCode());
+            assertEquals("municipalityCvr", e.violations().get(0).path());
+            assertEquals(0, sim.requestCount("STS") + sim.requestCount("SF1500"));
         }
     }
 
