@@ -93,6 +93,8 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     private final List<Endpoint> endpoints;
     private final Sts sts;
     private LoopbackHttpsServer server;
+    /** Sees every SOAP request and reply as bytes, keyed e.g. {@code "SF1500 request"}; for this package's tests. */
+    volatile java.util.function.BiConsumer<String, byte[]> tap = (k, b) -> { };
 
     /**
      * One SOAP endpoint: its id, path, entity id, contract, operations (request element to SOAP action) and the SOAP
@@ -134,7 +136,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         for (Endpoint e : endpoints) {
             entityIds.add(e.entityId);
         }
-        this.sts = new Sts(pki, entityIds, skew, b.tokenLifetime);
+        this.sts = new Sts(pki, entityIds, skew, b.tokenLifetime, b.stsIssuer);
         sts.authorise(pki.cvr(), system.certificate());
         for (Endpoint e : endpoints) {
             agreements.put(e.id, UUID.nameUUIDFromBytes(("agreement-" + e.id + "-" + pki.seed())
@@ -196,6 +198,11 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     /** The STS's token-signing certificate, which clients pin. */
     public X509Certificate stsCertificate() {
         return sts.certificate();
+    }
+
+    /** The Issuer of the tokens the simulator's STS issues. */
+    public String stsIssuer() {
+        return sts.issuer();
     }
 
     /** Lets the STS issue tokens for the authority {@code cvr} to the holder of {@code systemCertificate}. */
@@ -347,8 +354,10 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                         break;
                 }
             }
+            tap.accept(ep.id + " request", request);
             Document reply = answer(ep, ex, request, callClock);
             byte[] bytes = serialize(reply);
+            tap.accept(ep.id + " reply", bytes);
             int status = Xml.status(reply);
             if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_XML) {
                 bytes = java.util.Arrays.copyOf(bytes, bytes.length / 2);
@@ -400,8 +409,10 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                     } catch (RammearkitekturException e) {
                         throw new Sts.Refusal(PlatformFaults.MALFORMED_REQUEST, "request is not acceptable XML");
                     }
+                    tap.accept("STS request", request);
                     checkSoap12(ex, doc, Sts.ISSUE_ACTION, true);
                     out = Sts.bytes(sts.issueSoap(ex, doc, c, expired));
+                    tap.accept("STS reply", out);
                 }
             } catch (Sts.Refusal r) {
                 record("STS", null, r.code, r.getMessage());
@@ -668,7 +679,9 @@ public final class ServiceplatformSimulator implements AutoCloseable {
 
     private void sendFault(HttpExchange ex, String soapNs, String soapCode, String code, String text) throws IOException {
         Document fault = Xml.fault(soapNs, soapCode, code, text);
-        send(ex, Xml.status(fault), Xml.contentType(soapNs), serialize(fault));
+        byte[] bytes = serialize(fault);
+        tap.accept("fault", bytes);
+        send(ex, Xml.status(fault), Xml.contentType(soapNs), bytes);
     }
 
     /** Builder for {@link ServiceplatformSimulator}. */
@@ -680,8 +693,18 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         private Duration skew = Duration.ofMinutes(5);
         private int port;
         private Duration tokenLifetime = Duration.ofHours(8);
+        private String stsIssuer = Sts.ISSUER;
 
         private Builder() {
+        }
+
+        /**
+         * The Issuer of the tokens the STS issues (default {@code https://saml.n2adgangsstyring.simulator.rammearkitektur.test},
+         * in the form of the real STS's {@code https://saml.<sts host>}).
+         */
+        public Builder stsIssuer(String issuer) {
+            this.stsIssuer = Objects.requireNonNull(issuer, "issuer == null");
+            return this;
         }
 
         /** How long issued tokens are valid (default 8 hours). */

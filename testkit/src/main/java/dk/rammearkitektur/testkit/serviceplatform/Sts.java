@@ -37,7 +37,12 @@ import org.w3c.dom.NodeList;
  * implementation that uses the signing module's verifier and signer, never the client's code.
  */
 final class Sts {
-    static final String ISSUER = "https://sts.simulator.rammearkitektur.test";
+    /** The simulator STS's default issuer, in the form of the real one ({@code https://saml.<sts host>}). */
+    static final String ISSUER = "https://saml.n2adgangsstyring.simulator.rammearkitektur.test";
+    /** The OIO basic privilege profile of {@code Privileges_intermediate}. */
+    static final String BPP = "http://itst.dk/oiosaml/basic_privilege_profile";
+    /** The privilege the simulator grants (its own role URI; real privileges are the roles of the service agreements). */
+    static final String PRIVILEGE = "http://serviceplatformen.simulator.rammearkitektur.test/roles/usersystemrole/simulator/1";
     static final String WST = "http://docs.oasis-open.org/ws-sx/ws-trust/200512";
     static final String WSP = "http://schemas.xmlsoap.org/ws/2004/09/policy";
     static final String AUTH = "http://docs.oasis-open.org/wsfed/authorization/200706";
@@ -53,6 +58,7 @@ final class Sts {
     private final Duration lifetime;
     private final Map<String, Set<X509Certificate>> authorised = new ConcurrentHashMap<>();
     private final SigningCredential credential;
+    private final String issuer;
 
     /** Why the STS said no. */
     static final class Refusal extends RuntimeException {
@@ -65,8 +71,9 @@ final class Sts {
         }
     }
 
-    Sts(TestPki pki, Set<String> entityIds, Duration skew, Duration lifetime) {
+    Sts(TestPki pki, Set<String> entityIds, Duration skew, Duration lifetime, String issuer) {
         this.pki = pki;
+        this.issuer = issuer;
         this.entityIds = Set.copyOf(entityIds);
         this.skew = skew;
         this.lifetime = lifetime;
@@ -76,6 +83,10 @@ final class Sts {
 
     X509Certificate certificate() {
         return credential.certificate();
+    }
+
+    String issuer() {
+        return issuer;
     }
 
     void authorise(String cvr, X509Certificate system) {
@@ -169,6 +180,9 @@ final class Sts {
         SamlAssertion token = issue(chain, cvr, entityId, clock, expired);
         Element body = Xml.envelope(Xml.SOAP12);
         Document doc = body.getOwnerDocument();
+        Element replyHeader = Xml.kid(doc.getDocumentElement(), Xml.SOAP12, "Header");
+        Xml.el(replyHeader, Xml.WSA, "wsa:Action", "http://docs.oasis-open.org/ws-sx/ws-trust/200512/RSTRC/IssueFinal")
+                .setAttributeNS(Xml.XMLNS, "xmlns:wsa", Xml.WSA);
         Element coll = Xml.el(body, WST, "wst:RequestSecurityTokenResponseCollection", null);
         coll.setAttributeNS(Xml.XMLNS, "xmlns:wst", WST);
         Element rstr = Xml.el(coll, WST, "wst:RequestSecurityTokenResponse", null);
@@ -181,7 +195,13 @@ final class Sts {
         return doc;
     }
 
-    private SamlAssertion issue(List<X509Certificate> chain, String cvr, String entityId, Clock clock, boolean expired) {
+    /**
+     * Issues a token shaped as the real STS's (the exttest sample in the published conformance data): Issuer, X509
+     * subject, holder-of-key confirmation with Recipient = entity id, audience, and the attributes CvrNumberIdentifier,
+     * AssuranceLevel 3, SpecVer DK-SAML-2.0, KombitSpecVer 1.0 and Privileges_intermediate (Base64 OIO basic privilege
+     * list scoped to the CVR).
+     */
+    SamlAssertion issue(List<X509Certificate> chain, String cvr, String entityId, Clock clock, boolean expired) {
         try {
             validator(clock).requireTrusted(chain);
         } catch (SecurityException e) {
@@ -200,11 +220,30 @@ final class Sts {
         Instant now = clock.instant();
         Instant notBefore = expired ? now.minus(lifetime).minus(Duration.ofHours(1)) : now.minusSeconds(60);
         Instant notOnOrAfter = expired ? now.minus(Duration.ofHours(1)) : now.plus(lifetime);
-        return SamlAssertion.builder().issuer(ISSUER)
+        return SamlAssertion.builder().issuer(issuer)
                 .subject(chain.get(0).getSubjectX500Principal().getName())
-                .holderOfKey(chain.get(0)).audience(entityId).issueInstant(now).validity(notBefore, notOnOrAfter)
+                .holderOfKey(chain.get(0)).recipient(entityId).audience(entityId).issueInstant(now)
+                .validity(notBefore, notOnOrAfter)
                 .attribute(CVR_CLAIM, cvr).attribute("dk:gov:saml:attribute:AssuranceLevel", "3")
+                .attribute(SamlAssertion.SPEC_VER_ATTRIBUTE, "DK-SAML-2.0")
+                .attribute("dk:gov:saml:attribute:KombitSpecVer", "1.0")
+                .attribute(SamlAssertion.PRIVILEGES_ATTRIBUTE, privileges(cvr))
                 .sign(XmlSigner.builder(credential).build());
+    }
+
+    /** The Base64 OIO basic privilege list: one PrivilegeGroup scoped to the CVR, as the real STS issues it. */
+    static String privileges(String cvr) {
+        Document d = Xml.newDocument();
+        Element list = d.createElementNS(BPP, "bpp:PrivilegeList");
+        list.setAttributeNS(Xml.XMLNS, "xmlns:bpp", BPP);
+        d.appendChild(list);
+        Element group = d.createElementNS(null, "PrivilegeGroup");
+        group.setAttributeNS(null, "Scope", "urn:dk:gov:saml:cvrNumberIdentifier:" + cvr);
+        list.appendChild(group);
+        Element privilege = d.createElementNS(null, "Privilege");
+        privilege.setTextContent(PRIVILEGE);
+        group.appendChild(privilege);
+        return java.util.Base64.getEncoder().encodeToString(bytes(d));
     }
 
     /**
@@ -215,7 +254,7 @@ final class Sts {
         VerifiedMessage verified;
         try {
             SamlAssertionVerifier tokens = SamlAssertionVerifier.builder(SignatureTrust.pinned(certificate()))
-                    .audience(entityId).issuer(ISSUER).clock(clock).skew(skew).requireHolderOfKey(true).build();
+                    .audience(entityId).issuer(issuer).clock(clock).skew(skew).requireHolderOfKey(true).build();
             verified = WsSecurityVerifier.builder().samlTokens(tokens).clock(clock).skew(skew)
                     .maxTimestampAge(Duration.ofMinutes(5)).build().verify(request);
         } catch (SecurityException e) {
