@@ -44,6 +44,7 @@ public final class WsSecurityVerifier {
     private final Duration maxAge;
     private final boolean requireAddressing;
     private final int replayCacheSize;
+    private final boolean requireTokenProtection;
     private final java.util.Map<String, Instant> seen = new java.util.LinkedHashMap<>();
 
     private WsSecurityVerifier(Builder b) {
@@ -55,6 +56,7 @@ public final class WsSecurityVerifier {
         this.maxAge = b.maxAge;
         this.requireAddressing = b.requireAddressing;
         this.replayCacheSize = b.replayCacheSize;
+        this.requireTokenProtection = b.requireTokenProtection;
     }
 
     /** A builder; configure SAML tokens, BinarySecurityTokens or both. */
@@ -154,6 +156,13 @@ public final class WsSecurityVerifier {
                 continue;
             }
             requireSigned(v, found.get(0), "wsa:" + name);
+        }
+        for (Element framework : Wss.children(header, Wss.SBF, "Framework")) {
+            requireSigned(v, framework, "sbf:Framework");
+        }
+        if (requireTokenProtection && assertion != null && !v.protectsToken(assertion.element())) {
+            throw new WsSecurityException(WsSecurityException.MISSING_REFERENCE,
+                    "the SAML token is not protected by the signature (no STR-Transform reference to it)");
         }
         if (replayCacheSize > 0) {
             refuseReplay(sigEl, expires.plus(skew), now);
@@ -285,8 +294,18 @@ public final class WsSecurityVerifier {
         private Duration maxAge;
         private boolean requireAddressing = true;
         private int replayCacheSize;
+        private boolean requireTokenProtection;
 
         private Builder() {
+        }
+
+        /**
+         * Requires that a SAML token is protected by the message signature (a policy's ProtectTokens): a reference
+         * with the STR-Transform to a SecurityTokenReference naming the token; default off.
+         */
+        public Builder requireTokenProtection() {
+            this.requireTokenProtection = true;
+            return this;
         }
 
         /** Accepts SAML holder-of-key tokens verified by this verifier (issuer trust, audience, time). */

@@ -49,6 +49,7 @@ final class Sts {
     static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
     static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
     static final String CVR_CLAIM = "dk:gov:saml:attribute:CvrNumberIdentifier";
+    static final String SBF = "urn:liberty:sb:2006-08";
     static final String ISSUE_ACTION = "http://docs.oasis-open.org/ws-sx/ws-trust/200512/RST/Issue";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -256,12 +257,18 @@ final class Sts {
             SamlAssertionVerifier tokens = SamlAssertionVerifier.builder(SignatureTrust.pinned(certificate()))
                     .audience(entityId).issuer(issuer).clock(clock).skew(skew).requireHolderOfKey(true).build();
             verified = WsSecurityVerifier.builder().samlTokens(tokens).clock(clock).skew(skew)
-                    .maxTimestampAge(Duration.ofMinutes(5)).build().verify(request);
+                    .maxTimestampAge(Duration.ofMinutes(5)).requireTokenProtection().build().verify(request);
         } catch (SecurityException e) {
             found.add(new String[] {codeFor(e.reason(), PlatformFaults.SIGNATURE), "WS-Security refused: " + e.reason()});
             return null;
         } catch (RammearkitekturException e) {
             found.add(new String[] {PlatformFaults.SIGNATURE, "WS-Security refused: " + e.getMessage()});
+            return null;
+        }
+        Element env = request.getDocumentElement();
+        String framework = frameworkProblem(Xml.kid(env, env.getNamespaceURI(), "Header"));
+        if (framework != null) {
+            found.add(new String[] {PlatformFaults.SIGNATURE, framework});
             return null;
         }
         if (!verified.signerCertificate().equals(peer(ex).get(0))) {
@@ -274,6 +281,22 @@ final class Sts {
             return null;
         }
         return cvr;
+    }
+
+    /**
+     * The token policies sign the Liberty {@code sbf:Framework} header, and KOMBIT's own clients send it (version 2.0,
+     * basic profile); the verifier has checked that it is signed when present. Returns what is wrong, or null.
+     */
+    private static String frameworkProblem(Element header) {
+        Element fw = Xml.kid(header, SBF, "Framework");
+        if (fw == null) {
+            return "no sbf:Framework header (urn:liberty:sb:2006-08, version 2.0, basic profile)";
+        }
+        if (!"2.0".equals(fw.getAttribute("version"))
+                || !"urn:liberty:sb:profile:basic".equals(fw.getAttributeNS("urn:liberty:sb:profile", "profile"))) {
+            return "sbf:Framework must have version 2.0 and profile urn:liberty:sb:profile:basic";
+        }
+        return null;
     }
 
     static String codeFor(String reason, String fallback) {

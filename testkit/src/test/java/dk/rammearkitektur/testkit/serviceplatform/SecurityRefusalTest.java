@@ -116,6 +116,12 @@ class SecurityRefusalTest {
         env.setAttributeNS(XMLNS, "xmlns:p", "http://serviceplatformen.dk/xml/schemas/cpr/PNR/1/");
         Element header = d.createElementNS(SOAP, "s:Header");
         env.appendChild(header);
+        Element framework = d.createElementNS("urn:liberty:sb:2006-08", "sbf:Framework");
+        framework.setAttributeNS(XMLNS, "xmlns:sbf", "urn:liberty:sb:2006-08");
+        framework.setAttributeNS(XMLNS, "xmlns:p2", "urn:liberty:sb:profile");
+        framework.setAttributeNS(null, "version", "2.0");
+        framework.setAttributeNS("urn:liberty:sb:profile", "p2:profile", "urn:liberty:sb:profile:basic");
+        header.appendChild(framework);
         if (addressing) {
             addAddressing(header);
         }
@@ -164,6 +170,23 @@ class SecurityRefusalTest {
         Document env = envelope(SimulatorData.CPR_ACTIVE_1900S, true);
         WsSecuritySigner.builder(credential).samlAssertion(token(CPR_ENTITY)).build().sign(env);
         assertEquals("OK", post(env));
+    }
+
+    @Test
+    void missingOrUnsignedFrameworkHeader() throws Exception {
+        Document env = envelope(SimulatorData.CPR_ACTIVE_1900S, true);
+        Element fw = (Element) env.getElementsByTagNameNS("urn:liberty:sb:2006-08", "Framework").item(0);
+        fw.getParentNode().removeChild(fw);
+        WsSecuritySigner.builder(credential).samlAssertion(token(CPR_ENTITY)).build().sign(env);
+        assertEquals(PlatformFaults.SIGNATURE, post(env));
+        assertTrue(sim.violations().stream().anyMatch(v -> v.detail().contains("no sbf:Framework")), sim.conformanceReport());
+        Document unsigned = envelope(SimulatorData.CPR_ACTIVE_1900S, true);
+        Element fw2 = (Element) unsigned.getElementsByTagNameNS("urn:liberty:sb:2006-08", "Framework").item(0);
+        Element header = (Element) fw2.getParentNode();
+        header.removeChild(fw2);
+        WsSecuritySigner.builder(credential).samlAssertion(token(CPR_ENTITY)).build().sign(unsigned);
+        header.appendChild(fw2);
+        assertEquals(PlatformFaults.SIGNATURE, post(unsigned));
     }
 
     @Test

@@ -65,7 +65,9 @@ class StsEndToEndTest {
 
     @Test
     void sixtyFourConcurrentLookupsCauseOneStsRequest() throws Exception {
-        try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.SOAP).poolSize(64).build()) {
+        try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.SOAP).poolSize(64)
+                .timeouts(dk.rammearkitektur.core.Timeouts.of(Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(60)))
+                .build()) { // generous: 64 TLS handshakes on a loaded shared CI machine
             ExecutorService pool = Executors.newFixedThreadPool(64);
             try {
                 CountDownLatch go = new CountDownLatch(1);
