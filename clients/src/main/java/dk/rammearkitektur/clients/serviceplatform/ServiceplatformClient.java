@@ -7,6 +7,7 @@ import dk.rammearkitektur.clients.serviceplatform.internal.InvocationContextAuth
 import dk.rammearkitektur.clients.serviceplatform.internal.JaxbCodec;
 import dk.rammearkitektur.clients.serviceplatform.internal.KeyMaterial;
 import dk.rammearkitektur.clients.serviceplatform.internal.Mapping;
+import dk.rammearkitektur.clients.serviceplatform.internal.ReplySignatures;
 import dk.rammearkitektur.clients.serviceplatform.internal.RestStsClient;
 import dk.rammearkitektur.clients.serviceplatform.internal.SoapStsClient;
 import dk.rammearkitektur.clients.serviceplatform.internal.SoapTransport;
@@ -235,6 +236,7 @@ public final class ServiceplatformClient implements AutoCloseable {
         private String stsCvr;
         private StsProtocol stsProtocol = StsProtocol.SOAP;
         private int organisationPageSize = 500;
+        private List<X509Certificate> serviceCertificates = new java.util.ArrayList<>();
 
         private Builder() {
         }
@@ -356,6 +358,18 @@ public final class ServiceplatformClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The services' reply-signing certificates (KOMBIT hands them out with the STS certificates). When set, every
+         * reply that is not a fault must be signed by one of them (WS-Security, Body and Timestamp), or the call fails
+         * with a {@link dk.rammearkitektur.core.SecurityException}; when empty (the default), reply signatures are not
+         * checked.
+         */
+        public Builder serviceCertificates(Collection<X509Certificate> certificates) {
+            Objects.requireNonNull(certificates, "certificates == null");
+            this.serviceCertificates = new java.util.ArrayList<>(certificates);
+            return this;
+        }
+
         /** The STS's signing certificates; issued tokens must be signed by one of them. Required for STS tokens. */
         public Builder stsCertificates(Collection<X509Certificate> certificates) {
             settings.stsCertificates(certificates);
@@ -409,6 +423,7 @@ public final class ServiceplatformClient implements AutoCloseable {
                 settings.checkStsCertificates(v);
                 settings.checkTokenTiming(v);
             }
+            v.require(!serviceCertificates.contains(null), "serviceCertificates", "must not contain null");
             InetSocketAddress proxy = settings.proxy();
             v.require(proxy == null || !proxy.isUnresolved() || proxy.getHostString() != null, "proxy", "must have a host");
             KeyMaterial km = null;
@@ -436,8 +451,11 @@ public final class ServiceplatformClient implements AutoCloseable {
                 auth = new InvocationContextAuthenticator(userSystem, user, accountingInfo, onBehalfOfUser, agreements);
             }
             settings.clearPassword();
+            java.util.function.Consumer<org.w3c.dom.Document> replyCheck = serviceCertificates.isEmpty() ? null
+                    : ReplySignatures.verifier(serviceCertificates, clock, settings.clockSkew());
             return new ServiceplatformClient(environment, new CallExecutor(environment, transport, auth,
-                    settings.retryPolicy(), timeouts, clock), km.certificate(), stsCvr, organisationPageSize, clock);
+                    settings.retryPolicy(), timeouts, clock, replyCheck), km.certificate(), stsCvr, organisationPageSize,
+                    clock);
         }
     }
 }

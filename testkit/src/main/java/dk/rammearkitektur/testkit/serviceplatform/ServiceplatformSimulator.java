@@ -92,6 +92,8 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     private final java.util.Set<InetSocketAddress> peers = ConcurrentHashMap.newKeySet();
     private final List<Endpoint> endpoints;
     private final Sts sts;
+    private final boolean signReplies;
+    private final dk.rammearkitektur.signing.SigningCredential serviceCredential;
     private LoopbackHttpsServer server;
     /** Sees every SOAP request and reply as bytes, keyed e.g. {@code "SF1500 request"}; for this package's tests. */
     volatile java.util.function.BiConsumer<String, byte[]> tap = (k, b) -> { };
@@ -137,6 +139,10 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             entityIds.add(e.entityId);
         }
         this.sts = new Sts(pki, entityIds, skew, b.tokenLifetime, b.stsIssuer);
+        this.signReplies = b.signReplies;
+        ServerTls tls = ServerTls.shared();
+        this.serviceCredential = dk.rammearkitektur.signing.SigningCredential.of(tls.serverKeys().getPrivate(),
+                List.of(tls.serverCertificate()));
         sts.authorise(pki.cvr(), system.certificate());
         for (Endpoint e : endpoints) {
             agreements.put(e.id, UUID.nameUUIDFromBytes(("agreement-" + e.id + "-" + pki.seed())
@@ -198,6 +204,14 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     /** The STS's token-signing certificate, which clients pin. */
     public X509Certificate stsCertificate() {
         return sts.certificate();
+    }
+
+    /**
+     * The certificate the services sign their replies with when {@link Builder#signReplies(boolean)} is on (what a
+     * client configures as the service signing certificate).
+     */
+    public X509Certificate serviceSigningCertificate() {
+        return serviceCredential.certificate();
     }
 
     /** The Issuer of the tokens the simulator's STS issues. */
@@ -356,6 +370,10 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             }
             tap.accept(ep.id + " request", request);
             Document reply = answer(ep, ex, request, callClock);
+            if (signReplies && Xml.status(reply) == 200) {
+                dk.rammearkitektur.signing.wss.WsSecuritySigner.builder(serviceCredential).clock(callClock).build()
+                        .sign(reply);
+            }
             byte[] bytes = serialize(reply);
             tap.accept(ep.id + " reply", bytes);
             int status = Xml.status(reply);
@@ -694,8 +712,19 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         private int port;
         private Duration tokenLifetime = Duration.ofHours(8);
         private String stsIssuer = Sts.ISSUER;
+        private boolean signReplies;
 
         private Builder() {
+        }
+
+        /**
+         * Whether the services sign their (non-fault) replies with WS-Security, a BinarySecurityToken with
+         * {@link ServiceplatformSimulator#serviceSigningCertificate()} over Body and Timestamp, as the token policies
+         * have the real services do (default off).
+         */
+        public Builder signReplies(boolean sign) {
+            this.signReplies = sign;
+            return this;
         }
 
         /**

@@ -34,10 +34,18 @@ public final class CallExecutor implements AutoCloseable {
     private final RetryPolicy retry;
     private final Timeouts timeouts;
     private final Clock clock;
+    private final java.util.function.Consumer<Document> replyCheck;
 
     /** Creates the executor. */
     public CallExecutor(Environment environment, SoapTransport transport, Authenticator authenticator,
             RetryPolicy retry, Timeouts timeouts, Clock clock) {
+        this(environment, transport, authenticator, retry, timeouts, clock, null);
+    }
+
+    /** Creates the executor; {@code replyCheck}, when not null, sees (and may refuse) every reply that is not a fault. */
+    public CallExecutor(Environment environment, SoapTransport transport, Authenticator authenticator,
+            RetryPolicy retry, Timeouts timeouts, Clock clock, java.util.function.Consumer<Document> replyCheck) {
+        this.replyCheck = replyCheck;
         this.environment = environment;
         this.transport = transport;
         this.authenticator = authenticator;
@@ -70,6 +78,9 @@ public final class CallExecutor implements AutoCloseable {
                         version, requestHeader);
                 Document request = EnvelopeBuilder.build(info, payload, authenticator);
                 Document reply = transport.call(endpoint, soapAction, request, correlationId);
+                if (replyCheck != null) {
+                    replyCheck.accept(reply);
+                }
                 Element body = SoapTransport.body(reply, correlationId);
                 Element first = Dom.children(body).stream().findFirst().orElseThrow(() ->
                         new dk.rammearkitektur.clients.serviceplatform.MalformedReplyException(
