@@ -6,7 +6,7 @@ package dk.rammearkitektur.testkit.serviceplatform;
  * everything but {@link #INTERNAL}.
  */
 public final class PlatformFaults {
-    /** The request is not well-formed XML, not a SOAP 1.1 envelope, or refused by the hardened parser. */
+    /** The request is not well-formed XML, not an envelope of the binding's SOAP version, or refused by the hardened parser. */
     public static final String MALFORMED_REQUEST = "SP.MALFORMED_REQUEST";
     /** The body does not validate against the service's contract. */
     public static final String SCHEMA = "SP.SCHEMA_VIOLATION";

@@ -47,7 +47,7 @@ import org.xml.sax.SAXException;
  * holder-of-key SAML tokens to registered system certificates for registered CVRs ({@link #authorise}).
  *
  * <p>Every request is parsed with SecureXml, validated against the contract XSD and checked for conformance
- * (SOAP 1.1 envelope, WS-Addressing Action/MessageID/To, and either an InvocationContext naming this service, the
+ * (the SOAP version of the published binding, WS-Addressing Action/MessageID/To, and either an InvocationContext naming this service, the
  * registered user system and the service agreement, or a WS-Security header whose signature by the token's holder
  * covers Body, Timestamp and the addressing headers, with a fresh timestamp and a token for this service and a
  * registered CVR). Violations are recorded ({@link #violations()}); in strict mode (the default) the

@@ -10,12 +10,11 @@ import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
 import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
 import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.testkit.junit.ServiceplatformSimulatorTest;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,27 +23,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** SF1500 Organisation 6 end to end: SOAP 1.2, token CVR, paging, StatusKode, units, users, functions, validity. */
 @ExtendWith(LogCapture.class)
+@ServiceplatformSimulatorTest
 class OrganisationEndToEndTest {
-    private static ServiceplatformSimulator sim;
-
-    @BeforeAll
-    static void start() {
-        sim = ServiceplatformSimulator.builder().build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
     @BeforeEach
-    void reset() {
+    void reset(ServiceplatformSimulator sim) {
         sim.reset();
     }
 
     @ParameterizedTest
     @EnumSource(StsProtocol.class)
-    void treeUsersFunctionsAndValidityOfTheTokensOrganisation(StsProtocol protocol) {
+    void treeUsersFunctionsAndValidityOfTheTokensOrganisation(StsProtocol protocol, ServiceplatformSimulator sim) {
         try (ServiceplatformClient c = SimulatorClients.stsToken(sim, protocol).build()) {
             OrganisationRecord org = c.readOrganisation(sim.municipalityCvr());
             SimulatorData.Organisation seeded = sim.data().organisation(sim.municipalityCvr()).orElseThrow();
@@ -76,7 +64,7 @@ class OrganisationEndToEndTest {
     }
 
     @Test
-    void pagesUntilNoListFillsThePage() {
+    void pagesUntilNoListFillsThePage(ServiceplatformSimulator sim) {
         try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.SOAP).organisationPageSize(2).build()) {
             OrganisationRecord org = c.readOrganisation(sim.municipalityCvr());
             // lists of 4 units, 4 functions, 3 users: pages at 0, 2 (both full), 4 (empty) -> 3 calls
@@ -90,7 +78,7 @@ class OrganisationEndToEndTest {
     }
 
     @Test
-    void statusCodeOtherThan20IsATypedFaultWithTheText() {
+    void statusCodeOtherThan20IsATypedFaultWithTheText(ServiceplatformSimulator sim) {
         try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.SOAP).build()) {
             sim.faults().next(Fault.statusCode(44));
             ServiceplatformFaultException e = assertThrows(ServiceplatformFaultException.class,
@@ -114,7 +102,7 @@ class OrganisationEndToEndTest {
     }
 
     @Test
-    void badPageSizeAndCvrAreValidationErrors() {
+    void badPageSizeAndCvrAreValidationErrors(ServiceplatformSimulator sim) {
         ValidationException e = assertThrows(ValidationException.class,
                 () -> SimulatorClients.stsToken(sim, StsProtocol.SOAP).organisationPageSize(0).build());
         assertEquals("serviceplatformClient.organisationPageSize", e.violations().get(0).path());

@@ -66,17 +66,17 @@ public final class OrganisationReader {
             Element reg = lastRegistration(o, OrganisationMessages.ORGANISATION);
             if (organisationUuid == null) {
                 organisationUuid = objectUuid(o, OrganisationMessages.ORGANISATION, "Organisationer");
-                Element egenskab = current(reg, OrganisationMessages.ORGANISATION, "AttributListe", OrganisationMessages.ORGANISATION, "Egenskab");
-                organisationName = egenskab == null ? null : text(Dom.child(egenskab, OrganisationMessages.SD, "OrganisationNavn"));
+                Element egenskab = egenskab(reg, OrganisationMessages.ORGANISATION);
+                organisationName = property(egenskab, "OrganisationNavn");
             }
         }
         List<Element> enheder = list(output, "OrganisationEnheder");
         for (Element e : enheder) {
             UUID uuid = objectUuid(e, OrganisationMessages.ENHED, "OrganisationEnheder");
             Element reg = lastRegistration(e, OrganisationMessages.ENHED);
-            Element egenskab = current(reg, OrganisationMessages.ENHED, "AttributListe", OrganisationMessages.ENHED, "Egenskab");
-            String name = egenskab == null ? null : text(Dom.child(egenskab, OrganisationMessages.SD, "EnhedNavn"));
-            String key = egenskab == null ? null : text(Dom.child(egenskab, OrganisationMessages.SD, "BrugervendtNoegleTekst"));
+            Element egenskab = egenskab(reg, OrganisationMessages.ENHED);
+            String name = property(egenskab, "EnhedNavn");
+            String key = property(egenskab, "BrugervendtNoegleTekst");
             Element overordnet = current(reg, OrganisationMessages.ENHED, "RelationListe", OrganisationMessages.SD, "Overordnet");
             UUID parent = overordnet == null ? null : reference(overordnet, "OrganisationEnheder.Overordnet");
             units.put(uuid, new OrganisationRecord.Unit(uuid, key, name == null ? (key == null ? uuid.toString() : key) : name,
@@ -86,11 +86,11 @@ public final class OrganisationReader {
         for (Element f : funktioner) {
             UUID uuid = objectUuid(f, OrganisationMessages.FUNKTION, "OrganisationFunktioner");
             Element reg = lastRegistration(f, OrganisationMessages.FUNKTION);
-            Element egenskab = current(reg, OrganisationMessages.FUNKTION, "AttributListe", OrganisationMessages.FUNKTION, "Egenskab");
+            Element egenskab = egenskab(reg, OrganisationMessages.FUNKTION);
             Element type = current(reg, OrganisationMessages.FUNKTION, "RelationListe", OrganisationMessages.SD, "Funktionstype");
             functions.put(uuid, new OrganisationRecord.Function(uuid,
-                    egenskab == null ? null : text(Dom.child(egenskab, OrganisationMessages.SD, "BrugervendtNoegleTekst")),
-                    egenskab == null ? null : text(Dom.child(egenskab, OrganisationMessages.SD, "FunktionNavn")),
+                    property(egenskab, "BrugervendtNoegleTekst"),
+                    property(egenskab, "FunktionNavn"),
                     type == null ? null : reference(type, "OrganisationFunktioner.Funktionstype"),
                     references(reg, OrganisationMessages.FUNKTION, "TilknyttedeEnheder"),
                     references(reg, OrganisationMessages.FUNKTION, "TilknyttedeBrugere"),
@@ -100,9 +100,9 @@ public final class OrganisationReader {
         for (Element b : brugere) {
             UUID uuid = objectUuid(b, OrganisationMessages.BRUGER, "Brugere");
             Element reg = lastRegistration(b, OrganisationMessages.BRUGER);
-            Element egenskab = current(reg, OrganisationMessages.BRUGER, "AttributListe", OrganisationMessages.BRUGER, "Egenskab");
-            String key = egenskab == null ? null : text(Dom.child(egenskab, OrganisationMessages.SD, "BrugervendtNoegleTekst"));
-            String name = egenskab == null ? null : text(Dom.child(egenskab, OrganisationMessages.SD, "BrugerNavn"));
+            Element egenskab = egenskab(reg, OrganisationMessages.BRUGER);
+            String key = property(egenskab, "BrugervendtNoegleTekst");
+            String name = property(egenskab, "BrugerNavn");
             users.put(uuid, new RawUser(uuid, key == null ? uuid.toString() : key, name,
                     references(reg, OrganisationMessages.BRUGER, "TilknyttedeEnheder"), validity(reg, OrganisationMessages.BRUGER)));
         }
@@ -127,6 +127,16 @@ public final class OrganisationReader {
         }
         return new OrganisationRecord(organisationUuid, organisationName, new ArrayList<>(units.values()), out,
                 new ArrayList<>(functions.values()));
+    }
+
+    /** The Egenskab in effect now of the registration's AttributListe (namespace {@code ns}), or null. */
+    private Element egenskab(Element reg, String ns) {
+        return current(reg, ns, "AttributListe", ns, "Egenskab");
+    }
+
+    /** The text of the shared-types property {@code local} of an Egenskab, or null. */
+    private static String property(Element egenskab, String local) {
+        return egenskab == null ? null : text(Dom.child(egenskab, OrganisationMessages.SD, local));
     }
 
     private static List<Element> list(Element output, String name) {
