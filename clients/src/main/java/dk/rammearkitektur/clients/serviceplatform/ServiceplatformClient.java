@@ -365,8 +365,7 @@ public final class ServiceplatformClient implements AutoCloseable {
          * checked.
          */
         public Builder serviceCertificates(Collection<X509Certificate> certificates) {
-            Objects.requireNonNull(certificates, "certificates == null");
-            this.serviceCertificates = new java.util.ArrayList<>(certificates);
+            this.serviceCertificates = certificates == null ? null : new java.util.ArrayList<>(certificates);
             return this;
         }
 
@@ -423,7 +422,9 @@ public final class ServiceplatformClient implements AutoCloseable {
                 settings.checkStsCertificates(v);
                 settings.checkTokenTiming(v);
             }
-            v.require(!serviceCertificates.contains(null), "serviceCertificates", "must not contain null");
+            if (v.require(serviceCertificates != null, "serviceCertificates", "must not be null (empty: not checked)")) {
+                v.require(!serviceCertificates.contains(null), "serviceCertificates", "must not contain null");
+            }
             InetSocketAddress proxy = settings.proxy();
             v.require(proxy == null || !proxy.isUnresolved() || proxy.getHostString() != null, "proxy", "must have a host");
             KeyMaterial km = null;

@@ -180,6 +180,23 @@ class PublishedContractConformanceTest {
         assertFalse(sim.violations().size() > 0);
     }
 
+    @Test
+    void ownRequestHeaderAgreesWithThePublishedOne() {
+        Schema published = PublishedContracts.schema(ORG6 + "xsd/common/RequestHeader.xsd");
+        Schema own = dk.rammearkitektur.testkit.serviceplatform.internal.Contracts.schema("organisation/RequestHeader_1.xsd");
+        Element example = PublishedContracts.parse(PublishedContracts.read(ORG6 + "xsd/common/RequestHeader-example.xml")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).getDocumentElement();
+        PublishedContracts.validate(published, example);
+        PublishedContracts.validate(own, example);
+        String ns = "xmlns='http://kombit.dk/xml/schemas/RequestHeader/1/'";
+        for (String bad : List.of("<RequestHeader " + ns + "/>", "<RequestHeader " + ns + "><TransactionUUID/></RequestHeader>",
+                "<RequestHeader " + ns + "><TransactionUUID>a</TransactionUUID><TransactionUUID>b</TransactionUUID></RequestHeader>")) {
+            Element e = PublishedContracts.parse(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)).getDocumentElement();
+            assertThrows(AssertionError.class, () -> PublishedContracts.validate(published, e), bad);
+            assertThrows(AssertionError.class, () -> PublishedContracts.validate(own, e), bad);
+        }
+    }
+
     private static Schema ownContract() {
         return dk.rammearkitektur.testkit.serviceplatform.internal.Contracts.schema("organisation/Organisation_6.xsd");
     }

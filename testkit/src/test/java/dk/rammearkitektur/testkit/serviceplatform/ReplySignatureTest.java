@@ -110,5 +110,8 @@ class ReplySignatureTest {
         ValidationException e = assertThrows(ValidationException.class,
                 () -> SimulatorClients.invocationContext(unsigned).serviceCertificates(withNull).build());
         assertEquals("serviceplatformClient.serviceCertificates", e.violations().get(0).path());
+        e = assertThrows(ValidationException.class,
+                () -> SimulatorClients.invocationContext(unsigned).serviceCertificates(null).build());
+        assertEquals("serviceplatformClient.serviceCertificates", e.violations().get(0).path());
     }
 }

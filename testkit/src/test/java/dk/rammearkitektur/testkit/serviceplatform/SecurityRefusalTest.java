@@ -90,6 +90,32 @@ class SecurityRefusalTest {
         }
     }
 
+    @Test
+    void soap12BindingsRefuseSoap11AndWrongContentTypesWithSoap12Faults() throws Exception {
+        String soap11 = "<s:Envelope xmlns:s='" + SOAP + "'><s:Header/><s:Body><x/></s:Body></s:Envelope>";
+        String soap12 = "<s:Envelope xmlns:s='http://www.w3.org/2003/05/soap-envelope'><s:Header/><s:Body><x/></s:Body>"
+                + "</s:Envelope>";
+        String issue = "http://docs.oasis-open.org/ws-sx/ws-trust/200512/RST/Issue";
+        URI sts = sim.baseUri().resolve(ServiceplatformSimulator.STS_SOAP_PATH.substring(1));
+        for (String[] c : new String[][] {{soap11, "text/xml; charset=utf-8"},
+            {soap12, "text/xml; charset=utf-8"},
+            {soap12, "application/soap+xml; charset=utf-8; action=\"urn:other\""}}) {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(sts).header("Content-Type", c[1])
+                    .header("SOAPAction", "\"" + issue + "\"").POST(HttpRequest.BodyPublishers.ofString(c[0])).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(400, r.statusCode(), "a SOAP 1.2 Sender fault: " + c[1]);
+            Document fault = SecureXml.parse(new ByteArrayInputStream(r.body()));
+            assertEquals("http://www.w3.org/2003/05/soap-envelope", fault.getDocumentElement().getNamespaceURI());
+            assertEquals(PlatformFaults.MALFORMED_REQUEST, fault.getElementsByTagNameNS(
+                    "http://serviceplatformen.dk/xml/schemas/ServiceplatformFault/1/", "ErrorCode").item(0).getTextContent());
+        }
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(sim.endpoints().get("SF1500"))
+                .header("Content-Type", "text/xml; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(soap11)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(400, r.statusCode());
+        assertTrue(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).contains("not a SOAP 1.2 envelope"));
+    }
+
     private static SamlAssertion token(String entityId) throws Exception {
         String json = "{\"TokenType\":\"http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0\","
                 + "\"RequestType\":\"http://docs.oasis-open.org/ws-sx/ws-trust/200512/Issue\","
