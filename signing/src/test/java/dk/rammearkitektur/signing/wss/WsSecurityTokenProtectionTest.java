@@ -50,7 +50,22 @@ class WsSecurityTokenProtectionTest {
 
     @Test
     void theStrReferenceDigestsTheExclusiveCanonicalAssertion() throws Exception {
-        Document doc = WsSecurityTest.signedWithSaml(SoapVersion.SOAP_12);
+        assertStrDigestsTheAssertion(WsSecurityTest.signedWithSaml(SoapVersion.SOAP_12));
+    }
+
+    @Test
+    void ecdsaSignaturesTakeSantuariosPathAndProtectTheTokenToo() throws Exception {
+        dk.rammearkitektur.testkit.pki.TestIdentity ec = WsSecurityTest.PKI.oces3OrganisationEc();
+        SamlAssertion token = SamlAssertion.builder().issuer("https://sts.test")
+                .subject(ec.certificate().getSubjectX500Principal().getName()).holderOfKey(ec.certificate())
+                .audience(AUDIENCE).validity(T0, T0.plus(java.time.Duration.ofHours(8)))
+                .sign(XmlSigner.builder(WsSecurityTest.STS.credential()).build());
+        Document doc = SecureXml.parse(WsSecurityTest.envelope(SoapVersion.SOAP_11));
+        WsSecuritySigner.builder(ec.credential()).samlAssertion(token).clock(AT_T0).build().sign(doc);
+        assertStrDigestsTheAssertion(WsSecurityTest.reparse(doc));
+    }
+
+    private static void assertStrDigestsTheAssertion(Document doc) throws Exception {
         Element ref = strReference(doc);
         Element transform = (Element) ref.getElementsByTagNameNS(DS, "Transform").item(0);
         Element c14n = (Element) transform.getElementsByTagNameNS(DS, "CanonicalizationMethod").item(0);

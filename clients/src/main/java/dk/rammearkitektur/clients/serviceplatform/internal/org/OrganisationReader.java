@@ -35,6 +35,15 @@ public final class OrganisationReader {
     private final Map<UUID, RawUser> users = new LinkedHashMap<>();
     private final Map<UUID, OrganisationRecord.Function> functions = new LinkedHashMap<>();
 
+    /** One FiltreretOejebliksbillede: its UUID, last registration and the Egenskab in effect now. */
+    private record Snapshot(UUID uuid, Element registration, Element egenskab) {
+    }
+
+    private Snapshot snapshot(Element snapshot, String ns, String where) {
+        Element reg = lastRegistration(snapshot, ns);
+        return new Snapshot(objectUuid(snapshot, ns, where), reg, egenskab(reg, ns));
+    }
+
     private record RawUser(UUID uuid, String key, String name, List<UUID> units, Period validity) {
     }
 
@@ -72,39 +81,37 @@ public final class OrganisationReader {
         }
         List<Element> enheder = list(output, "OrganisationEnheder");
         for (Element e : enheder) {
-            UUID uuid = objectUuid(e, OrganisationMessages.ENHED, "OrganisationEnheder");
-            Element reg = lastRegistration(e, OrganisationMessages.ENHED);
-            Element egenskab = egenskab(reg, OrganisationMessages.ENHED);
-            String name = property(egenskab, "EnhedNavn");
-            String key = property(egenskab, "BrugervendtNoegleTekst");
-            Element overordnet = current(reg, OrganisationMessages.ENHED, "RelationListe", OrganisationMessages.SD, "Overordnet");
+            Snapshot o = snapshot(e, OrganisationMessages.ENHED, "OrganisationEnheder");
+            String name = property(o.egenskab(), "EnhedNavn");
+            String key = property(o.egenskab(), "BrugervendtNoegleTekst");
+            Element overordnet = current(o.registration(), OrganisationMessages.ENHED, "RelationListe",
+                    OrganisationMessages.SD, "Overordnet");
             UUID parent = overordnet == null ? null : reference(overordnet, "OrganisationEnheder.Overordnet");
-            units.put(uuid, new OrganisationRecord.Unit(uuid, key, name == null ? (key == null ? uuid.toString() : key) : name,
-                    parent, validity(reg, OrganisationMessages.ENHED)));
+            String shown = name != null ? name : key != null ? key : o.uuid().toString();
+            units.put(o.uuid(), new OrganisationRecord.Unit(o.uuid(), key, shown, parent,
+                    validity(o.registration(), OrganisationMessages.ENHED)));
         }
         List<Element> funktioner = list(output, "OrganisationFunktioner");
         for (Element f : funktioner) {
-            UUID uuid = objectUuid(f, OrganisationMessages.FUNKTION, "OrganisationFunktioner");
-            Element reg = lastRegistration(f, OrganisationMessages.FUNKTION);
-            Element egenskab = egenskab(reg, OrganisationMessages.FUNKTION);
-            Element type = current(reg, OrganisationMessages.FUNKTION, "RelationListe", OrganisationMessages.SD, "Funktionstype");
-            functions.put(uuid, new OrganisationRecord.Function(uuid,
-                    property(egenskab, "BrugervendtNoegleTekst"),
-                    property(egenskab, "FunktionNavn"),
+            Snapshot o = snapshot(f, OrganisationMessages.FUNKTION, "OrganisationFunktioner");
+            Element type = current(o.registration(), OrganisationMessages.FUNKTION, "RelationListe",
+                    OrganisationMessages.SD, "Funktionstype");
+            functions.put(o.uuid(), new OrganisationRecord.Function(o.uuid(),
+                    property(o.egenskab(), "BrugervendtNoegleTekst"),
+                    property(o.egenskab(), "FunktionNavn"),
                     type == null ? null : reference(type, "OrganisationFunktioner.Funktionstype"),
-                    references(reg, OrganisationMessages.FUNKTION, "TilknyttedeEnheder"),
-                    references(reg, OrganisationMessages.FUNKTION, "TilknyttedeBrugere"),
-                    validity(reg, OrganisationMessages.FUNKTION)));
+                    references(o.registration(), OrganisationMessages.FUNKTION, "TilknyttedeEnheder"),
+                    references(o.registration(), OrganisationMessages.FUNKTION, "TilknyttedeBrugere"),
+                    validity(o.registration(), OrganisationMessages.FUNKTION)));
         }
         List<Element> brugere = list(output, "Brugere");
         for (Element b : brugere) {
-            UUID uuid = objectUuid(b, OrganisationMessages.BRUGER, "Brugere");
-            Element reg = lastRegistration(b, OrganisationMessages.BRUGER);
-            Element egenskab = egenskab(reg, OrganisationMessages.BRUGER);
-            String key = property(egenskab, "BrugervendtNoegleTekst");
-            String name = property(egenskab, "BrugerNavn");
-            users.put(uuid, new RawUser(uuid, key == null ? uuid.toString() : key, name,
-                    references(reg, OrganisationMessages.BRUGER, "TilknyttedeEnheder"), validity(reg, OrganisationMessages.BRUGER)));
+            Snapshot o = snapshot(b, OrganisationMessages.BRUGER, "Brugere");
+            String key = property(o.egenskab(), "BrugervendtNoegleTekst");
+            String name = property(o.egenskab(), "BrugerNavn");
+            users.put(o.uuid(), new RawUser(o.uuid(), key == null ? o.uuid().toString() : key, name,
+                    references(o.registration(), OrganisationMessages.BRUGER, "TilknyttedeEnheder"),
+                    validity(o.registration(), OrganisationMessages.BRUGER)));
         }
         for (int n : new int[] {orgs.size(), enheder.size(), funktioner.size(), brugere.size(),
             list(output, "Interessefaellesskaber").size(), list(output, "ItSystemer").size()}) {
