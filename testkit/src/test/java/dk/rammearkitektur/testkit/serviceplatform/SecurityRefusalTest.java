@@ -116,6 +116,30 @@ class SecurityRefusalTest {
         assertTrue(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).contains("not a SOAP 1.2 envelope"));
     }
 
+    @Test
+    void organisationRefusesAnInvocationContextCall() throws Exception {
+        URI sf1500 = sim.endpoints().get("SF1500");
+        String action = "http://kombit.dk/sts/organisation/organisationssystem/fremsoegobjekthierarki";
+        String call = "<s:Envelope xmlns:s='http://www.w3.org/2003/05/soap-envelope' xmlns:a='" + WSA + "'><s:Header>"
+                + "<a:Action>" + action + "</a:Action><a:MessageID>urn:uuid:" + UUID.randomUUID() + "</a:MessageID>"
+                + "<a:To>" + sf1500 + "</a:To><h:RequestHeader xmlns:h='http://kombit.dk/xml/schemas/RequestHeader/1/'>"
+                + "<h:TransactionUUID>" + UUID.randomUUID() + "</h:TransactionUUID></h:RequestHeader>"
+                + "<i:InvocationContext xmlns:i='http://serviceplatformen.dk/xml/schemas/InvocationContext/1/'>"
+                + "<i:ServiceAgreementUUID>" + sim.serviceAgreement("SF1500") + "</i:ServiceAgreementUUID>"
+                + "<i:UserSystemUUID>" + sim.userSystemUuid() + "</i:UserSystemUUID><i:UserUUID>" + sim.userUuid()
+                + "</i:UserUUID></i:InvocationContext></s:Header><s:Body>"
+                + "<o:FremsoegObjekthierarkiInput xmlns:o='http://stoettesystemerne.dk/organisation/organisationsystem/6/'/>"
+                + "</s:Body></s:Envelope>";
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(sf1500)
+                .header("Content-Type", "application/soap+xml; charset=utf-8; action=\"" + action + "\"")
+                .POST(HttpRequest.BodyPublishers.ofString(call)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(400, r.statusCode());
+        Document fault = SecureXml.parse(new ByteArrayInputStream(r.body()));
+        assertEquals(PlatformFaults.SIGNATURE, fault.getElementsByTagNameNS(
+                "http://serviceplatformen.dk/xml/schemas/ServiceplatformFault/1/", "ErrorCode").item(0).getTextContent());
+        assertTrue(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).contains("no InvocationContext model"));
+    }
+
     private static SamlAssertion token(String entityId) throws Exception {
         String json = "{\"TokenType\":\"http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0\","
                 + "\"RequestType\":\"http://docs.oasis-open.org/ws-sx/ws-trust/200512/Issue\","
