@@ -17,4 +17,7 @@ module dk.rammearkitektur.signing {
     exports dk.rammearkitektur.signing.saml;
     exports dk.rammearkitektur.signing.wss;
     exports dk.rammearkitektur.signing.xml;
+
+    // Santuario instantiates the registered STR-Transform implementation reflectively.
+    opens dk.rammearkitektur.signing.internal to org.apache.santuario.xmlsec;
 }

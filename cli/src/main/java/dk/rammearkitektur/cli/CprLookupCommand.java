@@ -2,7 +2,6 @@ package dk.rammearkitektur.cli;
 
 import dk.rammearkitektur.clients.serviceplatform.CvrOnlineService;
 import dk.rammearkitektur.clients.serviceplatform.Environment;
-import dk.rammearkitektur.clients.serviceplatform.OrganisationService;
 import dk.rammearkitektur.clients.serviceplatform.PersonBaseDataExtendedService;
 import dk.rammearkitektur.clients.serviceplatform.PersonRecord;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
@@ -118,7 +117,6 @@ final class CprLookupCommand implements Callable<Integer> {
                     b.invocationContext(uuid(p, "user-system.uuid"), uuid(p, "user.uuid"));
                     agreement(p, b, "SF1520", PersonBaseDataExtendedService.INSTANCE);
                     agreement(p, b, "SF1530", CvrOnlineService.INSTANCE);
-                    agreement(p, b, "SF1500", OrganisationService.INSTANCE);
                     break;
                 case "sts-soap":
                 case "sts-rest":

@@ -66,8 +66,7 @@ final class SimulatorCommand implements Callable<Integer> {
                     "user.uuid=" + sim.userUuid(),
                     "agreement.SF1520=" + sim.serviceAgreement("SF1520"),
                     "agreement.SF1530=" + sim.serviceAgreement("SF1530"),
-                    "agreement.SF1500=" + sim.serviceAgreement("SF1500"),
-                    "# for the STS token model: auth=sts-soap or auth=sts-rest",
+                    "# for the STS token model (SF1500 Organisation 6 has only this one): auth=sts-soap or auth=sts-rest",
                     "sts.cvr=" + sim.municipalityCvr(),
                     "sts.certificates=" + sts, ""));
             w.println("Serviceplatformen simulator on " + sim.baseUri() + (lenient ? " (lenient)" : " (strict)"));

@@ -4,7 +4,6 @@ import dk.rammearkitektur.clients.digitalpost.DigitalPostClient;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostEnvironment;
 import dk.rammearkitektur.clients.serviceplatform.CvrOnlineService;
 import dk.rammearkitektur.clients.serviceplatform.Environment;
-import dk.rammearkitektur.clients.serviceplatform.OrganisationService;
 import dk.rammearkitektur.clients.serviceplatform.PersonBaseDataExtendedService;
 import dk.rammearkitektur.clients.serviceplatform.ServiceDescription;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
@@ -34,8 +33,8 @@ import java.util.UUID;
  * <p>Keys: {@code environment} ({@code test}, {@code production} or a base URL), {@code certificate.file} (PKCS#12),
  * {@code certificate.password}, {@code trust.anchors} (PEM file with the CAs of the platform's TLS certificate),
  * {@code auth} ({@code invocation-context}, {@code sts-soap} or {@code sts-rest}); for InvocationContext
- * {@code user-system.uuid}, {@code user.uuid}, {@code agreement.SF1520}, {@code agreement.SF1530},
- * {@code agreement.SF1500}; for STS tokens {@code sts.cvr} and {@code sts.certificates} (PEM). Digital Post:
+ * {@code user-system.uuid}, {@code user.uuid}, {@code agreement.SF1520}, {@code agreement.SF1530}
+ * (SF1500 has no InvocationContext model); for STS tokens {@code sts.cvr} and {@code sts.certificates} (PEM). Digital Post:
  * {@code digitalpost.environment}, {@code digitalpost.trust.anchors}, {@code digitalpost.sts.certificates},
  * {@code digitalpost.authority-cvr}. A service receiving calls: {@code service.entity-id}, {@code sts.issuer} and
  * {@code sts.certificates}.
@@ -113,7 +112,6 @@ public final class ExampleConfig {
                 b.invocationContext(uuid("user-system.uuid"), uuid("user.uuid"));
                 agreement(b, "SF1520", PersonBaseDataExtendedService.INSTANCE);
                 agreement(b, "SF1530", CvrOnlineService.INSTANCE);
-                agreement(b, "SF1500", OrganisationService.INSTANCE);
             }
             case "sts-soap", "sts-rest" -> b.stsToken(required("sts.cvr"))
                     .stsProtocol(auth.equals("sts-rest") ? StsProtocol.REST : StsProtocol.SOAP)

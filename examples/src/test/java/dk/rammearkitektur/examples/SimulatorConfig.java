@@ -28,7 +28,7 @@ final class SimulatorConfig {
             lines.add("auth=" + auth);
             lines.add("user-system.uuid=" + sp.userSystemUuid());
             lines.add("user.uuid=" + sp.userUuid());
-            for (String id : List.of("SF1520", "SF1530", "SF1500")) {
+            for (String id : List.of("SF1520", "SF1530")) {
                 lines.add("agreement." + id + "=" + sp.serviceAgreement(id));
             }
             lines.add("sts.cvr=" + sp.municipalityCvr());

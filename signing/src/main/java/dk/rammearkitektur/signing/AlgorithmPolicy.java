@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The allow-list of algorithms a signature may use, set per endpoint. {@link #defaults()} accepts the SHA-256
- * family (RSA and ECDSA with SHA-256/384/512), exclusive canonicalization, the enveloped-signature transform and RSA
- * keys of at least 2048 bits. SHA-1, inclusive canonicalization and XPath transforms are refused unless a
+ * family (RSA and ECDSA with SHA-256/384/512), exclusive canonicalization, the enveloped-signature transform, the
+ * WS-Security STR-Transform and RSA keys of at least 2048 bits. SHA-1, inclusive canonicalization and XPath transforms are refused unless a
  * {@link #builder()} opts in; XSLT, HMAC and MD5 are never accepted. Immutable and thread-safe.
  */
 public final class AlgorithmPolicy {
@@ -25,6 +25,13 @@ public final class AlgorithmPolicy {
     public static final String C14N11 = "http://www.w3.org/2006/12/xml-c14n11";
     /** The enveloped-signature transform. */
     public static final String ENVELOPED = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
+    /**
+     * The WS-Security STR-Transform (a reference to a {@code wsse:SecurityTokenReference} that digests the token it
+     * names), allowed by default: token policies with ProtectTokens demand it. Only a SAML 2.0 KeyIdentifier and
+     * exclusive canonicalization are accepted as its input and parameter.
+     */
+    public static final String STR_TRANSFORM =
+            "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#STR-Transform";
     /** The XPath filter transform, refused by default. */
     public static final String XPATH = "http://www.w3.org/TR/1999/REC-xpath-19991116";
     /** The XPath Filter 2.0 transform, refused by default. */
@@ -173,6 +180,7 @@ public final class AlgorithmPolicy {
             canonicalizations.add(EXC_C14N);
             canonicalizations.add(EXC_C14N_WITH_COMMENTS);
             transforms.add(ENVELOPED);
+            transforms.add(STR_TRANSFORM);
         }
 
         /** Allows RSA-SHA1 signatures and SHA-1 digests (and SHA-1 certificate signatures); legacy endpoints only. */

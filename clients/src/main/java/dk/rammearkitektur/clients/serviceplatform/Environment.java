@@ -6,7 +6,12 @@ import java.net.URI;
 
 /**
  * Where Serviceplatformen and its security token service (STS) live: the public test and production presets, or
- * custom URLs (for example a simulator).
+ * custom URLs (for example a simulator). Each URL of a preset can be replaced on its own with the {@code with...}
+ * methods, e.g. {@code Environment.TEST.withStsSoap(uri)}, should the platform move one endpoint again.
+ *
+ * <p>The presets' STS hosts are {@code n2adgangsstyring.eksterntest-stoettesystemerne.dk} and
+ * {@code n2adgangsstyring.stoettesystemerne.dk}, where the KOMBIT STS moved in 2025 (public client itk-dev/serviceplatform
+ * 1.6.1 "Updated SAML-token endpoints"); older samples still show {@code adgangsstyring.*}.
  *
  * @param name a short name for logs, e.g. {@code test}
  * @param serviceBase the base URL of Serviceplatformen's SOAP services, ending in {@code /}
@@ -20,15 +25,15 @@ public record Environment(String name, URI serviceBase, URI organisationBase, UR
     public static final Environment TEST = new Environment("test",
             URI.create("https://exttest.serviceplatformen.dk/service/"),
             URI.create("https://organisation.eksterntest-stoettesystemerne.dk/"),
-            URI.create("https://adgangsstyring.eksterntest-stoettesystemerne.dk/runtime/services/kombittrust/14/certificatemixed"),
-            URI.create("https://adgangsstyring.eksterntest-stoettesystemerne.dk/runtime/api/rest/wstrust/v1/issue"));
+            URI.create("https://n2adgangsstyring.eksterntest-stoettesystemerne.dk/runtime/services/kombittrust/14/certificatemixed"),
+            URI.create("https://n2adgangsstyring.eksterntest-stoettesystemerne.dk/runtime/api/rest/wstrust/v1/issue"));
 
     /** The production environment. */
     public static final Environment PRODUCTION = new Environment("production",
             URI.create("https://prod.serviceplatformen.dk/service/"),
             URI.create("https://organisation.stoettesystemerne.dk/"),
-            URI.create("https://adgangsstyring.stoettesystemerne.dk/runtime/services/kombittrust/14/certificatemixed"),
-            URI.create("https://adgangsstyring.stoettesystemerne.dk/runtime/api/rest/wstrust/v1/issue"));
+            URI.create("https://n2adgangsstyring.stoettesystemerne.dk/runtime/services/kombittrust/14/certificatemixed"),
+            URI.create("https://n2adgangsstyring.stoettesystemerne.dk/runtime/api/rest/wstrust/v1/issue"));
 
     /** Checks that every URL is absolute https (or http on loopback only) and that the bases end in a slash. */
     public Environment {
@@ -51,6 +56,31 @@ public record Environment(String name, URI serviceBase, URI organisationBase, UR
         return new Environment("custom", URI.create(b + "service/"), URI.create(b),
                 URI.create(b + "runtime/services/kombittrust/14/certificatemixed"),
                 URI.create(b + "runtime/api/rest/wstrust/v1/issue"));
+    }
+
+    /** This environment with another name (for logs). */
+    public Environment withName(String newName) {
+        return new Environment(newName, serviceBase, organisationBase, stsSoap, stsRest);
+    }
+
+    /** This environment with another base URL for Serviceplatformen's SOAP services (ending in {@code /}). */
+    public Environment withServiceBase(URI url) {
+        return new Environment(name, url, organisationBase, stsSoap, stsRest);
+    }
+
+    /** This environment with another base URL for Organisation (Støttesystemerne; ending in {@code /}). */
+    public Environment withOrganisationBase(URI url) {
+        return new Environment(name, serviceBase, url, stsSoap, stsRest);
+    }
+
+    /** This environment with another STS WS-Trust 1.3 (SOAP) issue endpoint. */
+    public Environment withStsSoap(URI url) {
+        return new Environment(name, serviceBase, organisationBase, url, stsRest);
+    }
+
+    /** This environment with another STS REST issue endpoint. */
+    public Environment withStsRest(URI url) {
+        return new Environment(name, serviceBase, organisationBase, stsSoap, url);
     }
 
     /** Parses {@code test}, {@code production} (or {@code prod}) or an https base URL as for {@link #custom(URI)}. */

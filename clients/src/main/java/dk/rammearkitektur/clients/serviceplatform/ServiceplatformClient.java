@@ -7,6 +7,7 @@ import dk.rammearkitektur.clients.serviceplatform.internal.InvocationContextAuth
 import dk.rammearkitektur.clients.serviceplatform.internal.JaxbCodec;
 import dk.rammearkitektur.clients.serviceplatform.internal.KeyMaterial;
 import dk.rammearkitektur.clients.serviceplatform.internal.Mapping;
+import dk.rammearkitektur.clients.serviceplatform.internal.ReplySignatures;
 import dk.rammearkitektur.clients.serviceplatform.internal.RestStsClient;
 import dk.rammearkitektur.clients.serviceplatform.internal.SoapStsClient;
 import dk.rammearkitektur.clients.serviceplatform.internal.SoapTransport;
@@ -15,10 +16,16 @@ import dk.rammearkitektur.clients.serviceplatform.internal.StsClient;
 import dk.rammearkitektur.clients.serviceplatform.internal.TokenCache;
 import dk.rammearkitektur.clients.serviceplatform.internal.TokenVerificationSettings;
 import dk.rammearkitektur.signing.SigningCredential;
+import dk.rammearkitektur.signing.wss.SoapVersion;
 import dk.rammearkitektur.clients.serviceplatform.internal.cpr.PersonLookupRequest;
 import dk.rammearkitektur.clients.serviceplatform.internal.cpr.PersonLookupResponse;
 import dk.rammearkitektur.clients.serviceplatform.internal.cvr.CvrMessages;
 import dk.rammearkitektur.clients.serviceplatform.internal.org.OrganisationMessages;
+import dk.rammearkitektur.clients.serviceplatform.internal.org.OrganisationReader;
+import dk.rammearkitektur.clients.serviceplatform.internal.Dom;
+import dk.rammearkitektur.clients.serviceplatform.internal.EnvelopeBuilder;
+import org.w3c.dom.Element;
+import java.math.BigInteger;
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.core.ValidationException;
@@ -40,8 +47,9 @@ import java.util.UUID;
 
 /**
  * Client for Serviceplatformen's base-data services: CPR person lookup (SF1520), CVR lookup by CVR number and by
- * P-number (SF1530) and Organisation read (SF1500). SOAP 1.1 over HTTPS with mutual TLS using the organisation's
- * system certificate; authorised either by an InvocationContext header ({@link Builder#invocationContext}) or by a
+ * P-number (SF1530) and Organisation read (SF1500 Organisation 6, STS tokens only). SOAP 1.1 (SF1520, SF1530) and
+ * SOAP 1.2 (SF1500, the STS), as each published binding says, over HTTPS with mutual TLS using the organisation's
+ * system certificate; authorised either by an InvocationContext ({@link Builder#invocationContext}) or by a
  * SAML holder-of-key token from the security token service in a signed WS-Security header ({@link Builder#stsToken}).
  * Tokens are cached per service, CVR and certificate, renewed before they expire, and fetched once however many
  * callers need them at the same time.
@@ -64,16 +72,24 @@ public final class ServiceplatformClient implements AutoCloseable {
     private static final String CPR_ACTION =
             "http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup";
     private static final String CVR_ACTION_BASE = "http://rep.oio.dk/eogs/xml.wsdl/2/";
-    private static final String ORG_ACTION = "http://kombit.dk/sts/organisation/organisationsystem/FremsoegObjekthierarki";
+    /** Guards against a service that keeps filling pages: at most this many pages are read. */
+    private static final int MAX_ORGANISATION_PAGES = 10_000;
 
     private final Environment environment;
     private final CallExecutor executor;
     private final X509Certificate certificate;
+    private final String tokenCvr;
+    private final int organisationPageSize;
+    private final Clock clock;
 
-    private ServiceplatformClient(Environment environment, CallExecutor executor, X509Certificate certificate) {
+    private ServiceplatformClient(Environment environment, CallExecutor executor, X509Certificate certificate,
+            String tokenCvr, int organisationPageSize, Clock clock) {
         this.environment = environment;
         this.executor = executor;
         this.certificate = certificate;
+        this.tokenCvr = tokenCvr;
+        this.organisationPageSize = organisationPageSize;
+        this.clock = clock;
     }
 
     /** A builder with the defaults: core {@link Timeouts#defaults()}, {@link RetryPolicy#defaults()}, pool of 20. */
@@ -139,18 +155,52 @@ public final class ServiceplatformClient implements AutoCloseable {
     }
 
     /**
-     * Reads the organisation units and users of a municipality (myndighed) with SF1500.
+     * Reads the organisation units, users and functions of a municipality (myndighed) with SF1500 Organisation 6
+     * ({@code FremsoegObjekthierarki}, SOAP 1.2, STS token model only). The contract has no CVR field: the service
+     * answers for the organisation of the token's CVR, so {@code municipalityCvr} must be the CVR given to
+     * {@link Builder#stsToken(String)}. Reads page after page ({@code FoersteResultatReference},
+     * {@code MaksimalAntalKvantitet} = {@link Builder#organisationPageSize(int)}) until no list fills a page (the
+     * SDK's reading of the paging fields; the contract does not define it further).
      *
-     * @param municipalityCvr the municipality's CVR number, eight digits
+     * @param municipalityCvr the municipality's CVR number, eight digits, the client's token CVR
      * @return the organisation
-     * @throws ValidationException when {@code municipalityCvr} is not eight digits
+     * @throws ValidationException when {@code municipalityCvr} is not eight digits or not the token CVR, or when the
+     *     client uses the InvocationContext model, which SF1500 6 does not have
+     * @throws ServiceplatformFaultException for a SOAP fault, and for a {@code StandardRetur/StatusKode} other than 20
+     *     (its fault code is the status code, its text the {@code FejlbeskedTekst})
      */
     public OrganisationRecord readOrganisation(String municipalityCvr) {
-        OrganisationMessages.Input req = new OrganisationMessages.Input();
-        req.myndighedCvrNummer = digits("municipalityCvr", municipalityCvr, 8, false);
-        OrganisationMessages.Output res = JaxbCodec.unmarshal(executor.call(OrganisationService.INSTANCE,
-                "FremsoegObjekthierarki", ORG_ACTION, req), OrganisationMessages.Output.class);
-        return Mapping.organisation(res);
+        String cvr = digits("municipalityCvr", municipalityCvr, 8, false);
+        if (tokenCvr == null) {
+            throw new ValidationException("readOrganisation", ORGANISATION_HAS_NO_INVOCATION_CONTEXT);
+        }
+        if (!tokenCvr.equals(cvr)) {
+            throw new ValidationException("municipalityCvr", "must be the CVR the client's tokens are issued for"
+                    + " (stsToken): SF1500 Organisation 6 answers for the token's organisation");
+        }
+        OrganisationReader reader = new OrganisationReader(clock.instant());
+        for (int page = 0; page < MAX_ORGANISATION_PAGES; page++) {
+            OrganisationMessages.Input req = new OrganisationMessages.Input();
+            req.foersteResultatReference = BigInteger.valueOf((long) page * organisationPageSize);
+            req.maksimalAntalKvantitet = BigInteger.valueOf(organisationPageSize);
+            Element reply = executor.call(OrganisationService.INSTANCE, "FremsoegObjekthierarki", SoapVersion.SOAP_12,
+                    true, OrganisationMessages.ACTION, req);
+            if (reader.addPage(reply, transactionUuid(reply)) < organisationPageSize) {
+                return reader.result();
+            }
+        }
+        throw new MalformedReplyException("SF1500 kept filling pages after " + MAX_ORGANISATION_PAGES + " pages", null);
+    }
+
+    private static final String ORGANISATION_HAS_NO_INVOCATION_CONTEXT = "SF1500 Organisation 6 has no"
+            + " InvocationContext model (it is called directly with STS tokens): build the client with stsToken(cvr)";
+
+    /** The reply's RequestHeader/TransactionUUID (our call's id, echoed), for fault messages; null if absent. */
+    private static String transactionUuid(Element replyPayload) {
+        org.w3c.dom.Element env = replyPayload.getOwnerDocument().getDocumentElement();
+        org.w3c.dom.Element header = Dom.child(env, env.getNamespaceURI(), "Header");
+        org.w3c.dom.Element rh = header == null ? null : Dom.child(header, EnvelopeBuilder.REQUEST_HEADER, "RequestHeader");
+        return rh == null ? null : Dom.childText(rh, EnvelopeBuilder.REQUEST_HEADER, "TransactionUUID");
     }
 
     /** Closes pooled connections; the client cannot be used afterwards. */
@@ -185,6 +235,8 @@ public final class ServiceplatformClient implements AutoCloseable {
         private final Map<String, UUID> agreements = new HashMap<>();
         private String stsCvr;
         private StsProtocol stsProtocol = StsProtocol.SOAP;
+        private int organisationPageSize = 500;
+        private List<X509Certificate> serviceCertificates = new java.util.ArrayList<>();
 
         private Builder() {
         }
@@ -297,6 +349,26 @@ public final class ServiceplatformClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How many objects SF1500 {@code readOrganisation} asks for per page ({@code MaksimalAntalKvantitet}); 1 to
+         * 10000, default 500 (an SDK default; the platform's limit is not published).
+         */
+        public Builder organisationPageSize(int pageSize) {
+            this.organisationPageSize = pageSize;
+            return this;
+        }
+
+        /**
+         * The services' reply-signing certificates (KOMBIT hands them out with the STS certificates). When set, every
+         * reply that is not a fault must be signed by one of them (WS-Security, Body and Timestamp), or the call fails
+         * with a {@link dk.rammearkitektur.core.SecurityException}; when empty (the default), reply signatures are not
+         * checked.
+         */
+        public Builder serviceCertificates(Collection<X509Certificate> certificates) {
+            this.serviceCertificates = certificates == null ? null : new java.util.ArrayList<>(certificates);
+            return this;
+        }
+
         /** The STS's signing certificates; issued tokens must be signed by one of them. Required for STS tokens. */
         public Builder stsCertificates(Collection<X509Certificate> certificates) {
             settings.stsCertificates(certificates);
@@ -324,6 +396,8 @@ public final class ServiceplatformClient implements AutoCloseable {
             Violations v = Violations.at("serviceplatformClient");
             v.require(environment != null, "environment", "must be set");
             v.require(poolSize >= 1 && poolSize <= 1000, "poolSize", "must be between 1 and 1000");
+            v.require(organisationPageSize >= 1 && organisationPageSize <= 10_000, "organisationPageSize",
+                    "must be between 1 and 10000");
             settings.checkTimeoutsRetriesClock(v);
             if (v.require(settings.clockSkew() != null, "clockSkew", "must be set")) {
                 v.require(settings.clockSkewInRange(), "clockSkew", ClientSettings.CLOCK_SKEW_RULE);
@@ -340,11 +414,16 @@ public final class ServiceplatformClient implements AutoCloseable {
             } else if (ic) {
                 v.require(userSystem != null, "invocationContext.userSystemUuid", "must be set");
                 v.require(user != null, "invocationContext.userUuid", "must be set");
+                v.require(!agreements.containsKey(OrganisationService.INSTANCE.id()),
+                        "serviceAgreements." + OrganisationService.INSTANCE.id(), ORGANISATION_HAS_NO_INVOCATION_CONTEXT);
             } else {
                 v.require(ClientSettings.isCvr(stsCvr), "stsToken.cvr", "must be 8 digits");
                 v.require(stsProtocol != null, "stsProtocol", "must be set");
                 settings.checkStsCertificates(v);
                 settings.checkTokenTiming(v);
+            }
+            if (v.require(serviceCertificates != null, "serviceCertificates", "must not be null (empty: not checked)")) {
+                v.require(!serviceCertificates.contains(null), "serviceCertificates", "must not contain null");
             }
             InetSocketAddress proxy = settings.proxy();
             v.require(proxy == null || !proxy.isUnresolved() || proxy.getHostString() != null, "proxy", "must have a host");
@@ -373,8 +452,11 @@ public final class ServiceplatformClient implements AutoCloseable {
                 auth = new InvocationContextAuthenticator(userSystem, user, accountingInfo, onBehalfOfUser, agreements);
             }
             settings.clearPassword();
+            java.util.function.Consumer<org.w3c.dom.Document> replyCheck = serviceCertificates.isEmpty() ? null
+                    : ReplySignatures.verifier(serviceCertificates, clock, settings.clockSkew());
             return new ServiceplatformClient(environment, new CallExecutor(environment, transport, auth,
-                    settings.retryPolicy(), timeouts, clock), km.certificate());
+                    settings.retryPolicy(), timeouts, clock, replyCheck), km.certificate(), stsCvr, organisationPageSize,
+                    clock);
         }
     }
 }

@@ -46,4 +46,34 @@ class EnvironmentTest {
                 URI.create("https://a.dk/r")));
         assertEquals("environment.serviceBase: must end with /", ex.getMessage());
     }
+
+    @Test
+    void presetsUseTheCurrentN2adgangsstyringStsHosts() {
+        assertEquals(URI.create("https://n2adgangsstyring.eksterntest-stoettesystemerne.dk/runtime/services/kombittrust/14/certificatemixed"),
+                Environment.TEST.stsSoap());
+        assertEquals(URI.create("https://n2adgangsstyring.eksterntest-stoettesystemerne.dk/runtime/api/rest/wstrust/v1/issue"),
+                Environment.TEST.stsRest());
+        assertEquals(URI.create("https://n2adgangsstyring.stoettesystemerne.dk/runtime/services/kombittrust/14/certificatemixed"),
+                Environment.PRODUCTION.stsSoap());
+        assertEquals(URI.create("https://n2adgangsstyring.stoettesystemerne.dk/runtime/api/rest/wstrust/v1/issue"),
+                Environment.PRODUCTION.stsRest());
+    }
+
+    @Test
+    void eachUrlCanBeOverriddenAloneAndIsChecked() {
+        URI sts = URI.create("https://adgangsstyring.eksterntest-stoettesystemerne.dk/runtime/services/kombittrust/14/certificatemixed");
+        Environment e = Environment.TEST.withStsSoap(sts);
+        assertEquals(sts, e.stsSoap());
+        assertEquals(Environment.TEST.stsRest(), e.stsRest());
+        assertEquals(Environment.TEST.serviceBase(), e.serviceBase());
+        assertEquals(Environment.TEST.organisationBase(), e.organisationBase());
+        assertEquals(URI.create("https://r.dk/x"), e.withStsRest(URI.create("https://r.dk/x")).stsRest());
+        assertEquals(URI.create("https://s.dk/"), e.withServiceBase(URI.create("https://s.dk/")).serviceBase());
+        assertEquals(URI.create("https://o.dk/"), e.withOrganisationBase(URI.create("https://o.dk/")).organisationBase());
+        assertEquals("mine", e.withName("mine").name());
+        ValidationException ex = assertThrows(ValidationException.class,
+                () -> Environment.TEST.withStsRest(URI.create("http://example.org/issue")));
+        assertTrue(ex.getMessage().contains("environment.stsRest: must use https"), ex.getMessage());
+        assertThrows(ValidationException.class, () -> Environment.TEST.withOrganisationBase(URI.create("https://o.dk/x")));
+    }
 }

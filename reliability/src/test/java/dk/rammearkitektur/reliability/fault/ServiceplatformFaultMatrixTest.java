@@ -48,7 +48,7 @@ class ServiceplatformFaultMatrixTest {
         try (ServiceplatformClient patient = SimulatorClients.invocationContext(sim).build()) {
             assertTrue(patient.lookupPerson(SimulatorData.CPR_ACTIVE_1900S).isPresent(), "warm up JAXB and TLS");
             assertTrue(patient.lookupCompany(SimulatorData.CVR_ACTIVE).isPresent(), "warm up");
-            patient.readOrganisation(sim.municipalityCvr());
+            assertTrue(patient.lookupProductionUnit(SimulatorData.PNUMBER_1).isPresent(), "warm up");
         }
         client = SimulatorClients.invocationContext(sim)
                 .timeouts(Timeouts.of(Duration.ofMillis(500), READ, TOTAL))
@@ -117,8 +117,8 @@ class ServiceplatformFaultMatrixTest {
         try (ServiceplatformClient once = SimulatorClients.invocationContext(sim)
                 .timeouts(Timeouts.of(Duration.ofMillis(500), READ, TOTAL)).retryPolicy(RetryPolicy.none()).build()) {
             sim.faults().next(fault);
-            Bounded.fails(type, READ.plus(BUDGET), () -> once.readOrganisation(sim.municipalityCvr()));
-            assertEquals(1, sim.requestCount("SF1500"), name);
+            Bounded.fails(type, READ.plus(BUDGET), () -> once.lookupProductionUnit(SimulatorData.PNUMBER_1));
+            assertEquals(1, sim.requestCount("SF1530"), name);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.serviceplatform.Environment;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
+import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
 import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.Timeouts;
@@ -38,17 +39,22 @@ class SoapReplyFuzzTest {
 
     /** A text in the recorded key (path and SOAP action) of each operation, by operation number. */
     static final List<String> ACTIONS = List.of("PersonLookup", "getLegalUnit", "getProductionUnit",
-            "FremsoegObjekthierarki");
+            "organisationsystem/6"); // SOAP 1.2 (SF1500) has no SOAPAction header: its key is the path
 
     private static ServiceplatformSimulator sim;
     private static RecordingProxy proxy;
     private static ServiceplatformClient client;
+    /** SF1500 Organisation 6 has only the STS token model. */
+    private static ServiceplatformClient tokenClient;
 
     @BeforeContainer
     static void start() throws Exception {
         sim = ServiceplatformSimulator.builder().strict(false).build().start();
         proxy = new RecordingProxy(sim);
         client = SimulatorClients.invocationContext(sim).environment(Environment.custom(proxy.baseUri()))
+                .timeouts(Timeouts.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3)))
+                .retryPolicy(RetryPolicy.none()).build();
+        tokenClient = SimulatorClients.stsToken(sim, StsProtocol.SOAP).environment(Environment.custom(proxy.baseUri()))
                 .timeouts(Timeouts.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3)))
                 .retryPolicy(RetryPolicy.none()).build();
         proxy.recording(true);
@@ -64,6 +70,9 @@ class SoapReplyFuzzTest {
 
     @AfterContainer
     static void stop() {
+        if (tokenClient != null) {
+            tokenClient.close();
+        }
         if (client != null) {
             client.close();
         }
@@ -84,7 +93,7 @@ class SoapReplyFuzzTest {
             case 0 -> client.lookupPerson(SimulatorData.CPR_ACTIVE_1900S);
             case 1 -> client.lookupCompany(SimulatorData.CVR_ACTIVE);
             case 2 -> client.lookupProductionUnit(SimulatorData.PNUMBER_1);
-            default -> client.readOrganisation(sim.municipalityCvr());
+            default -> tokenClient.readOrganisation(sim.municipalityCvr());
         };
     }
 

@@ -221,7 +221,7 @@ class SoakTest {
                 case 0, 1, 2, 3, 4, 5, 6, 7 -> sp.lookupPerson(cpr);
                 case 8, 9 -> sp.lookupCompany(i % 2 == 0 ? SimulatorData.CVR_ACTIVE : SimulatorData.CVR_CEASED);
                 case 10, 11 -> sp.lookupProductionUnit(SimulatorData.PNUMBER_1);
-                case 12, 13 -> sp.readOrganisation(orgCvr);
+                case 12, 13 -> sp.lookupCompany(SimulatorData.CVR_ACTIVE); // SF1500 needs STS tokens: see OrganisationEndToEndTest
                 case 14, 15, 16 -> dp.isRegisteredForDigitalPost(cpr);
                 case 17, 18 -> dp.isRegisteredForNemSms(cpr);
                 default -> {

@@ -231,6 +231,24 @@ public final class SamlAssertion {
         return Optional.ofNullable(holderOfKey);
     }
 
+    /**
+     * The {@code Recipient} of the holder-of-key {@code SubjectConfirmationData} (the KOMBIT STS puts the service's
+     * entity id there), if any.
+     */
+    public Optional<String> recipient() {
+        for (Element sc : children(single(element, "Subject", "Assertion.Subject", true), "SubjectConfirmation")) {
+            if (HOLDER_OF_KEY.equals(sc.getAttribute("Method"))) {
+                for (Element data : children(sc, "SubjectConfirmationData")) {
+                    String r = data.getAttribute("Recipient").trim();
+                    if (!r.isEmpty()) {
+                        return Optional.of(r);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The certificate that verified the assertion's signature; empty for an assertion read with {@link #parse}. */
     public Optional<X509Certificate> signerCertificate() {
         return Optional.ofNullable(signer);
@@ -331,6 +349,7 @@ public final class SamlAssertion {
         private final List<String> audiences = new ArrayList<>();
         private final Map<String, List<String>> attributes = new LinkedHashMap<>();
         private X509Certificate holderOfKey;
+        private String recipient;
         private String authnContextClassRef = "urn:oasis:names:tc:SAML:2.0:ac:classes:X509";
 
         private Builder() {
@@ -363,6 +382,15 @@ public final class SamlAssertion {
         /** Confirms the subject by holder-of-key with this certificate (KeyInfoConfirmationDataType). */
         public Builder holderOfKey(X509Certificate certificate) {
             this.holderOfKey = Objects.requireNonNull(certificate, "certificate == null");
+            return this;
+        }
+
+        /**
+         * The {@code Recipient} of the holder-of-key {@code SubjectConfirmationData} (with the validity window as its
+         * {@code NotBefore}/{@code NotOnOrAfter}), as the KOMBIT STS writes it.
+         */
+        public Builder recipient(String recipient) {
+            this.recipient = Objects.requireNonNull(recipient, "recipient == null");
             return this;
         }
 
@@ -421,7 +449,9 @@ public final class SamlAssertion {
             a.setAttributeNS(null, "ID", id);
             a.setAttributeNS(null, "IssueInstant", time(issued));
             a.setAttributeNS(null, "Version", "2.0");
-            add(a, "Issuer").setTextContent(issuer);
+            Element issuerEl = add(a, "Issuer");
+            issuerEl.setAttributeNS(null, "Format", "urn:oasis:names:tc:SAML:2.0:nameid-format:entity");
+            issuerEl.setTextContent(issuer);
             Element subj = add(a, "Subject");
             Element nameId = add(subj, "NameID");
             nameId.setAttributeNS(null, "Format", nameIdFormat);
@@ -432,6 +462,13 @@ public final class SamlAssertion {
                 Element data = add(sc, "SubjectConfirmationData");
                 data.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:xsi",
                         XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI);
+                if (recipient != null) {
+                    if (notBefore != null) {
+                        data.setAttributeNS(null, "NotBefore", time(notBefore));
+                    }
+                    data.setAttributeNS(null, "NotOnOrAfter", time(notOnOrAfter));
+                    data.setAttributeNS(null, "Recipient", recipient);
+                }
                 data.setAttributeNS(XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI, "xsi:type", "saml:KeyInfoConfirmationDataType");
                 Element ki = owner.createElementNS(DSIG, "ds:KeyInfo");
                 ki.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:ds", DSIG);

@@ -25,8 +25,11 @@ import org.w3c.dom.Element;
  * Adds a WS-Security header to a SOAP 1.1 or 1.2 envelope: a {@code wsu:Timestamp}, the security token (a SAML
  * holder-of-key assertion, or a {@code wsse:BinarySecurityToken} with the signing certificate) and a
  * {@code ds:Signature} by the credential over the Body, the Timestamp, the WS-Addressing headers To, Action,
- * MessageID and ReplyTo that are present (and the BinarySecurityToken), with KeyInfo a
- * {@code wsse:SecurityTokenReference} to the token. Immutable and thread-safe; build once per credential and token.
+ * MessageID and ReplyTo and the Liberty {@code sbf:Framework} header that are present (and the BinarySecurityToken),
+ * with KeyInfo a {@code wsse:SecurityTokenReference} to the token. A SAML token is protected too (ProtectTokens): a
+ * second {@code wsse:SecurityTokenReference} with an ID follows the assertion in the header, and the signature
+ * references it with the STR-Transform, so its digest covers the assertion. Immutable and thread-safe; build once per
+ * credential and token.
  *
  * <pre>{@code
  * WsSecuritySigner signer = WsSecuritySigner.builder(credential).samlAssertion(token).build();
@@ -107,19 +110,23 @@ public final class WsSecuritySigner {
                 targets.add(withId(h, name));
             }
         }
+        for (Element h : Wss.children(header, Wss.SBF, "Framework")) {
+            targets.add(withId(h, "Framework"));
+        }
         targets.add(ts);
-        Element str = envelope.createElementNS(Wss.WSSE, "wsse:SecurityTokenReference");
+        Element str;
+        List<Element> protectedTokens = List.of();
         if (assertion != null) {
             Element token = (Element) envelope.importNode(assertion.element(), true);
             copyInheritedNamespaces(assertion.element(), token);
             security.appendChild(token);
-            str.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:wsse11", Wss.WSSE11);
-            str.setAttributeNS(Wss.WSSE11, "wsse11:TokenType", Wss.SAML_V2);
-            Element ki = envelope.createElementNS(Wss.WSSE, "wsse:KeyIdentifier");
-            ki.setAttributeNS(null, "ValueType", Wss.SAML_ID);
-            ki.setTextContent(assertion.id());
-            str.appendChild(ki);
+            Element protector = samlReference(envelope);
+            protector.setAttributeNS(Wss.WSU, "wsu:Id", "STR-" + UUID.randomUUID());
+            security.appendChild(protector);
+            protectedTokens = List.of(protector);
+            str = samlReference(envelope);
         } else {
+            str = envelope.createElementNS(Wss.WSSE, "wsse:SecurityTokenReference");
             Element bst = envelope.createElementNS(Wss.WSSE, "wsse:BinarySecurityToken");
             bst.setAttributeNS(null, "EncodingType", Wss.BASE64);
             bst.setAttributeNS(null, "ValueType", Wss.X509V3);
@@ -138,8 +145,20 @@ public final class WsSecuritySigner {
             str.appendChild(ref);
         }
         targets.add(withId(body, "Body"));
-        signer.signDetached(security, null, targets, str);
+        signer.signDetached(security, null, targets, str, protectedTokens);
         return envelope;
+    }
+
+    /** A {@code wsse:SecurityTokenReference} to the SAML assertion: TokenType SAMLV2.0, KeyIdentifier SAMLID. */
+    private Element samlReference(Document envelope) {
+        Element str = envelope.createElementNS(Wss.WSSE, "wsse:SecurityTokenReference");
+        str.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:wsse11", Wss.WSSE11);
+        str.setAttributeNS(Wss.WSSE11, "wsse11:TokenType", Wss.SAML_V2);
+        Element ki = envelope.createElementNS(Wss.WSSE, "wsse:KeyIdentifier");
+        ki.setAttributeNS(null, "ValueType", Wss.SAML_ID);
+        ki.setTextContent(assertion.id());
+        str.appendChild(ki);
+        return str;
     }
 
     /** Created and Expires for {@code created}, formatted once per second rather than once per message. */

@@ -54,6 +54,7 @@ public final class WsSecurityVerifier {
     private final Duration maxLifetime;
     private final boolean requireAddressing;
     private final ReplayCache replays;
+    private final boolean requireTokenProtection;
 
     private WsSecurityVerifier(Builder b) {
         this.certificateTrust = b.certificateTrust;
@@ -65,6 +66,7 @@ public final class WsSecurityVerifier {
         this.maxLifetime = b.maxLifetime;
         this.requireAddressing = b.requireAddressing;
         this.replays = b.allowReplays ? null : b.replays != null ? b.replays : ReplayCache.inMemory(ReplayCache.DEFAULT_MAX_ENTRIES);
+        this.requireTokenProtection = b.requireTokenProtection;
     }
 
     /** A builder; configure SAML tokens, BinarySecurityTokens or both. */
@@ -168,6 +170,13 @@ public final class WsSecurityVerifier {
                 continue;
             }
             requireSigned(v, found.get(0), "wsa:" + name);
+        }
+        for (Element framework : Wss.children(header, Wss.SBF, "Framework")) {
+            requireSigned(v, framework, "sbf:Framework");
+        }
+        if (requireTokenProtection && assertion != null && !v.protectsToken(assertion.element())) {
+            throw new WsSecurityException(WsSecurityException.MISSING_REFERENCE,
+                    "the SAML token is not protected by the signature (no STR-Transform reference to it)");
         }
         if (replays != null) {
             Instant acceptedUntil = expires.isBefore(created.plus(maxAge)) ? expires : created.plus(maxAge);
@@ -293,8 +302,18 @@ public final class WsSecurityVerifier {
         private boolean requireAddressing = true;
         private ReplayCache replays;
         private boolean allowReplays;
+        private boolean requireTokenProtection;
 
         private Builder() {
+        }
+
+        /**
+         * Requires that a SAML token is protected by the message signature (a policy's ProtectTokens): a reference
+         * with the STR-Transform to a SecurityTokenReference naming the token; default off.
+         */
+        public Builder requireTokenProtection() {
+            this.requireTokenProtection = true;
+            return this;
         }
 
         /** Accepts SAML holder-of-key tokens verified by this verifier (issuer trust, audience, time). */

@@ -18,6 +18,8 @@ final class Wss {
     static final String SAML_V2 = "http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0";
     static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
     static final List<String> ADDRESSING_SIGNED = List.of("To", "Action", "MessageID", "ReplyTo");
+    /** The Liberty ID-WSF SOAP binding framework header ({@code sbf:Framework}). */
+    static final String SBF = "urn:liberty:sb:2006-08";
 
     private Wss() {
     }

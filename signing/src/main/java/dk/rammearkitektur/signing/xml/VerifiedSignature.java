@@ -23,8 +23,11 @@ public final class VerifiedSignature {
     private final List<Element> signed;
     private final Set<Element> signedSet;
     private final String signatureMethod;
+    private final List<Element> tokenReferences;
 
-    VerifiedSignature(Element signature, X509Certificate certificate, List<Element> signed, String signatureMethod) {
+    VerifiedSignature(Element signature, X509Certificate certificate, List<Element> signed, String signatureMethod,
+            List<Element> tokenReferences) {
+        this.tokenReferences = List.copyOf(tokenReferences);
         this.signature = signature;
         this.certificate = certificate;
         this.signed = List.copyOf(signed);
@@ -73,6 +76,23 @@ public final class VerifiedSignature {
         for (Node n = node; n != null; n = n.getParentNode()) {
             if (n instanceof Element e && signedSet.contains(e)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the signature protects {@code token} (e.g. a SAML assertion): a reference with the STR-Transform points
+     * to a {@code wsse:SecurityTokenReference} that names exactly this token, so its digest covered the token.
+     */
+    public boolean protectsToken(Element token) {
+        for (Element str : tokenReferences) {
+            try {
+                if (dk.rammearkitektur.signing.internal.StrTransform.resolve(str) == token) {
+                    return true;
+                }
+            } catch (IllegalArgumentException e) {
+                // not a reference to this token
             }
         }
         return false;

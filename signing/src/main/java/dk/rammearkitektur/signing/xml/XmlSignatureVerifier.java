@@ -115,6 +115,7 @@ public final class XmlSignatureVerifier {
         XMLSignature sig;
         SignedInfo si;
         List<Element> signed = new ArrayList<>();
+        List<Element> tokenReferences = new ArrayList<>();
         try {
             sig = new XMLSignature(signatureElement, "", true);
             si = sig.getSignedInfo();
@@ -127,9 +128,15 @@ public final class XmlSignatureVerifier {
                 }
                 policy.checkDigestMethod(ref.getMessageDigestAlgorithm().getAlgorithmURI());
                 Transforms ts = ref.getTransforms();
+                boolean str = false;
                 if (ts != null) {
                     for (int t = 0; t < ts.getLength(); t++) {
                         policy.checkTransform(ts.item(t).getURI());
+                        str |= AlgorithmPolicy.STR_TRANSFORM.equals(ts.item(t).getURI());
+                    }
+                    if (str && ts.getLength() != 1) {
+                        throw new SignatureException(SignatureException.REFERENCE,
+                                "an STR-Transform reference must have no other transform");
                     }
                 }
                 String uri = ref.getURI();
@@ -145,6 +152,9 @@ public final class XmlSignatureVerifier {
                     throw new SignatureException(SignatureException.REFERENCE, "element " + uri + " referenced twice");
                 }
                 signed.add(target);
+                if (str) {
+                    tokenReferences.add(target);
+                }
             }
         } catch (SignatureException e) {
             throw e;
@@ -178,7 +188,7 @@ public final class XmlSignatureVerifier {
                     "signature does not verify with the trusted key (signature value or a digest differs)");
         }
         checkDereferencedNodes(si, signed);
-        return new VerifiedSignature(signatureElement, verifiedBy, signed, si.getSignatureMethodURI());
+        return new VerifiedSignature(signatureElement, verifiedBy, signed, si.getSignatureMethodURI(), tokenReferences);
     }
 
     /**

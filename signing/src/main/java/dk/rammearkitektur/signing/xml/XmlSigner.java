@@ -126,15 +126,33 @@ public final class XmlSigner {
      * {@code wsse:SecurityTokenReference}) as the only KeyInfo child instead of the certificate.
      */
     public Element signDetached(Element parent, Node insertBefore, List<Element> targets, Element keyInfoContent) {
+        return signDetached(parent, insertBefore, targets, keyInfoContent, List.of());
+    }
+
+    /**
+     * Like {@link #signDetached(Element, Node, List, Element)}, and also protects tokens: each of
+     * {@code tokenReferences} (a {@code wsse:SecurityTokenReference} with an ID and a SAML 2.0 KeyIdentifier, in the
+     * document) gets a reference with the WS-Security STR-Transform
+     * ({@value dk.rammearkitektur.signing.AlgorithmPolicy#STR_TRANSFORM}; exclusive canonicalization as its
+     * parameter), whose digest covers the token the reference names.
+     */
+    public Element signDetached(Element parent, Node insertBefore, List<Element> targets, Element keyInfoContent,
+            List<Element> tokenReferences) {
         Objects.requireNonNull(parent, "parent == null");
         Objects.requireNonNull(targets, "targets == null");
+        Objects.requireNonNull(tokenReferences, "tokenReferences == null");
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("at least one element must be signed");
         }
-        return sign(parent, insertBefore, targets, false, keyInfoContent);
+        return sign(parent, insertBefore, targets, false, keyInfoContent, tokenReferences);
     }
 
     private Element sign(Element parent, Node before, List<Element> targets, boolean enveloped, Element keyInfoContent) {
+        return sign(parent, before, targets, enveloped, keyInfoContent, List.of());
+    }
+
+    private Element sign(Element parent, Node before, List<Element> targets, boolean enveloped, Element keyInfoContent,
+            List<Element> tokenReferences) {
         Santuario.init();
         Document doc = parent.getOwnerDocument();
         NamespaceFixup.declareMissing(doc.getDocumentElement());
@@ -151,10 +169,31 @@ public final class XmlSigner {
             }
             ids.add(id);
         }
-        if (!enveloped && Engines.isRsaPkcs1(algorithm) && !anyContains(targets, parent)) {
-            return signDirect(doc, parent, before, targets, ids, keyInfoContent);
+        List<String> strIds = new ArrayList<>(tokenReferences.size());
+        for (Element str : tokenReferences) {
+            String id = IdRegistry.idOf(str);
+            if (id == null || id.isEmpty() || str.getOwnerDocument() != doc) {
+                throw new SignatureException(SignatureException.REFERENCE,
+                        "a token reference to be signed must be in the document and have a wsu:Id");
+            }
+            try {
+                dk.rammearkitektur.signing.internal.StrTransform.resolve(str);
+            } catch (IllegalArgumentException e) {
+                throw new SignatureException(SignatureException.REFERENCE, "token reference: " + e.getMessage());
+            }
+            strIds.add(id);
         }
-        return signWithSantuario(doc, parent, before, ids, enveloped, keyInfoContent);
+        if (!enveloped && Engines.isRsaPkcs1(algorithm) && !anyContains(targets, parent)) {
+            List<Element> all = new ArrayList<>(targets);
+            List<String> allIds = new ArrayList<>(ids);
+            for (int i = 0; i < tokenReferences.size(); i++) {
+                // an STR-Transform reference digests the token the reference names
+                all.add(dk.rammearkitektur.signing.internal.StrTransform.resolve(tokenReferences.get(i)));
+                allIds.add(strIds.get(i));
+            }
+            return signDirect(doc, parent, before, all, allIds, targets.size(), keyInfoContent);
+        }
+        return signWithSantuario(doc, parent, before, ids, enveloped, keyInfoContent, strIds);
     }
 
     /** Whether one of {@code targets} is {@code node} or one of its ancestors. */
@@ -175,7 +214,7 @@ public final class XmlSigner {
      * object model builds for these inputs, minus the cosmetic line breaks; nothing is re-parsed, no XPath is used.
      */
     private Element signDirect(Document doc, Element parent, Node before, List<Element> targets, List<String> ids,
-            Element keyInfoContent) {
+            int firstStr, Element keyInfoContent) {
         Element sig = null;
         try {
             MessageDigest md = Engines.digest(digest);
@@ -205,7 +244,13 @@ public final class XmlSigner {
                 for (int i = 0; i < targets.size(); i++) {
                     Element ref = child(si, "Reference");
                     ref.setAttributeNS(null, "URI", "#" + ids.get(i));
-                    child(child(ref, "Transforms"), "Transform").setAttributeNS(null, "Algorithm", AlgorithmPolicy.EXC_C14N);
+                    if (i < firstStr) {
+                        child(child(ref, "Transforms"), "Transform").setAttributeNS(null, "Algorithm", AlgorithmPolicy.EXC_C14N);
+                    } else {
+                        Element t = child(child(ref, "Transforms"), "Transform");
+                        t.setAttributeNS(null, "Algorithm", AlgorithmPolicy.STR_TRANSFORM);
+                        t.appendChild(strParameters(doc));
+                    }
                     child(ref, "DigestMethod").setAttributeNS(null, "Algorithm", digest.uri());
                     child(ref, "DigestValue").setTextContent(digests[i]);
                 }
@@ -224,7 +269,7 @@ public final class XmlSigner {
             }
             parent.insertBefore(sig, before);
             sink.reset();
-            writeCanonicalSignedInfo(sink, ids, digests);
+            writeCanonicalSignedInfo(sink, ids, digests, firstStr);
             Signature engine = Engines.rsaSignature(algorithm);
             engine.initSign(credential.privateKey());
             sink.updateSignature(engine);
@@ -243,7 +288,7 @@ public final class XmlSigner {
      * apex element declares the only namespace used (ds), empty elements get end tags, and attribute values are
      * escaped as c14n requires. Tests check it byte for byte against Santuario's canonicaliser.
      */
-    private void writeCanonicalSignedInfo(ByteSink out, List<String> ids, String[] digests) {
+    private void writeCanonicalSignedInfo(ByteSink out, List<String> ids, String[] digests, int firstStr) {
         StringBuilder b = new StringBuilder(400 + 330 * ids.size());
         b.append("<ds:SignedInfo xmlns:ds=\"").append(DSIG).append("\"><ds:CanonicalizationMethod Algorithm=\"")
                 .append(AlgorithmPolicy.EXC_C14N).append("\"></ds:CanonicalizationMethod><ds:SignatureMethod Algorithm=\"")
@@ -251,8 +296,17 @@ public final class XmlSigner {
         for (int i = 0; i < ids.size(); i++) {
             b.append("<ds:Reference URI=\"");
             escapeAttribute(b, "#" + ids.get(i));
-            b.append("\"><ds:Transforms><ds:Transform Algorithm=\"").append(AlgorithmPolicy.EXC_C14N)
-                    .append("\"></ds:Transform></ds:Transforms><ds:DigestMethod Algorithm=\"").append(digest.uri())
+            if (i < firstStr) {
+                b.append("\"><ds:Transforms><ds:Transform Algorithm=\"").append(AlgorithmPolicy.EXC_C14N)
+                        .append("\"></ds:Transform></ds:Transforms>");
+            } else {
+                b.append("\"><ds:Transforms><ds:Transform Algorithm=\"").append(AlgorithmPolicy.STR_TRANSFORM)
+                        .append("\"><wsse:TransformationParameters xmlns:wsse=\"")
+                        .append(dk.rammearkitektur.signing.internal.StrTransform.WSSE)
+                        .append("\"><ds:CanonicalizationMethod Algorithm=\"").append(AlgorithmPolicy.EXC_C14N)
+                        .append("\"></ds:CanonicalizationMethod></wsse:TransformationParameters></ds:Transform></ds:Transforms>");
+            }
+            b.append("<ds:DigestMethod Algorithm=\"").append(digest.uri())
                     .append("\"></ds:DigestMethod><ds:DigestValue>").append(digests[i]).append("</ds:DigestValue></ds:Reference>");
         }
         b.append("</ds:SignedInfo>");
@@ -276,6 +330,18 @@ public final class XmlSigner {
         }
     }
 
+    /** {@code wsse:TransformationParameters} with exclusive c14n, the STR-Transform's parameter. */
+    private static Element strParameters(Document doc) {
+        Element params = doc.createElementNS(dk.rammearkitektur.signing.internal.StrTransform.WSSE,
+                "wsse:TransformationParameters");
+        params.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:wsse",
+                dk.rammearkitektur.signing.internal.StrTransform.WSSE);
+        Element c14n = ds(doc, "CanonicalizationMethod");
+        c14n.setAttributeNS(null, "Algorithm", AlgorithmPolicy.EXC_C14N);
+        params.appendChild(c14n);
+        return params;
+    }
+
     private static Element ds(Document doc, String localName) {
         return doc.createElementNS(DSIG, "ds:" + localName);
     }
@@ -285,7 +351,7 @@ public final class XmlSigner {
     }
 
     private Element signWithSantuario(Document doc, Element parent, Node before, List<String> ids, boolean enveloped,
-            Element keyInfoContent) {
+            Element keyInfoContent, List<String> strIds) {
         try {
             XMLSignature sig = new XMLSignature(doc, "", algorithm.uri(), AlgorithmPolicy.EXC_C14N);
             parent.insertBefore(sig.getElement(), before);
@@ -295,6 +361,11 @@ public final class XmlSigner {
                     transforms.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
                 }
                 transforms.addTransform(Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
+                sig.addDocument("#" + id, transforms, digest.uri());
+            }
+            for (String id : strIds) {
+                Transforms transforms = new Transforms(doc);
+                transforms.addTransform(AlgorithmPolicy.STR_TRANSFORM, strParameters(doc));
                 sig.addDocument("#" + id, transforms, digest.uri());
             }
             if (keyInfoContent != null) {

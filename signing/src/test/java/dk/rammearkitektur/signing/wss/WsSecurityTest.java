@@ -81,7 +81,7 @@ class WsSecurityTest {
         assertEquals("https://exttest.serviceplatformen.dk/service/Sag/1", m.addressing("To").orElseThrow());
         assertEquals("Soeg", m.payload().getLocalName());
         assertSame(doc.getElementsByTagNameNS(SoapVersion.SOAP_11.namespace(), "Body").item(0), m.body());
-        assertEquals(6, m.signature().signedElements().size(), "To, Action, MessageID, ReplyTo, Timestamp, Body");
+        assertEquals(7, m.signature().signedElements().size(), "To, Action, MessageID, ReplyTo, Timestamp, token STR, Body");
         assertEquals(T0.plus(Duration.ofMinutes(5)), m.expires());
     }
 
@@ -116,7 +116,7 @@ class WsSecurityTest {
         for (var n = security.getFirstChild(); n != null; n = n.getNextSibling()) {
             order.add(n.getLocalName());
         }
-        assertEquals(List.of("Timestamp", "Assertion", "Signature"), order);
+        assertEquals(List.of("Timestamp", "Assertion", "SecurityTokenReference", "Signature"), order);
     }
 
     @Test

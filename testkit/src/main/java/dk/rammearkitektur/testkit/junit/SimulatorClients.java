@@ -2,7 +2,6 @@ package dk.rammearkitektur.testkit.junit;
 
 import dk.rammearkitektur.clients.serviceplatform.CvrOnlineService;
 import dk.rammearkitektur.clients.serviceplatform.Environment;
-import dk.rammearkitektur.clients.serviceplatform.OrganisationService;
 import dk.rammearkitektur.clients.serviceplatform.PersonBaseDataExtendedService;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
 import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
@@ -40,7 +39,8 @@ public final class SimulatorClients {
 
     /**
      * A builder for a client of {@code sim} with the InvocationContext auth model: the simulator's environment, its
-     * system certificate (PKCS#12), its TLS trust anchor, the registered user system, user and service agreements,
+     * system certificate (PKCS#12), its TLS trust anchor, the registered user system, user and service agreements (SF1520, SF1530;
+     * SF1500 Organisation 6 has no InvocationContext model, use {@link #stsToken}),
      * timeouts of 2 s connect, 5 s read, 10 s total, and no retries. Adjust and build.
      */
     public static ServiceplatformClient.Builder invocationContext(ServiceplatformSimulator sim) {
@@ -53,7 +53,6 @@ public final class SimulatorClients {
                 .retryPolicy(RetryPolicy.none())
                 .invocationContext(sim.userSystemUuid(), sim.userUuid())
                 .serviceAgreement(PersonBaseDataExtendedService.INSTANCE, sim.serviceAgreement("SF1520"))
-                .serviceAgreement(CvrOnlineService.INSTANCE, sim.serviceAgreement("SF1530"))
-                .serviceAgreement(OrganisationService.INSTANCE, sim.serviceAgreement("SF1500"));
+                .serviceAgreement(CvrOnlineService.INSTANCE, sim.serviceAgreement("SF1530"));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param kind what goes wrong
  * @param amount the delay for {@link Kind#LATENCY} and the offset for {@link Kind#CLOCK_SKEW}; zero otherwise
- * @param code the fault code for {@link Kind#SOAP_FAULT}; null otherwise
+ * @param code the fault code for {@link Kind#SOAP_FAULT}, the status code for {@link Kind#STATUS_CODE}; null otherwise
  */
 public record Fault(Kind kind, Duration amount, String code) {
 
@@ -31,7 +31,9 @@ public record Fault(Kind kind, Duration amount, String code) {
         /** The STS issues a token that has already expired. */
         EXPIRED_TOKEN,
         /** The simulator's clock is off by {@code amount} for this call (timestamps, token lifetimes). */
-        CLOCK_SKEW
+        CLOCK_SKEW,
+        /** SF1500 answers with this {@code StandardRetur/StatusKode} (not 20) and no objects. */
+        STATUS_CODE
     }
 
     /** Checks the parts. */
@@ -79,6 +81,11 @@ public record Fault(Kind kind, Duration amount, String code) {
     /** Let the STS issue an already expired token. */
     public static Fault expiredToken() {
         return new Fault(Kind.EXPIRED_TOKEN, null, null);
+    }
+
+    /** Let the next SF1500 reply carry {@code StandardRetur/StatusKode} {@code statusCode} (e.g. 44) and no objects. */
+    public static Fault statusCode(int statusCode) {
+        return new Fault(Kind.STATUS_CODE, null, String.valueOf(statusCode));
     }
 
     /** Shift the simulator's clock by {@code offset} for the call. */

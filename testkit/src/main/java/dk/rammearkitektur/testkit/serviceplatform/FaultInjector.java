@@ -50,18 +50,27 @@ public final class FaultInjector {
         rated.clear();
     }
 
-    /** The fault for the request now arriving, or null; an expired-token fault waits for the STS. */
+    /**
+     * The fault for the request now arriving, or null; an expired-token fault waits for the STS, a status-code fault
+     * for an SF1500 reply ({@link #drawStatus()}).
+     */
     synchronized Fault draw(boolean sts) {
         Fault head = queued.peek();
-        if (head != null && (sts || head.kind() != Fault.Kind.EXPIRED_TOKEN)) {
+        if (head != null && (sts || head.kind() != Fault.Kind.EXPIRED_TOKEN) && head.kind() != Fault.Kind.STATUS_CODE) {
             return queued.poll();
         }
         for (Rated r : rated) {
-            if ((sts || r.fault.kind() != Fault.Kind.EXPIRED_TOKEN) && random.nextDouble() < r.rate) {
+            if ((sts || r.fault.kind() != Fault.Kind.EXPIRED_TOKEN) && r.fault.kind() != Fault.Kind.STATUS_CODE
+                    && random.nextDouble() < r.rate) {
                 return r.fault;
             }
         }
         return null;
     }
 
+    /** A queued status-code fault for the SF1500 reply being written, or null. */
+    synchronized Fault drawStatus() {
+        Fault head = queued.peek();
+        return head != null && head.kind() == Fault.Kind.STATUS_CODE ? queued.poll() : null;
+    }
 }

@@ -6,7 +6,7 @@ package dk.rammearkitektur.testkit.serviceplatform;
  * everything but {@link #INTERNAL}.
  */
 public final class PlatformFaults {
-    /** The request is not well-formed XML, not a SOAP 1.1 envelope, or refused by the hardened parser. */
+    /** The request is not well-formed XML, not an envelope of the binding's SOAP version, or refused by the hardened parser. */
     public static final String MALFORMED_REQUEST = "SP.MALFORMED_REQUEST";
     /** The body does not validate against the service's contract. */
     public static final String SCHEMA = "SP.SCHEMA_VIOLATION";
@@ -26,6 +26,8 @@ public final class PlatformFaults {
     public static final String TOKEN_EXPIRED = "SP.TOKEN_EXPIRED";
     /** The STS refuses: unknown CVR, wrong entity id, untrusted or revoked certificate, bad request signature. */
     public static final String STS_REFUSED = "STS.REQUEST_REFUSED";
+    /** SF1500: the RequestHeader/TransactionUUID SOAP header is missing or malformed. */
+    public static final String REQUEST_HEADER = "SP.REQUEST_HEADER";
     /** Something the simulator did not expect went wrong on its side. */
     public static final String INTERNAL = "SP.INTERNAL";
 

@@ -8,7 +8,6 @@ final class ServiceResponses {
     static final String CPR_NS = "http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/";
     static final String PNR_NS = "http://serviceplatformen.dk/xml/schemas/cpr/PNR/1/";
     static final String CVR_NS = "http://rep.oio.dk/eogs/xml/2/";
-    static final String ORG_NS = "urn:oio:sts:organisation:wsdl:1.1.0";
 
     private ServiceResponses() {
     }
@@ -84,35 +83,6 @@ final class ServiceResponses {
             cvrAddress(u, p.address());
             Xml.el(u, CVR_NS, "cvr:LegalUnitIdentifier", p.cvr());
             activity(u, p.industryCode());
-        });
-    }
-
-    static void organisation(Element body, Optional<SimulatorData.Organisation> found) {
-        Element r = Xml.el(body, ORG_NS, "org:FremsoegObjekthierarkiOutput", null);
-        r.setAttributeNS(Xml.XMLNS, "xmlns:org", ORG_NS);
-        if (found.isPresent()) {
-            Xml.el(r, ORG_NS, "org:OrganisationUUID", found.get().uuid());
-            Xml.el(r, ORG_NS, "org:OrganisationNavn", found.get().name());
-        }
-        Element units = Xml.el(r, ORG_NS, "org:OrgEnheder", null);
-        Element users = Xml.el(r, ORG_NS, "org:Brugere", null);
-        found.ifPresent(o -> {
-            for (SimulatorData.OrgUnit u : o.units()) {
-                Element e = Xml.el(units, ORG_NS, "org:OrgEnhed", null);
-                Xml.el(e, ORG_NS, "org:UUIDIdentifikator", u.uuid());
-                opt(e, ORG_NS, "org:BrugervendtNoegle", u.key());
-                Xml.el(e, ORG_NS, "org:EnhedNavn", u.name());
-                opt(e, ORG_NS, "org:OverordnetUUID", u.parent());
-            }
-            for (SimulatorData.User u : o.users()) {
-                Element e = Xml.el(users, ORG_NS, "org:Bruger", null);
-                Xml.el(e, ORG_NS, "org:UUIDIdentifikator", u.uuid());
-                Xml.el(e, ORG_NS, "org:BrugerNavn", u.userName());
-                opt(e, ORG_NS, "org:Navn", u.name());
-                for (java.util.UUID link : u.units()) {
-                    Xml.el(e, ORG_NS, "org:TilknyttetEnhedUUID", link);
-                }
-            }
         });
     }
 

@@ -47,7 +47,7 @@ import org.xml.sax.SAXException;
  * holder-of-key SAML tokens to registered system certificates for registered CVRs ({@link #authorise}).
  *
  * <p>Every request is parsed with SecureXml, validated against the contract XSD and checked for conformance
- * (SOAP 1.1 envelope, WS-Addressing Action/MessageID/To, and either an InvocationContext naming this service, the
+ * (the SOAP version of the published binding, WS-Addressing Action/MessageID/To, and either an InvocationContext naming this service, the
  * registered user system and the service agreement, or a WS-Security header whose signature by the token's holder
  * covers Body, Timestamp and the addressing headers, with a fresh timestamp and a token for this service and a
  * registered CVR). Violations are recorded ({@link #violations()}); in strict mode (the default) the
@@ -92,11 +92,18 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     private final java.util.Set<InetSocketAddress> peers = ConcurrentHashMap.newKeySet();
     private final List<Endpoint> endpoints;
     private final Sts sts;
+    private final boolean signReplies;
+    private final dk.rammearkitektur.signing.SigningCredential serviceCredential;
     private LoopbackHttpsServer server;
+    /** Sees every SOAP request and reply as bytes, keyed e.g. {@code "SF1500 request"}; for this package's tests. */
+    volatile java.util.function.BiConsumer<String, byte[]> tap = (k, b) -> { };
 
-    /** One SOAP endpoint: its id, path, entity id, contract, and operations (request element to SOAP action). */
+    /**
+     * One SOAP endpoint: its id, path, entity id, contract, operations (request element to SOAP action) and the SOAP
+     * envelope namespace of its published binding.
+     */
     private record Endpoint(String id, String path, UUID serviceUuid, String entityId, String contract,
-            Map<String, String> actions) {
+            Map<String, String> actions, String soapNs) {
     }
 
     /** The path of the STS's REST issue endpoint. */
@@ -118,20 +125,24 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                 new Endpoint("SF1520", "/service/CPR/PersonBaseDataExtended/4", SF1520_UUID,
                         "http://cpr.serviceplatformen.dk/service/personbasedataextended/4",
                         "cpr/PersonBaseDataExtended_4.xsd", Map.of("PersonLookupRequest",
-                        "http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup")),
+                        "http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup"), Xml.SOAP),
                 new Endpoint("SF1530", "/service/CVR/Online/2", SF1530_UUID,
                         "http://cvr.serviceplatformen.dk/service/online/2", "cvr/CvrOnline_2.xsd", Map.of(
                         "GetLegalUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/getLegalUnit",
-                        "GetProductionUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/getProductionUnit")),
+                        "GetProductionUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/getProductionUnit"), Xml.SOAP),
                 new Endpoint("SF1500", "/organisation/organisationsystem/6/", SF1500_UUID,
                         "http://stoettesystemerne.dk/service/organisation/3",
                         "organisation/Organisation_6.xsd", Map.of("FremsoegObjekthierarkiInput",
-                        "http://kombit.dk/sts/organisation/organisationsystem/FremsoegObjekthierarki")));
+                        "http://kombit.dk/sts/organisation/organisationssystem/fremsoegobjekthierarki"), Xml.SOAP12));
         java.util.Set<String> entityIds = new java.util.HashSet<>();
         for (Endpoint e : endpoints) {
             entityIds.add(e.entityId);
         }
-        this.sts = new Sts(pki, entityIds, skew, b.tokenLifetime);
+        this.sts = new Sts(pki, entityIds, skew, b.tokenLifetime, b.stsIssuer);
+        this.signReplies = b.signReplies;
+        ServerTls tls = ServerTls.shared();
+        this.serviceCredential = dk.rammearkitektur.signing.SigningCredential.of(tls.serverKeys().getPrivate(),
+                List.of(tls.serverCertificate()));
         sts.authorise(pki.cvr(), system.certificate());
         for (Endpoint e : endpoints) {
             agreements.put(e.id, UUID.nameUUIDFromBytes(("agreement-" + e.id + "-" + pki.seed())
@@ -193,6 +204,19 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     /** The STS's token-signing certificate, which clients pin. */
     public X509Certificate stsCertificate() {
         return sts.certificate();
+    }
+
+    /**
+     * The certificate the services sign their replies with when {@link Builder#signReplies(boolean)} is on (what a
+     * client configures as the service signing certificate).
+     */
+    public X509Certificate serviceSigningCertificate() {
+        return serviceCredential.certificate();
+    }
+
+    /** The Issuer of the tokens the simulator's STS issues. */
+    public String stsIssuer() {
+        return sts.issuer();
     }
 
     /** Lets the STS issue tokens for the authority {@code cvr} to the holder of {@code systemCertificate}. */
@@ -333,27 +357,33 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                                 "simulated outage".getBytes(StandardCharsets.UTF_8));
                         return;
                     case SOAP_FAULT:
-                        sendFault(ex, "Server", fault.code(), "simulated fault");
+                        sendFault(ex, ep.soapNs, "Server", fault.code(), "simulated fault");
                         return;
                     case MALFORMED_XML:
-                        send(ex, 200, "text/xml; charset=utf-8",
-                                "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><oops"
+                        send(ex, 200, Xml.contentType(ep.soapNs),
+                                ("<soap:Envelope xmlns:soap=\"" + ep.soapNs + "\"><soap:Body><oops")
                                         .getBytes(StandardCharsets.UTF_8));
                         return;
                     default:
                         break;
                 }
             }
+            tap.accept(ep.id + " request", request);
             Document reply = answer(ep, ex, request, callClock);
+            if (signReplies && Xml.status(reply) == 200) {
+                dk.rammearkitektur.signing.wss.WsSecuritySigner.builder(serviceCredential).clock(callClock).build()
+                        .sign(reply);
+            }
             byte[] bytes = serialize(reply);
-            int status = Xml.kid(Xml.kid(reply.getDocumentElement(), Xml.SOAP, "Body"), Xml.SOAP, "Fault") != null ? 500 : 200;
+            tap.accept(ep.id + " reply", bytes);
+            int status = Xml.status(reply);
             if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_XML) {
                 bytes = java.util.Arrays.copyOf(bytes, bytes.length / 2);
             }
-            send(ex, status, "text/xml; charset=utf-8", bytes);
+            send(ex, status, Xml.contentType(ep.soapNs), bytes);
         } catch (RuntimeException e) {
             LOG.warn("simulator failed on {}: {}", ep.id, PersonalData.maskCprNumbers(String.valueOf(e.getMessage())));
-            sendFault(ex, "Server", PlatformFaults.INTERNAL, "simulator error");
+            sendFault(ex, ep.soapNs, "Server", PlatformFaults.INTERNAL, "simulator error");
         }
     }
 
@@ -376,7 +406,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                 return;
             }
             if (kind == Fault.Kind.MALFORMED_XML) {
-                send(ex, 200, rest ? "application/json" : "text/xml; charset=utf-8",
+                send(ex, 200, rest ? "application/json" : Xml.contentType(Xml.SOAP12),
                         (rest ? "{\"RequestedSecurityToken\": " : "<soap:Envelope><oops").getBytes(StandardCharsets.UTF_8));
                 return;
             }
@@ -397,7 +427,10 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                     } catch (RammearkitekturException e) {
                         throw new Sts.Refusal(PlatformFaults.MALFORMED_REQUEST, "request is not acceptable XML");
                     }
+                    tap.accept("STS request", request);
+                    checkSoap12(ex, doc, Sts.ISSUE_ACTION, true);
                     out = Sts.bytes(sts.issueSoap(ex, doc, c, expired));
+                    tap.accept("STS reply", out);
                 }
             } catch (Sts.Refusal r) {
                 record("STS", null, r.code, r.getMessage());
@@ -407,7 +440,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             if (kind == Fault.Kind.TRUNCATED_XML) {
                 out = java.util.Arrays.copyOf(out, out.length / 2);
             }
-            send(ex, 200, rest ? "application/json; charset=utf-8" : "text/xml; charset=utf-8", out);
+            send(ex, 200, rest ? "application/json; charset=utf-8" : Xml.contentType(Xml.SOAP12), out);
         } catch (RuntimeException e) {
             LOG.warn("STS simulator failed: {}", PersonalData.maskCprNumbers(String.valueOf(e.getMessage())));
             refuse(rest, ex, PlatformFaults.INTERNAL, "simulator error");
@@ -418,8 +451,46 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         if (rest) {
             send(ex, 400, "application/json; charset=utf-8", Sts.restError(code, text));
         } else {
-            sendFault(ex, "Client", code, text);
+            sendFault(ex, Xml.SOAP12, "Client", code, text);
         }
+    }
+
+    /**
+     * Refuses (as {@link Sts.Refusal}) a request to a SOAP 1.2 binding that is not a SOAP 1.2 envelope sent as
+     * {@code application/soap+xml}, or whose content type names another action than {@code action}; with
+     * {@code actionRequired} the action parameter must be present.
+     */
+    private static void checkSoap12(HttpExchange ex, Document doc, String action, boolean actionRequired) {
+        String problem = soap12Problem(ex, doc, action, actionRequired);
+        if (problem != null) {
+            throw new Sts.Refusal(PlatformFaults.MALFORMED_REQUEST, problem);
+        }
+    }
+
+    /** What is wrong with a SOAP 1.2 request's envelope and content type, or null. */
+    private static String soap12Problem(HttpExchange ex, Document doc, String action, boolean actionRequired) {
+        Element env = doc.getDocumentElement();
+        if (!"Envelope".equals(env.getLocalName()) || !Xml.SOAP12.equals(env.getNamespaceURI())) {
+            return "not a SOAP 1.2 envelope (the binding is SOAP 1.2)";
+        }
+        String type = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"));
+        String lower = type.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("application/soap+xml")) {
+            return "Content-Type is " + type + ", SOAP 1.2 requires application/soap+xml";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(";\\s*action\\s*=\\s*\"?([^\";]*)\"?")
+                .matcher(type);
+        if (m.find()) {
+            if (!m.group(1).equals(action)) {
+                return "Content-Type action is " + m.group(1) + ", expected " + action;
+            }
+        } else if (actionRequired) {
+            return "Content-Type has no action parameter";
+        }
+        if (ex.getRequestHeaders().getFirst("SOAPAction") != null) {
+            return "SOAP 1.2 sends no SOAPAction header";
+        }
+        return null;
     }
 
     private Document answer(Endpoint ep, HttpExchange ex, byte[] request, Clock callClock) {
@@ -431,12 +502,13 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             return Xml.fault("Client", PlatformFaults.MALFORMED_REQUEST, "request is not well-formed XML");
         }
         Element env = doc.getDocumentElement();
-        Element header = Xml.kid(env, Xml.SOAP, "Header");
-        Element body = Xml.kid(env, Xml.SOAP, "Body");
-        if (!"Envelope".equals(env.getLocalName()) || !Xml.SOAP.equals(env.getNamespaceURI()) || body == null
+        Element header = Xml.kid(env, ep.soapNs, "Header");
+        Element body = Xml.kid(env, ep.soapNs, "Body");
+        String version = Xml.SOAP12.equals(ep.soapNs) ? "SOAP 1.2" : "SOAP 1.1";
+        if (!"Envelope".equals(env.getLocalName()) || !ep.soapNs.equals(env.getNamespaceURI()) || body == null
                 || Xml.kids(body).size() != 1) {
-            record(ep.id, null, PlatformFaults.MALFORMED_REQUEST, "not a SOAP 1.1 envelope with one body element");
-            return Xml.fault("Client", PlatformFaults.MALFORMED_REQUEST, "not a SOAP 1.1 envelope");
+            record(ep.id, null, PlatformFaults.MALFORMED_REQUEST, "not a " + version + " envelope with one body element");
+            return Xml.fault(ep.soapNs, "Client", PlatformFaults.MALFORMED_REQUEST, "not a " + version + " envelope");
         }
         Element payload = Xml.kids(body).get(0);
         String messageId = header == null ? null : Xml.text(header, Xml.WSA, "MessageID");
@@ -453,12 +525,15 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         }
         checkAddressing(ep, ex, header, expectedAction, messageId, found);
         boolean token = header != null && Xml.kid(header, Sts.WSSE, "Security") != null;
+        boolean organisation = "SF1500".equals(ep.id);
+        String transactionUuid = organisation ? checkRequestHeader(header, found) : null;
+        String tokenCvr = null;
         if (token) {
-            String cvr = sts.verifyServiceCall(doc, ex, ep.entityId, callClock, found);
-            if (cvr != null && "FremsoegObjekthierarkiInput".equals(payload.getLocalName())
-                    && !cvr.equals(payload.getTextContent().trim())) {
-                found.add(new String[] {PlatformFaults.TOKEN_CVR, "the token is for another CVR than the organisation asked for"});
-            }
+            tokenCvr = sts.verifyServiceCall(doc, ex, ep.entityId, callClock, found);
+        } else if (organisation) {
+            found.add(new String[] {PlatformFaults.SIGNATURE,
+                "SF1500 Organisation 6 is called with an STS token in a signed WS-Security header; it has no"
+                        + " InvocationContext model"});
         } else {
             checkInvocationContext(ep, header, correlationId, found);
             checkClientCertificate(ex, found);
@@ -467,9 +542,15 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             record(ep.id, correlationId, f[0], f[1]);
         }
         if (strict && !found.isEmpty()) {
-            return Xml.fault("Client", found.get(0)[0], found.get(0)[1]);
+            return Xml.fault(ep.soapNs, "Client", found.get(0)[0], found.get(0)[1]);
         }
-        Element out = Xml.envelope();
+        Element out = Xml.envelope(ep.soapNs);
+        if (organisation) {
+            Element replyHeader = Xml.kid(out.getOwnerDocument().getDocumentElement(), ep.soapNs, "Header");
+            OrganisationResponses.requestHeader(replyHeader, transactionUuid == null ? "" : transactionUuid);
+            organisationPage(out, payload, tokenCvr);
+            return out.getOwnerDocument();
+        }
         String key = payload.getTextContent().trim();
         switch (payload.getLocalName()) {
             case "PersonLookupRequest":
@@ -481,13 +562,58 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             case "GetProductionUnitRequest":
                 ServiceResponses.productionUnit(out, data.productionUnit(key));
                 break;
-            case "FremsoegObjekthierarkiInput":
-                ServiceResponses.organisation(out, data.organisation(key));
-                break;
             default:
-                return Xml.fault("Client", PlatformFaults.SCHEMA, "unknown operation");
+                return Xml.fault(ep.soapNs, "Client", PlatformFaults.SCHEMA, "unknown operation");
         }
         return out.getOwnerDocument();
+    }
+
+    /** SF1500's RequestHeader/TransactionUUID (the binding's header part); returns the TransactionUUID. */
+    private static String checkRequestHeader(Element header, List<String[]> found) {
+        Element rh = header == null ? null : Xml.kid(header, OrganisationResponses.REQUEST_HEADER, "RequestHeader");
+        if (rh == null) {
+            found.add(new String[] {PlatformFaults.REQUEST_HEADER, "no RequestHeader/TransactionUUID header"});
+            return null;
+        }
+        try {
+            SecureXml.validator(Contracts.schema("organisation/RequestHeader_1.xsd")).validate(new DOMSource(rh));
+        } catch (SAXException | IOException | RuntimeException e) {
+            found.add(new String[] {PlatformFaults.REQUEST_HEADER, "RequestHeader is malformed: " + e.getMessage()});
+            return null;
+        }
+        return Xml.text(rh, OrganisationResponses.REQUEST_HEADER, "TransactionUUID");
+    }
+
+    /**
+     * One page of the organisation of the token's CVR. A negative paging field is answered with StatusKode 40 (the
+     * simulator's choice; the contract gives the codes no meaning beyond 20 = OK), an injected status likewise.
+     */
+    private void organisationPage(Element body, Element input, String tokenCvr) {
+        Fault status = faults.drawStatus();
+        if (status != null) {
+            OrganisationResponses.status(body, Integer.parseInt(status.code()), "simulated status " + status.code());
+            return;
+        }
+        long first = number(input, "FoersteResultatReference", 0);
+        long max = number(input, "MaksimalAntalKvantitet", Integer.MAX_VALUE);
+        if (first < 0 || max < 0) {
+            OrganisationResponses.status(body, 40, "FoersteResultatReference and MaksimalAntalKvantitet must not be negative");
+            return;
+        }
+        OrganisationResponses.page(body, tokenCvr == null ? java.util.Optional.empty() : data.organisation(tokenCvr),
+                (int) Math.min(first, Integer.MAX_VALUE), (int) Math.min(max, Integer.MAX_VALUE));
+    }
+
+    private static long number(Element input, String name, long absent) {
+        String t = Xml.text(input, OrganisationResponses.SD, name);
+        if (t == null) {
+            return absent;
+        }
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            return t.startsWith("-") ? -1 : Long.MAX_VALUE;
+        }
     }
 
     private void checkAddressing(Endpoint ep, HttpExchange ex, Element header, String expectedAction, String messageId,
@@ -500,9 +626,17 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         if (expectedAction != null && !expectedAction.equals(action)) {
             found.add(new String[] {PlatformFaults.ADDRESSING, "wsa:Action is " + action + ", expected " + expectedAction});
         }
-        String soapAction = ex.getRequestHeaders().getFirst("SOAPAction");
-        if (expectedAction != null && (soapAction == null || !soapAction.replace("\"", "").equals(expectedAction))) {
-            found.add(new String[] {PlatformFaults.ADDRESSING, "SOAPAction header is " + soapAction});
+        if (Xml.SOAP12.equals(ep.soapNs)) {
+            String problem = expectedAction == null ? null
+                    : soap12Problem(ex, header.getOwnerDocument(), expectedAction, false);
+            if (problem != null) {
+                found.add(new String[] {PlatformFaults.ADDRESSING, problem});
+            }
+        } else {
+            String soapAction = ex.getRequestHeaders().getFirst("SOAPAction");
+            if (expectedAction != null && (soapAction == null || !soapAction.replace("\"", "").equals(expectedAction))) {
+                found.add(new String[] {PlatformFaults.ADDRESSING, "SOAPAction header is " + soapAction});
+            }
         }
         if (messageId == null || !messageId.matches("urn:uuid:[0-9a-fA-F-]{36}")) {
             found.add(new String[] {PlatformFaults.ADDRESSING, "wsa:MessageID missing or not urn:uuid:<uuid>"});
@@ -561,8 +695,11 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         return out.toByteArray();
     }
 
-    private void sendFault(HttpExchange ex, String soapCode, String code, String text) throws IOException {
-        send(ex, 500, "text/xml; charset=utf-8", serialize(Xml.fault(soapCode, code, text)));
+    private void sendFault(HttpExchange ex, String soapNs, String soapCode, String code, String text) throws IOException {
+        Document fault = Xml.fault(soapNs, soapCode, code, text);
+        byte[] bytes = serialize(fault);
+        tap.accept("fault", bytes);
+        send(ex, Xml.status(fault), Xml.contentType(soapNs), bytes);
     }
 
     /** Builder for {@link ServiceplatformSimulator}. */
@@ -574,8 +711,29 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         private Duration skew = Duration.ofMinutes(5);
         private int port;
         private Duration tokenLifetime = Duration.ofHours(8);
+        private String stsIssuer = Sts.ISSUER;
+        private boolean signReplies;
 
         private Builder() {
+        }
+
+        /**
+         * Whether the services sign their (non-fault) replies with WS-Security, a BinarySecurityToken with
+         * {@link ServiceplatformSimulator#serviceSigningCertificate()} over Body and Timestamp, as the token policies
+         * have the real services do (default off).
+         */
+        public Builder signReplies(boolean sign) {
+            this.signReplies = sign;
+            return this;
+        }
+
+        /**
+         * The Issuer of the tokens the STS issues (default {@code https://saml.n2adgangsstyring.simulator.rammearkitektur.test},
+         * in the form of the real STS's {@code https://saml.<sts host>}).
+         */
+        public Builder stsIssuer(String issuer) {
+            this.stsIssuer = Objects.requireNonNull(issuer, "issuer == null");
+            return this;
         }
 
         /** How long issued tokens are valid (default 8 hours). */

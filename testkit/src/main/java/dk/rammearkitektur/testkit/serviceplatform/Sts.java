@@ -39,13 +39,20 @@ import org.w3c.dom.NodeList;
  * implementation that uses the signing module's verifier and signer, never the client's code.
  */
 final class Sts {
-    static final String ISSUER = "https://sts.simulator.rammearkitektur.test";
+    /** The simulator STS's default issuer, in the form of the real one ({@code https://saml.<sts host>}). */
+    static final String ISSUER = "https://saml.n2adgangsstyring.simulator.rammearkitektur.test";
+    /** The OIO basic privilege profile of {@code Privileges_intermediate}. */
+    static final String BPP = "http://itst.dk/oiosaml/basic_privilege_profile";
+    /** The privilege the simulator grants (its own role URI; real privileges are the roles of the service agreements). */
+    static final String PRIVILEGE = "http://serviceplatformen.simulator.rammearkitektur.test/roles/usersystemrole/simulator/1";
     static final String WST = "http://docs.oasis-open.org/ws-sx/ws-trust/200512";
     static final String WSP = "http://schemas.xmlsoap.org/ws/2004/09/policy";
     static final String AUTH = "http://docs.oasis-open.org/wsfed/authorization/200706";
     static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
     static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
     static final String CVR_CLAIM = "dk:gov:saml:attribute:CvrNumberIdentifier";
+    static final String SBF = "urn:liberty:sb:2006-08";
+    static final String ISSUE_ACTION = "http://docs.oasis-open.org/ws-sx/ws-trust/200512/RST/Issue";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestPki pki;
@@ -56,6 +63,7 @@ final class Sts {
     private final SigningCredential credential;
     /** One replay cache for every request the STS and the services behind it verify. */
     private final ReplayCache replays = ReplayCache.inMemory(ReplayCache.DEFAULT_MAX_ENTRIES);
+    private final String issuer;
 
     /** Why the STS said no. */
     static final class Refusal extends RuntimeException {
@@ -68,8 +76,9 @@ final class Sts {
         }
     }
 
-    Sts(TestPki pki, Set<String> entityIds, Duration skew, Duration lifetime) {
+    Sts(TestPki pki, Set<String> entityIds, Duration skew, Duration lifetime, String issuer) {
         this.pki = pki;
+        this.issuer = issuer;
         this.entityIds = Set.copyOf(entityIds);
         this.skew = skew;
         this.lifetime = lifetime;
@@ -79,6 +88,10 @@ final class Sts {
 
     X509Certificate certificate() {
         return credential.certificate();
+    }
+
+    String issuer() {
+        return issuer;
     }
 
     void authorise(String cvr, X509Certificate system) {
@@ -128,7 +141,7 @@ final class Sts {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The WS-Trust 1.3 endpoint: a signed RST in, an RSTR with the assertion out. */
+    /** The WS-Trust 1.3 endpoint (SOAP 1.2, as the published binding): a signed RST in, an RSTR with the assertion out. */
     Document issueSoap(HttpExchange ex, Document request, Clock clock, boolean expired) {
         VerifiedMessage verified;
         try {
@@ -170,8 +183,11 @@ final class Sts {
             throw new Refusal(PlatformFaults.STS_REFUSED, "UseKey is not the signing certificate");
         }
         SamlAssertion token = issue(chain, cvr, entityId, clock, expired);
-        Element body = Xml.envelope();
+        Element body = Xml.envelope(Xml.SOAP12);
         Document doc = body.getOwnerDocument();
+        Element replyHeader = Xml.kid(doc.getDocumentElement(), Xml.SOAP12, "Header");
+        Xml.el(replyHeader, Xml.WSA, "wsa:Action", "http://docs.oasis-open.org/ws-sx/ws-trust/200512/RSTRC/IssueFinal")
+                .setAttributeNS(Xml.XMLNS, "xmlns:wsa", Xml.WSA);
         Element coll = Xml.el(body, WST, "wst:RequestSecurityTokenResponseCollection", null);
         coll.setAttributeNS(Xml.XMLNS, "xmlns:wst", WST);
         Element rstr = Xml.el(coll, WST, "wst:RequestSecurityTokenResponse", null);
@@ -184,7 +200,13 @@ final class Sts {
         return doc;
     }
 
-    private SamlAssertion issue(List<X509Certificate> chain, String cvr, String entityId, Clock clock, boolean expired) {
+    /**
+     * Issues a token shaped as the real STS's (the exttest sample in the published conformance data): Issuer, X509
+     * subject, holder-of-key confirmation with Recipient = entity id, audience, and the attributes CvrNumberIdentifier,
+     * AssuranceLevel 3, SpecVer DK-SAML-2.0, KombitSpecVer 1.0 and Privileges_intermediate (Base64 OIO basic privilege
+     * list scoped to the CVR).
+     */
+    SamlAssertion issue(List<X509Certificate> chain, String cvr, String entityId, Clock clock, boolean expired) {
         try {
             validator(clock).requireTrusted(chain);
         } catch (SecurityException e) {
@@ -203,11 +225,30 @@ final class Sts {
         Instant now = clock.instant();
         Instant notBefore = expired ? now.minus(lifetime).minus(Duration.ofHours(1)) : now.minusSeconds(60);
         Instant notOnOrAfter = expired ? now.minus(Duration.ofHours(1)) : now.plus(lifetime);
-        return SamlAssertion.builder().issuer(ISSUER)
+        return SamlAssertion.builder().issuer(issuer)
                 .subject(chain.get(0).getSubjectX500Principal().getName())
-                .holderOfKey(chain.get(0)).audience(entityId).issueInstant(now).validity(notBefore, notOnOrAfter)
+                .holderOfKey(chain.get(0)).recipient(entityId).audience(entityId).issueInstant(now)
+                .validity(notBefore, notOnOrAfter)
                 .attribute(CVR_CLAIM, cvr).attribute("dk:gov:saml:attribute:AssuranceLevel", "3")
+                .attribute(SamlAssertion.SPEC_VER_ATTRIBUTE, "DK-SAML-2.0")
+                .attribute("dk:gov:saml:attribute:KombitSpecVer", "1.0")
+                .attribute(SamlAssertion.PRIVILEGES_ATTRIBUTE, privileges(cvr))
                 .sign(XmlSigner.builder(credential).build());
+    }
+
+    /** The Base64 OIO basic privilege list: one PrivilegeGroup scoped to the CVR, as the real STS issues it. */
+    static String privileges(String cvr) {
+        Document d = Xml.newDocument();
+        Element list = d.createElementNS(BPP, "bpp:PrivilegeList");
+        list.setAttributeNS(Xml.XMLNS, "xmlns:bpp", BPP);
+        d.appendChild(list);
+        Element group = d.createElementNS(null, "PrivilegeGroup");
+        group.setAttributeNS(null, "Scope", "urn:dk:gov:saml:cvrNumberIdentifier:" + cvr);
+        list.appendChild(group);
+        Element privilege = d.createElementNS(null, "Privilege");
+        privilege.setTextContent(PRIVILEGE);
+        group.appendChild(privilege);
+        return java.util.Base64.getEncoder().encodeToString(bytes(d));
     }
 
     /**
@@ -217,15 +258,22 @@ final class Sts {
     String verifyServiceCall(Document request, HttpExchange ex, String entityId, Clock clock, List<String[]> found) {
         VerifiedMessage verified;
         try {
-            SamlAssertionVerifier tokens = SamlAssertionVerifier.builder(TrustedIssuer.pinned(ISSUER, certificate()))
+            SamlAssertionVerifier tokens = SamlAssertionVerifier.builder(TrustedIssuer.pinned(issuer, certificate()))
                     .audience(entityId).clock(clock).skew(skew).requireHolderOfKey(true).build();
             verified = WsSecurityVerifier.builder().samlTokens(tokens).clock(clock).skew(skew)
-                    .maxTimestampAge(Duration.ofMinutes(5)).replayCache(replays).build().verify(request);
+                    .maxTimestampAge(Duration.ofMinutes(5)).requireTokenProtection().replayCache(replays).build()
+                    .verify(request);
         } catch (SecurityException e) {
             found.add(new String[] {codeFor(e.reason(), PlatformFaults.SIGNATURE), "WS-Security refused: " + e.reason()});
             return null;
         } catch (RammearkitekturException e) {
             found.add(new String[] {PlatformFaults.SIGNATURE, "WS-Security refused: " + e.getMessage()});
+            return null;
+        }
+        Element env = request.getDocumentElement();
+        String framework = frameworkProblem(Xml.kid(env, env.getNamespaceURI(), "Header"));
+        if (framework != null) {
+            found.add(new String[] {PlatformFaults.SIGNATURE, framework});
             return null;
         }
         if (!verified.signerCertificate().equals(peer(ex).get(0))) {
@@ -238,6 +286,22 @@ final class Sts {
             return null;
         }
         return cvr;
+    }
+
+    /**
+     * The token policies sign the Liberty {@code sbf:Framework} header, and KOMBIT's own clients send it (version 2.0,
+     * basic profile); the verifier has checked that it is signed when present. Returns what is wrong, or null.
+     */
+    private static String frameworkProblem(Element header) {
+        Element fw = Xml.kid(header, SBF, "Framework");
+        if (fw == null) {
+            return "no sbf:Framework header (urn:liberty:sb:2006-08, version 2.0, basic profile)";
+        }
+        if (!"2.0".equals(fw.getAttribute("version"))
+                || !"urn:liberty:sb:profile:basic".equals(fw.getAttributeNS("urn:liberty:sb:profile", "profile"))) {
+            return "sbf:Framework must have version 2.0 and profile urn:liberty:sb:profile:basic";
+        }
+        return null;
     }
 
     static String codeFor(String reason, String fallback) {

@@ -10,6 +10,7 @@ import org.w3c.dom.Node;
 /** DOM helpers for the simulator (its own, so it shares no code path with the client). */
 final class Xml {
     static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
+    static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
     static final String WSA = "http://www.w3.org/2005/08/addressing";
     static final String INVCTX = "http://serviceplatformen.dk/xml/schemas/InvocationContext/1/";
     static final String SPF = "http://serviceplatformen.dk/xml/schemas/ServiceplatformFault/1/";
@@ -57,31 +58,77 @@ final class Xml {
 
     /** A new SOAP 1.1 envelope; returns its Body. */
     static Element envelope() {
-        Document d = newDocument();
-        Element env = d.createElementNS(SOAP, "soap:Envelope");
-        env.setAttributeNS(XMLNS, "xmlns:soap", SOAP);
-        d.appendChild(env);
-        el(env, SOAP, "soap:Header", null);
-        return el(env, SOAP, "soap:Body", null);
+        return envelope(SOAP);
     }
 
-    /** A SOAP fault envelope with Serviceplatformen's detail. */
+    /** A new envelope of the SOAP version with namespace {@code soapNs}; returns its Body. */
+    static Element envelope(String soapNs) {
+        Document d = newDocument();
+        Element env = d.createElementNS(soapNs, "soap:Envelope");
+        env.setAttributeNS(XMLNS, "xmlns:soap", soapNs);
+        d.appendChild(env);
+        el(env, soapNs, "soap:Header", null);
+        return el(env, soapNs, "soap:Body", null);
+    }
+
+    /** A SOAP 1.1 fault envelope with Serviceplatformen's detail. */
     static Document fault(String soapCode, String errorCode, String text) {
-        Element body = envelope();
-        Element fault = el(body, SOAP, "soap:Fault", null);
-        Element fc = body.getOwnerDocument().createElementNS(null, "faultcode");
-        fc.setTextContent("soap:" + soapCode);
-        fault.appendChild(fc);
-        Element fs = body.getOwnerDocument().createElementNS(null, "faultstring");
-        fs.setTextContent(text);
-        fault.appendChild(fs);
-        Element detail = body.getOwnerDocument().createElementNS(null, "detail");
-        fault.appendChild(detail);
+        return fault(SOAP, soapCode, errorCode, text);
+    }
+
+    /**
+     * A fault envelope with Serviceplatformen's detail: SOAP 1.1 {@code faultcode/faultstring/detail}, or SOAP 1.2
+     * {@code Code/Value} ({@code Sender} for a client error, {@code Receiver} for a server one), {@code Reason/Text}
+     * and {@code Detail}. {@code soapCode} is the SOAP 1.1 name, {@code Client} or {@code Server}.
+     */
+    static Document fault(String soapNs, String soapCode, String errorCode, String text) {
+        Element body = envelope(soapNs);
+        Document doc = body.getOwnerDocument();
+        Element fault = el(body, soapNs, "soap:Fault", null);
+        Element detail;
+        if (SOAP12.equals(soapNs)) {
+            el(el(fault, soapNs, "soap:Code", null), soapNs, "soap:Value",
+                    "soap:" + ("Client".equals(soapCode) ? "Sender" : "Receiver"));
+            Element reason = el(fault, soapNs, "soap:Reason", null);
+            el(reason, soapNs, "soap:Text", text).setAttributeNS("http://www.w3.org/XML/1998/namespace", "xml:lang", "en");
+            detail = el(fault, soapNs, "soap:Detail", null);
+        } else {
+            Element fc = doc.createElementNS(null, "faultcode");
+            fc.setTextContent("soap:" + soapCode);
+            fault.appendChild(fc);
+            Element fs = doc.createElementNS(null, "faultstring");
+            fs.setTextContent(text);
+            fault.appendChild(fs);
+            detail = doc.createElementNS(null, "detail");
+            fault.appendChild(detail);
+        }
         Element spf = el(detail, SPF, "spf:ServiceplatformFault", null);
         spf.setAttributeNS(XMLNS, "xmlns:spf", SPF);
         Element err = el(el(spf, SPF, "spf:ErrorList", null), SPF, "spf:Error", null);
         el(err, SPF, "spf:ErrorCode", errorCode);
         el(err, SPF, "spf:ErrorText", text);
-        return body.getOwnerDocument();
+        return doc;
+    }
+
+    /** The HTTP status of a reply: 200, or for a fault 500 (SOAP 1.1; SOAP 1.2 Receiver) or 400 (SOAP 1.2 Sender). */
+    static int status(Document reply) {
+        Element env = reply.getDocumentElement();
+        String ns = env.getNamespaceURI();
+        Element body = kid(env, ns, "Body");
+        Element fault = body == null ? null : kid(body, ns, "Fault");
+        if (fault == null) {
+            return 200;
+        }
+        if (SOAP12.equals(ns)) {
+            Element code = kid(fault, ns, "Code");
+            String value = code == null ? null : text(code, ns, "Value");
+            return value != null && value.endsWith(":Sender") ? 400 : 500;
+        }
+        return 500;
+    }
+
+    /** The HTTP content type of a reply envelope of the version with namespace {@code soapNs}. */
+    static String contentType(String soapNs) {
+        return SOAP12.equals(soapNs) ? "application/soap+xml; charset=utf-8" : "text/xml; charset=utf-8";
     }
 }

@@ -114,7 +114,7 @@ class FaultInjectionTest {
     @Test
     void truncatedXml(ServiceplatformSimulator sim) {
         sim.faults().next(Fault.truncatedXml());
-        within(MalformedReplyException.class, () -> client.readOrganisation(sim.municipalityCvr()));
+        within(MalformedReplyException.class, () -> client.lookupCompany(SimulatorData.CVR_ACTIVE));
     }
 
     @Test

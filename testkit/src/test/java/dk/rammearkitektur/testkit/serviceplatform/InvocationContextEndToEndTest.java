@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.serviceplatform.CivilStatus;
 import dk.rammearkitektur.clients.serviceplatform.CompanyRecord;
-import dk.rammearkitektur.clients.serviceplatform.OrganisationRecord;
 import dk.rammearkitektur.clients.serviceplatform.PersonRecord;
 import dk.rammearkitektur.clients.serviceplatform.PersonStatus;
 import dk.rammearkitektur.clients.serviceplatform.ProductionUnitRecord;
@@ -100,14 +99,17 @@ class InvocationContextEndToEndTest {
     }
 
     @Test
-    void organisationTree(ServiceplatformSimulator sim, ServiceplatformClient client) {
-        OrganisationRecord org = client.readOrganisation(sim.municipalityCvr());
-        assertEquals(4, org.units().size());
-        assertEquals(1, org.roots().size());
-        assertEquals("Testkommune", org.roots().get(0).name());
-        assertEquals(2, org.children(org.roots().get(0).uuid()).size());
-        assertEquals(3, org.users().size());
-        assertEquals(org.units().get(0).uuid(), org.unitParties().get(0).id().value());
-        assertEquals(0, client.readOrganisation("12121212").units().size());
+    void organisationHasNoInvocationContextModel(ServiceplatformSimulator sim, ServiceplatformClient client) {
+        dk.rammearkitektur.core.ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dk.rammearkitektur.core.ValidationException.class, () -> client.readOrganisation(sim.municipalityCvr()));
+        assertEquals("readOrganisation", e.violations().get(0).path());
+        assertTrue(e.getMessage().contains("no InvocationContext model"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(dk.rammearkitektur.core.ValidationException.class,
+                () -> dk.rammearkitektur.testkit.junit.SimulatorClients.invocationContext(sim)
+                        .serviceAgreement(dk.rammearkitektur.clients.serviceplatform.OrganisationService.INSTANCE,
+                                java.util.UUID.randomUUID()).build());
+        assertTrue(e.violations().stream().anyMatch(v -> v.path().equals("serviceplatformClient.serviceAgreements.SF1500")
+                && v.rule().contains("no InvocationContext model")), e.getMessage());
+        assertEquals(0, sim.requestCount("SF1500"));
     }
 }

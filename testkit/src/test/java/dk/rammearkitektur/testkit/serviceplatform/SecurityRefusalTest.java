@@ -90,6 +90,56 @@ class SecurityRefusalTest {
         }
     }
 
+    @Test
+    void soap12BindingsRefuseSoap11AndWrongContentTypesWithSoap12Faults() throws Exception {
+        String soap11 = "<s:Envelope xmlns:s='" + SOAP + "'><s:Header/><s:Body><x/></s:Body></s:Envelope>";
+        String soap12 = "<s:Envelope xmlns:s='http://www.w3.org/2003/05/soap-envelope'><s:Header/><s:Body><x/></s:Body>"
+                + "</s:Envelope>";
+        String issue = "http://docs.oasis-open.org/ws-sx/ws-trust/200512/RST/Issue";
+        URI sts = sim.baseUri().resolve(ServiceplatformSimulator.STS_SOAP_PATH.substring(1));
+        for (String[] c : new String[][] {{soap11, "text/xml; charset=utf-8"},
+            {soap12, "text/xml; charset=utf-8"},
+            {soap12, "application/soap+xml; charset=utf-8; action=\"urn:other\""}}) {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(sts).header("Content-Type", c[1])
+                    .header("SOAPAction", "\"" + issue + "\"").POST(HttpRequest.BodyPublishers.ofString(c[0])).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(400, r.statusCode(), "a SOAP 1.2 Sender fault: " + c[1]);
+            Document fault = SecureXml.parse(new ByteArrayInputStream(r.body()));
+            assertEquals("http://www.w3.org/2003/05/soap-envelope", fault.getDocumentElement().getNamespaceURI());
+            assertEquals(PlatformFaults.MALFORMED_REQUEST, fault.getElementsByTagNameNS(
+                    "http://serviceplatformen.dk/xml/schemas/ServiceplatformFault/1/", "ErrorCode").item(0).getTextContent());
+        }
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(sim.endpoints().get("SF1500"))
+                .header("Content-Type", "text/xml; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(soap11)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(400, r.statusCode());
+        assertTrue(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).contains("not a SOAP 1.2 envelope"));
+    }
+
+    @Test
+    void organisationRefusesAnInvocationContextCall() throws Exception {
+        URI sf1500 = sim.endpoints().get("SF1500");
+        String action = "http://kombit.dk/sts/organisation/organisationssystem/fremsoegobjekthierarki";
+        String call = "<s:Envelope xmlns:s='http://www.w3.org/2003/05/soap-envelope' xmlns:a='" + WSA + "'><s:Header>"
+                + "<a:Action>" + action + "</a:Action><a:MessageID>urn:uuid:" + UUID.randomUUID() + "</a:MessageID>"
+                + "<a:To>" + sf1500 + "</a:To><h:RequestHeader xmlns:h='http://kombit.dk/xml/schemas/RequestHeader/1/'>"
+                + "<h:TransactionUUID>" + UUID.randomUUID() + "</h:TransactionUUID></h:RequestHeader>"
+                + "<i:InvocationContext xmlns:i='http://serviceplatformen.dk/xml/schemas/InvocationContext/1/'>"
+                + "<i:ServiceAgreementUUID>" + sim.serviceAgreement("SF1500") + "</i:ServiceAgreementUUID>"
+                + "<i:UserSystemUUID>" + sim.userSystemUuid() + "</i:UserSystemUUID><i:UserUUID>" + sim.userUuid()
+                + "</i:UserUUID></i:InvocationContext></s:Header><s:Body>"
+                + "<o:FremsoegObjekthierarkiInput xmlns:o='http://stoettesystemerne.dk/organisation/organisationsystem/6/'/>"
+                + "</s:Body></s:Envelope>";
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(sf1500)
+                .header("Content-Type", "application/soap+xml; charset=utf-8; action=\"" + action + "\"")
+                .POST(HttpRequest.BodyPublishers.ofString(call)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(400, r.statusCode());
+        Document fault = SecureXml.parse(new ByteArrayInputStream(r.body()));
+        assertEquals(PlatformFaults.SIGNATURE, fault.getElementsByTagNameNS(
+                "http://serviceplatformen.dk/xml/schemas/ServiceplatformFault/1/", "ErrorCode").item(0).getTextContent());
+        assertTrue(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).contains("no InvocationContext model"));
+    }
+
     private static SamlAssertion token(String entityId) throws Exception {
         String json = "{\"TokenType\":\"http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0\","
                 + "\"RequestType\":\"http://docs.oasis-open.org/ws-sx/ws-trust/200512/Issue\","
@@ -116,6 +166,12 @@ class SecurityRefusalTest {
         env.setAttributeNS(XMLNS, "xmlns:p", "http://serviceplatformen.dk/xml/schemas/cpr/PNR/1/");
         Element header = d.createElementNS(SOAP, "s:Header");
         env.appendChild(header);
+        Element framework = d.createElementNS("urn:liberty:sb:2006-08", "sbf:Framework");
+        framework.setAttributeNS(XMLNS, "xmlns:sbf", "urn:liberty:sb:2006-08");
+        framework.setAttributeNS(XMLNS, "xmlns:p2", "urn:liberty:sb:profile");
+        framework.setAttributeNS(null, "version", "2.0");
+        framework.setAttributeNS("urn:liberty:sb:profile", "p2:profile", "urn:liberty:sb:profile:basic");
+        header.appendChild(framework);
         if (addressing) {
             addAddressing(header);
         }
@@ -164,6 +220,23 @@ class SecurityRefusalTest {
         Document env = envelope(SimulatorData.CPR_ACTIVE_1900S, true);
         WsSecuritySigner.builder(credential).samlAssertion(token(CPR_ENTITY)).build().sign(env);
         assertEquals("OK", post(env));
+    }
+
+    @Test
+    void missingOrUnsignedFrameworkHeader() throws Exception {
+        Document env = envelope(SimulatorData.CPR_ACTIVE_1900S, true);
+        Element fw = (Element) env.getElementsByTagNameNS("urn:liberty:sb:2006-08", "Framework").item(0);
+        fw.getParentNode().removeChild(fw);
+        WsSecuritySigner.builder(credential).samlAssertion(token(CPR_ENTITY)).build().sign(env);
+        assertEquals(PlatformFaults.SIGNATURE, post(env));
+        assertTrue(sim.violations().stream().anyMatch(v -> v.detail().contains("no sbf:Framework")), sim.conformanceReport());
+        Document unsigned = envelope(SimulatorData.CPR_ACTIVE_1900S, true);
+        Element fw2 = (Element) unsigned.getElementsByTagNameNS("urn:liberty:sb:2006-08", "Framework").item(0);
+        Element header = (Element) fw2.getParentNode();
+        header.removeChild(fw2);
+        WsSecuritySigner.builder(credential).samlAssertion(token(CPR_ENTITY)).build().sign(unsigned);
+        header.appendChild(fw2);
+        assertEquals(PlatformFaults.SIGNATURE, post(unsigned));
     }
 
     @Test

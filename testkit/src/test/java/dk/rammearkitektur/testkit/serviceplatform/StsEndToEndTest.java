@@ -65,7 +65,9 @@ class StsEndToEndTest {
 
     @Test
     void sixtyFourConcurrentLookupsCauseOneStsRequest() throws Exception {
-        try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.SOAP).poolSize(64).build()) {
+        try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.SOAP).poolSize(64)
+                .timeouts(dk.rammearkitektur.core.Timeouts.of(Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(60)))
+                .build()) { // generous: 64 TLS handshakes on a loaded shared CI machine
             ExecutorService pool = Executors.newFixedThreadPool(64);
             try {
                 CountDownLatch go = new CountDownLatch(1);
@@ -89,11 +91,12 @@ class StsEndToEndTest {
     }
 
     @Test
-    void tokenForAnotherCvrIsRefusedTyped() {
+    void organisationOfAnotherCvrThanTheTokensIsRefusedBeforeAnyCall() {
         try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.REST).build()) {
-            ServiceplatformFaultException e = assertThrows(ServiceplatformFaultException.class,
+            dk.rammearkitektur.core.ValidationException e = assertThrows(dk.rammearkitektur.core.ValidationException.class,
                     () -> c.readOrganisation(SimulatorData.CVR_ACTIVE));
-            assertEquals(PlatformFaults.TOKEN_CVR, e.faultCode());
+            assertEquals("municipalityCvr", e.violations().get(0).path());
+            assertEquals(0, sim.requestCount("STS") + sim.requestCount("SF1500"));
         }
     }
 

@@ -10,6 +10,7 @@ import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.core.TransportException;
+import dk.rammearkitektur.signing.wss.SoapVersion;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,10 +34,18 @@ public final class CallExecutor implements AutoCloseable {
     private final RetryPolicy retry;
     private final Timeouts timeouts;
     private final Clock clock;
+    private final java.util.function.Consumer<Document> replyCheck;
 
     /** Creates the executor. */
     public CallExecutor(Environment environment, SoapTransport transport, Authenticator authenticator,
             RetryPolicy retry, Timeouts timeouts, Clock clock) {
+        this(environment, transport, authenticator, retry, timeouts, clock, null);
+    }
+
+    /** Creates the executor; {@code replyCheck}, when not null, sees (and may refuse) every reply that is not a fault. */
+    public CallExecutor(Environment environment, SoapTransport transport, Authenticator authenticator,
+            RetryPolicy retry, Timeouts timeouts, Clock clock, java.util.function.Consumer<Document> replyCheck) {
+        this.replyCheck = replyCheck;
         this.environment = environment;
         this.transport = transport;
         this.authenticator = authenticator;
@@ -45,8 +54,17 @@ public final class CallExecutor implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Calls {@code operation} of {@code service} and returns the first element of the reply body. */
+    /** Calls {@code operation} of {@code service} over SOAP 1.1 and returns the first element of the reply body. */
     public Element call(ServiceDescription service, String operation, String soapAction, Object payload) {
+        return call(service, operation, SoapVersion.SOAP_11, false, soapAction, payload);
+    }
+
+    /**
+     * Calls {@code operation} of {@code service} with the binding's SOAP version (and the KOMBIT RequestHeader when
+     * {@code requestHeader}) and returns the first element of the reply body.
+     */
+    public Element call(ServiceDescription service, String operation, SoapVersion version, boolean requestHeader,
+            String soapAction, Object payload) {
         String correlationId = UUID.randomUUID().toString();
         URI endpoint = service.endpoint(environment);
         long start = System.nanoTime();
@@ -56,9 +74,13 @@ public final class CallExecutor implements AutoCloseable {
             attempt++;
             long t0 = System.nanoTime();
             try {
-                CallInfo info = new CallInfo(service, operation, soapAction, endpoint, correlationId, clock.instant());
+                CallInfo info = new CallInfo(service, operation, soapAction, endpoint, correlationId, clock.instant(),
+                        version, requestHeader);
                 Document request = EnvelopeBuilder.build(info, payload, authenticator);
                 Document reply = transport.call(endpoint, soapAction, request, correlationId);
+                if (replyCheck != null) {
+                    replyCheck.accept(reply);
+                }
                 Element body = SoapTransport.body(reply, correlationId);
                 Element first = Dom.children(body).stream().findFirst().orElseThrow(() ->
                         new dk.rammearkitektur.clients.serviceplatform.MalformedReplyException(

@@ -3,18 +3,13 @@ package dk.rammearkitektur.clients.serviceplatform.internal;
 import dk.rammearkitektur.clients.serviceplatform.CivilStatus;
 import dk.rammearkitektur.clients.serviceplatform.CompanyRecord;
 import dk.rammearkitektur.clients.serviceplatform.MalformedReplyException;
-import dk.rammearkitektur.clients.serviceplatform.OrganisationRecord;
 import dk.rammearkitektur.clients.serviceplatform.PersonRecord;
 import dk.rammearkitektur.clients.serviceplatform.PersonStatus;
 import dk.rammearkitektur.clients.serviceplatform.PostalAddress;
 import dk.rammearkitektur.clients.serviceplatform.ProductionUnitRecord;
 import dk.rammearkitektur.clients.serviceplatform.internal.cpr.PersonLookupResponse;
 import dk.rammearkitektur.clients.serviceplatform.internal.cvr.CvrMessages;
-import dk.rammearkitektur.clients.serviceplatform.internal.org.OrganisationMessages;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import javax.xml.datatype.XMLGregorianCalendar;
 
 /** Maps the contracts' JAXB types to the public records; a reply missing what the contract requires is malformed. */
@@ -85,41 +80,12 @@ public final class Mapping {
                 address(u.addressOfficial), u.mainActivity == null ? null : u.mainActivity.activityCode);
     }
 
-    /** SF1500 hierarchy to an organisation. */
-    public static OrganisationRecord organisation(OrganisationMessages.Output o) {
-        List<OrganisationRecord.Unit> units = new ArrayList<>();
-        for (OrganisationMessages.OrgEnhed e : o.orgEnheder) {
-            require(e.uuid != null && e.enhedNavn != null, "OrgEnhed");
-            units.add(new OrganisationRecord.Unit(uuid(e.uuid, "OrgEnhed.UUIDIdentifikator"), e.brugervendtNoegle,
-                    e.enhedNavn, e.overordnetUuid == null ? null : uuid(e.overordnetUuid, "OrgEnhed.OverordnetUUID")));
-        }
-        List<OrganisationRecord.User> users = new ArrayList<>();
-        for (OrganisationMessages.Bruger b : o.brugere) {
-            require(b.uuid != null && b.brugerNavn != null, "Bruger");
-            List<UUID> links = new ArrayList<>();
-            for (String s : b.tilknyttetEnhedUuid) {
-                links.add(uuid(s, "Bruger.TilknyttetEnhedUUID"));
-            }
-            users.add(new OrganisationRecord.User(uuid(b.uuid, "Bruger.UUIDIdentifikator"), b.brugerNavn, b.navn, links));
-        }
-        return new OrganisationRecord(o.organisationUuid == null ? null : uuid(o.organisationUuid, "OrganisationUUID"),
-                o.organisationNavn, units, users);
-    }
-
     private static PostalAddress address(CvrMessages.Address a) {
         if (a == null) {
             return null;
         }
         return new PostalAddress(a.streetName, a.streetBuildingIdentifier, a.floorIdentifier, a.suiteIdentifier, null,
                 a.postCodeIdentifier, a.districtName, a.municipalityCode);
-    }
-
-    private static UUID uuid(String s, String field) {
-        try {
-            return UUID.fromString(s.trim());
-        } catch (IllegalArgumentException e) {
-            throw new MalformedReplyException("reply field " + field + " is not a UUID", e);
-        }
     }
 
     private static LocalDate date(XMLGregorianCalendar c) {

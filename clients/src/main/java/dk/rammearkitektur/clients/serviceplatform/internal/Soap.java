@@ -4,6 +4,8 @@ package dk.rammearkitektur.clients.serviceplatform.internal;
 public final class Soap {
     /** SOAP 1.1 envelope. */
     public static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
+    /** SOAP 1.2 envelope. */
+    public static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
     /** WS-Addressing 1.0. */
     public static final String WSA = "http://www.w3.org/2005/08/addressing";
     /** Serviceplatformen's InvocationContext. */

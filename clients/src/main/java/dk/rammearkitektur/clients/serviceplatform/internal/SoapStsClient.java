@@ -4,6 +4,7 @@ import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
 import dk.rammearkitektur.clients.serviceplatform.StsFaultException;
 import dk.rammearkitektur.signing.SigningCredential;
 import dk.rammearkitektur.signing.wss.WsSecuritySigner;
+import dk.rammearkitektur.signing.wss.SoapVersion;
 import java.net.URI;
 import java.time.Clock;
 import org.w3c.dom.Document;
@@ -11,7 +12,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The STS's WS-Trust 1.3 endpoint: a RequestSecurityToken for a SAML 2.0 holder-of-key token (AppliesTo the service's
+ * The STS's WS-Trust 1.3 endpoint over SOAP 1.2 (its published binding): a RequestSecurityToken for a SAML 2.0 holder-of-key token (AppliesTo the service's
  * entity id, the authority's CVR as a claim, our certificate as UseKey), signed with the system certificate by the
  * signing module's WS-Security signer (BinarySecurityToken, Timestamp, addressing headers and Body signed).
  */
@@ -62,14 +63,13 @@ public final class SoapStsClient implements StsClient {
     }
 
     Document request(String entityId, String cvr, String correlationId) {
-        Document doc = Dom.newDocument();
-        Element envelope = doc.createElementNS(Soap.SOAP11, "soap:Envelope");
-        doc.appendChild(envelope);
+        // the STS binding (CertificateWSTrustBinding_IWSTrust13Sync) is SOAP 1.2
+        Document doc = SoapEnvelopes.newEnvelope(SoapVersion.SOAP_12);
+        Element envelope = doc.getDocumentElement();
         // every prefix declared explicitly: the signature is computed on this DOM and must match the wire form
-        envelope.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:soap", Soap.SOAP11);
         envelope.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:wsa", Soap.WSA);
-        Element header = Dom.add(envelope, Soap.SOAP11, "soap:Header", null);
-        Element body = Dom.add(envelope, Soap.SOAP11, "soap:Body", null);
+        Element header = SoapEnvelopes.header(doc);
+        Element body = SoapEnvelopes.body(doc);
         Dom.add(header, Soap.WSA, "wsa:Action", ACTION);
         Dom.add(header, Soap.WSA, "wsa:MessageID", "urn:uuid:" + correlationId);
         Dom.add(header, Soap.WSA, "wsa:To", endpoint.toString());

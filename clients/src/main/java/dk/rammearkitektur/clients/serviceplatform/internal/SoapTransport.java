@@ -47,14 +47,15 @@ import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transport.http.HTTPException;
 import org.apache.cxf.transports.http.configuration.ConnectionType;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import dk.rammearkitektur.signing.wss.SoapVersion;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Sends a whole SOAP 1.1 envelope (built by us as DOM) through a CXF JAX-WS {@code Dispatch<Source>} in MESSAGE
+ * Sends a whole SOAP 1.1 or 1.2 envelope (built by us as DOM) through a CXF JAX-WS {@code Dispatch<Source>} in MESSAGE
  * mode over CXF's HTTP conduit with mutual TLS, and maps every way a call can fail to our exception types. The
- * dispatch uses CXF's plain XML binding, so CXF neither needs SAAJ nor rewrites the envelope; the SOAP 1.1 content
- * type and SOAPAction header are set here, and the raw reply is taken off the wire by {@link RawReplyInterceptor}
+ * dispatch uses CXF's plain XML binding, so CXF neither needs SAAJ nor rewrites the envelope; the content type and
+ * SOAPAction header of the envelope's SOAP version ({@link SoapEnvelopes}) are set here, and the raw reply is taken off the wire by {@link RawReplyInterceptor}
  * and parsed with SecureXml, so only our hardened parser ever reads it. One
  * dispatch per endpoint and action, created once and shared by all threads (the request context is never touched
  * after creation); concurrency is bounded by the pool size.
@@ -90,7 +91,10 @@ public final class SoapTransport implements AutoCloseable {
      * {@link ServiceplatformFaultException}.
      */
     public Document call(URI endpoint, String soapAction, Document envelope, String correlationId) {
-        Dispatch<Source> d = dispatches.computeIfAbsent(endpoint + " " + soapAction, k -> create(endpoint, soapAction));
+        SoapVersion version = SoapVersion.of(envelope.getDocumentElement()).orElseThrow(() ->
+                new IllegalArgumentException("not a SOAP 1.1 or 1.2 envelope"));
+        Dispatch<Source> d = dispatches.computeIfAbsent(version + " " + endpoint + " " + soapAction,
+                k -> create(endpoint, version, soapAction));
         boolean acquired = false;
         RawReplyInterceptor.CAPTURED.remove();
         try {
@@ -140,9 +144,9 @@ public final class SoapTransport implements AutoCloseable {
                     + e.getMessage(), e);
         }
         Element body = body(doc, correlationId);
-        Element fault = Dom.child(body, Soap.SOAP11, "Fault");
+        Element fault = SoapEnvelopes.fault(body);
         if (fault != null) {
-            throw faultFromElement(fault, correlationId);
+            throw SoapEnvelopes.faultException(fault, correlationId);
         }
         if (status >= 300) {
             throw new HttpStatusException(status, correlationId, null);
@@ -150,58 +154,9 @@ public final class SoapTransport implements AutoCloseable {
         return doc;
     }
 
-    /** The Body element of a reply envelope; anything else is a malformed reply. */
+    /** The Body element of a SOAP 1.1 or 1.2 reply envelope; anything else is a malformed reply. */
     static Element body(Document doc, String correlationId) {
-        Element env = doc.getDocumentElement();
-        if (env == null || !"Envelope".equals(env.getLocalName()) || !Soap.SOAP11.equals(env.getNamespaceURI())) {
-            throw new MalformedReplyException("reply is not a SOAP 1.1 envelope (correlation id " + correlationId + ")", null);
-        }
-        Element body = Dom.child(env, Soap.SOAP11, "Body");
-        if (body == null) {
-            throw new MalformedReplyException("reply envelope has no Body (correlation id " + correlationId + ")", null);
-        }
-        return body;
-    }
-
-    /** Builds our fault exception from a SOAP 1.1 Fault element. */
-    static ServiceplatformFaultException faultFromElement(Element fault, String correlationId) {
-        String code = Dom.childText(fault, "", "faultcode");
-        if (code == null) {
-            code = firstText(fault, "faultcode");
-        }
-        String text = firstText(fault, "faultstring");
-        Element detail = firstElement(fault, "detail");
-        return fault(code, text, detail, correlationId);
-    }
-
-    private static ServiceplatformFaultException fault(String soapCode, String text, Element detail, String correlationId) {
-        String code = soapCode;
-        String detailText = text;
-        if (detail != null) {
-            org.w3c.dom.NodeList errors = detail.getElementsByTagNameNS(Soap.SPF, "Error");
-            if (errors.getLength() > 0) {
-                Element first = (Element) errors.item(0);
-                String c = Dom.childText(first, Soap.SPF, "ErrorCode");
-                String t = Dom.childText(first, Soap.SPF, "ErrorText");
-                code = c == null ? code : c;
-                detailText = t == null ? text : t;
-            }
-        }
-        return new ServiceplatformFaultException(code, detailText, soapCode, correlationId);
-    }
-
-    private static String firstText(Element parent, String local) {
-        Element e = firstElement(parent, local);
-        return e == null ? null : e.getTextContent().trim();
-    }
-
-    private static Element firstElement(Element parent, String local) {
-        for (Element e : Dom.children(parent)) {
-            if (local.equals(e.getLocalName())) {
-                return e;
-            }
-        }
-        return null;
+        return SoapEnvelopes.replyBody(doc, correlationId);
     }
 
     private RammearkitekturException map(RuntimeException e, Dispatch<Source> d, String correlationId) {
@@ -219,10 +174,10 @@ public final class SoapTransport implements AutoCloseable {
             }
             if (t instanceof SoapFault sf) {
                 String code = sf.getFaultCode() == null ? null : qname(sf.getFaultCode());
-                return fault(code, sf.getMessage(), sf.getDetail(), correlationId);
+                return SoapEnvelopes.faultException(code, sf.getMessage(), sf.getDetail(), correlationId);
             }
             if (t instanceof jakarta.xml.ws.soap.SOAPFaultException sfe && sfe.getFault() != null) {
-                return fault(sfe.getFault().getFaultCode(), sfe.getFault().getFaultString(), sfe.getFault().getDetail(),
+                return SoapEnvelopes.faultException(sfe.getFault().getFaultCode(), sfe.getFault().getFaultString(), sfe.getFault().getDetail(),
                         correlationId);
             }
             if (t instanceof HTTPException he) {
@@ -274,7 +229,7 @@ public final class SoapTransport implements AutoCloseable {
         return p == null || p.isEmpty() ? q.getLocalPart() : p + ":" + q.getLocalPart();
     }
 
-    private Dispatch<Source> create(URI endpoint, String soapAction) {
+    private Dispatch<Source> create(URI endpoint, SoapVersion version, String soapAction) {
         Bus previous = BusFactory.getThreadDefaultBus(false);
         BusFactory.setThreadDefaultBus(bus);
         try {
@@ -282,12 +237,14 @@ public final class SoapTransport implements AutoCloseable {
             service.addPort(PORT, HTTPBinding.HTTP_BINDING, endpoint.toString());
             Dispatch<Source> d = service.createDispatch(PORT, Source.class, Service.Mode.MESSAGE);
             Map<String, Object> rc = d.getRequestContext();
-            rc.put(Message.CONTENT_TYPE, "text/xml; charset=UTF-8");
+            rc.put(Message.CONTENT_TYPE, SoapEnvelopes.contentType(version, soapAction));
             rc.put(MessageContext.HTTP_REQUEST_METHOD, "POST");
             rc.put("org.apache.cxf.transport.http.forceVersion", "1.1");
+            // a SOAP 1.2 Sender fault comes with HTTP 400 (SOAP 1.2 part 2, 7.5.2): read its body like any reply
+            rc.put("org.apache.cxf.transport.process_fault_on_http_400", Boolean.TRUE);
             Client client = ((DispatchImpl<?>) d).getClient();
             client.getInInterceptors().add(RawReplyInterceptor.INSTANCE);
-            client.getOutInterceptors().add(new SoapActionInterceptor(soapAction));
+            client.getOutInterceptors().add(new SoapActionInterceptor(SoapEnvelopes.soapActionHeader(version, soapAction)));
             client.getInFaultInterceptors().add(RawReplyInterceptor.INSTANCE);
             HTTPConduit conduit = (HTTPConduit) client.getConduit();
             TLSClientParameters tls = new TLSClientParameters();
@@ -320,19 +277,24 @@ public final class SoapTransport implements AutoCloseable {
         bus.shutdown(false);
     }
 
-    /** Sets a fresh protocol-header map with the SOAPAction on every outgoing message (never a shared map). */
+    /**
+     * Sets a fresh protocol-header map on every outgoing message (never a shared map), with the SOAPAction header for
+     * SOAP 1.1; SOAP 1.2 carries the action in the content type and sends no SOAPAction header.
+     */
     private static final class SoapActionInterceptor extends AbstractPhaseInterceptor<Message> {
         private final String quotedAction;
 
-        SoapActionInterceptor(String soapAction) {
+        SoapActionInterceptor(String quotedAction) {
             super(Phase.SETUP);
-            this.quotedAction = "\"" + soapAction + "\"";
+            this.quotedAction = quotedAction;
         }
 
         @Override
         public void handleMessage(Message message) {
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            headers.put("SOAPAction", new java.util.ArrayList<>(List.of(quotedAction)));
+            if (quotedAction != null) {
+                headers.put("SOAPAction", new java.util.ArrayList<>(List.of(quotedAction)));
+            }
             message.put(Message.PROTOCOL_HEADERS, headers);
         }
     }

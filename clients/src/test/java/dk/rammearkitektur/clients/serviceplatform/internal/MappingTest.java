@@ -8,7 +8,6 @@ import dk.rammearkitektur.clients.serviceplatform.MalformedReplyException;
 import dk.rammearkitektur.clients.serviceplatform.PersonRecord;
 import dk.rammearkitektur.clients.serviceplatform.PersonStatus;
 import dk.rammearkitektur.clients.serviceplatform.internal.cpr.PersonLookupResponse;
-import dk.rammearkitektur.clients.serviceplatform.internal.org.OrganisationMessages;
 import dk.rammearkitektur.core.xml.SecureXml;
 import java.time.LocalDate;
 import javax.xml.transform.dom.DOMSource;
@@ -83,17 +82,6 @@ class MappingTest {
         r.persondata.status = new PersonLookupResponse.Status();
         r.persondata.status.status = 2;
         assertThrows(MalformedReplyException.class, () -> Mapping.person(r));
-    }
-
-    @Test
-    void badUuidInOrganisationIsMalformed() {
-        OrganisationMessages.Output o = new OrganisationMessages.Output();
-        OrganisationMessages.OrgEnhed e = new OrganisationMessages.OrgEnhed();
-        e.uuid = "not-a-uuid";
-        e.enhedNavn = "x";
-        o.orgEnheder.add(e);
-        assertEquals("reply field OrgEnhed.UUIDIdentifikator is not a UUID",
-                assertThrows(MalformedReplyException.class, () -> Mapping.organisation(o)).getMessage());
     }
 
     @Test

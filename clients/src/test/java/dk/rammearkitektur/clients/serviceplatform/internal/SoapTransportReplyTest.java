@@ -8,6 +8,7 @@ import dk.rammearkitektur.clients.serviceplatform.HttpStatusException;
 import dk.rammearkitektur.clients.serviceplatform.MalformedReplyException;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
 import dk.rammearkitektur.core.RammearkitekturException;
+import dk.rammearkitektur.signing.wss.SoapVersion;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -69,5 +70,53 @@ class SoapTransportReplyTest {
         String ok = "<s:Envelope xmlns:s='http://schemas.xmlsoap.org/soap/envelope/'><s:Body><r>x</r></s:Body></s:Envelope>";
         String truncated = ok.substring(0, Math.min(cut, ok.length() - 1));
         assertThrows(MalformedReplyException.class, () -> SoapTransport.readReply(reply(200, truncated), "c"));
+    }
+
+    private static final String FAULT12 = "<e:Envelope xmlns:e='http://www.w3.org/2003/05/soap-envelope'><e:Body><e:Fault>"
+            + "<e:Code><e:Value>e:Sender</e:Value><e:Subcode><e:Value>x:Bad</e:Value></e:Subcode></e:Code>"
+            + "<e:Reason><e:Text xml:lang='en'>refused 0101901234</e:Text></e:Reason><e:Detail>"
+            + "<spf:ServiceplatformFault xmlns:spf='http://serviceplatformen.dk/xml/schemas/ServiceplatformFault/1/'>"
+            + "<spf:ErrorList><spf:Error><spf:ErrorCode>E7</spf:ErrorCode><spf:ErrorText>bad token</spf:ErrorText>"
+            + "</spf:Error></spf:ErrorList></spf:ServiceplatformFault></e:Detail></e:Fault></e:Body></e:Envelope>";
+
+    @Test
+    void soap12FaultGivesCodeReasonAndPlatformDetail() {
+        ServiceplatformFaultException e = assertThrows(ServiceplatformFaultException.class,
+                () -> SoapTransport.readReply(reply(400, FAULT12), "corr-12"));
+        assertEquals("E7", e.faultCode());
+        assertEquals("e:Sender/x:Bad", e.soapFaultCode());
+        assertEquals("bad token", e.faultText());
+        assertEquals("corr-12", e.correlationId());
+    }
+
+    @Test
+    void soap12FaultWithoutDetailUsesCodeAndReason() {
+        String f = "<e:Envelope xmlns:e='http://www.w3.org/2003/05/soap-envelope'><e:Body><e:Fault>"
+                + "<e:Code><e:Value>e:Receiver</e:Value></e:Code><e:Reason><e:Text xml:lang='da'>nede</e:Text></e:Reason>"
+                + "</e:Fault></e:Body></e:Envelope>";
+        ServiceplatformFaultException e = assertThrows(ServiceplatformFaultException.class,
+                () -> SoapTransport.readReply(reply(500, f), "c"));
+        assertEquals("e:Receiver", e.faultCode());
+        assertEquals("nede", e.faultText());
+    }
+
+    @Test
+    void soap12ReplyBodyIsRead() {
+        String ok = "<e:Envelope xmlns:e='http://www.w3.org/2003/05/soap-envelope'><e:Body><r>x</r></e:Body></e:Envelope>";
+        org.w3c.dom.Document d = SoapTransport.readReply(reply(200, ok), "c");
+        assertEquals("r", Dom.children(SoapTransport.body(d, "c")).get(0).getLocalName());
+    }
+
+    @Test
+    void contentTypeAndSoapActionFollowTheVersion() {
+        assertEquals("text/xml; charset=UTF-8", SoapEnvelopes.contentType(SoapVersion.SOAP_11, "urn:a"));
+        assertEquals("\"urn:a\"", SoapEnvelopes.soapActionHeader(SoapVersion.SOAP_11, "urn:a"));
+        assertEquals("application/soap+xml; charset=utf-8; action=\"urn:a\"",
+                SoapEnvelopes.contentType(SoapVersion.SOAP_12, "urn:a"));
+        assertEquals(null, SoapEnvelopes.soapActionHeader(SoapVersion.SOAP_12, "urn:a"));
+        org.w3c.dom.Document env = SoapEnvelopes.newEnvelope(SoapVersion.SOAP_12);
+        assertEquals(Soap.SOAP12, env.getDocumentElement().getNamespaceURI());
+        assertEquals("Header", SoapEnvelopes.header(env).getLocalName());
+        assertEquals("Body", SoapEnvelopes.body(env).getLocalName());
     }
 }
