@@ -64,7 +64,7 @@ public final class SamlAssertionVerifier {
 
     /**
      * A builder accepting assertions from these issuers; names must be distinct (put every certificate of one issuer
-     * in its one {@link TrustedIssuer}) and at most one may be {@link TrustedIssuer#pinnedAnyName(List)}.
+     * in its one {@link TrustedIssuer}), and a {@link TrustedIssuer#pinnedAnyName(List)} issuer must be the only one.
      */
     public static Builder builder(List<TrustedIssuer> issuers) {
         return new Builder(issuers);
@@ -90,7 +90,7 @@ public final class SamlAssertionVerifier {
         String named = issuers.get(0).getTextContent().trim();
         XmlSignatureVerifier signatures = byName.getOrDefault(named, anyName);
         if (signatures == null) {
-            throw new TokenException(TokenException.ISSUER, "issuer '" + named + "' is not a trusted issuer");
+            throw new TokenException(TokenException.ISSUER, "issuer '" + printable(named) + "' is not a trusted issuer");
         }
         Instant now = clock.instant();
         String key = verified == null ? null : VerifiedTokenCache.key(assertion);
@@ -131,6 +131,12 @@ public final class SamlAssertionVerifier {
             throw new TokenException(TokenException.HOLDER_OF_KEY, "assertion has no holder-of-key confirmation");
         }
         return a;
+    }
+
+    /** Unauthenticated text for a message: control characters replaced, at most 120 characters. */
+    private static String printable(String text) {
+        String t = text.replaceAll("\\p{Cntrl}", "?");
+        return t.length() > 120 ? t.substring(0, 120) + "..." : t;
     }
 
     /** How many calls were answered from the verified-token cache (for tests and metrics). */
@@ -188,8 +194,9 @@ public final class SamlAssertionVerifier {
                     names.add(i.name().get());
                 }
             }
-            if (unnamed > 1) {
-                throw new IllegalArgumentException("at most one issuer may be trusted under any name");
+            if (unnamed > 1 || (unnamed == 1 && !names.isEmpty())) {
+                throw new IllegalArgumentException("an issuer trusted under any name must be the only issuer: next to"
+                        + " named issuers its keys could sign with a look-alike of their names");
             }
             this.issuers = List.copyOf(issuers);
         }

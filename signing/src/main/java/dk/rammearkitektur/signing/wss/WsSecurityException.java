@@ -41,6 +41,8 @@ public class WsSecurityException extends SecurityException {
 
     /** The same signed message was presented before (replay). */
     public static final String REPLAY = "wss.replay";
+    /** The replay cache has no room for a new message without forgetting a live one; the message is refused. */
+    public static final String REPLAY_CACHE_FULL = "wss.replay.cache-full";
 
     /** Creates the exception with a reason code and a message. */
     public WsSecurityException(String reason, String message) {

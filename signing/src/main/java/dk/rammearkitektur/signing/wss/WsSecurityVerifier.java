@@ -207,8 +207,12 @@ public final class WsSecurityVerifier {
         } catch (org.apache.xml.security.exceptions.XMLSecurityException | java.security.NoSuchAlgorithmException e) {
             throw new WsSecurityException(WsSecurityException.REPLAY, "SignedInfo could not be canonicalised", e);
         }
-        if (!replays.firstSighting(key, keepUntil, now)) {
-            throw new WsSecurityException(WsSecurityException.REPLAY, "this signed message was already accepted");
+        switch (replays.sight(key, keepUntil, now)) {
+            case REPLAY -> throw new WsSecurityException(WsSecurityException.REPLAY, "this signed message was already accepted");
+            case FULL -> throw new WsSecurityException(WsSecurityException.REPLAY_CACHE_FULL,
+                    "the replay cache is full of unexpired messages; the message is refused rather than risk a replay");
+            default -> {
+            }
         }
     }
 

@@ -80,8 +80,10 @@ public final class SignatureTrust {
     }
 
     /**
-     * Trusts a presented certificate that the validator accepts and whose subject is exactly {@code subject}: the
-     * binding that survives a certificate renewal by the same CA.
+     * Trusts a presented certificate that the validator accepts and whose subject is exactly {@code subject} (compared
+     * as X.500 names: case and spacing folded): the binding that survives a certificate renewal. Any CA the validator
+     * trusts could issue a certificate with that subject, so give the validator only the anchors that issue the
+     * signer's certificates, or bind by {@link #validatedKey key} or {@link #validatedFingerprint fingerprint}.
      */
     public static SignatureTrust validatedSubject(CertificateValidator validator, X500Principal subject) {
         Objects.requireNonNull(subject, "subject == null");

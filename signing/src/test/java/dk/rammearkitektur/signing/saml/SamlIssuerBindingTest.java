@@ -151,7 +151,18 @@ class SamlIssuerBindingTest {
         assertThrows(IllegalArgumentException.class, () -> SamlAssertionVerifier.builder(a, a));
         TrustedIssuer any = TrustedIssuer.pinnedAnyName(List.of(STS.certificate()));
         assertThrows(IllegalArgumentException.class, () -> SamlAssertionVerifier.builder(any, any));
+        assertThrows(IllegalArgumentException.class, () -> SamlAssertionVerifier.builder(a, any),
+                "an any-name issuer next to a named one could sign as a look-alike of its name");
         assertThrows(IllegalArgumentException.class, () -> TrustedIssuer.pinned(" ", STS.certificate()));
         assertThrows(IllegalArgumentException.class, () -> SignatureTrust.validatedFingerprint(validator(), "abc"));
+    }
+
+    @Test
+    void anUntrustedIssuerNameIsShortAndPrintableInTheMessage() {
+        String name = "https://evil.test/\n" + "x".repeat(500);
+        TokenException e = assertThrows(TokenException.class, () -> verifier(TrustedIssuer.pinned(ISSUER,
+                STS.certificate())).verify(received(token(name, STS, CLIENT, PKI.cvr()))));
+        assertTrue(e.getMessage().length() < 250, e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"), e.getMessage());
     }
 }

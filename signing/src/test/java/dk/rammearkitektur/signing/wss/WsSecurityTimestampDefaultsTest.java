@@ -80,20 +80,36 @@ class WsSecurityTimestampDefaultsTest {
     }
 
     @Test
-    void theInMemoryCacheIsBoundedAndForgetsExpiredEntries() {
+    void theInMemoryCacheForgetsInExpiryOrderAndNeverALiveEntry() {
         InMemoryReplayCache cache = new InMemoryReplayCache(3);
         Instant now = Instant.parse("2027-01-01T00:00:00Z");
-        for (int i = 0; i < 3; i++) {
-            assertTrue(cache.firstSighting("k" + i, now.plusSeconds(60), now));
-        }
-        assertFalse(cache.firstSighting("k1", now.plusSeconds(60), now.plusSeconds(1)));
-        assertTrue(cache.firstSighting("k3", now.plusSeconds(60), now.plusSeconds(2)), "full: the oldest is dropped");
-        assertEquals(3, cache.size());
-        assertTrue(cache.firstSighting("k0", now.plusSeconds(60), now.plusSeconds(3)), "k0 was the one dropped");
-        assertTrue(cache.firstSighting("k9", now.plusSeconds(200), now.plusSeconds(120)));
-        assertEquals(1, cache.size(), "everything that expired at +60 s is gone");
-        assertTrue(cache.firstSighting("k1", now.plusSeconds(300), now.plusSeconds(121)), "an expired key is new again");
+        assertEquals(ReplayCache.Sighting.FIRST, cache.sight("long", now.plusSeconds(600), now));
+        assertEquals(ReplayCache.Sighting.FIRST, cache.sight("short1", now.plusSeconds(30), now));
+        assertEquals(ReplayCache.Sighting.FIRST, cache.sight("short2", now.plusSeconds(30), now));
+        assertEquals(ReplayCache.Sighting.REPLAY, cache.sight("short1", now.plusSeconds(30), now.plusSeconds(1)));
+        assertEquals(ReplayCache.Sighting.FULL, cache.sight("new", now.plusSeconds(60), now.plusSeconds(2)),
+                "full of live entries: the new message is refused, nothing live is forgotten");
+        assertEquals(ReplayCache.Sighting.FIRST, cache.sight("new", now.plusSeconds(120), now.plusSeconds(60)),
+                "the two short entries expired behind the long one and were forgotten");
+        assertEquals(2, cache.size());
+        assertEquals(ReplayCache.Sighting.REPLAY, cache.sight("long", now.plusSeconds(600), now.plusSeconds(61)),
+                "the long-lived entry is still remembered");
+        assertEquals(ReplayCache.Sighting.FIRST, cache.sight("short1", now.plusSeconds(300), now.plusSeconds(62)),
+                "an expired key is new again");
         assertThrows(IllegalArgumentException.class, () -> ReplayCache.inMemory(0));
+    }
+
+    /** The reviewer's attack: fill the cache with other signed messages, then replay the victim's. */
+    @Test
+    void floodingTheCacheDoesNotMakeAMessageReplayable() {
+        WsSecurityVerifier service = WsSecurityTest.verifier(T0.plusSeconds(10)).replayCache(ReplayCache.inMemory(3)).build();
+        Document victim = signed(Duration.ofMinutes(5));
+        service.verify(victim);
+        assertEquals(WsSecurityException.REPLAY, reason(service, WsSecurityTest.reparse(victim)));
+        service.verify(signed(Duration.ofMinutes(5)));
+        service.verify(signed(Duration.ofMinutes(5)));
+        assertEquals(WsSecurityException.REPLAY_CACHE_FULL, reason(service, signed(Duration.ofMinutes(5))));
+        assertEquals(WsSecurityException.REPLAY, reason(service, WsSecurityTest.reparse(victim)));
     }
 
     @Test
