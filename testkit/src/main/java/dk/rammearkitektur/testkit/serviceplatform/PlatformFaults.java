@@ -26,6 +26,12 @@ public final class PlatformFaults {
     public static final String TOKEN_EXPIRED = "SP.TOKEN_EXPIRED";
     /** The STS refuses: unknown CVR, wrong entity id, untrusted or revoked certificate, bad request signature. */
     public static final String STS_REFUSED = "STS.REQUEST_REFUSED";
+    /**
+     * The register has no such person or company. The platform's own error code for this is not published; the
+     * fault text is ({@code PNR not found} for SF1520, {@code Required property '/virksomhed/CVRNummer' missing.} for
+     * SF1530), and the simulator sends that text with this code of its own.
+     */
+    public static final String NOT_FOUND = "SP.NOT_FOUND";
     /** Something the simulator did not expect went wrong on its side. */
     public static final String INTERNAL = "SP.INTERNAL";
 
