@@ -99,6 +99,14 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     private final Sts sts;
     private final Path contracts;
     private LoopbackHttpsServer server;
+    /** Sees every answered service exchange (for this package's conformance tests); null for none. */
+    volatile Exchange tap;
+
+    /** One answered service exchange as it went over the wire. */
+    interface Exchange {
+        /** Called with the endpoint id, the SOAPAction header, the request and the reply bytes. */
+        void seen(String endpointId, String soapAction, byte[] request, byte[] reply);
+    }
 
     /**
      * One SOAP endpoint: its id, path, entity id, the SDK's contract subset, the published contract (relative to the
@@ -364,6 +372,10 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             }
             Document reply = answer(ep, ex, request, callClock);
             byte[] bytes = serialize(reply);
+            Exchange t = tap;
+            if (t != null) {
+                t.seen(ep.id, ex.getRequestHeaders().getFirst("SOAPAction"), request, bytes);
+            }
             int status = Xml.kid(Xml.kid(reply.getDocumentElement(), Xml.SOAP, "Body"), Xml.SOAP, "Fault") != null ? 500 : 200;
             if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_XML) {
                 bytes = java.util.Arrays.copyOf(bytes, bytes.length / 2);
@@ -629,7 +641,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         private Duration skew = Duration.ofMinutes(5);
         private int port;
         private Duration tokenLifetime = Duration.ofHours(8);
-        private Path contracts;
+        private Path contracts = PublishedContracts.find();
 
         private Builder() {
         }
@@ -637,7 +649,9 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         /**
          * Validates every incoming SF1520 and SF1530 request against the published contracts in {@code dir} (laid
          * out as {@code shared/conformance/serviceplatformen}: {@code sf1520-cpr-personbasedataextended-4/},
-         * {@code sf1530-cvr-online-2/}) instead of the SDK's own contract subsets; null for the subsets.
+         * {@code sf1530-cvr-online-2/}) instead of the SDK's own contract subsets; null for the subsets. The default
+         * is the folder {@link PublishedContracts#find()} finds next to the project (the system property
+         * {@code rammearkitektur.shared.dir}, else {@code ../shared}), or null when there is none.
          *
          * @throws IllegalArgumentException when {@code dir} does not hold those contracts
          */
