@@ -12,7 +12,7 @@ public final class PlatformFaults {
     public static final String SCHEMA = "SP.SCHEMA_VIOLATION";
     /** WS-Addressing headers (Action, MessageID, To) missing or wrong. */
     public static final String ADDRESSING = "SP.ADDRESSING";
-    /** The InvocationContext header is missing, malformed or names the wrong service, agreement or system. */
+    /** The InvocationContext is missing (or only a SOAP header), malformed, or names the wrong service, agreement or system. */
     public static final String INVOCATION_CONTEXT = "SP.INVOCATION_CONTEXT";
     /** No or an invalid WS-Security header or signature (not covering Body, Timestamp and addressing). */
     public static final String SIGNATURE = "SP.SIGNATURE_INVALID";

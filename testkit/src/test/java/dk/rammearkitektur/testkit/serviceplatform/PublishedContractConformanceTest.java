@@ -3,9 +3,11 @@ package dk.rammearkitektur.testkit.serviceplatform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
+import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
 import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
@@ -122,6 +124,24 @@ class PublishedContractConformanceTest {
             }
         }
         assertEquals(2, faults, "the not-found person and company are faults; an unknown P-number is an empty reply");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Auth.class)
+    void onlyTheNotFoundFaultIsEmpty(Auth auth) {
+        try (ServiceplatformClient c = client(auth)) {
+            // tokens first, so the injected faults reach the services and not the STS
+            assertTrue(c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S).isPresent());
+            assertTrue(c.lookupCompany(SimulatorData.CVR_ACTIVE).isPresent());
+            sim.faults().next(Fault.soapFault(PlatformFaults.INTERNAL));
+            ServiceplatformFaultException e = assertThrows(ServiceplatformFaultException.class,
+                    () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
+            assertEquals(PlatformFaults.INTERNAL, e.faultCode());
+            sim.faults().next(Fault.soapFault(PlatformFaults.INTERNAL));
+            assertThrows(ServiceplatformFaultException.class, () -> c.lookupCompany(SimulatorData.CVR_ACTIVE));
+            sim.faults().next(Fault.soapFault(PlatformFaults.INTERNAL));
+            assertThrows(ServiceplatformFaultException.class, () -> c.lookupProductionUnit(SimulatorData.PNUMBER_1));
+        }
     }
 
     static Element body(byte[] envelope) {
