@@ -152,6 +152,31 @@ public final class ServiceplatformClient implements AutoCloseable {
                 CvrMessages.GetProductionUnitResponse.class)));
     }
 
+    /**
+     * Searches legal units (companies) by name with SF1530 {@code searchLegalUnit}. How the register matches the name
+     * is the register's rule (not published); the request carries {@code SearchName}, {@code SearchLifecycleStatus}
+     * ({@code active} or {@code all}) and the {@code maximumNumberOfResultsType} attribute.
+     *
+     * @param name the name to search for, 1 to 255 characters (the length limit is the SDK's own)
+     * @param activeOnly true to find only active legal units, false for all
+     * @param maxResults the most CVR numbers to return, 1 to 1000 (the upper limit is the SDK's own)
+     * @return the CVR numbers found and whether the register has more
+     * @throws ValidationException naming {@code name} or {@code maxResults} when they break those rules
+     */
+    public LegalUnitSearchResult searchLegalUnits(String name, boolean activeOnly, int maxResults) {
+        Violations v = Violations.at("");
+        v.require(name != null && !name.isBlank() && name.length() <= 255, "name", "must be 1 to 255 characters");
+        v.require(maxResults >= 1 && maxResults <= 1000, "maxResults", "must be between 1 and 1000");
+        v.throwIfAny();
+        CvrMessages.SearchLegalUnitRequest req = new CvrMessages.SearchLegalUnitRequest();
+        req.request = new CvrMessages.LegalUnitSearch();
+        req.request.maximumNumberOfResults = maxResults;
+        req.request.searchName = name.trim();
+        req.request.searchLifecycleStatus = activeOnly ? "active" : "all";
+        return Mapping.legalUnitSearch(JaxbCodec.unmarshal(executor.call(CvrOnlineService.INSTANCE, "searchLegalUnit",
+                CVR_ACTION_BASE + "searchLegalUnit", req), CvrMessages.SearchLegalUnitResponse.class));
+    }
+
     /** Runs {@code call}; a platform fault whose text contains {@code notFound} is empty, any other fault is thrown. */
     private static <T> Optional<T> notFoundAsEmpty(String notFound, java.util.function.Supplier<T> call) {
         try {

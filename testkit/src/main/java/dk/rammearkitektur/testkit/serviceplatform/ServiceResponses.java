@@ -94,6 +94,40 @@ final class ServiceResponses {
         }
     }
 
+    /**
+     * searchLegalUnit: the register's matching rules are not published; the simulator matches {@code SearchName} as a
+     * case-insensitive part of the company name, {@code SearchLifecycleStatus=active} as status NORMAL, and returns
+     * at most {@code maximumNumberOfResultsType} CVR numbers (all when absent), ordered by CVR number.
+     */
+    static void legalUnitSearch(Element body, java.util.List<SimulatorData.Company> companies, Element request) {
+        String name = text(request, CVR_MSG_NS, "SearchName");
+        boolean activeOnly = "active".equals(text(request, CVR_MSG_NS, "SearchLifecycleStatus"));
+        org.w3c.dom.NodeList inner = request.getElementsByTagNameNS(CVR_MSG_NS, "SearchLegalUnitRequest");
+        String max = inner.getLength() == 0 ? "" : ((Element) inner.item(0)).getAttribute("maximumNumberOfResultsType");
+        int limit = max.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(max.trim());
+        java.util.List<String> found = new java.util.ArrayList<>();
+        for (SimulatorData.Company c : companies) {
+            boolean nameMatches = name == null || (c.name() != null && c.name().toLowerCase(java.util.Locale.ROOT)
+                    .contains(name.toLowerCase(java.util.Locale.ROOT)));
+            if (nameMatches && (!activeOnly || "NORMAL".equals(c.status()))) {
+                found.add(c.cvr());
+            }
+        }
+        Element answer = cvrReply(body, "SearchLegalUnitResponse");
+        answer.setAttribute("moreResultsExistIndicator", Boolean.toString(found.size() > limit));
+        if (!found.isEmpty()) {
+            Element col = Xml.el(answer, CVR_MSG_NS, "m:LegalUnitIdentifierCollection", null);
+            for (String cvr : found.subList(0, Math.min(limit, found.size()))) {
+                Xml.el(col, CVR_DATA_NS, "d:LegalUnitIdentifier", cvr);
+            }
+        }
+    }
+
+    private static String text(Element request, String ns, String local) {
+        org.w3c.dom.NodeList l = request.getElementsByTagNameNS(ns, local);
+        return l.getLength() == 0 ? null : l.item(0).getTextContent().trim();
+    }
+
     static void productionUnit(Element body, Optional<SimulatorData.ProductionUnit> found) {
         Element inner = cvrReply(body, "GetProductionUnitResponse");
         found.ifPresent(p -> {

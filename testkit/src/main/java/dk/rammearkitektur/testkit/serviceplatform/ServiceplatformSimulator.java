@@ -140,7 +140,8 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                 new Endpoint("SF1530", "/service/CVR/Online/2", SF1530_UUID,
                         "http://cvr.serviceplatformen.dk/service/online/2", "cvr/CvrOnline_2.xsd", PublishedContracts.SF1530, Map.of(
                         "GetLegalUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/getLegalUnit",
-                        "GetProductionUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/getProductionUnit")),
+                        "GetProductionUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/getProductionUnit",
+                        "SearchLegalUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/searchLegalUnit")),
                 new Endpoint("SF1500", "/organisation/organisationsystem/6/", SF1500_UUID,
                         "http://stoettesystemerne.dk/service/organisation/3",
                         "organisation/Organisation_6.xsd", null, Map.of("FremsoegObjekthierarkiInput",
@@ -520,6 +521,9 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                 ServiceResponses.legalUnit(out, c.get());
                 break;
             }
+            case "SearchLegalUnitRequest":
+                ServiceResponses.legalUnitSearch(out, data.companies(), payload);
+                break;
             case "GetProductionUnitRequest":
                 ServiceResponses.productionUnit(out, data.productionUnit(key(payload, ServiceResponses.CVR_DATA_NS,
                         "ProductionUnitIdentifier")));

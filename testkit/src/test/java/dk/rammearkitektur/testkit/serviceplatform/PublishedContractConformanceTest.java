@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.rammearkitektur.clients.serviceplatform.LegalUnitSearchResult;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
 import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
@@ -92,9 +93,16 @@ class PublishedContractConformanceTest {
             assertTrue(c.lookupCompany("99999999").isEmpty());
             assertTrue(c.lookupProductionUnit(SimulatorData.PNUMBER_2).isPresent());
             assertTrue(c.lookupProductionUnit("1999999999").isEmpty());
+            LegalUnitSearchResult all = c.searchLegalUnits("simuleret", false, 10);
+            assertEquals(List.of(SimulatorData.CVR_ACTIVE), all.cvrNumbers());
+            assertFalse(all.moreResultsExist());
+            LegalUnitSearchResult first = c.searchLegalUnits("e", false, 1);
+            assertEquals(1, first.cvrNumbers().size());
+            assertTrue(first.moreResultsExist());
+            assertEquals(List.of(), c.searchLegalUnits("Ophørt", true, 5).cvrNumbers());
         }
         assertEquals("no violations", sim.conformanceReport());
-        assertEquals(8, SEEN.size());
+        assertEquals(11, SEEN.size());
         String wsdl = auth == Auth.INVOCATION_CONTEXT ? "context" : "token";
         int faults = 0;
         for (Seen s : SEEN) {
@@ -171,6 +179,7 @@ class PublishedContractConformanceTest {
             case "PersonLookupRequest" -> "PersonLookup";
             case "GetLegalUnitRequest" -> "getLegalUnit";
             case "GetProductionUnitRequest" -> "getProductionUnit";
+            case "SearchLegalUnitRequest" -> "searchLegalUnit";
             default -> throw new AssertionError("unexpected request " + request.getLocalName());
         };
     }

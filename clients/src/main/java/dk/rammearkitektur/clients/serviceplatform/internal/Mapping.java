@@ -2,6 +2,7 @@ package dk.rammearkitektur.clients.serviceplatform.internal;
 
 import dk.rammearkitektur.clients.serviceplatform.CivilStatus;
 import dk.rammearkitektur.clients.serviceplatform.CompanyRecord;
+import dk.rammearkitektur.clients.serviceplatform.LegalUnitSearchResult;
 import dk.rammearkitektur.clients.serviceplatform.MalformedReplyException;
 import dk.rammearkitektur.clients.serviceplatform.OrganisationRecord;
 import dk.rammearkitektur.clients.serviceplatform.PersonRecord;
@@ -83,6 +84,21 @@ public final class Mapping {
         return new CompanyRecord(u.legalUnitIdentifier.trim(), u.legalUnitName.name, address(u.addressOfficial),
                 ceased == null ? "NORMAL" : "OPHOERT", activity(u.activityInformation), units, start, ceased,
                 Boolean.TRUE.equals(u.advertisingProtectionIndicator));
+    }
+
+    /** SF1530 search reply; the register's "more results" flag is required by the contract. */
+    public static LegalUnitSearchResult legalUnitSearch(CvrMessages.SearchLegalUnitResponse r) {
+        require(r.response != null, "SearchLegalUnitResponse.SearchLegalUnitResponse");
+        require(r.response.moreResultsExistIndicator != null, "SearchLegalUnitResponse.moreResultsExistIndicator");
+        List<String> cvrs = new ArrayList<>();
+        if (r.response.legalUnitIdentifierCollection != null) {
+            for (String s : r.response.legalUnitIdentifierCollection.legalUnitIdentifiers) {
+                require(s != null && s.trim().matches("\\d{8}"),
+                        "SearchLegalUnitResponse.LegalUnitIdentifierCollection.LegalUnitIdentifier");
+                cvrs.add(s.trim());
+            }
+        }
+        return new LegalUnitSearchResult(cvrs, r.response.moreResultsExistIndicator);
     }
 
     /** SF1530 production unit; null when the reply holds none. */

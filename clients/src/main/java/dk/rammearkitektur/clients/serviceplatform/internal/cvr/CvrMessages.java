@@ -85,6 +85,44 @@ public final class CvrMessages {
         public ProductionUnit productionUnit;
     }
 
+    /** Outer {@code SearchLegalUnitRequest}. */
+    @XmlRootElement(name = "SearchLegalUnitRequest")
+    public static class SearchLegalUnitRequest {
+        @XmlElement(name = "SearchLegalUnitRequest", namespace = WSDL, required = true)
+        public LegalUnitSearch request;
+    }
+
+    /** Inner {@code SearchLegalUnitRequestType}: the subset the SDK sends (name and lifecycle status). */
+    public static class LegalUnitSearch {
+        @XmlAttribute(name = "maximumNumberOfResultsType")
+        public Integer maximumNumberOfResults;
+        @XmlElement(name = "SearchName", namespace = WSDL)
+        public String searchName;
+        @XmlElement(name = "SearchLifecycleStatus", namespace = WSDL)
+        public String searchLifecycleStatus;
+    }
+
+    /** Outer {@code SearchLegalUnitResponse}. */
+    @XmlRootElement(name = "SearchLegalUnitResponse")
+    public static class SearchLegalUnitResponse {
+        @XmlElement(name = "SearchLegalUnitResponse", namespace = WSDL)
+        public LegalUnitSearchAnswer response;
+    }
+
+    /** Inner {@code SearchLegalUnitResponse}. */
+    public static class LegalUnitSearchAnswer {
+        @XmlAttribute(name = "moreResultsExistIndicator")
+        public Boolean moreResultsExistIndicator;
+        @XmlElement(name = "LegalUnitIdentifierCollection", namespace = WSDL)
+        public LegalUnitIdentifiers legalUnitIdentifierCollection;
+    }
+
+    /** {@code LegalUnitIdentifierCollectionType}. */
+    public static class LegalUnitIdentifiers {
+        @XmlElement(name = "LegalUnitIdentifier", namespace = SCHEMA)
+        public List<String> legalUnitIdentifiers = new ArrayList<>();
+    }
+
     /** {@code LegalUnitType}. */
     public static class LegalUnit {
         @XmlElement(name = "LegalUnitIdentifier", namespace = SCHEMA)
