@@ -73,12 +73,7 @@ final class ServiceResponses {
     }
 
     static void legalUnit(Element body, SimulatorData.Company c) {
-        Element inner = cvrReply(body, "GetLegalUnitResponse");
-        Element u = Xml.el(inner, CVR_DATA_NS, "d:LegalUnit", null);
-        u.setAttribute("versionIdentifier", "1");
-        Xml.el(u, CVR_DATA_NS, "d:LegalUnitIdentifier", c.cvr());
-        name(u, "d:LegalUnitName", c.name());
-        Xml.el(u, CVR_DATA_NS, "d:AdvertisingProtectionIndicator", false);
+        Element u = unit(cvrReply(body, "GetLegalUnitResponse"), "LegalUnit", c.cvr(), c.name());
         Xml.el(u, CVR2005_NS, "c5:ExporterIndicator", false);
         Xml.el(u, CVR2005_NS, "c5:ImporterIndicator", false);
         lifecycle(u, "NORMAL".equals(c.status()) ? null : CEASED);
@@ -131,11 +126,7 @@ final class ServiceResponses {
     static void productionUnit(Element body, Optional<SimulatorData.ProductionUnit> found) {
         Element inner = cvrReply(body, "GetProductionUnitResponse");
         found.ifPresent(p -> {
-            Element u = Xml.el(inner, CVR_DATA_NS, "d:ProductionUnit", null);
-            u.setAttribute("versionIdentifier", "1");
-            Xml.el(u, CVR_DATA_NS, "d:ProductionUnitIdentifier", p.pNumber());
-            name(u, "d:ProductionUnitName", p.name());
-            Xml.el(u, CVR_DATA_NS, "d:AdvertisingProtectionIndicator", false);
+            Element u = unit(inner, "ProductionUnit", p.pNumber(), p.name());
             Xml.el(u, CVR_DATA_NS, "d:AncillaryUnitIndicator", false);
             Xml.el(u, CVR_DATA_NS, "d:MainDivisionIndicator", false);
             lifecycle(u, null);
@@ -160,11 +151,17 @@ final class ServiceResponses {
         return Xml.el(outer, CVR_MSG_NS, "m:" + local, null);
     }
 
-    private static void name(Element unit, String qname, String name) {
-        Element n = Xml.el(unit, CVR_DATA_NS, qname, null);
+    /** A LegalUnit or ProductionUnit with its identifier, dated name and advertising protection (not set). */
+    private static Element unit(Element parent, String kind, String id, String name) {
+        Element u = Xml.el(parent, CVR_DATA_NS, "d:" + kind, null);
+        u.setAttribute("versionIdentifier", "1");
+        Xml.el(u, CVR_DATA_NS, "d:" + kind + "Identifier", id);
+        Element n = Xml.el(u, CVR_DATA_NS, "d:" + kind + "Name", null);
         n.setAttribute("sequenceNumber", "1");
         n.setAttribute("validFromDate", SINCE);
         Xml.el(n, CVR_DATA_NS, "d:name", name);
+        Xml.el(u, CVR_DATA_NS, "d:AdvertisingProtectionIndicator", false);
+        return u;
     }
 
     private static void lifecycle(Element unit, String ceased) {

@@ -128,21 +128,15 @@ class MappingTest {
 
     @Test
     void missingRequiredFieldIsMalformed() {
-        PersonLookupResponse r = new PersonLookupResponse();
-        r.persondata = new PersonLookupResponse.Persondata();
-        r.persondata.personnummer = "0101011234";
+        PersonLookupResponse r = minimal();
+        r.persondata.navn = null;
         MalformedReplyException e = assertThrows(MalformedReplyException.class, () -> Mapping.person(r));
         assertEquals("reply lacks required field persondata.navn.personadresseringsnavn", e.getMessage());
     }
 
     @Test
     void unknownStatusIsMalformed() {
-        PersonLookupResponse r = new PersonLookupResponse();
-        r.persondata = new PersonLookupResponse.Persondata();
-        r.persondata.personnummer = "0101011234";
-        r.persondata.navn = new PersonLookupResponse.Navn();
-        r.persondata.navn.personadresseringsnavn = "X";
-        r.persondata.status = new PersonLookupResponse.Status();
+        PersonLookupResponse r = minimal();
         r.persondata.status.status = 2;
         assertThrows(MalformedReplyException.class, () -> Mapping.person(r));
     }
