@@ -177,16 +177,23 @@ public final class ServiceplatformClient implements AutoCloseable {
                 CVR_ACTION_BASE + "searchLegalUnit", req), CvrMessages.SearchLegalUnitResponse.class));
     }
 
-    /** Runs {@code call}; a platform fault whose text contains {@code notFound} is empty, any other fault is thrown. */
-    private static <T> Optional<T> notFoundAsEmpty(String notFound, java.util.function.Supplier<T> call) {
+    /**
+     * Runs {@code call}; a platform fault whose faultstring or error text contains {@code notFound} is empty, any
+     * other fault is thrown.
+     */
+    static <T> Optional<T> notFoundAsEmpty(String notFound, java.util.function.Supplier<T> call) {
         try {
             return Optional.ofNullable(call.get());
         } catch (ServiceplatformFaultException e) {
-            if (e.faultText() != null && e.faultText().contains(notFound)) {
+            if (contains(e.faultString(), notFound) || contains(e.faultText(), notFound)) {
                 return Optional.empty();
             }
             throw e;
         }
+    }
+
+    private static boolean contains(String text, String part) {
+        return text != null && text.contains(part);
     }
 
     /**

@@ -187,7 +187,7 @@ public final class SoapTransport implements AutoCloseable {
                 detailText = t == null ? text : t;
             }
         }
-        return new ServiceplatformFaultException(code, detailText, soapCode, correlationId);
+        return new ServiceplatformFaultException(code, detailText, soapCode, text, correlationId);
     }
 
     private static String firstText(Element parent, String local) {
