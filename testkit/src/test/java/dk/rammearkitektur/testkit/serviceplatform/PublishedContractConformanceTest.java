@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Document;
@@ -150,6 +151,30 @@ class PublishedContractConformanceTest {
             sim.faults().next(Fault.soapFault(PlatformFaults.INTERNAL));
             assertThrows(ServiceplatformFaultException.class, () -> c.lookupProductionUnit(SimulatorData.PNUMBER_1));
         }
+    }
+
+    @Test
+    void everyFaultTheSimulatorWritesHasThePublishedDetail() throws Exception {
+        for (java.lang.reflect.Field f : PlatformFaults.class.getFields()) {
+            Document fault = Xml.fault("Client", (String) f.get(null), "text of " + f.getName());
+            assertEquals(SOAP11, fault.getDocumentElement().getNamespaceURI());
+            Element detail = (Element) fault.getElementsByTagNameNS(SPF, "ServiceplatformFault").item(0);
+            validate(contracts.resolve(PublishedContracts.FAULT), detail, "fault " + f.getName());
+        }
+    }
+
+    @Test
+    void aRefusedCallGetsAPublishedShapeFault() {
+        try (ServiceplatformClient c = SimulatorClients.invocationContext(sim)
+                .serviceAgreement(dk.rammearkitektur.clients.serviceplatform.PersonBaseDataExtendedService.INSTANCE,
+                        java.util.UUID.randomUUID()).build()) {
+            assertThrows(ServiceplatformFaultException.class, () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
+        }
+        assertEquals(1, SEEN.size());
+        Element fault = body(SEEN.get(0).reply());
+        assertEquals("Fault", fault.getLocalName());
+        validate(contracts.resolve(PublishedContracts.FAULT),
+                (Element) fault.getElementsByTagNameNS(SPF, "ServiceplatformFault").item(0), "refusal");
     }
 
     static Element body(byte[] envelope) {
