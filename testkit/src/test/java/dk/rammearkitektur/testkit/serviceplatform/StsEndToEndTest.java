@@ -65,7 +65,10 @@ class StsEndToEndTest {
 
     @Test
     void sixtyFourConcurrentLookupsCauseOneStsRequest() throws Exception {
-        try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.SOAP).poolSize(64).build()) {
+        // 64 TLS handshakes at once: generous timeouts, so a loaded build machine does not fail what this tests
+        try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.SOAP).poolSize(64)
+                .timeouts(dk.rammearkitektur.core.Timeouts.of(java.time.Duration.ofSeconds(15),
+                        java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60))).build()) {
             ExecutorService pool = Executors.newFixedThreadPool(64);
             try {
                 CountDownLatch go = new CountDownLatch(1);
