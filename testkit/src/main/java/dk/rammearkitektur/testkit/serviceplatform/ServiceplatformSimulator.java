@@ -149,7 +149,14 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         java.util.Set<String> entityIds = new java.util.HashSet<>();
         for (Endpoint e : endpoints) {
             entityIds.add(e.entityId);
+            // compiled now (once per JVM), so no request pays for it and a broken contract fails the build() call
+            if (contracts != null && e.published != null) {
+                PublishedContracts.schema(contracts.resolve(e.published));
+            } else {
+                Contracts.schema(e.contract);
+            }
         }
+        Contracts.schema("sp/InvocationContext_1.xsd");
         this.sts = new Sts(pki, entityIds, skew, b.tokenLifetime);
         sts.authorise(pki.cvr(), system.certificate());
         for (Endpoint e : endpoints) {
