@@ -38,6 +38,9 @@ final class SimulatorCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--lenient", description = "Record conformance violations without failing the calls.")
     boolean lenient;
 
+    @CommandLine.Option(names = "--contracts", paramLabel = "<dir>", description = "Validate incoming SF1520/SF1530 requests against the published contracts in this folder (laid out as shared/conformance/serviceplatformen) instead of the SDK's own contract subsets.")
+    Path contracts;
+
     @CommandLine.Option(names = "--run-for", paramLabel = "<duration>", hidden = true, description = "Stop after this ISO-8601 duration (for tests).")
     Duration runFor;
 
@@ -46,10 +49,16 @@ final class SimulatorCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new dk.rammearkitektur.core.ValidationException("port", "must be between 0 and 65535");
         }
+        if (contracts != null && !java.nio.file.Files.isRegularFile(contracts.resolve(
+                "sf1520-cpr-personbasedataextended-4/PersonBaseDataExtendedServiceMsg.xsd"))) {
+            throw new dk.rammearkitektur.core.ValidationException("contracts",
+                    "must be a folder with the published contracts (sf1520-cpr-personbasedataextended-4/, sf1530-cvr-online-2/)");
+        }
         Path dir = out != null ? Files.createDirectories(out) : Files.createTempDirectory("rammearkitektur-simulator");
         PrintWriter w = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
-        try (ServiceplatformSimulator sim = ServiceplatformSimulator.builder().port(port).strict(!lenient).build().start()) {
+        try (ServiceplatformSimulator sim = ServiceplatformSimulator.builder().port(port).strict(!lenient)
+                .contracts(contracts).build().start()) {
             Path p12 = dir.resolve("system.p12");
             Files.write(p12, sim.systemIdentity().pkcs12(PASSWORD.toCharArray()));
             Path tls = write(dir.resolve("tls-trust-anchor.pem"), sim.tlsTrustAnchorPem());
@@ -69,7 +78,8 @@ final class SimulatorCommand implements Callable<Integer> {
                     "# for the STS token model (SF1500 Organisation 6 has only this one): auth=sts-soap or auth=sts-rest",
                     "sts.cvr=" + sim.municipalityCvr(),
                     "sts.certificates=" + sts, ""));
-            w.println("Serviceplatformen simulator on " + sim.baseUri() + (lenient ? " (lenient)" : " (strict)"));
+            w.println("Serviceplatformen simulator on " + sim.baseUri() + (lenient ? " (lenient)" : " (strict)")
+                    + (sim.contracts() == null ? "" : ", validating against the published contracts in " + sim.contracts()));
             for (Map.Entry<String, java.net.URI> e : sim.endpoints().entrySet()) {
                 w.println("  " + e.getKey() + "  " + e.getValue());
             }

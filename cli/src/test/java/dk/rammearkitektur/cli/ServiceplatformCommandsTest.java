@@ -21,6 +21,14 @@ class ServiceplatformCommandsTest {
     static Path dir;
     private static Thread simulator;
     private static final StringWriter SIM_OUT = new StringWriter();
+    /** The published Serviceplatformen contracts next to the project, or null (then the simulator uses its subsets). */
+    private static final Path PUBLISHED = published();
+
+    private static Path published() {
+        String shared = System.getProperty("rammearkitektur.shared.dir");
+        Path p = shared == null ? null : Path.of(shared, "conformance", "serviceplatformen");
+        return p != null && Files.isDirectory(p.resolve("sf1520-cpr-personbasedataextended-4")) ? p : null;
+    }
     private static Path config;
 
     private record Result(int code, String out, String err) {
@@ -42,7 +50,12 @@ class ServiceplatformCommandsTest {
         simulator = new Thread(() -> {
             CommandLine cl = Main.newCommandLine();
             cl.setOut(new PrintWriter(SIM_OUT, true));
-            cl.execute("simulator", "--port", "0", "--out", dir.toString(), "--run-for", "PT120S");
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("simulator", "--port", "0", "--out",
+                    dir.toString(), "--run-for", "PT120S"));
+            if (PUBLISHED != null) {
+                args.addAll(java.util.List.of("--contracts", PUBLISHED.toString()));
+            }
+            cl.execute(args.toArray(String[]::new));
         }, "simulator-command");
         simulator.start();
         config = dir.resolve("client.properties");
@@ -92,6 +105,20 @@ class ServiceplatformCommandsTest {
         Result r = run(null, "cpr-lookup", "--config", config.toString(), "0101010000");
         assertEquals(4, r.code(), r.err());
         assertTrue(r.out().contains("010101-****"), r.out());
+    }
+
+    @Test
+    void simulatorSaysWhichContractsItValidatesAgainst() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(PUBLISHED != null, "published contracts not found (rammearkitektur.shared.dir)");
+        assertTrue(SIM_OUT.toString().contains("validating against the published contracts in "), SIM_OUT.toString());
+    }
+
+    @Test
+    void contractsFolderWithoutTheContractsExitsTwo() {
+        Result r = run(null, "simulator", "--port", "0", "--contracts", dir.resolve("nothing-here").toString(),
+                "--run-for", "PT0S");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("contracts: must be a folder with the published contracts"), r.err());
     }
 
     @Test

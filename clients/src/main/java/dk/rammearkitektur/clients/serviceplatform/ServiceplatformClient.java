@@ -49,8 +49,9 @@ import java.util.UUID;
  * Client for Serviceplatformen's base-data services: CPR person lookup (SF1520), CVR lookup by CVR number and by
  * P-number (SF1530) and Organisation read (SF1500 Organisation 6, STS tokens only). SOAP 1.1 (SF1520, SF1530) and
  * SOAP 1.2 (SF1500, the STS), as each published binding says, over HTTPS with mutual TLS using the organisation's
- * system certificate; authorised either by an InvocationContext ({@link Builder#invocationContext}) or by a
- * SAML holder-of-key token from the security token service in a signed WS-Security header ({@link Builder#stsToken}).
+ * system certificate; authorised either by an InvocationContext inside the request element in the SOAP Body
+ * ({@link Builder#invocationContext}) or by a SAML holder-of-key token from the security token service in a signed
+ * WS-Security header ({@link Builder#stsToken}).
  * Tokens are cached per service, CVR and certificate, renewed before they expire, and fetched once however many
  * callers need them at the same time.
  *
@@ -72,6 +73,15 @@ public final class ServiceplatformClient implements AutoCloseable {
     private static final String CPR_ACTION =
             "http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup";
     private static final String CVR_ACTION_BASE = "http://rep.oio.dk/eogs/xml.wsdl/2/";
+    /** The text of SF1520's fault for an unknown CPR number (research note b10, source S1). */
+    static final String CPR_NOT_FOUND = "PNR not found";
+    /** The text of SF1530's fault for an unknown CVR number (research note c5, source S1). */
+    static final String CVR_NOT_FOUND = "Required property '/virksomhed/CVRNummer' missing.";
+    /**
+     * The {@code level} attribute SF1530 requires on its inner requests. The contract only says "positive integer";
+     * the SDK sends 10, the value a public client sends (research note c3, source S5).
+     */
+    private static final int CVR_LEVEL = 10;
     /** Guards against a service that keeps filling pages: at most this many pages are read. */
     private static final int MAX_ORGANISATION_PAGES = 10_000;
 
@@ -111,47 +121,96 @@ public final class ServiceplatformClient implements AutoCloseable {
      * Looks up a person (person) by CPR number (personnummer) with SF1520.
      *
      * @param cpr ten digits, with or without a hyphen after the sixth
-     * @return the person, or empty when the register has no such person
+     * @return the person, or empty when the register has no such person (the platform answers that with a SOAP fault
+     *     whose text contains {@value #CPR_NOT_FOUND}; no other fault is read as "not found")
      * @throws ValidationException when {@code cpr} is not ten digits
      */
     public Optional<PersonRecord> lookupPerson(String cpr) {
         String digits = digits("cpr", cpr, 10, true);
         PersonLookupRequest req = new PersonLookupRequest();
         req.pnr = digits;
-        PersonLookupResponse res = JaxbCodec.unmarshal(executor.call(PersonBaseDataExtendedService.INSTANCE,
-                "PersonLookup", CPR_ACTION, req), PersonLookupResponse.class);
-        return Optional.ofNullable(Mapping.person(res));
+        return notFoundAsEmpty(CPR_NOT_FOUND, () -> Mapping.person(JaxbCodec.unmarshal(executor.call(
+                PersonBaseDataExtendedService.INSTANCE, "PersonLookup", CPR_ACTION, req), PersonLookupResponse.class)));
     }
 
     /**
      * Looks up a company (virksomhed) by CVR number with SF1530, including the P-numbers of its production units.
      *
      * @param cvr eight digits
-     * @return the company, or empty when the register has none
+     * @return the company, or empty when the register has none (the platform answers that with a SOAP fault whose
+     *     text contains {@value #CVR_NOT_FOUND}, or with an empty reply, which the contract allows)
      * @throws ValidationException when {@code cvr} is not eight digits
      */
     public Optional<CompanyRecord> lookupCompany(String cvr) {
         CvrMessages.GetLegalUnitRequest req = new CvrMessages.GetLegalUnitRequest();
-        req.legalUnitIdentifier = digits("cvr", cvr, 8, false);
-        CvrMessages.GetLegalUnitResponse res = JaxbCodec.unmarshal(executor.call(CvrOnlineService.INSTANCE,
-                "getLegalUnit", CVR_ACTION_BASE + "getLegalUnit", req), CvrMessages.GetLegalUnitResponse.class);
-        return Optional.ofNullable(Mapping.company(res));
+        req.request = new CvrMessages.LegalUnitQuery();
+        req.request.level = CVR_LEVEL;
+        req.request.legalUnitIdentifier = digits("cvr", cvr, 8, false);
+        return notFoundAsEmpty(CVR_NOT_FOUND, () -> Mapping.company(JaxbCodec.unmarshal(executor.call(
+                CvrOnlineService.INSTANCE, "getLegalUnit", CVR_ACTION_BASE + "getLegalUnit", req),
+                CvrMessages.GetLegalUnitResponse.class)));
     }
 
     /**
      * Looks up a production unit (produktionsenhed) by P-number with SF1530.
      *
      * @param pNumber ten digits
-     * @return the production unit, or empty when the register has none
+     * @return the production unit, or empty when the register has none (an empty reply, or the not-found fault
+     *     {@link #lookupCompany} describes)
      * @throws ValidationException when {@code pNumber} is not ten digits
      */
     public Optional<ProductionUnitRecord> lookupProductionUnit(String pNumber) {
         CvrMessages.GetProductionUnitRequest req = new CvrMessages.GetProductionUnitRequest();
-        req.productionUnitIdentifier = digits("pNumber", pNumber, 10, false);
-        CvrMessages.GetProductionUnitResponse res = JaxbCodec.unmarshal(executor.call(CvrOnlineService.INSTANCE,
-                "getProductionUnit", CVR_ACTION_BASE + "getProductionUnit", req),
-                CvrMessages.GetProductionUnitResponse.class);
-        return Optional.ofNullable(Mapping.productionUnit(res));
+        req.request = new CvrMessages.ProductionUnitQuery();
+        req.request.level = CVR_LEVEL;
+        req.request.productionUnitIdentifier = digits("pNumber", pNumber, 10, false);
+        return notFoundAsEmpty(CVR_NOT_FOUND, () -> Mapping.productionUnit(JaxbCodec.unmarshal(executor.call(
+                CvrOnlineService.INSTANCE, "getProductionUnit", CVR_ACTION_BASE + "getProductionUnit", req),
+                CvrMessages.GetProductionUnitResponse.class)));
+    }
+
+    /**
+     * Searches legal units (companies) by name with SF1530 {@code searchLegalUnit}. How the register matches the name
+     * is the register's rule (not published); the request carries {@code SearchName}, {@code SearchLifecycleStatus}
+     * ({@code active} or {@code all}) and the {@code maximumNumberOfResultsType} attribute.
+     *
+     * @param name the name to search for, 1 to 255 characters (the length limit is the SDK's own)
+     * @param activeOnly true to find only active legal units, false for all
+     * @param maxResults the most CVR numbers to return, 1 to 1000 (the upper limit is the SDK's own)
+     * @return the CVR numbers found and whether the register has more
+     * @throws ValidationException naming {@code name} or {@code maxResults} when they break those rules
+     */
+    public LegalUnitSearchResult searchLegalUnits(String name, boolean activeOnly, int maxResults) {
+        Violations v = Violations.at("");
+        v.require(name != null && !name.isBlank() && name.length() <= 255, "name", "must be 1 to 255 characters");
+        v.require(maxResults >= 1 && maxResults <= 1000, "maxResults", "must be between 1 and 1000");
+        v.throwIfAny();
+        CvrMessages.SearchLegalUnitRequest req = new CvrMessages.SearchLegalUnitRequest();
+        req.request = new CvrMessages.LegalUnitSearch();
+        req.request.maximumNumberOfResults = maxResults;
+        req.request.searchName = name.trim();
+        req.request.searchLifecycleStatus = activeOnly ? "active" : "all";
+        return Mapping.legalUnitSearch(JaxbCodec.unmarshal(executor.call(CvrOnlineService.INSTANCE, "searchLegalUnit",
+                CVR_ACTION_BASE + "searchLegalUnit", req), CvrMessages.SearchLegalUnitResponse.class));
+    }
+
+    /**
+     * Runs {@code call}; a platform fault whose faultstring or error text contains {@code notFound} is empty, any
+     * other fault is thrown.
+     */
+    static <T> Optional<T> notFoundAsEmpty(String notFound, java.util.function.Supplier<T> call) {
+        try {
+            return Optional.ofNullable(call.get());
+        } catch (ServiceplatformFaultException e) {
+            if (contains(e.faultString(), notFound) || contains(e.faultText(), notFound)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static boolean contains(String text, String part) {
+        return text != null && text.contains(part);
     }
 
     /**
@@ -314,13 +373,13 @@ public final class ServiceplatformClient implements AutoCloseable {
             return this;
         }
 
-        /** AccountingInfo for the InvocationContext, or null. */
+        /** AccountingInfo for the InvocationContext (at most 255 characters, as the contract says), or null. */
         public Builder accountingInfo(String accountingInfo) {
             this.accountingInfo = accountingInfo;
             return this;
         }
 
-        /** OnBehalfOfUser for the InvocationContext, or null. */
+        /** OnBehalfOfUser for the InvocationContext (at most 255 characters, as the contract says), or null. */
         public Builder onBehalfOfUser(String onBehalfOfUser) {
             this.onBehalfOfUser = onBehalfOfUser;
             return this;
@@ -414,6 +473,7 @@ public final class ServiceplatformClient implements AutoCloseable {
             } else if (ic) {
                 v.require(userSystem != null, "invocationContext.userSystemUuid", "must be set");
                 v.require(user != null, "invocationContext.userUuid", "must be set");
+                InvocationContextAuthenticator.checkTexts(v, accountingInfo, onBehalfOfUser);
                 v.require(!agreements.containsKey(OrganisationService.INSTANCE.id()),
                         "serviceAgreements." + OrganisationService.INSTANCE.id(), ORGANISATION_HAS_NO_INVOCATION_CONTEXT);
             } else {

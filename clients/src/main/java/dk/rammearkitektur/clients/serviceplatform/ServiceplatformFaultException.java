@@ -1,5 +1,6 @@
 package dk.rammearkitektur.clients.serviceplatform;
 
+import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.RemoteServiceException;
 
 /**
@@ -12,11 +13,30 @@ public class ServiceplatformFaultException extends RemoteServiceException {
     private static final long serialVersionUID = 1L;
 
     private final String soapFaultCode;
+    private final String faultString;
 
     /** Creates the exception. */
     public ServiceplatformFaultException(String faultCode, String faultText, String soapFaultCode, String correlationId) {
+        this(faultCode, faultText, soapFaultCode, null, correlationId);
+    }
+
+    /**
+     * Creates the exception with the SOAP {@code faultstring} as well, when it differs from {@code faultText} (the
+     * platform's error text from the fault detail).
+     */
+    public ServiceplatformFaultException(String faultCode, String faultText, String soapFaultCode, String faultString,
+            String correlationId) {
         super(faultCode, faultText, correlationId);
         this.soapFaultCode = soapFaultCode;
+        this.faultString = faultString == null ? faultText() : PersonalData.maskCprNumbers(faultString);
+    }
+
+    /**
+     * The SOAP fault's {@code faultstring}, with any CPR number masked; {@link #faultText()} when the fault had no
+     * separate one.
+     */
+    public String faultString() {
+        return faultString;
     }
 
     /** The SOAP fault code itself, e.g. {@code soap:Client}. */

@@ -55,6 +55,18 @@ class ServiceplatformClientBuilderTest {
     }
 
     @Test
+    void invocationContextTextsLongerThanTheContractAllowsAreNamed() {
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> valid().accountingInfo("a".repeat(256)).onBehalfOfUser("o".repeat(300)).build());
+        assertEquals(List.of("serviceplatformClient.invocationContext.accountingInfo",
+                "serviceplatformClient.invocationContext.onBehalfOfUser"), paths(e));
+        assertTrue(e.getMessage().contains("at most 255 characters"), e.getMessage());
+        try (ServiceplatformClient c = valid().accountingInfo("a".repeat(255)).onBehalfOfUser("o".repeat(255)).build()) {
+            assertEquals(Environment.TEST, c.environment());
+        }
+    }
+
+    @Test
     void bothAuthModelsAreRefused() {
         ValidationException e = assertThrows(ValidationException.class, () -> valid().stsToken("12345678").build());
         assertEquals(List.of("serviceplatformClient.authModel"), paths(e));

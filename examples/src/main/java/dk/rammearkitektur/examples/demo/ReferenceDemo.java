@@ -565,6 +565,9 @@ public final class ReferenceDemo {
             log.line("  conformance             Serviceplatformen: " + platform.violations().size()
                     + " violation(s), strict mode; Digital Post: " + digitalPost.violations().size()
                     + " violation(s), strict mode");
+            log.line("                          SF1520/SF1530 validation: " + (platform.contracts() == null
+                    ? "the SDK's own contract subsets (published contracts not found)"
+                    : "published contracts from " + platform.contracts()));
             for (String line : digitalPost.conformanceReport().strip().split("\n")) {
                 log.line("                          " + line.strip());
             }

@@ -12,7 +12,7 @@ public final class PlatformFaults {
     public static final String SCHEMA = "SP.SCHEMA_VIOLATION";
     /** WS-Addressing headers (Action, MessageID, To) missing or wrong. */
     public static final String ADDRESSING = "SP.ADDRESSING";
-    /** The InvocationContext header is missing, malformed or names the wrong service, agreement or system. */
+    /** The InvocationContext is missing (or only a SOAP header), malformed, or names the wrong service, agreement or system. */
     public static final String INVOCATION_CONTEXT = "SP.INVOCATION_CONTEXT";
     /** No or an invalid WS-Security header or signature (not covering Body, Timestamp and addressing). */
     public static final String SIGNATURE = "SP.SIGNATURE_INVALID";
@@ -26,6 +26,12 @@ public final class PlatformFaults {
     public static final String TOKEN_EXPIRED = "SP.TOKEN_EXPIRED";
     /** The STS refuses: unknown CVR, wrong entity id, untrusted or revoked certificate, bad request signature. */
     public static final String STS_REFUSED = "STS.REQUEST_REFUSED";
+    /**
+     * The register has no such person or company. The platform's own error code for this is not published; the
+     * fault text is ({@code PNR not found} for SF1520, {@code Required property '/virksomhed/CVRNummer' missing.} for
+     * SF1530), and the simulator sends that text with this code of its own.
+     */
+    public static final String NOT_FOUND = "SP.NOT_FOUND";
     /** SF1500: the RequestHeader/TransactionUUID SOAP header is missing or malformed. */
     public static final String REQUEST_HEADER = "SP.REQUEST_HEADER";
     /** Something the simulator did not expect went wrong on its side. */

@@ -13,11 +13,13 @@ import dk.rammearkitektur.testkit.pki.TestIdentity;
 import dk.rammearkitektur.testkit.pki.TestPki;
 import dk.rammearkitektur.testkit.serviceplatform.internal.Contracts;
 import dk.rammearkitektur.testkit.serviceplatform.internal.LoopbackHttpsServer;
+import dk.rammearkitektur.testkit.serviceplatform.internal.PublishedContracts;
 import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -28,6 +30,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,12 +49,14 @@ import org.xml.sax.SAXException;
  * token service under {@link #STS_SOAP_PATH} (WS-Trust 1.3) and {@link #STS_REST_PATH} (JSON) that issues signed
  * holder-of-key SAML tokens to registered system certificates for registered CVRs ({@link #authorise}).
  *
- * <p>Every request is parsed with SecureXml, validated against the contract XSD and checked for conformance
- * (the SOAP version of the published binding, WS-Addressing Action/MessageID/To, and either an InvocationContext naming this service, the
- * registered user system and the service agreement, or a WS-Security header whose signature by the token's holder
- * covers Body, Timestamp and the addressing headers, with a fresh timestamp and a token for this service and a
- * registered CVR). Violations are recorded ({@link #violations()}); in strict mode (the default) the
- * call fails with a SOAP fault whose error code is one of {@link PlatformFaults}. Faults can be injected per call or
+ * <p>Every request is parsed with SecureXml, validated against the published contracts when given them
+ * ({@link Builder#contracts}, else against the SDK's own contract subsets) and checked for conformance: the SOAP
+ * version and action of the published binding, and either an InvocationContext inside the request element (as the
+ * published contracts place it) naming this service, the registered user system and the service agreement, or a
+ * WS-Security header whose signature by the token's holder covers Body, Timestamp and the WS-Addressing
+ * Action/MessageID/To, with a fresh timestamp and a token for this service and a registered CVR. An unknown CPR or
+ * CVR number is answered with the platform's not-found fault text. Violations are recorded ({@link #violations()});
+ * in strict mode (the default) the call fails with a SOAP fault whose error code is one of {@link PlatformFaults}. Faults can be injected per call or
  * per rate through {@link #faults()}.
  *
  * <pre>{@code
@@ -92,18 +97,28 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     private final java.util.Set<InetSocketAddress> peers = ConcurrentHashMap.newKeySet();
     private final List<Endpoint> endpoints;
     private final Sts sts;
+    private final Path contracts;
     private final boolean signReplies;
     private final dk.rammearkitektur.signing.SigningCredential serviceCredential;
     private LoopbackHttpsServer server;
+    /** Sees every answered service exchange (for this package's conformance tests); null for none. */
+    volatile Exchange tap;
     /** Sees every SOAP request and reply as bytes, keyed e.g. {@code "SF1500 request"}; for this package's tests. */
-    volatile java.util.function.BiConsumer<String, byte[]> tap = (k, b) -> { };
+    volatile java.util.function.BiConsumer<String, byte[]> wireTap = (k, b) -> { };
+
+    /** One answered service exchange as it went over the wire. */
+    interface Exchange {
+        /** Called with the endpoint id, the SOAPAction header, the request and the reply bytes. */
+        void seen(String endpointId, String soapAction, byte[] request, byte[] reply);
+    }
 
     /**
-     * One SOAP endpoint: its id, path, entity id, contract, operations (request element to SOAP action) and the SOAP
-     * envelope namespace of its published binding.
+     * One SOAP endpoint: its id, path, entity id, the SDK's contract subset, the published contract (relative to the
+     * contracts folder; null when none is wired), operations (request element to SOAP action) and the SOAP envelope
+     * namespace of its published binding.
      */
     private record Endpoint(String id, String path, UUID serviceUuid, String entityId, String contract,
-            Map<String, String> actions, String soapNs) {
+            String published, Map<String, String> actions, String soapNs) {
     }
 
     /** The path of the STS's REST issue endpoint. */
@@ -119,25 +134,34 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         this.clock = b.clock;
         this.skew = b.skew;
         this.port = b.port;
+        this.contracts = b.contracts;
         this.userSystem = UUID.nameUUIDFromBytes(("user-system-" + pki.seed()).getBytes(StandardCharsets.UTF_8));
         this.user = UUID.nameUUIDFromBytes(("user-" + pki.seed()).getBytes(StandardCharsets.UTF_8));
         this.endpoints = List.of(
                 new Endpoint("SF1520", "/service/CPR/PersonBaseDataExtended/4", SF1520_UUID,
                         "http://cpr.serviceplatformen.dk/service/personbasedataextended/4",
-                        "cpr/PersonBaseDataExtended_4.xsd", Map.of("PersonLookupRequest",
+                        "cpr/PersonBaseDataExtended_4.xsd", PublishedContracts.SF1520, Map.of("PersonLookupRequest",
                         "http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup"), Xml.SOAP),
                 new Endpoint("SF1530", "/service/CVR/Online/2", SF1530_UUID,
-                        "http://cvr.serviceplatformen.dk/service/online/2", "cvr/CvrOnline_2.xsd", Map.of(
+                        "http://cvr.serviceplatformen.dk/service/online/2", "cvr/CvrOnline_2.xsd", PublishedContracts.SF1530, Map.of(
                         "GetLegalUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/getLegalUnit",
-                        "GetProductionUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/getProductionUnit"), Xml.SOAP),
+                        "GetProductionUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/getProductionUnit",
+                        "SearchLegalUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/searchLegalUnit"), Xml.SOAP),
                 new Endpoint("SF1500", "/organisation/organisationsystem/6/", SF1500_UUID,
                         "http://stoettesystemerne.dk/service/organisation/3",
-                        "organisation/Organisation_6.xsd", Map.of("FremsoegObjekthierarkiInput",
+                        "organisation/Organisation_6.xsd", null, Map.of("FremsoegObjekthierarkiInput",
                         "http://kombit.dk/sts/organisation/organisationssystem/fremsoegobjekthierarki"), Xml.SOAP12));
         java.util.Set<String> entityIds = new java.util.HashSet<>();
         for (Endpoint e : endpoints) {
             entityIds.add(e.entityId);
+            // compiled now (once per JVM), so no request pays for it and a broken contract fails the build() call
+            if (contracts != null && e.published != null) {
+                PublishedContracts.schema(contracts.resolve(e.published));
+            } else {
+                Contracts.schema(e.contract);
+            }
         }
+        Contracts.schema("sp/InvocationContext_1.xsd");
         this.sts = new Sts(pki, entityIds, skew, b.tokenLifetime, b.stsIssuer);
         this.signReplies = b.signReplies;
         ServerTls tls = ServerTls.shared();
@@ -276,6 +300,14 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         return a;
     }
 
+    /**
+     * The folder of published contracts incoming requests are validated against ({@link Builder#contracts}), or
+     * null when the simulator validates against the SDK's own contract subsets only.
+     */
+    public Path contracts() {
+        return contracts;
+    }
+
     /** The registers; add data per test. */
     public SimulatorData data() {
         return data;
@@ -368,14 +400,18 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                         break;
                 }
             }
-            tap.accept(ep.id + " request", request);
+            wireTap.accept(ep.id + " request", request);
             Document reply = answer(ep, ex, request, callClock);
             if (signReplies && Xml.status(reply) == 200) {
                 dk.rammearkitektur.signing.wss.WsSecuritySigner.builder(serviceCredential).clock(callClock).build()
                         .sign(reply);
             }
             byte[] bytes = serialize(reply);
-            tap.accept(ep.id + " reply", bytes);
+            Exchange t = tap;
+            if (t != null) {
+                t.seen(ep.id, ex.getRequestHeaders().getFirst("SOAPAction"), request, bytes);
+            }
+            wireTap.accept(ep.id + " reply", bytes);
             int status = Xml.status(reply);
             if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_XML) {
                 bytes = java.util.Arrays.copyOf(bytes, bytes.length / 2);
@@ -427,10 +463,10 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                     } catch (RammearkitekturException e) {
                         throw new Sts.Refusal(PlatformFaults.MALFORMED_REQUEST, "request is not acceptable XML");
                     }
-                    tap.accept("STS request", request);
+                    wireTap.accept("STS request", request);
                     checkSoap12(ex, doc, Sts.ISSUE_ACTION, true);
                     out = Sts.bytes(sts.issueSoap(ex, doc, c, expired));
-                    tap.accept("STS reply", out);
+                    wireTap.accept("STS reply", out);
                 }
             } catch (Sts.Refusal r) {
                 record("STS", null, r.code, r.getMessage());
@@ -518,24 +554,26 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         if (expectedAction == null) {
             found.add(new String[] {PlatformFaults.SCHEMA, "unknown operation " + payload.getLocalName()});
         }
-        try {
-            SecureXml.validator(Contracts.schema(ep.contract)).validate(new DOMSource(payload));
-        } catch (SAXException | IOException | RuntimeException e) {
-            found.add(new String[] {PlatformFaults.SCHEMA, "body does not match the contract: " + e.getMessage()});
-        }
-        checkAddressing(ep, ex, header, expectedAction, messageId, found);
+        validate(ep, payload, found);
         boolean token = header != null && Xml.kid(header, Sts.WSSE, "Security") != null;
         boolean organisation = "SF1500".equals(ep.id);
         String transactionUuid = organisation ? checkRequestHeader(header, found) : null;
         String tokenCvr = null;
         if (token) {
+            checkAddressing(ep, ex, header, expectedAction, messageId, found);
             tokenCvr = sts.verifyServiceCall(doc, ex, ep.entityId, callClock, found);
         } else if (organisation) {
             found.add(new String[] {PlatformFaults.SIGNATURE,
                 "SF1500 Organisation 6 is called with an STS token in a signed WS-Security header; it has no"
                         + " InvocationContext model"});
         } else {
-            checkInvocationContext(ep, header, correlationId, found);
+            checkSoapAction(ex, expectedAction, found);
+            // Inside the request element, as the published SF1520/SF1530 contracts place it (SF1500 has no such model).
+            Element ctx = Xml.kid(payload, Xml.INVCTX, "InvocationContext");
+            if (correlationId == null && ctx != null) {
+                correlationId = Xml.text(ctx, Xml.INVCTX, "CallersServiceCallIdentifier");
+            }
+            checkInvocationContext(ep, header, ctx, found);
             checkClientCertificate(ex, found);
         }
         for (String[] f : found) {
@@ -551,21 +589,62 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             organisationPage(out, payload, tokenCvr);
             return out.getOwnerDocument();
         }
-        String key = payload.getTextContent().trim();
         switch (payload.getLocalName()) {
-            case "PersonLookupRequest":
-                ServiceResponses.person(out, data.person(key));
+            case "PersonLookupRequest": {
+                Optional<SimulatorData.Person> p = data.person(key(payload, ServiceResponses.PNR_NS, "PNR"));
+                if (p.isEmpty()) {
+                    return Xml.fault("Client", PlatformFaults.NOT_FOUND, ServiceResponses.PNR_NOT_FOUND);
+                }
+                ServiceResponses.person(out, p.get());
                 break;
-            case "GetLegalUnitRequest":
-                ServiceResponses.legalUnit(out, data.company(key));
+            }
+            case "GetLegalUnitRequest": {
+                Optional<SimulatorData.Company> c = data.company(key(payload, ServiceResponses.CVR_DATA_NS,
+                        "LegalUnitIdentifier"));
+                if (c.isEmpty()) {
+                    return Xml.fault("Client", PlatformFaults.NOT_FOUND, ServiceResponses.CVR_NOT_FOUND);
+                }
+                ServiceResponses.legalUnit(out, c.get());
+                break;
+            }
+            case "SearchLegalUnitRequest":
+                ServiceResponses.legalUnitSearch(out, data.companies(), payload);
                 break;
             case "GetProductionUnitRequest":
-                ServiceResponses.productionUnit(out, data.productionUnit(key));
+                ServiceResponses.productionUnit(out, data.productionUnit(key(payload, ServiceResponses.CVR_DATA_NS,
+                        "ProductionUnitIdentifier")));
                 break;
             default:
                 return Xml.fault(ep.soapNs, "Client", PlatformFaults.SCHEMA, "unknown operation");
         }
         return out.getOwnerDocument();
+    }
+
+    /** The text of the first descendant {ns}local of the request, or an empty string. */
+    private static String key(Element payload, String ns, String local) {
+        org.w3c.dom.NodeList l = payload.getElementsByTagNameNS(ns, local);
+        return l.getLength() == 0 ? "" : l.item(0).getTextContent().trim();
+    }
+
+    /** Validates the request element against the published contract when given one, else the SDK's subset. */
+    private void validate(Endpoint ep, Element payload, List<String[]> found) {
+        boolean published = contracts != null && ep.published != null;
+        try {
+            javax.xml.validation.Schema schema = published ? PublishedContracts.schema(contracts.resolve(ep.published))
+                    : Contracts.schema(ep.contract);
+            SecureXml.validator(schema).validate(new DOMSource(payload));
+        } catch (SAXException | IOException | RuntimeException e) {
+            found.add(new String[] {PlatformFaults.SCHEMA, "body does not match the " + (published ? "published " : "")
+                    + "contract: " + e.getMessage()});
+        }
+    }
+
+    /** The binding's SOAPAction HTTP header (both auth models). */
+    private static void checkSoapAction(HttpExchange ex, String expectedAction, List<String[]> found) {
+        String soapAction = ex.getRequestHeaders().getFirst("SOAPAction");
+        if (expectedAction != null && (soapAction == null || !soapAction.replace("\"", "").equals(expectedAction))) {
+            found.add(new String[] {PlatformFaults.ADDRESSING, "SOAPAction header is " + soapAction});
+        }
     }
 
     /** SF1500's RequestHeader/TransactionUUID (the binding's header part); returns the TransactionUUID. */
@@ -633,10 +712,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                 found.add(new String[] {PlatformFaults.ADDRESSING, problem});
             }
         } else {
-            String soapAction = ex.getRequestHeaders().getFirst("SOAPAction");
-            if (expectedAction != null && (soapAction == null || !soapAction.replace("\"", "").equals(expectedAction))) {
-                found.add(new String[] {PlatformFaults.ADDRESSING, "SOAPAction header is " + soapAction});
-            }
+            checkSoapAction(ex, expectedAction, found);
         }
         if (messageId == null || !messageId.matches("urn:uuid:[0-9a-fA-F-]{36}")) {
             found.add(new String[] {PlatformFaults.ADDRESSING, "wsa:MessageID missing or not urn:uuid:<uuid>"});
@@ -647,10 +723,17 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         }
     }
 
-    private void checkInvocationContext(Endpoint ep, Element header, String correlationId, List<String[]> found) {
-        Element ctx = header == null ? null : Xml.kid(header, Xml.INVCTX, "InvocationContext");
+    /**
+     * The InvocationContext: inside the request element for the services whose published contract puts it there
+     * (SF1520, SF1530); a context sent only as a SOAP header is refused for them. CallersServiceCallIdentifier and
+     * WS-Addressing are optional on this auth model, so neither is demanded.
+     */
+    private void checkInvocationContext(Endpoint ep, Element header, Element ctx, List<String[]> found) {
         if (ctx == null) {
-            found.add(new String[] {PlatformFaults.INVOCATION_CONTEXT, "no InvocationContext header"});
+            boolean inHeader = header != null && Xml.kid(header, Xml.INVCTX, "InvocationContext") != null;
+            found.add(new String[] {PlatformFaults.INVOCATION_CONTEXT, inHeader
+                    ? "InvocationContext must be inside the request element in the SOAP Body, not a SOAP header"
+                    : "no InvocationContext in the request"});
             return;
         }
         try {
@@ -664,13 +747,6 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                 "ServiceAgreementUUID");
         expect(found, userSystem.toString(), Xml.text(ctx, Xml.INVCTX, "UserSystemUUID"), "UserSystemUUID");
         expect(found, user.toString(), Xml.text(ctx, Xml.INVCTX, "UserUUID"), "UserUUID");
-        String callId = Xml.text(ctx, Xml.INVCTX, "CallersServiceCallIdentifier");
-        if (callId == null || callId.isBlank()) {
-            found.add(new String[] {PlatformFaults.INVOCATION_CONTEXT, "CallersServiceCallIdentifier missing"});
-        } else if (correlationId != null && !callId.equals(correlationId)) {
-            found.add(new String[] {PlatformFaults.INVOCATION_CONTEXT,
-                "CallersServiceCallIdentifier differs from wsa:MessageID"});
-        }
     }
 
     private static void expect(List<String[]> found, String expected, String actual, String field) {
@@ -698,7 +774,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     private void sendFault(HttpExchange ex, String soapNs, String soapCode, String code, String text) throws IOException {
         Document fault = Xml.fault(soapNs, soapCode, code, text);
         byte[] bytes = serialize(fault);
-        tap.accept("fault", bytes);
+        wireTap.accept("fault", bytes);
         send(ex, Xml.status(fault), Xml.contentType(soapNs), bytes);
     }
 
@@ -713,8 +789,27 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         private Duration tokenLifetime = Duration.ofHours(8);
         private String stsIssuer = Sts.ISSUER;
         private boolean signReplies;
+        private Path contracts = PublishedContracts.find();
 
         private Builder() {
+        }
+
+        /**
+         * Validates every incoming SF1520 and SF1530 request against the published contracts in {@code dir} (laid
+         * out as {@code shared/conformance/serviceplatformen}: {@code sf1520-cpr-personbasedataextended-4/},
+         * {@code sf1530-cvr-online-2/}) instead of the SDK's own contract subsets; null for the subsets. The default
+         * is the folder {@link PublishedContracts#find()} finds next to the project (the system property
+         * {@code rammearkitektur.shared.dir}, else {@code ../shared}), or null when there is none.
+         *
+         * @throws IllegalArgumentException when {@code dir} does not hold those contracts
+         */
+        public Builder contracts(Path dir) {
+            if (dir != null && !PublishedContracts.present(dir)) {
+                throw new IllegalArgumentException("no published Serviceplatformen contracts in " + dir
+                        + " (expected " + PublishedContracts.SF1520 + " and " + PublishedContracts.SF1530 + ")");
+            }
+            this.contracts = dir == null ? null : dir.toAbsolutePath().normalize();
+            return this;
         }
 
         /**

@@ -128,6 +128,13 @@ public final class SimulatorData {
         return Optional.ofNullable(organisations.get(cvr));
     }
 
+    /** Every company in the register, ordered by CVR number. */
+    public List<Company> companies() {
+        List<Company> out = new ArrayList<>(companies.values());
+        out.sort(java.util.Comparator.comparing(Company::cvr));
+        return out;
+    }
+
     /** Every CPR number in the register. */
     public List<String> cprNumbers() {
         return new ArrayList<>(persons.keySet());

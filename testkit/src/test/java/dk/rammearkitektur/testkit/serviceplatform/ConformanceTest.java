@@ -100,6 +100,12 @@ class ConformanceTest {
             assertThrows(ValidationException.class, () -> c.lookupCompany("1234567a"));
             assertThrows(ValidationException.class, () -> c.lookupProductionUnit(null));
             assertEquals(before, strict.requestCount("SF1520"));
+            int cvrBefore = strict.requestCount("SF1530");
+            assertEquals("name", assertThrows(ValidationException.class, () -> c.searchLegalUnits(" ", true, 5))
+                    .violations().get(0).path());
+            assertEquals("maxResults", assertThrows(ValidationException.class, () -> c.searchLegalUnits("x", true, 0))
+                    .violations().get(0).path());
+            assertEquals(cvrBefore, strict.requestCount("SF1530"));
         }
     }
 }

@@ -6,198 +6,234 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.rammearkitektur.clients.serviceplatform.LegalUnitSearchResult;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
-import dk.rammearkitektur.clients.serviceplatform.StsFaultException;
 import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
+import dk.rammearkitektur.testkit.serviceplatform.internal.PublishedContracts;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.xml.validation.Schema;
+import javax.xml.transform.dom.DOMSource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * What the client sends and the simulator answers, against the published contracts in
- * {@code ../shared/conformance/serviceplatformen} (skipped with a message when absent): the STS's WS-Trust messages
- * (sts/sts.wsdl), SF1500 Organisation 6 requests, replies and status replies (OrganisationSystemOperationer.xsd,
- * RequestHeader.xsd), each in the SOAP version and with the action of the published binding; and the product's own
- * contract subset accepts only what the published one accepts.
+ * The conformance suite for SF1520 and SF1530: every request the client sends (each operation, both auth models,
+ * the STS token fetched over SOAP and over REST) and every reply and fault the simulator sends validates against the
+ * published contracts in {@code ../shared/conformance/serviceplatformen}, and the envelopes carry the SOAP version
+ * and the SOAP action of the published binding (the context WSDL for the InvocationContext model, the token WSDL for
+ * the token model). The simulator itself is given the published contracts, so it validates every request against
+ * them too. Skipped, with the reason, when the published contracts are absent.
  */
-@ExtendWith(LogCapture.class)
 class PublishedContractConformanceTest {
-    private static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
-    private static final String WSA = "http://www.w3.org/2005/08/addressing";
-    private static final String ORG6 = "sf1500-sf1510-stoettesystemer-6/";
+    static final String SKIP = "published Serviceplatformen contracts not found (rammearkitektur.shared.dir, ../shared)";
+    private static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
+    private static final String SPF = "http://serviceplatformen.dk/xml/schemas/ServiceplatformFault/1/";
+
+    private static Path contracts;
     private static ServiceplatformSimulator sim;
-    private static final Map<String, List<byte[]>> seen = new ConcurrentHashMap<>();
+    private static final List<Seen> SEEN = new CopyOnWriteArrayList<>();
+
+    /** One exchange the simulator answered. */
+    record Seen(String endpoint, String soapAction, byte[] request, byte[] reply) {
+    }
+
+    /** The auth models and STS protocols. */
+    enum Auth { INVOCATION_CONTEXT, STS_SOAP, STS_REST }
 
     @BeforeAll
     static void start() {
-        sim = ServiceplatformSimulator.builder().build().start();
-        sim.tap = (k, b) -> seen.computeIfAbsent(k, x -> new CopyOnWriteArrayList<>()).add(b);
+        contracts = PublishedContracts.find();
+        Assumptions.assumeTrue(contracts != null, SKIP);
+        sim = ServiceplatformSimulator.builder().contracts(contracts).build().start();
+        sim.tap = (id, action, req, rep) -> SEEN.add(new Seen(id, action, req, rep));
     }
 
     @AfterAll
     static void stop() {
-        sim.close();
+        if (sim != null) {
+            sim.close();
+        }
     }
 
     @BeforeEach
-    void reset() {
-        PublishedContracts.require();
+    void clear() {
+        SEEN.clear();
         sim.reset();
-        seen.clear();
     }
 
-    private static Element body(Document envelope) {
-        Element env = envelope.getDocumentElement();
-        assertEquals(SOAP12, env.getNamespaceURI(), "SOAP 1.2 envelope, as the published binding");
-        return Xml.kids(Xml.kid(env, SOAP12, "Body")).get(0);
+    private static ServiceplatformClient client(Auth auth) {
+        return switch (auth) {
+            case INVOCATION_CONTEXT -> SimulatorClients.invocationContext(sim).build();
+            case STS_SOAP -> SimulatorClients.stsToken(sim, StsProtocol.SOAP).build();
+            case STS_REST -> SimulatorClients.stsToken(sim, StsProtocol.REST).build();
+        };
     }
 
-    private static Element header(Document envelope) {
-        return Xml.kid(envelope.getDocumentElement(), SOAP12, "Header");
-    }
-
-    /** The soapAction of {@code operation} in a published WSDL binding. */
-    private static String publishedAction(String wsdl, String operation) {
-        Matcher m = Pattern.compile("<wsdl:operation name=\"" + operation + "\">\\s*<soap12:operation soapAction=\"([^\"]+)\"")
-                .matcher(PublishedContracts.read(wsdl));
-        assertTrue(m.find(), "binding operation " + operation + " in " + wsdl);
-        return m.group(1);
-    }
-
-    @Test
-    void stsRequestAndReplyFollowTheStsWsdl() {
-        Schema trust = PublishedContracts.wsdlSchema("sts/sts.wsdl");
-        try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.SOAP).build()) {
-            c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S);
+    @ParameterizedTest
+    @EnumSource(Auth.class)
+    void everyOperationFoundAndNotFoundConforms(Auth auth) throws Exception {
+        try (ServiceplatformClient c = client(auth)) {
+            assertTrue(c.lookupPerson(SimulatorData.CPR_PROTECTED).isPresent());
+            assertTrue(c.lookupPerson(SimulatorData.CPR_EMIGRATED).isPresent());
+            assertTrue(c.lookupPerson("0101010000").isEmpty());
+            assertTrue(c.lookupCompany(SimulatorData.CVR_ACTIVE).isPresent());
+            assertTrue(c.lookupCompany(SimulatorData.CVR_CEASED).isPresent());
+            assertTrue(c.lookupCompany("99999999").isEmpty());
+            assertTrue(c.lookupProductionUnit(SimulatorData.PNUMBER_2).isPresent());
+            assertTrue(c.lookupProductionUnit("1999999999").isEmpty());
+            LegalUnitSearchResult all = c.searchLegalUnits("simuleret", false, 10);
+            assertEquals(List.of(SimulatorData.CVR_ACTIVE), all.cvrNumbers());
+            assertFalse(all.moreResultsExist());
+            LegalUnitSearchResult first = c.searchLegalUnits("e", false, 1);
+            assertEquals(1, first.cvrNumbers().size());
+            assertTrue(first.moreResultsExist());
+            assertEquals(List.of(), c.searchLegalUnits("Ophørt", true, 5).cvrNumbers());
         }
-        Document request = PublishedContracts.parse(seen.get("STS request").get(0));
-        Element rst = body(request);
-        assertEquals("RequestSecurityToken", rst.getLocalName());
-        PublishedContracts.validate(trust, rst);
-        assertEquals(publishedAction("sts/sts.wsdl", "Trust13Issue"), Xml.text(header(request), WSA, "Action"));
-        Document reply = PublishedContracts.parse(seen.get("STS reply").get(0));
-        Element rstrc = body(reply);
-        assertEquals("RequestSecurityTokenResponseCollection", rstrc.getLocalName());
-        // the SAML 2.0 schema is not among the published files, and lax validation would still resolve the assertion's
-        // xsi:type: validate a copy without the assertion (its shape is checked against the real sample elsewhere)
-        Element copy = (Element) rstrc.cloneNode(true);
-        org.w3c.dom.NodeList tokens = copy.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:assertion", "Assertion");
-        assertEquals(1, tokens.getLength());
-        tokens.item(0).getParentNode().removeChild(tokens.item(0));
-        PublishedContracts.validate(trust, copy);
-        assertEquals("http://docs.oasis-open.org/ws-sx/ws-trust/200512/RSTRC/IssueFinal",
-                Xml.text(header(reply), WSA, "Action"), "the output action of the published portType");
-    }
-
-    @Test
-    void stsFaultIsASoap12FaultWithThePlatformDetail() {
-        try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.SOAP).stsToken("12345678").build()) {
-            StsFaultException e = assertThrows(StsFaultException.class, () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
-            assertEquals(PlatformFaults.STS_REFUSED, e.faultCode());
-        }
-        Document fault = PublishedContracts.parse(seen.get("fault").get(0));
-        Element f = body(fault);
-        assertEquals("Fault", f.getLocalName());
-        Element code = Xml.kid(f, SOAP12, "Code");
-        assertEquals("soap:Sender", Xml.text(code, SOAP12, "Value"));
-        assertNotNull(Xml.kid(Xml.kid(f, SOAP12, "Reason"), SOAP12, "Text"));
-        assertNotNull(Xml.kid(f, SOAP12, "Detail"));
-    }
-
-    @Test
-    void organisationRequestsRepliesAndStatusRepliesFollowThePublishedContract() {
-        Schema operations = PublishedContracts.schema(ORG6 + "xsd/6.0.STS-0/OrganisationSystemOperationer.xsd");
-        Schema requestHeader = PublishedContracts.schema(ORG6 + "xsd/common/RequestHeader.xsd");
-        String action = publishedAction(ORG6 + "wsdl/OrganisationSystem.wsdl", "fremsoegobjekthierarki");
-        try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.SOAP).organisationPageSize(3).build()) {
-            c.readOrganisation(sim.municipalityCvr());
-            sim.faults().next(Fault.statusCode(44));
-            assertThrows(ServiceplatformFaultException.class, () -> c.readOrganisation(sim.municipalityCvr()));
-        }
-        List<byte[]> requests = seen.get("SF1500 request");
-        List<byte[]> replies = seen.get("SF1500 reply");
-        assertEquals(3, requests.size(), "two pages of 3 and a last short one, then the status reply");
-        assertEquals(requests.size(), replies.size());
-        Schema own = ownContract();
-        for (byte[] r : requests) {
-            Document request = PublishedContracts.parse(r);
-            Element input = body(request);
-            PublishedContracts.validate(operations, input);
-            PublishedContracts.validate(own, input);
-            Element rh = Xml.kid(header(request), OrganisationResponses.REQUEST_HEADER, "RequestHeader");
-            assertNotNull(rh, "RequestHeader");
-            PublishedContracts.validate(requestHeader, rh);
-            assertEquals(action, Xml.text(header(request), WSA, "Action"));
-        }
-        for (byte[] r : replies) {
-            Document reply = PublishedContracts.parse(r);
-            PublishedContracts.validate(operations, body(reply));
-            PublishedContracts.validate(requestHeader, Xml.kid(header(reply), OrganisationResponses.REQUEST_HEADER,
-                    "RequestHeader"));
-        }
-        Element status = body(PublishedContracts.parse(replies.get(replies.size() - 1)));
-        assertEquals("44", Xml.text(Xml.kid(status, OrganisationResponses.SD, "StandardRetur"), OrganisationResponses.SD,
-                "StatusKode"));
         assertEquals("no violations", sim.conformanceReport());
+        assertEquals(11, SEEN.size());
+        String wsdl = auth == Auth.INVOCATION_CONTEXT ? "context" : "token";
+        int faults = 0;
+        for (Seen s : SEEN) {
+            String folder = s.endpoint.equals("SF1520") ? "sf1520-cpr-personbasedataextended-4" : "sf1530-cvr-online-2";
+            String file = s.endpoint.equals("SF1520") ? "PersonBaseDataExtendedService.wsdl" : "OnlineService.wsdl";
+            Path published = contracts.resolve(folder).resolve("wsdl").resolve(wsdl).resolve(file);
+            Element request = body(s.request);
+            String operation = operationOf(request);
+            Binding b = Binding.of(published, operation);
+            assertEquals(b.envelopeNamespace, SecureXml.parse(new ByteArrayInputStream(s.request)).getDocumentElement()
+                    .getNamespaceURI(), "request envelope of " + operation);
+            assertEquals("\"" + b.soapAction + "\"", s.soapAction, "SOAPAction of " + operation);
+            Path xsd = contracts.resolve(s.endpoint.equals("SF1520") ? PublishedContracts.SF1520 : PublishedContracts.SF1530);
+            validate(xsd, request, "request " + operation);
+            assertEquals(auth == Auth.INVOCATION_CONTEXT, request.getElementsByTagNameNS(
+                    "http://serviceplatformen.dk/xml/schemas/InvocationContext/1/", "InvocationContext").getLength() == 1);
+            Document reply = SecureXml.parse(new ByteArrayInputStream(s.reply));
+            assertEquals(b.envelopeNamespace, reply.getDocumentElement().getNamespaceURI(), "reply envelope of " + operation);
+            Element answer = body(s.reply);
+            if ("Fault".equals(answer.getLocalName())) {
+                faults++;
+                Element detail = (Element) answer.getElementsByTagNameNS(SPF, "ServiceplatformFault").item(0);
+                assertNotNull(detail, "fault detail");
+                validate(contracts.resolve(PublishedContracts.FAULT), detail, "fault of " + operation);
+            } else {
+                validate(xsd, answer, "reply of " + operation);
+            }
+        }
+        assertEquals(2, faults, "the not-found person and company are faults; an unknown P-number is an empty reply");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Auth.class)
+    void onlyTheNotFoundFaultIsEmpty(Auth auth) {
+        try (ServiceplatformClient c = client(auth)) {
+            // tokens first, so the injected faults reach the services and not the STS
+            assertTrue(c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S).isPresent());
+            assertTrue(c.lookupCompany(SimulatorData.CVR_ACTIVE).isPresent());
+            sim.faults().next(Fault.soapFault(PlatformFaults.INTERNAL));
+            ServiceplatformFaultException e = assertThrows(ServiceplatformFaultException.class,
+                    () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
+            assertEquals(PlatformFaults.INTERNAL, e.faultCode());
+            sim.faults().next(Fault.soapFault(PlatformFaults.INTERNAL));
+            assertThrows(ServiceplatformFaultException.class, () -> c.lookupCompany(SimulatorData.CVR_ACTIVE));
+            sim.faults().next(Fault.soapFault(PlatformFaults.INTERNAL));
+            assertThrows(ServiceplatformFaultException.class, () -> c.lookupProductionUnit(SimulatorData.PNUMBER_1));
+        }
     }
 
     @Test
-    void ownContractSubsetAcceptsNothingThePublishedOneRefuses() throws Exception {
-        Schema operations = PublishedContracts.schema(ORG6 + "xsd/6.0.STS-0/OrganisationSystemOperationer.xsd");
-        Schema own = ownContract();
-        String ns = "xmlns='http://stoettesystemerne.dk/organisation/organisationsystem/6/' xmlns:sd='urn:oio:sagdok:3.0.0'";
-        for (String ok : List.of("<FremsoegObjekthierarkiInput " + ns + "/>",
-                "<FremsoegObjekthierarkiInput " + ns + "><sd:FoersteResultatReference>0</sd:FoersteResultatReference>"
-                        + "<sd:MaksimalAntalKvantitet>500</sd:MaksimalAntalKvantitet></FremsoegObjekthierarkiInput>")) {
-            Element e = SecureXml.parse(new java.io.ByteArrayInputStream(ok.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                    .getDocumentElement();
-            PublishedContracts.validate(own, e);
-            PublishedContracts.validate(operations, e);
+    void everyFaultTheSimulatorWritesHasThePublishedDetail() throws Exception {
+        for (java.lang.reflect.Field f : PlatformFaults.class.getFields()) {
+            Document fault = Xml.fault("Client", (String) f.get(null), "text of " + f.getName());
+            assertEquals(SOAP11, fault.getDocumentElement().getNamespaceURI());
+            Element detail = (Element) fault.getElementsByTagNameNS(SPF, "ServiceplatformFault").item(0);
+            validate(contracts.resolve(PublishedContracts.FAULT), detail, "fault " + f.getName());
         }
-        for (String bad : List.of("<FremsoegObjekthierarkiInput " + ns + "><sd:MaksimalAntalKvantitet>5</sd:MaksimalAntalKvantitet>"
-                        + "<sd:FoersteResultatReference>0</sd:FoersteResultatReference></FremsoegObjekthierarkiInput>",
-                "<FremsoegObjekthierarkiInput " + ns + "><MyndighedCvrNummer>12345678</MyndighedCvrNummer></FremsoegObjekthierarkiInput>",
-                "<FremsoegObjekthierarkiInput " + ns + "><sd:MaksimalAntalKvantitet>x</sd:MaksimalAntalKvantitet></FremsoegObjekthierarkiInput>")) {
-            Element e = SecureXml.parse(new java.io.ByteArrayInputStream(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                    .getDocumentElement();
-            assertThrows(AssertionError.class, () -> PublishedContracts.validate(operations, e), bad);
-            assertThrows(AssertionError.class, () -> PublishedContracts.validate(own, e), bad);
-        }
-        assertFalse(sim.violations().size() > 0);
     }
 
     @Test
-    void ownRequestHeaderAgreesWithThePublishedOne() {
-        Schema published = PublishedContracts.schema(ORG6 + "xsd/common/RequestHeader.xsd");
-        Schema own = dk.rammearkitektur.testkit.serviceplatform.internal.Contracts.schema("organisation/RequestHeader_1.xsd");
-        Element example = PublishedContracts.parse(PublishedContracts.read(ORG6 + "xsd/common/RequestHeader-example.xml")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).getDocumentElement();
-        PublishedContracts.validate(published, example);
-        PublishedContracts.validate(own, example);
-        String ns = "xmlns='http://kombit.dk/xml/schemas/RequestHeader/1/'";
-        for (String bad : List.of("<RequestHeader " + ns + "/>", "<RequestHeader " + ns + "><TransactionUUID/></RequestHeader>",
-                "<RequestHeader " + ns + "><TransactionUUID>a</TransactionUUID><TransactionUUID>b</TransactionUUID></RequestHeader>")) {
-            Element e = PublishedContracts.parse(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)).getDocumentElement();
-            assertThrows(AssertionError.class, () -> PublishedContracts.validate(published, e), bad);
-            assertThrows(AssertionError.class, () -> PublishedContracts.validate(own, e), bad);
+    void aRefusedCallGetsAPublishedShapeFault() {
+        try (ServiceplatformClient c = SimulatorClients.invocationContext(sim)
+                .serviceAgreement(dk.rammearkitektur.clients.serviceplatform.PersonBaseDataExtendedService.INSTANCE,
+                        java.util.UUID.randomUUID()).build()) {
+            assertThrows(ServiceplatformFaultException.class, () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
+        }
+        assertEquals(1, SEEN.size());
+        Element fault = body(SEEN.get(0).reply());
+        assertEquals("Fault", fault.getLocalName());
+        validate(contracts.resolve(PublishedContracts.FAULT),
+                (Element) fault.getElementsByTagNameNS(SPF, "ServiceplatformFault").item(0), "refusal");
+    }
+
+    static Element body(byte[] envelope) {
+        Document d = SecureXml.parse(new ByteArrayInputStream(envelope));
+        for (org.w3c.dom.Node n = d.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && "Body".equals(e.getLocalName())) {
+                for (org.w3c.dom.Node k = e.getFirstChild(); k != null; k = k.getNextSibling()) {
+                    if (k instanceof Element first) {
+                        return first;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no body element");
+    }
+
+    static void validate(Path xsd, Element element, String what) {
+        try {
+            SecureXml.validator(PublishedContracts.schema(xsd)).validate(new DOMSource(element));
+        } catch (Exception e) {
+            throw new AssertionError(what + " does not validate against " + xsd.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
-    private static Schema ownContract() {
-        return dk.rammearkitektur.testkit.serviceplatform.internal.Contracts.schema("organisation/Organisation_6.xsd");
+    private static String operationOf(Element request) {
+        return switch (request.getLocalName()) {
+            case "PersonLookupRequest" -> "PersonLookup";
+            case "GetLegalUnitRequest" -> "getLegalUnit";
+            case "GetProductionUnitRequest" -> "getProductionUnit";
+            case "SearchLegalUnitRequest" -> "searchLegalUnit";
+            default -> throw new AssertionError("unexpected request " + request.getLocalName());
+        };
+    }
+
+    /** The SOAP version and action of one operation in a published WSDL binding. */
+    record Binding(String envelopeNamespace, String soapAction) {
+        static Binding of(Path wsdl, String operation) throws Exception {
+            Document d;
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(wsdl)) {
+                d = SecureXml.parse(in);
+            }
+            List<Element> ops = new ArrayList<>();
+            org.w3c.dom.NodeList l = d.getElementsByTagNameNS("*", "operation");
+            for (int i = 0; i < l.getLength(); i++) {
+                Element e = (Element) l.item(i);
+                if (e.hasAttribute("soapAction") && e.getParentNode() instanceof Element p
+                        && operation.equals(p.getAttribute("name"))) {
+                    ops.add(e);
+                }
+            }
+            assertEquals(1, ops.size(), operation + " in " + wsdl);
+            String wsdlSoap = ops.get(0).getNamespaceURI();
+            String env = switch (wsdlSoap) {
+                case "http://schemas.xmlsoap.org/wsdl/soap/" -> SOAP11;
+                case "http://schemas.xmlsoap.org/wsdl/soap12/" -> "http://www.w3.org/2003/05/soap-envelope";
+                default -> throw new AssertionError("unknown binding " + wsdlSoap);
+            };
+            assertFalse(ops.get(0).getAttribute("soapAction").isBlank());
+            return new Binding(env, ops.get(0).getAttribute("soapAction"));
+        }
     }
 }

@@ -34,7 +34,7 @@ class ReplySignatureTest {
     @BeforeAll
     static void start() {
         signing = ServiceplatformSimulator.builder().signReplies(true).build().start();
-        signing.tap = (k, b) -> {
+        signing.wireTap = (k, b) -> {
             if (k.endsWith(" reply")) {
                 synchronized (replies) {
                     replies.add(b);

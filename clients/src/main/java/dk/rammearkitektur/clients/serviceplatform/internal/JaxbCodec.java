@@ -20,6 +20,7 @@ public final class JaxbCodec {
             CONTEXT = JAXBContext.newInstance(PersonLookupRequest.class, PersonLookupResponse.class,
                     CvrMessages.GetLegalUnitRequest.class, CvrMessages.GetLegalUnitResponse.class,
                     CvrMessages.GetProductionUnitRequest.class, CvrMessages.GetProductionUnitResponse.class,
+                    CvrMessages.SearchLegalUnitRequest.class, CvrMessages.SearchLegalUnitResponse.class,
                     OrganisationMessages.Input.class);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);

@@ -119,7 +119,7 @@ public final class SoapEnvelopes {
                 detailText = t == null ? text : t;
             }
         }
-        return new ServiceplatformFaultException(code, detailText, soapCode, correlationId);
+        return new ServiceplatformFaultException(code, detailText, soapCode, text, correlationId);
     }
 
     /** SOAP 1.1 fault children are unqualified; tolerate a qualified one, as some stacks send. */

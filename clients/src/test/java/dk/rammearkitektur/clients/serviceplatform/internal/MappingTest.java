@@ -36,7 +36,8 @@ class MappingTest {
             @ForAll @AlphaChars @StringLength(min = 1, max = 30) String first,
             @ForAll @AlphaChars @StringLength(min = 1, max = 30) String last,
             @ForAll("statusCodes") int status, @ForAll boolean protectedAddress,
-            @ForAll @IntRange(min = -40_000, max = 32_000) int bornDay) throws Exception {
+            @ForAll @IntRange(min = -40_000, max = 32_000) int bornDay, @ForAll("markers") String marker,
+            @ForAll boolean directory) throws Exception {
         LocalDate born = LocalDate.ofEpochDay(bornDay);
         Document doc = Dom.newDocument();
         String ns = "http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/";
@@ -48,9 +49,26 @@ class MappingTest {
         Dom.add(navn, ns, "c:personadresseringsnavn", first + " " + last);
         Dom.add(navn, ns, "c:fornavn", first);
         Dom.add(navn, ns, "c:efternavn", last);
-        Dom.add(pd, ns, "c:foedselsdato", born.toString());
-        Dom.add(Dom.add(pd, ns, "c:status", null), ns, "c:status", Integer.toString(status));
+        Element foedt = Dom.add(pd, ns, "c:foedselsdato", null);
+        Dom.add(foedt, ns, "c:dato", born.toString());
+        if (!marker.isEmpty()) {
+            Dom.add(foedt, ns, "c:usikkerhedsmarkering", marker);
+        }
+        Dom.add(pd, ns, "c:antalBoernUnder18", "0");
+        Element st = Dom.add(pd, ns, "c:status", null);
+        Dom.add(st, ns, "c:status", Integer.toString(status));
+        Dom.add(Dom.add(st, ns, "c:statusdato", null), ns, "c:dato", born + "T12:30:00+02:00");
+        Element civil = Dom.add(pd, ns, "c:civilstand", null);
+        Dom.add(civil, ns, "c:civilstand", "G");
+        Element civilDate = Dom.add(civil, ns, "c:civilstandsdato", null);
+        Dom.add(civilDate, ns, "c:dato", "2001-02-03T00:00:00");
+        Dom.add(civilDate, ns, "c:usikkerhedsmarkering", "*");
         Dom.add(Dom.add(pd, ns, "c:adressebeskyttelse", null), ns, "c:beskyttet", Boolean.toString(protectedAddress));
+        if (directory) {
+            Element v = Dom.add(pd, ns, "c:vejviserbeskyttelse", null);
+            Dom.add(v, ns, "c:startdato", "2019-01-01");
+            Dom.add(v, ns, "c:beskyttet", "true");
+        }
         SecureXml.validator(EnvelopeBuilderTest.schema("cpr/PersonBaseDataExtended_4.xsd")).validate(new DOMSource(r));
 
         PersonRecord p = Mapping.person(JaxbCodec.unmarshal(r, PersonLookupResponse.class));
@@ -58,28 +76,66 @@ class MappingTest {
         assertEquals(first + " " + last, p.name());
         assertEquals(first, p.firstName());
         assertEquals(born, p.birthDate());
+        assertEquals(marker.isEmpty() ? null : marker, p.birth().uncertaintyMarker());
+        assertEquals(!marker.isEmpty(), p.birth().uncertain());
+        assertEquals(born, p.statusDate().date());
+        assertEquals(dk.rammearkitektur.clients.serviceplatform.CivilStatus.MARRIED, p.civilStatus());
+        assertEquals(LocalDate.of(2001, 2, 3), p.civilStatusDate().date());
+        assertEquals("*", p.civilStatusDate().uncertaintyMarker());
         assertEquals(PersonStatus.fromCode(status), p.status());
         assertEquals(protectedAddress, p.addressProtected());
+        assertEquals(directory, p.directoryProtected());
+        assertEquals(false, p.marketingProtected());
         assertNull(p.address());
     }
 
-    @Test
-    void missingRequiredFieldIsMalformed() {
-        PersonLookupResponse r = new PersonLookupResponse();
-        r.persondata = new PersonLookupResponse.Persondata();
-        r.persondata.personnummer = "0101011234";
-        MalformedReplyException e = assertThrows(MalformedReplyException.class, () -> Mapping.person(r));
-        assertEquals("reply lacks required field persondata.navn.personadresseringsnavn", e.getMessage());
+    @Provide
+    Arbitrary<String> markers() {
+        return Arbitraries.of("", "*", "U");
     }
 
     @Test
-    void unknownStatusIsMalformed() {
+    void dateWithoutDatoIsMalformedNamingThePath() {
+        PersonLookupResponse r = minimal();
+        r.persondata.status.statusdato = new PersonLookupResponse.UsikkerhedDatoTid();
+        assertEquals("reply lacks required field persondata.status.statusdato.dato",
+                assertThrows(MalformedReplyException.class, () -> Mapping.person(r)).getMessage());
+    }
+
+    @Test
+    void legalUnitWithoutNameIsMalformed() {
+        dk.rammearkitektur.clients.serviceplatform.internal.cvr.CvrMessages.GetLegalUnitResponse r =
+                new dk.rammearkitektur.clients.serviceplatform.internal.cvr.CvrMessages.GetLegalUnitResponse();
+        r.response = new dk.rammearkitektur.clients.serviceplatform.internal.cvr.CvrMessages.LegalUnitAnswer();
+        assertNull(Mapping.company(r));
+        r.response.legalUnit = new dk.rammearkitektur.clients.serviceplatform.internal.cvr.CvrMessages.LegalUnit();
+        r.response.legalUnit.legalUnitIdentifier = "11223344";
+        assertEquals("reply lacks required field LegalUnit.LegalUnitName.name",
+                assertThrows(MalformedReplyException.class, () -> Mapping.company(r)).getMessage());
+    }
+
+    private static PersonLookupResponse minimal() {
         PersonLookupResponse r = new PersonLookupResponse();
         r.persondata = new PersonLookupResponse.Persondata();
         r.persondata.personnummer = "0101011234";
         r.persondata.navn = new PersonLookupResponse.Navn();
         r.persondata.navn.personadresseringsnavn = "X";
         r.persondata.status = new PersonLookupResponse.Status();
+        r.persondata.status.status = 1;
+        return r;
+    }
+
+    @Test
+    void missingRequiredFieldIsMalformed() {
+        PersonLookupResponse r = minimal();
+        r.persondata.navn = null;
+        MalformedReplyException e = assertThrows(MalformedReplyException.class, () -> Mapping.person(r));
+        assertEquals("reply lacks required field persondata.navn.personadresseringsnavn", e.getMessage());
+    }
+
+    @Test
+    void unknownStatusIsMalformed() {
+        PersonLookupResponse r = minimal();
         r.persondata.status.status = 2;
         assertThrows(MalformedReplyException.class, () -> Mapping.person(r));
     }

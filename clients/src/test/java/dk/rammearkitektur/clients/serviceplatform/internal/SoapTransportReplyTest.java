@@ -33,6 +33,7 @@ class SoapTransportReplyTest {
         assertEquals("E42", e.faultCode());
         assertEquals("s:Client", e.soapFaultCode());
         assertEquals("bad 010190-****", e.faultText());
+        assertEquals("nope 010190-****", e.faultString());
         assertEquals("corr-1", e.correlationId());
         assertTrue(!e.getMessage().contains("0101901234"));
     }
