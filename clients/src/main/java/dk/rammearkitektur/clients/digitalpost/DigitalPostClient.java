@@ -3,6 +3,7 @@ package dk.rammearkitektur.clients.digitalpost;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.rammearkitektur.clients.digitalpost.internal.AccessTokens;
+import dk.rammearkitektur.clients.digitalpost.internal.BodyLength;
 import dk.rammearkitektur.clients.internal.ClientSettings;
 import dk.rammearkitektur.clients.digitalpost.internal.Pipe;
 import dk.rammearkitektur.clients.serviceplatform.internal.IssuedToken;
@@ -15,7 +16,6 @@ import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.Violations;
-import dk.rammearkitektur.core.xml.SecureXml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +39,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -63,7 +62,9 @@ import org.slf4j.LoggerFactory;
  * are cached and renewed before they expire; concurrent callers share one fetch. When the platform refuses the
  * access token (HTTP 401, the request was not handled) the call is made once more with a new token and the same ids. HTTP/1.1 and UTF-8 are forced. The
  * {@code kombi_request} body is streamed: file content is Base64-encoded on the fly, so a 100 MB attachment never
- * sits in the heap.
+ * sits in the heap. It is sent with a {@code Content-Length}, as every public client sends it (whether the
+ * platform accepts a chunked body is not published): a dry run of the writer counts the bytes first, reading only
+ * content whose size is not known ({@link FileContent#knownSize()}), so such content is read twice.
  *
  * <p>Idempotency: {@link #prepare(KombiRequest)} fixes the transaction id and time of a logical send; the MeMo
  * messageUUID is fixed by the message. A send is never repeated on its own: after a timeout call
@@ -290,8 +291,12 @@ public final class DigitalPostClient implements AutoCloseable {
         private static final long serialVersionUID = 1L;
 
         ContentFailure(Transmission t, Throwable cause) {
+            this(t, cause, true);
+        }
+
+        ContentFailure(Transmission t, Throwable cause, boolean mayHaveReachedService) {
             super("the request body could not be written: a file's content failed (" + cause.getClass().getSimpleName()
-                    + "); transaction " + t.transactionId(), true, t, cause);
+                    + "); transaction " + t.transactionId(), mayHaveReachedService, t, cause);
         }
     }
 
@@ -309,8 +314,14 @@ public final class DigitalPostClient implements AutoCloseable {
 
     private SendReceipt sendWithToken(Transmission t, Duration timeout) {
         AccessTokens.Token token = accessTokens.get(KOMBI_ENTITY_ID, () -> exchange(KOMBI_ENTITY_ID));
+        long length;
+        try {
+            length = BodyLength.of(t.request());
+        } catch (IOException | RuntimeException e) {
+            throw new ContentFailure(t, e, false);
+        }
         AtomicReference<Pipe> pipe = new AtomicReference<>();
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> {
+        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> {
             Pipe p = new Pipe(16, 64 * 1024);
             Pipe old = pipe.getAndSet(p);
             if (old != null) {
@@ -329,6 +340,8 @@ public final class DigitalPostClient implements AutoCloseable {
             writer.start();
             return p.input();
         });
+        // A fixed length, as every public client sends the body; the JDK fails the call if the stream differs.
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(stream, length);
         HttpRequest request = HttpRequest.newBuilder(environment.kombi()).timeout(timeout)
                 .header("Authorization", token.type() + " " + token.value())
                 .header("x-TransaktionsId", t.transactionId().toString())
@@ -378,8 +391,7 @@ public final class DigitalPostClient implements AutoCloseable {
 
     private AccessTokens.Token exchange(String entityId) {
         IssuedToken saml = stsTokens.get(new TokenCache.Key(entityId, cvr, fingerprint));
-        String assertion = Base64.getEncoder().encodeToString(
-                SecureXml.toString(saml.assertion().element()).getBytes(StandardCharsets.UTF_8));
+        String assertion = AccessTokens.samlTokenField(saml.received());
         HttpRequest request = HttpRequest.newBuilder(environment.accessToken()).timeout(timeouts.read())
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
                 .header("Accept", "application/json")

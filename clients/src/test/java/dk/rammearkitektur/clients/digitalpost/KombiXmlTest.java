@@ -23,14 +23,17 @@ class KombiXmlTest {
     static final byte[] LETTER = "%PDF-1.7 printed letter".getBytes(StandardCharsets.US_ASCII);
 
     static PrintShipment print() {
-        return PrintShipment.builder("5b0a8b8e-0d4e-4b7c-8a3f-2c1d0e9f8a7b", FileContent.ofBytes(LETTER))
+        return printBuilder(FileContent.ofBytes(LETTER)).build();
+    }
+
+    static PrintShipment.Builder printBuilder(FileContent letter) {
+        return PrintShipment.builder("5b0a8b8e-0d4e-4b7c-8a3f-2c1d0e9f8a7b", letter)
                 .shipmentTypeId(12345).cpr(MemoSamples.CPR)
                 .address(PostalAddress.builder().personName("Test Borger").coName("c/o Værge").streetName("Rådhuspladsen")
                         .streetBuildingIdentifier("2").floor("1").suite("th").postCode("8000").district("Aarhus C").build())
                 .title("Afgørelse om boligstøtte")
                 .printOptions(PrintShipment.PrintOptions.of("Duplex", "SH", "C5"))
-                .postCategory(PrintShipment.PostCategory.PRIORITAIRE)
-                .build();
+                .postCategory(PrintShipment.PostCategory.PRIORITAIRE);
     }
 
     static KombiRequest read(byte[] xml) throws IOException {

@@ -121,6 +121,9 @@ public final class DigitalPostSimulator implements AutoCloseable {
     /** The namespace of PKO_PostStatus. */
     public static final String POST_STATUS_NS = "http://serviceplatformen.dk/xml/print/PKO_PostStatus/1/types";
 
+    /** The REST STS's {@code Lifetime} format as public clients parse it ({@code %m/%d/%Y %H:%M:%S}). */
+    private static final java.time.format.DateTimeFormatter LIFETIME =
+            java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", java.util.Locale.ROOT);
     private static final String CVR_CLAIM = "dk:gov:saml:attribute:CvrNumberIdentifier";
     private static final Set<String> CHANNELS = Set.of("Automatisk Valg", "Digital Post", "Fysisk Post", "NemSMS");
 
@@ -134,11 +137,13 @@ public final class DigitalPostSimulator implements AutoCloseable {
     private final Duration accessTokenLifetime;
     private final long keepFileBytes;
     private final boolean repeatStatuses;
+    private final boolean requireContentLength;
     private final SigningCredential stsCredential;
     private final Map<String, Set<X509Certificate>> authorised = new ConcurrentHashMap<>();
     private final Set<String> exempt = ConcurrentHashMap.newKeySet();
     private final Set<String> nemSms = ConcurrentHashMap.newKeySet();
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+    private final Set<String> issuedAssertions = ConcurrentHashMap.newKeySet();
     private final Map<String, Completed> transactions = new LinkedHashMap<>();
     private final Map<String, String> deliveredMessages = new LinkedHashMap<>();
     private final Map<String, CopyOnWriteArrayList<MailboxEntry>> mailboxes = new ConcurrentHashMap<>();
@@ -186,6 +191,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
         this.accessTokenLifetime = b.accessTokenLifetime;
         this.keepFileBytes = b.keepFileBytes;
         this.repeatStatuses = b.repeatStatuses;
+        this.requireContentLength = b.requireContentLength;
         ServerTls tls = ServerTls.shared();
         this.stsCredential = SigningCredential.of(tls.stsKeys().getPrivate(), List.of(tls.stsCertificate()));
         authorise(pki.cvr(), pki.oces3Organisation().certificate());
@@ -438,8 +444,11 @@ public final class DigitalPostSimulator implements AutoCloseable {
                         .audience(entityId).issueInstant(now).validity(now.minusSeconds(60), now.plus(tokenLifetime))
                         .attribute(CVR_CLAIM, cvr).sign(XmlSigner.builder(stsCredential).build());
                 ObjectNode out = JSON.createObjectNode();
-                out.putObject("RequestedSecurityToken").put("Assertion", SecureXml.toString(token.element()));
-                out.putObject("Lifetime").put("Created", now.toString()).put("Expires", token.notOnOrAfter().toString());
+                String assertion = Base64.getEncoder().encodeToString(
+                        SecureXml.toString(token.element()).getBytes(StandardCharsets.UTF_8));
+                issuedAssertions.add(assertion);
+                out.putObject("RequestedSecurityToken").put("Assertion", assertion);
+                out.put("Lifetime", LIFETIME.format(token.notOnOrAfter().atOffset(java.time.ZoneOffset.UTC)));
                 out.put("TokenType", SamlTokenTypes.SAML2);
                 send(ex, 200, "application/json; charset=utf-8", out.toString().getBytes(StandardCharsets.UTF_8));
             } catch (Refusal r) {
@@ -488,8 +497,17 @@ public final class DigitalPostSimulator implements AutoCloseable {
                 if (samlToken == null || samlToken.isBlank()) {
                     throw new Refusal(400, DigitalPostErrors.TOKEN_REFUSED, "form field saml-token is missing");
                 }
-                String xml = samlToken.strip().startsWith("<") ? samlToken
-                        : new String(Base64.getMimeDecoder().decode(samlToken.strip()), StandardCharsets.UTF_8);
+                if (samlToken.strip().startsWith("<")) {
+                    throw new Refusal(400, DigitalPostErrors.TOKEN_REFUSED,
+                            "saml-token must be the STS's Base64 Assertion, not XML");
+                }
+                if (!issuedAssertions.contains(samlToken)) {
+                    // Not a platform rule: a token the simulator did not issue in exactly this form has been changed
+                    // (re-serialised or re-encoded) on its way; the signature check below decides whether it is refused.
+                    record("TOKEN", null, DigitalPostErrors.TOKEN_REFUSED,
+                            "saml-token is not the STS's Assertion exactly as issued");
+                }
+                String xml = new String(Base64.getMimeDecoder().decode(samlToken.strip()), StandardCharsets.UTF_8);
                 Element assertion = SecureXml.parse(xml).getDocumentElement();
                 List<String> audiences = SamlAssertion.parse(assertion).audiences();
                 String entityId = audiences.contains(KOMBI_ENTITY_ID) ? KOMBI_ENTITY_ID
@@ -648,6 +666,11 @@ public final class DigitalPostSimulator implements AutoCloseable {
             Instant.parse(tt);
         } catch (DateTimeParseException e) {
             throw new Refusal(400, DigitalPostErrors.HEADERS, "x-TransaktionsTid must be a UTC time ending in Z");
+        }
+        if (requireContentLength && ex.getRequestHeaders().getFirst("Content-Length") == null) {
+            // Not a published rule: every public client sends a fixed length; whether the gateway takes chunked is unknown.
+            throw new Refusal(411, DigitalPostErrors.HEADERS,
+                    "the body must be sent with a Content-Length, as public clients send it (chunked is not known to work)");
         }
         String type = ex.getRequestHeaders().getFirst("Content-Type");
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/xml")) {
@@ -1030,6 +1053,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
         private Duration accessTokenLifetime = Duration.ofHours(1);
         private long keepFileBytes = 1L << 20;
         private boolean repeatStatuses;
+        private boolean requireContentLength = true;
 
         private Builder() {
         }
@@ -1097,6 +1121,17 @@ public final class DigitalPostSimulator implements AutoCloseable {
         /** Emit every delivery status twice, as the platform sometimes does (default false). */
         public Builder repeatStatuses(boolean repeat) {
             this.repeatStatuses = repeat;
+            return this;
+        }
+
+        /**
+         * Whether a KombiPostAfsend body without {@code Content-Length} (chunked) is refused with HTTP 411 and a
+         * violation (default true). Every public client sends a fixed length; whether the platform's gateway accepts
+         * a chunked body is not published, so the default makes a chunked sender visible. Verify on the test
+         * environment before relying on chunked uploads.
+         */
+        public Builder requireContentLength(boolean require) {
+            this.requireContentLength = require;
             return this;
         }
 

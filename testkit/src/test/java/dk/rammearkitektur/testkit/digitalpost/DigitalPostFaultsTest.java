@@ -99,25 +99,47 @@ class DigitalPostFaultsTest {
         }
     }
 
+    /** Content of unknown size that reads fine {@code goodOpenings} times (the dry run counting the body) and then fails. */
+    private static FileContent failingAfter(int goodOpenings) {
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        return FileContent.ofStream(() -> {
+            boolean fail = opened.incrementAndGet() > goodOpenings;
+            return new java.io.InputStream() {
+                private int left = 200_000;
+
+                @Override
+                public int read() throws java.io.IOException {
+                    if (left-- <= 0) {
+                        return -1;
+                    }
+                    if (fail && left < 100_000) {
+                        throw new java.io.IOException("disk gone");
+                    }
+                    return 'x';
+                }
+            };
+        });
+    }
+
     @Test
     void aFileThatFailsWhileStreamingAbortsTheSendInsteadOfSendingAShortBody() {
-        FileContent failing = FileContent.ofStream(() -> new java.io.InputStream() {
-            private int left = 200_000;
-
-            @Override
-            public int read() throws java.io.IOException {
-                if (left-- <= 0) {
-                    throw new java.io.IOException("disk gone");
-                }
-                return 'x';
-            }
-        });
-        MemoMessage letter = Letters.letter(MemoVersion.V1_2, Letters.CPR, failing);
+        // openings: the client's readability check, the dry run counting the body, then the send that fails
+        MemoMessage letter = Letters.letter(MemoVersion.V1_2, Letters.CPR, failingAfter(2));
         DigitalPostTransportException e = assertThrows(DigitalPostTransportException.class,
                 () -> client.sendWithRetries(client.prepare(KombiRequest.digitalPost(letter))));
         assertTrue(e.getMessage().contains("the request body could not be written"), e.getMessage());
         assertEquals(1, sim.requestCount("KOMBI"), "a content failure is not retried");
         assertEquals(0, sim.mailboxTotal());
+    }
+
+    @Test
+    void aFileThatFailsWhileItsLengthIsCountedSendsNothing() {
+        MemoMessage letter = Letters.letter(MemoVersion.V1_2, Letters.CPR, failingAfter(1));
+        DigitalPostTransportException e = assertThrows(DigitalPostTransportException.class,
+                () -> client.sendWithRetries(client.prepare(KombiRequest.digitalPost(letter))));
+        assertTrue(e.getMessage().contains("the request body could not be written"), e.getMessage());
+        assertFalse(e.mayHaveReachedService(), e.getMessage());
+        assertEquals(0, sim.requestCount("KOMBI"));
     }
 
     @Test

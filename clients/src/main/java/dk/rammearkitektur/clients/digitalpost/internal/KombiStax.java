@@ -51,7 +51,7 @@ public final class KombiStax {
     public static void write(KombiRequest request, OutputStream out) throws IOException {
         Objects.requireNonNull(request, "request == null");
         Objects.requireNonNull(out, "out == null");
-        BufferedOutputStream raw = new BufferedOutputStream(new OutputStream() {
+        OutputStream raw = out instanceof BodyLength.Counter ? out : new BufferedOutputStream(new OutputStream() {
             @Override
             public void write(int b) throws IOException {
                 out.write(b);
