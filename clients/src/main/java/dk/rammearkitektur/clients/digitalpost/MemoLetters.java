@@ -36,6 +36,9 @@ public final class MemoLetters {
     private static final List<VariantKind> PREFERRED = List.of(VariantKind.ARCHIVE, VariantKind.SIGNED,
             VariantKind.PRODUCTION);
     private static final java.util.regex.Pattern STREET = java.util.regex.Pattern.compile("^(.*?\\S)\\s+(\\d+.*)$");
+    /** House number, then optionally floor and door, e.g. {@code 5}, {@code 12B, st. tv}, {@code 5, 1. 3}. */
+    private static final java.util.regex.Pattern HOUSE = java.util.regex.Pattern.compile(
+            "([1-9][0-9]{0,2}[A-Z]?)(?:\\s*,\\s*(st|kl|ST|KL|k[2-9]|K[2-9]|[1-9][0-9]?)\\.?(?:\\s+([^\\s.]{1,4})\\.?)?)?");
 
     private MemoLetters() {
     }
@@ -154,9 +157,16 @@ public final class MemoLetters {
             }
         }
         v.throwIfAny();
-        PostalAddress postal = PostalAddress.builder().personName(name).streetName(street[0])
-                .streetBuildingIdentifier(street[1]).postCode(address.postalCode()).district(address.city())
-                .countryCode(address.countryCode()).build();
+        PostalAddress.Builder pb = PostalAddress.builder().personName(name).countryCode(address.countryCode());
+        java.util.regex.Matcher rest = HOUSE.matcher(street[1].strip());
+        if (rest.matches()) {
+            pb.streetName(street[0]).streetBuildingIdentifier(rest.group(1)).floor(rest.group(2)).suite(rest.group(3))
+                    .postCode(address.postalCode()).district(address.city());
+        } else {
+            // not a number, floor and door the schema's structured form can hold: the free lines form instead
+            pb.lines(List.of(address.street().strip(), (address.postalCode() + " " + address.city()).strip()));
+        }
+        PostalAddress postal = pb.build();
         PrintShipment.Builder b = PrintShipment.builder(messageUuid(document, part, to).toString(), content)
                 .address(postal).title(document.title());
         return (Recipient.ID_TYPE_CPR.equals(to.idType()) ? b.cpr(to.recipientId()) : b.cvr(to.recipientId())).build();

@@ -140,7 +140,7 @@ public final class Replies {
                 blankToNull(values.get("fejlkode")), blankToNull(values.get("fejltekst")));
     }
 
-    private static Instant instant(String text) {
+    static Instant instant(String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
