@@ -69,7 +69,10 @@ import org.slf4j.LoggerFactory;
  * <p>Idempotency: {@link #prepare(KombiRequest)} fixes the transaction id and time of a logical send; the MeMo
  * messageUUID is fixed by the message. A send is never repeated on its own: after a timeout call
  * {@link #resend(Transmission)} with the same transmission (the exception carries it), or ask for retries with the
- * same ids with {@link #sendWithRetries(Transmission)}. The platform delivers a transmission at most once.
+ * same ids with {@link #sendWithRetries(Transmission)}. Keeping the ids is the SDK's choice, so that the platform
+ * can recognise a repeat; how the platform treats a repeated {@code x-TransaktionsId} or messageUUID is not
+ * published (it may deliver again, acknowledge, or refuse). Verify it on the test environment, and after a resend
+ * that is refused, check the delivery status of the messageUUID before sending the letter anew.
  *
  * <pre>{@code
  * try (DigitalPostClient dp = DigitalPostClient.builder()
@@ -83,7 +86,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Errors: a refusal by the platform is a {@link DigitalPostFaultException} with its error code and text; a call
+ * <p>Errors: a refusal by the platform is a {@link DigitalPostFaultException} with its error code and text. The
+ * failure body is not published: the code and text are read from {@code FejlId}/{@code FejlKode}/{@code FejlTekst}
+ * or the first {@code AdvisTekst} anywhere in the {@code kombi_response}; an HTTP 4xx (other than 408 and 429)
+ * without a readable one is a refusal with the code {@code HTTP <status>} and the start of the body as text. A call
  * that did not complete is a {@link DigitalPostTransportException} ({@link DigitalPostTimeoutException},
  * {@link DigitalPostConnectionException}, {@link DigitalPostReplyException}); a refusal or failure of the STS is
  * the Serviceplatformen client's {@code StsFaultException} or transport exception. Thread-safe; share one instance.
@@ -180,7 +186,7 @@ public final class DigitalPostClient implements AutoCloseable {
 
     /**
      * Sends {@code transmission} again with the same transaction id, time and messageUUID, for example after a
-     * timeout; the platform recognises it and delivers the letter at most once.
+     * timeout. Whether the platform recognises the repeat is not published; see the class documentation.
      */
     public SendReceipt resend(Transmission transmission) {
         Objects.requireNonNull(transmission, "transmission == null");
@@ -374,6 +380,12 @@ public final class DigitalPostClient implements AutoCloseable {
         try {
             receipt = SendReceipt.parse(new ByteArrayInputStream(res.body()));
         } catch (RuntimeException e) {
+            if (isRefusal(res.statusCode())) {
+                // The platform's failure body is not published: a 4xx without a readable kombi_response is still a
+                // refusal (not handled), so it is reported as one and not repeated.
+                throw new DigitalPostFaultException("HTTP " + res.statusCode(), bodyText(res.body()), res.statusCode(),
+                        t.transactionId().toString(), t);
+            }
             throw new DigitalPostReplyException((res.statusCode() >= 400 ? "HTTP status " + res.statusCode()
                     : "the reply is not a readable kombi_response") + " (transaction " + t.transactionId() + ")",
                     true, t, e);
@@ -387,6 +399,20 @@ public final class DigitalPostClient implements AutoCloseable {
                     + t.transactionId() + ")", true, t, null);
         }
         return receipt;
+    }
+
+    /** A client error other than a timeout or rate limit: the platform did not handle the request. */
+    private static boolean isRefusal(int status) {
+        return status >= 400 && status < 500 && status != 408 && status != 429;
+    }
+
+    /** The start of a non-XML error body as text, CPR numbers masked, or null when empty. */
+    private static String bodyText(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        String text = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8).strip();
+        return text.isEmpty() ? null : PersonalData.maskCprNumbers(text);
     }
 
     private AccessTokens.Token exchange(String entityId) {

@@ -23,6 +23,7 @@ import dk.rammearkitektur.signing.xml.XmlSigner;
 import dk.rammearkitektur.testkit.digitalpost.internal.Base64Stream;
 import dk.rammearkitektur.testkit.digitalpost.internal.KombiReader;
 import dk.rammearkitektur.testkit.digitalpost.internal.MemoChecks;
+import dk.rammearkitektur.testkit.digitalpost.internal.PrintSchema;
 import dk.rammearkitektur.testkit.pki.TestPki;
 import dk.rammearkitektur.testkit.serviceplatform.ConformanceViolation;
 import dk.rammearkitektur.testkit.serviceplatform.internal.LoopbackHttpsServer;
@@ -74,8 +75,9 @@ import org.w3c.dom.Element;
  *   <li>the STS REST issue endpoint ({@value #STS_REST_PATH}), issuing holder-of-key SAML tokens for the entity ids
  *       {@value #KOMBI_ENTITY_ID} and {@value #LOOKUP_ENTITY_ID}, signed with the same simulated STS identity as the
  *       Serviceplatformen simulator;</li>
- *   <li>the access-token exchange ({@value #TOKEN_PATH}): form {@code saml-token=<base64 assertion>} to
- *       {@code {access_token, token_type: "Holder-of-key", expires_in}};</li>
+ *   <li>the access-token exchange ({@value #TOKEN_PATH}): form {@code saml-token=<the STS's Base64 Assertion>} to
+ *       {@code {access_token, token_type: "Holder-of-key", expires_in}}; an assertion whose signature no longer
+ *       verifies is refused, and one that is not byte for byte as issued is recorded as a violation;</li>
  *   <li>KombiPostAfsend ({@value #KOMBI_PATH}) with {@code Authorization: Holder-of-key <token>},
  *       {@code x-TransaktionsId} and {@code x-TransaktionsTid};</li>
  *   <li>PostForespoerg ({@value #LOOKUP_PATH}{@code digitalpost} and {@code nemsms}, {@code ?cprNumber=} or
@@ -88,10 +90,19 @@ import org.w3c.dom.Element;
  * {@code rammearkitektur.shared.dir}/conformance/memo-xsd, else {@code ../shared/conformance/memo-xsd}) and always against the platform's rules; the report says
  * which ({@link #conformanceReport()}). The simulator's code is independent of the client's MeMo classes.
  *
+ * <p>The STS answers as the real REST STS does (the assertion Base64-encoded, {@code Lifetime} as a
+ * {@code MM/dd/yyyy HH:mm:ss} string). KombiPostAfsend bodies must come with a {@code Content-Length}
+ * ({@link Builder#requireContentLength(boolean)}); the print part is validated against the published Fjernprint
+ * schema when it is found ({@link Builder#contracts(Path)}). A success reply carries the Advis {@code Received}.
+ *
  * <p>Delivered letters land in per-recipient {@link #mailbox(String) mailboxes}, printed letters in the
- * {@link #printQueue() print queue}, text messages in the {@link #smsOutbox() SMS outbox}. Requests are deduplicated
- * by transaction id (the same request gets the same reply) and by messageUUID (a second delivery is acknowledged but
- * not delivered again). Each delivery emits {@link PostStatusEvent}s, readable or pushed to listeners.
+ * {@link #printQueue() print queue}, text messages in the {@link #smsOutbox() SMS outbox}. Where the platform's
+ * behaviour is not published the simulator's is its own choice and configurable: a repeated transaction id
+ * ({@link RepeatedTransaction}, by default the same request gets the same reply), a repeated messageUUID
+ * ({@link RepeatedMessage}, by default acknowledged but not delivered again) and the failure body
+ * ({@link FailureReply}). Each delivery emits {@link PostStatusEvent}s with status texts public receivers handle
+ * ({@code Modtaget Digital Post}, {@code Afleveret Digital Post}, {@code Fejlet}; for print {@code Afsendt} and
+ * {@code Afleveret til print og kuvertering}); none for NemSMS, whose texts no public source shows.
  *
  * <pre>{@code
  * try (DigitalPostSimulator sim = DigitalPostSimulator.builder().build().start()) {
@@ -124,6 +135,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
     /** The REST STS's {@code Lifetime} format as public clients parse it ({@code %m/%d/%Y %H:%M:%S}). */
     private static final java.time.format.DateTimeFormatter LIFETIME =
             java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", java.util.Locale.ROOT);
+    private static final String XML_TYPE = "application/xml; charset=utf-8";
     private static final String CVR_CLAIM = "dk:gov:saml:attribute:CvrNumberIdentifier";
     private static final Set<String> CHANNELS = Set.of("Automatisk Valg", "Digital Post", "Fysisk Post", "NemSMS");
 
@@ -138,6 +150,15 @@ public final class DigitalPostSimulator implements AutoCloseable {
     private final long keepFileBytes;
     private final boolean repeatStatuses;
     private final boolean requireContentLength;
+    private final RepeatedTransaction repeatedTransaction;
+    private final RepeatedMessage repeatedMessage;
+    private final FailureReply failureReply;
+    private final String successAdvice;
+    private final Schema printSchema;
+    private final Path contractsDir;
+    private final Set<String> failingDeliveries = ConcurrentHashMap.newKeySet();
+    /** The simulator's own failure details for a failed delivery (FejlKode is an int in the public classes). */
+    private static final String[] FAILURE_DETAILS = {"1", "simulated delivery failure"};
     private final SigningCredential stsCredential;
     private final Map<String, Set<X509Certificate>> authorised = new ConcurrentHashMap<>();
     private final Set<String> exempt = ConcurrentHashMap.newKeySet();
@@ -161,10 +182,13 @@ public final class DigitalPostSimulator implements AutoCloseable {
     private record Grant(String entityId, String cvr, X509Certificate holder, Instant expires) {
     }
 
-    private record Completed(String requestDigest, int status, byte[] reply) {
+    private record Completed(String requestDigest, Reply reply) {
     }
 
-    private record Reply(int status, byte[] body) {
+    private record Reply(int status, String type, byte[] body) {
+        Reply(int status, byte[] body) {
+            this(status, XML_TYPE, body);
+        }
     }
 
     /** A refusal: HTTP status, error code and text. */
@@ -192,6 +216,12 @@ public final class DigitalPostSimulator implements AutoCloseable {
         this.keepFileBytes = b.keepFileBytes;
         this.repeatStatuses = b.repeatStatuses;
         this.requireContentLength = b.requireContentLength;
+        this.repeatedTransaction = b.repeatedTransaction;
+        this.repeatedMessage = b.repeatedMessage;
+        this.failureReply = b.failureReply;
+        this.successAdvice = b.successAdvice;
+        this.contractsDir = b.contractsDir != null ? b.contractsDir : sharedContractsDir();
+        this.printSchema = PrintSchema.load(contractsDir);
         ServerTls tls = ServerTls.shared();
         this.stsCredential = SigningCredential.of(tls.stsKeys().getPrivate(), List.of(tls.stsCertificate()));
         authorise(pki.cvr(), pki.oces3Organisation().certificate());
@@ -208,6 +238,12 @@ public final class DigitalPostSimulator implements AutoCloseable {
         Path p = dir == null || dir.isBlank() ? Path.of("..", "shared", "conformance", "memo-xsd")
                 : Path.of(dir, "conformance", "memo-xsd");
         return hasSchemas(p) ? p : null;
+    }
+
+    private static Path sharedContractsDir() {
+        String dir = System.getProperty("rammearkitektur.shared.dir");
+        return dir == null || dir.isBlank() ? Path.of("..", "shared", "conformance", "serviceplatformen")
+                : Path.of(dir, "conformance", "serviceplatformen");
     }
 
     private static boolean hasSchemas(Path dir) {
@@ -289,6 +325,21 @@ public final class DigitalPostSimulator implements AutoCloseable {
         return xsdDir != null;
     }
 
+    /** Whether the print part is validated against the published Fjernprint XSD (false: rules only). */
+    public boolean validatesPrintAgainstXsd() {
+        return printSchema != null;
+    }
+
+    /**
+     * Makes every Digital Post delivery to {@code cprOrCvr} fail after it was received: the statuses are
+     * {@code Modtaget Digital Post}, then {@code Fejlet} with {@code FejlDetaljer} (FejlKode and FejlTekst are the
+     * simulator's own; the platform's are not published).
+     */
+    public DigitalPostSimulator failDeliveriesTo(String cprOrCvr) {
+        failingDeliveries.add(Objects.requireNonNull(cprOrCvr, "cprOrCvr == null"));
+        return this;
+    }
+
     /** Lets the STS issue tokens for the authority {@code cvr} to the holder of {@code systemCertificate}. */
     public DigitalPostSimulator authorise(String cvr, X509Certificate systemCertificate) {
         authorised.computeIfAbsent(Objects.requireNonNull(cvr, "cvr == null"), k -> ConcurrentHashMap.newKeySet())
@@ -358,7 +409,9 @@ public final class DigitalPostSimulator implements AutoCloseable {
         StringBuilder b = new StringBuilder(validatesAgainstXsd()
                 ? "MeMo validation: published XSDs from " + xsdDir + " and the platform's rules\n"
                 : "MeMo validation: the platform's rules only (published XSDs not found)\n");
-        b.append("print part validation: rules only (no Fjernprint XSD)\n");
+        b.append(validatesPrintAgainstXsd()
+                ? "print part validation: published Fjernprint XSD from " + contractsDir + " and the platform's rules\n"
+                : "print part validation: rules from the Fjernprint schema only (published XSD not found)\n");
         if (violations.isEmpty()) {
             return b.append("no violations").toString();
         }
@@ -645,12 +698,13 @@ public final class DigitalPostSimulator implements AutoCloseable {
             } catch (Refusal r) {
                 record("KOMBI", tx, r.code, r.getMessage());
                 drain(ex);
-                reply = new Reply(r.status, kombiError(r.code, r.getMessage()));
+                reply = failure(r.status, r.code, r.getMessage());
             }
-            replyWithFault(ex, fault, reply.status, "application/xml; charset=utf-8", reply.body);
+            replyWithFault(ex, fault, reply.status, reply.type, reply.body);
         } catch (RuntimeException e) {
             LOG.warn("Digital Post simulator failed: {}", PersonalData.maskCprNumbers(String.valueOf(e)));
-            send(ex, 500, "application/xml; charset=utf-8", kombiError(DigitalPostErrors.INTERNAL, "simulator error"));
+            Reply r = failure(500, DigitalPostErrors.INTERNAL, "simulator error");
+            send(ex, r.status, r.type, r.body);
         }
     }
 
@@ -706,20 +760,30 @@ public final class DigitalPostSimulator implements AutoCloseable {
         synchronized (transactions) {
             Completed done = transactions.get(tx);
             if (done != null) {
-                if (done.requestDigest.equals(digest)) {
-                    return new Reply(done.status, done.reply);
+                // The platform's handling of a repeated x-TransaktionsId is not published: the simulator's is configurable.
+                switch (repeatedTransaction) {
+                    case REPLAY -> {
+                        if (done.requestDigest.equals(digest)) {
+                            return done.reply;
+                        }
+                        throw new Refusal(409, DigitalPostErrors.TRANSACTION_REUSED,
+                                "x-TransaktionsId was already used for a different request");
+                    }
+                    case REFUSE -> throw new Refusal(409, DigitalPostErrors.TRANSACTION_REUSED,
+                            "x-TransaktionsId was already used");
+                    default -> {
+                        // HANDLE_AGAIN: as a new request
+                    }
                 }
-                throw new Refusal(409, DigitalPostErrors.TRANSACTION_REUSED,
-                        "x-TransaktionsId was already used for a different request");
             }
             Reply r;
             try {
                 r = handleParsed(p, tx);
             } catch (Refusal refusal) {
                 record("KOMBI", tx, refusal.code, refusal.getMessage());
-                r = new Reply(refusal.status, kombiError(refusal.code, refusal.getMessage()));
+                r = failure(refusal.status, refusal.code, refusal.getMessage());
             }
-            transactions.put(tx, new Completed(digest, r.status, r.body));
+            transactions.put(tx, new Completed(digest, r));
             return r;
         }
     }
@@ -748,7 +812,11 @@ public final class DigitalPostSimulator implements AutoCloseable {
             }
         }
         if (p.print() != null) {
-            for (String rule : MemoChecks.print(p.print())) {
+            String schemaError = printSchema == null ? null : validatePrint(p.print());
+            if (schemaError != null) {
+                found.add(new String[] {DigitalPostErrors.SCHEMA, "print: " + schemaError});
+            }
+            for (String rule : MemoChecks.print(p.print(), printSchema != null)) {
                 found.add(new String[] {DigitalPostErrors.RULE, "print: " + rule});
             }
         }
@@ -776,7 +844,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
             for (String[] f : found) {
                 text.append(text.length() == 0 ? "" : "; ").append(f[1]);
             }
-            return new Reply(400, kombiError(found.get(0)[0], text.toString()));
+            return failure(400, found.get(0)[0], text.toString());
         }
         try {
             return deliver(p, tx);
@@ -812,6 +880,17 @@ public final class DigitalPostSimulator implements AutoCloseable {
         }
     }
 
+    private String validatePrint(Element forsendelse) {
+        try {
+            Document d = SecureXml.documentBuilder().newDocument();
+            d.appendChild(d.importNode(forsendelse, true));
+            SecureXml.validator(printSchema).validate(new DOMSource(d));
+            return null;
+        } catch (org.xml.sax.SAXException | IOException e) {
+            return "Fjernprint XSD: " + e.getMessage();
+        }
+    }
+
     private Reply deliver(KombiReader.Parsed p, String tx) {
         String channel = p.channelCode();
         Element memo = p.memo();
@@ -824,7 +903,16 @@ public final class DigitalPostSimulator implements AutoCloseable {
         UUID uuid = UUID.fromString(uuidText);
         String known = deliveredMessages.get(uuidText.toLowerCase(java.util.Locale.ROOT));
         if (known != null) {
-            return new Reply(200, kombiOk(known.isEmpty() ? null : known, "message already received; not delivered again"));
+            // The platform's handling of a repeated messageUUID is not published: the simulator's is configurable.
+            switch (repeatedMessage) {
+                case ACKNOWLEDGE -> {
+                    return new Reply(200, kombiOk(known.isEmpty() ? null : known, "message already received; not delivered again"));
+                }
+                case REFUSE -> throw new Refusal(400, DigitalPostErrors.DUPLICATE_MESSAGE, "messageUUID was already received");
+                default -> {
+                    // DELIVER_AGAIN
+                }
+            }
         }
         Element recipient = MemoChecks.first(header, "Recipient");
         String idType = MemoChecks.text(recipient, "idType");
@@ -837,8 +925,8 @@ public final class DigitalPostSimulator implements AutoCloseable {
                 }
                 smsOutbox.add(new SmsMessage(id, MemoChecks.text(header, "notification"), uuid, tx, now));
                 deliveredMessages.put(uuidText.toLowerCase(java.util.Locale.ROOT), transmission);
-                emit(uuid, transmission, null, "NemSMS", now);
-                return new Reply(200, kombiOk(transmission, null));
+                // No public source shows NemSMS status texts, so the simulator emits none for NemSMS.
+                return new Reply(200, kombiOk(transmission, successAdvice));
             }
             case "Digital Post", "Automatisk Valg" -> {
                 if (exempt.contains(id)) {
@@ -861,8 +949,13 @@ public final class DigitalPostSimulator implements AutoCloseable {
                         directRawText(header, "label"), files, now);
                 mailboxes.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(entry);
                 deliveredMessages.put(uuidText.toLowerCase(java.util.Locale.ROOT), transmission);
-                emit(uuid, transmission, null, "Digital Post", now);
-                return new Reply(200, kombiOk(transmission, null));
+                if (failingDeliveries.contains(id)) {
+                    status(uuid, transmission, null, "Digital Post", "Modtaget Digital Post", now, null);
+                    status(uuid, transmission, null, "Digital Post", "Fejlet", now, FAILURE_DETAILS);
+                } else {
+                    emit(uuid, transmission, now);
+                }
+                return new Reply(200, kombiOk(transmission, successAdvice));
             }
             default -> throw new Refusal(400, DigitalPostErrors.MALFORMED_REQUEST, "unexpected KombiValgKode");
         }
@@ -871,9 +964,14 @@ public final class DigitalPostSimulator implements AutoCloseable {
     private Reply print(KombiReader.Parsed p, String tx, UUID messageUuid, Instant now) {
         Element f = p.print();
         String shipmentId = MemoChecks.text(f, "AfsendelseIdentifikator");
-        for (PrintedLetter l : printQueue) {
-            if (l.shipmentId().equals(shipmentId)) {
-                return new Reply(200, kombiOk(null, "shipment already received; not printed again"));
+        if (repeatedMessage != RepeatedMessage.DELIVER_AGAIN) {
+            for (PrintedLetter l : printQueue) {
+                if (l.shipmentId().equals(shipmentId)) {
+                    if (repeatedMessage == RepeatedMessage.REFUSE) {
+                        throw new Refusal(400, DigitalPostErrors.DUPLICATE_MESSAGE, "AfsendelseIdentifikator was already received");
+                    }
+                    return new Reply(200, kombiOk(null, "shipment already received; not printed again"));
+                }
             }
         }
         Base64Stream content = p.contents().get(MemoChecks.first(f, "MeddelelseIndholdData"));
@@ -883,15 +981,23 @@ public final class DigitalPostSimulator implements AutoCloseable {
         }
         ReceivedFile letter = new ReceivedFile(shipmentId + ".pdf", MemoChecks.text(f, "FilformatNavn"), null,
                 content.size(), content.sha256(), content.bytesIfComplete());
+        List<ReceivedFile> attachments = new ArrayList<>();
+        for (Element bilag : MemoChecks.all(f, "Bilag")) {
+            Element data = MemoChecks.first(bilag, "VedhaeftningIndholdData");
+            Base64Stream b = data == null ? null : p.contents().get(data);
+            if (b != null) {
+                attachments.add(new ReceivedFile(MemoChecks.rawText(bilag, "BilagNavn"), MemoChecks.text(bilag, "FilformatNavn"),
+                        null, b.size(), b.sha256(), b.bytesIfComplete()));
+            }
+        }
         printQueue.add(new PrintedLetter(shipmentId, recipient, MemoChecks.text(f, "PersonName"),
-                MemoChecks.text(f, "TitelTekst"), letter, messageUuid, tx, p.channelCode(), now));
+                MemoChecks.text(f, "TitelTekst"), letter, messageUuid, tx, p.channelCode(), now, attachments));
         String transmission = messageUuid == null ? null : UUID.randomUUID().toString();
         if (messageUuid != null) {
             deliveredMessages.put(messageUuid.toString(), transmission);
         }
         emitPrint(messageUuid, transmission, shipmentId, now);
-        return new Reply(200, kombiOk(transmission, messageUuid == null ? null
-                : "the recipient is exempt from Digital Post; the letter is printed"));
+        return new Reply(200, kombiOk(transmission, successAdvice));
     }
 
     private static String directRawText(Element parent, String local) {
@@ -905,16 +1011,23 @@ public final class DigitalPostSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- statuses
 
-    private void emit(UUID uuid, String transmission, String shipmentId, String channel, Instant now) {
-        status(uuid, transmission, shipmentId, channel, "Modtaget " + channel, now);
-        status(uuid, transmission, shipmentId, channel, "Afleveret " + channel, now);
+    /** The status texts of a Digital Post delivery that a public receiver (OS2Valghalla) handles. */
+    private void emit(UUID uuid, String transmission, Instant now) {
+        status(uuid, transmission, null, "Digital Post", "Modtaget Digital Post", now, null);
+        status(uuid, transmission, null, "Digital Post", "Afleveret Digital Post", now, null);
     }
 
+    /**
+     * The print steps named in public PKO_PostStatus classes (which cite KOMBIT's "Beskedfordeler – PKO_PostStatus",
+     * itself not public): sent, then handed over for printing and enveloping. KanalKode as in the Fjernprint schema.
+     */
     private void emitPrint(UUID uuid, String transmission, String shipmentId, Instant now) {
-        emit(uuid, transmission, shipmentId, "Fysisk Post", now);
+        status(uuid, transmission, shipmentId, "Fysisk Post", "Afsendt", now, null);
+        status(uuid, transmission, shipmentId, "Fysisk Post", "Afleveret til print og kuvertering", now, null);
     }
 
-    private void status(UUID uuid, String transmission, String shipmentId, String channel, String text, Instant now) {
+    private void status(UUID uuid, String transmission, String shipmentId, String channel, String text, Instant now,
+            String[] failure) {
         Document d = SecureXml.documentBuilder().newDocument();
         Element root = d.createElementNS(POST_STATUS_NS, "ps:PKO_PostStatus");
         d.appendChild(root);
@@ -925,6 +1038,12 @@ public final class DigitalPostSimulator implements AutoCloseable {
         leaf(root, "TransaktionsDatoTid", now.toString());
         leaf(root, "TransaktionsStatusKode", text);
         leaf(root, "CorrelationId", UUID.randomUUID().toString());
+        if (failure != null) {
+            Element details = d.createElementNS(POST_STATUS_NS, "ps:FejlDetaljer");
+            root.appendChild(details);
+            leaf(details, "FejlKode", failure[0]);
+            leaf(details, "FejlTekst", failure[1]);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SecureXml.write(d, out);
         PostStatusEvent e = new PostStatusEvent(uuid, transmission, shipmentId, channel, text, now, out.toByteArray());
@@ -951,23 +1070,38 @@ public final class DigitalPostSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- replies and faults
 
+    /**
+     * A success reply in the shape a public client's generated classes read (OS2Valghalla's {@code kombi_response}):
+     * Result, TransmissionID, then the Advis. Only the Advis text is sourced (that client treats a success as Result
+     * true with AdvisTekst "Received"); no AdvisId is invented.
+     */
     private static byte[] kombiOk(String transmission, String advice) {
         StringBuilder b = new StringBuilder("<kombi_response><Result>true</Result>");
         if (transmission != null) {
             b.append("<TransmissionID>").append(transmission).append("</TransmissionID>");
         }
         if (advice != null) {
-            b.append("<HovedoplysningerSvarREST><SvarReaktion><Advis><AdvisId>SIM-1</AdvisId><AdvisTekst>")
+            b.append("<HovedoplysningerSvarREST><SvarReaktion><Advis><AdvisTekst>")
                     .append(escape(advice)).append("</AdvisTekst></Advis></SvarReaktion></HovedoplysningerSvarREST>");
         }
         return b.append("</kombi_response>").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] kombiError(String code, String text) {
-        return ("<kombi_response><Result>false</Result><HovedoplysningerSvarREST><SvarReaktion><Fejl><FejlKode>"
-                + escape(code) + "</FejlKode><FejlTekst>" + escape(PersonalData.maskCprNumbers(text))
-                + "</FejlTekst></Fejl></SvarReaktion></HovedoplysningerSvarREST></kombi_response>")
-                .getBytes(StandardCharsets.UTF_8);
+    /** A refusal in the configured {@link FailureReply} form; the platform's failure body is not published. */
+    private Reply failure(int status, String code, String text) {
+        String masked = PersonalData.maskCprNumbers(text);
+        return switch (failureReply) {
+            case FEJL -> new Reply(status, ("<kombi_response><Result>false</Result><HovedoplysningerSvarREST><SvarReaktion>"
+                    + "<Fejl><FejlKode>" + escape(code) + "</FejlKode><FejlTekst>" + escape(masked)
+                    + "</FejlTekst></Fejl></SvarReaktion></HovedoplysningerSvarREST></kombi_response>")
+                    .getBytes(StandardCharsets.UTF_8));
+            case ADVIS -> new Reply(status, ("<kombi_response><Result>false</Result><HovedoplysningerSvarREST><SvarReaktion>"
+                    + "<Advis><AdvisTekst>" + escape(code + ": " + masked) + "</AdvisTekst></Advis></SvarReaktion>"
+                    + "</HovedoplysningerSvarREST></kombi_response>").getBytes(StandardCharsets.UTF_8));
+            case PLAIN_TEXT -> new Reply(status, "text/plain; charset=utf-8",
+                    (code + ": " + masked).getBytes(StandardCharsets.UTF_8));
+            case EMPTY -> new Reply(status, "text/plain; charset=utf-8", new byte[0]);
+        };
     }
 
     private static String escape(String s) {
@@ -1041,6 +1175,49 @@ public final class DigitalPostSimulator implements AutoCloseable {
         return chain;
     }
 
+    /**
+     * What the simulator does with a KombiPostAfsend call whose {@code x-TransaktionsId} it has seen before. The
+     * platform's behaviour is not published (public clients create a new id per call); verify it on the test
+     * environment.
+     */
+    public enum RepeatedTransaction {
+        /** The same request gets the stored reply again; a different request with the id gets HTTP 409 (default). */
+        REPLAY,
+        /** Any repeat gets HTTP 409 with {@link DigitalPostErrors#TRANSACTION_REUSED}. */
+        REFUSE,
+        /** The id is not remembered: the call is handled as new (the messageUUID rule then decides). */
+        HANDLE_AGAIN
+    }
+
+    /**
+     * What the simulator does with a messageUUID (or print AfsendelseIdentifikator) it has delivered before. The
+     * platform's behaviour is not published; verify it on the test environment.
+     */
+    public enum RepeatedMessage {
+        /** HTTP 200 with an Advis saying it was not delivered again; nothing is delivered (default). */
+        ACKNOWLEDGE,
+        /** HTTP 400 with {@link DigitalPostErrors#DUPLICATE_MESSAGE}. */
+        REFUSE,
+        /** Delivered again, as if new. */
+        DELIVER_AGAIN
+    }
+
+    /**
+     * The body of a refused KombiPostAfsend call. The platform's failure body is not published; public clients
+     * look for FejlId/FejlKode/FejlTekst or an AdvisTekst anywhere, or only look at the HTTP status. Each form is
+     * offered so that a client can be tested against all of them.
+     */
+    public enum FailureReply {
+        /** {@code kombi_response} with Result false and {@code SvarReaktion/Fejl/{FejlKode, FejlTekst}} (default). */
+        FEJL,
+        /** {@code kombi_response} with Result false and only {@code SvarReaktion/Advis/AdvisTekst}. */
+        ADVIS,
+        /** A {@code text/plain} body with the code and text. */
+        PLAIN_TEXT,
+        /** No body, only the HTTP status. */
+        EMPTY
+    }
+
     /** Builder for {@link DigitalPostSimulator}. */
     public static final class Builder {
         private TestPki pki = TestPki.generateFast(1);
@@ -1054,6 +1231,11 @@ public final class DigitalPostSimulator implements AutoCloseable {
         private long keepFileBytes = 1L << 20;
         private boolean repeatStatuses;
         private boolean requireContentLength = true;
+        private RepeatedTransaction repeatedTransaction = RepeatedTransaction.REPLAY;
+        private RepeatedMessage repeatedMessage = RepeatedMessage.ACKNOWLEDGE;
+        private FailureReply failureReply = FailureReply.FEJL;
+        private String successAdvice = "Received";
+        private Path contractsDir;
 
         private Builder() {
         }
@@ -1132,6 +1314,44 @@ public final class DigitalPostSimulator implements AutoCloseable {
          */
         public Builder requireContentLength(boolean require) {
             this.requireContentLength = require;
+            return this;
+        }
+
+        /** How a repeated {@code x-TransaktionsId} is handled (default {@link RepeatedTransaction#REPLAY}). */
+        public Builder repeatedTransaction(RepeatedTransaction mode) {
+            this.repeatedTransaction = Objects.requireNonNull(mode, "mode == null");
+            return this;
+        }
+
+        /** How a repeated messageUUID or AfsendelseIdentifikator is handled (default {@link RepeatedMessage#ACKNOWLEDGE}). */
+        public Builder repeatedMessage(RepeatedMessage mode) {
+            this.repeatedMessage = Objects.requireNonNull(mode, "mode == null");
+            return this;
+        }
+
+        /** The form of a refusal's body (default {@link FailureReply#FEJL}). */
+        public Builder failureReply(FailureReply form) {
+            this.failureReply = Objects.requireNonNull(form, "form == null");
+            return this;
+        }
+
+        /**
+         * The AdvisTekst of a success reply (default {@code Received}, which a public client expects), or null for a
+         * success without Advis.
+         */
+        public Builder successAdvice(String text) {
+            this.successAdvice = text;
+            return this;
+        }
+
+        /**
+         * The folder with the published Serviceplatformen contracts ({@code conformance/serviceplatformen} of the shared
+         * material); the print part is validated against its {@code sf1600-sf1601-fjernprint-forsendelse} schema. Without
+         * it the simulator looks in {@code rammearkitektur.shared.dir}, then {@code ../shared}, and otherwise checks the
+         * print part with rules taken from that schema, saying so in its report.
+         */
+        public Builder contracts(Path dir) {
+            this.contractsDir = Objects.requireNonNull(dir, "dir == null");
             return this;
         }
 
