@@ -228,13 +228,15 @@ public final class DigitalPostClient implements AutoCloseable {
     }
 
     /**
-     * Whether the citizen can receive NemSMS (PostForespoerg {@code nemsms}).
+     * Whether the citizen (CPR) or company (CVR) can receive NemSMS (PostForespoerg {@code nemsms}). A CVR number is
+     * sent as {@code cvrNumber}, as public clients do; whether the platform answers it for NemSMS is not published.
      *
-     * @param cpr ten digits, a hyphen after the sixth allowed
-     * @throws ValidationException when the number is not a CPR number
+     * @param cprOrCvr ten digits (a hyphen after the sixth is allowed) or eight digits
+     * @throws ValidationException when the number is neither
      */
-    public boolean isRegisteredForNemSms(String cpr) {
-        return lookup("nemsms", "cprNumber=" + identifier("cpr", cpr, false));
+    public boolean isRegisteredForNemSms(String cprOrCvr) {
+        String id = identifier("cprOrCvr", cprOrCvr, true);
+        return lookup("nemsms", (id.length() == 10 ? "cprNumber=" : "cvrNumber=") + id);
     }
 
     /**

@@ -150,6 +150,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
     private final long keepFileBytes;
     private final boolean repeatStatuses;
     private final boolean requireContentLength;
+    private final long maxFileBytes;
     private final RepeatedTransaction repeatedTransaction;
     private final RepeatedMessage repeatedMessage;
     private final FailureReply failureReply;
@@ -216,6 +217,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
         this.keepFileBytes = b.keepFileBytes;
         this.repeatStatuses = b.repeatStatuses;
         this.requireContentLength = b.requireContentLength;
+        this.maxFileBytes = b.maxFileBytes;
         this.repeatedTransaction = b.repeatedTransaction;
         this.repeatedMessage = b.repeatedMessage;
         this.failureReply = b.failureReply;
@@ -353,7 +355,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
         return this;
     }
 
-    /** Registers a CPR number for NemSMS (recipients are not registered unless told). */
+    /** Registers a CPR number (or a CVR number, for lookups) for NemSMS (recipients are not registered unless told). */
     public DigitalPostSimulator registerForNemSms(String cpr) {
         nemSms.add(Objects.requireNonNull(cpr, "cpr == null"));
         return this;
@@ -651,7 +653,8 @@ public final class DigitalPostSimulator implements AutoCloseable {
                 if (path.equals("digitalpost")) {
                     result = !exempt.contains(id);
                 } else if (path.equals("nemsms")) {
-                    result = cpr != null && nemSms.contains(cpr);
+                    // Whether the platform answers a cvrNumber for NemSMS is not published: here by registration.
+                    result = nemSms.contains(id);
                 } else {
                     throw new Refusal(404, DigitalPostErrors.HEADERS, "unknown lookup " + path);
                 }
@@ -794,11 +797,18 @@ public final class DigitalPostSimulator implements AutoCloseable {
         if (channel != null && !CHANNELS.contains(channel)) {
             found.add(new String[] {DigitalPostErrors.MALFORMED_REQUEST, "KombiValgKode must be one of " + CHANNELS});
         }
+        long fileBytes = 0;
         for (Map.Entry<Element, Base64Stream> c : p.contents().entrySet()) {
             String error = c.getValue().finish();
             if (error != null) {
                 found.add(new String[] {DigitalPostErrors.SCHEMA, c.getKey().getLocalName() + " is not Base64: " + error});
             }
+            fileBytes += c.getValue().size();
+        }
+        if (maxFileBytes > 0 && fileBytes > maxFileBytes) {
+            // No limit is published; this one is the tester's (Builder.maxFileBytes).
+            throw new Refusal(413, DigitalPostErrors.TOO_LARGE, "the files hold " + fileBytes + " bytes, more than the "
+                    + maxFileBytes + " this simulator is configured to accept");
         }
         if (p.memo() != null) {
             if (xsdDir != null) {
@@ -1236,6 +1246,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
         private FailureReply failureReply = FailureReply.FEJL;
         private String successAdvice = "Received";
         private Path contractsDir;
+        private long maxFileBytes;
 
         private Builder() {
         }
@@ -1314,6 +1325,19 @@ public final class DigitalPostSimulator implements AutoCloseable {
          */
         public Builder requireContentLength(boolean require) {
             this.requireContentLength = require;
+            return this;
+        }
+
+        /**
+         * The most decoded file bytes one KombiPostAfsend call may carry, or 0 (default) for no limit. The platform's
+         * limit is not published; a larger call is refused with HTTP 413 and {@link DigitalPostErrors#TOO_LARGE} (both
+         * the simulator's choice), so that a client's handling of a size refusal can be tested.
+         */
+        public Builder maxFileBytes(long max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("max must not be negative");
+            }
+            this.maxFileBytes = max;
             return this;
         }
 

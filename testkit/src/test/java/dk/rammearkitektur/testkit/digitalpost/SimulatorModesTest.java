@@ -188,4 +188,28 @@ class SimulatorModesTest {
             assertEquals("no violations", sim.conformanceReport().lines().reduce((a, b) -> b).orElseThrow(), sim.conformanceReport());
         }
     }
+
+    @Test
+    void aConfiguredSizeLimitIsARefusal() {
+        try (DigitalPostSimulator sim = DigitalPostSimulator.builder().maxFileBytes(1000).build().start();
+                DigitalPostClient client = sim.clientBuilder().build()) {
+            assertTrue(client.send(KombiRequest.digitalPost(Letters.letter(Letters.CPR, Letters.pdf(1000)))).accepted());
+            DigitalPostFaultException e = assertThrows(DigitalPostFaultException.class,
+                    () -> client.send(KombiRequest.digitalPost(Letters.letter(Letters.CPR, Letters.pdf(1001)))));
+            assertEquals(413, e.httpStatus());
+            assertEquals(DigitalPostErrors.TOO_LARGE, e.faultCode());
+            assertEquals(1, sim.mailboxTotal());
+        }
+    }
+
+    @Test
+    void theMessageMustUseThePrefixMemo() throws Exception {
+        try (DigitalPostSimulator sim = DigitalPostSimulator.builder().build().start()) {
+            String x = new String(KombiXml.toBytes(KombiRequest.digitalPost(Letters.letter(Letters.CPR, Letters.pdf(10)))),
+                    StandardCharsets.UTF_8).replace("memo:", "m:").replace("xmlns:memo=", "xmlns:m=");
+            HttpResponse<String> r = SimulatorRequests.kombi(sim, x);
+            assertEquals(400, r.statusCode(), r.body());
+            assertTrue(r.body().contains("prefix memo"), r.body());
+        }
+    }
 }

@@ -79,6 +79,10 @@ public final class KombiReader {
                 channel = r.getElementText().strip();
                 sawChannel = true;
             } else if (ns.equals(MEMO) && name.equals("Message") && sawChannel && memo == null) {
+                if (!"memo".equals(r.getPrefix())) {
+                    // A public client normalises the prefix to exactly "memo" before sending (ITK MemoDocumentNormalizer).
+                    problems.add(new String[] {structureCode, "the MeMo message must use the namespace prefix memo"});
+                }
                 memo = copy(r, doc, contents);
             } else if (ns.equals(FJERNPRINT) && name.equals("ForsendelseISamling") && sawChannel && !sawPrint) {
                 Element wrapper = copy(r, doc, contents);
