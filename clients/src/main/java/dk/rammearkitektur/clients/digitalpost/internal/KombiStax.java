@@ -368,12 +368,12 @@ public final class KombiStax {
                 } else if (ns.equals(FJERNPRINT) && name.equals("PrintParametre")) {
                     String[] o = new String[3];
                     leaves(p + ".printOptions", FJERNPRINT, List.of("SimplexDuplexKode", "FarveSHKode", "KuvertTypeKode"), o);
-                    options = new PrintShipment.PrintOptions(o[0], o[1], o[2]);
+                    options = new PrintShipment.PrintOptions(strip(o[0]), strip(o[1]), strip(o[2]));
                 } else if (ns.equals(FJERNPRINT) && name.equals("PostParametre")) {
                     String[] c = new String[1];
                     leaves(p + ".postCategory", FJERNPRINT, List.of("PostKategoriKode"), c);
                     for (PrintShipment.PostCategory k : PrintShipment.PostCategory.values()) {
-                        if (k.code().equals(c[0])) {
+                        if (k.code().equals(strip(c[0]))) {
                             category = k;
                         }
                     }
@@ -393,7 +393,7 @@ public final class KombiStax {
             LocalDate letterDate = null;
             if (document[2] != null) {
                 try {
-                    letterDate = LocalDate.parse(document[2]);
+                    letterDate = LocalDate.parse(document[2].strip());
                 } catch (java.time.format.DateTimeParseException e) {
                     pv.add(p + ".letterDate", "must be a date such as 2025-03-03 (BrevDato)");
                 }
@@ -409,8 +409,12 @@ public final class KombiStax {
                 if (i < 0 || !namespace.equals(ns())) {
                     throw unexpected(p);
                 }
-                out[i] = r.getElementText().strip();
+                out[i] = r.getElementText();
             }
+        }
+
+        private static String strip(String s) {
+            return s == null ? null : s.strip();
         }
 
         private PrintShipment.TransactionParameters transaction(String p) throws XMLStreamException {
@@ -419,10 +423,10 @@ public final class KombiStax {
                     "KvitteringsEmail"), t);
             java.time.Instant time = null;
             if (t[0] != null) {
-                time = Replies.instant(t[0]);
+                time = Replies.instant(t[0].strip());
                 pv.require(time != null, p + ".time", "must be a date-time such as 2025-03-03T12:00:00Z");
             }
-            return new PrintShipment.TransactionParameters(time, t[1], t[2], t[3]);
+            return new PrintShipment.TransactionParameters(time, t[1], strip(t[2]), strip(t[3]));
         }
 
         private PrintShipment.SenderDetails details(String p) throws XMLStreamException {
@@ -433,8 +437,9 @@ public final class KombiStax {
             if (d[3] != null) {
                 pv.add(p + ".forsendelseAfsender", "is not supported by this SDK (ForsendelseAfsender)");
             }
-            return new PrintShipment.SenderDetails(d[0], d[1], d[2], bool(p + ".printSenderAddress", d[4]),
-                    bool(p + ".printRecipientAddress", d[5]), bool(p + ".printLetterDate", d[6]), d[7], bool(p + ".urgent", d[8]));
+            return new PrintShipment.SenderDetails(d[0], d[1], d[2], bool(p + ".printSenderAddress", strip(d[4])),
+                    bool(p + ".printRecipientAddress", strip(d[5])), bool(p + ".printLetterDate", strip(d[6])), strip(d[7]),
+                    bool(p + ".urgent", strip(d[8])));
         }
 
         private Boolean bool(String p, String text) {
