@@ -28,7 +28,8 @@ import java.util.UUID;
  * (else the signed, else the production variant; never the redacted public one) becomes the main document's single
  * file with the part's media type and (sanitised) name; a {@link Person} is addressed by CPR number, a
  * {@link Company} by CVR number. The messageUUID is derived from the document id, the part's SHA-256 and the
- * recipient, so converting the same letter again gives the same UUID and the platform delivers it only once.
+ * recipient, so converting the same letter again gives the same UUID (the SDK's choice: what the platform does with a
+ * repeated messageUUID is not published, see {@link DigitalPostClient}).
  * {@link #print(Document, Party, FileContent)} gives the print part for physical post or for the fallback of an
  * automatic channel choice.
  */

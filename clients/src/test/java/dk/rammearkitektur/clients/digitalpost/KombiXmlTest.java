@@ -223,6 +223,11 @@ class KombiXmlTest {
                 "<dkal:VedhaeftningIndholdData>[^<]*</dkal:VedhaeftningIndholdData>",
                 "<dkal:BilagIdentifikator>b1</dkal:BilagIdentifikator>").getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of("kombiRequest.print.attachments[0]"), paths(byReference));
+        ValidationException sender = assertThrows(ValidationException.class, () -> read(new String(KombiXml.toBytes(
+                KombiRequest.physicalPost(fullPrint())), StandardCharsets.UTF_8).replace("</fjernprint:KonteringsGruppeTekst>",
+                "</fjernprint:KonteringsGruppeTekst><fjernprint:ForsendelseAfsender><x/></fjernprint:ForsendelseAfsender>")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("kombiRequest.print.senderDetails"), paths(sender));
         ValidationException channel = assertThrows(ValidationException.class,
                 () -> read(x.replace(">Fysisk Post<", ">Brevdue<").getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of("kombiRequest.channel"), paths(channel));

@@ -431,12 +431,10 @@ public final class KombiStax {
 
         private PrintShipment.SenderDetails details(String p) throws XMLStreamException {
             String[] d = new String[9];
-            leaves(p, FJERNPRINT, List.of("EnhedTekst", "BrugerNavn", "KonteringsGruppeTekst", "ForsendelseAfsender",
+            // index 3 would be ForsendelseAfsender, which is not supported: leaves() refuses it as an unknown element
+            leaves(p, FJERNPRINT, java.util.Arrays.asList("EnhedTekst", "BrugerNavn", "KonteringsGruppeTekst", null,
                     "PaatrykAfsenderAdresseIndikator", "PaatrykModtagerAdresseIndikator", "PaatrykBrevdatoIndikator",
                     "KanalKode", "HasteBrevIndikator"), d);
-            if (d[3] != null) {
-                pv.add(p + ".forsendelseAfsender", "is not supported by this SDK (ForsendelseAfsender)");
-            }
             return new PrintShipment.SenderDetails(d[0], d[1], d[2], bool(p + ".printSenderAddress", strip(d[4])),
                     bool(p + ".printRecipientAddress", strip(d[5])), bool(p + ".printLetterDate", strip(d[6])), strip(d[7]),
                     bool(p + ".urgent", strip(d[8])));
