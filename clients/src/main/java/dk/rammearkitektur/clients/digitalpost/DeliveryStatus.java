@@ -1,5 +1,6 @@
 package dk.rammearkitektur.clients.digitalpost;
 
+import dk.rammearkitektur.clients.digitalpost.internal.Beskedfordeler;
 import dk.rammearkitektur.clients.digitalpost.internal.Describe;
 import dk.rammearkitektur.clients.digitalpost.internal.Replies;
 import java.io.InputStream;
@@ -105,6 +106,26 @@ public record DeliveryStatus(Kind kind, String statusText, String channel, Strin
      */
     public static DeliveryStatus parse(InputStream in) {
         return Replies.deliveryStatus(in);
+    }
+
+    /**
+     * Parses a status as Beskedfordeler (SF1461) delivers it: a {@code ModtagBeskedInput} pushed to the receiver's
+     * service, or a {@code Haendelsesbesked} as pulled, with the {@code PKO_PostStatus} in {@code Beskeddata}, itself
+     * or Base64-encoded in a {@code Base64} element (as a public receiver reads it). Answer a push with
+     * {@link #beskedfordelerReceivedReply()}.
+     *
+     * @throws dk.rammearkitektur.core.ValidationException if the envelope or the status inside is not acceptable
+     */
+    public static DeliveryStatus parseBeskedfordeler(InputStream in) {
+        return Beskedfordeler.status(in);
+    }
+
+    /**
+     * The body a receiver answers a Beskedfordeler push with when it has taken the status:
+     * {@code ModtagBeskedOutput} with {@code StandardRetur/StatusKode} 20 and {@code FejlbeskedTekst} Ok.
+     */
+    public static String beskedfordelerReceivedReply() {
+        return Beskedfordeler.receivedReply();
     }
 
     /** The identity used to recognise a repeated status: transmission, message, shipment, status text and time. */

@@ -25,6 +25,13 @@ public final class PrintSchema {
         if (xsd == null || !Files.isRegularFile(xsd)) {
             return null;
         }
+        // A compiled schema is immutable and thread-safe; compiling the ~130 files once per JVM keeps simulators cheap.
+        return CACHE.computeIfAbsent(xsd.toAbsolutePath().normalize(), PrintSchema::compile);
+    }
+
+    private static final java.util.Map<Path, Schema> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Schema compile(Path xsd) {
         try {
             SchemaFactory f = SecureXml.schemaFactory("file");
             // The schema imports one namespace from one file per element; the JDK reads only the first import of a
