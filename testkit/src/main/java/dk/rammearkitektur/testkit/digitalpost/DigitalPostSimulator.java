@@ -1006,7 +1006,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
         if (messageUuid != null) {
             deliveredMessages.put(messageUuid.toString(), transmission);
         }
-        emitPrint(messageUuid, transmission, shipmentId, now);
+        emitPrint(messageUuid, transmission, shipmentId, now, f);
         return new Reply(200, kombiOk(transmission, successAdvice));
     }
 
@@ -1029,15 +1029,22 @@ public final class DigitalPostSimulator implements AutoCloseable {
 
     /**
      * The print steps named in public PKO_PostStatus classes (which cite KOMBIT's "Beskedfordeler – PKO_PostStatus",
-     * itself not public): sent, then handed over for printing and enveloping. KanalKode as in the Fjernprint schema.
+     * itself not public): sent, then handed over for printing and enveloping. KanalKode as in the Fjernprint schema;
+     * the print fields those classes name (BrugerNavn, EnhedTekst, ForsendelseTypeIdentifikator) echo the request.
+     * No ForsendelseHaendelse events: their type codes are not published.
      */
-    private void emitPrint(UUID uuid, String transmission, String shipmentId, Instant now) {
-        status(uuid, transmission, shipmentId, "Fysisk Post", "Afsendt", now, null);
-        status(uuid, transmission, shipmentId, "Fysisk Post", "Afleveret til print og kuvertering", now, null);
+    private void emitPrint(UUID uuid, String transmission, String shipmentId, Instant now, Element forsendelse) {
+        status(uuid, transmission, shipmentId, "Fysisk Post", "Afsendt", now, null, forsendelse);
+        status(uuid, transmission, shipmentId, "Fysisk Post", "Afleveret til print og kuvertering", now, null, forsendelse);
     }
 
     private void status(UUID uuid, String transmission, String shipmentId, String channel, String text, Instant now,
             String[] failure) {
+        status(uuid, transmission, shipmentId, channel, text, now, failure, null);
+    }
+
+    private void status(UUID uuid, String transmission, String shipmentId, String channel, String text, Instant now,
+            String[] failure, Element forsendelse) {
         Document d = SecureXml.documentBuilder().newDocument();
         Element root = d.createElementNS(POST_STATUS_NS, "ps:PKO_PostStatus");
         d.appendChild(root);
@@ -1048,6 +1055,11 @@ public final class DigitalPostSimulator implements AutoCloseable {
         leaf(root, "TransaktionsDatoTid", now.toString());
         leaf(root, "TransaktionsStatusKode", text);
         leaf(root, "CorrelationId", UUID.randomUUID().toString());
+        if (forsendelse != null) {
+            for (String field : List.of("BrugerNavn", "EnhedTekst", "ForsendelseTypeIdentifikator")) {
+                leaf(root, field, MemoChecks.text(forsendelse, field));
+            }
+        }
         if (failure != null) {
             Element details = d.createElementNS(POST_STATUS_NS, "ps:FejlDetaljer");
             root.appendChild(details);

@@ -163,6 +163,9 @@ class SimulatorModesTest {
             assertEquals(List.of("Vejledning", "Klagevejledning"),
                     printed.attachments().stream().map(ReceivedFile::filename).collect(Collectors.toList()));
             assertEquals(Letters.sha256(Letters.pdf(40)), printed.attachments().get(1).sha256());
+            DeliveryStatus printStatus = DeliveryStatus.parse(sim.statuses().get(0).openStream());
+            assertEquals("brev-7", printStatus.shipmentId());
+            assertEquals("sagsbehandler", printStatus.print().userName(), "the print fields echo the request");
             assertEquals("no violations", sim.conformanceReport().lines().reduce((a, b) -> b).orElseThrow(), sim.conformanceReport());
             String bad = new String(KombiXml.toBytes(KombiRequest.physicalPost(Letters.print(Letters.CPR, Letters.pdf(10)))),
                     StandardCharsets.UTF_8).replace(">8000<", ">DK-8000<");
