@@ -33,8 +33,8 @@ public final class DeliveryStatusLog {
     }
 
     /**
-     * The most telling status of a message: failed or delivered beats received, which beats other steps; among
-     * equals, the latest received.
+     * The most telling status of a message: failed, delivered or withdrawn beats received, which beats other steps
+     * and unknown texts; among equals, the latest received.
      */
     public synchronized Optional<DeliveryStatus> current(UUID messageUuid) {
         DeliveryStatus best = null;
@@ -50,6 +50,7 @@ public final class DeliveryStatusLog {
         switch (kind) {
             case FAILED:
             case DELIVERED:
+            case WITHDRAWN:
                 return 2;
             case RECEIVED:
                 return 1;

@@ -3,6 +3,7 @@ package dk.rammearkitektur.clients.digitalpost;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.rammearkitektur.clients.digitalpost.internal.AccessTokens;
+import dk.rammearkitektur.clients.digitalpost.internal.BodyLength;
 import dk.rammearkitektur.clients.internal.ClientSettings;
 import dk.rammearkitektur.clients.digitalpost.internal.Pipe;
 import dk.rammearkitektur.clients.serviceplatform.internal.IssuedToken;
@@ -15,7 +16,6 @@ import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.Violations;
-import dk.rammearkitektur.core.xml.SecureXml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +39,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -63,12 +62,17 @@ import org.slf4j.LoggerFactory;
  * are cached and renewed before they expire; concurrent callers share one fetch. When the platform refuses the
  * access token (HTTP 401, the request was not handled) the call is made once more with a new token and the same ids. HTTP/1.1 and UTF-8 are forced. The
  * {@code kombi_request} body is streamed: file content is Base64-encoded on the fly, so a 100 MB attachment never
- * sits in the heap.
+ * sits in the heap. It is sent with a {@code Content-Length}, as every public client sends it (whether the
+ * platform accepts a chunked body is not published): a dry run of the writer counts the bytes first, reading only
+ * content whose size is not known ({@link FileContent#knownSize()}), so such content is read twice.
  *
  * <p>Idempotency: {@link #prepare(KombiRequest)} fixes the transaction id and time of a logical send; the MeMo
  * messageUUID is fixed by the message. A send is never repeated on its own: after a timeout call
  * {@link #resend(Transmission)} with the same transmission (the exception carries it), or ask for retries with the
- * same ids with {@link #sendWithRetries(Transmission)}. The platform delivers a transmission at most once.
+ * same ids with {@link #sendWithRetries(Transmission)}. Keeping the ids is the SDK's choice, so that the platform
+ * can recognise a repeat; how the platform treats a repeated {@code x-TransaktionsId} or messageUUID is not
+ * published (it may deliver again, acknowledge, or refuse). Verify it on the test environment, and after a resend
+ * that is refused, check the delivery status of the messageUUID before sending the letter anew.
  *
  * <pre>{@code
  * try (DigitalPostClient dp = DigitalPostClient.builder()
@@ -82,7 +86,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Errors: a refusal by the platform is a {@link DigitalPostFaultException} with its error code and text; a call
+ * <p>Errors: a refusal by the platform is a {@link DigitalPostFaultException} with its error code and text. The
+ * failure body is not published: the code and text are read from {@code FejlId}/{@code FejlKode}/{@code FejlTekst}
+ * or the first {@code AdvisTekst} anywhere in the {@code kombi_response}; an HTTP 4xx (other than 408 and 429)
+ * without a readable one is a refusal with the code {@code HTTP <status>} and the start of the body as text. A call
  * that did not complete is a {@link DigitalPostTransportException} ({@link DigitalPostTimeoutException},
  * {@link DigitalPostConnectionException}, {@link DigitalPostReplyException}); a refusal or failure of the STS is
  * the Serviceplatformen client's {@code StsFaultException} or transport exception. Thread-safe; share one instance.
@@ -179,7 +186,7 @@ public final class DigitalPostClient implements AutoCloseable {
 
     /**
      * Sends {@code transmission} again with the same transaction id, time and messageUUID, for example after a
-     * timeout; the platform recognises it and delivers the letter at most once.
+     * timeout. Whether the platform recognises the repeat is not published; see the class documentation.
      */
     public SendReceipt resend(Transmission transmission) {
         Objects.requireNonNull(transmission, "transmission == null");
@@ -221,13 +228,15 @@ public final class DigitalPostClient implements AutoCloseable {
     }
 
     /**
-     * Whether the citizen can receive NemSMS (PostForespoerg {@code nemsms}).
+     * Whether the citizen (CPR) or company (CVR) can receive NemSMS (PostForespoerg {@code nemsms}). A CVR number is
+     * sent as {@code cvrNumber}, as public clients do; whether the platform answers it for NemSMS is not published.
      *
-     * @param cpr ten digits, a hyphen after the sixth allowed
-     * @throws ValidationException when the number is not a CPR number
+     * @param cprOrCvr ten digits (a hyphen after the sixth is allowed) or eight digits
+     * @throws ValidationException when the number is neither
      */
-    public boolean isRegisteredForNemSms(String cpr) {
-        return lookup("nemsms", "cprNumber=" + identifier("cpr", cpr, false));
+    public boolean isRegisteredForNemSms(String cprOrCvr) {
+        String id = identifier("cprOrCvr", cprOrCvr, true);
+        return lookup("nemsms", (id.length() == 10 ? "cprNumber=" : "cvrNumber=") + id);
     }
 
     /**
@@ -290,8 +299,12 @@ public final class DigitalPostClient implements AutoCloseable {
         private static final long serialVersionUID = 1L;
 
         ContentFailure(Transmission t, Throwable cause) {
+            this(t, cause, true);
+        }
+
+        ContentFailure(Transmission t, Throwable cause, boolean mayHaveReachedService) {
             super("the request body could not be written: a file's content failed (" + cause.getClass().getSimpleName()
-                    + "); transaction " + t.transactionId(), true, t, cause);
+                    + "); transaction " + t.transactionId(), mayHaveReachedService, t, cause);
         }
     }
 
@@ -309,8 +322,14 @@ public final class DigitalPostClient implements AutoCloseable {
 
     private SendReceipt sendWithToken(Transmission t, Duration timeout) {
         AccessTokens.Token token = accessTokens.get(KOMBI_ENTITY_ID, () -> exchange(KOMBI_ENTITY_ID));
+        long length;
+        try {
+            length = BodyLength.of(t.request());
+        } catch (IOException | RuntimeException e) {
+            throw new ContentFailure(t, e, false);
+        }
         AtomicReference<Pipe> pipe = new AtomicReference<>();
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> {
+        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> {
             Pipe p = new Pipe(16, 64 * 1024);
             Pipe old = pipe.getAndSet(p);
             if (old != null) {
@@ -329,6 +348,8 @@ public final class DigitalPostClient implements AutoCloseable {
             writer.start();
             return p.input();
         });
+        // A fixed length, as every public client sends the body; the JDK fails the call if the stream differs.
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(stream, length);
         HttpRequest request = HttpRequest.newBuilder(environment.kombi()).timeout(timeout)
                 .header("Authorization", token.type() + " " + token.value())
                 .header("x-TransaktionsId", t.transactionId().toString())
@@ -361,6 +382,12 @@ public final class DigitalPostClient implements AutoCloseable {
         try {
             receipt = SendReceipt.parse(new ByteArrayInputStream(res.body()));
         } catch (RuntimeException e) {
+            if (isRefusal(res.statusCode())) {
+                // The platform's failure body is not published: a 4xx without a readable kombi_response is still a
+                // refusal (not handled), so it is reported as one and not repeated.
+                throw new DigitalPostFaultException("HTTP " + res.statusCode(), bodyText(res.body()), res.statusCode(),
+                        t.transactionId().toString(), t);
+            }
             throw new DigitalPostReplyException((res.statusCode() >= 400 ? "HTTP status " + res.statusCode()
                     : "the reply is not a readable kombi_response") + " (transaction " + t.transactionId() + ")",
                     true, t, e);
@@ -376,10 +403,23 @@ public final class DigitalPostClient implements AutoCloseable {
         return receipt;
     }
 
+    /** A client error other than a timeout or rate limit: the platform did not handle the request. */
+    private static boolean isRefusal(int status) {
+        return status >= 400 && status < 500 && status != 408 && status != 429;
+    }
+
+    /** The start of a non-XML error body as text, CPR numbers masked, or null when empty. */
+    private static String bodyText(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        String text = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8).strip();
+        return text.isEmpty() ? null : PersonalData.maskCprNumbers(text);
+    }
+
     private AccessTokens.Token exchange(String entityId) {
         IssuedToken saml = stsTokens.get(new TokenCache.Key(entityId, cvr, fingerprint));
-        String assertion = Base64.getEncoder().encodeToString(
-                SecureXml.toString(saml.assertion().element()).getBytes(StandardCharsets.UTF_8));
+        String assertion = AccessTokens.samlTokenField(saml.received());
         HttpRequest request = HttpRequest.newBuilder(environment.accessToken()).timeout(timeouts.read())
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
                 .header("Accept", "application/json")

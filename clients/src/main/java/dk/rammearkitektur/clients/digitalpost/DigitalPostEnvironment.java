@@ -19,19 +19,27 @@ import java.util.Objects;
  */
 public record DigitalPostEnvironment(String name, URI stsRest, URI accessToken, URI kombi, URI lookupBase) {
 
-    /** The external test environment (eksterntest). */
+    /**
+     * The external test environment (eksterntest). The STS is the {@code n2adgangsstyring} host that public clients
+     * moved to in 2025; for another host use the record's constructor or {@link #withStsRest(URI)}.
+     */
     public static final DigitalPostEnvironment TEST = new DigitalPostEnvironment("test",
-            URI.create("https://adgangsstyring.eksterntest-stoettesystemerne.dk/runtime/api/rest/wstrust/v1/issue"),
+            URI.create("https://n2adgangsstyring.eksterntest-stoettesystemerne.dk/runtime/api/rest/wstrust/v1/issue"),
             URI.create("https://exttest.serviceplatformen.dk/service/AccessTokenService_1/token"),
             URI.create("https://exttest.serviceplatformen.dk/service/KombiPostAfsend_1/kombi"),
             URI.create("https://exttest.serviceplatformen.dk/service/PostForespoerg_1/"));
 
     /** The production environment. */
     public static final DigitalPostEnvironment PRODUCTION = new DigitalPostEnvironment("production",
-            URI.create("https://adgangsstyring.stoettesystemerne.dk/runtime/api/rest/wstrust/v1/issue"),
+            URI.create("https://n2adgangsstyring.stoettesystemerne.dk/runtime/api/rest/wstrust/v1/issue"),
             URI.create("https://prod.serviceplatformen.dk/service/AccessTokenService_1/token"),
             URI.create("https://prod.serviceplatformen.dk/service/KombiPostAfsend_1/kombi"),
             URI.create("https://prod.serviceplatformen.dk/service/PostForespoerg_1/"));
+
+    /** This environment with another STS REST issue endpoint, e.g. when KOMBIT moves the STS again. */
+    public DigitalPostEnvironment withStsRest(URI sts) {
+        return new DigitalPostEnvironment(name, sts, accessToken, kombi, lookupBase);
+    }
 
     /** Checks that every URL is absolute https (http only on loopback) and that the lookup base ends in a slash. */
     public DigitalPostEnvironment {

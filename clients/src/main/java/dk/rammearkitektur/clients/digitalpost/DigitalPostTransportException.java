@@ -7,8 +7,8 @@ import java.util.Optional;
  * A Digital Post call did not complete as a conversation: see the subclasses {@link DigitalPostTimeoutException},
  * {@link DigitalPostConnectionException} and {@link DigitalPostReplyException}. When a send failed this way the
  * letter may or may not have been delivered ({@link #mayHaveReachedService()}); resend the same
- * {@link #transmission()} with {@link DigitalPostClient#resend(Transmission)} and the platform delivers it at most
- * once.
+ * {@link #transmission()} with {@link DigitalPostClient#resend(Transmission)}, which keeps the transaction id and
+ * messageUUID (how the platform treats a repeat is not published; see {@link DigitalPostClient}).
  */
 public class DigitalPostTransportException extends TransportException {
     private static final long serialVersionUID = 1L;

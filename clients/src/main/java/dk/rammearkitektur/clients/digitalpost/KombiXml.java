@@ -34,9 +34,9 @@ public final class KombiXml {
     }
 
     /**
-     * Reads a request, sending each file's decoded bytes (MeMo files and the printed letter) to {@code sink}.
-     * Elements of the print part this SDK does not model yet (attachments, channel-independent and transaction
-     * parameters) are refused with a violation.
+     * Reads a request, sending each file's decoded bytes (MeMo files, the printed letter and its attachments) to
+     * {@code sink}. Elements of the print part this SDK does not model ({@code DigitalPostParametre},
+     * {@code ForsendelseAfsender}, attachments by reference, the extra post parameters) are refused with a violation.
      */
     public static KombiRequest read(InputStream in, FileContentSink sink) throws IOException {
         Objects.requireNonNull(in, "in == null");

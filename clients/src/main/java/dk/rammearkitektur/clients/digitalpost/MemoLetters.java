@@ -28,7 +28,8 @@ import java.util.UUID;
  * (else the signed, else the production variant; never the redacted public one) becomes the main document's single
  * file with the part's media type and (sanitised) name; a {@link Person} is addressed by CPR number, a
  * {@link Company} by CVR number. The messageUUID is derived from the document id, the part's SHA-256 and the
- * recipient, so converting the same letter again gives the same UUID and the platform delivers it only once.
+ * recipient, so converting the same letter again gives the same UUID (the SDK's choice: what the platform does with a
+ * repeated messageUUID is not published, see {@link DigitalPostClient}).
  * {@link #print(Document, Party, FileContent)} gives the print part for physical post or for the fallback of an
  * automatic channel choice.
  */
@@ -36,6 +37,9 @@ public final class MemoLetters {
     private static final List<VariantKind> PREFERRED = List.of(VariantKind.ARCHIVE, VariantKind.SIGNED,
             VariantKind.PRODUCTION);
     private static final java.util.regex.Pattern STREET = java.util.regex.Pattern.compile("^(.*?\\S)\\s+(\\d+.*)$");
+    /** House number, then optionally floor and door, e.g. {@code 5}, {@code 12B, st. tv}, {@code 5, 1. 3}. */
+    private static final java.util.regex.Pattern HOUSE = java.util.regex.Pattern.compile(
+            "([1-9][0-9]{0,2}[A-Z]?)(?:\\s*,\\s*(st|kl|ST|KL|k[2-9]|K[2-9]|[1-9][0-9]?)\\.?(?:\\s+([^\\s.]{1,4})\\.?)?)?");
 
     private MemoLetters() {
     }
@@ -154,9 +158,16 @@ public final class MemoLetters {
             }
         }
         v.throwIfAny();
-        PostalAddress postal = PostalAddress.builder().personName(name).streetName(street[0])
-                .streetBuildingIdentifier(street[1]).postCode(address.postalCode()).district(address.city())
-                .countryCode(address.countryCode()).build();
+        PostalAddress.Builder pb = PostalAddress.builder().personName(name).countryCode(address.countryCode());
+        java.util.regex.Matcher rest = HOUSE.matcher(street[1].strip());
+        if (rest.matches()) {
+            pb.streetName(street[0]).streetBuildingIdentifier(rest.group(1)).floor(rest.group(2)).suite(rest.group(3))
+                    .postCode(address.postalCode()).district(address.city());
+        } else {
+            // not a number, floor and door the schema's structured form can hold: the free lines form instead
+            pb.lines(List.of(address.street().strip(), (address.postalCode() + " " + address.city()).strip()));
+        }
+        PostalAddress postal = pb.build();
         PrintShipment.Builder b = PrintShipment.builder(messageUuid(document, part, to).toString(), content)
                 .address(postal).title(document.title());
         return (Recipient.ID_TYPE_CPR.equals(to.idType()) ? b.cpr(to.recipientId()) : b.cvr(to.recipientId())).build();

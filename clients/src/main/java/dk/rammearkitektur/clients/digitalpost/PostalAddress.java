@@ -1,10 +1,15 @@
 package dk.rammearkitektur.clients.digitalpost;
 
 import dk.rammearkitektur.clients.digitalpost.internal.Describe;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The address a printed letter goes to (ModtagerAdresse, a KontaktOplysning in the Fjernprint schema), in its
- * structured form.
+ * The address a printed letter goes to (ModtagerAdresse, a KontaktOplysning in the Fjernprint schema): a name, then
+ * either the structured form (street, number, floor, door, delivery sublocation, postal code, district, post office
+ * box) or up to six free address lines (PostalAddressFirstLineText ... SixthLineText, at most 34 characters each,
+ * for example a foreign address) with an optional postal code, then the country. Build the lines form with
+ * {@link Builder#lines(List)}.
  *
  * @param personName the recipient's name (itst:PersonName)
  * @param coName a c/o line, or null
@@ -15,9 +20,26 @@ import dk.rammearkitektur.clients.digitalpost.internal.Describe;
  * @param postCode the postal code
  * @param district the district subdivision (bynavn), or null
  * @param countryCode the ISO 3166 alpha-2 country code, e.g. {@code DK}
+ * @param mailDeliverySublocation a place name within the postal district (MailDeliverySublocationIdentifier), or null
+ * @param postOfficeBox a post office box number, 1 to 9999 (PostOfficeBoxIdentifier), or null
+ * @param lines the free address lines, 1 to 6, instead of the structured form; empty for the structured form
  */
 public record PostalAddress(String personName, String coName, String streetName, String streetBuildingIdentifier,
-        String floor, String suite, String postCode, String district, String countryCode) {
+        String floor, String suite, String postCode, String district, String countryCode, String mailDeliverySublocation,
+        Integer postOfficeBox, List<String> lines) {
+
+    /** The most address lines the schema has. */
+    public static final int MAX_LINES = 6;
+
+    /** Copies the lines (null is none). */
+    public PostalAddress {
+        lines = lines == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(lines));
+    }
+
+    /** True when the address is given as free lines. */
+    public boolean isLines() {
+        return !lines.isEmpty();
+    }
 
     /** A builder for a Danish address. */
     public static Builder builder() {
@@ -40,6 +62,9 @@ public record PostalAddress(String personName, String coName, String streetName,
         private String postCode;
         private String district;
         private String countryCode = "DK";
+        private String mailDeliverySublocation;
+        private Integer postOfficeBox;
+        private List<String> lines = List.of();
 
         private Builder() {
         }
@@ -98,10 +123,28 @@ public record PostalAddress(String personName, String coName, String streetName,
             return this;
         }
 
+        /** Sets the place name within the postal district. */
+        public Builder mailDeliverySublocation(String value) {
+            this.mailDeliverySublocation = value;
+            return this;
+        }
+
+        /** Sets the post office box number. */
+        public Builder postOfficeBox(Integer value) {
+            this.postOfficeBox = value;
+            return this;
+        }
+
+        /** Gives the address as free lines (1 to 6) instead of street, number and the other structured parts. */
+        public Builder lines(List<String> value) {
+            this.lines = value == null ? List.of() : value;
+            return this;
+        }
+
         /** Creates the address; it is checked when the request is built. */
         public PostalAddress build() {
             return new PostalAddress(personName, coName, streetName, streetBuildingIdentifier, floor, suite, postCode,
-                    district, countryCode);
+                    district, countryCode, mailDeliverySublocation, postOfficeBox, lines);
         }
     }
 }

@@ -1,27 +1,57 @@
 package dk.rammearkitektur.clients.digitalpost;
 
 import dk.rammearkitektur.clients.digitalpost.internal.Describe;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The print part of an SF1601 request (ForsendelseI, Fjernprint): a PDF letter the platform prints and posts, used
- * for {@link ChannelChoice#PHYSICAL_POST} and as the fallback under {@link ChannelChoice#AUTOMATIC}. Covers the
- * shipment id, type, recipient and address, the letter, its title and the print and post options; attachments
- * (BilagSamling) and the channel-independent parameters are not modelled yet.
+ * for {@link ChannelChoice#PHYSICAL_POST} and as the fallback under {@link ChannelChoice#AUTOMATIC}. Follows the
+ * published Fjernprint schema ({@code ForsendelseIType}): the shipment id, type, recipient and address, the letter,
+ * the transaction parameters, its title, UUID and date, the channel-independent parameters (user, unit, what to
+ * print), the print and post options, and attachments with their content (BilagSamling, at most
+ * {@value #MAX_ATTACHMENTS}). Not modelled: {@code DigitalPostParametre} (in SF1601 the MeMo message carries the
+ * digital letter), {@code ForsendelseAfsender}, {@code MeddelelsesFormatObjekt}, attachments given by reference
+ * ({@code BilagIdentifikator}, URL) and the extra post parameters; reading a request that uses them fails with a
+ * violation naming the element.
+ *
+ * <p>A citizen who gets a printed letter: public senders (OS2Forms, citing KOMBIT's not publicly stored
+ * "KombiPostAfsend – Feltbeskrivelse") name the recipient with the CPR placeholder {@code 0000000000} and give the
+ * address; the published CPR type allows that value "where the civil registration number is required but
+ * unknown". {@link Builder#cprPlaceholder()} does this; the placeholder requires an address.
  *
  * @param shipmentId the sender's id for the shipment (AfsendelseIdentifikator), 1 to 38 characters
  * @param shipmentTypeId the agreed shipment type (ForsendelseTypeIdentifikator), positive, or null
  * @param recipientIdType {@value Recipient#ID_TYPE_CPR} or {@value Recipient#ID_TYPE_CVR}, or null
- * @param recipientId the recipient's CPR or CVR number, or null
+ * @param recipientId the recipient's CPR or CVR number (or the placeholder {@code 0000000000}), or null
  * @param address where the letter goes, or null
  * @param fileFormat the letter's format (FilformatNavn), at most 10 characters, e.g. {@code PDF}
  * @param content the letter (MeddelelseIndholdData), streamed when written
  * @param title the letter's title (TitelTekst), or null
  * @param printOptions sides, colour and envelope, or null
  * @param postCategory the postal service, or null
+ * @param transaction the transaction parameters (TransaktionsParametreI), or null
+ * @param documentUuid the document's UUID (DokumentParametre/UUIDIdentifikator), or null
+ * @param letterDate the letter's date (DokumentParametre/BrevDato), or null
+ * @param senderDetails the channel-independent parameters (KanalUafhaengigeParametreI), or null
+ * @param attachments attachments printed with the letter (BilagSamling), in order; empty for none
  */
 public record PrintShipment(String shipmentId, Integer shipmentTypeId, String recipientIdType, String recipientId,
         PostalAddress address, String fileFormat, FileContent content, String title, PrintOptions printOptions,
-        PostCategory postCategory) {
+        PostCategory postCategory, TransactionParameters transaction, String documentUuid, LocalDate letterDate,
+        SenderDetails senderDetails, List<Attachment> attachments) {
+
+    /** The most attachments the schema allows ({@code BilagSamling}: {@code maxOccurs="100"}). */
+    public static final int MAX_ATTACHMENTS = 100;
+    /** The CPR placeholder for a printed letter whose recipient is given by address only. */
+    public static final String CPR_PLACEHOLDER = "0000000000";
+
+    /** Copies the attachment list (null is empty). */
+    public PrintShipment {
+        attachments = attachments == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(attachments));
+    }
 
     /** A builder for a PDF letter. */
     public static Builder builder(String shipmentId, FileContent pdf) {
@@ -74,6 +104,52 @@ public record PrintShipment(String shipmentId, Integer shipmentTypeId, String re
         }
     }
 
+    /**
+     * The transaction parameters (TransaktionsParametreI); each part may be null.
+     *
+     * @param time the transaction time (TransaktionsDatoTid)
+     * @param massShipmentId the mass shipment this letter belongs to (MasseForsendelseIdentifikator), 1 to 38 characters
+     * @param receiptType which receipts are wanted (KvitteringsTypeKode: {@code Alle}, {@code Ingen}, {@code Kun fejl})
+     * @param receiptEmail where receipts are mailed (KvitteringsEmail)
+     */
+    public record TransactionParameters(Instant time, String massShipmentId, String receiptType, String receiptEmail) {
+    }
+
+    /**
+     * The channel-independent parameters (KanalUafhaengigeParametreI); only {@code userName} is required.
+     *
+     * @param unit the sending unit (EnhedTekst), at most 2000 characters, or null
+     * @param userName the sending user (BrugerNavn), 1 to 2000 characters
+     * @param accountingGroup the accounting group (KonteringsGruppeTekst), at most 2000 characters, or null
+     * @param printSenderAddress whether the sender's address is printed (PaatrykAfsenderAdresseIndikator), or null
+     * @param printRecipientAddress whether the recipient's address is printed (PaatrykModtagerAdresseIndikator), or null
+     * @param printLetterDate whether the letter's date is printed (PaatrykBrevdatoIndikator), or null
+     * @param channel {@code Digital Post} or {@code Fysisk Post} (KanalKode), or null
+     * @param urgent whether the letter is urgent (HasteBrevIndikator), or null
+     */
+    public record SenderDetails(String unit, String userName, String accountingGroup, Boolean printSenderAddress,
+            Boolean printRecipientAddress, Boolean printLetterDate, String channel, Boolean urgent) {
+        /** Only the user name. */
+        public static SenderDetails of(String userName) {
+            return new SenderDetails(null, userName, null, null, null, null, null, null);
+        }
+    }
+
+    /**
+     * An attachment printed with the letter (Bilag with its content in VedhaeftningIndholdData).
+     *
+     * @param name the attachment's name (BilagNavn), at most 300 characters
+     * @param fileFormat its format (FilformatNavn), at most 10 characters, e.g. {@code PDF}
+     * @param sortIndex its place among the attachments (BilagSorteringsIndeksIdentifikator), 0 or more
+     * @param content its content, streamed when written
+     */
+    public record Attachment(String name, String fileFormat, long sortIndex, FileContent content) {
+        /** A PDF attachment. */
+        public static Attachment of(String name, long sortIndex, FileContent content) {
+            return new Attachment(name, "PDF", sortIndex, content);
+        }
+    }
+
     /** Builds a {@link PrintShipment}; the format defaults to {@code PDF}. */
     public static final class Builder {
         private final String shipmentId;
@@ -86,6 +162,11 @@ public record PrintShipment(String shipmentId, Integer shipmentTypeId, String re
         private String title;
         private PrintOptions printOptions;
         private PostCategory postCategory;
+        private TransactionParameters transaction;
+        private String documentUuid;
+        private LocalDate letterDate;
+        private SenderDetails senderDetails;
+        private final List<Attachment> attachments = new ArrayList<>();
 
         private Builder(String shipmentId, FileContent content) {
             this.shipmentId = shipmentId;
@@ -103,6 +184,14 @@ public record PrintShipment(String shipmentId, Integer shipmentTypeId, String re
             this.recipientIdType = Recipient.ID_TYPE_CPR;
             this.recipientId = cprNumber;
             return this;
+        }
+
+        /**
+         * Names the recipient with the CPR placeholder {@value PrintShipment#CPR_PLACEHOLDER}, as public senders do for
+         * a printed letter to a citizen; the letter then goes to {@link #address(PostalAddress)}, which is required.
+         */
+        public Builder cprPlaceholder() {
+            return cpr(CPR_PLACEHOLDER);
         }
 
         /** Sets a company recipient by CVR number. */
@@ -130,6 +219,18 @@ public record PrintShipment(String shipmentId, Integer shipmentTypeId, String re
             return this;
         }
 
+        /** Sets the document's UUID (UUIDIdentifikator). */
+        public Builder documentUuid(String value) {
+            this.documentUuid = value;
+            return this;
+        }
+
+        /** Sets the letter's date (BrevDato). */
+        public Builder letterDate(LocalDate value) {
+            this.letterDate = value;
+            return this;
+        }
+
         /** Sets the print options. */
         public Builder printOptions(PrintOptions value) {
             this.printOptions = value;
@@ -142,10 +243,29 @@ public record PrintShipment(String shipmentId, Integer shipmentTypeId, String re
             return this;
         }
 
+        /** Sets the transaction parameters. */
+        public Builder transaction(TransactionParameters value) {
+            this.transaction = value;
+            return this;
+        }
+
+        /** Sets the channel-independent parameters. */
+        public Builder senderDetails(SenderDetails value) {
+            this.senderDetails = value;
+            return this;
+        }
+
+        /** Adds an attachment. */
+        public Builder addAttachment(Attachment value) {
+            this.attachments.add(value);
+            return this;
+        }
+
         /** Creates the shipment; it is checked when the request is built. */
         public PrintShipment build() {
             return new PrintShipment(shipmentId, shipmentTypeId, recipientIdType, recipientId, address, fileFormat,
-                    content, title, printOptions, postCategory);
+                    content, title, printOptions, postCategory, transaction, documentUuid, letterDate, senderDetails,
+                    attachments);
         }
     }
 }

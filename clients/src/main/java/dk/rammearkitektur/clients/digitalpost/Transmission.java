@@ -7,9 +7,10 @@ import java.util.UUID;
 
 /**
  * One logical send of a {@link KombiRequest}: the request with the transaction id ({@code x-TransaktionsId}) and
- * transaction time ({@code x-TransaktionsTid}) fixed once. Together with the MeMo messageUUID these make a resend
- * safe: the platform recognises the same transaction and the same message. Keep it (or its ids) until the send is
- * confirmed, and resend exactly this value after a timeout; never prepare a new one for a retry.
+ * transaction time ({@code x-TransaktionsTid}) fixed once. Together with the MeMo messageUUID these let the platform
+ * recognise a resend as the same transaction and message; whether and how it does is not published (see
+ * {@link DigitalPostClient}). Keep it (or its ids) until the send is confirmed, and resend exactly this value after a
+ * timeout; never prepare a new one for a retry.
  *
  * @param transactionId the transaction id
  * @param transactionTime the transaction time, whole seconds, UTC

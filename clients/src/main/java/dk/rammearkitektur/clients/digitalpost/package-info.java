@@ -23,8 +23,8 @@
  * <p>Sending: {@link dk.rammearkitektur.clients.digitalpost.DigitalPostClient} (built for a
  * {@link dk.rammearkitektur.clients.digitalpost.DigitalPostEnvironment}) fetches the STS and access tokens, streams
  * the request over mutual TLS and answers with the receipt; a
- * {@link dk.rammearkitektur.clients.digitalpost.Transmission} fixes the ids of one logical send so that a resend is
- * safe. {@link dk.rammearkitektur.clients.digitalpost.MemoLetters} turns a model document (a decision letter) for a
+ * {@link dk.rammearkitektur.clients.digitalpost.Transmission} fixes the ids of one logical send so that a resend
+ * repeats them. {@link dk.rammearkitektur.clients.digitalpost.MemoLetters} turns a model document (a decision letter) for a
  * person or company into a MeMo message.
  */
 package dk.rammearkitektur.clients.digitalpost;

@@ -23,14 +23,17 @@ class KombiXmlTest {
     static final byte[] LETTER = "%PDF-1.7 printed letter".getBytes(StandardCharsets.US_ASCII);
 
     static PrintShipment print() {
-        return PrintShipment.builder("5b0a8b8e-0d4e-4b7c-8a3f-2c1d0e9f8a7b", FileContent.ofBytes(LETTER))
+        return printBuilder(FileContent.ofBytes(LETTER)).build();
+    }
+
+    static PrintShipment.Builder printBuilder(FileContent letter) {
+        return PrintShipment.builder("5b0a8b8e-0d4e-4b7c-8a3f-2c1d0e9f8a7b", letter)
                 .shipmentTypeId(12345).cpr(MemoSamples.CPR)
                 .address(PostalAddress.builder().personName("Test Borger").coName("c/o Værge").streetName("Rådhuspladsen")
                         .streetBuildingIdentifier("2").floor("1").suite("th").postCode("8000").district("Aarhus C").build())
                 .title("Afgørelse om boligstøtte")
                 .printOptions(PrintShipment.PrintOptions.of("Duplex", "SH", "C5"))
-                .postCategory(PrintShipment.PostCategory.PRIORITAIRE)
-                .build();
+                .postCategory(PrintShipment.PostCategory.PRIORITAIRE);
     }
 
     static KombiRequest read(byte[] xml) throws IOException {
@@ -63,6 +66,89 @@ class KombiXmlTest {
                 assertNull(back.print());
             }
         }
+    }
+
+    /** A print part using every element the SDK models: attachments, channel-independent and transaction parameters. */
+    static PrintShipment fullPrint() {
+        PrintShipment.Builder b = printBuilder(FileContent.ofBytes(LETTER)).documentUuid("2b1c9d7e-4f3a-4e6b-9c8d-1a2b3c4d5e6f")
+                .letterDate(java.time.LocalDate.of(2025, 3, 3))
+                .transaction(new PrintShipment.TransactionParameters(java.time.Instant.parse("2025-03-03T09:15:30Z"),
+                        "masse-1", "Kun fejl", "kvittering@aarhus.dk"))
+                .senderDetails(new PrintShipment.SenderDetails("Borgerservice", "Sagsbehandler Å", "konto-7", true, true,
+                        false, "Fysisk Post", false));
+        for (int i = 0; i < 3; i++) {
+            b.addAttachment(PrintShipment.Attachment.of("Bilag " + i + " – vejledning", i,
+                    FileContent.ofBytes(("%PDF bilag " + i).getBytes(StandardCharsets.US_ASCII))));
+        }
+        return b.build();
+    }
+
+    /** A letter to a citizen named by the CPR placeholder, with a foreign address given as lines. */
+    static PrintShipment placeholderWithLines() {
+        return PrintShipment.builder("brev-2", FileContent.ofBytes(LETTER)).cprPlaceholder()
+                .address(PostalAddress.builder().personName("Test Borger").lines(List.of("Storgatan 1", "SE-111 22 Stockholm"))
+                        .countryCode("SE").build())
+                .build();
+    }
+
+    /** A structured address with a delivery sublocation and a post office box. */
+    static PrintShipment boxAddress() {
+        return PrintShipment.builder("brev-3", FileContent.ofBytes(LETTER)).cvr("29189846")
+                .address(PostalAddress.builder().personName("Firma A/S").streetName("Industrivej").streetBuildingIdentifier("12B")
+                        .floor("st").suite("tv").mailDeliverySublocation("Nørre Snede").postCode("8766").district("Nørre Snede")
+                        .postOfficeBox(120).build())
+                .build();
+    }
+
+    @Test
+    void everyModelledPrintElementRoundTrips() throws IOException {
+        for (PrintShipment p : List.of(fullPrint(), placeholderWithLines(), boxAddress())) {
+            KombiRequest k = KombiRequest.physicalPost(p);
+            KombiRequest back = read(KombiXml.toBytes(k));
+            assertEquals(p, back.print());
+            assertEquals(p.attachments().size(), back.print().attachments().size());
+            for (int i = 0; i < p.attachments().size(); i++) {
+                assertArrayEquals(p.attachments().get(i).content().readAllBytes(), back.print().attachments().get(i).content().readAllBytes());
+            }
+        }
+    }
+
+    @Test
+    void everyPrintPartIsValidAgainstThePublishedFjernprintSchema() {
+        FjernprintSchema.assumeAvailable();
+        MemoSchemas.assumeAvailable();
+        for (PrintShipment p : List.of(print(), fullPrint(), placeholderWithLines(), boxAddress())) {
+            FjernprintSchema.validateParts(KombiXml.toBytes(KombiRequest.physicalPost(p)));
+            FjernprintSchema.validateParts(KombiXml.toBytes(KombiRequest.automatic(MemoSamples.full(MemoVersion.V1_2), p)));
+            FjernprintSchema.validateParts(KombiXml.toBytes(KombiRequest.automatic(MemoSamples.full(MemoVersion.V1_1), p)));
+        }
+    }
+
+    @Test
+    void theCprPlaceholderNeedsAnAddressAndTheSchemaLimitsAreChecked() {
+        ValidationException noAddress = assertThrows(ValidationException.class, () -> KombiRequest.physicalPost(
+                PrintShipment.builder("brev", FileContent.ofBytes(LETTER)).cprPlaceholder().build()));
+        assertEquals(List.of("kombiRequest.print.address"), paths(noAddress));
+        PrintShipment.Builder many = PrintShipment.builder("brev", FileContent.ofBytes(LETTER));
+        for (int i = 0; i <= PrintShipment.MAX_ATTACHMENTS; i++) {
+            many.addAttachment(PrintShipment.Attachment.of("b" + i, i, FileContent.ofBytes(LETTER)));
+        }
+        assertEquals(List.of("kombiRequest.print.attachments"),
+                paths(assertThrows(ValidationException.class, () -> KombiRequest.physicalPost(many.build()))));
+        PrintShipment bad = PrintShipment.builder("brev", FileContent.ofBytes(LETTER)).cpr("3102901234")
+                .address(PostalAddress.builder().personName("N").lines(List.of("x".repeat(35))).streetName("Gade")
+                        .postCode("DK-8000").build())
+                .senderDetails(new PrintShipment.SenderDetails(null, "", null, null, null, null, "NemSMS", null))
+                .transaction(new PrintShipment.TransactionParameters(null, "", "Nogle", "ikke en adresse"))
+                .addAttachment(new PrintShipment.Attachment("a".repeat(301), "PDF", -1, null)).build();
+        ValidationException e = assertThrows(ValidationException.class, () -> KombiRequest.physicalPost(bad));
+        assertEquals(List.of("kombiRequest.print.recipientId", "kombiRequest.print.address.lines[0]",
+                "kombiRequest.print.address.streetName", "kombiRequest.print.address.postCode",
+                "kombiRequest.print.transaction.massShipmentId", "kombiRequest.print.transaction.receiptType",
+                "kombiRequest.print.transaction.receiptEmail", "kombiRequest.print.senderDetails.userName",
+                "kombiRequest.print.senderDetails.channel", "kombiRequest.print.attachments[0].name",
+                "kombiRequest.print.attachments[0].sortIndex", "kombiRequest.print.attachments[0].content"), paths(e));
+        assertTrue(!e.getMessage().contains("3102901234") && !bad.toString().contains("3102901234"), e.getMessage());
     }
 
     @Test
@@ -127,8 +213,21 @@ class KombiXmlTest {
     void readerRefusesWhatItDoesNotKnow() {
         String x = new String(KombiXml.toBytes(KombiRequest.physicalPost(print())), StandardCharsets.UTF_8);
         ValidationException unknown = assertThrows(ValidationException.class, () -> read(x.replace("<fjernprint:PostParametre>",
-                "<fjernprint:BilagSamling/><fjernprint:PostParametre>").getBytes(StandardCharsets.UTF_8)));
+                "<fjernprint:DigitalPostParametre/><fjernprint:PostParametre>").getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of("kombiRequest.print"), paths(unknown));
+        ValidationException empty = assertThrows(ValidationException.class, () -> read(x.replace("</fjernprint:PostParametre>",
+                "</fjernprint:PostParametre><fjernprint:BilagSamling/>").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("kombiRequest.print.attachments"), paths(empty));
+        ValidationException byReference = assertThrows(ValidationException.class, () -> read(new String(KombiXml.toBytes(
+                KombiRequest.physicalPost(fullPrint())), StandardCharsets.UTF_8).replaceFirst(
+                "<dkal:VedhaeftningIndholdData>[^<]*</dkal:VedhaeftningIndholdData>",
+                "<dkal:BilagIdentifikator>b1</dkal:BilagIdentifikator>").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("kombiRequest.print.attachments[0]"), paths(byReference));
+        ValidationException sender = assertThrows(ValidationException.class, () -> read(new String(KombiXml.toBytes(
+                KombiRequest.physicalPost(fullPrint())), StandardCharsets.UTF_8).replace("</fjernprint:KonteringsGruppeTekst>",
+                "</fjernprint:KonteringsGruppeTekst><fjernprint:ForsendelseAfsender><x/></fjernprint:ForsendelseAfsender>")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("kombiRequest.print.senderDetails"), paths(sender));
         ValidationException channel = assertThrows(ValidationException.class,
                 () -> read(x.replace(">Fysisk Post<", ">Brevdue<").getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of("kombiRequest.channel"), paths(channel));

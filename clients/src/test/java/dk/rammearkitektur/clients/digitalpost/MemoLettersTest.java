@@ -123,7 +123,9 @@ class MemoLettersTest {
         Document d = decision(UUID.randomUUID(), "Afgørelse", variant(VariantKind.ARCHIVE, "a.pdf", 3, SHA));
         PrintShipment print = MemoLetters.print(d, p, FileContent.ofBytes(new byte[3]));
         assertEquals("10. Februar Vej", print.address().streetName());
-        assertEquals("5, 1. tv", print.address().streetBuildingIdentifier());
+        assertEquals("5", print.address().streetBuildingIdentifier());
+        assertEquals("1", print.address().floor());
+        assertEquals("tv", print.address().suite());
         assertEquals("8000", print.address().postCode());
         assertEquals("Aarhus C", print.address().district());
         assertEquals("DK", print.address().countryCode());
@@ -135,6 +137,12 @@ class MemoLettersTest {
         assertEquals(letter.header().messageUuid().toString(), print.shipmentId());
         KombiRequest automatic = KombiRequest.automatic(letter, print);
         assertEquals(ChannelChoice.AUTOMATIC, automatic.channel());
+        Person other = Person.builder().id(PartyId.random()).cpr(Cpr.parse("0101901234")).name("Jens Hansen")
+                .address(dk.rammearkitektur.model.Address.danish("Strandvejen 12, 2. sal th", "8000", "Aarhus C")).build();
+        PrintShipment lines = MemoLetters.print(d, other, FileContent.ofBytes(new byte[3]));
+        assertEquals(java.util.List.of("Strandvejen 12, 2. sal th", "8000 Aarhus C"), lines.address().lines(),
+                "an address the structured form cannot hold goes as lines");
+        assertEquals(null, lines.address().streetName());
     }
 
     @Test

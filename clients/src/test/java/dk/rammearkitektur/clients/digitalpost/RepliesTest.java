@@ -97,6 +97,52 @@ class RepliesTest {
     }
 
     @Test
+    void onlySourcedTextsAreClassifiedAndUnknownTextsAreNeverDelivered() {
+        assertEquals(DeliveryStatus.Kind.IN_PROGRESS, DeliveryStatus.Kind.of("Afleveret til print og kuvertering"),
+                "handed to print is not delivered");
+        assertEquals(DeliveryStatus.Kind.WITHDRAWN, DeliveryStatus.Kind.of(" tilbagekaldt "));
+        assertEquals(DeliveryStatus.Kind.RECEIVED, DeliveryStatus.Kind.of("Modtaget"));
+        assertEquals(DeliveryStatus.Kind.IN_PROGRESS, DeliveryStatus.Kind.of("Opdatering fra  Post Danmark"));
+        for (String invented : new String[] {"Afleveret", "Afleveret NemSMS", "Afleveret Fysisk Post", "Modtaget NemSMS",
+            "Leveret", "", null, "Fejl"}) {
+            assertEquals(DeliveryStatus.Kind.UNKNOWN, DeliveryStatus.Kind.of(invented), String.valueOf(invented));
+        }
+        DeliveryStatus withDetails = DeliveryStatus.parse(xml(status("Afleveret Digital Post", "2025-03-03T10:15:30Z")
+                .replace("<ns:CorrelationId>", "<ns:FejlDetaljer><ns:FejlTekst>Postkasse lukket</ns:FejlTekst></ns:FejlDetaljer>"
+                        + "<ns:CorrelationId>")));
+        assertEquals(DeliveryStatus.Kind.FAILED, withDetails.kind(), "failure details make a failure whatever the text");
+        assertEquals("Postkasse lukket", withDetails.errorText());
+    }
+
+    @Test
+    void printFieldsAndEventsAreRead() {
+        String print = "<ps:PKO_PostStatus xmlns:ps=\"http://serviceplatformen.dk/xml/print/PKO_PostStatus/1/types\"><ps:AfsendelseIdentifikator>brev-1"
+                + "</ps:AfsendelseIdentifikator><ps:ForsendelseIdentifikator>F-9</ps:ForsendelseIdentifikator>"
+                + "<ps:BrugerNavn>sagsbehandler</ps:BrugerNavn><ps:EnhedTekst>Borgerservice</ps:EnhedTekst>"
+                + "<ps:AfsenderSystemIdentifikator>ESDH</ps:AfsenderSystemIdentifikator>"
+                + "<ps:ForsendelseTypeIdentifikator>12345</ps:ForsendelseTypeIdentifikator><ps:KanalKode>Fysisk Post</ps:KanalKode>"
+                + "<ps:TransaktionsDatoTid>2025-03-04T08:00:00Z</ps:TransaktionsDatoTid>"
+                + "<ps:TransaktionsStatusKode>Afleveret til print og kuvertering</ps:TransaktionsStatusKode>"
+                + "<ps:ForsendelseHaendelseSamling><ps:ForsendelseHaendelse><ps:ForsendelseHaendelseTypeKode>Print"
+                + "</ps:ForsendelseHaendelseTypeKode><ps:ForsendelseHaendelseDatoTid>2025-03-04T09:00:00</ps:ForsendelseHaendelseDatoTid>"
+                + "<ps:ForsendelseHaendelseBeloeb>8.50</ps:ForsendelseHaendelseBeloeb></ps:ForsendelseHaendelse>"
+                + "<ps:ForsendelseHaendelse><ps:ForsendelseHaendelseTypeKode>Porto</ps:ForsendelseHaendelseTypeKode>"
+                + "</ps:ForsendelseHaendelse></ps:ForsendelseHaendelseSamling></ps:PKO_PostStatus>";
+        DeliveryStatus d = DeliveryStatus.parse(xml(print));
+        assertEquals(DeliveryStatus.Kind.IN_PROGRESS, d.kind());
+        assertEquals("brev-1", d.shipmentId());
+        assertEquals(Instant.parse("2025-03-04T08:00:00Z"), d.time(), "the event's time is not the status time");
+        DeliveryStatus.PrintDetails p = d.print();
+        assertEquals(new DeliveryStatus.PrintDetails("F-9", "sagsbehandler", "Borgerservice", "ESDH", "12345", List.of(
+                new DeliveryStatus.PrintEvent("Print", Instant.parse("2025-03-04T08:00:00Z"), "8.50"),
+                new DeliveryStatus.PrintEvent("Porto", null, null))), p);
+        ValidationException badEvent = assertThrows(ValidationException.class, () -> DeliveryStatus.parse(xml(
+                print.replace("2025-03-04T09:00:00<", "i morgen<"))));
+        assertEquals("deliveryStatus.print.events[0].time", badEvent.violations().get(0).path());
+        assertEquals(null, DeliveryStatus.parse(xml(status("Afleveret Digital Post", "2025-03-03T10:15:30Z"))).print());
+    }
+
+    @Test
     void badStatusesNameTheField() {
         ValidationException noStatus = assertThrows(ValidationException.class, () -> DeliveryStatus.parse(xml(
                 status("", "2025-03-03T10:15:30Z"))));

@@ -67,7 +67,7 @@ class ReferenceDemoTest {
         assertTrue(out.contains("getLegalUnit " + SimulatorData.CVR_ACTIVE), out);
         assertTrue(out.contains("NemSMS notification: accepted"), out);
         assertTrue(out.contains("print queue 1 (Else Poulsen, PDF identical)"), out);
-        assertTrue(out.contains("\"Afleveret Fysisk Post\""), out);
+        assertTrue(out.contains("\"Afleveret til print og kuvertering\""), out);
         assertTrue(out.contains("\"status\" : \"GRANTED\""), out);
         assertTrue(out.contains("3 registrations"), out);
         assertTrue(out.contains("1 Digital Post letter(s), 1 NemSMS, 1 printed letter(s)"), out);

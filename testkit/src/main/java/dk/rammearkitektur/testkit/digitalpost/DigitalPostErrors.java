@@ -24,6 +24,10 @@ public final class DigitalPostErrors {
     public static final String TRANSACTION_REUSED = "DP.TRANSACTION_REUSED";
     /** The recipient cannot be reached on the chosen channel (no Digital Post, no NemSMS) and there is no print part. */
     public static final String NOT_REACHABLE = "DP.RECIPIENT_NOT_REACHABLE";
+    /** A messageUUID or AfsendelseIdentifikator that was already received (only with {@code RepeatedMessage.REFUSE}). */
+    public static final String DUPLICATE_MESSAGE = "DP.DUPLICATE_MESSAGE";
+    /** The files exceed the limit the simulator was configured with (the platform's limit is not published). */
+    public static final String TOO_LARGE = "DP.TOO_LARGE";
     /** Something the simulator did not expect went wrong on its side. */
     public static final String INTERNAL = "DP.INTERNAL";
 

@@ -23,6 +23,7 @@ import dk.rammearkitektur.signing.xml.XmlSigner;
 import dk.rammearkitektur.testkit.digitalpost.internal.Base64Stream;
 import dk.rammearkitektur.testkit.digitalpost.internal.KombiReader;
 import dk.rammearkitektur.testkit.digitalpost.internal.MemoChecks;
+import dk.rammearkitektur.testkit.digitalpost.internal.PrintSchema;
 import dk.rammearkitektur.testkit.pki.TestPki;
 import dk.rammearkitektur.testkit.serviceplatform.ConformanceViolation;
 import dk.rammearkitektur.testkit.serviceplatform.internal.LoopbackHttpsServer;
@@ -74,8 +75,9 @@ import org.w3c.dom.Element;
  *   <li>the STS REST issue endpoint ({@value #STS_REST_PATH}), issuing holder-of-key SAML tokens for the entity ids
  *       {@value #KOMBI_ENTITY_ID} and {@value #LOOKUP_ENTITY_ID}, signed with the same simulated STS identity as the
  *       Serviceplatformen simulator;</li>
- *   <li>the access-token exchange ({@value #TOKEN_PATH}): form {@code saml-token=<base64 assertion>} to
- *       {@code {access_token, token_type: "Holder-of-key", expires_in}};</li>
+ *   <li>the access-token exchange ({@value #TOKEN_PATH}): form {@code saml-token=<the STS's Base64 Assertion>} to
+ *       {@code {access_token, token_type: "Holder-of-key", expires_in}}; an assertion whose signature no longer
+ *       verifies is refused, and one that is not byte for byte as issued is recorded as a violation;</li>
  *   <li>KombiPostAfsend ({@value #KOMBI_PATH}) with {@code Authorization: Holder-of-key <token>},
  *       {@code x-TransaktionsId} and {@code x-TransaktionsTid};</li>
  *   <li>PostForespoerg ({@value #LOOKUP_PATH}{@code digitalpost} and {@code nemsms}, {@code ?cprNumber=} or
@@ -88,10 +90,19 @@ import org.w3c.dom.Element;
  * {@code rammearkitektur.shared.dir}/conformance/memo-xsd, else {@code ../shared/conformance/memo-xsd}) and always against the platform's rules; the report says
  * which ({@link #conformanceReport()}). The simulator's code is independent of the client's MeMo classes.
  *
+ * <p>The STS answers as the real REST STS does (the assertion Base64-encoded, {@code Lifetime} as a
+ * {@code MM/dd/yyyy HH:mm:ss} string). KombiPostAfsend bodies must come with a {@code Content-Length}
+ * ({@link Builder#requireContentLength(boolean)}); the print part is validated against the published Fjernprint
+ * schema when it is found ({@link Builder#contracts(Path)}). A success reply carries the Advis {@code Received}.
+ *
  * <p>Delivered letters land in per-recipient {@link #mailbox(String) mailboxes}, printed letters in the
- * {@link #printQueue() print queue}, text messages in the {@link #smsOutbox() SMS outbox}. Requests are deduplicated
- * by transaction id (the same request gets the same reply) and by messageUUID (a second delivery is acknowledged but
- * not delivered again). Each delivery emits {@link PostStatusEvent}s, readable or pushed to listeners.
+ * {@link #printQueue() print queue}, text messages in the {@link #smsOutbox() SMS outbox}. Where the platform's
+ * behaviour is not published the simulator's is its own choice and configurable: a repeated transaction id
+ * ({@link RepeatedTransaction}, by default the same request gets the same reply), a repeated messageUUID
+ * ({@link RepeatedMessage}, by default acknowledged but not delivered again) and the failure body
+ * ({@link FailureReply}). Each delivery emits {@link PostStatusEvent}s with status texts public receivers handle
+ * ({@code Modtaget Digital Post}, {@code Afleveret Digital Post}, {@code Fejlet}; for print {@code Afsendt} and
+ * {@code Afleveret til print og kuvertering}); none for NemSMS, whose texts no public source shows.
  *
  * <pre>{@code
  * try (DigitalPostSimulator sim = DigitalPostSimulator.builder().build().start()) {
@@ -121,6 +132,10 @@ public final class DigitalPostSimulator implements AutoCloseable {
     /** The namespace of PKO_PostStatus. */
     public static final String POST_STATUS_NS = "http://serviceplatformen.dk/xml/print/PKO_PostStatus/1/types";
 
+    /** The REST STS's {@code Lifetime} format as public clients parse it ({@code %m/%d/%Y %H:%M:%S}). */
+    private static final java.time.format.DateTimeFormatter LIFETIME =
+            java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", java.util.Locale.ROOT);
+    private static final String XML_TYPE = "application/xml; charset=utf-8";
     private static final String CVR_CLAIM = "dk:gov:saml:attribute:CvrNumberIdentifier";
     private static final Set<String> CHANNELS = Set.of("Automatisk Valg", "Digital Post", "Fysisk Post", "NemSMS");
 
@@ -134,11 +149,23 @@ public final class DigitalPostSimulator implements AutoCloseable {
     private final Duration accessTokenLifetime;
     private final long keepFileBytes;
     private final boolean repeatStatuses;
+    private final boolean requireContentLength;
+    private final long maxFileBytes;
+    private final RepeatedTransaction repeatedTransaction;
+    private final RepeatedMessage repeatedMessage;
+    private final FailureReply failureReply;
+    private final String successAdvice;
+    private final Schema printSchema;
+    private final Path contractsDir;
+    private final Set<String> failingDeliveries = ConcurrentHashMap.newKeySet();
+    /** The simulator's own failure details for a failed delivery (FejlKode is an int in the public classes). */
+    private static final String[] FAILURE_DETAILS = {"1", "simulated delivery failure"};
     private final SigningCredential stsCredential;
     private final Map<String, Set<X509Certificate>> authorised = new ConcurrentHashMap<>();
     private final Set<String> exempt = ConcurrentHashMap.newKeySet();
     private final Set<String> nemSms = ConcurrentHashMap.newKeySet();
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+    private final Set<String> issuedAssertions = ConcurrentHashMap.newKeySet();
     private final Map<String, Completed> transactions = new LinkedHashMap<>();
     private final Map<String, String> deliveredMessages = new LinkedHashMap<>();
     private final Map<String, CopyOnWriteArrayList<MailboxEntry>> mailboxes = new ConcurrentHashMap<>();
@@ -156,10 +183,13 @@ public final class DigitalPostSimulator implements AutoCloseable {
     private record Grant(String entityId, String cvr, X509Certificate holder, Instant expires) {
     }
 
-    private record Completed(String requestDigest, int status, byte[] reply) {
+    private record Completed(String requestDigest, Reply reply) {
     }
 
-    private record Reply(int status, byte[] body) {
+    private record Reply(int status, String type, byte[] body) {
+        Reply(int status, byte[] body) {
+            this(status, XML_TYPE, body);
+        }
     }
 
     /** A refusal: HTTP status, error code and text. */
@@ -186,6 +216,14 @@ public final class DigitalPostSimulator implements AutoCloseable {
         this.accessTokenLifetime = b.accessTokenLifetime;
         this.keepFileBytes = b.keepFileBytes;
         this.repeatStatuses = b.repeatStatuses;
+        this.requireContentLength = b.requireContentLength;
+        this.maxFileBytes = b.maxFileBytes;
+        this.repeatedTransaction = b.repeatedTransaction;
+        this.repeatedMessage = b.repeatedMessage;
+        this.failureReply = b.failureReply;
+        this.successAdvice = b.successAdvice;
+        this.contractsDir = b.contractsDir != null ? b.contractsDir : sharedContractsDir();
+        this.printSchema = PrintSchema.load(contractsDir);
         ServerTls tls = ServerTls.shared();
         this.stsCredential = SigningCredential.of(tls.stsKeys().getPrivate(), List.of(tls.stsCertificate()));
         authorise(pki.cvr(), pki.oces3Organisation().certificate());
@@ -202,6 +240,12 @@ public final class DigitalPostSimulator implements AutoCloseable {
         Path p = dir == null || dir.isBlank() ? Path.of("..", "shared", "conformance", "memo-xsd")
                 : Path.of(dir, "conformance", "memo-xsd");
         return hasSchemas(p) ? p : null;
+    }
+
+    private static Path sharedContractsDir() {
+        String dir = System.getProperty("rammearkitektur.shared.dir");
+        return dir == null || dir.isBlank() ? Path.of("..", "shared", "conformance", "serviceplatformen")
+                : Path.of(dir, "conformance", "serviceplatformen");
     }
 
     private static boolean hasSchemas(Path dir) {
@@ -283,6 +327,21 @@ public final class DigitalPostSimulator implements AutoCloseable {
         return xsdDir != null;
     }
 
+    /** Whether the print part is validated against the published Fjernprint XSD (false: rules only). */
+    public boolean validatesPrintAgainstXsd() {
+        return printSchema != null;
+    }
+
+    /**
+     * Makes every Digital Post delivery to {@code cprOrCvr} fail after it was received: the statuses are
+     * {@code Modtaget Digital Post}, then {@code Fejlet} with {@code FejlDetaljer} (FejlKode and FejlTekst are the
+     * simulator's own; the platform's are not published).
+     */
+    public DigitalPostSimulator failDeliveriesTo(String cprOrCvr) {
+        failingDeliveries.add(Objects.requireNonNull(cprOrCvr, "cprOrCvr == null"));
+        return this;
+    }
+
     /** Lets the STS issue tokens for the authority {@code cvr} to the holder of {@code systemCertificate}. */
     public DigitalPostSimulator authorise(String cvr, X509Certificate systemCertificate) {
         authorised.computeIfAbsent(Objects.requireNonNull(cvr, "cvr == null"), k -> ConcurrentHashMap.newKeySet())
@@ -296,7 +355,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
         return this;
     }
 
-    /** Registers a CPR number for NemSMS (recipients are not registered unless told). */
+    /** Registers a CPR number (or a CVR number, for lookups) for NemSMS (recipients are not registered unless told). */
     public DigitalPostSimulator registerForNemSms(String cpr) {
         nemSms.add(Objects.requireNonNull(cpr, "cpr == null"));
         return this;
@@ -352,7 +411,9 @@ public final class DigitalPostSimulator implements AutoCloseable {
         StringBuilder b = new StringBuilder(validatesAgainstXsd()
                 ? "MeMo validation: published XSDs from " + xsdDir + " and the platform's rules\n"
                 : "MeMo validation: the platform's rules only (published XSDs not found)\n");
-        b.append("print part validation: rules only (no Fjernprint XSD)\n");
+        b.append(validatesPrintAgainstXsd()
+                ? "print part validation: published Fjernprint XSD from " + contractsDir + " and the platform's rules\n"
+                : "print part validation: rules from the Fjernprint schema only (published XSD not found)\n");
         if (violations.isEmpty()) {
             return b.append("no violations").toString();
         }
@@ -438,8 +499,11 @@ public final class DigitalPostSimulator implements AutoCloseable {
                         .audience(entityId).issueInstant(now).validity(now.minusSeconds(60), now.plus(tokenLifetime))
                         .attribute(CVR_CLAIM, cvr).sign(XmlSigner.builder(stsCredential).build());
                 ObjectNode out = JSON.createObjectNode();
-                out.putObject("RequestedSecurityToken").put("Assertion", SecureXml.toString(token.element()));
-                out.putObject("Lifetime").put("Created", now.toString()).put("Expires", token.notOnOrAfter().toString());
+                String assertion = Base64.getEncoder().encodeToString(
+                        SecureXml.toString(token.element()).getBytes(StandardCharsets.UTF_8));
+                issuedAssertions.add(assertion);
+                out.putObject("RequestedSecurityToken").put("Assertion", assertion);
+                out.put("Lifetime", LIFETIME.format(token.notOnOrAfter().atOffset(java.time.ZoneOffset.UTC)));
                 out.put("TokenType", SamlTokenTypes.SAML2);
                 send(ex, 200, "application/json; charset=utf-8", out.toString().getBytes(StandardCharsets.UTF_8));
             } catch (Refusal r) {
@@ -488,8 +552,17 @@ public final class DigitalPostSimulator implements AutoCloseable {
                 if (samlToken == null || samlToken.isBlank()) {
                     throw new Refusal(400, DigitalPostErrors.TOKEN_REFUSED, "form field saml-token is missing");
                 }
-                String xml = samlToken.strip().startsWith("<") ? samlToken
-                        : new String(Base64.getMimeDecoder().decode(samlToken.strip()), StandardCharsets.UTF_8);
+                if (samlToken.strip().startsWith("<")) {
+                    throw new Refusal(400, DigitalPostErrors.TOKEN_REFUSED,
+                            "saml-token must be the STS's Base64 Assertion, not XML");
+                }
+                if (!issuedAssertions.contains(samlToken)) {
+                    // Not a platform rule: a token the simulator did not issue in exactly this form has been changed
+                    // (re-serialised or re-encoded) on its way; the signature check below decides whether it is refused.
+                    record("TOKEN", null, DigitalPostErrors.TOKEN_REFUSED,
+                            "saml-token is not the STS's Assertion exactly as issued");
+                }
+                String xml = new String(Base64.getMimeDecoder().decode(samlToken.strip()), StandardCharsets.UTF_8);
                 Element assertion = SecureXml.parse(xml).getDocumentElement();
                 List<String> audiences = SamlAssertion.parse(assertion).audiences();
                 String entityId = audiences.contains(KOMBI_ENTITY_ID) ? KOMBI_ENTITY_ID
@@ -580,7 +653,8 @@ public final class DigitalPostSimulator implements AutoCloseable {
                 if (path.equals("digitalpost")) {
                     result = !exempt.contains(id);
                 } else if (path.equals("nemsms")) {
-                    result = cpr != null && nemSms.contains(cpr);
+                    // Whether the platform answers a cvrNumber for NemSMS is not published: here by registration.
+                    result = nemSms.contains(id);
                 } else {
                     throw new Refusal(404, DigitalPostErrors.HEADERS, "unknown lookup " + path);
                 }
@@ -627,12 +701,13 @@ public final class DigitalPostSimulator implements AutoCloseable {
             } catch (Refusal r) {
                 record("KOMBI", tx, r.code, r.getMessage());
                 drain(ex);
-                reply = new Reply(r.status, kombiError(r.code, r.getMessage()));
+                reply = failure(r.status, r.code, r.getMessage());
             }
-            replyWithFault(ex, fault, reply.status, "application/xml; charset=utf-8", reply.body);
+            replyWithFault(ex, fault, reply.status, reply.type, reply.body);
         } catch (RuntimeException e) {
             LOG.warn("Digital Post simulator failed: {}", PersonalData.maskCprNumbers(String.valueOf(e)));
-            send(ex, 500, "application/xml; charset=utf-8", kombiError(DigitalPostErrors.INTERNAL, "simulator error"));
+            Reply r = failure(500, DigitalPostErrors.INTERNAL, "simulator error");
+            send(ex, r.status, r.type, r.body);
         }
     }
 
@@ -648,6 +723,11 @@ public final class DigitalPostSimulator implements AutoCloseable {
             Instant.parse(tt);
         } catch (DateTimeParseException e) {
             throw new Refusal(400, DigitalPostErrors.HEADERS, "x-TransaktionsTid must be a UTC time ending in Z");
+        }
+        if (requireContentLength && ex.getRequestHeaders().getFirst("Content-Length") == null) {
+            // Not a published rule: every public client sends a fixed length; whether the gateway takes chunked is unknown.
+            throw new Refusal(411, DigitalPostErrors.HEADERS,
+                    "the body must be sent with a Content-Length, as public clients send it (chunked is not known to work)");
         }
         String type = ex.getRequestHeaders().getFirst("Content-Type");
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/xml")) {
@@ -683,20 +763,30 @@ public final class DigitalPostSimulator implements AutoCloseable {
         synchronized (transactions) {
             Completed done = transactions.get(tx);
             if (done != null) {
-                if (done.requestDigest.equals(digest)) {
-                    return new Reply(done.status, done.reply);
+                // The platform's handling of a repeated x-TransaktionsId is not published: the simulator's is configurable.
+                switch (repeatedTransaction) {
+                    case REPLAY -> {
+                        if (done.requestDigest.equals(digest)) {
+                            return done.reply;
+                        }
+                        throw new Refusal(409, DigitalPostErrors.TRANSACTION_REUSED,
+                                "x-TransaktionsId was already used for a different request");
+                    }
+                    case REFUSE -> throw new Refusal(409, DigitalPostErrors.TRANSACTION_REUSED,
+                            "x-TransaktionsId was already used");
+                    default -> {
+                        // HANDLE_AGAIN: as a new request
+                    }
                 }
-                throw new Refusal(409, DigitalPostErrors.TRANSACTION_REUSED,
-                        "x-TransaktionsId was already used for a different request");
             }
             Reply r;
             try {
                 r = handleParsed(p, tx);
             } catch (Refusal refusal) {
                 record("KOMBI", tx, refusal.code, refusal.getMessage());
-                r = new Reply(refusal.status, kombiError(refusal.code, refusal.getMessage()));
+                r = failure(refusal.status, refusal.code, refusal.getMessage());
             }
-            transactions.put(tx, new Completed(digest, r.status, r.body));
+            transactions.put(tx, new Completed(digest, r));
             return r;
         }
     }
@@ -707,11 +797,18 @@ public final class DigitalPostSimulator implements AutoCloseable {
         if (channel != null && !CHANNELS.contains(channel)) {
             found.add(new String[] {DigitalPostErrors.MALFORMED_REQUEST, "KombiValgKode must be one of " + CHANNELS});
         }
+        long fileBytes = 0;
         for (Map.Entry<Element, Base64Stream> c : p.contents().entrySet()) {
             String error = c.getValue().finish();
             if (error != null) {
                 found.add(new String[] {DigitalPostErrors.SCHEMA, c.getKey().getLocalName() + " is not Base64: " + error});
             }
+            fileBytes += c.getValue().size();
+        }
+        if (maxFileBytes > 0 && fileBytes > maxFileBytes) {
+            // No limit is published; this one is the tester's (Builder.maxFileBytes).
+            throw new Refusal(413, DigitalPostErrors.TOO_LARGE, "the files hold " + fileBytes + " bytes, more than the "
+                    + maxFileBytes + " this simulator is configured to accept");
         }
         if (p.memo() != null) {
             if (xsdDir != null) {
@@ -725,7 +822,11 @@ public final class DigitalPostSimulator implements AutoCloseable {
             }
         }
         if (p.print() != null) {
-            for (String rule : MemoChecks.print(p.print())) {
+            String schemaError = printSchema == null ? null : validatePrint(p.print());
+            if (schemaError != null) {
+                found.add(new String[] {DigitalPostErrors.SCHEMA, "print: " + schemaError});
+            }
+            for (String rule : MemoChecks.print(p.print(), printSchema != null)) {
                 found.add(new String[] {DigitalPostErrors.RULE, "print: " + rule});
             }
         }
@@ -753,7 +854,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
             for (String[] f : found) {
                 text.append(text.length() == 0 ? "" : "; ").append(f[1]);
             }
-            return new Reply(400, kombiError(found.get(0)[0], text.toString()));
+            return failure(400, found.get(0)[0], text.toString());
         }
         try {
             return deliver(p, tx);
@@ -789,6 +890,17 @@ public final class DigitalPostSimulator implements AutoCloseable {
         }
     }
 
+    private String validatePrint(Element forsendelse) {
+        try {
+            Document d = SecureXml.documentBuilder().newDocument();
+            d.appendChild(d.importNode(forsendelse, true));
+            SecureXml.validator(printSchema).validate(new DOMSource(d));
+            return null;
+        } catch (org.xml.sax.SAXException | IOException e) {
+            return "Fjernprint XSD: " + e.getMessage();
+        }
+    }
+
     private Reply deliver(KombiReader.Parsed p, String tx) {
         String channel = p.channelCode();
         Element memo = p.memo();
@@ -801,7 +913,16 @@ public final class DigitalPostSimulator implements AutoCloseable {
         UUID uuid = UUID.fromString(uuidText);
         String known = deliveredMessages.get(uuidText.toLowerCase(java.util.Locale.ROOT));
         if (known != null) {
-            return new Reply(200, kombiOk(known.isEmpty() ? null : known, "message already received; not delivered again"));
+            // The platform's handling of a repeated messageUUID is not published: the simulator's is configurable.
+            switch (repeatedMessage) {
+                case ACKNOWLEDGE -> {
+                    return new Reply(200, kombiOk(known.isEmpty() ? null : known, "message already received; not delivered again"));
+                }
+                case REFUSE -> throw new Refusal(400, DigitalPostErrors.DUPLICATE_MESSAGE, "messageUUID was already received");
+                default -> {
+                    // DELIVER_AGAIN
+                }
+            }
         }
         Element recipient = MemoChecks.first(header, "Recipient");
         String idType = MemoChecks.text(recipient, "idType");
@@ -814,8 +935,8 @@ public final class DigitalPostSimulator implements AutoCloseable {
                 }
                 smsOutbox.add(new SmsMessage(id, MemoChecks.text(header, "notification"), uuid, tx, now));
                 deliveredMessages.put(uuidText.toLowerCase(java.util.Locale.ROOT), transmission);
-                emit(uuid, transmission, null, "NemSMS", now);
-                return new Reply(200, kombiOk(transmission, null));
+                // No public source shows NemSMS status texts, so the simulator emits none for NemSMS.
+                return new Reply(200, kombiOk(transmission, successAdvice));
             }
             case "Digital Post", "Automatisk Valg" -> {
                 if (exempt.contains(id)) {
@@ -838,8 +959,13 @@ public final class DigitalPostSimulator implements AutoCloseable {
                         directRawText(header, "label"), files, now);
                 mailboxes.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(entry);
                 deliveredMessages.put(uuidText.toLowerCase(java.util.Locale.ROOT), transmission);
-                emit(uuid, transmission, null, "Digital Post", now);
-                return new Reply(200, kombiOk(transmission, null));
+                if (failingDeliveries.contains(id)) {
+                    status(uuid, transmission, null, "Digital Post", "Modtaget Digital Post", now, null);
+                    status(uuid, transmission, null, "Digital Post", "Fejlet", now, FAILURE_DETAILS);
+                } else {
+                    emit(uuid, transmission, now);
+                }
+                return new Reply(200, kombiOk(transmission, successAdvice));
             }
             default -> throw new Refusal(400, DigitalPostErrors.MALFORMED_REQUEST, "unexpected KombiValgKode");
         }
@@ -848,9 +974,14 @@ public final class DigitalPostSimulator implements AutoCloseable {
     private Reply print(KombiReader.Parsed p, String tx, UUID messageUuid, Instant now) {
         Element f = p.print();
         String shipmentId = MemoChecks.text(f, "AfsendelseIdentifikator");
-        for (PrintedLetter l : printQueue) {
-            if (l.shipmentId().equals(shipmentId)) {
-                return new Reply(200, kombiOk(null, "shipment already received; not printed again"));
+        if (repeatedMessage != RepeatedMessage.DELIVER_AGAIN) {
+            for (PrintedLetter l : printQueue) {
+                if (l.shipmentId().equals(shipmentId)) {
+                    if (repeatedMessage == RepeatedMessage.REFUSE) {
+                        throw new Refusal(400, DigitalPostErrors.DUPLICATE_MESSAGE, "AfsendelseIdentifikator was already received");
+                    }
+                    return new Reply(200, kombiOk(null, "shipment already received; not printed again"));
+                }
             }
         }
         Base64Stream content = p.contents().get(MemoChecks.first(f, "MeddelelseIndholdData"));
@@ -860,15 +991,23 @@ public final class DigitalPostSimulator implements AutoCloseable {
         }
         ReceivedFile letter = new ReceivedFile(shipmentId + ".pdf", MemoChecks.text(f, "FilformatNavn"), null,
                 content.size(), content.sha256(), content.bytesIfComplete());
+        List<ReceivedFile> attachments = new ArrayList<>();
+        for (Element bilag : MemoChecks.all(f, "Bilag")) {
+            Element data = MemoChecks.first(bilag, "VedhaeftningIndholdData");
+            Base64Stream b = data == null ? null : p.contents().get(data);
+            if (b != null) {
+                attachments.add(new ReceivedFile(MemoChecks.rawText(bilag, "BilagNavn"), MemoChecks.text(bilag, "FilformatNavn"),
+                        null, b.size(), b.sha256(), b.bytesIfComplete()));
+            }
+        }
         printQueue.add(new PrintedLetter(shipmentId, recipient, MemoChecks.text(f, "PersonName"),
-                MemoChecks.text(f, "TitelTekst"), letter, messageUuid, tx, p.channelCode(), now));
+                MemoChecks.text(f, "TitelTekst"), letter, messageUuid, tx, p.channelCode(), now, attachments));
         String transmission = messageUuid == null ? null : UUID.randomUUID().toString();
         if (messageUuid != null) {
             deliveredMessages.put(messageUuid.toString(), transmission);
         }
-        emitPrint(messageUuid, transmission, shipmentId, now);
-        return new Reply(200, kombiOk(transmission, messageUuid == null ? null
-                : "the recipient is exempt from Digital Post; the letter is printed"));
+        emitPrint(messageUuid, transmission, shipmentId, now, f);
+        return new Reply(200, kombiOk(transmission, successAdvice));
     }
 
     private static String directRawText(Element parent, String local) {
@@ -882,16 +1021,30 @@ public final class DigitalPostSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- statuses
 
-    private void emit(UUID uuid, String transmission, String shipmentId, String channel, Instant now) {
-        status(uuid, transmission, shipmentId, channel, "Modtaget " + channel, now);
-        status(uuid, transmission, shipmentId, channel, "Afleveret " + channel, now);
+    /** The status texts of a Digital Post delivery that a public receiver (OS2Valghalla) handles. */
+    private void emit(UUID uuid, String transmission, Instant now) {
+        status(uuid, transmission, null, "Digital Post", "Modtaget Digital Post", now, null);
+        status(uuid, transmission, null, "Digital Post", "Afleveret Digital Post", now, null);
     }
 
-    private void emitPrint(UUID uuid, String transmission, String shipmentId, Instant now) {
-        emit(uuid, transmission, shipmentId, "Fysisk Post", now);
+    /**
+     * The print steps named in public PKO_PostStatus classes (which cite KOMBIT's "Beskedfordeler – PKO_PostStatus",
+     * itself not public): sent, then handed over for printing and enveloping. KanalKode as in the Fjernprint schema;
+     * the print fields those classes name (BrugerNavn, EnhedTekst, ForsendelseTypeIdentifikator) echo the request.
+     * No ForsendelseHaendelse events: their type codes are not published.
+     */
+    private void emitPrint(UUID uuid, String transmission, String shipmentId, Instant now, Element forsendelse) {
+        status(uuid, transmission, shipmentId, "Fysisk Post", "Afsendt", now, null, forsendelse);
+        status(uuid, transmission, shipmentId, "Fysisk Post", "Afleveret til print og kuvertering", now, null, forsendelse);
     }
 
-    private void status(UUID uuid, String transmission, String shipmentId, String channel, String text, Instant now) {
+    private void status(UUID uuid, String transmission, String shipmentId, String channel, String text, Instant now,
+            String[] failure) {
+        status(uuid, transmission, shipmentId, channel, text, now, failure, null);
+    }
+
+    private void status(UUID uuid, String transmission, String shipmentId, String channel, String text, Instant now,
+            String[] failure, Element forsendelse) {
         Document d = SecureXml.documentBuilder().newDocument();
         Element root = d.createElementNS(POST_STATUS_NS, "ps:PKO_PostStatus");
         d.appendChild(root);
@@ -902,6 +1055,17 @@ public final class DigitalPostSimulator implements AutoCloseable {
         leaf(root, "TransaktionsDatoTid", now.toString());
         leaf(root, "TransaktionsStatusKode", text);
         leaf(root, "CorrelationId", UUID.randomUUID().toString());
+        if (forsendelse != null) {
+            for (String field : List.of("BrugerNavn", "EnhedTekst", "ForsendelseTypeIdentifikator")) {
+                leaf(root, field, MemoChecks.text(forsendelse, field));
+            }
+        }
+        if (failure != null) {
+            Element details = d.createElementNS(POST_STATUS_NS, "ps:FejlDetaljer");
+            root.appendChild(details);
+            leaf(details, "FejlKode", failure[0]);
+            leaf(details, "FejlTekst", failure[1]);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SecureXml.write(d, out);
         PostStatusEvent e = new PostStatusEvent(uuid, transmission, shipmentId, channel, text, now, out.toByteArray());
@@ -928,23 +1092,38 @@ public final class DigitalPostSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- replies and faults
 
+    /**
+     * A success reply in the shape a public client's generated classes read (OS2Valghalla's {@code kombi_response}):
+     * Result, TransmissionID, then the Advis. Only the Advis text is sourced (that client treats a success as Result
+     * true with AdvisTekst "Received"); no AdvisId is invented.
+     */
     private static byte[] kombiOk(String transmission, String advice) {
         StringBuilder b = new StringBuilder("<kombi_response><Result>true</Result>");
         if (transmission != null) {
             b.append("<TransmissionID>").append(transmission).append("</TransmissionID>");
         }
         if (advice != null) {
-            b.append("<HovedoplysningerSvarREST><SvarReaktion><Advis><AdvisId>SIM-1</AdvisId><AdvisTekst>")
+            b.append("<HovedoplysningerSvarREST><SvarReaktion><Advis><AdvisTekst>")
                     .append(escape(advice)).append("</AdvisTekst></Advis></SvarReaktion></HovedoplysningerSvarREST>");
         }
         return b.append("</kombi_response>").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] kombiError(String code, String text) {
-        return ("<kombi_response><Result>false</Result><HovedoplysningerSvarREST><SvarReaktion><Fejl><FejlKode>"
-                + escape(code) + "</FejlKode><FejlTekst>" + escape(PersonalData.maskCprNumbers(text))
-                + "</FejlTekst></Fejl></SvarReaktion></HovedoplysningerSvarREST></kombi_response>")
-                .getBytes(StandardCharsets.UTF_8);
+    /** A refusal in the configured {@link FailureReply} form; the platform's failure body is not published. */
+    private Reply failure(int status, String code, String text) {
+        String masked = PersonalData.maskCprNumbers(text);
+        return switch (failureReply) {
+            case FEJL -> new Reply(status, ("<kombi_response><Result>false</Result><HovedoplysningerSvarREST><SvarReaktion>"
+                    + "<Fejl><FejlKode>" + escape(code) + "</FejlKode><FejlTekst>" + escape(masked)
+                    + "</FejlTekst></Fejl></SvarReaktion></HovedoplysningerSvarREST></kombi_response>")
+                    .getBytes(StandardCharsets.UTF_8));
+            case ADVIS -> new Reply(status, ("<kombi_response><Result>false</Result><HovedoplysningerSvarREST><SvarReaktion>"
+                    + "<Advis><AdvisTekst>" + escape(code + ": " + masked) + "</AdvisTekst></Advis></SvarReaktion>"
+                    + "</HovedoplysningerSvarREST></kombi_response>").getBytes(StandardCharsets.UTF_8));
+            case PLAIN_TEXT -> new Reply(status, "text/plain; charset=utf-8",
+                    (code + ": " + masked).getBytes(StandardCharsets.UTF_8));
+            case EMPTY -> new Reply(status, "text/plain; charset=utf-8", new byte[0]);
+        };
     }
 
     private static String escape(String s) {
@@ -1018,6 +1197,49 @@ public final class DigitalPostSimulator implements AutoCloseable {
         return chain;
     }
 
+    /**
+     * What the simulator does with a KombiPostAfsend call whose {@code x-TransaktionsId} it has seen before. The
+     * platform's behaviour is not published (public clients create a new id per call); verify it on the test
+     * environment.
+     */
+    public enum RepeatedTransaction {
+        /** The same request gets the stored reply again; a different request with the id gets HTTP 409 (default). */
+        REPLAY,
+        /** Any repeat gets HTTP 409 with {@link DigitalPostErrors#TRANSACTION_REUSED}. */
+        REFUSE,
+        /** The id is not remembered: the call is handled as new (the messageUUID rule then decides). */
+        HANDLE_AGAIN
+    }
+
+    /**
+     * What the simulator does with a messageUUID (or print AfsendelseIdentifikator) it has delivered before. The
+     * platform's behaviour is not published; verify it on the test environment.
+     */
+    public enum RepeatedMessage {
+        /** HTTP 200 with an Advis saying it was not delivered again; nothing is delivered (default). */
+        ACKNOWLEDGE,
+        /** HTTP 400 with {@link DigitalPostErrors#DUPLICATE_MESSAGE}. */
+        REFUSE,
+        /** Delivered again, as if new. */
+        DELIVER_AGAIN
+    }
+
+    /**
+     * The body of a refused KombiPostAfsend call. The platform's failure body is not published; public clients
+     * look for FejlId/FejlKode/FejlTekst or an AdvisTekst anywhere, or only look at the HTTP status. Each form is
+     * offered so that a client can be tested against all of them.
+     */
+    public enum FailureReply {
+        /** {@code kombi_response} with Result false and {@code SvarReaktion/Fejl/{FejlKode, FejlTekst}} (default). */
+        FEJL,
+        /** {@code kombi_response} with Result false and only {@code SvarReaktion/Advis/AdvisTekst}. */
+        ADVIS,
+        /** A {@code text/plain} body with the code and text. */
+        PLAIN_TEXT,
+        /** No body, only the HTTP status. */
+        EMPTY
+    }
+
     /** Builder for {@link DigitalPostSimulator}. */
     public static final class Builder {
         private TestPki pki = TestPki.generateFast(1);
@@ -1030,6 +1252,13 @@ public final class DigitalPostSimulator implements AutoCloseable {
         private Duration accessTokenLifetime = Duration.ofHours(1);
         private long keepFileBytes = 1L << 20;
         private boolean repeatStatuses;
+        private boolean requireContentLength = true;
+        private RepeatedTransaction repeatedTransaction = RepeatedTransaction.REPLAY;
+        private RepeatedMessage repeatedMessage = RepeatedMessage.ACKNOWLEDGE;
+        private FailureReply failureReply = FailureReply.FEJL;
+        private String successAdvice = "Received";
+        private Path contractsDir;
+        private long maxFileBytes;
 
         private Builder() {
         }
@@ -1097,6 +1326,68 @@ public final class DigitalPostSimulator implements AutoCloseable {
         /** Emit every delivery status twice, as the platform sometimes does (default false). */
         public Builder repeatStatuses(boolean repeat) {
             this.repeatStatuses = repeat;
+            return this;
+        }
+
+        /**
+         * Whether a KombiPostAfsend body without {@code Content-Length} (chunked) is refused with HTTP 411 and a
+         * violation (default true). Every public client sends a fixed length; whether the platform's gateway accepts
+         * a chunked body is not published, so the default makes a chunked sender visible. Verify on the test
+         * environment before relying on chunked uploads.
+         */
+        public Builder requireContentLength(boolean require) {
+            this.requireContentLength = require;
+            return this;
+        }
+
+        /**
+         * The most decoded file bytes one KombiPostAfsend call may carry, or 0 (default) for no limit. The platform's
+         * limit is not published; a larger call is refused with HTTP 413 and {@link DigitalPostErrors#TOO_LARGE} (both
+         * the simulator's choice), so that a client's handling of a size refusal can be tested.
+         */
+        public Builder maxFileBytes(long max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("max must not be negative");
+            }
+            this.maxFileBytes = max;
+            return this;
+        }
+
+        /** How a repeated {@code x-TransaktionsId} is handled (default {@link RepeatedTransaction#REPLAY}). */
+        public Builder repeatedTransaction(RepeatedTransaction mode) {
+            this.repeatedTransaction = Objects.requireNonNull(mode, "mode == null");
+            return this;
+        }
+
+        /** How a repeated messageUUID or AfsendelseIdentifikator is handled (default {@link RepeatedMessage#ACKNOWLEDGE}). */
+        public Builder repeatedMessage(RepeatedMessage mode) {
+            this.repeatedMessage = Objects.requireNonNull(mode, "mode == null");
+            return this;
+        }
+
+        /** The form of a refusal's body (default {@link FailureReply#FEJL}). */
+        public Builder failureReply(FailureReply form) {
+            this.failureReply = Objects.requireNonNull(form, "form == null");
+            return this;
+        }
+
+        /**
+         * The AdvisTekst of a success reply (default {@code Received}, which a public client expects), or null for a
+         * success without Advis.
+         */
+        public Builder successAdvice(String text) {
+            this.successAdvice = text;
+            return this;
+        }
+
+        /**
+         * The folder with the published Serviceplatformen contracts ({@code conformance/serviceplatformen} of the shared
+         * material); the print part is validated against its {@code sf1600-sf1601-fjernprint-forsendelse} schema. Without
+         * it the simulator looks in {@code rammearkitektur.shared.dir}, then {@code ../shared}, and otherwise checks the
+         * print part with rules taken from that schema, saying so in its report.
+         */
+        public Builder contracts(Path dir) {
+            this.contractsDir = Objects.requireNonNull(dir, "dir == null");
             return this;
         }
 

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A delivery status the simulator emitted, as the platform delivers it through Beskedfordeler: a
- * {@code PKO_PostStatus} document ({@link #xml()}) and its main fields.
+ * {@code PKO_PostStatus} document ({@link #xml()}), its Beskedfordeler envelope ({@link #beskedfordelerDocument()})
+ * and its main fields.
  *
  * @param messageUuid the MeMo messageUUID, or null for a print-only letter
  * @param transmissionId the transmission id, or null
@@ -28,6 +29,28 @@ public record PostStatusEvent(UUID messageUuid, String transmissionId, String sh
     public java.io.InputStream openStream() {
         return new java.io.ByteArrayInputStream(document);
     }
+
+    /**
+     * The status as Beskedfordeler (SF1461) pushes it to a receiver: {@code ModtagBeskedInput/Haendelsesbesked} in the
+     * published Beskedfordeler schema, the {@code PKO_PostStatus} Base64-encoded in {@code Beskeddata/Base64} (the
+     * element a public receiver reads; its namespace is not published, so it has none here). BeskedId is derived
+     * from the document; Beskedtype is the simulator's own URN, the platform's value is not published.
+     */
+    public byte[] beskedfordelerDocument() {
+        String id = UUID.nameUUIDFromBytes(document).toString();
+        return ("<sts:ModtagBeskedInput xmlns:sts=\"urn:oio:sts:1.0.0\" xmlns:besked=\"urn:oio:besked:kuvert:1.0\" "
+                + "xmlns:sd=\"urn:oio:sagdok:3.0.0\"><besked:Haendelsesbesked><besked:BeskedId><sd:UUIDIdentifikator>" + id
+                + "</sd:UUIDIdentifikator></besked:BeskedId><besked:BeskedVersion>1.0</besked:BeskedVersion><besked:Beskedkuvert>"
+                + "<besked:Filtreringsdata><besked:Beskedtype><sd:URNIdentifikator>" + BESKEDTYPE + "</sd:URNIdentifikator>"
+                + "</besked:Beskedtype></besked:Filtreringsdata><besked:Leveranceinformation><besked:Dannelsestidspunkt>"
+                + "<sd:TidsstempelDatoTid>" + at + "</sd:TidsstempelDatoTid></besked:Dannelsestidspunkt>"
+                + "</besked:Leveranceinformation></besked:Beskedkuvert><besked:Beskeddata><Base64>"
+                + java.util.Base64.getEncoder().encodeToString(document) + "</Base64></besked:Beskeddata></besked:Haendelsesbesked>"
+                + "</sts:ModtagBeskedInput>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The simulator's own Beskedtype for PKO_PostStatus messages. */
+    public static final String BESKEDTYPE = "urn:rammearkitektur:simulator:beskedtype:pko-poststatus";
 
     @Override
     public String toString() {

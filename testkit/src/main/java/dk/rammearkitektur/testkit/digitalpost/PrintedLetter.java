@@ -2,6 +2,7 @@ package dk.rammearkitektur.testkit.digitalpost;
 
 import dk.rammearkitektur.core.PersonalData;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,9 +18,16 @@ import java.util.UUID;
  * @param transactionId the {@code x-TransaktionsId} of the call
  * @param channelCode the KombiValgKode of the call
  * @param queuedAt when it was queued (simulator clock)
+ * @param attachments the attachments printed with it (BilagSamling), in order
  */
 public record PrintedLetter(String shipmentId, String recipientId, String personName, String title,
-        ReceivedFile letter, UUID messageUuid, String transactionId, String channelCode, Instant queuedAt) {
+        ReceivedFile letter, UUID messageUuid, String transactionId, String channelCode, Instant queuedAt,
+        List<ReceivedFile> attachments) {
+
+    /** Copies the attachments. */
+    public PrintedLetter {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
 
     @Override
     public String toString() {

@@ -246,8 +246,11 @@ class DigitalPostEndToEndTest {
         assertTrue(client.isRegisteredForNemSms(Letters.CPR));
         assertFalse(client.isRegisteredForNemSms(Letters.EXEMPT_CPR));
         assertEquals(1, sim.requestCount("TOKEN"), "one access token for PostForespoerg");
-        ValidationException e = assertThrows(ValidationException.class, () -> client.isRegisteredForNemSms("12345678"));
-        assertTrue(e.getMessage().startsWith("cpr: must be a CPR number"), e.getMessage());
+        assertFalse(client.isRegisteredForNemSms("12345678"), "a CVR goes as cvrNumber, as public clients send it");
+        sim.registerForNemSms("12345678");
+        assertTrue(client.isRegisteredForNemSms("12345678"));
+        ValidationException e = assertThrows(ValidationException.class, () -> client.isRegisteredForNemSms("1234567"));
+        assertTrue(e.getMessage().startsWith("cprOrCvr: must be a CPR number"), e.getMessage());
     }
 
     @Test

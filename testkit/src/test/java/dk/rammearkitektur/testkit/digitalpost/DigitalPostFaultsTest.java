@@ -99,25 +99,49 @@ class DigitalPostFaultsTest {
         }
     }
 
-    @Test
-    void aFileThatFailsWhileStreamingAbortsTheSendInsteadOfSendingAShortBody() {
-        FileContent failing = FileContent.ofStream(() -> new java.io.InputStream() {
-            private int left = 200_000;
+    /** Content of unknown size that reads fine {@code goodOpenings} times (the dry run counting the body) and then fails. */
+    private static FileContent failingAfter(int goodOpenings) {
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        return FileContent.ofStream(() -> {
+            boolean fail = opened.incrementAndGet() > goodOpenings;
+            return new java.io.InputStream() {
+                private int left = 200_000;
 
-            @Override
-            public int read() throws java.io.IOException {
-                if (left-- <= 0) {
-                    throw new java.io.IOException("disk gone");
+                @Override
+                public int read() throws java.io.IOException {
+                    if (left-- <= 0) {
+                        return -1;
+                    }
+                    if (fail && left < 100_000) {
+                        throw new java.io.IOException("disk gone");
+                    }
+                    return 'x';
                 }
-                return 'x';
-            }
+            };
         });
-        MemoMessage letter = Letters.letter(MemoVersion.V1_2, Letters.CPR, failing);
+    }
+
+    /** Sends a letter whose file fails after {@code goodOpenings} readings; returns the content failure. */
+    private DigitalPostTransportException contentFailure(int goodOpenings) {
+        MemoMessage letter = Letters.letter(MemoVersion.V1_2, Letters.CPR, failingAfter(goodOpenings));
         DigitalPostTransportException e = assertThrows(DigitalPostTransportException.class,
                 () -> client.sendWithRetries(client.prepare(KombiRequest.digitalPost(letter))));
         assertTrue(e.getMessage().contains("the request body could not be written"), e.getMessage());
-        assertEquals(1, sim.requestCount("KOMBI"), "a content failure is not retried");
         assertEquals(0, sim.mailboxTotal());
+        return e;
+    }
+
+    @Test
+    void aFileThatFailsWhileStreamingAbortsTheSendInsteadOfSendingAShortBody() {
+        // openings: the client's readability check, the dry run counting the body, then the send that fails
+        contentFailure(2);
+        assertEquals(1, sim.requestCount("KOMBI"), "a content failure is not retried");
+    }
+
+    @Test
+    void aFileThatFailsWhileItsLengthIsCountedSendsNothing() {
+        assertFalse(contentFailure(1).mayHaveReachedService());
+        assertEquals(0, sim.requestCount("KOMBI"));
     }
 
     @Test

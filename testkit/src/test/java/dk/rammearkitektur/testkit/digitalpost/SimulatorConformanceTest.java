@@ -21,13 +21,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,19 +59,7 @@ class SimulatorConformanceTest {
     }
 
     static HttpClient http(TestIdentity id) throws Exception {
-        char[] pw = "pw".toCharArray();
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(new ByteArrayInputStream(id.pkcs12(pw)), pw);
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, pw);
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("ca", sim.tlsTrustAnchor());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ts);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(ctx).version(HttpClient.Version.HTTP_1_1).build();
+        return SimulatorRequests.http(sim, id);
     }
 
     static HttpResponse<String> sts(HttpClient c, String useKey, String cvr, String entityId) throws Exception {
@@ -106,7 +90,7 @@ class SimulatorConformanceTest {
         HttpResponse<String> s = sts(c, useKey(), sim.authorityCvr(), entityId);
         assertEquals(200, s.statusCode(), s.body());
         String assertion = JSON.readTree(s.body()).path("RequestedSecurityToken").path("Assertion").asText();
-        HttpResponse<String> t = exchange(c, Base64.getEncoder().encodeToString(assertion.getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> t = exchange(c, assertion);
         assertEquals(200, t.statusCode(), t.body());
         JsonNode json = JSON.readTree(t.body());
         assertEquals("Holder-of-key", json.path("token_type").asText());
@@ -175,6 +159,19 @@ class SimulatorConformanceTest {
                 .POST(HttpRequest.BodyPublishers.ofString(letterXml())).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, stolen.statusCode(), stolen.body());
         assertTrue(stolen.body().contains("another certificate"), stolen.body());
+        assertEquals(0, sim.mailboxTotal());
+    }
+
+    @Test
+    void aChunkedBodyIsRefusedUnlessConfigured() throws Exception {
+        byte[] body = letterXml().getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(sim.baseUri().resolve(DigitalPostSimulator.KOMBI_PATH.substring(1)))
+                .header("Content-Type", "application/xml; charset=utf-8").header("x-TransaktionsTid", "2026-11-25T10:00:00Z")
+                .header("Authorization", "Holder-of-key " + kombiToken).header("x-TransaktionsId", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertRefused(r, 411, DigitalPostErrors.HEADERS);
+        assertTrue(r.body().contains("Content-Length"), r.body());
         assertEquals(0, sim.mailboxTotal());
     }
 
@@ -262,6 +259,45 @@ class SimulatorConformanceTest {
         HttpResponse<String> garbage = exchange(http, "bm90IGEgdG9rZW4=");
         assertEquals(400, garbage.statusCode());
         assertEquals(DigitalPostErrors.TOKEN_REFUSED, JSON.readTree(garbage.body()).path("error").asText());
+    }
+
+    @Test
+    void theStsAnswersWithABase64AssertionAndALifetimeString() throws Exception {
+        HttpResponse<String> s = sts(http, useKey(), sim.authorityCvr(), DigitalPostSimulator.KOMBI_ENTITY_ID);
+        JsonNode json = JSON.readTree(s.body());
+        String assertion = json.path("RequestedSecurityToken").path("Assertion").asText();
+        assertFalse(assertion.strip().startsWith("<"), assertion);
+        String xml = new String(Base64.getDecoder().decode(assertion), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("Assertion") && xml.contains("Signature"), xml);
+        assertTrue(json.path("Lifetime").isTextual(), s.body());
+        assertTrue(json.path("Lifetime").asText().matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}"), s.body());
+        assertEquals(200, exchange(http, assertion).statusCode());
+        assertEquals("no violations", sim.conformanceReport().lines().reduce((a, b) -> b).orElseThrow());
+    }
+
+    @Test
+    void anAssertionWhoseSignatureNoLongerVerifiesIsRefused() throws Exception {
+        HttpResponse<String> s = sts(http, useKey(), sim.authorityCvr(), DigitalPostSimulator.KOMBI_ENTITY_ID);
+        String assertion = JSON.readTree(s.body()).path("RequestedSecurityToken").path("Assertion").asText();
+        String xml = new String(Base64.getDecoder().decode(assertion), StandardCharsets.UTF_8);
+        String changed = xml.replace(sim.authorityCvr(), "12345678");
+        assertFalse(changed.equals(xml));
+        HttpResponse<String> r = exchange(http, Base64.getEncoder().encodeToString(changed.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(400, r.statusCode(), r.body());
+        assertEquals(DigitalPostErrors.TOKEN_REFUSED, JSON.readTree(r.body()).path("error").asText());
+        assertTrue(r.body().contains("refused"), r.body());
+        HttpResponse<String> raw = exchange(http, xml);
+        assertEquals(400, raw.statusCode(), raw.body());
+    }
+
+    @Test
+    void aReEncodedAssertionIsAcceptedWhenItVerifiesButRecorded() throws Exception {
+        HttpResponse<String> s = sts(http, useKey(), sim.authorityCvr(), DigitalPostSimulator.KOMBI_ENTITY_ID);
+        String assertion = JSON.readTree(s.body()).path("RequestedSecurityToken").path("Assertion").asText();
+        String xml = new String(Base64.getDecoder().decode(assertion), StandardCharsets.UTF_8);
+        String reEncoded = Base64.getEncoder().encodeToString((xml + "\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, exchange(http, reEncoded).statusCode());
+        assertTrue(sim.conformanceReport().contains("not the STS's Assertion exactly as issued"), sim.conformanceReport());
     }
 
     @Test

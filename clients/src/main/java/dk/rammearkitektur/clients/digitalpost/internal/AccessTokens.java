@@ -31,6 +31,28 @@ public final class AccessTokens {
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
+    /**
+     * The value of the {@code saml-token} form field: the STS's {@code Assertion} exactly as received, never a
+     * re-serialisation of the parsed assertion (which could change the bytes the STS signed). Public clients forward
+     * the Base64 string the REST STS returns; when an STS answered with the XML itself, its exact UTF-8 bytes are
+     * Base64-encoded (the SDK's choice: the access-token service's handling of raw XML is not published).
+     *
+     * @throws IllegalStateException when the token was not received as a REST {@code Assertion} string
+     */
+    public static String samlTokenField(String received) {
+        if (received == null || received.isEmpty()) {
+            throw new IllegalStateException("the STS token has no Assertion as received; it cannot be forwarded unchanged");
+        }
+        int i = 0;
+        while (i < received.length() && Character.isWhitespace(received.charAt(i))) {
+            i++;
+        }
+        if (i < received.length() && received.charAt(i) == '<') {
+            return java.util.Base64.getEncoder().encodeToString(received.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return received;
+    }
+
     /** Creates the cache. */
     public AccessTokens(Clock clock, Duration margin) {
         this.clock = clock;

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.OptionalLong;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -25,18 +26,29 @@ final class Base64Out {
     void write(XMLStreamWriter w, OutputStream raw, FileContent content) throws XMLStreamException, IOException {
         w.writeCharacters("");
         w.flush();
+        OptionalLong size = content.knownSize();
+        if (raw instanceof BodyLength.Counter counter && size.isPresent()) {
+            counter.add(BodyLength.base64Length(size.getAsLong()));
+            return;
+        }
+        long total = 0;
         try (InputStream in = content.openStream()) {
             while (true) {
                 int n = in.readNBytes(source, 0, source.length);
+                total += n;
                 if (n == source.length) {
                     raw.write(encoded, 0, encoder.encode(source, encoded));
                 } else {
                     if (n > 0) {
                         raw.write(encoded, 0, encoder.encode(Arrays.copyOf(source, n), encoded));
                     }
-                    return;
+                    break;
                 }
             }
+        }
+        if (size.isPresent() && total != size.getAsLong()) {
+            // the announced body length was computed from the known size: a different length would corrupt the body
+            throw new IOException("the file content has " + total + " bytes, not the " + size.getAsLong() + " it announced");
         }
     }
 }

@@ -17,6 +17,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,9 +39,16 @@ public final class KombiStax {
     static final String ITST = "http://rep.oio.dk/itst.dk/xml/schemas/2006/01/17/";
     static final String DKCC = "http://rep.oio.dk/ebxml/xml/schemas/dkcc/2003/02/13/";
     static final String DKCC2005 = "http://rep.oio.dk/ebxml/xml/schemas/dkcc/2005/03/15/";
+    static final String DKCC2005_2 = "http://rep.oio.dk/ebxml/xml/schemas/dkcc/2005/05/13/";
+    static final String DKCC2005_3 = "http://rep.oio.dk/ebxml/xml/schemas/dkcc/2005/05/19/";
     private static final String[][] PRINT_NAMESPACES = {
         {"fjernprint", FJERNPRINT}, {"dkal", DKAL}, {"adir", ADIR}, {"sd", SD}, {"itst", ITST}, {"dkcc", DKCC}, {"dkcc2005", DKCC2005},
+        {"dkcc2005-2", DKCC2005_2}, {"dkcc2005-3", DKCC2005_3},
     };
+    /** The address line elements, first to sixth. */
+    static final List<String> LINE_ELEMENTS = List.of("PostalAddressFirstLineText", "PostalAddressSecondLineText",
+            "PostalAddressThirdLineText", "PostalAddressFourthLineText", "PostalAddressFifthLineText",
+            "PostalAddressSixthLineText");
 
     private KombiStax() {
     }
@@ -51,7 +59,7 @@ public final class KombiStax {
     public static void write(KombiRequest request, OutputStream out) throws IOException {
         Objects.requireNonNull(request, "request == null");
         Objects.requireNonNull(out, "out == null");
-        BufferedOutputStream raw = new BufferedOutputStream(new OutputStream() {
+        OutputStream raw = out instanceof BodyLength.Counter ? out : new BufferedOutputStream(new OutputStream() {
             @Override
             public void write(int b) throws IOException {
                 out.write(b);
@@ -101,32 +109,43 @@ public final class KombiStax {
                         p.recipientId());
                 w.writeEndElement();
             }
-            PostalAddress a = p.address();
-            if (a != null) {
-                start(w, FJERNPRINT, "ModtagerAdresse");
-                leaf(w, ITST, "PersonName", a.personName());
-                leaf(w, FJERNPRINT, "CoNavn", a.coName());
-                leaf(w, DKCC2005, "StreetName", a.streetName());
-                leaf(w, DKCC, "StreetBuildingIdentifier", a.streetBuildingIdentifier());
-                leaf(w, DKCC, "FloorIdentifier", a.floor());
-                leaf(w, DKCC, "SuiteIdentifier", a.suite());
-                leaf(w, DKCC2005, "PostCodeIdentifier", a.postCode());
-                leaf(w, DKCC2005, "DistrictSubdivisionIdentifier", a.district());
-                start(w, DKCC, "CountryIdentificationCode");
-                w.writeAttribute("scheme", "iso3166-alpha2");
-                w.writeCharacters(a.countryCode());
-                w.writeEndElement();
-                w.writeEndElement();
+            if (p.address() != null) {
+                address(w, p.address());
             }
             w.writeEndElement();
         }
+        Base64Out base64 = new Base64Out();
         leaf(w, DKAL, "FilformatNavn", p.fileFormat());
         start(w, DKAL, "MeddelelseIndholdData");
-        new Base64Out().write(w, raw, p.content());
+        base64.write(w, raw, p.content());
         w.writeEndElement();
+        PrintShipment.TransactionParameters tp = p.transaction();
+        if (tp != null) {
+            start(w, FJERNPRINT, "TransaktionsParametreI");
+            leaf(w, FJERNPRINT, "TransaktionsDatoTid", tp.time() == null ? null : tp.time().toString());
+            leaf(w, FJERNPRINT, "MasseForsendelseIdentifikator", tp.massShipmentId());
+            leaf(w, FJERNPRINT, "KvitteringsTypeKode", tp.receiptType());
+            leaf(w, FJERNPRINT, "KvitteringsEmail", tp.receiptEmail());
+            w.writeEndElement();
+        }
         start(w, FJERNPRINT, "DokumentParametre");
         leaf(w, SD, "TitelTekst", p.title());
+        leaf(w, SD, "UUIDIdentifikator", p.documentUuid());
+        leaf(w, SD, "BrevDato", p.letterDate() == null ? null : p.letterDate().toString());
         w.writeEndElement();
+        PrintShipment.SenderDetails sd = p.senderDetails();
+        if (sd != null) {
+            start(w, FJERNPRINT, "KanalUafhaengigeParametreI");
+            leaf(w, FJERNPRINT, "EnhedTekst", sd.unit());
+            leaf(w, FJERNPRINT, "BrugerNavn", sd.userName());
+            leaf(w, FJERNPRINT, "KonteringsGruppeTekst", sd.accountingGroup());
+            leaf(w, FJERNPRINT, "PaatrykAfsenderAdresseIndikator", flag(sd.printSenderAddress()));
+            leaf(w, FJERNPRINT, "PaatrykModtagerAdresseIndikator", flag(sd.printRecipientAddress()));
+            leaf(w, FJERNPRINT, "PaatrykBrevdatoIndikator", flag(sd.printLetterDate()));
+            leaf(w, FJERNPRINT, "KanalKode", sd.channel());
+            leaf(w, FJERNPRINT, "HasteBrevIndikator", flag(sd.urgent()));
+            w.writeEndElement();
+        }
         PrintShipment.PrintOptions o = p.printOptions();
         if (o != null) {
             start(w, FJERNPRINT, "PrintParametre");
@@ -140,8 +159,52 @@ public final class KombiStax {
             leaf(w, FJERNPRINT, "PostKategoriKode", p.postCategory().code());
             w.writeEndElement();
         }
+        if (!p.attachments().isEmpty()) {
+            start(w, FJERNPRINT, "BilagSamling");
+            for (PrintShipment.Attachment a : p.attachments()) {
+                start(w, FJERNPRINT, "Bilag");
+                leaf(w, FJERNPRINT, "BilagNavn", a.name());
+                leaf(w, DKAL, "FilformatNavn", a.fileFormat());
+                leaf(w, FJERNPRINT, "BilagSorteringsIndeksIdentifikator", Long.toString(a.sortIndex()));
+                start(w, DKAL, "VedhaeftningIndholdData");
+                base64.write(w, raw, a.content());
+                w.writeEndElement();
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        }
         w.writeEndElement();
         w.writeEndElement();
+    }
+
+    private static void address(XMLStreamWriter w, PostalAddress a) throws XMLStreamException {
+        start(w, FJERNPRINT, "ModtagerAdresse");
+        leaf(w, ITST, "PersonName", a.personName());
+        if (a.isLines()) {
+            for (int i = 0; i < a.lines().size(); i++) {
+                leaf(w, DKCC2005_3, LINE_ELEMENTS.get(i), a.lines().get(i));
+            }
+            leaf(w, DKCC2005, "PostCodeIdentifier", a.postCode());
+        } else {
+            leaf(w, FJERNPRINT, "CoNavn", a.coName());
+            leaf(w, DKCC2005, "StreetName", a.streetName());
+            leaf(w, DKCC, "StreetBuildingIdentifier", a.streetBuildingIdentifier());
+            leaf(w, DKCC, "FloorIdentifier", a.floor());
+            leaf(w, DKCC, "SuiteIdentifier", a.suite());
+            leaf(w, DKCC, "MailDeliverySublocationIdentifier", a.mailDeliverySublocation());
+            leaf(w, DKCC2005, "PostCodeIdentifier", a.postCode());
+            leaf(w, DKCC2005, "DistrictSubdivisionIdentifier", a.district());
+            leaf(w, DKCC2005_2, "PostOfficeBoxIdentifier", a.postOfficeBox() == null ? null : a.postOfficeBox().toString());
+        }
+        start(w, DKCC, "CountryIdentificationCode");
+        w.writeAttribute("scheme", "iso3166-alpha2");
+        w.writeCharacters(a.countryCode());
+        w.writeEndElement();
+        w.writeEndElement();
+    }
+
+    private static String flag(Boolean b) {
+        return b == null ? null : b.toString();
     }
 
     private static void start(XMLStreamWriter w, String ns, String name) throws XMLStreamException {
@@ -272,9 +335,12 @@ public final class KombiStax {
             PostalAddress address = null;
             String format = null;
             FileContent content = null;
-            String title = null;
+            String[] document = new String[3];
+            PrintShipment.TransactionParameters transaction = null;
+            PrintShipment.SenderDetails details = null;
             PrintShipment.PrintOptions options = null;
             PrintShipment.PostCategory category = null;
+            List<PrintShipment.Attachment> attachments = new ArrayList<>();
             while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
                 String name = r.getLocalName();
                 String ns = ns();
@@ -292,43 +358,125 @@ public final class KombiStax {
                 } else if (ns.equals(DKAL) && name.equals("FilformatNavn")) {
                     format = r.getElementText();
                 } else if (ns.equals(DKAL) && name.equals("MeddelelseIndholdData")) {
-                    content = content(p);
+                    content = content(p + ".content", null);
+                } else if (ns.equals(FJERNPRINT) && name.equals("TransaktionsParametreI")) {
+                    transaction = transaction(p + ".transaction");
                 } else if (ns.equals(FJERNPRINT) && name.equals("DokumentParametre")) {
-                    while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
-                        if (SD.equals(ns()) && "TitelTekst".equals(r.getLocalName())) {
-                            title = r.getElementText();
-                        } else {
-                            throw unexpected(p + ".title");
-                        }
-                    }
+                    leaves(p + ".document", SD, List.of("TitelTekst", "UUIDIdentifikator", "BrevDato"), document);
+                } else if (ns.equals(FJERNPRINT) && name.equals("KanalUafhaengigeParametreI")) {
+                    details = details(p + ".senderDetails");
                 } else if (ns.equals(FJERNPRINT) && name.equals("PrintParametre")) {
                     String[] o = new String[3];
-                    while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
-                        int i = List.of("SimplexDuplexKode", "FarveSHKode", "KuvertTypeKode").indexOf(r.getLocalName());
-                        if (i < 0 || !FJERNPRINT.equals(ns())) {
-                            throw unexpected(p + ".printOptions");
-                        }
-                        o[i] = r.getElementText().strip();
-                    }
-                    options = new PrintShipment.PrintOptions(o[0], o[1], o[2]);
+                    leaves(p + ".printOptions", FJERNPRINT, List.of("SimplexDuplexKode", "FarveSHKode", "KuvertTypeKode"), o);
+                    options = new PrintShipment.PrintOptions(strip(o[0]), strip(o[1]), strip(o[2]));
                 } else if (ns.equals(FJERNPRINT) && name.equals("PostParametre")) {
-                    while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
-                        if (!FJERNPRINT.equals(ns()) || !"PostKategoriKode".equals(r.getLocalName())) {
-                            throw unexpected(p + ".postCategory");
+                    String[] c = new String[1];
+                    leaves(p + ".postCategory", FJERNPRINT, List.of("PostKategoriKode"), c);
+                    for (PrintShipment.PostCategory k : PrintShipment.PostCategory.values()) {
+                        if (k.code().equals(strip(c[0]))) {
+                            category = k;
                         }
-                        String code = r.getElementText().strip();
-                        for (PrintShipment.PostCategory c : PrintShipment.PostCategory.values()) {
-                            if (c.code().equals(code)) {
-                                category = c;
-                            }
-                        }
-                        pv.require(category != null, p + ".postCategory", "must be a known PostKategoriKode");
                     }
+                    pv.require(c[0] == null || category != null, p + ".postCategory", "must be a known PostKategoriKode");
+                } else if (ns.equals(FJERNPRINT) && name.equals("BilagSamling")) {
+                    while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+                        if (!FJERNPRINT.equals(ns()) || !"Bilag".equals(r.getLocalName())) {
+                            throw unexpected(p + ".attachments");
+                        }
+                        attachments.add(bilag(p + ".attachments[" + attachments.size() + "]"));
+                    }
+                    pv.require(!attachments.isEmpty(), p + ".attachments", "must hold at least one Bilag when BilagSamling is given");
                 } else {
                     throw unexpected(p);
                 }
             }
-            return new PrintShipment(id, type, recipient[0], recipient[1], address, format, content, title, options, category);
+            LocalDate letterDate = null;
+            if (document[2] != null) {
+                try {
+                    letterDate = LocalDate.parse(document[2].strip());
+                } catch (java.time.format.DateTimeParseException e) {
+                    pv.add(p + ".letterDate", "must be a date such as 2025-03-03 (BrevDato)");
+                }
+            }
+            return new PrintShipment(id, type, recipient[0], recipient[1], address, format, content, document[0], options,
+                    category, transaction, document[1], letterDate, details, attachments);
+        }
+
+        /** Reads the simple children of the open element into {@code out} by their index in {@code names}. */
+        private void leaves(String p, String namespace, List<String> names, String[] out) throws XMLStreamException {
+            while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+                int i = names.indexOf(r.getLocalName());
+                if (i < 0 || !namespace.equals(ns())) {
+                    throw unexpected(p);
+                }
+                out[i] = r.getElementText();
+            }
+        }
+
+        private static String strip(String s) {
+            return s == null ? null : s.strip();
+        }
+
+        private PrintShipment.TransactionParameters transaction(String p) throws XMLStreamException {
+            String[] t = new String[4];
+            leaves(p, FJERNPRINT, List.of("TransaktionsDatoTid", "MasseForsendelseIdentifikator", "KvitteringsTypeKode",
+                    "KvitteringsEmail"), t);
+            java.time.Instant time = null;
+            if (t[0] != null) {
+                time = Replies.instant(t[0].strip());
+                pv.require(time != null, p + ".time", "must be a date-time such as 2025-03-03T12:00:00Z");
+            }
+            return new PrintShipment.TransactionParameters(time, t[1], strip(t[2]), strip(t[3]));
+        }
+
+        private PrintShipment.SenderDetails details(String p) throws XMLStreamException {
+            String[] d = new String[9];
+            // index 3 would be ForsendelseAfsender, which is not supported: leaves() refuses it as an unknown element
+            leaves(p, FJERNPRINT, java.util.Arrays.asList("EnhedTekst", "BrugerNavn", "KonteringsGruppeTekst", null,
+                    "PaatrykAfsenderAdresseIndikator", "PaatrykModtagerAdresseIndikator", "PaatrykBrevdatoIndikator",
+                    "KanalKode", "HasteBrevIndikator"), d);
+            return new PrintShipment.SenderDetails(d[0], d[1], d[2], bool(p + ".printSenderAddress", strip(d[4])),
+                    bool(p + ".printRecipientAddress", strip(d[5])), bool(p + ".printLetterDate", strip(d[6])), strip(d[7]),
+                    bool(p + ".urgent", strip(d[8])));
+        }
+
+        private Boolean bool(String p, String text) {
+            if (text == null) {
+                return null;
+            }
+            if (text.equals("true") || text.equals("1")) {
+                return Boolean.TRUE;
+            }
+            pv.require(text.equals("false") || text.equals("0"), p, "must be true or false");
+            return Boolean.FALSE;
+        }
+
+        private PrintShipment.Attachment bilag(String p) throws XMLStreamException, IOException {
+            String name = null;
+            String format = null;
+            long index = -1;
+            FileContent content = null;
+            while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+                String local = r.getLocalName();
+                if (FJERNPRINT.equals(ns()) && local.equals("BilagNavn")) {
+                    name = r.getElementText();
+                } else if (DKAL.equals(ns()) && local.equals("FilformatNavn")) {
+                    format = r.getElementText();
+                } else if (FJERNPRINT.equals(ns()) && local.equals("BilagSorteringsIndeksIdentifikator")) {
+                    String s = r.getElementText().strip();
+                    try {
+                        index = Long.parseLong(s);
+                    } catch (NumberFormatException e) {
+                        pv.add(p + ".sortIndex", "must be a whole number, 0 or more");
+                    }
+                } else if (DKAL.equals(ns()) && local.equals("VedhaeftningIndholdData")) {
+                    content = content(p + ".content", name);
+                } else {
+                    throw new ValidationException(p, "must not contain element " + local
+                            + " (only attachments with their content are supported, not BilagIdentifikator or URL references)");
+                }
+            }
+            return new PrintShipment.Attachment(name, format, index, content);
         }
 
         private PostalAddress modtager(String p, String[] recipient) throws XMLStreamException {
@@ -354,16 +502,33 @@ public final class KombiStax {
 
         private PostalAddress address(String p) throws XMLStreamException {
             PostalAddress.Builder b = PostalAddress.builder().countryCode(null);
+            List<String> lines = new ArrayList<>();
             while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
-                switch (r.getLocalName()) {
+                String local = r.getLocalName();
+                int line = LINE_ELEMENTS.indexOf(local);
+                if (line >= 0) {
+                    pv.require(line == lines.size(), p + ".lines", "must be given in order, first line first");
+                    lines.add(r.getElementText());
+                    continue;
+                }
+                switch (local) {
                     case "PersonName" -> b.personName(r.getElementText());
                     case "CoNavn" -> b.coName(r.getElementText());
                     case "StreetName" -> b.streetName(r.getElementText());
                     case "StreetBuildingIdentifier" -> b.streetBuildingIdentifier(r.getElementText());
                     case "FloorIdentifier" -> b.floor(r.getElementText());
                     case "SuiteIdentifier" -> b.suite(r.getElementText());
+                    case "MailDeliverySublocationIdentifier" -> b.mailDeliverySublocation(r.getElementText());
                     case "PostCodeIdentifier" -> b.postCode(r.getElementText());
                     case "DistrictSubdivisionIdentifier" -> b.district(r.getElementText());
+                    case "PostOfficeBoxIdentifier" -> {
+                        String s = r.getElementText().strip();
+                        try {
+                            b.postOfficeBox(Integer.valueOf(s));
+                        } catch (NumberFormatException e) {
+                            pv.add(p + ".postOfficeBox", "must be a whole number from 1 to 9999");
+                        }
+                    }
                     case "CountryIdentificationCode" -> {
                         String scheme = r.getAttributeValue(null, "scheme");
                         pv.require("iso3166-alpha2".equals(scheme), p + ".countryCode", "must use the scheme iso3166-alpha2");
@@ -372,16 +537,16 @@ public final class KombiStax {
                     default -> throw unexpected(p);
                 }
             }
-            return b.build();
+            return b.lines(lines).build();
         }
 
-        private FileContent content(String p) throws XMLStreamException, IOException {
-            FileContentSink.Target target = sink.open(p, null);
+        private FileContent content(String p, String filename) throws XMLStreamException, IOException {
+            FileContentSink.Target target = sink.open(p, filename);
             if (target == null) {
                 throw new IOException("the file content sink returned no target for " + p);
             }
             try {
-                Base64Decoding decoding = new Base64Decoding(target.output(), p + ".content");
+                Base64Decoding decoding = new Base64Decoding(target.output(), p);
                 while (true) {
                     int event = r.next();
                     if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE) {
@@ -390,7 +555,7 @@ public final class KombiStax {
                         decoding.finish();
                         return target.complete();
                     } else if (event == XMLStreamConstants.START_ELEMENT) {
-                        throw new ValidationException(p + ".content", "must not contain elements");
+                        throw new ValidationException(p, "must not contain elements");
                     }
                 }
             } catch (IOException | RuntimeException | XMLStreamException e) {

@@ -36,7 +36,8 @@ public final class Replies {
             "fejlkode", "fejltekst");
     private static final Set<String> STATUS_LEAVES = Set.of("transmissionid", "messageuuid", "messageid",
             "afsendelseidentifikator", "kanalkode", "transaktionsdatotid", "transaktionsstatuskode", "correlationid",
-            "fejlkode", "fejltekst");
+            "fejlkode", "fejltekst", "forsendelseidentifikator", "brugernavn", "enhedtekst", "afsendersystemidentifikator",
+            "forsendelsetypeidentifikator");
 
     private Replies() {
     }
@@ -98,24 +99,35 @@ public final class Replies {
     public static DeliveryStatus deliveryStatus(InputStream in) {
         Objects.requireNonNull(in, "in == null");
         Map<String, String> values = new HashMap<>();
+        List<String[]> events = new ArrayList<>();
+        Violations v = Violations.at("deliveryStatus");
         try {
             XMLStreamReader r = SecureXml.createStreamReader(in);
             r.nextTag();
             if (!"PKO_PostStatus".equals(r.getLocalName())) {
                 throw new ValidationException("deliveryStatus", "must be a PKO_PostStatus element");
             }
+            String[] event = null;
             while (r.hasNext()) {
-                if (r.next() == XMLStreamConstants.START_ELEMENT) {
+                int e = r.next();
+                if (e == XMLStreamConstants.START_ELEMENT) {
                     String name = r.getLocalName().toLowerCase(Locale.ROOT);
-                    if (STATUS_LEAVES.contains(name)) {
+                    if (name.equals("forsendelsehaendelse")) {
+                        event = new String[3];
+                    } else if (event != null && (name.endsWith("typekode") || name.endsWith("datotid") || name.endsWith("beloeb"))) {
+                        event[name.endsWith("typekode") ? 0 : name.endsWith("datotid") ? 1 : 2] = r.getElementText().strip();
+                    } else if (event == null && STATUS_LEAVES.contains(name)) {
                         values.putIfAbsent(name, r.getElementText().strip());
                     }
+                } else if (e == XMLStreamConstants.END_ELEMENT && event != null
+                        && r.getLocalName().equalsIgnoreCase("ForsendelseHaendelse")) {
+                    events.add(event);
+                    event = null;
                 }
             }
         } catch (XMLStreamException e) {
             throw new XmlParseException("PKO_PostStatus could not be read: " + e.getMessage(), e);
         }
-        Violations v = Violations.at("deliveryStatus");
         String status = values.get("transaktionsstatuskode");
         v.require(status != null && !status.isEmpty(), "statusText", "must be present (TransaktionsStatusKode)");
         UUID uuid = null;
@@ -127,20 +139,41 @@ public final class Replies {
                 v.add("messageUuid", "must be a UUID");
             }
         }
-        Instant time = null;
-        String timeText = values.get("transaktionsdatotid");
-        if (timeText != null && !timeText.isEmpty()) {
-            time = instant(timeText);
-            v.require(time != null, "time", "must be a date-time such as 2025-03-03T12:00:00Z");
+        Instant time = time(v, "time", values.get("transaktionsdatotid"));
+        List<DeliveryStatus.PrintEvent> printEvents = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            String[] e = events.get(i);
+            printEvents.add(new DeliveryStatus.PrintEvent(blankToNull(e[0]), time(v, "print.events[" + i + "].time", e[1]),
+                    blankToNull(e[2])));
         }
         v.throwIfAny();
-        return new DeliveryStatus(DeliveryStatus.Kind.of(status), status, blankToNull(values.get("kanalkode")),
+        String code = blankToNull(values.get("fejlkode"));
+        String text = blankToNull(values.get("fejltekst"));
+        // Public receivers treat non-empty failure details as a failure, whatever the status text says.
+        DeliveryStatus.Kind kind = code != null || text != null ? DeliveryStatus.Kind.FAILED : DeliveryStatus.Kind.of(status);
+        DeliveryStatus.PrintDetails print = null;
+        String[] printFields = {values.get("forsendelseidentifikator"), values.get("brugernavn"), values.get("enhedtekst"),
+            values.get("afsendersystemidentifikator"), values.get("forsendelsetypeidentifikator")};
+        if (!printEvents.isEmpty() || java.util.Arrays.stream(printFields).anyMatch(f -> blankToNull(f) != null)) {
+            print = new DeliveryStatus.PrintDetails(blankToNull(printFields[0]), blankToNull(printFields[1]),
+                    blankToNull(printFields[2]), blankToNull(printFields[3]), blankToNull(printFields[4]), printEvents);
+        }
+        return new DeliveryStatus(kind, status, blankToNull(values.get("kanalkode")),
                 blankToNull(values.get("transmissionid")), uuid, blankToNull(values.get("messageid")),
-                blankToNull(values.get("afsendelseidentifikator")), time, blankToNull(values.get("correlationid")),
-                blankToNull(values.get("fejlkode")), blankToNull(values.get("fejltekst")));
+                blankToNull(values.get("afsendelseidentifikator")), time, blankToNull(values.get("correlationid")), code, text,
+                print);
     }
 
-    private static Instant instant(String text) {
+    private static Instant time(Violations v, String path, String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        Instant t = instant(text);
+        v.require(t != null, path, "must be a date-time such as 2025-03-03T12:00:00Z");
+        return t;
+    }
+
+    static Instant instant(String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {

@@ -28,8 +28,9 @@ import org.w3c.dom.Document;
 
 /**
  * The STS's REST issue endpoint: a JSON request (TokenType, RequestType, KeyType, AnvenderKontekst.Cvr, UseKey,
- * AppliesTo) over mutual TLS; the reply's {@code RequestedSecurityToken.Assertion} holds the SAML assertion as XML
- * text, parsed with SecureXml and verified.
+ * AppliesTo) over mutual TLS; the reply's {@code RequestedSecurityToken.Assertion} holds the SAML assertion
+ * (Base64 of the XML, as public clients decode it; raw XML is accepted too), parsed with SecureXml and verified. The
+ * token keeps the {@code Assertion} string exactly as received, for services that want it forwarded unchanged.
  */
 public final class RestStsClient implements StsClient {
     static final String TOKEN_TYPE = "http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0";
@@ -127,7 +128,7 @@ public final class RestStsClient implements StsClient {
         } catch (RammearkitekturException e) {
             throw new MalformedReplyException("STS assertion is not acceptable XML: " + e.getMessage(), e);
         }
-        return verification.verify(doc.getDocumentElement(), entityId);
+        return verification.verify(doc.getDocumentElement(), entityId).withReceived(assertion);
     }
 
     /**

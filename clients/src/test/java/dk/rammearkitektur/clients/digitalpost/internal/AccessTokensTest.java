@@ -87,4 +87,14 @@ class AccessTokensTest {
         }
         assertEquals(1, exchanges.get());
     }
+
+    @org.junit.jupiter.api.Test
+    void theSamlTokenIsTheAssertionAsReceived() {
+        String base64 = "PHNhbWw6QXNzZXJ0aW9uIC8+\r\n";
+        org.junit.jupiter.api.Assertions.assertSame(base64, AccessTokens.samlTokenField(base64));
+        String xml = "  <saml:Assertion\n  ID=\"a\"/>";
+        org.junit.jupiter.api.Assertions.assertEquals(xml, new String(java.util.Base64.getDecoder().decode(
+                AccessTokens.samlTokenField(xml)), java.nio.charset.StandardCharsets.UTF_8));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> AccessTokens.samlTokenField(null));
+    }
 }

@@ -17,7 +17,7 @@ import org.w3c.dom.Element;
 
 /**
  * Reads a {@code kombi_request} with the hardened streaming parser into small DOM copies of its MeMo message and
- * print part. Base64 content ({@code memo:content}, {@code MeddelelseIndholdData}) is decoded on the fly into a
+ * print part. Base64 content ({@code memo:content}, {@code MeddelelseIndholdData}, {@code VedhaeftningIndholdData}) is decoded on the fly into a
  * {@link Base64Stream} and replaced in the copy by a four-character placeholder, so that the copy can be validated
  * against the XSDs without holding a large attachment.
  */
@@ -67,17 +67,24 @@ public final class KombiReader {
             problems.add(new String[] {structureCode, "the root must be kombi_request without a namespace"});
             return new Parsed(null, null, null, contents, problems);
         }
-        int position = 0;
+        // KombiValgKode first; then the message and the print part, each at most once, in either order: public
+        // clients write Message first (ITK), a generated client lists ForsendelseISamling first (Valghalla), and no
+        // published schema fixes the order.
+        boolean sawChannel = false;
+        boolean sawPrint = false;
         while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
             String name = r.getLocalName();
             String ns = ns(r);
-            if (ns.isEmpty() && name.equals("KombiValgKode") && position == 0) {
+            if (ns.isEmpty() && name.equals("KombiValgKode") && !sawChannel && memo == null && !sawPrint) {
                 channel = r.getElementText().strip();
-                position = 1;
-            } else if (ns.equals(MEMO) && name.equals("Message") && position == 1) {
+                sawChannel = true;
+            } else if (ns.equals(MEMO) && name.equals("Message") && sawChannel && memo == null) {
+                if (!"memo".equals(r.getPrefix())) {
+                    // A public client normalises the prefix to exactly "memo" before sending (ITK MemoDocumentNormalizer).
+                    problems.add(new String[] {structureCode, "the MeMo message must use the namespace prefix memo"});
+                }
                 memo = copy(r, doc, contents);
-                position = 2;
-            } else if (ns.equals(FJERNPRINT) && name.equals("ForsendelseISamling") && position >= 1 && position < 3) {
+            } else if (ns.equals(FJERNPRINT) && name.equals("ForsendelseISamling") && sawChannel && !sawPrint) {
                 Element wrapper = copy(r, doc, contents);
                 List<Element> kids = kids(wrapper);
                 if (kids.size() != 1 || !"ForsendelseI".equals(kids.get(0).getLocalName())
@@ -86,10 +93,10 @@ public final class KombiReader {
                 } else {
                     print = kids.get(0);
                 }
-                position = 3;
+                sawPrint = true;
             } else {
-                problems.add(new String[] {structureCode, "element " + name + " is not expected here (order: "
-                        + "KombiValgKode, memo:Message?, fjernprint:ForsendelseISamling?)"});
+                problems.add(new String[] {structureCode, "element " + name + " is not expected here (KombiValgKode "
+                        + "first, then at most one memo:Message and one fjernprint:ForsendelseISamling)"});
                 skip(r);
             }
         }
@@ -172,7 +179,7 @@ public final class KombiReader {
 
     private static boolean isContent(Element e) {
         return ("content".equals(e.getLocalName()) && MEMO.equals(e.getNamespaceURI()))
-                || "MeddelelseIndholdData".equals(e.getLocalName());
+                || "MeddelelseIndholdData".equals(e.getLocalName()) || "VedhaeftningIndholdData".equals(e.getLocalName());
     }
 
     private static void skip(XMLStreamReader r) throws XMLStreamException {

@@ -15,8 +15,8 @@ import org.w3c.dom.NodeList;
 public final class MemoChecks {
     private static final Pattern UUID_V4 =
             Pattern.compile("[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-4[a-fA-F0-9]{3}-[aAbB89][a-fA-F0-9]{3}-[a-fA-F0-9]{12}");
-    private static final Set<String> ACTION_CODES = Set.of("AFTALE", "BEKRAEFT", "BETALING", "FORBEREDELSE",
-            "INFORMATION", "SELVBETJENING", "TILMELDING", "UNDERSKRIV");
+    private static final Pattern CPR = Pattern.compile("((((0[1-9]|[12][0-9]|3[01])(01|03|05|07|08|10|12))"
+            + "|((0[1-9]|[12][0-9]|30)(04|06|09|11))|((0[1-9]|[12][0-9])02))[0-9]{6})|0000000000");
 
     private MemoChecks() {
     }
@@ -116,7 +116,8 @@ public final class MemoChecks {
             }
             for (Element action : all(body, "Action")) {
                 String code = childText(action, "actionCode");
-                check(found, code != null && ACTION_CODES.contains(code), "Action.actionCode must be one of " + ACTION_CODES);
+                // The XSD leaves actionCode free text; the eight codes are DIGST guidance, so another code is not refused.
+                check(found, code != null && !code.isEmpty(), "Action.actionCode must be present");
                 Element entry = first(action, "EntryPoint");
                 if (entry != null) {
                     String url = text(entry, "url");
@@ -136,20 +137,72 @@ public final class MemoChecks {
         return found;
     }
 
-    /** Checks a print part (ForsendelseI). */
-    public static List<String> print(Element forsendelse) {
+    /**
+     * Checks a print part (ForsendelseI). With {@code schemaChecked} false (the published Fjernprint XSD was not
+     * found) the schema's main rules are checked here: required elements, lengths, patterns and code lists.
+     */
+    public static List<String> print(Element forsendelse, boolean schemaChecked) {
         List<String> found = new ArrayList<>();
+        String cpr = text(forsendelse, "CPRnummerIdentifikator");
+        // The convention public senders follow: the CPR placeholder names no one, so the letter needs an address.
+        check(found, !"0000000000".equals(cpr) || first(forsendelse, "ModtagerAdresse") != null,
+                "the CPR placeholder 0000000000 needs a ModtagerAdresse");
+        if (schemaChecked) {
+            return found;
+        }
         String id = text(forsendelse, "AfsendelseIdentifikator");
         check(found, id != null && !id.isEmpty() && id.length() <= 38, "AfsendelseIdentifikator must be 1 to 38 characters");
-        String format = text(forsendelse, "FilformatNavn");
-        check(found, format != null && !format.isEmpty() && format.length() <= 10, "FilformatNavn must be 1 to 10 characters");
+        String format = childText(forsendelse, "FilformatNavn");
+        check(found, format != null && format.length() <= 10, "FilformatNavn must be present, at most 10 characters");
         check(found, first(forsendelse, "MeddelelseIndholdData") != null, "MeddelelseIndholdData is missing");
         check(found, first(forsendelse, "DokumentParametre") != null, "DokumentParametre is missing");
-        String cpr = text(forsendelse, "CPRnummerIdentifikator");
-        check(found, cpr == null || cpr.matches("\\d{10}"), "CPRnummerIdentifikator must be 10 digits");
+        check(found, cpr == null || CPR.matcher(cpr).matches(), "CPRnummerIdentifikator must be a CPR number or 0000000000");
         String cvr = text(forsendelse, "CVRnummerIdentifikator");
-        check(found, cvr == null || cvr.matches("\\d{8}"), "CVRnummerIdentifikator must be 8 digits");
+        check(found, cvr == null || cvr.length() == 8, "CVRnummerIdentifikator must be 8 characters");
+        Element address = first(forsendelse, "ModtagerAdresse");
+        if (address != null) {
+            length(found, address, "PersonName", 1, 130, true);
+            check(found, first(address, "CountryIdentificationCode") != null, "ModtagerAdresse.CountryIdentificationCode is missing");
+            String post = text(address, "PostCodeIdentifier");
+            check(found, post == null || post.matches("[0-9]{4}"), "PostCodeIdentifier must be 4 digits");
+            if (first(address, "PostalAddressFirstLineText") == null) {
+                length(found, address, "StreetName", 1, 40, true);
+                check(found, first(address, "StreetBuildingIdentifier") != null, "StreetBuildingIdentifier is missing");
+                check(found, post != null, "PostCodeIdentifier is missing");
+            }
+        }
+        List<Element> bilag = all(forsendelse, "Bilag");
+        check(found, bilag.size() <= 100, "BilagSamling must hold at most 100 Bilag");
+        for (Element b : bilag) {
+            length(found, b, "BilagNavn", 0, 300, true);
+            check(found, first(b, "BilagSorteringsIndeksIdentifikator") != null, "Bilag.BilagSorteringsIndeksIdentifikator is missing");
+        }
+        Element channelFree = first(forsendelse, "KanalUafhaengigeParametreI");
+        if (channelFree != null) {
+            length(found, channelFree, "BrugerNavn", 1, 2000, true);
+        }
+        code(found, forsendelse, "SimplexDuplexKode", Set.of("Simplex", "Duplex"));
+        code(found, forsendelse, "FarveSHKode", Set.of("SH", "Farve"));
+        code(found, forsendelse, "KuvertTypeKode", Set.of("C4", "C5", "MA"));
+        code(found, forsendelse, "PostKategoriKode", Set.of("Prioritaire", "Economique", "Bulk", "Rekommanderet",
+                "Rekommanderet med modtagerbevis", "Forkyndelse"));
+        code(found, forsendelse, "KanalKode", Set.of("Digital Post", "Fysisk Post"));
         return found;
+    }
+
+    private static void length(List<String> found, Element parent, String local, int min, int max, boolean required) {
+        String value = rawText(parent, local);
+        if (value == null) {
+            check(found, !required, local + " is missing");
+        } else {
+            check(found, value.length() >= min && value.length() <= max, local + " must be " + min + " to " + max + " characters");
+        }
+    }
+
+    private static void code(List<String> found, Element parent, String local, Set<String> codes) {
+        for (Element e : all(parent, local)) {
+            check(found, codes.contains(e.getTextContent()), local + " must be one of " + codes);
+        }
     }
 
     /** True when {@code name} holds a character Digital Post refuses in file names. */
