@@ -1,7 +1,7 @@
 package dk.rammearkitektur.cli;
 
 import dk.rammearkitektur.core.PersonalData;
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.Violation;
 import picocli.CommandLine;
@@ -18,7 +18,7 @@ final class ExceptionHandler implements CommandLine.IExecutionExceptionHandler {
             }
             return Main.EXIT_INVALID;
         }
-        if (ex instanceof SecurityException se) {
+        if (ex instanceof SecurityCheckException se) {
             err.println("refused (" + se.reason() + "): " + PersonalData.maskCprNumbers(se.getMessage()));
             return Main.EXIT_REFUSED;
         }

@@ -4,7 +4,7 @@ package dk.rammearkitektur.core;
  * Root of every exception the SDK throws. Unchecked, so that callers catch only what they can act on.
  *
  * <p>Branches: {@link ValidationException} (bad input, caught before anything is sent),
- * {@link SecurityException} (a signature, certificate, token or XML document that may not be trusted),
+ * {@link SecurityCheckException} (a signature, certificate, token or XML document that may not be trusted),
  * {@link TransportException} (the call did not complete: timeout, connection, HTTP error, malformed reply) and
  * {@link RemoteServiceException} (the remote service answered with a fault of its own).
  *

@@ -1,6 +1,6 @@
 package dk.rammearkitektur.examples;
 
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.TokenException;
 import dk.rammearkitektur.signing.saml.SamlAssertion;
@@ -85,7 +85,7 @@ public final class VerifyIncomingTokenExample {
      *
      * @param request the SOAP envelope
      * @return the authenticated caller
-     * @throws SecurityException with a machine-readable {@code reason()} (for example {@code signature.invalid},
+     * @throws SecurityCheckException with a machine-readable {@code reason()} (for example {@code signature.invalid},
      *     {@code token.audience}, {@code token.issuer}, {@code wss.timestamp.stale}, {@code wss.replay}) when the
      *     request must be refused
      * @throws dk.rammearkitektur.core.XmlParseException when the request is not well-formed XML
@@ -99,7 +99,7 @@ public final class VerifyIncomingTokenExample {
      *
      * @param request the SOAP envelope
      * @return the authenticated caller
-     * @throws SecurityException with a machine-readable {@code reason()} when the request must be refused
+     * @throws SecurityCheckException with a machine-readable {@code reason()} when the request must be refused
      */
     public Caller verify(Document request) {
         VerifiedMessage message = verifier.verify(request);

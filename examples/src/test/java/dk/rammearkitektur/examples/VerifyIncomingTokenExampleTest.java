@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.signing.TokenException;
@@ -98,7 +98,7 @@ class VerifyIncomingTokenExampleTest {
     @Test
     void refusesATamperedBody() {
         String tampered = request(token(STS, AUDIENCE), CALLER).replace(">2026-1<", ">2026-2<");
-        SecurityException e = assertThrows(SecurityException.class, () -> verify(tampered));
+        SecurityCheckException e = assertThrows(SecurityCheckException.class, () -> verify(tampered));
         assertTrue(e.reason().startsWith("signature."), e.reason());
     }
 
@@ -111,7 +111,7 @@ class VerifyIncomingTokenExampleTest {
 
     @Test
     void refusesATokenFromAnUntrustedIssuer() {
-        SecurityException e = assertThrows(SecurityException.class, () -> verify(request(token(CALLER, AUDIENCE), CALLER)));
+        SecurityCheckException e = assertThrows(SecurityCheckException.class, () -> verify(request(token(CALLER, AUDIENCE), CALLER)));
         assertTrue(e.reason().startsWith("signature.") || e.reason().startsWith("token."), e.reason());
     }
 
@@ -126,7 +126,7 @@ class VerifyIncomingTokenExampleTest {
     void refusesAStaleRequest() {
         String request = request(token(STS, AUDIENCE), CALLER);
         VerifyIncomingTokenExample later = service(Clock.fixed(NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC));
-        SecurityException e = assertThrows(SecurityException.class,
+        SecurityCheckException e = assertThrows(SecurityCheckException.class,
                 () -> later.verify(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8))));
         assertTrue(e.reason().startsWith("wss.timestamp"), e.reason());
     }
@@ -136,7 +136,7 @@ class VerifyIncomingTokenExampleTest {
         VerifyIncomingTokenExample service = service(CLOCK);
         String request = request(token(STS, AUDIENCE), CALLER);
         service.verify(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)));
-        SecurityException e = assertThrows(SecurityException.class,
+        SecurityCheckException e = assertThrows(SecurityCheckException.class,
                 () -> service.verify(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8))));
         assertEquals("wss.replay", e.reason());
     }

@@ -1,13 +1,13 @@
 package dk.rammearkitektur.signing;
 
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 
 /**
  * An XML signature was refused: it does not verify, uses a refused algorithm, or is arranged so that it could fool
  * the caller (wrapping, duplicate IDs, missing references). {@link #reason()} names the rule, e.g.
  * {@value #INVALID}.
  */
-public class SignatureException extends SecurityException {
+public class SignatureException extends SecurityCheckException {
     private static final long serialVersionUID = 1L;
 
     /** The signature value or a reference digest does not match. */

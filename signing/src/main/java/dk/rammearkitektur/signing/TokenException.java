@@ -1,12 +1,12 @@
 package dk.rammearkitektur.signing;
 
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 
 /**
  * A security token (a SAML assertion) was refused: expired, not yet valid, for another audience, not signed by a
  * trusted issuer, or presented without proof of its holder-of-key. {@link #reason()} names the rule.
  */
-public class TokenException extends SecurityException {
+public class TokenException extends SecurityCheckException {
     private static final long serialVersionUID = 1L;
 
     /** NotOnOrAfter has passed (with skew). */

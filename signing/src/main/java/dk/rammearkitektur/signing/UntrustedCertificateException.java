@@ -1,6 +1,6 @@
 package dk.rammearkitektur.signing;
 
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.signing.certificates.CertificateReport;
 import java.util.Optional;
 
@@ -9,7 +9,7 @@ import java.util.Optional;
  * revocation status could not be established. {@link #reason()} names the first rule broken; {@link #report()} holds
  * the full validation report when there is one.
  */
-public class UntrustedCertificateException extends SecurityException {
+public class UntrustedCertificateException extends SecurityCheckException {
     private static final long serialVersionUID = 1L;
 
     /** No path to a configured trust anchor, or a signature in the chain does not verify. */

@@ -420,7 +420,7 @@ public final class ServiceplatformClient implements AutoCloseable {
         /**
          * The services' reply-signing certificates (KOMBIT hands them out with the STS certificates). When set, every
          * reply that is not a fault must be signed by one of them (WS-Security, Body and Timestamp), or the call fails
-         * with a {@link dk.rammearkitektur.core.SecurityException}; when empty (the default), reply signatures are not
+         * with a {@link dk.rammearkitektur.core.SecurityCheckException}; when empty (the default), reply signatures are not
          * checked.
          */
         public Builder serviceCertificates(Collection<X509Certificate> certificates) {

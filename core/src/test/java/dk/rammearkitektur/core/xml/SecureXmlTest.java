@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dk.rammearkitektur.core.RammearkitekturException;
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.core.XmlParseException;
 import dk.rammearkitektur.core.XmlSecurityException;
 import java.io.ByteArrayInputStream;
@@ -39,7 +39,7 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Every XML entry point refuses XXE file reads, external DTD fetches and entity-expansion bombs with our
- * {@link SecurityException}, in bounded time and memory.
+ * {@link SecurityCheckException}, in bounded time and memory.
  */
 class SecureXmlTest {
     private static final Duration BOUND = Duration.ofSeconds(10);
@@ -226,7 +226,7 @@ class SecureXmlTest {
     }
 
     private static void assertSecurity(RuntimeException e) {
-        assertTrue(e instanceof SecurityException, () -> "expected our SecurityException but got " + e);
+        assertTrue(e instanceof SecurityCheckException, () -> "expected our SecurityCheckException but got " + e);
         assertTrue(e instanceof RammearkitekturException);
     }
 }

@@ -16,7 +16,7 @@ import dk.rammearkitektur.clients.digitalpost.Transmission;
 import dk.rammearkitektur.clients.serviceplatform.StsFaultException;
 import dk.rammearkitektur.core.RemoteServiceException;
 import dk.rammearkitektur.core.RetryPolicy;
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.reliability.Bounded;
 import dk.rammearkitektur.reliability.Letters;
@@ -229,7 +229,7 @@ class DigitalPostFaultMatrixTest {
                 .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-30)))
                 .timeouts(Timeouts.of(Duration.ofMillis(500), READ, TOTAL)).build()) {
             Transmission t = skewed.prepare(KombiRequest.digitalPost(Letters.letter(Letters.CPR, UUID.randomUUID())));
-            SecurityException e = Bounded.fails(SecurityException.class, BUDGET, () -> skewed.send(t));
+            SecurityCheckException e = Bounded.fails(SecurityCheckException.class, BUDGET, () -> skewed.send(t));
             assertTrue(e.reason().startsWith("token."), e.reason());
             assertEquals(0, sim.requestCount("KOMBI"));
             assertEquals(0, sim.mailboxTotal());

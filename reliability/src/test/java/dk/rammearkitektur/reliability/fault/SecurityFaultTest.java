@@ -9,7 +9,7 @@ import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
 import dk.rammearkitektur.clients.serviceplatform.StsFaultException;
 import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
 import dk.rammearkitektur.core.RetryPolicy;
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.reliability.Bounded;
@@ -70,7 +70,7 @@ class SecurityFaultTest {
     void expiredTokenIsRefusedBeforeTheServiceIsCalled(StsProtocol protocol) {
         try (ServiceplatformClient c = sts(protocol).build()) {
             sim.faults().next(Fault.expiredToken());
-            SecurityException e = Bounded.fails(SecurityException.class, BUDGET,
+            SecurityCheckException e = Bounded.fails(SecurityCheckException.class, BUDGET,
                     () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
             assertEquals("token.expired", e.reason());
             assertEquals(0, sim.requestCount("SF1520"), "an expired token is never presented");
@@ -138,7 +138,7 @@ class SecurityFaultTest {
                         () -> c.lookupCompany(SimulatorData.CVR_ACTIVE));
                 assertEquals(PlatformFaults.TIMESTAMP, e.faultCode());
             } else {
-                SecurityException e = Bounded.fails(SecurityException.class, BUDGET,
+                SecurityCheckException e = Bounded.fails(SecurityCheckException.class, BUDGET,
                         () -> c.lookupCompany(SimulatorData.CVR_ACTIVE));
                 assertTrue(e.reason().startsWith("token."), e.reason());
             }

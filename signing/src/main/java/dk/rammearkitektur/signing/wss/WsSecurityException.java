@@ -1,13 +1,13 @@
 package dk.rammearkitektur.signing.wss;
 
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 
 /**
  * A SOAP message broke a WS-Security rule; {@link #reason()} names which, e.g. {@value #TIMESTAMP_STALE}.
  * Failures of the token itself surface as {@link dk.rammearkitektur.signing.TokenException}, failures of the
  * signature as {@link dk.rammearkitektur.signing.SignatureException}.
  */
-public class WsSecurityException extends SecurityException {
+public class WsSecurityException extends SecurityCheckException {
     private static final long serialVersionUID = 1L;
 
     /** Not a SOAP 1.1/1.2 envelope with one Header and one Body. */

@@ -245,7 +245,7 @@ public final class WsSecurityVerifier {
         }
         try {
             certificateTrust.trustedCandidates(List.of(cert));
-        } catch (dk.rammearkitektur.core.SecurityException e) {
+        } catch (dk.rammearkitektur.core.SecurityCheckException e) {
             throw new WsSecurityException(WsSecurityException.TOKEN_UNTRUSTED,
                     "BinarySecurityToken certificate not trusted: " + e.getMessage(), e);
         }

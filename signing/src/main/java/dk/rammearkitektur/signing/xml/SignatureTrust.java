@@ -166,7 +166,7 @@ public final class SignatureTrust {
         try {
             trustedCandidates(new ArrayList<>(chain));
             return !chain.isEmpty();
-        } catch (dk.rammearkitektur.core.SecurityException e) {
+        } catch (dk.rammearkitektur.core.SecurityCheckException e) {
             return false;
         }
     }

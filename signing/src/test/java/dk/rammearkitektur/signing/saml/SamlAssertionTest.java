@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.TokenException;
@@ -58,7 +58,7 @@ class SamlAssertionTest {
     }
 
     private static String reason(Executable e) {
-        return assertThrows(SecurityException.class, e).reason();
+        return assertThrows(SecurityCheckException.class, e).reason();
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.SignatureException;
 import dk.rammearkitektur.signing.TokenException;
@@ -67,7 +67,7 @@ class SamlIssuerBindingTest {
     }
 
     private static String reason(Executable e) {
-        return assertThrows(SecurityException.class, e).reason();
+        return assertThrows(SecurityCheckException.class, e).reason();
     }
 
     private static String sha256(TestIdentity id) throws Exception {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.xml.XmlSigner;
 import java.time.Clock;
@@ -49,7 +49,7 @@ class SamlVerifiedTokenCacheTest {
     }
 
     private static String reason(Executable e) {
-        return assertThrows(SecurityException.class, e).reason();
+        return assertThrows(SecurityCheckException.class, e).reason();
     }
 
     private static SamlAssertionVerifier.Builder verifier(Clock clock) {

@@ -3,7 +3,7 @@ package dk.rammearkitektur.signing.wss;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -25,6 +25,6 @@ class WsSecurityReplayTest {
         // Santuario's lenient Base64 decoder skips '!', so the signature itself still verifies.
         value.setTextContent(text.substring(0, 4) + "!" + text.substring(4));
 
-        assertEquals("wss.replay", assertThrows(SecurityException.class, () -> once.verify(disguised)).reason());
+        assertEquals("wss.replay", assertThrows(SecurityCheckException.class, () -> once.verify(disguised)).reason());
     }
 }

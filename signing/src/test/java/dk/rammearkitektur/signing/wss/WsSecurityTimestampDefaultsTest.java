@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.internal.InMemoryReplayCache;
 import java.time.Clock;
@@ -32,7 +32,7 @@ class WsSecurityTimestampDefaultsTest {
     }
 
     private static String reason(WsSecurityVerifier v, Document d) {
-        return assertThrows(SecurityException.class, () -> v.verify(d)).reason();
+        return assertThrows(SecurityCheckException.class, () -> v.verify(d)).reason();
     }
 
     @Test

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.AlgorithmPolicy;
 import dk.rammearkitektur.signing.SignatureException;
@@ -135,7 +135,7 @@ class WsSecurityTokenProtectionTest {
         Document wire = WsSecurityTest.reparse(doc);
         VerifiedMessage m = WsSecurityTest.verifier(T0.plusSeconds(30)).build().verify(wire);
         assertTrue(!m.signature().protectsToken(m.assertion().orElseThrow().element()), "accepted, not protected");
-        SecurityException e = assertThrows(SecurityException.class,
+        SecurityCheckException e = assertThrows(SecurityCheckException.class,
                 () -> WsSecurityTest.verifier(T0.plusSeconds(30)).requireTokenProtection().build().verify(wire));
         assertEquals(WsSecurityException.MISSING_REFERENCE, e.reason());
         assertTrue(e.getMessage().contains("STR-Transform"), e.getMessage());
@@ -157,7 +157,7 @@ class WsSecurityTokenProtectionTest {
         Document added = WsSecurityTest.signedWithSaml(SoapVersion.SOAP_12);
         Element h = (Element) added.getElementsByTagNameNS(SoapVersion.SOAP_12.namespace(), "Header").item(0);
         h.appendChild(added.createElementNS("urn:liberty:sb:2006-08", "sbf:Framework"));
-        SecurityException e = assertThrows(SecurityException.class,
+        SecurityCheckException e = assertThrows(SecurityCheckException.class,
                 () -> WsSecurityTest.verifier(T0.plusSeconds(30)).build().verify(added));
         assertEquals(WsSecurityException.MISSING_REFERENCE, e.reason());
     }

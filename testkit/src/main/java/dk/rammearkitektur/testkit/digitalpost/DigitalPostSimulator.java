@@ -12,7 +12,7 @@ import dk.rammearkitektur.clients.digitalpost.DigitalPostClient;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostEnvironment;
 import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.RammearkitekturException;
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.SigningCredential;
 import dk.rammearkitektur.signing.certificates.CertificateValidator;
@@ -487,7 +487,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
                 String cvr = req.path("AnvenderKontekst").path("Cvr").asText("");
                 try {
                     validator().requireTrusted(chain);
-                } catch (SecurityException e) {
+                } catch (SecurityCheckException e) {
                     throw new Refusal(400, DigitalPostErrors.STS_REFUSED, "certificate refused: " + e.reason());
                 }
                 Set<X509Certificate> allowed = authorised.get(cvr);
@@ -574,7 +574,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
                 try {
                     verified = SamlAssertionVerifier.builder(TrustedIssuer.pinned(STS_ISSUER, stsCertificate()))
                             .audience(entityId).clock(clock).skew(skew).requireHolderOfKey(true).build().verify(assertion);
-                } catch (SecurityException e) {
+                } catch (SecurityCheckException e) {
                     throw new Refusal(400, DigitalPostErrors.TOKEN_REFUSED, "the token is refused: " + e.reason());
                 }
                 X509Certificate holder = verified.holderOfKeyCertificate().orElse(null);

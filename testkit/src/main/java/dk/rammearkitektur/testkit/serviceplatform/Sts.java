@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dk.rammearkitektur.core.RammearkitekturException;
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.SigningCredential;
 import dk.rammearkitektur.signing.certificates.CertificateValidator;
@@ -147,7 +147,7 @@ final class Sts {
         try {
             verified = WsSecurityVerifier.builder().binarySecurityTokens(SignatureTrust.validatedBy(validator(clock)))
                     .clock(clock).skew(skew).maxTimestampAge(Duration.ofMinutes(5)).replayCache(replays).build().verify(request);
-        } catch (SecurityException e) {
+        } catch (SecurityCheckException e) {
             String reason = String.valueOf(e.reason());
             String code = reason.contains("untrusted") || reason.startsWith("certificate")
                     ? PlatformFaults.STS_REFUSED : codeFor(reason, PlatformFaults.STS_REFUSED);
@@ -209,7 +209,7 @@ final class Sts {
     SamlAssertion issue(List<X509Certificate> chain, String cvr, String entityId, Clock clock, boolean expired) {
         try {
             validator(clock).requireTrusted(chain);
-        } catch (SecurityException e) {
+        } catch (SecurityCheckException e) {
             throw new Refusal(PlatformFaults.STS_REFUSED, "certificate refused: " + e.reason());
         }
         if (!entityIds.contains(entityId)) {
@@ -263,7 +263,7 @@ final class Sts {
             verified = WsSecurityVerifier.builder().samlTokens(tokens).clock(clock).skew(skew)
                     .maxTimestampAge(Duration.ofMinutes(5)).requireTokenProtection().replayCache(replays).build()
                     .verify(request);
-        } catch (SecurityException e) {
+        } catch (SecurityCheckException e) {
             found.add(new String[] {codeFor(e.reason(), PlatformFaults.SIGNATURE), "WS-Security refused: " + e.reason()});
             return null;
         } catch (RammearkitekturException e) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
 import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
 import dk.rammearkitektur.clients.serviceplatform.internal.ReplySignatures;
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.wss.WsSecurityException;
@@ -68,7 +68,7 @@ class ReplySignatureTest {
     void unsignedRepliesAreRefusedWhenCertificatesAreConfigured() {
         try (ServiceplatformClient c = SimulatorClients.invocationContext(unsigned)
                 .serviceCertificates(List.of(unsigned.serviceSigningCertificate())).build()) {
-            SecurityException e = assertThrows(SecurityException.class, () -> c.lookupCompany(SimulatorData.CVR_ACTIVE));
+            SecurityCheckException e = assertThrows(SecurityCheckException.class, () -> c.lookupCompany(SimulatorData.CVR_ACTIVE));
             assertEquals(WsSecurityException.HEADER_MISSING, e.reason());
         }
         try (ServiceplatformClient c = SimulatorClients.invocationContext(unsigned).build()) {
@@ -80,7 +80,7 @@ class ReplySignatureTest {
     void repliesSignedByAnotherKeyAreRefused() {
         try (ServiceplatformClient c = SimulatorClients.invocationContext(signing)
                 .serviceCertificates(List.of(signing.stsCertificate())).build()) {
-            SecurityException e = assertThrows(SecurityException.class, () -> c.lookupCompany(SimulatorData.CVR_ACTIVE));
+            SecurityCheckException e = assertThrows(SecurityCheckException.class, () -> c.lookupCompany(SimulatorData.CVR_ACTIVE));
             assertTrue(e.reason().startsWith("wss.token") || e.reason().startsWith("signature"), e.reason());
         }
     }
@@ -99,7 +99,7 @@ class ReplySignatureTest {
         check.accept(SecureXml.parse(new ByteArrayInputStream(reply)));
         Document changed = SecureXml.parse(new ByteArrayInputStream(reply));
         changed.getElementsByTagNameNS("*", "LegalUnitName").item(0).setTextContent("Someone Else ApS");
-        SecurityException e = assertThrows(SecurityException.class, () -> check.accept(changed));
+        SecurityCheckException e = assertThrows(SecurityCheckException.class, () -> check.accept(changed));
         assertTrue(e.reason().startsWith("signature"), e.reason());
     }
 

@@ -10,7 +10,7 @@ import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
 import dk.rammearkitektur.clients.serviceplatform.StsFaultException;
 import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -163,7 +163,7 @@ class StsEndToEndTest {
     void expiredTokenFromTheStsIsRefusedByTheClient() {
         try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.SOAP).build()) {
             sim.faults().next(Fault.expiredToken());
-            SecurityException e = assertThrows(SecurityException.class, () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
+            SecurityCheckException e = assertThrows(SecurityCheckException.class, () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
             assertEquals("token.expired", e.reason());
             assertEquals(0, sim.requestCount("SF1520"));
             assertTrue(c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S).isPresent(), "a fresh token is fetched next time");

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.rammearkitektur.core.SecurityException;
+import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.saml.SamlAssertion;
 import dk.rammearkitektur.signing.saml.SamlAssertionVerifier;
@@ -85,7 +85,7 @@ class StsTokenShapeTest {
                         TrustedIssuer.pinned("https://saml.adgangsstyring.eksterntest-stoettesystemerne.dk", signer))
                 .audience("http://entityid.kombit.dk/service/demoservicerest/1")
                 .clock(Clock.fixed(Instant.parse("2022-01-18T10:00:00Z"), ZoneOffset.UTC)).build();
-        assertThrows(SecurityException.class, () -> verifier.verify(sample));
+        assertThrows(SecurityCheckException.class, () -> verifier.verify(sample));
     }
 
     @Test

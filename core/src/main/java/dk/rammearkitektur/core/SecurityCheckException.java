@@ -5,21 +5,22 @@ package dk.rammearkitektur.core;
  * an untrusted or revoked certificate, an expired token. Subclasses name the case; {@link #reason()} gives a
  * machine-readable code.
  *
- * <p>Not to be confused with {@link java.lang.SecurityException}, which the JVM uses for permission checks.
+ * <p>Named so that it shadows nothing in {@code java.lang} (whose {@link java.lang.SecurityException} is the JVM's
+ * permission check).
  */
-public class SecurityException extends RammearkitekturException {
+public class SecurityCheckException extends RammearkitekturException {
     private static final long serialVersionUID = 1L;
 
     private final String reason;
 
     /** Creates the exception with a machine-readable reason code such as {@code xml.doctype} and a message. */
-    public SecurityException(String reason, String message) {
+    public SecurityCheckException(String reason, String message) {
         super(message);
         this.reason = reason;
     }
 
     /** Creates the exception with a reason code, a message and its cause. */
-    public SecurityException(String reason, String message, Throwable cause) {
+    public SecurityCheckException(String reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
     }
