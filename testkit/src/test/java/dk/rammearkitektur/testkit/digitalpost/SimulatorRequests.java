@@ -2,19 +2,15 @@ package dk.rammearkitektur.testkit.digitalpost;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.rammearkitektur.testkit.MutualTlsHttp;
 import dk.rammearkitektur.testkit.pki.TestIdentity;
-import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 import java.util.Base64;
 import java.util.UUID;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /** Plain HTTP requests to a simulator, without the SDK client: for bodies the client would never write. */
 final class SimulatorRequests {
@@ -24,19 +20,7 @@ final class SimulatorRequests {
     }
 
     static HttpClient http(DigitalPostSimulator sim, TestIdentity id) throws Exception {
-        char[] pw = "pw".toCharArray();
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(new ByteArrayInputStream(id.pkcs12(pw)), pw);
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, pw);
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("ca", sim.tlsTrustAnchor());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ts);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(ctx).version(HttpClient.Version.HTTP_1_1).build();
+        return MutualTlsHttp.client(id, sim.tlsTrustAnchor());
     }
 
     /** An access token for KombiPostAfsend, through the simulator's STS and token service. */

@@ -1,5 +1,6 @@
 package dk.rammearkitektur.testkit.serviceplatform;
 
+import dk.rammearkitektur.testkit.MutualTlsHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,7 @@ class InvocationContextPlacementTest {
         java.nio.file.Path contracts = PublishedContracts.find();
         Assumptions.assumeTrue(contracts != null, PublishedContractConformanceTest.SKIP);
         sim = ServiceplatformSimulator.builder().contracts(contracts).build().start();
-        http = MutualTlsHttp.client(sim);
+        http = MutualTlsHttp.client(sim.systemIdentity(), sim.tlsTrustAnchor());
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dk.rammearkitektur.testkit.serviceplatform;
 
+import dk.rammearkitektur.testkit.MutualTlsHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +45,7 @@ class SecurityRefusalTest {
     static void start() throws Exception {
         sim = ServiceplatformSimulator.builder().build().start();
         TestIdentity id = sim.systemIdentity();
-        http = MutualTlsHttp.client(sim);
+        http = MutualTlsHttp.client(sim.systemIdentity(), sim.tlsTrustAnchor());
         credential = SigningCredential.of(id.privateKey(), id.chain());
     }
 
