@@ -296,6 +296,8 @@ public final class ServiceplatformClient implements AutoCloseable {
         private StsProtocol stsProtocol = StsProtocol.SOAP;
         private int organisationPageSize = 500;
         private List<X509Certificate> serviceCertificates = new java.util.ArrayList<>();
+        private boolean addressingOnInvocationContext = true;
+        private boolean mustUnderstandAddressing;
 
         private Builder() {
         }
@@ -428,6 +430,39 @@ public final class ServiceplatformClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether InvocationContext-model calls send the WS-Addressing headers {@code wsa:Action}, {@code MessageID},
+         * {@code To} and {@code ReplyTo} (default true, today's behaviour). This is the SDK's choice, not a published
+         * rule: the context-model policy asks only for HTTPS with a client certificate, public context-model clients
+         * send no WS-Addressing, and whether the platform objects to the extra headers is unknown (research note
+         * {@code serviceplatformen-wire.md}, row a4). When false, those calls send an empty {@code soap:Header}. Token
+         * calls always send the headers, because the token policy signs them; so false together with
+         * {@link #stsToken(String)} is refused by {@link #build()}.
+         *
+         * @param send whether to send WS-Addressing headers on InvocationContext-model calls
+         * @return this builder
+         */
+        public Builder addressingOnInvocationContext(boolean send) {
+            this.addressingOnInvocationContext = send;
+            return this;
+        }
+
+        /**
+         * Whether token-model calls mark {@code wsa:Action} and {@code wsa:To} {@code mustUnderstand} in the
+         * envelope's own namespace ({@code soap:mustUnderstand="1"} in SOAP 1.1, {@code "true"} in SOAP 1.2; default
+         * false, today's behaviour). This is the SDK's choice: a public client's SF1500 call sets it, and whether the
+         * platform requires it is unknown (research note {@code serviceplatformen-wire.md}, row f8). The attributes
+         * are set before signing, so the signature covers them. Only for {@link #stsToken(String)}; true together
+         * with {@link #invocationContext(UUID, UUID)} is refused by {@link #build()}.
+         *
+         * @param mustUnderstand whether wsa:Action and wsa:To carry mustUnderstand on token-model calls
+         * @return this builder
+         */
+        public Builder mustUnderstandAddressing(boolean mustUnderstand) {
+            this.mustUnderstandAddressing = mustUnderstand;
+            return this;
+        }
+
         /** The STS's signing certificates; issued tokens must be signed by one of them. Required for STS tokens. */
         public Builder stsCertificates(Collection<X509Certificate> certificates) {
             settings.stsCertificates(certificates);
@@ -476,7 +511,11 @@ public final class ServiceplatformClient implements AutoCloseable {
                 InvocationContextAuthenticator.checkTexts(v, accountingInfo, onBehalfOfUser);
                 v.require(!agreements.containsKey(OrganisationService.INSTANCE.id()),
                         "serviceAgreements." + OrganisationService.INSTANCE.id(), ORGANISATION_HAS_NO_INVOCATION_CONTEXT);
+                v.require(!mustUnderstandAddressing, "mustUnderstandAddressing",
+                        "applies to stsToken calls only; must be false with invocationContext");
             } else {
+                v.require(addressingOnInvocationContext, "addressingOnInvocationContext", "must be true with stsToken:"
+                        + " the token policy signs the WS-Addressing headers, so token calls always send them");
                 v.require(ClientSettings.isCvr(stsCvr), "stsToken.cvr", "must be 8 digits");
                 v.require(stsProtocol != null, "stsProtocol", "must be set");
                 settings.checkStsCertificates(v);
@@ -514,8 +553,10 @@ public final class ServiceplatformClient implements AutoCloseable {
             settings.clearPassword();
             java.util.function.Consumer<org.w3c.dom.Document> replyCheck = serviceCertificates.isEmpty() ? null
                     : ReplySignatures.verifier(serviceCertificates, clock, settings.clockSkew());
+            EnvelopeBuilder.Addressing addressing = new EnvelopeBuilder.Addressing(
+                    stsCvr != null || addressingOnInvocationContext, stsCvr != null && mustUnderstandAddressing);
             return new ServiceplatformClient(environment, new CallExecutor(environment, transport, auth,
-                    settings.retryPolicy(), timeouts, clock, replyCheck), km.certificate(), stsCvr, organisationPageSize,
+                    settings.retryPolicy(), timeouts, clock, replyCheck, addressing), km.certificate(), stsCvr, organisationPageSize,
                     clock);
         }
     }

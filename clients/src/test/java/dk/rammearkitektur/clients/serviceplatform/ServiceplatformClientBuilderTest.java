@@ -85,6 +85,35 @@ class ServiceplatformClientBuilderTest {
     }
 
     @Test
+    void addressingChoicesBuildWithTheirAuthModel() {
+        try (ServiceplatformClient c = valid().addressingOnInvocationContext(false).build()) {
+            assertEquals(Environment.TEST, c.environment());
+        }
+        try (ServiceplatformClient c = valid().invocationContext(null, null).stsToken("12345678")
+                .stsCertificates(List.of(TestKeys.anchor())).mustUnderstandAddressing(true)
+                .addressingOnInvocationContext(true).build()) {
+            assertEquals(Environment.TEST, c.environment());
+        }
+    }
+
+    @Test
+    void mustUnderstandWithTheInvocationContextModelIsNamed() {
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> valid().mustUnderstandAddressing(true).build());
+        assertEquals(List.of("serviceplatformClient.mustUnderstandAddressing"), paths(e));
+        assertTrue(e.getMessage().contains("applies to stsToken calls only"), e.getMessage());
+    }
+
+    @Test
+    void noAddressingWithTheTokenModelIsNamed() {
+        ValidationException e = assertThrows(ValidationException.class, () -> valid().invocationContext(null, null)
+                .stsToken("12345678").stsCertificates(List.of(TestKeys.anchor()))
+                .addressingOnInvocationContext(false).build());
+        assertEquals(List.of("serviceplatformClient.addressingOnInvocationContext"), paths(e));
+        assertTrue(e.getMessage().contains("token policy signs the WS-Addressing headers"), e.getMessage());
+    }
+
+    @Test
     void badNumbersAreNamed() {
         ValidationException e = assertThrows(ValidationException.class,
                 () -> valid().poolSize(0).clockSkew(Duration.ofHours(1)).build());

@@ -155,6 +155,30 @@ class OrganisationAndStsConformanceTest {
         assertEquals("no violations", sim.conformanceReport());
     }
 
+    /**
+     * Research note row f8: with {@code mustUnderstandAddressing(true)} the SOAP 1.2 call marks wsa:Action and wsa:To
+     * {@code soap12:mustUnderstand="true"} (under the signature), the simulator and its WS-Security verifier accept
+     * it, and the request still follows the published contract.
+     */
+    @Test
+    void organisationCallWithMustUnderstandAddressingIsAcceptedAndConforms() {
+        Schema operations = PublishedContracts.schema(ORG6 + "xsd/6.0.STS-0/OrganisationSystemOperationer.xsd");
+        try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.SOAP).mustUnderstandAddressing(true)
+                .build()) {
+            assertFalse(c.readOrganisation(sim.municipalityCvr()).units().isEmpty());
+        }
+        List<byte[]> requests = seen.get("SF1500 request");
+        assertEquals(1, requests.size());
+        Document request = PublishedContracts.parse(requests.get(0));
+        PublishedContracts.validate(operations, body(request));
+        for (String local : List.of("Action", "To")) {
+            Element e = Xml.kid(header(request), WSA, local);
+            assertEquals("true", e.getAttributeNS(SOAP12, "mustUnderstand"), "wsa:" + local);
+        }
+        assertFalse(Xml.kid(header(request), WSA, "MessageID").hasAttributeNS(SOAP12, "mustUnderstand"));
+        assertEquals("no violations", sim.conformanceReport());
+    }
+
     @Test
     void ownContractSubsetAcceptsNothingThePublishedOneRefuses() throws Exception {
         Schema operations = PublishedContracts.schema(ORG6 + "xsd/6.0.STS-0/OrganisationSystemOperationer.xsd");

@@ -41,6 +41,7 @@ class PublishedContractConformanceTest {
     static final String SKIP = "published Serviceplatformen contracts not found (rammearkitektur.shared.dir, ../shared)";
     private static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
     private static final String SPF = "http://serviceplatformen.dk/xml/schemas/ServiceplatformFault/1/";
+    private static final String WSA = "http://www.w3.org/2005/08/addressing";
 
     private static Path contracts;
     private static ServiceplatformSimulator sim;
@@ -50,8 +51,17 @@ class PublishedContractConformanceTest {
     record Seen(String endpoint, String soapAction, byte[] request, byte[] reply) {
     }
 
-    /** The auth models and STS protocols. */
-    enum Auth { INVOCATION_CONTEXT, STS_SOAP, STS_REST }
+    /**
+     * The auth models and STS protocols, and the SDK's WS-Addressing choices (research note rows a4 and f8): no
+     * addressing on InvocationContext calls, mustUnderstand on token calls' Action and To.
+     */
+    enum Auth {
+        INVOCATION_CONTEXT, INVOCATION_CONTEXT_NO_ADDRESSING, STS_SOAP, STS_SOAP_MUST_UNDERSTAND, STS_REST;
+
+        boolean invocationContext() {
+            return this == INVOCATION_CONTEXT || this == INVOCATION_CONTEXT_NO_ADDRESSING;
+        }
+    }
 
     @BeforeAll
     static void start() {
@@ -77,7 +87,11 @@ class PublishedContractConformanceTest {
     private static ServiceplatformClient client(Auth auth) {
         return switch (auth) {
             case INVOCATION_CONTEXT -> SimulatorClients.invocationContext(sim).build();
+            case INVOCATION_CONTEXT_NO_ADDRESSING ->
+                SimulatorClients.invocationContext(sim).addressingOnInvocationContext(false).build();
             case STS_SOAP -> SimulatorClients.stsToken(sim, StsProtocol.SOAP).build();
+            case STS_SOAP_MUST_UNDERSTAND ->
+                SimulatorClients.stsToken(sim, StsProtocol.SOAP).mustUnderstandAddressing(true).build();
             case STS_REST -> SimulatorClients.stsToken(sim, StsProtocol.REST).build();
         };
     }
@@ -104,7 +118,7 @@ class PublishedContractConformanceTest {
         }
         assertEquals("no violations", sim.conformanceReport());
         assertEquals(11, SEEN.size());
-        String wsdl = auth == Auth.INVOCATION_CONTEXT ? "context" : "token";
+        String wsdl = auth.invocationContext() ? "context" : "token";
         int faults = 0;
         for (Seen s : SEEN) {
             String folder = s.endpoint.equals("SF1520") ? "sf1520-cpr-personbasedataextended-4" : "sf1530-cvr-online-2";
@@ -118,8 +132,9 @@ class PublishedContractConformanceTest {
             assertEquals("\"" + b.soapAction + "\"", s.soapAction, "SOAPAction of " + operation);
             Path xsd = contracts.resolve(s.endpoint.equals("SF1520") ? PublishedContracts.SF1520 : PublishedContracts.SF1530);
             validate(xsd, request, "request " + operation);
-            assertEquals(auth == Auth.INVOCATION_CONTEXT, request.getElementsByTagNameNS(
+            assertEquals(auth.invocationContext(), request.getElementsByTagNameNS(
                     "http://serviceplatformen.dk/xml/schemas/InvocationContext/1/", "InvocationContext").getLength() == 1);
+            checkAddressing(auth, SecureXml.parse(new ByteArrayInputStream(s.request)), operation);
             Document reply = SecureXml.parse(new ByteArrayInputStream(s.reply));
             assertEquals(b.envelopeNamespace, reply.getDocumentElement().getNamespaceURI(), "reply envelope of " + operation);
             Element answer = body(s.reply);
@@ -175,6 +190,35 @@ class PublishedContractConformanceTest {
         assertEquals("Fault", fault.getLocalName());
         validate(contracts.resolve(PublishedContracts.FAULT),
                 (Element) fault.getElementsByTagNameNS(SPF, "ServiceplatformFault").item(0), "refusal");
+    }
+
+    /**
+     * The WS-Addressing headers each variant sends: none without addressing (an empty soap:Header), the four
+     * otherwise; Action and To marked soap:mustUnderstand="1" (SOAP 1.1 namespace) only in the mustUnderstand variant.
+     */
+    private static void checkAddressing(Auth auth, Document request, String operation) {
+        Element header = null;
+        for (org.w3c.dom.Node n = request.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && SOAP11.equals(e.getNamespaceURI()) && "Header".equals(e.getLocalName())) {
+                header = e;
+            }
+        }
+        assertNotNull(header, "soap:Header of " + operation);
+        List<String> wsa = new ArrayList<>();
+        for (Element e : Xml.kids(header)) {
+            if (WSA.equals(e.getNamespaceURI())) {
+                wsa.add(e.getLocalName());
+                String mu = e.hasAttributeNS(SOAP11, "mustUnderstand") ? e.getAttributeNS(SOAP11, "mustUnderstand") : null;
+                boolean marked = auth == Auth.STS_SOAP_MUST_UNDERSTAND
+                        && ("Action".equals(e.getLocalName()) || "To".equals(e.getLocalName()));
+                assertEquals(marked ? "1" : null, mu, "mustUnderstand on wsa:" + e.getLocalName() + " of " + operation);
+            }
+        }
+        if (auth == Auth.INVOCATION_CONTEXT_NO_ADDRESSING) {
+            assertEquals(List.of(), Xml.kids(header), "empty soap:Header of " + operation);
+        } else {
+            assertEquals(List.of("Action", "MessageID", "To", "ReplyTo"), wsa, "WS-Addressing of " + operation);
+        }
     }
 
     static Element body(byte[] envelope) {

@@ -35,6 +35,7 @@ public final class CallExecutor implements AutoCloseable {
     private final Timeouts timeouts;
     private final Clock clock;
     private final java.util.function.Consumer<Document> replyCheck;
+    private final EnvelopeBuilder.Addressing addressing;
 
     /** Creates the executor. */
     public CallExecutor(Environment environment, SoapTransport transport, Authenticator authenticator,
@@ -45,7 +46,19 @@ public final class CallExecutor implements AutoCloseable {
     /** Creates the executor; {@code replyCheck}, when not null, sees (and may refuse) every reply that is not a fault. */
     public CallExecutor(Environment environment, SoapTransport transport, Authenticator authenticator,
             RetryPolicy retry, Timeouts timeouts, Clock clock, java.util.function.Consumer<Document> replyCheck) {
+        this(environment, transport, authenticator, retry, timeouts, clock, replyCheck,
+                EnvelopeBuilder.Addressing.DEFAULT);
+    }
+
+    /**
+     * Creates the executor; {@code replyCheck} as above, and every envelope gets the WS-Addressing headers as
+     * {@code addressing} says.
+     */
+    public CallExecutor(Environment environment, SoapTransport transport, Authenticator authenticator,
+            RetryPolicy retry, Timeouts timeouts, Clock clock, java.util.function.Consumer<Document> replyCheck,
+            EnvelopeBuilder.Addressing addressing) {
         this.replyCheck = replyCheck;
+        this.addressing = java.util.Objects.requireNonNull(addressing, "addressing == null");
         this.environment = environment;
         this.transport = transport;
         this.authenticator = authenticator;
@@ -76,7 +89,7 @@ public final class CallExecutor implements AutoCloseable {
             try {
                 CallInfo info = new CallInfo(service, operation, soapAction, endpoint, correlationId, clock.instant(),
                         version, requestHeader);
-                Document request = EnvelopeBuilder.build(info, payload, authenticator);
+                Document request = EnvelopeBuilder.build(info, payload, authenticator, addressing);
                 Document reply = transport.call(endpoint, soapAction, request, correlationId);
                 if (replyCheck != null) {
                     replyCheck.accept(reply);
