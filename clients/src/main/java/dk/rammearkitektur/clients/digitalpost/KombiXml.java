@@ -35,8 +35,10 @@ public final class KombiXml {
 
     /**
      * Reads a request, sending each file's decoded bytes (MeMo files, the printed letter and its attachments) to
-     * {@code sink}. Elements of the print part this SDK does not model ({@code DigitalPostParametre},
-     * {@code ForsendelseAfsender}, attachments by reference, the extra post parameters) are refused with a violation.
+     * {@code sink}. Elements of the print part this SDK does not model ({@code MeddelelsesFormatObjekt}, attachments
+     * by reference, the extra post parameters) are refused with a violation; {@code DigitalPostParametre} and
+     * {@code ForsendelseAfsender} are read into {@link PrintShipment#digitalPostParameters()} and
+     * {@link PrintShipment.SenderDetails#senderAddress()}.
      */
     public static KombiRequest read(InputStream in, FileContentSink sink) throws IOException {
         Objects.requireNonNull(in, "in == null");

@@ -11,9 +11,9 @@ import java.util.List;
  * for {@link ChannelChoice#PHYSICAL_POST} and as the fallback under {@link ChannelChoice#AUTOMATIC}. Follows the
  * published Fjernprint schema ({@code ForsendelseIType}): the shipment id, type, recipient and address, the letter,
  * the transaction parameters, its title, UUID and date, the channel-independent parameters (user, unit, what to
- * print), the print and post options, and attachments with their content (BilagSamling, at most
- * {@value #MAX_ATTACHMENTS}). Not modelled: {@code DigitalPostParametre} (in SF1601 the MeMo message carries the
- * digital letter), {@code ForsendelseAfsender}, {@code MeddelelsesFormatObjekt}, attachments given by reference
+ * print, the sender's address in {@code ForsendelseAfsender}), the print and post options, the digital post
+ * parameters ({@code DigitalPostParametre}) and attachments with their content (BilagSamling, at most
+ * {@value #MAX_ATTACHMENTS}). Not modelled: {@code MeddelelsesFormatObjekt}, attachments given by reference
  * ({@code BilagIdentifikator}, URL) and the extra post parameters; reading a request that uses them fails with a
  * violation naming the element.
  *
@@ -37,11 +37,12 @@ import java.util.List;
  * @param letterDate the letter's date (DokumentParametre/BrevDato), or null
  * @param senderDetails the channel-independent parameters (KanalUafhaengigeParametreI), or null
  * @param attachments attachments printed with the letter (BilagSamling), in order; empty for none
+ * @param digitalPostParameters the digital post parameters (DigitalPostParametre), or null
  */
 public record PrintShipment(String shipmentId, Integer shipmentTypeId, String recipientIdType, String recipientId,
         PostalAddress address, String fileFormat, FileContent content, String title, PrintOptions printOptions,
         PostCategory postCategory, TransactionParameters transaction, String documentUuid, LocalDate letterDate,
-        SenderDetails senderDetails, List<Attachment> attachments) {
+        SenderDetails senderDetails, List<Attachment> attachments, DigitalPostParameters digitalPostParameters) {
 
     /** The most attachments the schema allows ({@code BilagSamling}: {@code maxOccurs="100"}). */
     public static final int MAX_ATTACHMENTS = 100;
@@ -116,23 +117,73 @@ public record PrintShipment(String shipmentId, Integer shipmentTypeId, String re
     }
 
     /**
-     * The channel-independent parameters (KanalUafhaengigeParametreI); only {@code userName} is required.
+     * The channel-independent parameters (KanalUafhaengigeParametreI); only {@code userName} is required. The
+     * published schema puts the sender ({@code ForsendelseAfsender}) here, not directly in {@code ForsendelseI}, so a
+     * sender address needs a user name too.
      *
      * @param unit the sending unit (EnhedTekst), at most 2000 characters, or null
      * @param userName the sending user (BrugerNavn), 1 to 2000 characters
      * @param accountingGroup the accounting group (KonteringsGruppeTekst), at most 2000 characters, or null
+     * @param senderAddress the sender's address ({@code ForsendelseAfsender/AfsenderAdresse}, the same type and
+     *     limits as the recipient's {@code ModtagerAdresse}), or null; an empty {@code ForsendelseAfsender}, which
+     *     the schema allows, is read as null and not written
      * @param printSenderAddress whether the sender's address is printed (PaatrykAfsenderAdresseIndikator), or null
      * @param printRecipientAddress whether the recipient's address is printed (PaatrykModtagerAdresseIndikator), or null
      * @param printLetterDate whether the letter's date is printed (PaatrykBrevdatoIndikator), or null
      * @param channel {@code Digital Post} or {@code Fysisk Post} (KanalKode), or null
      * @param urgent whether the letter is urgent (HasteBrevIndikator), or null
      */
-    public record SenderDetails(String unit, String userName, String accountingGroup, Boolean printSenderAddress,
-            Boolean printRecipientAddress, Boolean printLetterDate, String channel, Boolean urgent) {
+    public record SenderDetails(String unit, String userName, String accountingGroup, PostalAddress senderAddress,
+            Boolean printSenderAddress, Boolean printRecipientAddress, Boolean printLetterDate, String channel, Boolean urgent) {
         /** Only the user name. */
         public static SenderDetails of(String userName) {
-            return new SenderDetails(null, userName, null, null, null, null, null, null);
+            return new SenderDetails(null, userName, null, null, null, null, null, null, null);
         }
+
+        /** A copy with the sender's address ({@code ForsendelseAfsender/AfsenderAdresse}). */
+        public SenderDetails withSenderAddress(PostalAddress value) {
+            return new SenderDetails(unit, userName, accountingGroup, value, printSenderAddress, printRecipientAddress,
+                    printLetterDate, channel, urgent);
+        }
+    }
+
+    /**
+     * The digital post parameters of the Fjernprint schema (DigitalPostParametre); only
+     * {@code attachDocumentRegistration} is required. The schema made them for a {@code ForsendelseI} delivered as
+     * digital post (its channel code {@code KanalKode} has the value {@code Digital Post}): send time, content type,
+     * reply options and FESD case metadata. In SF1601 the digital letter is the MeMo message, which carries most of
+     * this itself ({@link MessageHeader#doNotDeliverUntilDate()}, {@link MessageHeader#reply()},
+     * {@link ContentData#caseId()}); how the
+     * platform uses these parameters beside a MeMo is not published. They are read and written as the schema has them.
+     *
+     * @param sendTime when the letter is to be sent (dkal:AfsendelseDatoTid), or null
+     * @param contentTypeId the content type (dkal:MeddelelseIndholdstypeIdentifikator), 0 or more, or null
+     * @param replyType whether a reply is possible (dkal:MeddelelseSvarTypeNavn: {@code angivet}, {@code ikkeMuligt},
+     *     {@code standard}), or null
+     * @param replyMailboxId the mailbox for replies (dkal:MeddelelseSvarPostkasseIdentifikator), 0 or more, or null
+     * @param replySubjectId the subject for replies (dkal:MeddelelseSvarEmneIdentifikator), 0 or more, or null
+     * @param fesd the FESD case metadata (dkal:MeddelelseFESDmetadata), or null
+     * @param attachDocumentRegistration whether the document registration is sent along
+     *     (MedsendDokumentRegistreringIndikator, required)
+     */
+    public record DigitalPostParameters(Instant sendTime, Long contentTypeId, String replyType, Long replyMailboxId,
+            Long replySubjectId, Fesd fesd, boolean attachDocumentRegistration) {
+        /** Only the required indicator. */
+        public static DigitalPostParameters of(boolean attachDocumentRegistration) {
+            return new DigitalPostParameters(null, null, null, null, null, null, attachDocumentRegistration);
+        }
+    }
+
+    /**
+     * FESD case metadata (dkal:MeddelelseFESDmetadata); each part is a lower-case UUID
+     * ({@code xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}, dkal:UUIDtype) or null.
+     *
+     * @param documentId the document (FESDdokumentIdentifikator)
+     * @param actorId the actor (FESDaktoerIdentifikator)
+     * @param caseId the case (FESDsagIdentifikator)
+     * @param caseClassificationId the case classification (FESDsagsklassifikationIdentifikator)
+     */
+    public record Fesd(String documentId, String actorId, String caseId, String caseClassificationId) {
     }
 
     /**
@@ -167,6 +218,7 @@ public record PrintShipment(String shipmentId, Integer shipmentTypeId, String re
         private LocalDate letterDate;
         private SenderDetails senderDetails;
         private final List<Attachment> attachments = new ArrayList<>();
+        private DigitalPostParameters digitalPostParameters;
 
         private Builder(String shipmentId, FileContent content) {
             this.shipmentId = shipmentId;
@@ -255,6 +307,12 @@ public record PrintShipment(String shipmentId, Integer shipmentTypeId, String re
             return this;
         }
 
+        /** Sets the digital post parameters (DigitalPostParametre). */
+        public Builder digitalPostParameters(DigitalPostParameters value) {
+            this.digitalPostParameters = value;
+            return this;
+        }
+
         /** Adds an attachment. */
         public Builder addAttachment(Attachment value) {
             this.attachments.add(value);
@@ -265,7 +323,7 @@ public record PrintShipment(String shipmentId, Integer shipmentTypeId, String re
         public PrintShipment build() {
             return new PrintShipment(shipmentId, shipmentTypeId, recipientIdType, recipientId, address, fileFormat,
                     content, title, printOptions, postCategory, transaction, documentUuid, letterDate, senderDetails,
-                    attachments);
+                    attachments, digitalPostParameters);
         }
     }
 }

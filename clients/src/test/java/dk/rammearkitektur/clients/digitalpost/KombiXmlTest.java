@@ -74,13 +74,26 @@ class KombiXmlTest {
                 .letterDate(java.time.LocalDate.of(2025, 3, 3))
                 .transaction(new PrintShipment.TransactionParameters(java.time.Instant.parse("2025-03-03T09:15:30Z"),
                         "masse-1", "Kun fejl", "kvittering@aarhus.dk"))
-                .senderDetails(new PrintShipment.SenderDetails("Borgerservice", "Sagsbehandler Å", "konto-7", true, true,
-                        false, "Fysisk Post", false));
+                .senderDetails(new PrintShipment.SenderDetails("Borgerservice", "Sagsbehandler Å", "konto-7",
+                        PostalAddress.builder().personName("Aarhus Kommune").coName("Borgerservice").streetName("Rådhuspladsen")
+                                .streetBuildingIdentifier("2").postCode("8000").district("Aarhus C").build(),
+                        true, true, false, "Fysisk Post", false))
+                .digitalPostParameters(new PrintShipment.DigitalPostParameters(java.time.Instant.parse("2025-03-04T08:00:00Z"),
+                        4L, "angivet", 0L, 17L, new PrintShipment.Fesd("0f1e2d3c-4b5a-4968-8776-655443322110", null,
+                                "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", null), true));
         for (int i = 0; i < 3; i++) {
             b.addAttachment(PrintShipment.Attachment.of("Bilag " + i + " – vejledning", i,
                     FileContent.ofBytes(("%PDF bilag " + i).getBytes(StandardCharsets.US_ASCII))));
         }
         return b.build();
+    }
+
+    /** The smallest DigitalPostParametre and a sender address given as lines. */
+    static PrintShipment minimalDigitalPostAndLinesSender() {
+        return printBuilder(FileContent.ofBytes(LETTER)).digitalPostParameters(PrintShipment.DigitalPostParameters.of(false))
+                .senderDetails(PrintShipment.SenderDetails.of("sagsbehandler").withSenderAddress(PostalAddress.builder()
+                        .personName("Kommunen").lines(List.of("Box 1", "8000 Aarhus C")).build()))
+                .build();
     }
 
     /** A letter to a citizen named by the CPR placeholder, with a foreign address given as lines. */
@@ -102,7 +115,7 @@ class KombiXmlTest {
 
     @Test
     void everyModelledPrintElementRoundTrips() throws IOException {
-        for (PrintShipment p : List.of(fullPrint(), placeholderWithLines(), boxAddress())) {
+        for (PrintShipment p : List.of(fullPrint(), placeholderWithLines(), boxAddress(), minimalDigitalPostAndLinesSender())) {
             KombiRequest k = KombiRequest.physicalPost(p);
             KombiRequest back = read(KombiXml.toBytes(k));
             assertEquals(p, back.print());
@@ -117,7 +130,7 @@ class KombiXmlTest {
     void everyPrintPartIsValidAgainstThePublishedFjernprintSchema() {
         FjernprintSchema.assumeAvailable();
         MemoSchemas.assumeAvailable();
-        for (PrintShipment p : List.of(print(), fullPrint(), placeholderWithLines(), boxAddress())) {
+        for (PrintShipment p : List.of(print(), fullPrint(), placeholderWithLines(), boxAddress(), minimalDigitalPostAndLinesSender())) {
             FjernprintSchema.validateParts(KombiXml.toBytes(KombiRequest.physicalPost(p)));
             FjernprintSchema.validateParts(KombiXml.toBytes(KombiRequest.automatic(MemoSamples.full(MemoVersion.V1_2), p)));
             FjernprintSchema.validateParts(KombiXml.toBytes(KombiRequest.automatic(MemoSamples.full(MemoVersion.V1_1), p)));
@@ -138,7 +151,7 @@ class KombiXmlTest {
         PrintShipment bad = PrintShipment.builder("brev", FileContent.ofBytes(LETTER)).cpr("3102901234")
                 .address(PostalAddress.builder().personName("N").lines(List.of("x".repeat(35))).streetName("Gade")
                         .postCode("DK-8000").build())
-                .senderDetails(new PrintShipment.SenderDetails(null, "", null, null, null, null, "NemSMS", null))
+                .senderDetails(new PrintShipment.SenderDetails(null, "", null, null, null, null, null, "NemSMS", null))
                 .transaction(new PrintShipment.TransactionParameters(null, "", "Nogle", "ikke en adresse"))
                 .addAttachment(new PrintShipment.Attachment("a".repeat(301), "PDF", -1, null)).build();
         ValidationException e = assertThrows(ValidationException.class, () -> KombiRequest.physicalPost(bad));
@@ -149,6 +162,63 @@ class KombiXmlTest {
                 "kombiRequest.print.senderDetails.channel", "kombiRequest.print.attachments[0].name",
                 "kombiRequest.print.attachments[0].sortIndex", "kombiRequest.print.attachments[0].content"), paths(e));
         assertTrue(!e.getMessage().contains("3102901234") && !bad.toString().contains("3102901234"), e.getMessage());
+    }
+
+    @Test
+    void theDigitalPostParametersAndTheSenderAddressAreCheckedWithPaths() {
+        PrintShipment bad = printBuilder(FileContent.ofBytes(LETTER))
+                .senderDetails(PrintShipment.SenderDetails.of("sagsbehandler").withSenderAddress(PostalAddress.builder()
+                        .personName("n".repeat(131)).streetName("Gade").streetBuildingIdentifier("0").postCode("800").build()))
+                .digitalPostParameters(new PrintShipment.DigitalPostParameters(null, -1L, "ja", null, -2L,
+                        new PrintShipment.Fesd(null, "0F1E2D3C-4B5A-4968-8776-655443322110", "sag-1", null), false))
+                .build();
+        ValidationException e = assertThrows(ValidationException.class, () -> KombiRequest.physicalPost(bad));
+        String at = "kombiRequest.print.";
+        assertEquals(List.of(at + "senderDetails.senderAddress.personName", at + "senderDetails.senderAddress.streetBuildingIdentifier",
+                at + "senderDetails.senderAddress.postCode", at + "digitalPostParameters.contentTypeId",
+                at + "digitalPostParameters.replySubjectId", at + "digitalPostParameters.replyType",
+                at + "digitalPostParameters.fesd.actorId", at + "digitalPostParameters.fesd.caseId"), paths(e));
+        assertTrue(!e.getMessage().contains(MemoSamples.CPR) && !bad.toString().contains(MemoSamples.CPR), e.getMessage());
+    }
+
+    /** Values on the wire that break a limit of the published schema, each with the path the reader names. */
+    static final String[][] BROKEN_LIMITS = {
+        {"<dkal:MeddelelseSvarTypeNavn>angivet<", "<dkal:MeddelelseSvarTypeNavn>Angivet<", "digitalPostParameters.replyType"},
+        {"<dkal:MeddelelseIndholdstypeIdentifikator>4<", "<dkal:MeddelelseIndholdstypeIdentifikator>-4<",
+            "digitalPostParameters.contentTypeId"},
+        {"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "9A8B7C6D-5E4F-4A3B-8C2D-1E0F9A8B7C6D", "digitalPostParameters.fesd.caseId"},
+        {">true</fjernprint:MedsendDokumentRegistreringIndikator>", ">ja</fjernprint:MedsendDokumentRegistreringIndikator>",
+            "digitalPostParameters.attachDocumentRegistration"},
+        {"<itst:PersonName>Aarhus Kommune<", "<itst:PersonName>" + "n".repeat(131) + "<", "senderDetails.senderAddress.personName"},
+        {"<dkcc2005:PostCodeIdentifier>8000</dkcc2005:PostCodeIdentifier><dkcc2005:DistrictSubdivisionIdentifier>Aarhus C<",
+            "<dkcc2005:PostCodeIdentifier>80000</dkcc2005:PostCodeIdentifier><dkcc2005:DistrictSubdivisionIdentifier>Aarhus C<",
+            "senderDetails.senderAddress.postCode"},
+    };
+
+    private static byte[] broken(String[] change) {
+        String x = new String(KombiXml.toBytes(KombiRequest.physicalPost(fullPrint())), StandardCharsets.UTF_8);
+        int at = x.indexOf("<fjernprint:ForsendelseAfsender>");
+        int from = change[2].startsWith("senderDetails") ? at : x.indexOf("<fjernprint:DigitalPostParametre>");
+        int i = x.indexOf(change[0], from);
+        assertTrue(from >= 0 && i >= 0, change[0]);
+        return (x.substring(0, i) + change[1] + x.substring(i + change[0].length())).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theReaderRefusesAValueBreakingASchemaLimitNamingItsPath() {
+        for (String[] change : BROKEN_LIMITS) {
+            ValidationException e = assertThrows(ValidationException.class, () -> read(broken(change)), change[1]);
+            assertEquals(List.of("kombiRequest.print." + change[2]), paths(e), change[1]);
+        }
+    }
+
+    @Test
+    void thePublishedFjernprintSchemaRefusesTheSameValues() {
+        FjernprintSchema.assumeAvailable();
+        FjernprintSchema.validateParts(KombiXml.toBytes(KombiRequest.physicalPost(fullPrint())));
+        for (String[] change : BROKEN_LIMITS) {
+            assertThrows(AssertionError.class, () -> FjernprintSchema.validateParts(broken(change)), change[1]);
+        }
     }
 
     @Test
@@ -213,8 +283,11 @@ class KombiXmlTest {
     void readerRefusesWhatItDoesNotKnow() {
         String x = new String(KombiXml.toBytes(KombiRequest.physicalPost(print())), StandardCharsets.UTF_8);
         ValidationException unknown = assertThrows(ValidationException.class, () -> read(x.replace("<fjernprint:PostParametre>",
-                "<fjernprint:DigitalPostParametre/><fjernprint:PostParametre>").getBytes(StandardCharsets.UTF_8)));
+                "<fjernprint:MeddelelsesFormatObjekt/><fjernprint:PostParametre>").getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of("kombiRequest.print"), paths(unknown));
+        ValidationException noIndicator = assertThrows(ValidationException.class, () -> read(x.replace("<fjernprint:PostParametre>",
+                "<fjernprint:DigitalPostParametre/><fjernprint:PostParametre>").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("kombiRequest.print.digitalPostParameters.attachDocumentRegistration"), paths(noIndicator));
         ValidationException empty = assertThrows(ValidationException.class, () -> read(x.replace("</fjernprint:PostParametre>",
                 "</fjernprint:PostParametre><fjernprint:BilagSamling/>").getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of("kombiRequest.print.attachments"), paths(empty));
@@ -224,10 +297,10 @@ class KombiXmlTest {
                 "<dkal:BilagIdentifikator>b1</dkal:BilagIdentifikator>").getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of("kombiRequest.print.attachments[0]"), paths(byReference));
         ValidationException sender = assertThrows(ValidationException.class, () -> read(new String(KombiXml.toBytes(
-                KombiRequest.physicalPost(fullPrint())), StandardCharsets.UTF_8).replace("</fjernprint:KonteringsGruppeTekst>",
-                "</fjernprint:KonteringsGruppeTekst><fjernprint:ForsendelseAfsender><x/></fjernprint:ForsendelseAfsender>")
+                KombiRequest.physicalPost(fullPrint())), StandardCharsets.UTF_8).replace("<fjernprint:AfsenderAdresse>",
+                "<x/><fjernprint:AfsenderAdresse>")
                 .getBytes(StandardCharsets.UTF_8)));
-        assertEquals(List.of("kombiRequest.print.senderDetails"), paths(sender));
+        assertEquals(List.of("kombiRequest.print.senderDetails.senderAddress"), paths(sender));
         ValidationException channel = assertThrows(ValidationException.class,
                 () -> read(x.replace(">Fysisk Post<", ">Brevdue<").getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of("kombiRequest.channel"), paths(channel));

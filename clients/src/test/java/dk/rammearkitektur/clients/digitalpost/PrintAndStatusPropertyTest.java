@@ -43,9 +43,8 @@ class PrintAndStatusPropertyTest {
         return r.nextBoolean() ? value : null;
     }
 
-    /** A valid print part built from {@code seed}. */
-    static PrintShipment print(long seed) {
-        Random r = new Random(seed);
+    /** A valid KontaktOplysning (ModtagerAdresse, AfsenderAdresse): structured or as lines. */
+    private static PostalAddress address(Random r) {
         PostalAddress.Builder a = PostalAddress.builder().personName(text(r, 1, 130)).countryCode(r.nextBoolean() ? "DK" : "se");
         if (r.nextBoolean()) {
             List<String> lines = new ArrayList<>();
@@ -60,18 +59,39 @@ class PrintAndStatusPropertyTest {
                     .postCode(String.format("%04d", r.nextInt(10000))).district(maybe(r, text(r, 1, 34)))
                     .postOfficeBox(maybe(r, 1 + r.nextInt(9999)));
         }
+        return a.build();
+    }
+
+    private static String uuid(Random r) {
+        return new UUID(r.nextLong(), r.nextLong()).toString();
+    }
+
+    /** Valid DigitalPostParametre, each optional part present or not. */
+    private static PrintShipment.DigitalPostParameters digitalPost(Random r) {
+        return new PrintShipment.DigitalPostParameters(maybe(r, Instant.ofEpochSecond(r.nextInt(2_000_000_000))),
+                maybe(r, r.nextLong() & Long.MAX_VALUE), maybe(r, List.of("angivet", "ikkeMuligt", "standard").get(r.nextInt(3))),
+                maybe(r, (long) r.nextInt(1000)), maybe(r, (long) r.nextInt(1000)),
+                maybe(r, new PrintShipment.Fesd(maybe(r, uuid(r)), maybe(r, uuid(r)), maybe(r, uuid(r)), maybe(r, uuid(r)))),
+                r.nextBoolean());
+    }
+
+    /** A valid print part built from {@code seed}. */
+    static PrintShipment print(long seed) {
+        Random r = new Random(seed);
+        PostalAddress address = address(r);
         byte[] letter = new byte[r.nextInt(300)];
         r.nextBytes(letter);
         PrintShipment.Builder b = PrintShipment.builder(text(r, 1, 38), FileContent.ofBytes(letter))
-                .shipmentTypeId(maybe(r, 1 + r.nextInt(100000))).address(r.nextInt(4) == 0 ? null : a.build())
+                .shipmentTypeId(maybe(r, 1 + r.nextInt(100000))).address(r.nextInt(4) == 0 ? null : address)
                 .title(maybe(r, text(r, 0, 100))).documentUuid(maybe(r, UUID.randomUUID().toString()))
                 .letterDate(maybe(r, LocalDate.of(2000 + r.nextInt(30), 1 + r.nextInt(12), 1 + r.nextInt(28))))
                 .printOptions(maybe(r, PrintShipment.PrintOptions.of(maybe(r, "Duplex"), maybe(r, "Farve"), maybe(r, "C4"))))
                 .postCategory(maybe(r, PrintShipment.PostCategory.values()[r.nextInt(6)]))
                 .transaction(maybe(r, new PrintShipment.TransactionParameters(maybe(r, Instant.ofEpochSecond(r.nextInt(2_000_000_000))),
                         maybe(r, text(r, 1, 38)), maybe(r, "Alle"), maybe(r, "a@b.dk"))))
+                .digitalPostParameters(maybe(r, digitalPost(r)))
                 .senderDetails(maybe(r, new PrintShipment.SenderDetails(maybe(r, text(r, 0, 50)), text(r, 1, 50),
-                        maybe(r, text(r, 0, 50)), maybe(r, r.nextBoolean()), maybe(r, r.nextBoolean()), maybe(r, r.nextBoolean()),
+                        maybe(r, text(r, 0, 50)), maybe(r, address(r)), maybe(r, r.nextBoolean()), maybe(r, r.nextBoolean()), maybe(r, r.nextBoolean()),
                         maybe(r, "Fysisk Post"), maybe(r, r.nextBoolean()))));
         if (r.nextBoolean()) {
             b.cvr(String.format("%08d", r.nextInt(100_000_000)));

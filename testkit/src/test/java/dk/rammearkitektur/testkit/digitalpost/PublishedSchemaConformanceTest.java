@@ -53,7 +53,10 @@ class PublishedSchemaConformanceTest {
             PrintShipment full = PrintShipment.builder("brev-1", FileContent.ofBytes(Letters.pdf(50))).cprPlaceholder()
                     .address(PostalAddress.builder().personName("Jens Hansen").streetName("Rådhuspladsen")
                             .streetBuildingIdentifier("2").floor("st").suite("tv").postCode("8000").district("Aarhus C").build())
-                    .title("Afgørelse").senderDetails(PrintShipment.SenderDetails.of("sagsbehandler"))
+                    .title("Afgørelse").senderDetails(PrintShipment.SenderDetails.of("sagsbehandler").withSenderAddress(
+                            PostalAddress.builder().personName("Aarhus Kommune").lines(List.of("Rådhuspladsen 2", "8000 Aarhus C"))
+                                    .build()))
+                    .digitalPostParameters(PrintShipment.DigitalPostParameters.of(false))
                     .addAttachment(PrintShipment.Attachment.of("Vejledning", 0, FileContent.ofBytes(Letters.pdf(20)))).build();
             for (KombiRequest k : List.of(
                     KombiRequest.digitalPost(Letters.letter(Letters.CPR, Letters.pdf(10))),

@@ -19,11 +19,13 @@ import dk.rammearkitektur.clients.digitalpost.SendReceipt;
 import dk.rammearkitektur.clients.digitalpost.Transmission;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -172,6 +174,28 @@ class SimulatorModesTest {
             HttpResponse<String> r = SimulatorRequests.kombi(sim, bad);
             assertEquals(400, r.statusCode(), r.body());
             assertTrue(r.body().contains("Fjernprint XSD"), r.body());
+        }
+    }
+
+    @Test
+    void theDigitalPostParametersAndTheSenderAddressAreAcceptedAndChecked(@TempDir Path noContracts) throws Exception {
+        PrintShipment p = PrintShipment.builder("brev-8", FileContent.ofBytes(Letters.pdf(20))).cvr("29189846")
+                .senderDetails(PrintShipment.SenderDetails.of("sagsbehandler").withSenderAddress(PostalAddress.builder()
+                        .personName("Aarhus Kommune").streetName("Rådhuspladsen").streetBuildingIdentifier("2").postCode("8000")
+                        .build()))
+                .digitalPostParameters(new PrintShipment.DigitalPostParameters(null, 3L, "standard", null, null,
+                        new PrintShipment.Fesd(null, null, "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", null), true))
+                .build();
+        String missing = new String(KombiXml.toBytes(KombiRequest.physicalPost(p)), StandardCharsets.UTF_8)
+                .replace("<fjernprint:MedsendDokumentRegistreringIndikator>true</fjernprint:MedsendDokumentRegistreringIndikator>", "");
+        for (DigitalPostSimulator.Builder b : List.of(DigitalPostSimulator.builder(), DigitalPostSimulator.builder().contracts(noContracts))) {
+            try (DigitalPostSimulator sim = b.build().start(); DigitalPostClient client = sim.clientBuilder().build()) {
+                assertTrue(client.send(KombiRequest.physicalPost(p)).accepted(), sim.conformanceReport());
+                assertEquals("no violations", sim.conformanceReport().lines().reduce((x, y) -> y).orElseThrow(), sim.conformanceReport());
+                HttpResponse<String> r = SimulatorRequests.kombi(sim, missing);
+                assertEquals(400, r.statusCode(), r.body());
+                assertTrue(r.body().contains("MedsendDokumentRegistreringIndikator"), r.body());
+            }
         }
     }
 

@@ -25,6 +25,8 @@ public final class KombiRules {
 
     /** KvitteringsTypeKode values. */
     public static final List<String> RECEIPT_TYPES = List.of("Alle", "Ingen", "Kun fejl");
+    /** MeddelelseSvarTypeNavn values of the digital post parameters. */
+    public static final List<String> REPLY_TYPES = List.of("angivet", "ikkeMuligt", "standard");
     /** KanalKode values of the channel-independent parameters. */
     public static final List<String> PRINT_CHANNELS = List.of("Digital Post", "Fysisk Post");
 
@@ -41,6 +43,7 @@ public final class KombiRules {
     private static final Pattern FLOOR = Pattern.compile("[1-9]|[1-9][0-9]|KL|ST|kl|st|k[2-9]|K[2-9]");
     private static final Pattern CPR = Pattern.compile("((((0[1-9]|1[0-9]|2[0-9]|3[0-1])(01|03|05|07|08|10|12))"
             + "|((0[1-9]|1[0-9]|2[0-9]|30)(04|06|09|11))|((0[1-9]|1[0-9]|2[0-9])(02)))[0-9]{6})|0000000000");
+    private static final Pattern UUID_TYPE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern EMAIL = Pattern.compile("[^>()\\[\\]\\\\,;:@\\s]{0,191}@[^>()\\[\\]\\\\,;:@\\s]{1,64}");
     private static final String PRESENT = "must be present";
 
@@ -123,6 +126,9 @@ public final class KombiRules {
             text("print.senderDetails.unit", d.unit(), false, LONG_TEXT_MAX);
             text("print.senderDetails.userName", d.userName(), true, LONG_TEXT_MAX);
             text("print.senderDetails.accountingGroup", d.accountingGroup(), false, LONG_TEXT_MAX);
+            if (d.senderAddress() != null) {
+                address("print.senderDetails.senderAddress", d.senderAddress());
+            }
             v.require(d.channel() == null || PRINT_CHANNELS.contains(d.channel()), "print.senderDetails.channel",
                     "must be one of " + PRINT_CHANNELS);
         }
@@ -132,6 +138,9 @@ public final class KombiRules {
             v.require(o.colour() == null || COLOURS.contains(o.colour()), "print.printOptions.colour", "must be one of " + COLOURS);
             v.require(o.envelope() == null || ENVELOPES.contains(o.envelope()), "print.printOptions.envelope",
                     "must be one of " + ENVELOPES);
+        }
+        if (p.digitalPostParameters() != null) {
+            digitalPost("print.digitalPostParameters", p.digitalPostParameters());
         }
         v.require(p.attachments().size() <= PrintShipment.MAX_ATTACHMENTS, "print.attachments",
                 "must hold at most " + PrintShipment.MAX_ATTACHMENTS + " attachments (BilagSamling)");
@@ -145,6 +154,22 @@ public final class KombiRules {
             text(at + ".fileFormat", a.fileFormat(), true, FILE_FORMAT_MAX);
             v.require(a.sortIndex() >= 0, at + ".sortIndex", "must be 0 or more");
             v.require(a.content() != null, at + ".content", PRESENT);
+        }
+    }
+
+    private void digitalPost(String p, PrintShipment.DigitalPostParameters d) {
+        for (Object[] n : new Object[][] {{"contentTypeId", d.contentTypeId()}, {"replyMailboxId", d.replyMailboxId()},
+            {"replySubjectId", d.replySubjectId()}}) {
+            v.require(n[1] == null || (Long) n[1] >= 0, p + "." + n[0], "must be 0 or more");
+        }
+        v.require(d.replyType() == null || REPLY_TYPES.contains(d.replyType()), p + ".replyType", "must be one of " + REPLY_TYPES);
+        PrintShipment.Fesd f = d.fesd();
+        if (f != null) {
+            for (String[] id : new String[][] {{"documentId", f.documentId()}, {"actorId", f.actorId()}, {"caseId", f.caseId()},
+                {"caseClassificationId", f.caseClassificationId()}}) {
+                v.require(id[1] == null || UUID_TYPE.matcher(id[1]).matches(), p + ".fesd." + id[0],
+                        "must be a lower-case UUID such as 2b1c9d7e-4f3a-4e6b-9c8d-1a2b3c4d5e6f");
+            }
         }
     }
 

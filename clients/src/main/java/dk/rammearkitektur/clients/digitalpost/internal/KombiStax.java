@@ -110,7 +110,7 @@ public final class KombiStax {
                 w.writeEndElement();
             }
             if (p.address() != null) {
-                address(w, p.address());
+                address(w, "ModtagerAdresse", p.address());
             }
             w.writeEndElement();
         }
@@ -139,6 +139,11 @@ public final class KombiStax {
             leaf(w, FJERNPRINT, "EnhedTekst", sd.unit());
             leaf(w, FJERNPRINT, "BrugerNavn", sd.userName());
             leaf(w, FJERNPRINT, "KonteringsGruppeTekst", sd.accountingGroup());
+            if (sd.senderAddress() != null) {
+                start(w, FJERNPRINT, "ForsendelseAfsender");
+                address(w, "AfsenderAdresse", sd.senderAddress());
+                w.writeEndElement();
+            }
             leaf(w, FJERNPRINT, "PaatrykAfsenderAdresseIndikator", flag(sd.printSenderAddress()));
             leaf(w, FJERNPRINT, "PaatrykModtagerAdresseIndikator", flag(sd.printRecipientAddress()));
             leaf(w, FJERNPRINT, "PaatrykBrevdatoIndikator", flag(sd.printLetterDate()));
@@ -152,6 +157,26 @@ public final class KombiStax {
             leaf(w, FJERNPRINT, "SimplexDuplexKode", o.sides());
             leaf(w, FJERNPRINT, "FarveSHKode", o.colour());
             leaf(w, FJERNPRINT, "KuvertTypeKode", o.envelope());
+            w.writeEndElement();
+        }
+        PrintShipment.DigitalPostParameters dp = p.digitalPostParameters();
+        if (dp != null) {
+            start(w, FJERNPRINT, "DigitalPostParametre");
+            leaf(w, DKAL, "AfsendelseDatoTid", dp.sendTime() == null ? null : dp.sendTime().toString());
+            leaf(w, DKAL, "MeddelelseIndholdstypeIdentifikator", number(dp.contentTypeId()));
+            leaf(w, DKAL, "MeddelelseSvarTypeNavn", dp.replyType());
+            leaf(w, DKAL, "MeddelelseSvarPostkasseIdentifikator", number(dp.replyMailboxId()));
+            leaf(w, DKAL, "MeddelelseSvarEmneIdentifikator", number(dp.replySubjectId()));
+            PrintShipment.Fesd fesd = dp.fesd();
+            if (fesd != null) {
+                start(w, DKAL, "MeddelelseFESDmetadata");
+                leaf(w, DKAL, "FESDdokumentIdentifikator", fesd.documentId());
+                leaf(w, DKAL, "FESDaktoerIdentifikator", fesd.actorId());
+                leaf(w, DKAL, "FESDsagIdentifikator", fesd.caseId());
+                leaf(w, DKAL, "FESDsagsklassifikationIdentifikator", fesd.caseClassificationId());
+                w.writeEndElement();
+            }
+            leaf(w, FJERNPRINT, "MedsendDokumentRegistreringIndikator", Boolean.toString(dp.attachDocumentRegistration()));
             w.writeEndElement();
         }
         if (p.postCategory() != null) {
@@ -177,8 +202,9 @@ public final class KombiStax {
         w.writeEndElement();
     }
 
-    private static void address(XMLStreamWriter w, PostalAddress a) throws XMLStreamException {
-        start(w, FJERNPRINT, "ModtagerAdresse");
+    /** Writes a KontaktOplysningType element ({@code ModtagerAdresse} or {@code AfsenderAdresse}). */
+    private static void address(XMLStreamWriter w, String element, PostalAddress a) throws XMLStreamException {
+        start(w, FJERNPRINT, element);
         leaf(w, ITST, "PersonName", a.personName());
         if (a.isLines()) {
             for (int i = 0; i < a.lines().size(); i++) {
@@ -201,6 +227,10 @@ public final class KombiStax {
         w.writeCharacters(a.countryCode());
         w.writeEndElement();
         w.writeEndElement();
+    }
+
+    private static String number(Long n) {
+        return n == null ? null : n.toString();
     }
 
     private static String flag(Boolean b) {
@@ -340,6 +370,7 @@ public final class KombiStax {
             PrintShipment.SenderDetails details = null;
             PrintShipment.PrintOptions options = null;
             PrintShipment.PostCategory category = null;
+            PrintShipment.DigitalPostParameters digitalPost = null;
             List<PrintShipment.Attachment> attachments = new ArrayList<>();
             while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
                 String name = r.getLocalName();
@@ -369,6 +400,8 @@ public final class KombiStax {
                     String[] o = new String[3];
                     leaves(p + ".printOptions", FJERNPRINT, List.of("SimplexDuplexKode", "FarveSHKode", "KuvertTypeKode"), o);
                     options = new PrintShipment.PrintOptions(strip(o[0]), strip(o[1]), strip(o[2]));
+                } else if (ns.equals(FJERNPRINT) && name.equals("DigitalPostParametre")) {
+                    digitalPost = digitalPost(p + ".digitalPostParameters");
                 } else if (ns.equals(FJERNPRINT) && name.equals("PostParametre")) {
                     String[] c = new String[1];
                     leaves(p + ".postCategory", FJERNPRINT, List.of("PostKategoriKode"), c);
@@ -399,7 +432,54 @@ public final class KombiStax {
                 }
             }
             return new PrintShipment(id, type, recipient[0], recipient[1], address, format, content, document[0], options,
-                    category, transaction, document[1], letterDate, details, attachments);
+                    category, transaction, document[1], letterDate, details, attachments, digitalPost);
+        }
+
+        private PrintShipment.DigitalPostParameters digitalPost(String p) throws XMLStreamException {
+            String[] d = new String[5];
+            PrintShipment.Fesd fesd = null;
+            Boolean attach = null;
+            List<String> names = List.of("AfsendelseDatoTid", "MeddelelseIndholdstypeIdentifikator", "MeddelelseSvarTypeNavn",
+                    "MeddelelseSvarPostkasseIdentifikator", "MeddelelseSvarEmneIdentifikator");
+            while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+                String name = r.getLocalName();
+                if (DKAL.equals(ns()) && names.contains(name)) {
+                    d[names.indexOf(name)] = r.getElementText();
+                } else if (DKAL.equals(ns()) && name.equals("MeddelelseFESDmetadata")) {
+                    String[] f = new String[4];
+                    leaves(p + ".fesd", DKAL, List.of("FESDdokumentIdentifikator", "FESDaktoerIdentifikator",
+                            "FESDsagIdentifikator", "FESDsagsklassifikationIdentifikator"), f);
+                    fesd = new PrintShipment.Fesd(strip(f[0]), strip(f[1]), strip(f[2]), strip(f[3]));
+                } else if (FJERNPRINT.equals(ns()) && name.equals("MedsendDokumentRegistreringIndikator")) {
+                    attach = bool(p + ".attachDocumentRegistration", r.getElementText().strip());
+                } else {
+                    throw unexpected(p);
+                }
+            }
+            pv.require(attach != null, p + ".attachDocumentRegistration",
+                    "must be present (element MedsendDokumentRegistreringIndikator)");
+            java.time.Instant time = null;
+            if (d[0] != null) {
+                time = Replies.instant(d[0].strip());
+                pv.require(time != null, p + ".sendTime", "must be a date-time such as 2025-03-03T12:00:00Z");
+            }
+            return new PrintShipment.DigitalPostParameters(time, count(p + ".contentTypeId", d[1]), strip(d[2]),
+                    count(p + ".replyMailboxId", d[3]), count(p + ".replySubjectId", d[4]), fesd, Boolean.TRUE.equals(attach));
+        }
+
+        /** A nonNegativeInteger, as far as a long holds it. */
+        private Long count(String p, String text) {
+            if (text == null) {
+                return null;
+            }
+            try {
+                long n = Long.parseLong(text.strip());
+                pv.require(n >= 0, p, "must be 0 or more");
+                return n;
+            } catch (NumberFormatException e) {
+                pv.add(p, "must be a whole number from 0 to " + Long.MAX_VALUE);
+                return null;
+            }
         }
 
         /** Reads the simple children of the open element into {@code out} by their index in {@code names}. */
@@ -431,11 +511,22 @@ public final class KombiStax {
 
         private PrintShipment.SenderDetails details(String p) throws XMLStreamException {
             String[] d = new String[9];
-            // index 3 would be ForsendelseAfsender, which is not supported: leaves() refuses it as an unknown element
-            leaves(p, FJERNPRINT, java.util.Arrays.asList("EnhedTekst", "BrugerNavn", "KonteringsGruppeTekst", null,
+            List<String> names = List.of("EnhedTekst", "BrugerNavn", "KonteringsGruppeTekst", "ForsendelseAfsender",
                     "PaatrykAfsenderAdresseIndikator", "PaatrykModtagerAdresseIndikator", "PaatrykBrevdatoIndikator",
-                    "KanalKode", "HasteBrevIndikator"), d);
-            return new PrintShipment.SenderDetails(d[0], d[1], d[2], bool(p + ".printSenderAddress", strip(d[4])),
+                    "KanalKode", "HasteBrevIndikator");
+            PostalAddress sender = null;
+            while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+                int i = names.indexOf(r.getLocalName());
+                if (i < 0 || !FJERNPRINT.equals(ns())) {
+                    throw unexpected(p);
+                }
+                if (i == 3) {
+                    sender = afsender(p + ".senderAddress");
+                } else {
+                    d[i] = r.getElementText();
+                }
+            }
+            return new PrintShipment.SenderDetails(d[0], d[1], d[2], sender, bool(p + ".printSenderAddress", strip(d[4])),
                     bool(p + ".printRecipientAddress", strip(d[5])), bool(p + ".printLetterDate", strip(d[6])), strip(d[7]),
                     bool(p + ".urgent", strip(d[8])));
         }
@@ -449,6 +540,18 @@ public final class KombiStax {
             }
             pv.require(text.equals("false") || text.equals("0"), p, "must be true or false");
             return Boolean.FALSE;
+        }
+
+        /** Reads ForsendelseAfsender: at most one AfsenderAdresse; empty is null. */
+        private PostalAddress afsender(String p) throws XMLStreamException {
+            PostalAddress address = null;
+            while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+                if (address != null || !FJERNPRINT.equals(ns()) || !"AfsenderAdresse".equals(r.getLocalName())) {
+                    throw unexpected(p);
+                }
+                address = address(p);
+            }
+            return address;
         }
 
         private PrintShipment.Attachment bilag(String p) throws XMLStreamException, IOException {

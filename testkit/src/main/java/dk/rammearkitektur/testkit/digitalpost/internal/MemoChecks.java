@@ -15,6 +15,7 @@ import org.w3c.dom.NodeList;
 public final class MemoChecks {
     private static final Pattern UUID_V4 =
             Pattern.compile("[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-4[a-fA-F0-9]{3}-[aAbB89][a-fA-F0-9]{3}-[a-fA-F0-9]{12}");
+    private static final Pattern UUID_TYPE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern CPR = Pattern.compile("((((0[1-9]|[12][0-9]|3[01])(01|03|05|07|08|10|12))"
             + "|((0[1-9]|[12][0-9]|30)(04|06|09|11))|((0[1-9]|[12][0-9])02))[0-9]{6})|0000000000");
 
@@ -159,16 +160,28 @@ public final class MemoChecks {
         check(found, cpr == null || CPR.matcher(cpr).matches(), "CPRnummerIdentifikator must be a CPR number or 0000000000");
         String cvr = text(forsendelse, "CVRnummerIdentifikator");
         check(found, cvr == null || cvr.length() == 8, "CVRnummerIdentifikator must be 8 characters");
-        Element address = first(forsendelse, "ModtagerAdresse");
-        if (address != null) {
-            length(found, address, "PersonName", 1, 130, true);
-            check(found, first(address, "CountryIdentificationCode") != null, "ModtagerAdresse.CountryIdentificationCode is missing");
-            String post = text(address, "PostCodeIdentifier");
-            check(found, post == null || post.matches("[0-9]{4}"), "PostCodeIdentifier must be 4 digits");
-            if (first(address, "PostalAddressFirstLineText") == null) {
-                length(found, address, "StreetName", 1, 40, true);
-                check(found, first(address, "StreetBuildingIdentifier") != null, "StreetBuildingIdentifier is missing");
-                check(found, post != null, "PostCodeIdentifier is missing");
+        // ModtagerAdresse and the sender's AfsenderAdresse (in KanalUafhaengigeParametreI/ForsendelseAfsender) share
+        // the schema's KontaktOplysningType.
+        for (String contact : List.of("ModtagerAdresse", "AfsenderAdresse")) {
+            Element address = first(forsendelse, contact);
+            if (address != null) {
+                contact(found, contact, address);
+            }
+        }
+        Element digitalPost = first(forsendelse, "DigitalPostParametre");
+        if (digitalPost != null) {
+            check(found, first(digitalPost, "MedsendDokumentRegistreringIndikator") != null,
+                    "DigitalPostParametre.MedsendDokumentRegistreringIndikator is missing");
+            code(found, digitalPost, "MeddelelseSvarTypeNavn", Set.of("angivet", "ikkeMuligt", "standard"));
+            for (String number : List.of("MeddelelseIndholdstypeIdentifikator", "MeddelelseSvarPostkasseIdentifikator",
+                    "MeddelelseSvarEmneIdentifikator")) {
+                String n = text(digitalPost, number);
+                check(found, n == null || n.matches("\\+?[0-9]+"), number + " must be a whole number, 0 or more");
+            }
+            for (String uuid : List.of("FESDdokumentIdentifikator", "FESDaktoerIdentifikator", "FESDsagIdentifikator",
+                    "FESDsagsklassifikationIdentifikator")) {
+                String u = text(digitalPost, uuid);
+                check(found, u == null || UUID_TYPE.matcher(u).matches(), uuid + " must be a lower-case UUID");
             }
         }
         List<Element> bilag = all(forsendelse, "Bilag");
@@ -188,6 +201,19 @@ public final class MemoChecks {
                 "Rekommanderet med modtagerbevis", "Forkyndelse"));
         code(found, forsendelse, "KanalKode", Set.of("Digital Post", "Fysisk Post"));
         return found;
+    }
+
+    /** The main rules of a KontaktOplysningType address. */
+    private static void contact(List<String> found, String name, Element address) {
+        length(found, address, "PersonName", 1, 130, true);
+        check(found, first(address, "CountryIdentificationCode") != null, name + ".CountryIdentificationCode is missing");
+        String post = text(address, "PostCodeIdentifier");
+        check(found, post == null || post.matches("[0-9]{4}"), name + ".PostCodeIdentifier must be 4 digits");
+        if (first(address, "PostalAddressFirstLineText") == null) {
+            length(found, address, "StreetName", 1, 40, true);
+            check(found, first(address, "StreetBuildingIdentifier") != null, name + ".StreetBuildingIdentifier is missing");
+            check(found, post != null, name + ".PostCodeIdentifier is missing");
+        }
     }
 
     private static void length(List<String> found, Element parent, String local, int min, int max, boolean required) {
