@@ -134,8 +134,9 @@ class DigitalPostFaultsTest {
     @Test
     void aFileThatFailsWhileStreamingAbortsTheSendInsteadOfSendingAShortBody() {
         // openings: the client's readability check, the dry run counting the body, then the send that fails
-        contentFailure(2);
-        assertEquals(1, sim.requestCount("KOMBI"), "a content failure is not retried");
+        assertTrue(contentFailure(2).mayHaveReachedService(), "the headers went out before the content failed");
+        // Whether the simulator's handler saw the aborted request before the reset is a race; a retry would make 2.
+        assertTrue(sim.requestCount("KOMBI") <= 1, "a content failure is not retried: " + sim.requestCount("KOMBI"));
     }
 
     @Test
