@@ -53,10 +53,19 @@ final class SigningFixtures {
     }
 
     static WsSecurityVerifier verifier() {
+        return verifier(true);
+    }
+
+    /** The verifier, with or without the SAML verifier's verified-token cache. */
+    static WsSecurityVerifier verifier(boolean tokenCache) {
         Clock clock = Clock.fixed(T0.plusSeconds(30), ZoneOffset.UTC);
+        SamlAssertionVerifier.Builder tokens = SamlAssertionVerifier.builder(TrustedIssuer.pinned("https://sts.test",
+                STS.certificate())).audience(AUDIENCE).clock(clock);
+        if (!tokenCache) {
+            tokens.noVerifiedTokenCache();
+        }
         return WsSecurityVerifier.builder().clock(clock)
-                .samlTokens(SamlAssertionVerifier.builder(TrustedIssuer.pinned("https://sts.test", STS.certificate())).audience(AUDIENCE)
-                        .clock(clock).build())
+                .samlTokens(tokens.build())
                 .allowReplays() // the benchmark verifies one request again and again
                 .build();
     }
