@@ -42,7 +42,8 @@ class RatioTableTest {
         assertTrue(table.contains("0.80 ± 0.00"), table);
         // p50 300 / 200 = 1.50, goal <= 1.5 met
         assertTrue(table.contains("1.50 ±"), table);
-        assertTrue(table.contains("2 signed request verification vs raw RSA-2048 verify: not in this result"), table);
+        assertTrue(table.contains("2 request verification, token seen before, vs raw RSA-2048 verify: not in this result"), table);
+        assertTrue(table.contains("2b request verification, new token, vs raw RSA-2048 verify: not in this result"), table);
         assertEquals(0, missed);
     }
 
