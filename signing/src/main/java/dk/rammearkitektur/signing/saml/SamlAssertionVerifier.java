@@ -3,6 +3,7 @@ package dk.rammearkitektur.signing.saml;
 import dk.rammearkitektur.signing.AlgorithmPolicy;
 import dk.rammearkitektur.signing.SignatureException;
 import dk.rammearkitektur.signing.TokenException;
+import dk.rammearkitektur.signing.internal.Doctypes;
 import dk.rammearkitektur.signing.internal.IdRegistry;
 import dk.rammearkitektur.signing.internal.VerifiedTokenCache;
 import dk.rammearkitektur.signing.xml.VerifiedSignature;
@@ -98,10 +99,7 @@ public final class SamlAssertionVerifier {
         SamlAssertion a;
         if (seen != null) {
             // What the signature verifier refuses about the document around the assertion, it refuses on a hit too.
-            if (assertion.getOwnerDocument() != null && assertion.getOwnerDocument().getDoctype() != null) {
-                throw new dk.rammearkitektur.core.XmlSecurityException("xml.doctype",
-                        "XML refused: a DOCTYPE declaration is not allowed", null);
-            }
+            Doctypes.refuse(assertion.getOwnerDocument());
             IdRegistry.register(assertion.getOwnerDocument());
             a = SamlAssertion.parse(assertion, seen.signer());
         } else {

@@ -1,9 +1,9 @@
 package dk.rammearkitektur.signing.wss;
 
-import dk.rammearkitektur.core.XmlSecurityException;
 import dk.rammearkitektur.signing.AlgorithmPolicy;
 import dk.rammearkitektur.signing.SignatureException;
 import dk.rammearkitektur.signing.TokenException;
+import dk.rammearkitektur.signing.internal.Doctypes;
 import dk.rammearkitektur.signing.internal.IdRegistry;
 import dk.rammearkitektur.signing.saml.SamlAssertion;
 import dk.rammearkitektur.signing.saml.SamlAssertionVerifier;
@@ -77,9 +77,7 @@ public final class WsSecurityVerifier {
     /** Verifies the message; returns the verified parts or throws naming the rule broken. */
     public VerifiedMessage verify(Document message) {
         Objects.requireNonNull(message, "message == null");
-        if (message.getDoctype() != null) {
-            throw new XmlSecurityException("xml.doctype", "XML refused: a DOCTYPE declaration is not allowed", null);
-        }
+        Doctypes.refuse(message);
         Element env = message.getDocumentElement();
         SoapVersion version = SoapVersion.of(env).orElseThrow(() -> new WsSecurityException(WsSecurityException.ENVELOPE,
                 "not a SOAP 1.1 or 1.2 Envelope"));

@@ -1,8 +1,8 @@
 package dk.rammearkitektur.signing.xml;
 
-import dk.rammearkitektur.core.XmlSecurityException;
 import dk.rammearkitektur.signing.AlgorithmPolicy;
 import dk.rammearkitektur.signing.SignatureException;
+import dk.rammearkitektur.signing.internal.Doctypes;
 import dk.rammearkitektur.signing.internal.IdRegistry;
 import dk.rammearkitektur.signing.internal.Santuario;
 import java.io.ByteArrayInputStream;
@@ -68,7 +68,7 @@ public final class XmlSignatureVerifier {
      */
     public List<VerifiedSignature> verifyAll(Document document) {
         Objects.requireNonNull(document, "document == null");
-        refuseDoctype(document);
+        Doctypes.refuse(document);
         NodeList list = document.getElementsByTagNameNS(DSIG, "Signature");
         if (list.getLength() == 0) {
             throw new SignatureException(SignatureException.MISSING, "the document is not signed");
@@ -91,7 +91,7 @@ public final class XmlSignatureVerifier {
     /** Verifies one ds:Signature element, taking the key from its KeyInfo through the trust configuration. */
     public VerifiedSignature verify(Element signature) {
         Objects.requireNonNull(signature, "signature == null");
-        refuseDoctype(signature.getOwnerDocument());
+        Doctypes.refuse(signature.getOwnerDocument());
         return verify(signature, IdRegistry.register(signature.getOwnerDocument()), null);
     }
 
@@ -102,7 +102,7 @@ public final class XmlSignatureVerifier {
     public VerifiedSignature verifyWithTrustedCertificate(Element signature, X509Certificate trusted) {
         Objects.requireNonNull(signature, "signature == null");
         Objects.requireNonNull(trusted, "trusted == null");
-        refuseDoctype(signature.getOwnerDocument());
+        Doctypes.refuse(signature.getOwnerDocument());
         return verify(signature, IdRegistry.register(signature.getOwnerDocument()), trusted);
     }
 
@@ -305,11 +305,6 @@ public final class XmlSignatureVerifier {
         return out;
     }
 
-    private static void refuseDoctype(Document doc) {
-        if (doc != null && doc.getDoctype() != null) {
-            throw new XmlSecurityException("xml.doctype", "XML refused: a DOCTYPE declaration is not allowed", null);
-        }
-    }
 
     /** Builds an {@link XmlSignatureVerifier}. */
     public static final class Builder {
