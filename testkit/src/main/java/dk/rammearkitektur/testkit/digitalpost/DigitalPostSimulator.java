@@ -573,7 +573,9 @@ public final class DigitalPostSimulator implements AutoCloseable {
                 SamlAssertion verified;
                 try {
                     verified = SamlAssertionVerifier.builder(TrustedIssuer.pinned(STS_ISSUER, stsCertificate()))
-                            .audience(entityId).clock(clock).skew(skew).requireHolderOfKey(true).build().verify(assertion);
+                            .audience(entityId).clock(clock).skew(skew).requireHolderOfKey(true)
+                            .noVerifiedTokenCache() // built per exchange: a cache would serve no second call
+                            .build().verify(assertion);
                 } catch (SecurityCheckException e) {
                     throw new Refusal(400, DigitalPostErrors.TOKEN_REFUSED, "the token is refused: " + e.reason());
                 }

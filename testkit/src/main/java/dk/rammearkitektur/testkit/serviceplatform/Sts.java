@@ -259,7 +259,9 @@ final class Sts {
         VerifiedMessage verified;
         try {
             SamlAssertionVerifier tokens = SamlAssertionVerifier.builder(TrustedIssuer.pinned(issuer, certificate()))
-                    .audience(entityId).clock(clock).skew(skew).requireHolderOfKey(true).build();
+                    .audience(entityId).clock(clock).skew(skew).requireHolderOfKey(true)
+                    .noVerifiedTokenCache() // built per call (the call's clock): a cache would serve no second call
+                    .build();
             verified = WsSecurityVerifier.builder().samlTokens(tokens).clock(clock).skew(skew)
                     .maxTimestampAge(Duration.ofMinutes(5)).requireTokenProtection().replayCache(replays).build()
                     .verify(request);

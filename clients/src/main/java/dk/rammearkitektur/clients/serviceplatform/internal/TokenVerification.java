@@ -33,7 +33,8 @@ final class TokenVerification {
             throw new MalformedReplyException("the STS reply holds no assertion", null);
         }
         SamlAssertion a = SamlAssertionVerifier.builder(sts).audience(entityId).clock(clock).skew(skew)
-                .requireHolderOfKey(true).build().verify(assertion);
+                .requireHolderOfKey(true).noVerifiedTokenCache() // each issued token is verified once
+                .build().verify(assertion);
         X509Certificate hok = a.holderOfKeyCertificate().orElseThrow(() ->
                 new TokenException(TokenException.HOLDER_OF_KEY, "the token confirms no holder-of-key"));
         if (!hok.equals(ours)) {
