@@ -1,9 +1,9 @@
 package dk.rammearkitektur.benchmarks;
 
 import dk.rammearkitektur.clients.digitalpost.DigitalPostClient;
-import dk.rammearkitektur.clients.digitalpost.FileContent;
+import dk.rammearkitektur.clients.digitalpost.memo.FileContent;
 import dk.rammearkitektur.clients.digitalpost.KombiRequest;
-import dk.rammearkitektur.clients.digitalpost.MemoXml;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoXml;
 import dk.rammearkitektur.clients.digitalpost.SendReceipt;
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.Timeouts;

@@ -1,16 +1,16 @@
 package dk.rammearkitektur.benchmarks;
 
-import dk.rammearkitektur.clients.digitalpost.FileContent;
-import dk.rammearkitektur.clients.digitalpost.MainDocument;
-import dk.rammearkitektur.clients.digitalpost.MemoFile;
-import dk.rammearkitektur.clients.digitalpost.MemoMessage;
-import dk.rammearkitektur.clients.digitalpost.MemoVersion;
-import dk.rammearkitektur.clients.digitalpost.MemoXml;
-import dk.rammearkitektur.clients.digitalpost.MessageBody;
-import dk.rammearkitektur.clients.digitalpost.MessageHeader;
-import dk.rammearkitektur.clients.digitalpost.MessageType;
-import dk.rammearkitektur.clients.digitalpost.Recipient;
-import dk.rammearkitektur.clients.digitalpost.Sender;
+import dk.rammearkitektur.clients.digitalpost.memo.FileContent;
+import dk.rammearkitektur.clients.digitalpost.memo.MainDocument;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoFile;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoMessage;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoVersion;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoXml;
+import dk.rammearkitektur.clients.digitalpost.memo.MessageBody;
+import dk.rammearkitektur.clients.digitalpost.memo.MessageHeader;
+import dk.rammearkitektur.clients.digitalpost.memo.MessageType;
+import dk.rammearkitektur.clients.digitalpost.memo.Recipient;
+import dk.rammearkitektur.clients.digitalpost.memo.Sender;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;

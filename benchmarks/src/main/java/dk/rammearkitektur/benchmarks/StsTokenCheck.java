@@ -1,7 +1,7 @@
 package dk.rammearkitektur.benchmarks;
 
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
-import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
+import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;

@@ -5,7 +5,7 @@ import dk.rammearkitektur.clients.serviceplatform.Environment;
 import dk.rammearkitektur.clients.serviceplatform.PersonBaseDataExtendedService;
 import dk.rammearkitektur.clients.serviceplatform.PersonRecord;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
-import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
+import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.signing.Pem;

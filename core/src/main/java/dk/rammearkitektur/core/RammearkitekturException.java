@@ -6,7 +6,7 @@ package dk.rammearkitektur.core;
  * <p>Branches: {@link ValidationException} (bad input, caught before anything is sent),
  * {@link SecurityCheckException} (a signature, certificate, token or XML document that may not be trusted),
  * {@link TransportException} (the call did not complete: timeout, connection, HTTP error, malformed reply) and
- * {@link RemoteServiceException} (the remote service answered with a fault of its own).
+ * {@link ServiceFaultException} (the remote service answered with a fault of its own); both are {@link ServiceCallException}s.
  *
  * <p>Messages never contain a full CPR number: every constructor masks CPR-shaped numbers (see {@link PersonalData}),
  * so a value echoed from untrusted input cannot leak one into a log line.

@@ -7,7 +7,7 @@ import dk.rammearkitektur.clients.serviceplatform.Environment;
 import dk.rammearkitektur.clients.serviceplatform.PersonBaseDataExtendedService;
 import dk.rammearkitektur.clients.serviceplatform.ServiceDescription;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
-import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
+import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.signing.Pem;
 import java.io.IOException;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.rammearkitektur.clients.serviceplatform.MalformedReplyException;
+import dk.rammearkitektur.core.MalformedReplyException;
 import dk.rammearkitektur.clients.serviceplatform.PersonRecord;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
-import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
+import dk.rammearkitektur.core.ServiceFaultException;
 import dk.rammearkitektur.core.TransportException;
 import dk.rammearkitektur.testkit.serviceplatform.Fault;
 import dk.rammearkitektur.testkit.serviceplatform.PlatformFaults;
@@ -56,7 +56,7 @@ class ConformanceTestExample {
     @Test
     void aPlatformFaultReachesTheCallerTyped() {
         sim.faults().next(Fault.soapFault(PlatformFaults.INTERNAL));
-        ServiceplatformFaultException e = assertThrows(ServiceplatformFaultException.class,
+        ServiceFaultException e = assertThrows(ServiceFaultException.class,
                 () -> citizenName(client, SimulatorData.CPR_ACTIVE_1900S));
         assertEquals(PlatformFaults.INTERNAL, e.faultCode());
         assertEquals("Jens Test Hansen", citizenName(client, SimulatorData.CPR_ACTIVE_1900S), "the next call works");

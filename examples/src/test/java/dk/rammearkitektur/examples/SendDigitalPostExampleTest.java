@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.digitalpost.DeliveryStatus;
-import dk.rammearkitektur.clients.digitalpost.PostalAddress;
+import dk.rammearkitektur.clients.digitalpost.PrintAddress;
 import dk.rammearkitektur.testkit.digitalpost.DigitalPostSimulator;
 import dk.rammearkitektur.testkit.digitalpost.MailboxEntry;
 import dk.rammearkitektur.testkit.digitalpost.PrintedLetter;

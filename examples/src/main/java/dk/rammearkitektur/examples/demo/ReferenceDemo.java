@@ -3,25 +3,25 @@ package dk.rammearkitektur.examples.demo;
 import dk.rammearkitektur.clients.digitalpost.DeliveryStatus;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostClient;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostEnvironment;
-import dk.rammearkitektur.clients.digitalpost.FileContent;
+import dk.rammearkitektur.clients.digitalpost.memo.FileContent;
 import dk.rammearkitektur.clients.digitalpost.KombiRequest;
 import dk.rammearkitektur.clients.digitalpost.KombiXml;
-import dk.rammearkitektur.clients.digitalpost.MemoLetters;
-import dk.rammearkitektur.clients.digitalpost.MemoMessage;
-import dk.rammearkitektur.clients.digitalpost.MemoVersion;
-import dk.rammearkitektur.clients.digitalpost.MemoXml;
-import dk.rammearkitektur.clients.digitalpost.MessageHeader;
-import dk.rammearkitektur.clients.digitalpost.MessageType;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoLetters;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoMessage;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoVersion;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoXml;
+import dk.rammearkitektur.clients.digitalpost.memo.MessageHeader;
+import dk.rammearkitektur.clients.digitalpost.memo.MessageType;
 import dk.rammearkitektur.clients.digitalpost.PrintShipment;
-import dk.rammearkitektur.clients.digitalpost.Recipient;
+import dk.rammearkitektur.clients.digitalpost.memo.Recipient;
 import dk.rammearkitektur.clients.digitalpost.SendReceipt;
-import dk.rammearkitektur.clients.digitalpost.Sender;
+import dk.rammearkitektur.clients.digitalpost.memo.Sender;
 import dk.rammearkitektur.clients.serviceplatform.CompanyRecord;
 import dk.rammearkitektur.clients.serviceplatform.Environment;
 import dk.rammearkitektur.clients.serviceplatform.OrganisationRecord;
 import dk.rammearkitektur.clients.serviceplatform.PersonRecord;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
-import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
+import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.core.RetryPolicy;
@@ -619,7 +619,7 @@ public final class ReferenceDemo {
             throw new IllegalStateException("no address to print to");
         }
         return PrintShipment.builder(UUID.randomUUID().toString(), FileContent.ofBytes(pdf)).cpr(person.cpr())
-                .address(dk.rammearkitektur.clients.digitalpost.PostalAddress.builder().personName(person.name())
+                .address(dk.rammearkitektur.clients.digitalpost.PrintAddress.builder().personName(person.name())
                         .coName(a.careOf()).streetName(a.streetName()).streetBuildingIdentifier(a.houseNumber())
                         .floor(a.floor()).suite(a.door()).postCode(a.postalCode()).district(a.city())
                         .countryCode("DK").build())

@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.digitalpost.DigitalPostClient;
-import dk.rammearkitektur.clients.digitalpost.DigitalPostConnectionException;
-import dk.rammearkitektur.clients.digitalpost.DigitalPostFaultException;
-import dk.rammearkitektur.clients.digitalpost.DigitalPostReplyException;
-import dk.rammearkitektur.clients.digitalpost.DigitalPostTimeoutException;
-import dk.rammearkitektur.clients.digitalpost.DigitalPostTransportException;
+import dk.rammearkitektur.core.ConnectionFailedException;
+import dk.rammearkitektur.core.ServiceFaultException;
+import dk.rammearkitektur.core.MalformedReplyException;
+import dk.rammearkitektur.core.CallTimeoutException;
+import dk.rammearkitektur.core.TransportException;
 import dk.rammearkitektur.clients.digitalpost.KombiRequest;
-import dk.rammearkitektur.clients.digitalpost.MemoMessage;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoMessage;
 import dk.rammearkitektur.clients.digitalpost.SendReceipt;
 import dk.rammearkitektur.clients.digitalpost.Transmission;
-import dk.rammearkitektur.clients.serviceplatform.StsFaultException;
-import dk.rammearkitektur.core.RemoteServiceException;
+import dk.rammearkitektur.core.StsRefusedException;
+import dk.rammearkitektur.core.ServiceFaultException;
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.core.Timeouts;
@@ -80,14 +80,14 @@ class DigitalPostFaultMatrixTest {
     static Stream<Arguments> faults() {
         return Stream.of(
                 Arguments.of("latency beyond the read timeout", DigitalPostFault.latency(HOLD),
-                        DigitalPostTimeoutException.class),
+                        CallTimeoutException.class),
                 Arguments.of("reply held back after delivery", DigitalPostFault.timeout(HOLD),
-                        DigitalPostTimeoutException.class),
-                Arguments.of("connection reset", DigitalPostFault.connectionReset(), DigitalPostConnectionException.class),
-                Arguments.of("HTTP 500", DigitalPostFault.httpStatus(500), DigitalPostReplyException.class),
-                Arguments.of("HTTP 503", DigitalPostFault.httpStatus(503), DigitalPostReplyException.class),
-                Arguments.of("malformed reply", DigitalPostFault.malformedReply(), DigitalPostReplyException.class),
-                Arguments.of("truncated reply", DigitalPostFault.truncatedReply(), DigitalPostReplyException.class));
+                        CallTimeoutException.class),
+                Arguments.of("connection reset", DigitalPostFault.connectionReset(), ConnectionFailedException.class),
+                Arguments.of("HTTP 500", DigitalPostFault.httpStatus(500), MalformedReplyException.class),
+                Arguments.of("HTTP 503", DigitalPostFault.httpStatus(503), MalformedReplyException.class),
+                Arguments.of("malformed reply", DigitalPostFault.malformedReply(), MalformedReplyException.class),
+                Arguments.of("truncated reply", DigitalPostFault.truncatedReply(), MalformedReplyException.class));
     }
 
     private static Transmission letter() {
@@ -104,12 +104,12 @@ class DigitalPostFaultMatrixTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("faults")
     void sendIsNeverRetriedBlindlyAndAResendDeliversOnce(String name, DigitalPostFault fault,
-            Class<? extends DigitalPostTransportException> type) throws InterruptedException {
+            Class<? extends TransportException> type) throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             sim.faults().next(fault);
         }
         Transmission t = letter();
-        DigitalPostTransportException e = Bounded.fails(type, BUDGET, () -> client.send(t));
+        TransportException e = Bounded.fails(type, BUDGET, () -> client.send(t));
         assertEquals(1, sim.requestCount("KOMBI"), name + ": a send is never repeated on its own");
         Transmission carried = e.transmission().orElseThrow();
         assertEquals(t.transactionId(), carried.transactionId());
@@ -130,7 +130,7 @@ class DigitalPostFaultMatrixTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("faults")
     void sendWithRetriesRepeatsTheSameIdsAndDeliversOnce(String name, DigitalPostFault fault,
-            Class<? extends DigitalPostTransportException> type) throws InterruptedException {
+            Class<? extends TransportException> type) throws InterruptedException {
         sim.faults().next(fault).next(fault);
         long t0 = System.nanoTime();
         assertTrue(client.sendWithRetries(letter()).accepted(), name);
@@ -148,7 +148,7 @@ class DigitalPostFaultMatrixTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("faults")
     void lookupsAreRetriedByThePolicy(String name, DigitalPostFault fault,
-            Class<? extends DigitalPostTransportException> type) {
+            Class<? extends TransportException> type) {
         boolean reset = fault.kind() == DigitalPostFault.Kind.CONNECTION_RESET;
         boolean slow = !fault.amount().isZero();
         sim.faults().next(fault);
@@ -174,7 +174,7 @@ class DigitalPostFaultMatrixTest {
                 .timeouts(Timeouts.of(Duration.ofMillis(300), Duration.ofMillis(400), Duration.ofMillis(1000))).build()) {
             assertTrue(tight.isRegisteredForNemSms(Letters.CPR), "warm up");
             sim.faults().rate(DigitalPostFault.latency(Duration.ofMillis(2000)), 1.0);
-            Bounded.fails(DigitalPostTimeoutException.class, Duration.ofMillis(1000 + 700),
+            Bounded.fails(CallTimeoutException.class, Duration.ofMillis(1000 + 700),
                     () -> tight.isRegisteredForDigitalPost(Letters.CPR));
         } finally {
             sim.faults().clear();
@@ -198,7 +198,7 @@ class DigitalPostFaultMatrixTest {
         String exempt = "0202802345";
         sim.exemptFromDigitalPost(exempt);
         Transmission t = client.prepare(KombiRequest.digitalPost(Letters.letter(exempt, UUID.randomUUID())));
-        DigitalPostFaultException e = Bounded.fails(DigitalPostFaultException.class, BUDGET,
+        ServiceFaultException e = Bounded.fails(ServiceFaultException.class, BUDGET,
                 () -> client.sendWithRetries(t));
         assertTrue(e.faultCode() != null && !e.faultCode().isBlank(), e.getMessage());
         assertEquals(1, sim.requestCount("KOMBI"), "a refusal is not retried");
@@ -211,8 +211,8 @@ class DigitalPostFaultMatrixTest {
         try (DigitalPostClient revoked = sim.clientBuilder().systemCertificate(sim.pki().revoked().pkcs12(pw), pw)
                 .timeouts(Timeouts.of(Duration.ofMillis(500), READ, TOTAL)).build()) {
             Transmission t = revoked.prepare(KombiRequest.digitalPost(Letters.letter(Letters.CPR, UUID.randomUUID())));
-            RemoteServiceException e = Bounded.fails(RemoteServiceException.class, BUDGET, () -> revoked.send(t));
-            assertTrue(e instanceof StsFaultException, e.toString());
+            ServiceFaultException e = Bounded.fails(ServiceFaultException.class, BUDGET, () -> revoked.send(t));
+            assertTrue(e instanceof StsRefusedException, e.toString());
             assertEquals(0, sim.requestCount("KOMBI"), "nothing reaches KombiPostAfsend");
             assertEquals(0, sim.mailboxTotal());
         }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
-import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
-import dk.rammearkitektur.clients.serviceplatform.StsFaultException;
-import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
+import dk.rammearkitektur.core.ServiceFaultException;
+import dk.rammearkitektur.core.StsRefusedException;
+import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.core.Timeouts;
@@ -86,7 +86,7 @@ class SecurityFaultTest {
             assertTrue(c.lookupCompany(SimulatorData.CVR_ACTIVE).isPresent());
             sim.reset();
             sim.faults().next(Fault.clockSkew(SKEW.multipliedBy(6)));
-            ServiceplatformFaultException e = Bounded.fails(ServiceplatformFaultException.class, BUDGET,
+            ServiceFaultException e = Bounded.fails(ServiceFaultException.class, BUDGET,
                     () -> c.lookupCompany(SimulatorData.CVR_ACTIVE));
             assertEquals(PlatformFaults.TIMESTAMP, e.faultCode());
             assertEquals(1, sim.requestCount("SF1530"), "a fault from the platform is not retried");
@@ -114,12 +114,12 @@ class SecurityFaultTest {
         try (ServiceplatformClient c = sts(protocol)
                 .clock(Clock.offset(Clock.systemUTC(), SKEW.multipliedBy(6))).build()) {
             if (protocol == StsProtocol.SOAP) {
-                StsFaultException e = Bounded.fails(StsFaultException.class, BUDGET,
+                StsRefusedException e = Bounded.fails(StsRefusedException.class, BUDGET,
                         () -> c.lookupCompany(SimulatorData.CVR_ACTIVE));
                 assertEquals(PlatformFaults.TIMESTAMP, e.faultCode());
                 assertEquals(0, sim.requestCount("SF1530"));
             } else {
-                ServiceplatformFaultException e = Bounded.fails(ServiceplatformFaultException.class, BUDGET,
+                ServiceFaultException e = Bounded.fails(ServiceFaultException.class, BUDGET,
                         () -> c.lookupCompany(SimulatorData.CVR_ACTIVE));
                 assertEquals(PlatformFaults.TIMESTAMP, e.faultCode());
                 assertEquals(1, sim.requestCount("SF1530"), "not retried");
@@ -134,7 +134,7 @@ class SecurityFaultTest {
         try (ServiceplatformClient c = sts(protocol)
                 .clock(Clock.offset(Clock.systemUTC(), SKEW.multipliedBy(-6))).build()) {
             if (protocol == StsProtocol.SOAP) {
-                StsFaultException e = Bounded.fails(StsFaultException.class, BUDGET,
+                StsRefusedException e = Bounded.fails(StsRefusedException.class, BUDGET,
                         () -> c.lookupCompany(SimulatorData.CVR_ACTIVE));
                 assertEquals(PlatformFaults.TIMESTAMP, e.faultCode());
             } else {
@@ -173,7 +173,7 @@ class SecurityFaultTest {
         char[] pw = "x".toCharArray();
         try (ServiceplatformClient c = sts(protocol).systemCertificate(identity.pkcs12(pw), pw).build()) {
             for (int i = 0; i < 3; i++) {
-                StsFaultException e = Bounded.fails(StsFaultException.class, BUDGET,
+                StsRefusedException e = Bounded.fails(StsRefusedException.class, BUDGET,
                         () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
                 assertEquals(PlatformFaults.STS_REFUSED, e.faultCode());
             }
@@ -187,7 +187,7 @@ class SecurityFaultTest {
         char[] pw = "x".toCharArray();
         try (ServiceplatformClient c = SimulatorClients.invocationContext(sim)
                 .systemCertificate(sim.pki().revoked().pkcs12(pw), pw).build()) {
-            ServiceplatformFaultException e = Bounded.fails(ServiceplatformFaultException.class, BUDGET,
+            ServiceFaultException e = Bounded.fails(ServiceFaultException.class, BUDGET,
                     () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
             assertEquals(PlatformFaults.INVOCATION_CONTEXT, e.faultCode(), e.getMessage());
             assertEquals(1, sim.requestCount("SF1520"), "not retried");

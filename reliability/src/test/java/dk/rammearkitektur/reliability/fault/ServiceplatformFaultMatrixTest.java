@@ -3,12 +3,12 @@ package dk.rammearkitektur.reliability.fault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.rammearkitektur.clients.serviceplatform.CallTimeoutException;
-import dk.rammearkitektur.clients.serviceplatform.ConnectionFailedException;
-import dk.rammearkitektur.clients.serviceplatform.HttpStatusException;
-import dk.rammearkitektur.clients.serviceplatform.MalformedReplyException;
+import dk.rammearkitektur.core.CallTimeoutException;
+import dk.rammearkitektur.core.ConnectionFailedException;
+import dk.rammearkitektur.core.HttpStatusException;
+import dk.rammearkitektur.core.MalformedReplyException;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
-import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
+import dk.rammearkitektur.core.ServiceFaultException;
 import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.Timeouts;
@@ -76,7 +76,7 @@ class ServiceplatformFaultMatrixTest {
                 Arguments.of("connection reset", Fault.connectionReset(), ConnectionFailedException.class, true),
                 Arguments.of("HTTP 503", Fault.httpStatus(503), HttpStatusException.class, true),
                 Arguments.of("HTTP 500", Fault.httpStatus(500), HttpStatusException.class, false),
-                Arguments.of("SOAP fault", Fault.soapFault("SP.RELIABILITY"), ServiceplatformFaultException.class, false),
+                Arguments.of("SOAP fault", Fault.soapFault("SP.RELIABILITY"), ServiceFaultException.class, false),
                 Arguments.of("malformed XML", Fault.malformedXml(), MalformedReplyException.class, false),
                 Arguments.of("truncated response", Fault.truncatedXml(), MalformedReplyException.class, false));
     }

@@ -2,10 +2,10 @@ package dk.rammearkitektur.reliability.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import dk.rammearkitektur.clients.digitalpost.FileContentSink;
+import dk.rammearkitektur.clients.digitalpost.memo.FileContentSink;
 import dk.rammearkitektur.clients.digitalpost.KombiRequest;
 import dk.rammearkitektur.clients.digitalpost.KombiXml;
-import dk.rammearkitektur.clients.digitalpost.MemoXml;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoXml;
 import dk.rammearkitektur.clients.digitalpost.SendReceipt;
 import dk.rammearkitektur.model.Case;
 import dk.rammearkitektur.model.Person;

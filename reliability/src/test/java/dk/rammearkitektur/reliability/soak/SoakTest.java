@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.digitalpost.DigitalPostClient;
-import dk.rammearkitektur.clients.digitalpost.DigitalPostFaultException;
-import dk.rammearkitektur.clients.digitalpost.DigitalPostTransportException;
+import dk.rammearkitektur.core.ServiceFaultException;
+import dk.rammearkitektur.core.TransportException;
 import dk.rammearkitektur.clients.digitalpost.KombiRequest;
 import dk.rammearkitektur.clients.digitalpost.Transmission;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
@@ -259,14 +259,14 @@ class SoakTest {
                 acknowledged.add(t.messageUuid());
                 count(attempt == 1 ? "ok" : "ok after resend");
                 return;
-            } catch (DigitalPostTransportException e) {
+            } catch (TransportException e) {
                 checkMasked(e);
                 if (attempt == 1) {
                     faultedSends.incrementAndGet();
                 }
                 t = e.transmission().orElse(t);
                 count(attempt == SEND_ATTEMPTS ? e.getClass().getSimpleName() : "send attempt failed");
-            } catch (DigitalPostFaultException e) {
+            } catch (ServiceFaultException e) {
                 checkMasked(e);
                 count(e.getClass().getSimpleName());
                 return;

@@ -10,15 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dk.rammearkitektur.clients.digitalpost.DeliveryStatus;
 import dk.rammearkitektur.clients.digitalpost.DeliveryStatusLog;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostClient;
-import dk.rammearkitektur.clients.digitalpost.DigitalPostFaultException;
-import dk.rammearkitektur.clients.digitalpost.DigitalPostTimeoutException;
-import dk.rammearkitektur.clients.digitalpost.FileContent;
+import dk.rammearkitektur.core.ServiceFaultException;
+import dk.rammearkitektur.core.CallTimeoutException;
+import dk.rammearkitektur.clients.digitalpost.memo.FileContent;
 import dk.rammearkitektur.clients.digitalpost.KombiRequest;
-import dk.rammearkitektur.clients.digitalpost.MemoLetters;
-import dk.rammearkitektur.clients.digitalpost.MemoMessage;
-import dk.rammearkitektur.clients.digitalpost.MemoVersion;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoLetters;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoMessage;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoVersion;
 import dk.rammearkitektur.clients.digitalpost.SendReceipt;
-import dk.rammearkitektur.clients.digitalpost.Sender;
+import dk.rammearkitektur.clients.digitalpost.memo.Sender;
 import dk.rammearkitektur.clients.digitalpost.Transmission;
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.Timeouts;
@@ -116,7 +116,7 @@ class DigitalPostEndToEndTest {
     void resendAfterTimeoutYieldsExactlyOneMailboxEntry() {
         sim.faults().next(DigitalPostFault.timeout(Duration.ofSeconds(6)));
         Transmission t = client.prepare(KombiRequest.digitalPost(Letters.letter(Letters.CPR, Letters.pdf(5_000))));
-        DigitalPostTimeoutException timeout = assertThrows(DigitalPostTimeoutException.class, () -> client.send(t));
+        CallTimeoutException timeout = assertThrows(CallTimeoutException.class, () -> client.send(t));
         assertTrue(timeout.mayHaveReachedService());
         assertEquals(t, timeout.transmission().orElseThrow());
         awaitMailbox(1);
@@ -197,7 +197,7 @@ class DigitalPostEndToEndTest {
 
     @Test
     void exemptRecipientRefusedForDigitalPostOnly() {
-        DigitalPostFaultException e = assertThrows(DigitalPostFaultException.class,
+        ServiceFaultException e = assertThrows(ServiceFaultException.class,
                 () -> client.send(KombiRequest.digitalPost(Letters.letter(Letters.EXEMPT_CPR, Letters.pdf(10)))));
         assertEquals(DigitalPostErrors.NOT_REACHABLE, e.faultCode());
         assertEquals(400, e.httpStatus());
@@ -220,7 +220,7 @@ class DigitalPostEndToEndTest {
         assertEquals(1, sim.smsOutbox().size());
         assertEquals("Husk dit møde i morgen kl. 10", sim.smsOutbox().get(0).text());
         assertEquals(0, sim.mailboxTotal());
-        DigitalPostFaultException e = assertThrows(DigitalPostFaultException.class,
+        ServiceFaultException e = assertThrows(ServiceFaultException.class,
                 () -> client.send(KombiRequest.nemSms(Letters.sms(Letters.EXEMPT_CPR, "Hej"))));
         assertEquals(DigitalPostErrors.NOT_REACHABLE, e.faultCode());
     }

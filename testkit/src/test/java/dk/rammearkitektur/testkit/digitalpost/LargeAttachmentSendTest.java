@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.digitalpost.DigitalPostClient;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostEnvironment;
-import dk.rammearkitektur.clients.digitalpost.FileContent;
+import dk.rammearkitektur.clients.digitalpost.memo.FileContent;
 import dk.rammearkitektur.clients.digitalpost.KombiRequest;
-import dk.rammearkitektur.clients.digitalpost.MemoVersion;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoVersion;
 import dk.rammearkitektur.clients.digitalpost.SendReceipt;
 import dk.rammearkitektur.core.Timeouts;
 import java.io.ByteArrayInputStream;

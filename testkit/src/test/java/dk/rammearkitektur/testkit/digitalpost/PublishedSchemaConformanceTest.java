@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.digitalpost.DeliveryStatus;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostClient;
-import dk.rammearkitektur.clients.digitalpost.FileContent;
+import dk.rammearkitektur.clients.digitalpost.memo.FileContent;
 import dk.rammearkitektur.clients.digitalpost.KombiRequest;
-import dk.rammearkitektur.clients.digitalpost.MemoVersion;
-import dk.rammearkitektur.clients.digitalpost.PostalAddress;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoVersion;
+import dk.rammearkitektur.clients.digitalpost.PrintAddress;
 import dk.rammearkitektur.clients.digitalpost.PrintShipment;
 import dk.rammearkitektur.core.xml.SecureXml;
 import java.io.ByteArrayInputStream;

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.digitalpost.DeliveryStatus;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostClient;
-import dk.rammearkitektur.clients.digitalpost.DigitalPostFaultException;
-import dk.rammearkitektur.clients.digitalpost.FileContent;
+import dk.rammearkitektur.core.ServiceFaultException;
+import dk.rammearkitektur.clients.digitalpost.memo.FileContent;
 import dk.rammearkitektur.clients.digitalpost.KombiRequest;
 import dk.rammearkitektur.clients.digitalpost.KombiXml;
-import dk.rammearkitektur.clients.digitalpost.MemoMessage;
-import dk.rammearkitektur.clients.digitalpost.PostalAddress;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoMessage;
+import dk.rammearkitektur.clients.digitalpost.PrintAddress;
 import dk.rammearkitektur.clients.digitalpost.PrintShipment;
 import dk.rammearkitektur.clients.digitalpost.SendReceipt;
 import dk.rammearkitektur.clients.digitalpost.Transmission;
@@ -45,7 +45,7 @@ class SimulatorModesTest {
         try (DigitalPostSimulator sim = DigitalPostSimulator.builder().failureReply(form).build().start();
                 DigitalPostClient client = sim.clientBuilder().build()) {
             sim.exemptFromDigitalPost(Letters.EXEMPT_CPR);
-            DigitalPostFaultException e = assertThrows(DigitalPostFaultException.class,
+            ServiceFaultException e = assertThrows(ServiceFaultException.class,
                     () -> client.send(KombiRequest.digitalPost(Letters.letter(Letters.EXEMPT_CPR, Letters.pdf(10)))));
             assertEquals(400, e.httpStatus(), form.toString());
             assertTrue(e.transmission().isPresent());
@@ -91,7 +91,7 @@ class SimulatorModesTest {
                         assertEquals(1, sim.mailboxTotal());
                     }
                     case REFUSE -> {
-                        DigitalPostFaultException e = assertThrows(DigitalPostFaultException.class, () -> client.send(again));
+                        ServiceFaultException e = assertThrows(ServiceFaultException.class, () -> client.send(again));
                         assertEquals(DigitalPostErrors.DUPLICATE_MESSAGE, e.faultCode());
                         assertEquals(1, sim.mailboxTotal());
                     }
@@ -115,7 +115,7 @@ class SimulatorModesTest {
                 switch (mode) {
                     case REPLAY -> assertEquals(first.transmissionId(), client.resend(t).transmissionId());
                     case REFUSE -> assertEquals(DigitalPostErrors.TRANSACTION_REUSED,
-                            assertThrows(DigitalPostFaultException.class, () -> client.resend(t)).faultCode());
+                            assertThrows(ServiceFaultException.class, () -> client.resend(t)).faultCode());
                     case HANDLE_AGAIN -> assertTrue(client.resend(t).accepted(), "acknowledged by the messageUUID rule");
                     default -> throw new AssertionError(mode);
                 }
@@ -221,7 +221,7 @@ class SimulatorModesTest {
         try (DigitalPostSimulator sim = DigitalPostSimulator.builder().maxFileBytes(1000).build().start();
                 DigitalPostClient client = sim.clientBuilder().build()) {
             assertTrue(client.send(KombiRequest.digitalPost(Letters.letter(Letters.CPR, Letters.pdf(1000)))).accepted());
-            DigitalPostFaultException e = assertThrows(DigitalPostFaultException.class,
+            ServiceFaultException e = assertThrows(ServiceFaultException.class,
                     () -> client.send(KombiRequest.digitalPost(Letters.letter(Letters.CPR, Letters.pdf(1001)))));
             assertEquals(413, e.httpStatus());
             assertEquals(DigitalPostErrors.TOO_LARGE, e.faultCode());

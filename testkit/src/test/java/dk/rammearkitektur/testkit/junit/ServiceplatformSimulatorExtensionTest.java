@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
-import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
+import dk.rammearkitektur.core.ServiceFaultException;
 import dk.rammearkitektur.clients.serviceplatform.PersonBaseDataExtendedService;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import dk.rammearkitektur.testkit.serviceplatform.SimulatorData;
@@ -55,7 +55,7 @@ class ServiceplatformSimulatorExtensionTest {
         try (ServiceplatformSimulator strict = ServiceplatformSimulator.builder().build().start();
                 ServiceplatformClient c = SimulatorClients.invocationContext(strict)
                         .serviceAgreement(PersonBaseDataExtendedService.INSTANCE, UUID.randomUUID()).build()) {
-            assertThrows(ServiceplatformFaultException.class, () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
+            assertThrows(ServiceFaultException.class, () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
         }
     }
 }

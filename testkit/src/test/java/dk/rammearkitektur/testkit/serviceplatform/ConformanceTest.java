@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.serviceplatform.PersonBaseDataExtendedService;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
-import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
+import dk.rammearkitektur.core.ServiceFaultException;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import java.util.UUID;
@@ -37,7 +37,7 @@ class ConformanceTest {
     void wrongServiceAgreementIsRefusedInStrictMode() {
         try (ServiceplatformClient c = SimulatorClients.invocationContext(strict)
                 .serviceAgreement(PersonBaseDataExtendedService.INSTANCE, UUID.randomUUID()).build()) {
-            ServiceplatformFaultException e = assertThrows(ServiceplatformFaultException.class,
+            ServiceFaultException e = assertThrows(ServiceFaultException.class,
                     () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
             assertEquals(PlatformFaults.INVOCATION_CONTEXT, e.faultCode());
             assertEquals("soap:Client", e.soapFaultCode());
@@ -50,7 +50,7 @@ class ConformanceTest {
     void unknownUserSystemIsRefused() {
         try (ServiceplatformClient c = SimulatorClients.invocationContext(strict)
                 .invocationContext(UUID.randomUUID(), strict.userUuid()).build()) {
-            assertEquals(PlatformFaults.INVOCATION_CONTEXT, assertThrows(ServiceplatformFaultException.class,
+            assertEquals(PlatformFaults.INVOCATION_CONTEXT, assertThrows(ServiceFaultException.class,
                     () -> c.lookupCompany(SimulatorData.CVR_ACTIVE)).faultCode());
         }
     }
@@ -86,7 +86,7 @@ class ConformanceTest {
         char[] pw = "x".toCharArray();
         try (ServiceplatformClient c = SimulatorClients.invocationContext(strict)
                 .systemCertificate(strict.pki().oces3OtherOrganisation().pkcs12(pw), pw).build()) {
-            assertEquals(PlatformFaults.INVOCATION_CONTEXT, assertThrows(ServiceplatformFaultException.class,
+            assertEquals(PlatformFaults.INVOCATION_CONTEXT, assertThrows(ServiceFaultException.class,
                     () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S)).faultCode());
         }
     }

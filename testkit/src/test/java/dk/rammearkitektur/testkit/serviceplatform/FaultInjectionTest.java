@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.rammearkitektur.clients.serviceplatform.CallTimeoutException;
-import dk.rammearkitektur.clients.serviceplatform.ConnectionFailedException;
-import dk.rammearkitektur.clients.serviceplatform.HttpStatusException;
-import dk.rammearkitektur.clients.serviceplatform.MalformedReplyException;
+import dk.rammearkitektur.core.CallTimeoutException;
+import dk.rammearkitektur.core.ConnectionFailedException;
+import dk.rammearkitektur.core.HttpStatusException;
+import dk.rammearkitektur.core.MalformedReplyException;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
-import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
+import dk.rammearkitektur.core.ServiceFaultException;
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.testkit.junit.ServiceplatformSimulatorTest;
@@ -98,7 +98,7 @@ class FaultInjectionTest {
     @Test
     void soapFaultCarriesCodeAndCorrelationId(ServiceplatformSimulator sim) {
         sim.faults().next(Fault.soapFault("SP.TEST_FAULT"));
-        ServiceplatformFaultException e = within(ServiceplatformFaultException.class,
+        ServiceFaultException e = within(ServiceFaultException.class,
                 () -> client.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
         assertEquals("SP.TEST_FAULT", e.faultCode());
         assertEquals("soap:Server", e.soapFaultCode());
@@ -152,7 +152,7 @@ class FaultInjectionTest {
                         .maxDelay(Duration.ofMillis(20)).build())
                 .build()) {
             sim.faults().next(Fault.soapFault("X"));
-            assertThrows(ServiceplatformFaultException.class, () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
+            assertThrows(ServiceFaultException.class, () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
             assertEquals(1, sim.requestCount("SF1520"));
         }
     }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
-import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
-import dk.rammearkitektur.clients.serviceplatform.StsFaultException;
-import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
+import dk.rammearkitektur.core.ServiceFaultException;
+import dk.rammearkitektur.core.StsRefusedException;
+import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import java.util.List;
@@ -106,7 +106,7 @@ class OrganisationAndStsConformanceTest {
     @Test
     void stsFaultIsASoap12FaultWithThePlatformDetail() {
         try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.SOAP).stsToken("12345678").build()) {
-            StsFaultException e = assertThrows(StsFaultException.class, () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
+            StsRefusedException e = assertThrows(StsRefusedException.class, () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
             assertEquals(PlatformFaults.STS_REFUSED, e.faultCode());
         }
         Document fault = PublishedContracts.parse(seen.get("fault").get(0));
@@ -126,7 +126,7 @@ class OrganisationAndStsConformanceTest {
         try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.SOAP).organisationPageSize(3).build()) {
             c.readOrganisation(sim.municipalityCvr());
             sim.faults().next(Fault.statusCode(44));
-            assertThrows(ServiceplatformFaultException.class, () -> c.readOrganisation(sim.municipalityCvr()));
+            assertThrows(ServiceFaultException.class, () -> c.readOrganisation(sim.municipalityCvr()));
         }
         List<byte[]> requests = seen.get("SF1500 request");
         List<byte[]> replies = seen.get("SF1500 reply");

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.serviceplatform.OrganisationRecord;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
-import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
-import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
+import dk.rammearkitektur.core.ServiceFaultException;
+import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.testkit.junit.ServiceplatformSimulatorTest;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
@@ -81,7 +81,7 @@ class OrganisationEndToEndTest {
     void statusCodeOtherThan20IsATypedFaultWithTheText(ServiceplatformSimulator sim) {
         try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.SOAP).build()) {
             sim.faults().next(Fault.statusCode(44));
-            ServiceplatformFaultException e = assertThrows(ServiceplatformFaultException.class,
+            ServiceFaultException e = assertThrows(ServiceFaultException.class,
                     () -> c.readOrganisation(sim.municipalityCvr()));
             assertEquals("44", e.faultCode());
             assertEquals("simulated status 44", e.faultText());

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.rammearkitektur.clients.serviceplatform.MalformedReplyException;
+import dk.rammearkitektur.core.MalformedReplyException;
 import dk.rammearkitektur.clients.serviceplatform.OrganisationRecord;
-import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
+import dk.rammearkitektur.core.ServiceFaultException;
 import dk.rammearkitektur.clients.serviceplatform.internal.org.OrganisationReader;
 import dk.rammearkitektur.core.xml.SecureXml;
 import java.io.InputStream;
@@ -78,7 +78,7 @@ class OrganisationReplyParsingTest {
                 + " xmlns:sd='urn:oio:sagdok:3.0.0'><sd:StandardRetur><sd:StatusKode>49</sd:StatusKode>"
                 + "<sd:FejlbeskedTekst>Ingen adgang for 0101901234</sd:FejlbeskedTekst></sd:StandardRetur>"
                 + "</o:FremsoegObjekthierarkiOutput>");
-        ServiceplatformFaultException e = assertThrows(ServiceplatformFaultException.class,
+        ServiceFaultException e = assertThrows(ServiceFaultException.class,
                 () -> new OrganisationReader(NOW).addPage(reply, "corr-9"));
         assertEquals("49", e.faultCode());
         assertEquals("Ingen adgang for 010190-****", e.faultText());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
-import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
+import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

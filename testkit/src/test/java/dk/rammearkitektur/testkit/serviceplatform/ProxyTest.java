@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
-import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
+import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

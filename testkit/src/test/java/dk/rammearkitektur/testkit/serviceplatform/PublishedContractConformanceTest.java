@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.serviceplatform.LegalUnitSearchResult;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
-import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
-import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
+import dk.rammearkitektur.core.ServiceFaultException;
+import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import dk.rammearkitektur.testkit.serviceplatform.internal.PublishedContracts;
@@ -158,13 +158,13 @@ class PublishedContractConformanceTest {
             assertTrue(c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S).isPresent());
             assertTrue(c.lookupCompany(SimulatorData.CVR_ACTIVE).isPresent());
             sim.faults().next(Fault.soapFault(PlatformFaults.INTERNAL));
-            ServiceplatformFaultException e = assertThrows(ServiceplatformFaultException.class,
+            ServiceFaultException e = assertThrows(ServiceFaultException.class,
                     () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
             assertEquals(PlatformFaults.INTERNAL, e.faultCode());
             sim.faults().next(Fault.soapFault(PlatformFaults.INTERNAL));
-            assertThrows(ServiceplatformFaultException.class, () -> c.lookupCompany(SimulatorData.CVR_ACTIVE));
+            assertThrows(ServiceFaultException.class, () -> c.lookupCompany(SimulatorData.CVR_ACTIVE));
             sim.faults().next(Fault.soapFault(PlatformFaults.INTERNAL));
-            assertThrows(ServiceplatformFaultException.class, () -> c.lookupProductionUnit(SimulatorData.PNUMBER_1));
+            assertThrows(ServiceFaultException.class, () -> c.lookupProductionUnit(SimulatorData.PNUMBER_1));
         }
     }
 
@@ -183,7 +183,7 @@ class PublishedContractConformanceTest {
         try (ServiceplatformClient c = SimulatorClients.invocationContext(sim)
                 .serviceAgreement(dk.rammearkitektur.clients.serviceplatform.PersonBaseDataExtendedService.INSTANCE,
                         java.util.UUID.randomUUID()).build()) {
-            assertThrows(ServiceplatformFaultException.class, () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
+            assertThrows(ServiceFaultException.class, () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
         }
         assertEquals(1, SEEN.size());
         Element fault = body(SEEN.get(0).reply());

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
-import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
-import dk.rammearkitektur.clients.serviceplatform.internal.ReplySignatures;
+import dk.rammearkitektur.clients.common.StsProtocol;
+import dk.rammearkitektur.clients.common.internal.ReplySignatures;
 import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.xml.SecureXml;

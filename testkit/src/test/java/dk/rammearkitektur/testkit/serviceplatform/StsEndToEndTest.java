@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.rammearkitektur.clients.serviceplatform.ConnectionFailedException;
+import dk.rammearkitektur.core.ConnectionFailedException;
 import dk.rammearkitektur.clients.serviceplatform.PersonRecord;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
-import dk.rammearkitektur.clients.serviceplatform.ServiceplatformFaultException;
-import dk.rammearkitektur.clients.serviceplatform.StsFaultException;
-import dk.rammearkitektur.clients.serviceplatform.StsProtocol;
+import dk.rammearkitektur.core.ServiceFaultException;
+import dk.rammearkitektur.core.StsRefusedException;
+import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import java.time.Duration;
@@ -105,7 +105,7 @@ class StsEndToEndTest {
         try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.REST).build()) {
             c.lookupCompany(SimulatorData.CVR_ACTIVE);
             sim.faults().next(Fault.clockSkew(Duration.ofMinutes(30)));
-            ServiceplatformFaultException e = assertThrows(ServiceplatformFaultException.class,
+            ServiceFaultException e = assertThrows(ServiceFaultException.class,
                     () -> c.lookupCompany(SimulatorData.CVR_ACTIVE));
             assertEquals(PlatformFaults.TIMESTAMP, e.faultCode());
         }
@@ -115,7 +115,7 @@ class StsEndToEndTest {
     void unknownCvrIsAnStsFaultAndNotRetriedInALoop() {
         try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.SOAP).stsToken("12345674").build()) {
             for (int i = 0; i < 20; i++) {
-                StsFaultException e = assertThrows(StsFaultException.class,
+                StsRefusedException e = assertThrows(StsRefusedException.class,
                         () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S));
                 assertEquals(PlatformFaults.STS_REFUSED, e.faultCode());
             }
@@ -130,7 +130,7 @@ class StsEndToEndTest {
         char[] pw = "x".toCharArray();
         try (ServiceplatformClient c = SimulatorClients.stsToken(sim, protocol)
                 .systemCertificate(sim.pki().revoked().pkcs12(pw), pw).build()) {
-            assertEquals(PlatformFaults.STS_REFUSED, assertThrows(StsFaultException.class,
+            assertEquals(PlatformFaults.STS_REFUSED, assertThrows(StsRefusedException.class,
                     () -> c.lookupCompany(SimulatorData.CVR_ACTIVE)).faultCode());
         }
     }
@@ -140,7 +140,7 @@ class StsEndToEndTest {
         char[] pw = "x".toCharArray();
         try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.REST)
                 .systemCertificate(sim.pki().oces3OtherOrganisation().pkcs12(pw), pw).build()) {
-            assertThrows(StsFaultException.class, () -> c.lookupCompany(SimulatorData.CVR_ACTIVE));
+            assertThrows(StsRefusedException.class, () -> c.lookupCompany(SimulatorData.CVR_ACTIVE));
         }
         sim.authorise(sim.municipalityCvr(), sim.pki().oces3OtherOrganisation().certificate());
         try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.REST)
@@ -174,7 +174,7 @@ class StsEndToEndTest {
     void stsOutageIsTypedAndBounded() {
         try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.REST).build()) {
             sim.faults().next(Fault.httpStatus(503));
-            assertEquals(503, assertThrows(dk.rammearkitektur.clients.serviceplatform.HttpStatusException.class,
+            assertEquals(503, assertThrows(dk.rammearkitektur.core.HttpStatusException.class,
                     () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S)).status());
             assertTrue(c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S).isPresent());
         }

@@ -1,0 +1,220 @@
+package dk.rammearkitektur.clients.common.internal;
+
+import dk.rammearkitektur.core.CallTimeoutException;
+import dk.rammearkitektur.core.ConnectionFailedException;
+import dk.rammearkitektur.core.MalformedReplyException;
+import dk.rammearkitektur.core.PersonalData;
+import dk.rammearkitektur.core.ServiceCall;
+import dk.rammearkitektur.core.Timeouts;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+
+/**
+ * The one HTTP transport under every client: the JDK's {@code java.net.http} client over mutual TLS, HTTP/1.1 with
+ * keep-alive, no redirects, no retries of its own. Each call is bounded by its timeout as a whole (headers and body:
+ * a reply trickled in slowly is cut off too) and by {@link #MAX_REPLY_BYTES}; at most {@code maxConcurrent} calls
+ * run at once. Every way a call can fail becomes one of core's typed exceptions for the {@link ServiceCall}; a reply
+ * with any HTTP status is returned for the caller to read, since only the caller knows its fault format.
+ */
+public final class HttpTransport implements AutoCloseable {
+    /** The largest reply read: 16 MiB. */
+    public static final int MAX_REPLY_BYTES = 16 * 1024 * 1024;
+
+    private final HttpClient http;
+    private final Timeouts timeouts;
+    private final Semaphore permits;
+
+    /**
+     * A reply as received.
+     *
+     * @param status the HTTP status
+     * @param headers the response headers
+     * @param body the whole body
+     */
+    public record Reply(int status, HttpHeaders headers, byte[] body) {
+    }
+
+    /** Creates the transport with the client certificate and trust anchors of {@code keys}; connects lazily. */
+    public HttpTransport(KeyMaterial keys, Timeouts timeouts, InetSocketAddress proxy, int maxConcurrent) {
+        this.timeouts = timeouts;
+        this.permits = new Semaphore(maxConcurrent, true);
+        try {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(keys.keyManagers(), keys.trustManagers(), null);
+            HttpClient.Builder b = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(timeouts.connect()).followRedirects(HttpClient.Redirect.NEVER);
+            if (proxy != null) {
+                b.proxy(ProxySelector.of(proxy));
+            }
+            this.http = b.build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS", e);
+        }
+    }
+
+    /** The timeouts the transport was made with. */
+    public Timeouts timeouts() {
+        return timeouts;
+    }
+
+    /**
+     * Sends {@code request} and waits at most {@code timeout} for the whole reply.
+     *
+     * @throws CallTimeoutException when no free connection is had within the connect timeout, the connection is not
+     *     made in time, or the reply is not complete within {@code timeout}
+     * @throws ConnectionFailedException when the connection is refused, the TLS handshake fails, or the connection is
+     *     reset or closed before the reply is complete
+     * @throws MalformedReplyException when the reply is larger than {@link #MAX_REPLY_BYTES}
+     */
+    public Reply send(ServiceCall call, HttpRequest request, Duration timeout) {
+        boolean acquired = false;
+        try {
+            acquired = permits.tryAcquire(timeouts.connect().toMillis(), TimeUnit.MILLISECONDS);
+            if (!acquired) {
+                throw new CallTimeoutException(call, "no free connection within the connect timeout ("
+                        + timeouts.connect().toMillis() + " ms)", false, null);
+            }
+            CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, info -> new LimitedBody());
+            HttpResponse<byte[]> response;
+            try {
+                // the request's own timeout ends at the reply's headers; this one bounds the body too
+                response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                throw new CallTimeoutException(call, "no complete reply within " + timeout.toMillis()
+                        + " ms; the request may have been handled", true, e);
+            } catch (ExecutionException e) {
+                throw map(call, e.getCause() == null ? e : e.getCause());
+            } catch (CancellationException e) {
+                throw new ConnectionFailedException(call, "call cancelled", true, e);
+            }
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallTimeoutException(call, "interrupted while waiting", acquired, e);
+        } finally {
+            if (acquired) {
+                permits.release();
+            }
+        }
+    }
+
+    private static RuntimeException map(ServiceCall call, Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ReplyTooLarge) {
+                return new MalformedReplyException(call, "reply larger than " + MAX_REPLY_BYTES + " bytes", c);
+            }
+            if (c instanceof HttpConnectTimeoutException) {
+                return new CallTimeoutException(call, "connect timeout", false, t);
+            }
+            if (c instanceof HttpTimeoutException) {
+                return new CallTimeoutException(call, "no reply within the timeout; the request may have been handled",
+                        true, t);
+            }
+            if (c instanceof ConnectException) {
+                return new ConnectionFailedException(call, "connection refused", false, t);
+            }
+            if (c instanceof SSLException) {
+                return new ConnectionFailedException(call, "TLS failed: " + message(c), false, t);
+            }
+            if (c instanceof RuntimeException re && !(c.getCause() instanceof IOException)) {
+                return re;
+            }
+        }
+        return new ConnectionFailedException(call, "connection failed: " + message(t), true, t);
+    }
+
+    private static String message(Throwable t) {
+        return PersonalData.maskCprNumbers(String.valueOf(t.getMessage()));
+    }
+
+    /** The JDK client closes its connections when it is collected; nothing is left to close before Java 21. */
+    @Override
+    public void close() {
+        // no pooled state of our own
+    }
+
+    /** Thrown inside the body subscriber when the reply passes the limit. */
+    private static final class ReplyTooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ReplyTooLarge() {
+            super("reply larger than " + MAX_REPLY_BYTES + " bytes");
+        }
+    }
+
+    /** Collects the body as bytes, cancelling the stream as soon as it passes {@link #MAX_REPLY_BYTES}. */
+    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final List<ByteBuffer> parts = new ArrayList<>();
+        private Flow.Subscription subscription;
+        private long size;
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer b : items) {
+                size += b.remaining();
+                parts.add(b);
+            }
+            if (size > MAX_REPLY_BYTES) {
+                parts.clear();
+                subscription.cancel();
+                result.completeExceptionally(new ReplyTooLarge());
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            byte[] out = new byte[(int) size];
+            int at = 0;
+            for (ByteBuffer b : parts) {
+                int n = b.remaining();
+                b.get(out, at, n);
+                at += n;
+            }
+            result.complete(out);
+        }
+    }
+}

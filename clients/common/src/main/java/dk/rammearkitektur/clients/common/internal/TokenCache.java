@@ -1,0 +1,123 @@
+package dk.rammearkitektur.clients.common.internal;
+
+import dk.rammearkitektur.core.StsRefusedException;
+import dk.rammearkitektur.core.RammearkitekturException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tokens per (service entity id, CVR, certificate fingerprint), renewed {@code margin} before they expire. Callers
+ * that find no usable token share one request to the STS (single flight): the first installs a future, the others
+ * wait on it. An STS fault is remembered for {@code faultBackoff} and thrown again without asking the STS, so a
+ * refusing STS is never hammered; a transport failure is not remembered.
+ */
+public final class TokenCache {
+    private static final Logger LOG = LoggerFactory.getLogger("dk.rammearkitektur.clients.serviceplatform.sts");
+
+    private final StsClient sts;
+    private final Clock clock;
+    private final Duration margin;
+    private final Duration faultBackoff;
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+
+    /**
+     * The cache key.
+     *
+     * @param entityId the service's entity id
+     * @param cvr the authority's CVR number
+     * @param certificate the system certificate's SHA-256 fingerprint
+     */
+    public record Key(String entityId, String cvr, String certificate) {
+    }
+
+    private static final class Entry {
+        final CompletableFuture<IssuedToken> future = new CompletableFuture<>();
+        volatile Instant failedUntil;
+    }
+
+    /** Creates the cache. */
+    public TokenCache(StsClient sts, Clock clock, Duration margin, Duration faultBackoff) {
+        this.sts = Objects.requireNonNull(sts, "sts == null");
+        this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.margin = Objects.requireNonNull(margin, "margin == null");
+        this.faultBackoff = Objects.requireNonNull(faultBackoff, "faultBackoff == null");
+    }
+
+    /** A token valid for at least the renewal margin, from the cache or from one STS request. */
+    public IssuedToken get(Key key) {
+        for (int round = 0; round < 8; round++) {
+            Entry current = entries.get(key);
+            if (current != null) {
+                if (!current.future.isDone()) {
+                    return await(current);
+                }
+                if (current.future.isCompletedExceptionally()) {
+                    Instant until = current.failedUntil;
+                    if (until != null && clock.instant().isBefore(until)) {
+                        return await(current);
+                    }
+                } else {
+                    IssuedToken t = current.future.join();
+                    if (clock.instant().plus(margin).isBefore(t.expires())) {
+                        return t;
+                    }
+                }
+            }
+            Entry fresh = new Entry();
+            boolean mine = current == null ? entries.putIfAbsent(key, fresh) == null : entries.replace(key, current, fresh);
+            if (mine) {
+                fetch(key, fresh);
+                return await(fresh);
+            }
+        }
+        throw new IllegalStateException("token cache contention did not settle");
+    }
+
+    /** Drops every cached token and remembered fault. */
+    public void clear() {
+        entries.clear();
+    }
+
+    private void fetch(Key key, Entry entry) {
+        String correlationId = UUID.randomUUID().toString();
+        long t0 = System.nanoTime();
+        try {
+            IssuedToken t = sts.issue(key.entityId(), key.cvr(), correlationId);
+            LOG.debug("STS token for {} issued in {} ms, expires {} (correlation id {})", key.entityId(),
+                    (System.nanoTime() - t0) / 1_000_000, t.expires(), correlationId);
+            entry.future.complete(t);
+        } catch (StsRefusedException e) {
+            entry.failedUntil = clock.instant().plus(faultBackoff);
+            LOG.debug("STS refused a token for {}: {} (correlation id {}); not asking again before {}", key.entityId(),
+                    e.faultCode(), correlationId, entry.failedUntil);
+            entry.future.completeExceptionally(e);
+        } catch (RuntimeException e) {
+            entries.remove(key, entry);
+            entry.future.completeExceptionally(e);
+        }
+    }
+
+    private static IssuedToken await(Entry e) {
+        try {
+            return e.future.join();
+        } catch (CompletionException ce) {
+            Throwable cause = ce.getCause();
+            if (cause instanceof StsRefusedException f) {
+                throw f; // the same refusal for every caller during the back-off
+            }
+            if (cause instanceof RammearkitekturException re) {
+                throw re;
+            }
+            throw ce;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * The foundation of every client: settings and mutual TLS, the one HTTP transport, SOAP 1.1/1.2 envelopes and
+ * faults, and the STS token clients and cache. Its API is {@link dk.rammearkitektur.clients.common.StsProtocol};
+ * the implementation package is exported to the SDK's client modules only.
+ */
+module dk.rammearkitektur.clients.common {
+    requires transitive dk.rammearkitektur.core;
+    requires transitive dk.rammearkitektur.signing;
+    requires java.net.http;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+
+    exports dk.rammearkitektur.clients.common;
+    exports dk.rammearkitektur.clients.common.internal to
+            dk.rammearkitektur.clients.serviceplatform,
+            dk.rammearkitektur.clients.digitalpost;
+}

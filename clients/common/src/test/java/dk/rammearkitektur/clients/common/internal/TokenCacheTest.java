@@ -1,0 +1,140 @@
+package dk.rammearkitektur.clients.common.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.rammearkitektur.core.ConnectionFailedException;
+import dk.rammearkitektur.core.StsRefusedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class TokenCacheTest {
+    private static final TokenCache.Key KEY = new TokenCache.Key("urn:service", "12345678", "abc");
+
+    /** A clock tests move by hand. */
+    static final class TestClock extends Clock {
+        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T10:00:00Z"));
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        void advance(Duration d) {
+            now.updateAndGet(i -> i.plus(d));
+        }
+    }
+
+    private final TestClock clock = new TestClock();
+    private final AtomicInteger issued = new AtomicInteger();
+
+    private StsClient sts(Duration lifetime, long delayMillis) {
+        return (entityId, cvr, correlationId) -> {
+            issued.incrementAndGet();
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new IssuedToken(null, clock.instant().plus(lifetime));
+        };
+    }
+
+    @Test
+    void sixtyFourConcurrentCallersShareOneRequest() throws Exception {
+        TokenCache cache = new TokenCache(sts(Duration.ofHours(1), 200), clock, Duration.ofMinutes(5), Duration.ofSeconds(30));
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<IssuedToken>> results = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return cache.get(KEY);
+                }));
+            }
+            start.countDown();
+            IssuedToken first = results.get(0).get(10, TimeUnit.SECONDS);
+            for (Future<IssuedToken> f : results) {
+                assertSame(first, f.get(10, TimeUnit.SECONDS));
+            }
+            assertEquals(1, issued.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void renewsWithinTheMarginButNotBefore() {
+        TokenCache cache = new TokenCache(sts(Duration.ofMinutes(60), 0), clock, Duration.ofMinutes(5), Duration.ofSeconds(30));
+        IssuedToken a = cache.get(KEY);
+        clock.advance(Duration.ofMinutes(54));
+        assertSame(a, cache.get(KEY));
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        IssuedToken b = cache.get(KEY);
+        assertTrue(b != a);
+        assertEquals(2, issued.get());
+        assertSame(b, cache.get(new TokenCache.Key("urn:service", "12345678", "abc")));
+        cache.get(new TokenCache.Key("urn:other", "12345678", "abc"));
+        cache.get(new TokenCache.Key("urn:service", "87654321", "abc"));
+        cache.get(new TokenCache.Key("urn:service", "12345678", "def"));
+        assertEquals(5, issued.get());
+    }
+
+    @Test
+    void faultIsRememberedForTheBackoffOnly() {
+        AtomicInteger calls = new AtomicInteger();
+        StsClient refusing = (e, c, id) -> {
+            calls.incrementAndGet();
+            throw new StsRefusedException("STS.REQUEST_REFUSED", "unknown CVR", id);
+        };
+        TokenCache cache = new TokenCache(refusing, clock, Duration.ofMinutes(5), Duration.ofSeconds(30));
+        for (int i = 0; i < 100; i++) {
+            StsRefusedException e = assertThrows(StsRefusedException.class, () -> cache.get(KEY));
+            assertEquals("STS.REQUEST_REFUSED", e.faultCode());
+        }
+        assertEquals(1, calls.get());
+        clock.advance(Duration.ofSeconds(31));
+        assertThrows(StsRefusedException.class, () -> cache.get(KEY));
+        assertEquals(2, calls.get());
+    }
+
+    @Test
+    void transportFailureIsNotRemembered() {
+        AtomicInteger calls = new AtomicInteger();
+        StsClient flaky = (e, c, id) -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new ConnectionFailedException("reset", true, null);
+            }
+            return new IssuedToken(null, clock.instant().plus(Duration.ofHours(1)));
+        };
+        TokenCache cache = new TokenCache(flaky, clock, Duration.ofMinutes(5), Duration.ofSeconds(30));
+        assertThrows(ConnectionFailedException.class, () -> cache.get(KEY));
+        cache.get(KEY);
+        assertEquals(2, calls.get());
+    }
+}

@@ -1,0 +1,170 @@
+package dk.rammearkitektur.clients.serviceplatform.internal;
+
+import dk.rammearkitektur.core.CallTimeoutException;
+import dk.rammearkitektur.clients.serviceplatform.Environment;
+import dk.rammearkitektur.clients.serviceplatform.ServiceDescription;
+import dk.rammearkitektur.core.PersonalData;
+import dk.rammearkitektur.core.RammearkitekturException;
+import dk.rammearkitektur.core.RetryPolicy;
+import dk.rammearkitektur.core.Timeouts;
+import dk.rammearkitektur.signing.wss.SoapVersion;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import dk.rammearkitektur.clients.common.internal.Dom;
+import dk.rammearkitektur.clients.common.internal.SoapTransport;
+import dk.rammearkitektur.core.MalformedReplyException;
+import dk.rammearkitektur.core.ServiceCall;
+import dk.rammearkitektur.core.ServiceCallException;
+import dk.rammearkitektur.clients.common.internal.ReplyShapeException;
+import dk.rammearkitektur.clients.common.internal.SoapEnvelopes;
+
+/**
+ * Runs one logical call: a fresh correlation id, the envelope, the transport, retries of retry-safe failures
+ * ({@link ServiceCallException#isRetrySafe()}) within the total timeout, and a debug log line with timing. Never logs payloads, so no CPR number reaches the log.
+ */
+public final class CallExecutor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("dk.rammearkitektur.clients.serviceplatform");
+
+    private final Environment environment;
+    private final SoapTransport transport;
+    private final Authenticator authenticator;
+    private final RetryPolicy retry;
+    private final Timeouts timeouts;
+    private final Clock clock;
+    private final java.util.function.Consumer<Document> replyCheck;
+    private final EnvelopeBuilder.Addressing addressing;
+
+    /** Creates the executor. */
+    public CallExecutor(Environment environment, SoapTransport transport, Authenticator authenticator,
+            RetryPolicy retry, Timeouts timeouts, Clock clock) {
+        this(environment, transport, authenticator, retry, timeouts, clock, null);
+    }
+
+    /** Creates the executor; {@code replyCheck}, when not null, sees (and may refuse) every reply that is not a fault. */
+    public CallExecutor(Environment environment, SoapTransport transport, Authenticator authenticator,
+            RetryPolicy retry, Timeouts timeouts, Clock clock, java.util.function.Consumer<Document> replyCheck) {
+        this(environment, transport, authenticator, retry, timeouts, clock, replyCheck,
+                EnvelopeBuilder.Addressing.DEFAULT);
+    }
+
+    /**
+     * Creates the executor; {@code replyCheck} as above, and every envelope gets the WS-Addressing headers as
+     * {@code addressing} says.
+     */
+    public CallExecutor(Environment environment, SoapTransport transport, Authenticator authenticator,
+            RetryPolicy retry, Timeouts timeouts, Clock clock, java.util.function.Consumer<Document> replyCheck,
+            EnvelopeBuilder.Addressing addressing) {
+        this.replyCheck = replyCheck;
+        this.addressing = java.util.Objects.requireNonNull(addressing, "addressing == null");
+        this.environment = environment;
+        this.transport = transport;
+        this.authenticator = authenticator;
+        this.retry = retry;
+        this.timeouts = timeouts;
+        this.clock = clock;
+    }
+
+    /** Reads the first element of a reply body into a result; may throw {@link ReplyShapeException}. */
+    @FunctionalInterface
+    public interface ReplyReader<T> {
+        /** Reads {@code payload}, the first child of the reply's Body, for {@code call}. */
+        T read(Element payload, ServiceCall call);
+    }
+
+    /** Calls {@code operation} of {@code service} over SOAP 1.1 and reads the first element of the reply body. */
+    public <T> T call(ServiceDescription service, String operation, String soapAction, Object payload,
+            ReplyReader<T> reader) {
+        return call(service, operation, SoapVersion.SOAP_11, false, soapAction, payload, reader);
+    }
+
+    /**
+     * Calls {@code operation} of {@code service} with the binding's SOAP version (and the KOMBIT RequestHeader when
+     * {@code requestHeader}) and reads the first element of the reply body with {@code reader}. A reply the reader
+     * cannot read is a {@link MalformedReplyException} and is not retried.
+     */
+    public <T> T call(ServiceDescription service, String operation, SoapVersion version, boolean requestHeader,
+            String soapAction, Object payload, ReplyReader<T> reader) {
+        String correlationId = UUID.randomUUID().toString();
+        ServiceCall call = ServiceCall.read(service.id(), operation, correlationId);
+        URI endpoint = service.endpoint(environment);
+        long start = System.nanoTime();
+        long deadline = start + timeouts.total().toNanos();
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            long t0 = System.nanoTime();
+            try {
+                CallInfo info = new CallInfo(service, operation, soapAction, endpoint, correlationId, clock.instant(),
+                        version, requestHeader);
+                Document request = EnvelopeBuilder.build(info, payload, authenticator, addressing);
+                Document reply = transport.call(call, endpoint, soapAction, request, attemptTimeout(call, deadline));
+                if (replyCheck != null) {
+                    replyCheck.accept(reply);
+                }
+                Element body = SoapEnvelopes.replyBody(reply, call);
+                Element first = Dom.children(body).stream().findFirst().orElseThrow(() ->
+                        new MalformedReplyException(call, "reply body is empty", null));
+                T result;
+                try {
+                    result = reader.read(first, call);
+                } catch (ReplyShapeException e) {
+                    throw e.forCall(call);
+                }
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{} {} ok in {} ms (correlation id {}, attempt {})", service.id(), operation,
+                            millis(t0), correlationId, attempt);
+                }
+                return result;
+            } catch (RammearkitekturException e) {
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{} {} failed in {} ms (correlation id {}, attempt {}): {}: {}", service.id(), operation,
+                            millis(t0), correlationId, attempt, e.getClass().getSimpleName(),
+                            PersonalData.maskCprNumbers(e.getMessage()));
+                }
+                if (!(e instanceof ServiceCallException sce) || !sce.isRetrySafe() || !retry.shouldRetry(attempt, true)) {
+                    throw e;
+                }
+                Duration delay = retry.delay(attempt, ThreadLocalRandom.current()::nextDouble);
+                if (System.nanoTime() + delay.toNanos() >= deadline) {
+                    throw e;
+                }
+                sleep(call, delay);
+            }
+        }
+    }
+
+    /** The read timeout, or what is left of the total when that is shorter; a timeout when nothing is left. */
+    private Duration attemptTimeout(ServiceCall call, long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new CallTimeoutException(call, "the total timeout of " + timeouts.total().toMillis()
+                    + " ms is used up", true, null);
+        }
+        return Duration.ofNanos(Math.min(left, timeouts.read().toNanos()));
+    }
+
+    private static long millis(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static void sleep(ServiceCall call, Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallTimeoutException(call, "interrupted while waiting to retry", true, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}
