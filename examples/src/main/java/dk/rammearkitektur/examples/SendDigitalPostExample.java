@@ -47,7 +47,7 @@ public final class SendDigitalPostExample {
      * @param attachmentPdf the attachment
      * @param smsText the NemSMS notification text, or null for none
      */
-    public record Letter(String cpr, String name, PostalAddress address, String title, byte[] letterPdf,
+    public record Letter(String cpr, String name, PrintAddress address, String title, byte[] letterPdf,
             String attachmentTitle, byte[] attachmentPdf, String smsText) {
         /** Requires every part except the SMS text. */
         public Letter {

@@ -47,7 +47,7 @@ class SendDigitalPostExampleTest {
     }
 
     private static SendDigitalPostExample.Letter letter(String cpr, String text) {
-        PostalAddress address = PostalAddress.builder().personName("Test Person").streetName("Testvej")
+        PrintAddress address = PrintAddress.builder().personName("Test Person").streetName("Testvej")
                 .streetBuildingIdentifier("12").postCode("8000").district("Aarhus C").countryCode("DK").build();
         return new SendDigitalPostExample.Letter(cpr, "Test Person", address, "Afgørelse om sygedagpenge",
                 pdf("afgørelse"), "Klagevejledning", pdf("klagevejledning"), text);

@@ -6,7 +6,7 @@ import dk.rammearkitektur.clients.digitalpost.DigitalPostEnvironment;
 import dk.rammearkitektur.clients.digitalpost.memo.FileContent;
 import dk.rammearkitektur.clients.digitalpost.KombiRequest;
 import dk.rammearkitektur.clients.digitalpost.KombiXml;
-import dk.rammearkitektur.clients.digitalpost.memo.MemoLetters;
+import dk.rammearkitektur.clients.digitalpost.MemoLetters;
 import dk.rammearkitektur.clients.digitalpost.memo.MemoMessage;
 import dk.rammearkitektur.clients.digitalpost.memo.MemoVersion;
 import dk.rammearkitektur.clients.digitalpost.memo.MemoXml;

@@ -111,7 +111,7 @@ class DigitalPostFaultMatrixTest {
         Transmission t = letter();
         TransportException e = Bounded.fails(type, BUDGET, () -> client.send(t));
         assertEquals(1, sim.requestCount("KOMBI"), name + ": a send is never repeated on its own");
-        Transmission carried = e.transmission().orElseThrow();
+        Transmission carried = e.request(Transmission.class).orElseThrow();
         assertEquals(t.transactionId(), carried.transactionId());
         assertEquals(t.messageUuid(), carried.messageUuid());
         sim.faults().clear();

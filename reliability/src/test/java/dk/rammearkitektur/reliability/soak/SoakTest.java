@@ -264,7 +264,7 @@ class SoakTest {
                 if (attempt == 1) {
                     faultedSends.incrementAndGet();
                 }
-                t = e.transmission().orElse(t);
+                t = e.request(Transmission.class).orElse(t);
                 count(attempt == SEND_ATTEMPTS ? e.getClass().getSimpleName() : "send attempt failed");
             } catch (ServiceFaultException e) {
                 checkMasked(e);

@@ -80,7 +80,7 @@ class DigitalPostFaultsTest {
         assertTrue(e.mayHaveReachedService());
         assertEquals(1, sim.requestCount("KOMBI"));
         assertEquals(0, sim.mailboxTotal());
-        assertTrue(client.resend(e.transmission().orElseThrow()).accepted());
+        assertTrue(client.resend(e.request(Transmission.class).orElseThrow()).accepted());
         assertEquals(1, sim.mailboxTotal());
     }
 
@@ -92,7 +92,7 @@ class DigitalPostFaultsTest {
             Transmission t = letter();
             TransportException e = assertThrows(MalformedReplyException.class, () -> client.send(t), f.toString());
             assertEquals(1, sim.mailboxTotal(), "delivered before the broken reply");
-            SendReceipt again = client.resend(e.transmission().orElseThrow());
+            SendReceipt again = client.resend(e.request(Transmission.class).orElseThrow());
             assertTrue(again.accepted());
             assertEquals(1, sim.mailboxTotal(), f + " resend must not deliver twice");
             assertEquals(sim.mailbox(Letters.CPR).get(0).transmissionId(), again.transmissionId());
@@ -207,7 +207,7 @@ class DigitalPostFaultsTest {
                     delivered++;
                     break;
                 } catch (MalformedReplyException e) {
-                    assertFalse(e.transmission().isEmpty());
+                    assertFalse(e.request(Transmission.class).isEmpty());
                 }
             }
         }

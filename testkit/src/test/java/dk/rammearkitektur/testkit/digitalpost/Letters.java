@@ -61,7 +61,7 @@ final class Letters {
 
     static PrintShipment print(String cpr, byte[] pdf) {
         return PrintShipment.builder(UUID.randomUUID().toString(), FileContent.ofBytes(pdf)).cpr(cpr)
-                .address(PostalAddress.builder().personName("Jens Hansen").streetName("Rådhuspladsen")
+                .address(PrintAddress.builder().personName("Jens Hansen").streetName("Rådhuspladsen")
                         .streetBuildingIdentifier("2").postCode("8000").district("Aarhus C").countryCode("DK").build())
                 .title("Afgørelse om boligstøtte").build();
     }

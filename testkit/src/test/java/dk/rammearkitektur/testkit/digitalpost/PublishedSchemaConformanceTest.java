@@ -51,10 +51,10 @@ class PublishedSchemaConformanceTest {
             assertTrue(sim.validatesAgainstXsd() && sim.validatesPrintAgainstXsd(), sim.conformanceReport());
             sim.exemptFromDigitalPost(Letters.EXEMPT_CPR).registerForNemSms(Letters.CPR);
             PrintShipment full = PrintShipment.builder("brev-1", FileContent.ofBytes(Letters.pdf(50))).cprPlaceholder()
-                    .address(PostalAddress.builder().personName("Jens Hansen").streetName("Rådhuspladsen")
+                    .address(PrintAddress.builder().personName("Jens Hansen").streetName("Rådhuspladsen")
                             .streetBuildingIdentifier("2").floor("st").suite("tv").postCode("8000").district("Aarhus C").build())
                     .title("Afgørelse").senderDetails(PrintShipment.SenderDetails.of("sagsbehandler").withSenderAddress(
-                            PostalAddress.builder().personName("Aarhus Kommune").lines(List.of("Rådhuspladsen 2", "8000 Aarhus C"))
+                            PrintAddress.builder().personName("Aarhus Kommune").lines(List.of("Rådhuspladsen 2", "8000 Aarhus C"))
                                     .build()))
                     .digitalPostParameters(PrintShipment.DigitalPostParameters.of(false))
                     .addAttachment(PrintShipment.Attachment.of("Vejledning", 0, FileContent.ofBytes(Letters.pdf(20)))).build();

@@ -48,7 +48,7 @@ class SimulatorModesTest {
             ServiceFaultException e = assertThrows(ServiceFaultException.class,
                     () -> client.send(KombiRequest.digitalPost(Letters.letter(Letters.EXEMPT_CPR, Letters.pdf(10)))));
             assertEquals(400, e.httpStatus(), form.toString());
-            assertTrue(e.transmission().isPresent());
+            assertTrue(e.request(Transmission.class).isPresent());
             switch (form) {
                 case FEJL -> assertEquals(DigitalPostErrors.NOT_REACHABLE, e.faultCode());
                 case ADVIS -> assertTrue(e.faultText().startsWith(DigitalPostErrors.NOT_REACHABLE), e.faultText());
@@ -154,7 +154,7 @@ class SimulatorModesTest {
             Assumptions.assumeTrue(sim.validatesPrintAgainstXsd(), "published Fjernprint XSD not found in ../shared");
             assertTrue(sim.conformanceReport().contains("published Fjernprint XSD"), sim.conformanceReport());
             PrintShipment p = PrintShipment.builder("brev-7", FileContent.ofBytes(Letters.pdf(20))).cprPlaceholder()
-                    .address(PostalAddress.builder().personName("Jens Hansen").lines(List.of("Storgatan 1", "111 22 Stockholm"))
+                    .address(PrintAddress.builder().personName("Jens Hansen").lines(List.of("Storgatan 1", "111 22 Stockholm"))
                             .countryCode("SE").build())
                     .senderDetails(PrintShipment.SenderDetails.of("sagsbehandler"))
                     .addAttachment(PrintShipment.Attachment.of("Vejledning", 0, FileContent.ofBytes(Letters.pdf(30))))
@@ -180,7 +180,7 @@ class SimulatorModesTest {
     @Test
     void theDigitalPostParametersAndTheSenderAddressAreAcceptedAndChecked(@TempDir Path noContracts) throws Exception {
         PrintShipment p = PrintShipment.builder("brev-8", FileContent.ofBytes(Letters.pdf(20))).cvr("29189846")
-                .senderDetails(PrintShipment.SenderDetails.of("sagsbehandler").withSenderAddress(PostalAddress.builder()
+                .senderDetails(PrintShipment.SenderDetails.of("sagsbehandler").withSenderAddress(PrintAddress.builder()
                         .personName("Aarhus Kommune").streetName("Rådhuspladsen").streetBuildingIdentifier("2").postCode("8000")
                         .build()))
                 .digitalPostParameters(new PrintShipment.DigitalPostParameters(null, 3L, "standard", null, null,

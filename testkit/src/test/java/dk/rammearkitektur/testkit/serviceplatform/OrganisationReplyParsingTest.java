@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.rammearkitektur.core.MalformedReplyException;
+import dk.rammearkitektur.clients.common.internal.ReplyShapeException;
 import dk.rammearkitektur.clients.serviceplatform.OrganisationRecord;
 import dk.rammearkitektur.core.ServiceFaultException;
 import dk.rammearkitektur.clients.serviceplatform.internal.org.OrganisationReader;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
+import dk.rammearkitektur.core.ServiceCall;
 
 /**
  * The client's SF1500 reply reader on replies written in the published shape with values unlike the simulator's seed
@@ -24,6 +25,7 @@ import org.w3c.dom.Element;
  * the published OrganisationSystemOperationer.xsd first when ../shared is present.
  */
 class OrganisationReplyParsingTest {
+    private static final ServiceCall CALL = ServiceCall.read("SF1500", "FremsoegObjekthierarki", "corr-9");
     private static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
     private static final UUID UNIT = UUID.fromString("aaaaaaaa-0000-4000-8000-000000000001");
     private static final UUID ROOT = UUID.fromString("aaaaaaaa-0000-4000-8000-000000000002");
@@ -47,7 +49,7 @@ class OrganisationReplyParsingTest {
     @Test
     void currentValuesValidityParentsAndLinksAreRead() throws Exception {
         OrganisationReader reader = new OrganisationReader(NOW);
-        assertEquals(2, reader.addPage(varied(), "corr"));
+        assertEquals(2, reader.addPage(varied(), CALL));
         OrganisationRecord org = reader.result();
         assertNull(org.organisationUuid());
         OrganisationRecord.Unit unit = org.units().get(0);
@@ -79,7 +81,7 @@ class OrganisationReplyParsingTest {
                 + "<sd:FejlbeskedTekst>Ingen adgang for 0101901234</sd:FejlbeskedTekst></sd:StandardRetur>"
                 + "</o:FremsoegObjekthierarkiOutput>");
         ServiceFaultException e = assertThrows(ServiceFaultException.class,
-                () -> new OrganisationReader(NOW).addPage(reply, "corr-9"));
+                () -> new OrganisationReader(NOW).addPage(reply, CALL));
         assertEquals("49", e.faultCode());
         assertEquals("Ingen adgang for 010190-****", e.faultText());
         assertEquals("corr-9", e.correlationId());
@@ -89,23 +91,23 @@ class OrganisationReplyParsingTest {
     @Test
     void missingStatusWrongElementAndBadUuidAreMalformedNamingTheField() {
         String ns = " xmlns:o='http://stoettesystemerne.dk/organisation/organisationsystem/6/' xmlns:sd='urn:oio:sagdok:3.0.0'";
-        assertEquals("reply lacks required field StandardRetur", assertThrows(MalformedReplyException.class,
-                () -> new OrganisationReader(NOW).addPage(xml("<o:FremsoegObjekthierarkiOutput" + ns + "/>"), "c"))
+        assertEquals("reply lacks required field StandardRetur", assertThrows(ReplyShapeException.class,
+                () -> new OrganisationReader(NOW).addPage(xml("<o:FremsoegObjekthierarkiOutput" + ns + "/>"), CALL))
                 .getMessage());
-        assertThrows(MalformedReplyException.class,
-                () -> new OrganisationReader(NOW).addPage(xml("<o:Other" + ns + "/>"), "c"));
+        assertThrows(ReplyShapeException.class,
+                () -> new OrganisationReader(NOW).addPage(xml("<o:Other" + ns + "/>"), CALL));
         Element badUuid = xml("<o:FremsoegObjekthierarkiOutput" + ns + " xmlns:b='http://stoettesystemerne.dk/organisation/bruger/6/'>"
                 + "<sd:StandardRetur><sd:StatusKode>20</sd:StatusKode></sd:StandardRetur><o:Brugere><o:FiltreretOejebliksbillede>"
                 + "<b:ObjektType><sd:UUIDIdentifikator>nope</sd:UUIDIdentifikator></b:ObjektType></o:FiltreretOejebliksbillede>"
                 + "</o:Brugere></o:FremsoegObjekthierarkiOutput>");
         assertEquals("reply field Brugere.ObjektType.UUIDIdentifikator is not a UUID",
-                assertThrows(MalformedReplyException.class, () -> new OrganisationReader(NOW).addPage(badUuid, "c"))
+                assertThrows(ReplyShapeException.class, () -> new OrganisationReader(NOW).addPage(badUuid, CALL))
                         .getMessage());
         Element noObjektType = xml("<o:FremsoegObjekthierarkiOutput" + ns + "><sd:StandardRetur><sd:StatusKode>20</sd:StatusKode>"
                 + "</sd:StandardRetur><o:OrganisationEnheder><o:FiltreretOejebliksbillede/></o:OrganisationEnheder>"
                 + "</o:FremsoegObjekthierarkiOutput>");
         assertEquals("reply lacks required field OrganisationEnheder.FiltreretOejebliksbillede.ObjektType",
-                assertThrows(MalformedReplyException.class, () -> new OrganisationReader(NOW).addPage(noObjektType, "c"))
+                assertThrows(ReplyShapeException.class, () -> new OrganisationReader(NOW).addPage(noObjektType, CALL))
                         .getMessage());
     }
 }

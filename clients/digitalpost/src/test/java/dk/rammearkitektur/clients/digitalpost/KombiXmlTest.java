@@ -25,10 +25,10 @@ import dk.rammearkitektur.clients.digitalpost.memo.MemoSamples;
 import dk.rammearkitektur.clients.digitalpost.memo.MemoSchemas;
 import dk.rammearkitektur.clients.digitalpost.memo.MemoVersion;
 
-class KombiXmlTest {
+public class KombiXmlTest {
     static final byte[] LETTER = "%PDF-1.7 printed letter".getBytes(StandardCharsets.US_ASCII);
 
-    static PrintShipment print() {
+    public static PrintShipment print() {
         return printBuilder(FileContent.ofBytes(LETTER)).build();
     }
 

@@ -33,6 +33,14 @@ import org.junit.jupiter.api.Test;
 import dk.rammearkitektur.clients.digitalpost.ChannelChoice;
 import dk.rammearkitektur.clients.digitalpost.KombiRequest;
 import dk.rammearkitektur.clients.digitalpost.PrintShipment;
+import dk.rammearkitektur.clients.digitalpost.memo.FileContent;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoFile;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoMessage;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoSchemas;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoVersion;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoXml;
+import dk.rammearkitektur.clients.digitalpost.memo.Recipient;
+import dk.rammearkitektur.clients.digitalpost.memo.Sender;
 
 class MemoLettersTest {
     private static final Instant CREATED = Instant.parse("2026-11-25T08:00:00Z");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.rammearkitektur.core.TransportException;
+import dk.rammearkitektur.core.XmlParseException;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.XmlSecurityException;
 import java.io.ByteArrayInputStream;
@@ -57,11 +57,11 @@ class RepliesTest {
     }
 
     @Test
-    void unreadableRepliesAreTransportErrors() {
-        TransportException noResult = assertThrows(TransportException.class,
+    void unreadableRepliesAreParseErrors() {
+        XmlParseException noResult = assertThrows(XmlParseException.class,
                 () -> SendReceipt.parse(xml("<kombi_response><TransmissionID>t</TransmissionID></kombi_response>")));
-        assertTrue(noResult.mayHaveReachedService());
-        assertThrows(TransportException.class, () -> SendReceipt.parse(xml("<html><body>Bad gateway</body></htm>")));
+        assertTrue(noResult.getMessage().contains("no Result"));
+        assertThrows(XmlParseException.class, () -> SendReceipt.parse(xml("<html><body>Bad gateway</body></htm>")));
         assertThrows(XmlSecurityException.class, () -> SendReceipt.parse(xml("<!DOCTYPE x><kombi_response/>")));
     }
 

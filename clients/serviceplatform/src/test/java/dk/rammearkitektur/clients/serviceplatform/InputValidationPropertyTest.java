@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.Timeouts;
+import dk.rammearkitektur.core.ConnectionFailedException;
 import dk.rammearkitektur.core.ValidationException;
 import java.net.URI;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import dk.rammearkitektur.clients.common.internal.TestKeys;
 
 /**
  * Whatever a caller passes, a lookup either is refused before anything is sent (ValidationException naming the

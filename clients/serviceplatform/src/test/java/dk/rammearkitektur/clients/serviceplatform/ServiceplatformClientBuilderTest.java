@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dk.rammearkitektur.clients.common.StsProtocol;
-import dk.rammearkitektur.clients.common.internal.TestKeys;
 
 class ServiceplatformClientBuilderTest {
 

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import dk.rammearkitektur.clients.common.internal.TestKeys;
 
 /** Test key material: a self-signed system certificate (PKCS#12, password {@code changeit}) made with keytool. */
 public final class TestKeys {

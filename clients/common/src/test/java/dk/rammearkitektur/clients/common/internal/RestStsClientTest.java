@@ -3,7 +3,6 @@ package dk.rammearkitektur.clients.common.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dk.rammearkitektur.core.MalformedReplyException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import net.jqwik.api.ForAll;
@@ -24,7 +23,7 @@ class RestStsClientTest {
     }
 
     @Test
-    void neitherXmlNorBase64IsAMalformedReply() {
-        assertThrows(MalformedReplyException.class, () -> RestStsClient.assertionXml("not base64 at all!"));
+    void neitherXmlNorBase64IsABadReplyShape() {
+        assertThrows(ReplyShapeException.class, () -> RestStsClient.assertionXml("not base64 at all!"));
     }
 }

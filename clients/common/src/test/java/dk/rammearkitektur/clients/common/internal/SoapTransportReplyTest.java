@@ -8,6 +8,7 @@ import dk.rammearkitektur.core.HttpStatusException;
 import dk.rammearkitektur.core.MalformedReplyException;
 import dk.rammearkitektur.core.ServiceFaultException;
 import dk.rammearkitektur.core.RammearkitekturException;
+import dk.rammearkitektur.core.ServiceCall;
 import dk.rammearkitektur.signing.wss.SoapVersion;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.ForAll;
@@ -22,16 +23,23 @@ class SoapTransportReplyTest {
             + "<spf:ErrorList><spf:Error><spf:ErrorCode>E42</spf:ErrorCode><spf:ErrorText>bad 0101901234</spf:ErrorText>"
             + "</spf:Error></spf:ErrorList></spf:ServiceplatformFault></detail></s:Fault></s:Body></s:Envelope>";
 
-    private static RawReplyInterceptor.Reply reply(int status, String body) {
-        return new RawReplyInterceptor.Reply(status, body.getBytes(StandardCharsets.UTF_8), false);
+    private static org.w3c.dom.Document read(int status, String body, String correlationId) {
+        return read(status, body.getBytes(StandardCharsets.UTF_8), correlationId);
+    }
+
+    private static org.w3c.dom.Document read(int status, byte[] body, String correlationId) {
+        return SoapTransport.readReply(ServiceCall.read("SF0000", "Op", correlationId), status, body);
     }
 
     @Test
     void faultCarriesPlatformCodeMaskedTextAndCorrelationId() {
         ServiceFaultException e = assertThrows(ServiceFaultException.class,
-                () -> SoapTransport.readReply(reply(500, FAULT), "corr-1"));
+                () -> read(500, FAULT, "corr-1"));
         assertEquals("E42", e.faultCode());
-        assertEquals("s:Client", e.soapFaultCode());
+        assertEquals("s:Client", e.soapFaultCode().orElseThrow());
+        assertEquals(500, e.httpStatus().getAsInt());
+        assertEquals("SF0000", e.service());
+        assertTrue(!e.isRetrySafe() && e.mayHaveReachedService());
         assertEquals("bad 010190-****", e.faultText());
         assertEquals("nope 010190-****", e.faultString());
         assertEquals("corr-1", e.correlationId());
@@ -41,26 +49,25 @@ class SoapTransportReplyTest {
     @Test
     void nonXmlErrorIsAnHttpStatus() {
         assertEquals(503, assertThrows(HttpStatusException.class,
-                () -> SoapTransport.readReply(reply(503, "Service Unavailable"), "c")).status());
+                () -> read(503, "Service Unavailable", "c")).status());
     }
 
     @Test
     void doctypeIsRefusedAsMalformed() {
         String evil = "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x>&e;</x>";
-        assertThrows(MalformedReplyException.class, () -> SoapTransport.readReply(reply(200, evil), "c"));
+        assertThrows(MalformedReplyException.class, () -> read(200, evil, "c"));
     }
 
     @Test
     void notAnEnvelopeIsMalformed() {
-        assertThrows(MalformedReplyException.class, () -> SoapTransport.readReply(reply(200, "<a/>"), "c"));
-        assertThrows(MalformedReplyException.class, () -> SoapTransport.readReply(
-                new RawReplyInterceptor.Reply(200, new byte[0], true), "c"));
+        assertThrows(MalformedReplyException.class, () -> read(200, "<a/>", "c"));
+        assertThrows(MalformedReplyException.class, () -> read(200, new byte[0], "c"));
     }
 
     @Property(tries = 500)
     void anyBytesGiveATypedOutcome(@ForAll byte[] body, @ForAll @IntRange(min = 200, max = 599) int status) {
         try {
-            SoapTransport.readReply(new RawReplyInterceptor.Reply(status, body, false), "c");
+            read(status, body, "c");
         } catch (RammearkitekturException expected) {
             // typed: fine
         }
@@ -70,7 +77,7 @@ class SoapTransportReplyTest {
     void truncatedEnvelopesAreMalformed(@ForAll @IntRange(min = 1, max = 200) int cut) {
         String ok = "<s:Envelope xmlns:s='http://schemas.xmlsoap.org/soap/envelope/'><s:Body><r>x</r></s:Body></s:Envelope>";
         String truncated = ok.substring(0, Math.min(cut, ok.length() - 1));
-        assertThrows(MalformedReplyException.class, () -> SoapTransport.readReply(reply(200, truncated), "c"));
+        assertThrows(MalformedReplyException.class, () -> read(200, truncated, "c"));
     }
 
     private static final String FAULT12 = "<e:Envelope xmlns:e='http://www.w3.org/2003/05/soap-envelope'><e:Body><e:Fault>"
@@ -83,9 +90,9 @@ class SoapTransportReplyTest {
     @Test
     void soap12FaultGivesCodeReasonAndPlatformDetail() {
         ServiceFaultException e = assertThrows(ServiceFaultException.class,
-                () -> SoapTransport.readReply(reply(400, FAULT12), "corr-12"));
+                () -> read(400, FAULT12, "corr-12"));
         assertEquals("E7", e.faultCode());
-        assertEquals("e:Sender/x:Bad", e.soapFaultCode());
+        assertEquals("e:Sender/x:Bad", e.soapFaultCode().orElseThrow());
         assertEquals("bad token", e.faultText());
         assertEquals("corr-12", e.correlationId());
     }
@@ -96,7 +103,7 @@ class SoapTransportReplyTest {
                 + "<e:Code><e:Value>e:Receiver</e:Value></e:Code><e:Reason><e:Text xml:lang='da'>nede</e:Text></e:Reason>"
                 + "</e:Fault></e:Body></e:Envelope>";
         ServiceFaultException e = assertThrows(ServiceFaultException.class,
-                () -> SoapTransport.readReply(reply(500, f), "c"));
+                () -> read(500, f, "c"));
         assertEquals("e:Receiver", e.faultCode());
         assertEquals("nede", e.faultText());
     }
@@ -104,8 +111,8 @@ class SoapTransportReplyTest {
     @Test
     void soap12ReplyBodyIsRead() {
         String ok = "<e:Envelope xmlns:e='http://www.w3.org/2003/05/soap-envelope'><e:Body><r>x</r></e:Body></e:Envelope>";
-        org.w3c.dom.Document d = SoapTransport.readReply(reply(200, ok), "c");
-        assertEquals("r", Dom.children(SoapTransport.body(d, "c")).get(0).getLocalName());
+        org.w3c.dom.Document d = read(200, ok, "c");
+        assertEquals("r", Dom.children(SoapEnvelopes.replyBody(d, ServiceCall.read("SF0000", "Op", "c"))).get(0).getLocalName());
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import dk.rammearkitektur.core.ServiceCall;
 
 class TokenCacheTest {
     private static final TokenCache.Key KEY = new TokenCache.Key("urn:service", "12345678", "abc");
@@ -110,7 +111,7 @@ class TokenCacheTest {
         AtomicInteger calls = new AtomicInteger();
         StsClient refusing = (e, c, id) -> {
             calls.incrementAndGet();
-            throw new StsRefusedException("STS.REQUEST_REFUSED", "unknown CVR", id);
+            throw new StsRefusedException(ServiceCall.read("STS", "Issue", id), "STS.REQUEST_REFUSED", "unknown CVR", 400, null);
         };
         TokenCache cache = new TokenCache(refusing, clock, Duration.ofMinutes(5), Duration.ofSeconds(30));
         for (int i = 0; i < 100; i++) {
@@ -128,7 +129,7 @@ class TokenCacheTest {
         AtomicInteger calls = new AtomicInteger();
         StsClient flaky = (e, c, id) -> {
             if (calls.incrementAndGet() == 1) {
-                throw new ConnectionFailedException("reset", true, null);
+                throw new ConnectionFailedException(ServiceCall.read("STS", "Issue", id), "reset", true, null);
             }
             return new IssuedToken(null, clock.instant().plus(Duration.ofHours(1)));
         };

@@ -15,7 +15,7 @@ import java.util.UUID;
  * mixes ASCII, Danish letters, XML markup characters, tabs, line breaks, carriage returns and characters outside the
  * Basic Multilingual Plane; lengths are biased towards the limits.
  */
-final class MemoGenerator {
+public final class MemoGenerator {
     /** One broken rule and the field path the violation must name. */
     enum Fault {
         NONE(null),

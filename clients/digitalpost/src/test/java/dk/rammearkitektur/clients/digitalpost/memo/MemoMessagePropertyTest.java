@@ -23,17 +23,17 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /** Generated messages: valid ones round-trip and match the published XSDs; invalid ones are refused with a path. */
-class MemoMessagePropertyTest {
+public class MemoMessagePropertyTest {
 
     /** A generated message and how it was made, for readable counterexamples. */
-    record Generated(MemoVersion version, MessageType type, Fault fault, long seed) {
-        MemoMessage build() {
+    public record Generated(MemoVersion version, MessageType type, Fault fault, long seed) {
+        public MemoMessage build() {
             return new MemoGenerator(seed, version, type, fault).message();
         }
     }
 
     @Provide
-    Arbitrary<Generated> validMessages() {
+    public Arbitrary<Generated> validMessages() {
         return Combinators.combine(Arbitraries.of(MemoVersion.class), Arbitraries.of(MessageType.class), Arbitraries.longs())
                 .as((v, t, seed) -> new Generated(v, t, Fault.NONE, seed));
     }

@@ -8,22 +8,22 @@ import java.util.List;
 import java.util.UUID;
 
 /** Hand-written messages that use every element, for example tests. */
-final class MemoSamples {
-    static final UUID MESSAGE_UUID = UUID.fromString("8c2b0c8e-2f8e-4c5a-9d3b-3f1f8a7e2b10");
-    static final Instant CREATED = Instant.parse("2025-03-03T09:15:30Z");
-    static final String CPR = "0101901234";
-    static final byte[] PDF = "%PDF-1.7 not really a pdf\n".getBytes(StandardCharsets.US_ASCII);
+public final class MemoSamples {
+    public static final UUID MESSAGE_UUID = UUID.fromString("8c2b0c8e-2f8e-4c5a-9d3b-3f1f8a7e2b10");
+    public static final Instant CREATED = Instant.parse("2025-03-03T09:15:30Z");
+    public static final String CPR = "0101901234";
+    public static final byte[] PDF = "%PDF-1.7 not really a pdf\n".getBytes(StandardCharsets.US_ASCII);
 
     private MemoSamples() {
     }
 
-    static MemoAddress address() {
+    public static MemoAddress address() {
         return MemoAddress.builder().id("0a3f507a-b2e6-32b8-e044-0003ba298018").addressLabel("Rådhuspladsen").houseNumber("2")
                 .door("th").floor("1").co("c/o Borgerservice").zipCode("8000").city("Aarhus C").country("DA")
                 .addressPoint(AddressPoint.of("575000.1", "6224000.2", "12.5")).build();
     }
 
-    static AttentionData attention() {
+    public static AttentionData attention() {
         return AttentionData.builder()
                 .attentionPerson(AttentionPerson.of("p-17", "Sagsbehandler Jensen"))
                 .productionUnit(ProductionUnit.of(1012345678L, "Borgerservice"))
@@ -40,12 +40,12 @@ final class MemoSamples {
                 .build();
     }
 
-    static ContactPoint contactPoint() {
+    public static ContactPoint contactPoint() {
         return ContactPoint.of("Ydelser", "kp-42", "Boligstøtte", List.of(ContactInfo.of("Telefon", "89 40 20 00"),
                 ContactInfo.of("Åbningstid", "9-15")));
     }
 
-    static MessageHeader.Builder fullHeader(MemoVersion version) {
+    public static MessageHeader.Builder fullHeader(MemoVersion version) {
         Sender.Builder sender = Sender.cvr("29189846", "Aarhus Kommune").idTypeLabel("CVR-nummer")
                 .attentionData(attention()).contactPoint(contactPoint());
         ForwardData.Builder forward = ForwardData.builder(UUID.fromString("0e9f1c7a-6a55-4c0f-8b1e-1f5b2d9c3a44"),
@@ -97,7 +97,7 @@ final class MemoSamples {
                 .addReplyData(ReplyData.builder(UUID.fromString("a1b2c3d4-e5f6-4a1b-9c2d-3e4f5a6b7c8d")).build());
     }
 
-    static MessageBody fullBody() {
+    public static MessageBody fullBody() {
         Reservation reservation = Reservation.builder().description("Samtale om boligstøtte")
                 .reservationUuid(UUID.fromString("5b0a8b8e-0d4e-4b7c-8a3f-2c1d0e9f8a7b")).abstractText("Møde")
                 .location("Rådhuset, lokale 2").startDateTime(Instant.parse("2025-03-10T09:00:00Z"))
@@ -121,12 +121,12 @@ final class MemoSamples {
     }
 
     /** A Digital Post message that uses every element the version allows. */
-    static MemoMessage full(MemoVersion version) {
+    public static MemoMessage full(MemoVersion version) {
         return MemoMessage.builder(version).header(fullHeader(version).build()).body(fullBody()).build();
     }
 
     /** The smallest Digital Post letter. */
-    static MemoMessage minimal(MemoVersion version) {
+    public static MemoMessage minimal(MemoVersion version) {
         return MemoMessage.builder(version)
                 .header(MessageHeader.builder(MessageType.DIGITALPOST).messageUuid(MESSAGE_UUID).label("Brev")
                         .mandatory(false).legalNotification(false)
@@ -137,7 +137,7 @@ final class MemoSamples {
     }
 
     /** A NemSMS message: a header with the text in the notification. */
-    static MemoMessage nemSms(MemoVersion version) {
+    public static MemoMessage nemSms(MemoVersion version) {
         MessageHeader.Builder h = MessageHeader.builder(MessageType.NEMSMS).messageUuid(MESSAGE_UUID).label("Påmindelse")
                 .notification("Husk din tid hos tandplejen i morgen kl. 9.")
                 .sender(Sender.cvr("29189846", "Aarhus Kommune").build())

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Assumptions;
  * The published MeMo schemas in the shared conformance folder (never copied into the product), found through the
  * system property {@code rammearkitektur.shared.dir} that surefire sets.
  */
-final class MemoSchemas {
-    static final String SKIP_REASON =
+public final class MemoSchemas {
+    public static final String SKIP_REASON =
             "published MeMo XSDs not found: system property rammearkitektur.shared.dir is unset or has no conformance/memo-xsd";
 
     private static final Map<MemoVersion, Schema> SCHEMAS = new EnumMap<>(MemoVersion.class);
@@ -25,7 +25,7 @@ final class MemoSchemas {
     private MemoSchemas() {
     }
 
-    static Path xsdDir() {
+    public static Path xsdDir() {
         String dir = System.getProperty("rammearkitektur.shared.dir");
         if (dir == null || dir.isBlank()) {
             return null;
@@ -34,16 +34,16 @@ final class MemoSchemas {
         return Files.isRegularFile(p.resolve("MeMo_core.xsd")) && Files.isRegularFile(p.resolve("Version1.2/MeMo_core.xsd")) ? p : null;
     }
 
-    static boolean available() {
+    public static boolean available() {
         return xsdDir() != null;
     }
 
     /** Skips the calling JUnit test, with the reason, when the schemas are not there. */
-    static void assumeAvailable() {
+    public static void assumeAvailable() {
         Assumptions.assumeTrue(available(), SKIP_REASON);
     }
 
-    static synchronized Schema schema(MemoVersion version) {
+    public static synchronized Schema schema(MemoVersion version) {
         return SCHEMAS.computeIfAbsent(version, v -> {
             Path core = v == MemoVersion.V1_1 ? xsdDir().resolve("MeMo_core.xsd") : xsdDir().resolve("Version1.2/MeMo_core.xsd");
             try {
@@ -55,7 +55,7 @@ final class MemoSchemas {
     }
 
     /** Validates {@code xml} against the published schema of {@code version}; fails with the parser's message. */
-    static void validate(MemoVersion version, byte[] xml) {
+    public static void validate(MemoVersion version, byte[] xml) {
         try {
             SecureXml.validator(schema(version)).validate(new StreamSource(new ByteArrayInputStream(xml)));
         } catch (Exception e) {
@@ -64,7 +64,7 @@ final class MemoSchemas {
     }
 
     /** Skips a jqwik property, with the reason, when the schemas are not there. */
-    static final class SkipWithoutSchemas implements SkipExecutionHook {
+    public static final class SkipWithoutSchemas implements SkipExecutionHook {
         @Override
         public SkipResult shouldBeSkipped(LifecycleContext context) {
             return available() ? SkipResult.doNotSkip() : SkipResult.skip(SKIP_REASON);

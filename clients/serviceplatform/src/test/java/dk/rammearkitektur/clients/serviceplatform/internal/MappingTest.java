@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dk.rammearkitektur.core.MalformedReplyException;
+import dk.rammearkitektur.clients.common.internal.ReplyShapeException;
 import dk.rammearkitektur.clients.serviceplatform.PersonRecord;
 import dk.rammearkitektur.clients.serviceplatform.PersonStatus;
 import dk.rammearkitektur.clients.serviceplatform.internal.cpr.PersonLookupResponse;
@@ -101,7 +101,7 @@ class MappingTest {
         PersonLookupResponse r = minimal();
         r.persondata.status.statusdato = new PersonLookupResponse.UsikkerhedDatoTid();
         assertEquals("reply lacks required field persondata.status.statusdato.dato",
-                assertThrows(MalformedReplyException.class, () -> Mapping.person(r)).getMessage());
+                assertThrows(ReplyShapeException.class, () -> Mapping.person(r)).getMessage());
     }
 
     @Test
@@ -113,7 +113,7 @@ class MappingTest {
         r.response.legalUnit = new dk.rammearkitektur.clients.serviceplatform.internal.cvr.CvrMessages.LegalUnit();
         r.response.legalUnit.legalUnitIdentifier = "11223344";
         assertEquals("reply lacks required field LegalUnit.LegalUnitName.name",
-                assertThrows(MalformedReplyException.class, () -> Mapping.company(r)).getMessage());
+                assertThrows(ReplyShapeException.class, () -> Mapping.company(r)).getMessage());
     }
 
     private static PersonLookupResponse minimal() {
@@ -131,7 +131,7 @@ class MappingTest {
     void missingRequiredFieldIsMalformed() {
         PersonLookupResponse r = minimal();
         r.persondata.navn = null;
-        MalformedReplyException e = assertThrows(MalformedReplyException.class, () -> Mapping.person(r));
+        ReplyShapeException e = assertThrows(ReplyShapeException.class, () -> Mapping.person(r));
         assertEquals("reply lacks required field persondata.navn.personadresseringsnavn", e.getMessage());
     }
 
@@ -139,7 +139,7 @@ class MappingTest {
     void unknownStatusIsMalformed() {
         PersonLookupResponse r = minimal();
         r.persondata.status.status = 2;
-        assertThrows(MalformedReplyException.class, () -> Mapping.person(r));
+        assertThrows(ReplyShapeException.class, () -> Mapping.person(r));
     }
 
     @Test
@@ -147,6 +147,6 @@ class MappingTest {
         Document doc = Dom.newDocument();
         Element x = doc.createElementNS("urn:x", "x:Other");
         doc.appendChild(x);
-        assertThrows(MalformedReplyException.class, () -> JaxbCodec.unmarshal(x, PersonLookupResponse.class));
+        assertThrows(ReplyShapeException.class, () -> JaxbCodec.unmarshal(x, PersonLookupResponse.class));
     }
 }
