@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 TARGET=${TARGET:-target-bench}
 JAR=benchmarks/$TARGET/benchmarks.jar
 OUT=benchmarks/$TARGET/results
-mvn -o -q -B package -pl benchmarks -Drammearkitektur.target="$TARGET"
+./mvnw -o -q -B package -DskipTests -pl benchmarks -am -Drammearkitektur.target="$TARGET"
 mkdir -p "$OUT"
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"

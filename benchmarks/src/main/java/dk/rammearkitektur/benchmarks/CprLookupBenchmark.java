@@ -40,7 +40,7 @@ import org.w3c.dom.Document;
 /**
  * Benchmark 5: latency of a CPR person lookup (SF1520, InvocationContext auth) through {@link ServiceplatformClient}
  * against the loopback simulator, against a raw HTTPS POST of the same request bytes to the same endpoint over a
- * pooled keep-alive mutual-TLS connection of the JDK HTTP client (the client under CXF uses the same JDK HTTP client,
+ * pooled keep-alive mutual-TLS connection of the JDK HTTP client (the SDK's transport uses the same JDK HTTP client,
  * but its pool is internal, so the baseline has its own pool with the same key material). Both sides get the same
  * server work: the simulator parses, validates and answers each request. Goal: p50 ratio at most 1.5.
  */

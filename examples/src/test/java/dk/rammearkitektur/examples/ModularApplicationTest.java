@@ -1,10 +1,21 @@
 package dk.rammearkitektur.examples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.rammearkitektur.clients.digitalpost.memo.MainDocument;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoFile;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoMessage;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoVersion;
+import dk.rammearkitektur.clients.digitalpost.memo.MemoXml;
+import dk.rammearkitektur.clients.digitalpost.memo.MessageBody;
+import dk.rammearkitektur.clients.digitalpost.memo.MessageHeader;
+import dk.rammearkitektur.clients.digitalpost.memo.MessageType;
+import dk.rammearkitektur.clients.digitalpost.memo.Recipient;
+import dk.rammearkitektur.clients.digitalpost.memo.Sender;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.model.Case;
 import dk.rammearkitektur.model.CaseId;
@@ -17,7 +28,9 @@ import dk.rammearkitektur.model.xml.ModelXml;
 import dk.rammearkitektur.signing.xml.XmlSigner;
 import dk.rammearkitektur.testkit.pki.TestIdentity;
 import dk.rammearkitektur.testkit.pki.TestPki;
+import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.io.InputStream;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
@@ -25,7 +38,9 @@ import java.lang.module.ModuleReference;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -43,12 +58,37 @@ import org.w3c.dom.Element;
 /**
  * A vendor's modular application: the SDK's published modules resolve on the module path from their own descriptors
  * (the JDK's resolver, not the class path the other tests use), their API packages are exported, their internal
- * packages are not, and the reflective parts (Jackson, JAXB, Santuario, Bouncy Castle) work inside the module layer.
+ * packages are not (the one qualified export is the client foundation's implementation package, to the client modules),
+ * no module requires a module above it, and the reflective parts (Jackson, JAXB, Santuario, Bouncy Castle) work inside
+ * the module layer.
  */
 class ModularApplicationTest {
     /** The published SDK modules that carry a module descriptor. */
     static final List<String> SDK_MODULES = List.of("dk.rammearkitektur.core", "dk.rammearkitektur.model",
-            "dk.rammearkitektur.signing");
+            "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common",
+            "dk.rammearkitektur.clients.serviceplatform", "dk.rammearkitektur.clients.digitalpost",
+            "dk.rammearkitektur.clients", "dk.rammearkitektur.testkit");
+    /** The client modules: the only modules the client foundation's implementation package is exported to. */
+    static final Set<String> CLIENT_MODULES = Set.of("dk.rammearkitektur.clients.serviceplatform",
+            "dk.rammearkitektur.clients.digitalpost");
+    /** The one internal package exported at all, and only to {@link #CLIENT_MODULES}. */
+    static final String CLIENTS_INTERNAL = "dk.rammearkitektur.clients.common.internal";
+    /** For each SDK module, the SDK modules it may require: only modules below it, never a module above. */
+    static final Map<String, Set<String>> MAY_REQUIRE = Map.of(
+            "dk.rammearkitektur.core", Set.of(),
+            "dk.rammearkitektur.model", Set.of("dk.rammearkitektur.core"),
+            "dk.rammearkitektur.signing", Set.of("dk.rammearkitektur.core"),
+            "dk.rammearkitektur.clients.common", Set.of("dk.rammearkitektur.core", "dk.rammearkitektur.signing"),
+            "dk.rammearkitektur.clients.serviceplatform", Set.of("dk.rammearkitektur.core", "dk.rammearkitektur.model",
+                    "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common"),
+            "dk.rammearkitektur.clients.digitalpost", Set.of("dk.rammearkitektur.core", "dk.rammearkitektur.model",
+                    "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common"),
+            "dk.rammearkitektur.clients", Set.of("dk.rammearkitektur.clients.common",
+                    "dk.rammearkitektur.clients.serviceplatform", "dk.rammearkitektur.clients.digitalpost"),
+            "dk.rammearkitektur.testkit", Set.of("dk.rammearkitektur.core", "dk.rammearkitektur.model",
+                    "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common",
+                    "dk.rammearkitektur.clients.serviceplatform", "dk.rammearkitektur.clients.digitalpost",
+                    "dk.rammearkitektur.clients"));
     /** What a vendor adds at run time: the JAXB implementation. */
     static final List<String> RUNTIME = List.of("org.glassfish.jaxb.runtime");
 
@@ -110,13 +150,56 @@ class ModularApplicationTest {
     }
 
     @Test
+    void theGraphResolvesFromTheDescriptors() {
+        assertEquals(Set.copyOf(MAY_REQUIRE.keySet()), Set.copyOf(SDK_MODULES), "every SDK module has a layer rule");
+        for (String name : SDK_MODULES) {
+            Module m = layer.findModule(name).orElseThrow(() -> new AssertionError(name + " is not in the layer"));
+            assertEquals(layer, m.getLayer(), name + " resolved in the application's layer, not from the class path");
+            assertFalse(m.getDescriptor().isAutomatic(), name + " must have a real module-info");
+            for (ModuleDescriptor.Requires r : m.getDescriptor().requires()) {
+                boolean optional = r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC);
+                assertTrue(optional || layer.findModule(r.name()).isPresent(),
+                        name + " requires " + r.name() + ", which did not resolve");
+            }
+        }
+        // the aggregate holds no code and hands its three client modules on
+        ModuleDescriptor all = layer.findModule("dk.rammearkitektur.clients").orElseThrow().getDescriptor();
+        assertEquals(Set.of(), all.packages(), "dk.rammearkitektur.clients holds no code");
+        assertEquals(MAY_REQUIRE.get("dk.rammearkitektur.clients"), all.requires().stream()
+                .filter(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE))
+                .map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void noSdkModuleRequiresAModuleAboveIt() {
+        for (String name : SDK_MODULES) {
+            Set<String> sdkRequires = layer.findModule(name).orElseThrow().getDescriptor().requires().stream()
+                    .map(ModuleDescriptor.Requires::name).filter(n -> n.startsWith("dk.rammearkitektur."))
+                    .collect(Collectors.toSet());
+            Set<String> above = new java.util.TreeSet<>(sdkRequires);
+            above.removeAll(MAY_REQUIRE.get(name));
+            assertEquals(Set.of(), above, name + " requires modules above it");
+        }
+    }
+
+    @Test
     void everySdkModuleHasADescriptorThatExportsItsApiAndNoInternalPackage() {
         for (String name : SDK_MODULES) {
             Module m = layer.findModule(name).orElseThrow();
             assertFalse(m.getDescriptor().isAutomatic(), name + " must have a real module-info");
             Set<String> exported = m.getDescriptor().exports().stream().map(ModuleDescriptor.Exports::source)
                     .collect(Collectors.toSet());
-            assertTrue(exported.contains(name), name + " exports its root package");
+            if (!m.getPackages().isEmpty()) {
+                assertTrue(exported.stream().anyMatch(p -> p.equals(name) || p.startsWith(name + ".")),
+                        name + " exports its API: " + exported);
+            }
+            for (ModuleDescriptor.Exports e : m.getDescriptor().exports()) {
+                if (e.source().contains(".internal")) {
+                    assertEquals(CLIENTS_INTERNAL, e.source(), name + " exports an internal package");
+                    assertTrue(e.isQualified(), name + " exports " + e.source() + " to everyone");
+                    assertEquals(CLIENT_MODULES, e.targets(), name + " exports " + e.source() + " beyond the clients");
+                }
+            }
             for (String pkg : m.getPackages()) {
                 if (pkg.contains(".internal")) {
                     // a qualified export or opening to one library (Jackson, JAXB, Santuario) is allowed
@@ -163,6 +246,53 @@ class ModularApplicationTest {
         } finally {
             t.setContextClassLoader(before);
         }
+    }
+
+    @Test
+    void theClientFoundationsInternalsReachTheClientModulesOnly() {
+        Module common = layer.findModule("dk.rammearkitektur.clients.common").orElseThrow();
+        for (String client : CLIENT_MODULES) {
+            assertTrue(common.isExported(CLIENTS_INTERNAL, layer.findModule(client).orElseThrow()), client);
+        }
+        for (String other : List.of("dk.rammearkitektur.testkit", "dk.rammearkitektur.clients",
+                "dk.rammearkitektur.model")) {
+            assertFalse(common.isExported(CLIENTS_INTERNAL, layer.findModule(other).orElseThrow()), other);
+        }
+        Module testkit = layer.findModule("dk.rammearkitektur.testkit").orElseThrow();
+        for (String pkg : testkit.getPackages()) {
+            assertEquals(!pkg.contains(".internal"), testkit.isExported(pkg), "testkit's package " + pkg);
+        }
+    }
+
+    @Test
+    void aMemoMessageReadsAndWritesInsideTheLayer() throws Exception {
+        MemoMessage m = MemoMessage.builder(MemoVersion.V1_2)
+                .header(MessageHeader.builder(MessageType.DIGITALPOST).messageUuid(UUID.randomUUID()).label("Brev")
+                        .mandatory(false).legalNotification(false)
+                        .sender(Sender.cvr("29189846", "Aarhus Kommune").build())
+                        .recipient(Recipient.cpr("0101901234").label("Bo Berg").build()).build())
+                .body(MessageBody.builder(Instant.parse("2026-11-25T09:00:00Z"), MainDocument.of("Brev",
+                        MemoFile.pdf("brev.pdf", "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)))).build())
+                .build();
+        byte[] xml = MemoXml.toBytes(m);
+
+        Class<?> memoType = load("dk.rammearkitektur.clients.digitalpost",
+                "dk.rammearkitektur.clients.digitalpost.memo.MemoMessage");
+        Class<?> memoXml = load("dk.rammearkitektur.clients.digitalpost",
+                "dk.rammearkitektur.clients.digitalpost.memo.MemoXml");
+        assertEquals("dk.rammearkitektur.clients.digitalpost", memoXml.getModule().getName());
+        Object inLayer = memoXml.getMethod("read", InputStream.class).invoke(null, new ByteArrayInputStream(xml));
+        assertEquals(memoType, inLayer.getClass());
+        assertArrayEquals(xml, (byte[]) memoXml.getMethod("toBytes", memoType).invoke(null, inLayer));
+    }
+
+    @Test
+    void theTestkitsPkiWorksInsideTheLayer() throws Exception {
+        Class<?> pkiType = load("dk.rammearkitektur.testkit", "dk.rammearkitektur.testkit.pki.TestPki");
+        Object pki = pkiType.getMethod("generateFast", long.class).invoke(null, 1L);
+        Object identity = pkiType.getMethod("oces3Organisation").invoke(pki);
+        X509Certificate cert = (X509Certificate) identity.getClass().getMethod("certificate").invoke(identity);
+        cert.verify(((X509Certificate) pkiType.getMethod("oces3IssuingCa").invoke(pki)).getPublicKey());
     }
 
     @Test

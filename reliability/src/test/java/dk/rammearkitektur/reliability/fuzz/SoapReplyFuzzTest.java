@@ -30,7 +30,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * SOAP replies into the Serviceplatformen client, end to end over mutual TLS: a loopback proxy ({@link RecordingProxy}) first records the
  * simulator's genuine replies for the four operations (CPR, CVR, P-number, Organisation), then answers the client
  * with mutated copies of them (and with random text) under HTTP 200 or 500. Every call either returns a result or
- * throws one of our exceptions, within the client's timeout; never an NPE, a JAXB or CXF exception, or a hang; no
+ * throws one of our exceptions, within the client's timeout; never an NPE, a JAXB or JDK HTTP exception, or a hang; no
  * unmasked CPR number in a message or a result's text.
  */
 class SoapReplyFuzzTest {

@@ -200,7 +200,7 @@ class DigitalPostEndToEndTest {
         ServiceFaultException e = assertThrows(ServiceFaultException.class,
                 () -> client.send(KombiRequest.digitalPost(Letters.letter(Letters.EXEMPT_CPR, Letters.pdf(10)))));
         assertEquals(DigitalPostErrors.NOT_REACHABLE, e.faultCode());
-        assertEquals(400, e.httpStatus());
+        assertEquals(400, e.httpStatus().getAsInt());
         assertFalse(e.getMessage().contains(Letters.EXEMPT_CPR), e.getMessage());
         assertEquals(0, sim.mailboxTotal());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.digitalpost.DigitalPostClient;
 import dk.rammearkitektur.core.ConnectionFailedException;
+import dk.rammearkitektur.core.HttpStatusException;
 import dk.rammearkitektur.core.MalformedReplyException;
 import dk.rammearkitektur.core.CallTimeoutException;
 import dk.rammearkitektur.core.TransportException;
@@ -56,9 +57,11 @@ class DigitalPostFaultsTest {
     }
 
     @Test
-    void outageIsAReplyErrorAndNothingIsDelivered() {
+    void outageIsAnHttpStatusAndNothingIsDelivered() {
         sim.faults().next(DigitalPostFault.httpStatus(503));
-        MalformedReplyException e = assertThrows(MalformedReplyException.class, () -> client.send(letter()));
+        HttpStatusException e = assertThrows(HttpStatusException.class, () -> client.send(letter()));
+        assertEquals(503, e.status());
+        assertFalse(e.isRetrySafe(), "a send is not idempotent; resend the transmission instead");
         assertTrue(e.getMessage().contains("HTTP status 503"), e.getMessage());
         assertEquals(0, sim.mailboxTotal());
     }
@@ -206,7 +209,7 @@ class DigitalPostFaultsTest {
                     client.send(t);
                     delivered++;
                     break;
-                } catch (MalformedReplyException e) {
+                } catch (HttpStatusException e) {
                     assertFalse(e.request(Transmission.class).isEmpty());
                 }
             }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
 /**
- * Captures every log event of the SDK and CXF at debug level for the whole test JVM and fails a test class (after
+ * Captures every log event of the SDK at debug level for the whole test JVM and fails a test class (after
  * all its tests) when any captured line, including exception messages, holds a CPR-shaped number.
  */
 public final class LogCapture implements BeforeAllCallback, AfterAllCallback {
@@ -48,7 +48,6 @@ public final class LogCapture implements BeforeAllCallback, AfterAllCallback {
         Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.addAppender(a);
         ctx.getLogger("dk.rammearkitektur").setLevel(Level.DEBUG);
-        ctx.getLogger("org.apache.cxf").setLevel(Level.DEBUG);
         installed = true;
     }
 

@@ -85,7 +85,8 @@ class OrganisationEndToEndTest {
                     () -> c.readOrganisation(sim.municipalityCvr()));
             assertEquals("44", e.faultCode());
             assertEquals("simulated status 44", e.faultText());
-            assertEquals("StandardRetur.StatusKode", e.soapFaultCode());
+            assertEquals(java.util.Optional.empty(), e.soapFaultCode(), "a StatusKode refusal is not a SOAP fault");
+            assertEquals("FremsoegObjekthierarki", e.operation());
             assertTrue(e.correlationId() != null && e.correlationId().matches("[0-9a-f-]{36}"), e.correlationId());
         }
     }

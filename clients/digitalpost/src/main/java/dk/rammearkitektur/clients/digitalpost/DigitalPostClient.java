@@ -48,6 +48,7 @@ import dk.rammearkitektur.clients.digitalpost.memo.MemoMessage;
 import dk.rammearkitektur.core.CallTimeoutException;
 import dk.rammearkitektur.core.ConnectionFailedException;
 import dk.rammearkitektur.clients.common.internal.HttpTransport;
+import dk.rammearkitektur.core.HttpStatusException;
 import dk.rammearkitektur.core.MalformedReplyException;
 import dk.rammearkitektur.core.ServiceCall;
 import dk.rammearkitektur.core.ServiceFaultException;
@@ -95,7 +96,7 @@ import dk.rammearkitektur.core.TransportException;
  * without a readable one is a refusal with the code {@code HTTP <status>} and the start of the body as text. A call
  * that did not complete is a {@link TransportException} ({@link CallTimeoutException},
  * {@link ConnectionFailedException}, {@link MalformedReplyException}); a refusal or failure of the STS is
- * the Serviceplatformen client's {@code StsRefusedException} or transport exception. Thread-safe; share one instance.
+ * core's {@link dk.rammearkitektur.core.StsRefusedException} or a transport exception. Thread-safe; share one instance.
  */
 public final class DigitalPostClient implements AutoCloseable {
     /** The entity id of KombiPostAfsend (the token's {@code AppliesTo}). */
@@ -393,8 +394,10 @@ public final class DigitalPostClient implements AutoCloseable {
                 throw new ServiceFaultException(call, "HTTP " + res.status(), bodyText(res.body()), res.status(),
                         null, null);
             }
-            throw new MalformedReplyException(call, res.status() >= 400 ? "HTTP status " + res.status()
-                    : "the reply is not a readable kombi_response", e);
+            if (res.status() >= 400) {
+                throw new HttpStatusException(call, res.status(), e);
+            }
+            throw new MalformedReplyException(call, "the reply is not a readable kombi_response", e);
         }
         if (!receipt.accepted()) {
             throw new ServiceFaultException(call, receipt.errorCode(), receipt.errorText(), res.status(), null, null);
@@ -449,7 +452,7 @@ public final class DigitalPostClient implements AutoCloseable {
             try {
                 return lookupOnce(kind, query, remaining(deadline));
             } catch (TransportException e) {
-                if (!retryPolicy.shouldRetry(attempt, true)) {
+                if (!e.isRetrySafe() || !retryPolicy.shouldRetry(attempt, true)) {
                     throw e;
                 }
                 Duration delay = retryPolicy.delay(attempt, () -> ThreadLocalRandom.current().nextDouble());
@@ -522,15 +525,20 @@ public final class DigitalPostClient implements AutoCloseable {
         try {
             json = JSON.readTree(res.body());
         } catch (IOException e) {
-            throw new MalformedReplyException(call, res.status() >= 400 ? "HTTP status " + res.status()
-                    : "the reply is not JSON", e);
+            if (res.status() >= 400) {
+                throw new HttpStatusException(call, res.status(), e);
+            }
+            throw new MalformedReplyException(call, "the reply is not JSON", e);
         }
         if (json != null && json.hasNonNull("error")) {
             throw new ServiceFaultException(call, json.path("error").asText(), json.path("error_description").asText(null),
                     res.status(), null, null);
         }
-        if (res.status() >= 300 || json == null || !json.isObject()) {
-            throw new MalformedReplyException(call, "HTTP status " + res.status() + " without an error body", null);
+        if (res.status() >= 300) {
+            throw new HttpStatusException(call, res.status(), null);
+        }
+        if (json == null || !json.isObject()) {
+            throw new MalformedReplyException(call, "the reply is not a JSON object", null);
         }
         return json;
     }

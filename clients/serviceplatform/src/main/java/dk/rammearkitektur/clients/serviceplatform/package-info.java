@@ -7,6 +7,6 @@
  * described by one {@link dk.rammearkitektur.clients.serviceplatform.ServiceDescription}. Failures are typed: bad
  * input is a {@link dk.rammearkitektur.core.ValidationException}, the platform's SOAP faults
  * {@link dk.rammearkitektur.core.ServiceFaultException}, and transport problems the
- * subclasses of {@link dk.rammearkitektur.core.TransportException} declared here.
+ * subclasses of {@link dk.rammearkitektur.core.TransportException}, the error model every client shares.
  */
 package dk.rammearkitektur.clients.serviceplatform;

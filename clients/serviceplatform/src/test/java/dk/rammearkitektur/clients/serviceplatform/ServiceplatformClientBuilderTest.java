@@ -1,5 +1,6 @@
 package dk.rammearkitektur.clients.serviceplatform;
 
+import dk.rammearkitektur.clients.common.testkeys.TestKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

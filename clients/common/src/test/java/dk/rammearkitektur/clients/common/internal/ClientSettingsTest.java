@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.rammearkitektur.clients.common.testkeys.TestKeys;
 import dk.rammearkitektur.core.Violation;
 import dk.rammearkitektur.core.Violations;
 import java.security.KeyStore;

@@ -1,4 +1,4 @@
-package dk.rammearkitektur.clients.common.internal;
+package dk.rammearkitektur.clients.common.testkeys;
 
 import java.io.IOException;
 import java.io.InputStream;
