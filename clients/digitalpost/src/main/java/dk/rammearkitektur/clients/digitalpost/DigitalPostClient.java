@@ -355,7 +355,7 @@ public final class DigitalPostClient implements AutoCloseable {
         });
         // A fixed length, as every public client sends the body; the JDK fails the call if the stream differs.
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(stream, length);
-        HttpRequest request = HttpRequest.newBuilder(environment.kombi()).timeout(timeout)
+        HttpRequest request = HttpRequest.newBuilder(environment.kombi())
                 .header("Authorization", token.type() + " " + token.value())
                 .header("x-TransaktionsId", t.transactionId().toString())
                 .header("x-TransaktionsTid", t.transactionTime().toString())
@@ -425,7 +425,7 @@ public final class DigitalPostClient implements AutoCloseable {
     private AccessTokens.Token exchange(String entityId) {
         IssuedToken saml = stsTokens.get(new TokenCache.Key(entityId, cvr, fingerprint));
         String assertion = AccessTokens.samlTokenField(saml.received());
-        HttpRequest request = HttpRequest.newBuilder(environment.accessToken()).timeout(timeouts.read())
+        HttpRequest request = HttpRequest.newBuilder(environment.accessToken())
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("saml-token=" + URLEncoder.encode(assertion, StandardCharsets.UTF_8),
@@ -504,7 +504,7 @@ public final class DigitalPostClient implements AutoCloseable {
         String transactionId = UUID.randomUUID().toString();
         ServiceCall call = ServiceCall.read(SERVICE, "PostForespoerg", transactionId);
         HttpRequest request = HttpRequest.newBuilder(environment.lookupBase().resolve(kind + "?" + query))
-                .timeout(timeout).header("Authorization", token.type() + " " + token.value())
+                .header("Authorization", token.type() + " " + token.value())
                 .header("x-TransaktionsId", transactionId)
                 .header("x-TransaktionsTid", Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
                 .header("Accept", "application/json").GET().build();

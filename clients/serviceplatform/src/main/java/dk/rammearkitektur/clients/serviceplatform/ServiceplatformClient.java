@@ -4,7 +4,6 @@ import dk.rammearkitektur.clients.common.internal.ClientSettings;
 import dk.rammearkitektur.clients.serviceplatform.internal.Authenticator;
 import dk.rammearkitektur.clients.serviceplatform.internal.CallExecutor;
 import dk.rammearkitektur.clients.serviceplatform.internal.InvocationContextAuthenticator;
-import dk.rammearkitektur.clients.serviceplatform.internal.JaxbCodec;
 import dk.rammearkitektur.clients.common.internal.KeyMaterial;
 import dk.rammearkitektur.clients.serviceplatform.internal.Mapping;
 import dk.rammearkitektur.clients.common.internal.ReplySignatures;
@@ -132,9 +131,9 @@ public final class ServiceplatformClient implements AutoCloseable {
         String digits = digits("cpr", cpr, 10, true);
         PersonLookupRequest req = new PersonLookupRequest();
         req.pnr = digits;
-        return notFoundAsEmpty(CPR_NOT_FOUND, () -> executor.call(
-                PersonBaseDataExtendedService.INSTANCE, "PersonLookup", CPR_ACTION, req,
-                (reply, call) -> Mapping.person(JaxbCodec.unmarshal(reply, PersonLookupResponse.class))));
+        return notFoundAsEmpty(CPR_NOT_FOUND, () -> executor.callJaxb(
+                PersonBaseDataExtendedService.INSTANCE, "PersonLookup", CPR_ACTION, req, PersonLookupResponse.class,
+                Mapping::person));
     }
 
     /**
@@ -150,9 +149,9 @@ public final class ServiceplatformClient implements AutoCloseable {
         req.request = new CvrMessages.LegalUnitQuery();
         req.request.level = CVR_LEVEL;
         req.request.legalUnitIdentifier = digits("cvr", cvr, 8, false);
-        return notFoundAsEmpty(CVR_NOT_FOUND, () -> executor.call(
+        return notFoundAsEmpty(CVR_NOT_FOUND, () -> executor.callJaxb(
                 CvrOnlineService.INSTANCE, "getLegalUnit", CVR_ACTION_BASE + "getLegalUnit", req,
-                (reply, call) -> Mapping.company(JaxbCodec.unmarshal(reply, CvrMessages.GetLegalUnitResponse.class))));
+                CvrMessages.GetLegalUnitResponse.class, Mapping::company));
     }
 
     /**
@@ -168,10 +167,9 @@ public final class ServiceplatformClient implements AutoCloseable {
         req.request = new CvrMessages.ProductionUnitQuery();
         req.request.level = CVR_LEVEL;
         req.request.productionUnitIdentifier = digits("pNumber", pNumber, 10, false);
-        return notFoundAsEmpty(CVR_NOT_FOUND, () -> executor.call(
+        return notFoundAsEmpty(CVR_NOT_FOUND, () -> executor.callJaxb(
                 CvrOnlineService.INSTANCE, "getProductionUnit", CVR_ACTION_BASE + "getProductionUnit", req,
-                (reply, call) -> Mapping.productionUnit(JaxbCodec.unmarshal(reply,
-                        CvrMessages.GetProductionUnitResponse.class))));
+                CvrMessages.GetProductionUnitResponse.class, Mapping::productionUnit));
     }
 
     /**
@@ -195,9 +193,8 @@ public final class ServiceplatformClient implements AutoCloseable {
         req.request.maximumNumberOfResults = maxResults;
         req.request.searchName = name.trim();
         req.request.searchLifecycleStatus = activeOnly ? "active" : "all";
-        return executor.call(CvrOnlineService.INSTANCE, "searchLegalUnit", CVR_ACTION_BASE + "searchLegalUnit", req,
-                (reply, call) -> Mapping.legalUnitSearch(JaxbCodec.unmarshal(reply,
-                        CvrMessages.SearchLegalUnitResponse.class)));
+        return executor.callJaxb(CvrOnlineService.INSTANCE, "searchLegalUnit", CVR_ACTION_BASE + "searchLegalUnit",
+                req, CvrMessages.SearchLegalUnitResponse.class, Mapping::legalUnitSearch);
     }
 
     /**

@@ -10,9 +10,28 @@ import org.w3c.dom.Node;
 
 /** Small DOM helpers; documents come from SecureXml's hardened builder, one per thread. */
 public final class Dom {
-    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(SecureXml::documentBuilder);
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(Dom::builder);
 
     private Dom() {
+    }
+
+    /**
+     * SecureXml's hardened builder, building the whole tree as it parses (Xerces' deferred node expansion pays off
+     * for large documents read in part; replies are small and read whole).
+     */
+    private static DocumentBuilder builder() {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory f = SecureXml.documentBuilderFactory();
+            f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
+            DocumentBuilder b = f.newDocumentBuilder();
+            b.setErrorHandler(ERRORS);
+            b.setEntityResolver((publicId, systemId) -> {
+                throw new org.xml.sax.SAXException("external entity refused");
+            });
+            return b;
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException("cannot create a hardened DocumentBuilder", e);
+        }
     }
 
     /** A new empty document. */
@@ -21,8 +40,9 @@ public final class Dom {
     }
 
     /**
-     * Parses {@code bytes} with this thread's hardened SecureXml builder (reused, so no factory is created per call);
-     * parser problems are translated by {@link SecureXml#translate(Exception)}.
+     * Parses {@code bytes} with this thread's hardened SecureXml builder (reused, so no factory is created per call;
+     * each parse starts from the builder's configuration, so no reset is needed between documents); parser problems
+     * are translated by {@link SecureXml#translate(Exception)}.
      */
     public static Document parse(byte[] bytes) {
         DocumentBuilder b = BUILDER.get();
@@ -32,12 +52,6 @@ public final class Dom {
             throw SecureXml.translate(e);
         } catch (java.io.IOException e) {
             throw new dk.rammearkitektur.core.XmlParseException("XML could not be read: " + e.getMessage(), e);
-        } finally {
-            b.reset();
-            b.setErrorHandler(ERRORS);
-            b.setEntityResolver((publicId, systemId) -> {
-                throw new org.xml.sax.SAXException("external entity refused");
-            });
         }
     }
 

@@ -21,22 +21,20 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
 /**
  * The one HTTP transport under every client: the JDK's {@code java.net.http} client over mutual TLS, HTTP/1.1 with
  * keep-alive, no redirects, no retries of its own. Each call is bounded by its timeout as a whole (headers and body:
- * a reply trickled in slowly is cut off too) and by {@link #MAX_REPLY_BYTES}; at most {@code maxConcurrent} calls
- * run at once. Every way a call can fail becomes one of core's typed exceptions for the {@link ServiceCall}; a reply
+ * a reply trickled in slowly is cut off too; see {@link Deadlines}) and by {@link #MAX_REPLY_BYTES}; at most
+ * {@code maxConcurrent} calls run at once. Requests are sent without a JDK request timeout: the deadline replaces
+ * it. Every way a call can fail becomes one of core's typed exceptions for the {@link ServiceCall}; a reply
  * with any HTTP status is returned for the caller to read, since only the caller knows its fault format.
  */
 public final class HttpTransport implements AutoCloseable {
@@ -97,29 +95,44 @@ public final class HttpTransport implements AutoCloseable {
                 throw new CallTimeoutException(call, "no free connection within the connect timeout ("
                         + timeouts.connect().toMillis() + " ms)", false, null);
             }
-            CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, info -> new LimitedBody());
-            HttpResponse<byte[]> response;
-            try {
-                // the request's own timeout ends at the reply's headers; this one bounds the body too
-                response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                future.cancel(true);
-                throw new CallTimeoutException(call, "no complete reply within " + timeout.toMillis()
-                        + " ms; the request may have been handled", true, e);
-            } catch (ExecutionException e) {
-                throw map(call, e.getCause() == null ? e : e.getCause());
-            } catch (CancellationException e) {
-                throw new ConnectionFailedException(call, "call cancelled", true, e);
-            }
-            return new Reply(response.statusCode(), response.headers(), response.body());
+            return exchange(call, request, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CallTimeoutException(call, "interrupted while waiting", acquired, e);
+            throw new CallTimeoutException(call, "interrupted while waiting for a free connection", false, e);
         } finally {
             if (acquired) {
                 permits.release();
             }
         }
+    }
+
+    /**
+     * One exchange with the JDK client's synchronous {@code send} (its asynchronous API hands the result to another
+     * thread first), bounded as a whole, headers and body, by a deadline that interrupts the call.
+     */
+    private Reply exchange(ServiceCall call, HttpRequest request, Duration timeout) {
+        Deadlines.Deadline deadline = Deadlines.start(timeout.toNanos());
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, info -> new LimitedBody());
+        } catch (InterruptedException e) {
+            if (deadline.finish()) {
+                throw new CallTimeoutException(call, "no complete reply within " + timeout.toMillis()
+                        + " ms; the request may have been handled", true, e);
+            }
+            Thread.currentThread().interrupt();
+            throw new CallTimeoutException(call, "interrupted while waiting for the reply", true, e);
+        } catch (IOException e) {
+            boolean late = deadline.finish();
+            if (late) {
+                throw new CallTimeoutException(call, "no complete reply within " + timeout.toMillis()
+                        + " ms; the request may have been handled", true, e);
+            }
+            throw map(call, e);
+        } finally {
+            deadline.finish();
+        }
+        return new Reply(response.statusCode(), response.headers(), response.body());
     }
 
     private static RuntimeException map(ServiceCall call, Throwable t) {

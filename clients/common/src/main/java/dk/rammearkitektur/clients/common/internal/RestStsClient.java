@@ -64,7 +64,6 @@ public final class RestStsClient implements StsClient {
         req.putNull("OnBehalfOf");
         Duration timeout = timeouts.read().compareTo(timeouts.total()) < 0 ? timeouts.read() : timeouts.total();
         HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8").header("Accept", "application/json")
                 .header("x-TransaktionsId", correlationId)
                 .POST(HttpRequest.BodyPublishers.ofString(req.toString(), StandardCharsets.UTF_8)).build();

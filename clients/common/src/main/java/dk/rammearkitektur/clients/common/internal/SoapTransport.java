@@ -7,7 +7,10 @@ import dk.rammearkitektur.core.ServiceCall;
 import dk.rammearkitektur.core.ServiceFaultException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.wss.SoapVersion;
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -34,21 +37,110 @@ public final class SoapTransport implements AutoCloseable {
         return http;
     }
 
+    /** Reads a reply's payload from a StAX reader positioned on its start tag; may throw {@link ReplyShapeException}. */
+    @FunctionalInterface
+    public interface PayloadReader<T> {
+        /** Reads the payload element the reader is positioned on, up to and including its end tag. */
+        T read(XMLStreamReader payload) throws XMLStreamException;
+    }
+
     /** Posts {@code envelope} to {@code endpoint}, waiting at most {@code timeout}, and returns the reply envelope. */
     public Document call(ServiceCall call, URI endpoint, String soapAction, Document envelope, Duration timeout) {
+        HttpTransport.Reply reply = post(call, endpoint, soapAction, envelope, timeout);
+        return readReply(call, reply.status(), reply.body());
+    }
+
+    /**
+     * Posts {@code envelope} like {@link #call} and reads the Body's payload with {@code reader} straight from a
+     * hardened StAX reader, without building a DOM of the reply. A fault, an error status or a reply that is not an
+     * envelope takes the same path as {@link #call} and ends in the same exception; the rest of the reply after the
+     * payload is read to its end, so a cut-off reply is malformed here too.
+     */
+    public <T> T callForPayload(ServiceCall call, URI endpoint, String soapAction, Document envelope, Duration timeout,
+            PayloadReader<T> reader) {
+        HttpTransport.Reply reply = post(call, endpoint, soapAction, envelope, timeout);
+        if (reply.status() < 300) {
+            Streamed<T> streamed = stream(call, reply.body(), reader);
+            if (streamed != null) {
+                return streamed.value();
+            }
+        }
+        readReply(call, reply.status(), reply.body());
+        throw new MalformedReplyException(call, "reply holds neither a payload nor a fault", null);
+    }
+
+    record Streamed<T>(T value) {
+    }
+
+    /** The payload read by {@code reader}, or null when the Body holds a SOAP fault (read with DOM instead). */
+    static <T> Streamed<T> stream(ServiceCall call, byte[] body, PayloadReader<T> reader) {
+        XMLStreamReader x = null;
+        try {
+            x = SecureXml.createStreamReader(new ByteArrayInputStream(body));
+            x.nextTag();
+            String soap = x.getNamespaceURI();
+            if (!"Envelope".equals(x.getLocalName()) || !(Soap.SOAP11.equals(soap) || Soap.SOAP12.equals(soap))) {
+                throw new MalformedReplyException(call, "reply is not a SOAP 1.1 or 1.2 envelope", null);
+            }
+            x.nextTag();
+            if (x.isStartElement() && "Header".equals(x.getLocalName()) && soap.equals(x.getNamespaceURI())) {
+                skipElement(x);
+                x.nextTag();
+            }
+            if (!x.isStartElement() || !"Body".equals(x.getLocalName()) || !soap.equals(x.getNamespaceURI())) {
+                throw new MalformedReplyException(call, "reply envelope has no Body", null);
+            }
+            if (x.nextTag() != XMLStreamConstants.START_ELEMENT) {
+                throw new MalformedReplyException(call, "reply body is empty", null);
+            }
+            if ("Fault".equals(x.getLocalName()) && soap.equals(x.getNamespaceURI())) {
+                return null;
+            }
+            T value = reader.read(x);
+            while (x.hasNext()) {
+                x.next();
+            }
+            return new Streamed<>(value);
+        } catch (XMLStreamException | RammearkitekturException e) {
+            if (e instanceof MalformedReplyException m) {
+                throw m;
+            }
+            throw new MalformedReplyException(call, "reply is not well-formed XML: " + e.getMessage(), e);
+        } finally {
+            if (x != null) {
+                try {
+                    x.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing held open: the source is a byte array
+                }
+            }
+        }
+    }
+
+    private static void skipElement(XMLStreamReader x) throws XMLStreamException {
+        int depth = 1;
+        while (depth > 0) {
+            int e = x.next();
+            if (e == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (e == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+    }
+
+    private HttpTransport.Reply post(ServiceCall call, URI endpoint, String soapAction, Document envelope,
+            Duration timeout) {
         SoapVersion version = SoapVersion.of(envelope.getDocumentElement()).orElseThrow(() ->
                 new IllegalArgumentException("not a SOAP 1.1 or 1.2 envelope"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-        SecureXml.write(envelope, out);
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", SoapEnvelopes.contentType(version, soapAction))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(DomWriter.toBytes(envelope)));
         String soapActionHeader = SoapEnvelopes.soapActionHeader(version, soapAction);
         if (soapActionHeader != null) {
             request.header("SOAPAction", soapActionHeader);
         }
-        HttpTransport.Reply reply = http.send(call, request.build(), timeout);
-        return readReply(call, reply.status(), reply.body());
+        return http.send(call, request.build(), timeout);
     }
 
     /** Parses a raw reply with SecureXml; a SOAP fault becomes our exception, so does a non-XML error status. */

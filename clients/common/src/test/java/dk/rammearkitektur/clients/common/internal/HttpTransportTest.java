@@ -138,6 +138,43 @@ class HttpTransportTest {
     }
 
     @Test
+    void aServerThatNeverAnswersIsCutOffAtTheTimeoutAndLeavesNoInterrupt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        URI uri = serve(ex -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            answer(ex, 200, new byte[0]);
+        });
+        HttpTransport t = transport(4);
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            CallTimeoutException e = assertThrows(CallTimeoutException.class,
+                    () -> t.send(SEND, post(uri), Duration.ofMillis(300)));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms >= 290 && ms < 2000, "cut off after " + ms + " ms");
+            assertTrue(e.mayHaveReachedService());
+            assertFalse(Thread.currentThread().isInterrupted(), "the deadline's interrupt is not left behind");
+        }
+        release.countDown();
+    }
+
+    @Test
+    void callsWithinTheirDeadlineLeaveNoInterrupt() throws Exception {
+        URI uri = serve(ex -> answer(ex, 200, "<ok/>".getBytes(StandardCharsets.UTF_8)));
+        HttpTransport t = transport(4);
+        assertEquals(200, t.send(SEND, post(uri), Duration.ofSeconds(5)).status());
+        for (int i = 0; i < 50; i++) {
+            assertEquals(200, t.send(SEND, post(uri), Duration.ofMillis(500 + i)).status());
+            assertFalse(Thread.currentThread().isInterrupted());
+        }
+        Thread.sleep(3 * Deadlines.TICK_MILLIS);
+        assertFalse(Thread.interrupted(), "no deadline fires after its call has finished");
+    }
+
+    @Test
     void aRefusedConnectionDidNotReachTheService() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

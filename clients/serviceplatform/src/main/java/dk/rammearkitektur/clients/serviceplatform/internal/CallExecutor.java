@@ -91,6 +91,27 @@ public final class CallExecutor implements AutoCloseable {
      */
     public <T> T call(ServiceDescription service, String operation, SoapVersion version, boolean requestHeader,
             String soapAction, Object payload, ReplyReader<T> reader) {
+        return execute(service, operation, version, requestHeader, soapAction, payload,
+                (call, endpoint, request, timeout) -> {
+                    Document reply = transport.call(call, endpoint, soapAction, request, timeout);
+                    if (replyCheck != null) {
+                        replyCheck.accept(reply);
+                    }
+                    Element body = SoapEnvelopes.replyBody(reply, call);
+                    Element first = Dom.children(body).stream().findFirst().orElseThrow(() ->
+                            new MalformedReplyException(call, "reply body is empty", null));
+                    return reader.read(first, call);
+                });
+    }
+
+    /** One attempt: sends {@code request} and reads the result from the reply. */
+    @FunctionalInterface
+    private interface Exchange<T> {
+        T run(ServiceCall call, URI endpoint, Document request, Duration timeout);
+    }
+
+    private <T> T execute(ServiceDescription service, String operation, SoapVersion version, boolean requestHeader,
+            String soapAction, Object payload, Exchange<T> exchange) {
         String correlationId = UUID.randomUUID().toString();
         ServiceCall call = ServiceCall.read(service.id(), operation, correlationId);
         URI endpoint = service.endpoint(environment);
@@ -104,16 +125,9 @@ public final class CallExecutor implements AutoCloseable {
                 CallInfo info = new CallInfo(service, operation, soapAction, endpoint, correlationId, clock.instant(),
                         version, requestHeader);
                 Document request = EnvelopeBuilder.build(info, payload, authenticator, addressing);
-                Document reply = transport.call(call, endpoint, soapAction, request, attemptTimeout(call, deadline));
-                if (replyCheck != null) {
-                    replyCheck.accept(reply);
-                }
-                Element body = SoapEnvelopes.replyBody(reply, call);
-                Element first = Dom.children(body).stream().findFirst().orElseThrow(() ->
-                        new MalformedReplyException(call, "reply body is empty", null));
                 T result;
                 try {
-                    result = reader.read(first, call);
+                    result = exchange.run(call, endpoint, request, attemptTimeout(call, deadline));
                 } catch (ReplyShapeException e) {
                     throw e.forCall(call);
                 }
@@ -138,6 +152,22 @@ public final class CallExecutor implements AutoCloseable {
                 sleep(call, delay);
             }
         }
+    }
+
+    /**
+     * Calls {@code operation} of {@code service} over SOAP 1.1 and unmarshals the reply's payload as {@code type}:
+     * straight from the reply's bytes when no reply check needs the DOM (no reply signatures configured), from the DOM
+     * otherwise. {@code mapper} turns the message into the result and may throw {@link ReplyShapeException}.
+     */
+    public <R, T> T callJaxb(ServiceDescription service, String operation, String soapAction, Object payload,
+            Class<R> type, java.util.function.Function<R, T> mapper) {
+        if (replyCheck != null) {
+            return call(service, operation, soapAction, payload,
+                    (reply, call) -> mapper.apply(JaxbCodec.unmarshal(reply, type)));
+        }
+        return execute(service, operation, SoapVersion.SOAP_11, false, soapAction, payload,
+                (call, endpoint, request, timeout) -> transport.callForPayload(call, endpoint, soapAction, request,
+                        timeout, x -> mapper.apply(JaxbCodec.unmarshal(x, type))));
     }
 
     /** The read timeout, or what is left of the total when that is shorter; a timeout when nothing is left. */

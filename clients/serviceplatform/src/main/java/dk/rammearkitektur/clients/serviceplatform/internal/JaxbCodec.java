@@ -54,6 +54,26 @@ public final class JaxbCodec {
         }
     }
 
+    /**
+     * Unmarshals the element {@code reader} is positioned on as {@code type}, consuming it up to its end tag;
+     * anything unexpected is a malformed reply.
+     */
+    public static <T> T unmarshal(javax.xml.stream.XMLStreamReader reader, Class<T> type) {
+        String name = reader.getLocalName();
+        try {
+            Object o = UNMARSHALLER.get().unmarshal(reader);
+            if (o instanceof jakarta.xml.bind.JAXBElement<?> je) {
+                o = je.getValue();
+            }
+            if (!type.isInstance(o)) {
+                throw new ReplyShapeException("reply body is " + name + ", expected " + type.getSimpleName(), null);
+            }
+            return type.cast(o);
+        } catch (JAXBException e) {
+            throw new ReplyShapeException("reply body could not be read: " + e.getMessage(), e);
+        }
+    }
+
     /** Unmarshals {@code element} as {@code type}; anything unexpected is a malformed reply. */
     public static <T> T unmarshal(Element element, Class<T> type) {
         try {
