@@ -15,7 +15,12 @@ mkdir -p "$OUT"
   echo "jdk: $(java -version 2>&1 | head -2 | tr '\n' ' ')"
   echo "load before: $(uptime)"
 } | tee "$OUT/machine.txt"
-java -jar "$JAR" -f "${FORKS:-2}" -wi "${WARMUPS:-3}" -w "${WARMUP_TIME:-2s}" -i "${ITERATIONS:-5}" \
+# Warm-up per benchmark class (@Warmup): 3 x 2 s, and JMH's default 5 x 10 s for the CPR lookup; WARMUPS and
+# WARMUP_TIME override them all.
+WARMUP_ARGS=()
+[ -n "${WARMUPS:-}" ] && WARMUP_ARGS+=(-wi "$WARMUPS")
+[ -n "${WARMUP_TIME:-}" ] && WARMUP_ARGS+=(-w "$WARMUP_TIME")
+java -jar "$JAR" -f "${FORKS:-2}" "${WARMUP_ARGS[@]}" -i "${ITERATIONS:-5}" \
   -r "${ITERATION_TIME:-2s}" -prof dk.rammearkitektur.benchmarks.CpuTimeProfiler \
   -rf json -rff "$OUT/jmh.json" "${BENCH:-dk.rammearkitektur.benchmarks.*Benchmark}" > "$OUT/jmh.txt"
 echo "load after JMH: $(uptime)" | tee -a "$OUT/machine.txt"
