@@ -32,14 +32,14 @@ public class ServiceFaultException extends ServiceCallException {
     public ServiceFaultException(ServiceCall call, String faultCode, String faultText, int httpStatus,
             String soapFaultCode, String faultString) {
         super(call, "fault " + faultCode + ": " + faultText, true, null);
-        this.faultCode = faultCode;
+        this.faultCode = faultCode == null ? null : PersonalData.maskCprNumbers(faultCode);
         this.faultText = faultText == null ? null : PersonalData.maskCprNumbers(faultText);
         this.httpStatus = httpStatus;
         this.soapFaultCode = soapFaultCode;
         this.faultString = faultString == null ? this.faultText : PersonalData.maskCprNumbers(faultString);
     }
 
-    /** The service's fault code, as it sent it. */
+    /** The service's fault code, as it sent it (a CPR-shaped number in it masked). */
     public String faultCode() {
         return faultCode;
     }

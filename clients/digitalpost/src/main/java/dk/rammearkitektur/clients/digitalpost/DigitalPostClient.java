@@ -210,7 +210,7 @@ public final class DigitalPostClient implements AutoCloseable {
                 }
                 LOG.debug("send of transaction {} failed ({}); attempt {} with the same ids", transmission.transactionId(),
                         e.getClass().getSimpleName(), attempt + 1);
-                pause(attempt);
+                pause(attempt, e);
             }
         }
     }
@@ -418,8 +418,11 @@ public final class DigitalPostClient implements AutoCloseable {
         if (body == null || body.length == 0) {
             return null;
         }
-        String text = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8).strip();
-        return text.isEmpty() ? null : PersonalData.maskCprNumbers(text);
+        // masked before it is cut, so a number at the cut cannot escape the mask
+        String text = PersonalData.maskCprNumbers(new String(body, 0, Math.min(body.length, 4096),
+                StandardCharsets.UTF_8)).strip();
+        text = text.length() > 300 ? text.substring(0, 300) : text;
+        return text.isEmpty() ? null : text;
     }
 
     private AccessTokens.Token exchange(String entityId) {
@@ -456,10 +459,17 @@ public final class DigitalPostClient implements AutoCloseable {
                     throw e;
                 }
                 Duration delay = retryPolicy.delay(attempt, () -> ThreadLocalRandom.current().nextDouble());
-                if (System.nanoTime() + delay.toNanos() - deadline >= 0) {
+                // an attempt with less time than a connection needs would only hide this failure behind a timeout
+                if (deadline - (System.nanoTime() + delay.toNanos()) < timeouts.connect().toNanos()) {
                     throw e;
                 }
-                sleep(delay);
+                try {
+                    Thread.sleep(delay.toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    e.addSuppressed(ie);
+                    throw e;
+                }
             }
         }
     }
@@ -474,25 +484,29 @@ public final class DigitalPostClient implements AutoCloseable {
         return Duration.ofNanos(Math.min(left, timeouts.read().toNanos()));
     }
 
-    private void pause(int attempt) {
-        sleep(retryPolicy.delay(attempt, () -> ThreadLocalRandom.current().nextDouble()));
-    }
-
-    private static void sleep(Duration delay) {
+    /** Waits before the next attempt; when interrupted, gives up with the failure that caused the wait. */
+    private void pause(int attempt, TransportException failure) {
         try {
-            Thread.sleep(delay.toMillis());
+            Thread.sleep(retryPolicy.delay(attempt, () -> ThreadLocalRandom.current().nextDouble()).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CallTimeoutException(ServiceCall.read(SERVICE, "retry", null), "interrupted while waiting to retry",
-                    true, e);
+            failure.addSuppressed(e);
+            throw failure;
         }
     }
+
 
     private boolean lookupOnce(String kind, String query, Duration timeout) {
         try {
             return lookupWithToken(kind, query, timeout);
         } catch (ServiceFaultException e) {
             if (e.httpStatus().orElse(-1) != 401) {
+                throw e;
+            }
+            return lookupWithToken(kind, query, timeout);
+        } catch (HttpStatusException e) {
+            // a 401 without a JSON error body: the access token was refused all the same
+            if (e.status() != 401) {
                 throw e;
             }
             return lookupWithToken(kind, query, timeout);

@@ -25,31 +25,55 @@ final class Deadlines {
     static Deadline start(long nanos) {
         Deadline d = new Deadline(Thread.currentThread(), System.nanoTime() + nanos);
         IN_FLIGHT.add(d);
-        if (watcher == null) {
-            startWatcher();
+        try {
+            ensureWatcher();
+        } catch (RuntimeException | Error e) {
+            IN_FLIGHT.remove(d);
+            throw e;
         }
         return d;
     }
 
-    private static synchronized void startWatcher() {
-        if (watcher == null) {
-            Thread t = new Thread(Deadlines::watch, "rammearkitektur-http-deadlines");
-            t.setDaemon(true);
-            watcher = t;
-            t.start();
+    /**
+     * Starts the watcher unless one runs. A watcher that is just ending re-checks the calls in flight after it has
+     * cleared {@link #watcher}, so a call added while it ended is not left unwatched.
+     */
+    private static void ensureWatcher() {
+        if (watcher != null) {
+            return;
+        }
+        synchronized (Deadlines.class) {
+            if (watcher == null) {
+                Thread t = new Thread(Deadlines::watch, "rammearkitektur-http-deadlines");
+                t.setDaemon(true);
+                t.start();
+                watcher = t;
+            }
         }
     }
 
     private static void watch() {
+        try {
+            watchUntilIdle();
+        } finally {
+            synchronized (Deadlines.class) {
+                if (watcher == Thread.currentThread()) {
+                    watcher = null;
+                }
+            }
+            if (!IN_FLIGHT.isEmpty() && !Thread.currentThread().isInterrupted()) {
+                ensureWatcher();
+            }
+        }
+    }
+
+    private static void watchUntilIdle() {
         long idleSince = System.nanoTime();
         while (true) {
             try {
                 Thread.sleep(TICK_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                synchronized (Deadlines.class) {
-                    watcher = null;
-                }
                 return;
             }
             long now = System.nanoTime();
@@ -61,12 +85,7 @@ final class Deadlines {
             if (!IN_FLIGHT.isEmpty()) {
                 idleSince = now;
             } else if (now - idleSince > IDLE_NANOS) {
-                synchronized (Deadlines.class) {
-                    if (IN_FLIGHT.isEmpty()) {
-                        watcher = null;
-                        return;
-                    }
-                }
+                return;
             }
         }
     }
@@ -83,8 +102,9 @@ final class Deadlines {
             this.at = at;
         }
 
+        /** Interrupts the call, unless it has finished or its thread is being interrupted by someone else already. */
         private synchronized void fire() {
-            if (!finished && !fired) {
+            if (!finished && !fired && !thread.isInterrupted()) {
                 fired = true;
                 thread.interrupt();
             }

@@ -1,5 +1,6 @@
 package dk.rammearkitektur.clients.common.internal;
 
+import dk.rammearkitektur.core.XmlParseException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,8 +19,9 @@ import org.w3c.dom.Node;
  * parser reads back as the same infoset: namespace declarations the document carries are kept as they are, and a
  * declaration is added wherever an element or attribute uses a prefix that is not in scope (namespace fixup); text
  * escapes {@code & < >} and CR, attribute values also {@code "}, tab and line feed, so that neither line-end nor
- * attribute-value normalisation changes a signed value. Comments and processing instructions are written;
- * CDATA sections are written as escaped text (the same characters).
+ * attribute-value normalisation changes a signed value; a character XML 1.0 does not allow (a control character,
+ * an unpaired surrogate) is refused with an {@link XmlParseException} rather than sent altered. Comments and processing
+ * instructions are written; CDATA sections are written as escaped text (the same characters).
  */
 public final class DomWriter {
     private static final String XMLNS = XMLConstants.XMLNS_ATTRIBUTE_NS_URI;
@@ -68,8 +70,8 @@ public final class DomWriter {
         // the declarations the element carries first, so that the fixup below sees them
         for (int i = 0; i < attrs.getLength(); i++) {
             Attr a = (Attr) attrs.item(i);
-            if (XMLNS.equals(a.getNamespaceURI())) {
-                String prefix = "xmlns".equals(a.getName()) ? "" : a.getLocalName();
+            if (isDeclaration(a)) {
+                String prefix = "xmlns".equals(a.getName()) ? "" : a.getName().substring("xmlns:".length());
                 declared.put(prefix, a.getValue());
                 out.append(' ').append(a.getName()).append("=\"");
                 attribute(a.getValue());
@@ -79,12 +81,15 @@ public final class DomWriter {
         String ns = e.getNamespaceURI() == null ? "" : e.getNamespaceURI();
         String prefix = e.getPrefix() == null ? "" : e.getPrefix();
         if (!ns.equals(lookup(prefix))) {
+            if (declared.containsKey(prefix)) {
+                throw new IllegalArgumentException("element " + name + " declares its own prefix for another namespace");
+            }
             declare(declared, prefix, ns);
         }
         for (int i = 0; i < attrs.getLength(); i++) {
             Attr a = (Attr) attrs.item(i);
             String ans = a.getNamespaceURI();
-            if (XMLNS.equals(ans)) {
+            if (isDeclaration(a)) {
                 continue;
             }
             String aname;
@@ -94,10 +99,13 @@ public final class DomWriter {
                 aname = "xml:" + a.getLocalName();
             } else {
                 String ap = a.getPrefix();
-                if (ap == null || ap.isEmpty()) {
+                if (ap == null || ap.isEmpty()
+                        || (!ans.equals(lookup(ap)) && (declared.containsKey(ap) || ap.equals(prefix)))) {
+                    // no prefix, or one this element binds (or its name uses) for another namespace: use or make
+                    // another
                     ap = prefixFor(ans);
                     if (ap == null) {
-                        ap = "ns" + (++generated);
+                        ap = freshPrefix(declared);
                         declare(declared, ap, ans);
                     }
                 } else if (!ans.equals(lookup(ap))) {
@@ -120,6 +128,20 @@ public final class DomWriter {
             out.append("</").append(name).append('>');
         }
         scopes.remove(scopes.size() - 1);
+    }
+
+    private static boolean isDeclaration(Attr a) {
+        return XMLNS.equals(a.getNamespaceURI())
+                || (a.getNamespaceURI() == null && ("xmlns".equals(a.getName()) || a.getName().startsWith("xmlns:")));
+    }
+
+    /** A prefix bound nowhere in scope. */
+    private String freshPrefix(Map<String, String> declared) {
+        String p;
+        do {
+            p = "ns" + (++generated);
+        } while (lookup(p) != null || declared.containsKey(p));
+        return p;
     }
 
     private void declare(Map<String, String> declared, String prefix, String ns) {
@@ -156,6 +178,24 @@ public final class DomWriter {
         return prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
     }
 
+    /**
+     * Appends {@code c} (and the low surrogate after it) when XML 1.0 allows it; returns the index of the last char
+     * used. Anything else cannot be written so that it reads back the same.
+     */
+    private int legal(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            out.append(c).append(s.charAt(i + 1));
+            return i + 1;
+        }
+        if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)) {
+            out.append(c);
+            return i;
+        }
+        throw new XmlParseException("XML could not be written: character U+" + String.format("%04X", (int) c)
+                + " is not allowed in XML 1.0", null);
+    }
+
     private void text(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -164,7 +204,7 @@ public final class DomWriter {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '\r' -> out.append("&#13;");
-                default -> out.append(c);
+                default -> i = legal(s, i);
             }
         }
     }
@@ -179,7 +219,7 @@ public final class DomWriter {
                 case '\t' -> out.append("&#9;");
                 case '\n' -> out.append("&#10;");
                 case '\r' -> out.append("&#13;");
-                default -> out.append(c);
+                default -> i = legal(s, i);
             }
         }
     }

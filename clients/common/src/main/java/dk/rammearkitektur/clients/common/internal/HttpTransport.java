@@ -28,6 +28,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import dk.rammearkitektur.core.RammearkitekturException;
 
 /**
  * The one HTTP transport under every client: the JDK's {@code java.net.http} client over mutual TLS, HTTP/1.1 with
@@ -40,6 +42,8 @@ import javax.net.ssl.SSLException;
 public final class HttpTransport implements AutoCloseable {
     /** The largest reply read: 16 MiB. */
     public static final int MAX_REPLY_BYTES = 16 * 1024 * 1024;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpTransport.class);
 
     private final HttpClient http;
     private final Timeouts timeouts;
@@ -57,6 +61,10 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Creates the transport with the client certificate and trust anchors of {@code keys}; connects lazily. */
     public HttpTransport(KeyMaterial keys, Timeouts timeouts, InetSocketAddress proxy, int maxConcurrent) {
+        if (Boolean.parseBoolean(System.getProperty("jdk.httpclient.enableAllMethodRetry", "false"))) {
+            LOG.warn("jdk.httpclient.enableAllMethodRetry is set: the JDK HTTP client may repeat a POST on its own"
+                    + " after a connection failure, so a send may reach the service twice");
+        }
         this.timeouts = timeouts;
         this.permits = new Semaphore(maxConcurrent, true);
         try {
@@ -111,9 +119,10 @@ public final class HttpTransport implements AutoCloseable {
      * thread first), bounded as a whole, headers and body, by a deadline that interrupts the call.
      */
     private Reply exchange(ServiceCall call, HttpRequest request, Duration timeout) {
-        Deadlines.Deadline deadline = Deadlines.start(timeout.toNanos());
+        Deadlines.Deadline deadline = null;
         HttpResponse<byte[]> response;
         try {
+            deadline = Deadlines.start(timeout.toNanos());
             response = http.send(request, info -> new LimitedBody());
         } catch (InterruptedException e) {
             if (deadline.finish()) {
@@ -130,7 +139,9 @@ public final class HttpTransport implements AutoCloseable {
             }
             throw map(call, e);
         } finally {
-            deadline.finish();
+            if (deadline != null) {
+                deadline.finish();
+            }
         }
         return new Reply(response.statusCode(), response.headers(), response.body());
     }
@@ -150,10 +161,14 @@ public final class HttpTransport implements AutoCloseable {
             if (c instanceof ConnectException) {
                 return new ConnectionFailedException(call, "connection refused", false, t);
             }
-            if (c instanceof SSLException) {
-                return new ConnectionFailedException(call, "TLS failed: " + message(c), false, t);
+            if (c instanceof SSLHandshakeException) {
+                return new ConnectionFailedException(call, "TLS handshake failed: " + message(c), false, t);
             }
-            if (c instanceof RuntimeException re && !(c.getCause() instanceof IOException)) {
+            if (c instanceof SSLException) {
+                // after the handshake: the request may have been written
+                return new ConnectionFailedException(call, "TLS failed: " + message(c), true, t);
+            }
+            if (c instanceof RammearkitekturException re) {
                 return re;
             }
         }

@@ -59,20 +59,43 @@ public final class SoapTransport implements AutoCloseable {
     public <T> T callForPayload(ServiceCall call, URI endpoint, String soapAction, Document envelope, Duration timeout,
             PayloadReader<T> reader) {
         HttpTransport.Reply reply = post(call, endpoint, soapAction, envelope, timeout);
-        if (reply.status() < 300) {
-            Streamed<T> streamed = stream(call, reply.body(), reader);
+        return readPayload(call, reply.status(), reply.body(), reader);
+    }
+
+    /** What {@link #callForPayload} does with a reply. */
+    static <T> T readPayload(ServiceCall call, int status, byte[] body, PayloadReader<T> reader) {
+        if (status < 300) {
+            Streamed<T> streamed = stream(call, body, reader);
             if (streamed != null) {
                 return streamed.value();
             }
         }
-        readReply(call, reply.status(), reply.body());
-        throw new MalformedReplyException(call, "reply holds neither a payload nor a fault", null);
+        // a fault, an error status, or an envelope of unusual shape: exactly what call() does with it
+        Document doc = readReply(call, status, body);
+        Element first = Dom.children(SoapEnvelopes.replyBody(doc, call)).stream().findFirst().orElseThrow(() ->
+                new MalformedReplyException(call, "reply body is empty", null));
+        Document own = Dom.newDocument();
+        own.appendChild(own.importNode(first, true));
+        XMLStreamReader x = null;
+        try {
+            x = SecureXml.createStreamReader(new ByteArrayInputStream(DomWriter.toBytes(own)));
+            x.nextTag();
+            return reader.read(x);
+        } catch (XMLStreamException | RammearkitekturException e) {
+            throw new MalformedReplyException(call, "reply body could not be read: " + e.getMessage(), e);
+        } finally {
+            close(x);
+        }
     }
 
     record Streamed<T>(T value) {
     }
 
-    /** The payload read by {@code reader}, or null when the Body holds a SOAP fault (read with DOM instead). */
+    /**
+     * The payload read by {@code reader}, or null when the reply is for the DOM path to judge: the Body holds a SOAP
+     * fault anywhere or more than one element, or the envelope has anything between or besides one Header and the
+     * Body.
+     */
     static <T> Streamed<T> stream(ServiceCall call, byte[] body, PayloadReader<T> reader) {
         XMLStreamReader x = null;
         try {
@@ -88,15 +111,17 @@ public final class SoapTransport implements AutoCloseable {
                 x.nextTag();
             }
             if (!x.isStartElement() || !"Body".equals(x.getLocalName()) || !soap.equals(x.getNamespaceURI())) {
-                throw new MalformedReplyException(call, "reply envelope has no Body", null);
+                return null;
             }
-            if (x.nextTag() != XMLStreamConstants.START_ELEMENT) {
-                throw new MalformedReplyException(call, "reply body is empty", null);
-            }
-            if ("Fault".equals(x.getLocalName()) && soap.equals(x.getNamespaceURI())) {
+            if (x.nextTag() != XMLStreamConstants.START_ELEMENT
+                    || ("Fault".equals(x.getLocalName()) && soap.equals(x.getNamespaceURI()))) {
                 return null;
             }
             T value = reader.read(x);
+            // the payload was the Body's only element, and the Body the Envelope's last
+            if (x.nextTag() != XMLStreamConstants.END_ELEMENT || x.nextTag() != XMLStreamConstants.END_ELEMENT) {
+                return null;
+            }
             while (x.hasNext()) {
                 x.next();
             }
@@ -107,12 +132,16 @@ public final class SoapTransport implements AutoCloseable {
             }
             throw new MalformedReplyException(call, "reply is not well-formed XML: " + e.getMessage(), e);
         } finally {
-            if (x != null) {
-                try {
-                    x.close();
-                } catch (XMLStreamException ignored) {
-                    // nothing held open: the source is a byte array
-                }
+            close(x);
+        }
+    }
+
+    private static void close(XMLStreamReader x) {
+        if (x != null) {
+            try {
+                x.close();
+            } catch (XMLStreamException ignored) {
+                // nothing held open: the source is a byte array
             }
         }
     }

@@ -59,6 +59,47 @@ class DomWriterTest {
     }
 
     @Test
+    void prefixClashesGetAFreshPrefixAndNothingMovesNamespace() {
+        Document d = Dom.newDocument();
+        Element root = d.createElementNS("urn:a", "ns1:root");
+        root.setAttributeNS("urn:b", "unprefixed", "1");
+        root.setAttributeNS("urn:c", "ns1:clash", "2");
+        d.appendChild(root);
+        Element child = d.createElementNS("urn:a", "ns1:child");
+        child.setAttributeNS("urn:d", "ns1:other", "3");
+        root.appendChild(child);
+        Document back = reparse(DomWriter.toBytes(d));
+        Element r = back.getDocumentElement();
+        assertEquals("urn:a", r.getNamespaceURI());
+        assertEquals("1", r.getAttributeNS("urn:b", "unprefixed"));
+        assertEquals("2", r.getAttributeNS("urn:c", "clash"));
+        Element c = (Element) r.getFirstChild();
+        assertEquals("urn:a", c.getNamespaceURI(), new String(DomWriter.toBytes(d), StandardCharsets.UTF_8));
+        assertEquals("3", c.getAttributeNS("urn:d", "other"));
+    }
+
+    @Test
+    void charactersXmlCannotCarryAreRefusedNotAltered() {
+        for (String bad : new String[] {"a\u0001b", "x\ud800", "\udc00y", "\uffff"}) {
+            Document d = Dom.newDocument();
+            Element root = d.createElementNS(null, "r");
+            root.appendChild(d.createTextNode(bad));
+            d.appendChild(root);
+            org.junit.jupiter.api.Assertions.assertThrows(dk.rammearkitektur.core.XmlParseException.class,
+                    () -> DomWriter.toBytes(d));
+            root.removeChild(root.getFirstChild());
+            root.setAttributeNS(null, "a", bad);
+            org.junit.jupiter.api.Assertions.assertThrows(dk.rammearkitektur.core.XmlParseException.class,
+                    () -> DomWriter.toBytes(d));
+        }
+        Document ok = Dom.newDocument();
+        Element root = ok.createElementNS(null, "r");
+        root.appendChild(ok.createTextNode("emoji \ud83d\ude00"));
+        ok.appendChild(root);
+        assertEquals("emoji \ud83d\ude00", reparse(DomWriter.toBytes(ok)).getDocumentElement().getTextContent());
+    }
+
+    @Test
     void undeclaredPrefixesAndTheEmptyDefaultNamespaceAreDeclared() {
         Document d = Dom.newDocument();
         Element root = d.createElementNS("urn:default", "root");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dk.rammearkitektur.core.MalformedReplyException;
 import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.core.ServiceCall;
+import dk.rammearkitektur.core.ServiceFaultException;
 import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLStreamReader;
 import net.jqwik.api.ForAll;
@@ -34,6 +35,14 @@ class SoapPayloadStreamTest {
         return SoapTransport.stream(CALL, xml.getBytes(StandardCharsets.UTF_8), SoapPayloadStreamTest::nameAndValue);
     }
 
+    /** The whole fast path with its fallback, as a 200 reply. */
+    private static String read(String xml) {
+        return SoapTransport.readPayload(CALL, 200, xml.getBytes(StandardCharsets.UTF_8),
+                SoapPayloadStreamTest::nameAndValue);
+    }
+
+    private static final String FAULT = "<s:Fault><faultcode>s:Client</faultcode><faultstring>no</faultstring></s:Fault>";
+
     @Test
     void thePayloadIsReadAfterAnyHeader() {
         assertEquals("r=42", stream(OK).value());
@@ -45,30 +54,49 @@ class SoapPayloadStreamTest {
 
     @Test
     void aFaultIsLeftToTheDomPath() {
-        assertNull(stream("<s:Envelope xmlns:s='" + S11 + "'><s:Body><s:Fault><faultcode>s:Client</faultcode>"
-                + "<faultstring>no</faultstring></s:Fault></s:Body></s:Envelope>"));
+        String fault = "<s:Envelope xmlns:s='" + S11 + "'><s:Body>" + FAULT + "</s:Body></s:Envelope>";
+        assertNull(stream(fault));
+        assertThrows(ServiceFaultException.class, () -> read(fault));
     }
 
     @Test
     void whatTheDomPathRefusesIsRefusedHereToo() {
-        assertThrows(MalformedReplyException.class, () -> stream("<a/>"));
-        assertThrows(MalformedReplyException.class, () -> stream("<s:Envelope xmlns:s='" + S11 + "'/>"));
-        assertThrows(MalformedReplyException.class, () -> stream("<s:Envelope xmlns:s='" + S11 + "'><s:Body/></s:Envelope>"));
+        assertThrows(MalformedReplyException.class, () -> read("<a/>"));
+        assertThrows(MalformedReplyException.class, () -> read("<s:Envelope xmlns:s='" + S11 + "'/>"));
+        assertThrows(MalformedReplyException.class, () -> read("<s:Envelope xmlns:s='" + S11 + "'><s:Body/></s:Envelope>"));
         assertThrows(MalformedReplyException.class,
-                () -> stream("<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>" + OK));
-        assertThrows(MalformedReplyException.class, () -> stream(OK + "<trailing/>"));
+                () -> read("<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>" + OK));
+        assertThrows(MalformedReplyException.class, () -> read(OK + "<trailing/>"));
+    }
+
+    @Test
+    void aFaultAnywhereInTheBodyIsAFaultEvenAfterAPayload() {
+        String faultAfter = OK.replace("</p:r></s:Body>", "</p:r>" + FAULT + "</s:Body>");
+        assertNull(stream(faultAfter));
+        ServiceFaultException e = assertThrows(ServiceFaultException.class, () -> read(faultAfter));
+        assertEquals("s:Client", e.faultCode());
+    }
+
+    @Test
+    void unusualEnvelopesGetTheDomPathsAnswer() {
+        String twoPayloads = OK.replace("</p:r></s:Body>", "</p:r><p:other xmlns:p='urn:p'/></s:Body>");
+        assertNull(stream(twoPayloads));
+        assertEquals("r=42", read(twoPayloads), "like the DOM path: the first element of the Body");
+        String extraBeforeBody = OK.replace("</s:Header>", "</s:Header><x:odd xmlns:x='urn:x'/>");
+        assertNull(stream(extraBeforeBody));
+        assertEquals("r=42", read(extraBeforeBody));
     }
 
     @Property(tries = 300)
     void aCutOffReplyIsMalformedEvenAfterThePayload(@ForAll @IntRange(min = 1, max = 500) int cut) {
         String truncated = OK.substring(0, Math.min(cut, OK.length() - 1));
-        assertThrows(MalformedReplyException.class, () -> stream(truncated));
+        assertThrows(MalformedReplyException.class, () -> read(truncated));
     }
 
     @Property(tries = 500)
     void anyBytesGiveAPayloadAFaultOrATypedRefusal(@ForAll byte[] body) {
         try {
-            SoapTransport.stream(CALL, body, SoapPayloadStreamTest::nameAndValue);
+            SoapTransport.readPayload(CALL, 200, body, SoapPayloadStreamTest::nameAndValue);
         } catch (RammearkitekturException expected) {
             // typed: fine
         }

@@ -146,7 +146,8 @@ public final class CallExecutor implements AutoCloseable {
                     throw e;
                 }
                 Duration delay = retry.delay(attempt, ThreadLocalRandom.current()::nextDouble);
-                if (System.nanoTime() + delay.toNanos() >= deadline) {
+                // an attempt with less time than a connection needs would only hide this failure behind a timeout
+                if (deadline - (System.nanoTime() + delay.toNanos()) < timeouts.connect().toNanos()) {
                     throw e;
                 }
                 sleep(call, delay);
