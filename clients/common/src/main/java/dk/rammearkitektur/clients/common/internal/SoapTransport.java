@@ -40,7 +40,10 @@ public final class SoapTransport implements AutoCloseable {
     /** Reads a reply's payload from a StAX reader positioned on its start tag; may throw {@link ReplyShapeException}. */
     @FunctionalInterface
     public interface PayloadReader<T> {
-        /** Reads the payload element the reader is positioned on, up to and including its end tag. */
+        /**
+         * Reads the payload element the reader is positioned on and leaves the reader on the event after its end tag,
+         * as JAXB's {@code Unmarshaller.unmarshal(XMLStreamReader)} does.
+         */
         T read(XMLStreamReader payload) throws XMLStreamException;
     }
 
@@ -119,7 +122,13 @@ public final class SoapTransport implements AutoCloseable {
             }
             T value = reader.read(x);
             // the payload was the Body's only element, and the Body the Envelope's last
-            if (x.nextTag() != XMLStreamConstants.END_ELEMENT || x.nextTag() != XMLStreamConstants.END_ELEMENT) {
+            int event = x.getEventType();
+            while (event == XMLStreamConstants.COMMENT || event == XMLStreamConstants.PROCESSING_INSTRUCTION
+                    || event == XMLStreamConstants.SPACE
+                    || (event == XMLStreamConstants.CHARACTERS && x.isWhiteSpace())) {
+                event = x.next();
+            }
+            if (event != XMLStreamConstants.END_ELEMENT || x.nextTag() != XMLStreamConstants.END_ELEMENT) {
                 return null;
             }
             while (x.hasNext()) {

@@ -22,12 +22,13 @@ class SoapPayloadStreamTest {
     private static final String OK = "<s:Envelope xmlns:s='" + S11 + "'><s:Header><h:x xmlns:h='urn:h'><h:y>1</h:y></h:x>"
             + "</s:Header><s:Body><p:r xmlns:p='urn:p'><p:v>42</p:v></p:r></s:Body></s:Envelope>";
 
-    /** Reads the payload's name and its first child's text, consuming the payload. */
+    /** Reads the payload's name and its first child's text, leaving the reader after the payload, as JAXB does. */
     private static String nameAndValue(XMLStreamReader x) throws javax.xml.stream.XMLStreamException {
         String name = x.getLocalName();
         x.nextTag();
         String v = x.getElementText();
         x.nextTag();
+        x.next();
         return name + "=" + v;
     }
 
