@@ -146,8 +146,10 @@ public final class CallExecutor implements AutoCloseable {
                     throw e;
                 }
                 Duration delay = retry.delay(attempt, ThreadLocalRandom.current()::nextDouble);
-                // an attempt with less time than a connection needs would only hide this failure behind a timeout
-                if (deadline - (System.nanoTime() + delay.toNanos()) < timeouts.connect().toNanos()) {
+                // an attempt with less than a quarter of the shorter of the connect and read timeouts would only
+                // hide this failure behind a timeout
+                if (deadline - (System.nanoTime() + delay.toNanos())
+                        < Math.min(timeouts.connect().toNanos(), timeouts.read().toNanos()) / 4) {
                     throw e;
                 }
                 sleep(call, delay);
