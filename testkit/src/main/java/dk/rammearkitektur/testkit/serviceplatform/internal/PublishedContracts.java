@@ -25,6 +25,8 @@ import org.xml.sax.SAXException;
 public final class PublishedContracts {
     /** The SF1520 message schema, relative to the contracts folder. */
     public static final String SF1520 = "sf1520-cpr-personbasedataextended-4/PersonBaseDataExtendedServiceMsg.xsd";
+    /** The SF1510 KlasseService 7 operations schema, relative to the contracts folder. */
+    public static final String SF1510 = "sf1510-klasse-7/KlasseOperationer.xsd";
     /** The SF1530 message schema, relative to the contracts folder. */
     public static final String SF1530 = "sf1530-cvr-online-2/OnlineServiceMsg.xsd";
     /** The Serviceplatformen fault detail schema, relative to the contracts folder. */
