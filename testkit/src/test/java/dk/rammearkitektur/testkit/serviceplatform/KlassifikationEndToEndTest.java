@@ -151,6 +151,31 @@ class KlassifikationEndToEndTest {
     }
 
     @Test
+    void badInputIsAValidationExceptionNamingTheFieldBeforeAnythingIsSent() {
+        try (KlassifikationClient k = SimulatorClients.klassifikation(sim).build()) {
+            java.util.List<UUID> withNull = new java.util.ArrayList<>(List.of(UUID.randomUUID()));
+            withNull.add(null);
+            assertEquals("uuids[1]", path(assertThrows(dk.rammearkitektur.core.ValidationException.class,
+                    () -> k.list(withNull))));
+            assertEquals("uuids", path(assertThrows(dk.rammearkitektur.core.ValidationException.class,
+                    () -> k.list(List.of()))));
+            assertEquals("actionFacet", path(assertThrows(dk.rammearkitektur.core.ValidationException.class,
+                    () -> k.resolveActionFacet("g1"))));
+            assertEquals("subject", path(assertThrows(dk.rammearkitektur.core.ValidationException.class,
+                    () -> k.resolveSubject(null))));
+            assertEquals("key", path(assertThrows(dk.rammearkitektur.core.ValidationException.class,
+                    () -> k.search("x".repeat(51), null))));
+            assertEquals("kle", path(assertThrows(dk.rammearkitektur.core.ValidationException.class,
+                    () -> k.refresh(Facet.KLE_SUBJECT, "32.1"))));
+        }
+        assertEquals(0, sim.requestCount("SF1510"), "nothing was sent");
+    }
+
+    private static String path(dk.rammearkitektur.core.ValidationException e) {
+        return e.violations().get(0).path();
+    }
+
+    @Test
     void tokenForAnotherAudienceIsRefused() {
         try (KlassifikationClient k = SimulatorClients.klassifikation(sim)
                 .entityId("http://entityid.kombit.dk/service/not-klassifikation/1").build()) {
