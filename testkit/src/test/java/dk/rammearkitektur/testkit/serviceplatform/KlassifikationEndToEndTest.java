@@ -176,6 +176,17 @@ class KlassifikationEndToEndTest {
     }
 
     @Test
+    void serviceRefusesATokenIssuedForAnotherService() {
+        // the STS knows SF1500's entity id, so it issues; Klassifikation must refuse the token (audience)
+        try (KlassifikationClient k = SimulatorClients.klassifikation(sim)
+                .entityId("http://stoettesystemerne.dk/service/organisation/3").build()) {
+            assertThrows(ServiceFaultException.class, () -> k.resolveActionFacet("G01"));
+        }
+        assertTrue(sim.violations().stream().anyMatch(v -> "SF1510".equals(v.endpoint())),
+                sim.conformanceReport());
+    }
+
+    @Test
     void tokenForAnotherAudienceIsRefused() {
         try (KlassifikationClient k = SimulatorClients.klassifikation(sim)
                 .entityId("http://entityid.kombit.dk/service/not-klassifikation/1").build()) {

@@ -421,9 +421,8 @@ public final class KlassifikationClient implements AutoCloseable {
             URI endpoint = environment.klassifikation();
             ServiceTarget target = new ServiceTarget(SERVICE_ID, entityId, endpoint, SoapVersion.SOAP_12, true);
             SoapCallExecutor executor = new SoapCallExecutor("dk.rammearkitektur.clients.stoettesystemer", transport,
-                    security, settings.retryPolicy(), timeouts, clock);
-            return new KlassifikationClient(environment, executor, target, new EnumMap<>(facets.isEmpty()
-                    ? new EnumMap<>(Facet.class) : facets));
+                    security, settings.retryPolicy(), timeouts);
+            return new KlassifikationClient(environment, executor, target, new EnumMap<>(facets));
         }
     }
 }

@@ -8,7 +8,6 @@ import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.ServiceCall;
 import dk.rammearkitektur.core.ServiceCallException;
 import dk.rammearkitektur.core.Timeouts;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
@@ -38,17 +37,15 @@ public final class SoapCallExecutor implements AutoCloseable {
     private final StsSecurityHeader security;
     private final RetryPolicy retry;
     private final Timeouts timeouts;
-    private final Clock clock;
 
     /** Creates the executor; {@code logger} names the log the client family writes to. */
     public SoapCallExecutor(String logger, SoapTransport transport, StsSecurityHeader security, RetryPolicy retry,
-            Timeouts timeouts, Clock clock) {
+            Timeouts timeouts) {
         this.log = LoggerFactory.getLogger(Objects.requireNonNull(logger, "logger == null"));
         this.transport = Objects.requireNonNull(transport, "transport == null");
         this.security = Objects.requireNonNull(security, "security == null");
         this.retry = Objects.requireNonNull(retry, "retry == null");
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts == null");
-        this.clock = Objects.requireNonNull(clock, "clock == null");
     }
 
     /** Reads the first element of a reply body into a result; may throw {@link ReplyShapeException}. */
@@ -161,11 +158,6 @@ public final class SoapCallExecutor implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new CallTimeoutException(call, "interrupted while waiting to retry", true, e);
         }
-    }
-
-    /** The instant the executor's clock gives (for callers that stamp requests). */
-    public java.time.Instant now() {
-        return clock.instant();
     }
 
     @Override
