@@ -1,17 +1,11 @@
 package dk.rammearkitektur.clients.common.internal;
 
-import dk.rammearkitektur.core.CallTimeoutException;
 import dk.rammearkitektur.core.MalformedReplyException;
-import dk.rammearkitektur.core.PersonalData;
-import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.ServiceCall;
-import dk.rammearkitektur.core.ServiceCallException;
 import dk.rammearkitektur.core.Timeouts;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +16,8 @@ import org.w3c.dom.Element;
  * Runs one logical read call to a SOAP service with an STS token, for any client family: a fresh correlation id, the
  * envelope (WS-Addressing {@code Action}, {@code MessageID}, {@code To}, {@code ReplyTo}; the KOMBIT
  * {@code RequestHeader/TransactionUUID} when the target's binding has it; the body the caller writes; the signed
- * WS-Security header of {@link StsSecurityHeader}), the transport, retries of retry-safe failures
- * ({@link ServiceCallException#isRetrySafe()}) within the total timeout, and a debug log line with timing. Never
+ * WS-Security header of {@link StsSecurityHeader}), the transport, and {@link CallRetries}' retries of
+ * retry-safe failures within the total timeout, with a debug log line per attempt. Never
  * logs payloads. The Serviceplatformen client has its own executor for its two auth models; this one is the general
  * form the support-systems clients use.
  */
@@ -64,47 +58,14 @@ public final class SoapCallExecutor implements AutoCloseable {
             ReplyReader<T> reader) {
         String correlationId = UUID.randomUUID().toString();
         ServiceCall call = ServiceCall.read(target.id(), operation, correlationId);
-        long start = System.nanoTime();
-        long deadline = start + timeouts.total().toNanos();
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            long t0 = System.nanoTime();
-            try {
-                Document request = envelope(target, soapAction, correlationId, bodyWriter);
-                T result;
-                try {
-                    Document reply = transport.call(call, target.endpoint(), soapAction, request,
-                            attemptTimeout(call, deadline));
-                    Element body = SoapEnvelopes.replyBody(reply, call);
-                    Element first = Dom.children(body).stream().findFirst().orElseThrow(() ->
-                            new MalformedReplyException(call, "reply body is empty", null));
-                    result = reader.read(first, call);
-                } catch (ReplyShapeException e) {
-                    throw e.forCall(call);
-                }
-                if (log.isDebugEnabled()) {
-                    log.debug("{} {} ok in {} ms (correlation id {}, attempt {})", target.id(), operation,
-                            millis(t0), correlationId, attempt);
-                }
-                return result;
-            } catch (RammearkitekturException e) {
-                if (log.isDebugEnabled()) {
-                    log.debug("{} {} failed in {} ms (correlation id {}, attempt {}): {}: {}", target.id(), operation,
-                            millis(t0), correlationId, attempt, e.getClass().getSimpleName(),
-                            PersonalData.maskCprNumbers(e.getMessage()));
-                }
-                if (!(e instanceof ServiceCallException sce) || !sce.isRetrySafe()
-                        || !retry.shouldRetry(attempt, true)) {
-                    throw e;
-                }
-                Duration delay = retry.delay(attempt, ThreadLocalRandom.current()::nextDouble);
-                if (System.nanoTime() + delay.toNanos() >= deadline) {
-                    throw e;
-                }
-                sleep(call, delay);
-            }
-        }
+        return CallRetries.run(log, call, retry, timeouts, timeout -> {
+            Document request = envelope(target, soapAction, correlationId, bodyWriter);
+            Document reply = transport.call(call, target.endpoint(), soapAction, request, timeout.get());
+            Element body = SoapEnvelopes.replyBody(reply, call);
+            Element first = Dom.children(body).stream().findFirst().orElseThrow(() ->
+                    new MalformedReplyException(call, "reply body is empty", null));
+            return reader.read(first, call);
+        });
     }
 
     /** The signed envelope of one attempt. */
@@ -135,29 +96,6 @@ public final class SoapCallExecutor implements AutoCloseable {
         Element e = Dom.add(header, Soap.WSA, "wsa:" + local, text);
         e.setAttributeNS(Soap.WSU, "wsu:Id", id);
         return e;
-    }
-
-    /** The read timeout, or what is left of the total when that is shorter; a timeout when nothing is left. */
-    private Duration attemptTimeout(ServiceCall call, long deadline) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            throw new CallTimeoutException(call, "the total timeout of " + timeouts.total().toMillis()
-                    + " ms is used up", true, null);
-        }
-        return Duration.ofNanos(Math.min(left, timeouts.read().toNanos()));
-    }
-
-    private static long millis(long t0) {
-        return (System.nanoTime() - t0) / 1_000_000;
-    }
-
-    private static void sleep(ServiceCall call, Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CallTimeoutException(call, "interrupted while waiting to retry", true, e);
-        }
     }
 
     @Override
