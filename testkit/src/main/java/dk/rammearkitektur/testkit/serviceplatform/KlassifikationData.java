@@ -12,11 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The classes (Klasser) the simulated Klassifikation (SF1510 KlasseService 7) serves; add classes per test with
- * {@link #add}. The seed ({@link #seeded()}) holds a handful of KLE subjects and action facets. Their keys are real
- * KLE keys; of their titles only {@code 32.03.04 Folkepension} is taken from a published source (KOMBIT's sample
- * {@code kombit/kosdy_infrastructureSamples-java}, {@code client.properties}), as are the facet names "KLE Emneplan" and
- * "KLE - handlingsfacet" and the pair {@code 27.35.04}/{@code G01} that sample resolves; the other titles are the
- * simulator's seed, and every UUID is the simulator's own (name-based), not Klassifikation's.
+ * {@link #add}. The seed ({@link #seeded()}) holds a handful of KLE subjects and action facets. Taken from a
+ * published source (KOMBIT's sample {@code kombit/kosdy_infrastructureSamples-java}, {@code client.properties}): the
+ * keys {@code 32.03.04} (title "Folkepension"), {@code 27.35.04} and {@code G01}, and the facet names "KLE Emneplan"
+ * and "KLE - handlingsfacet". The other keys ({@code 32.18.00}, {@code 32.18.02}, {@code K07}) have KLE's form, and
+ * they and every other title are the simulator's seed, not checked against KLE; every UUID is the simulator's own
+ * (name-based), not Klassifikation's.
  */
 public final class KlassifikationData {
     /** The simulator's UUID of the facet "KLE Emneplan" (subjects). */
