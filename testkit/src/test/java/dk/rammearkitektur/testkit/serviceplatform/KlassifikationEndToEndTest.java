@@ -68,6 +68,7 @@ class KlassifikationEndToEndTest {
 
     @Test
     void cacheAnswersRepeatsUntilRefreshedOrCleared() {
+        UUID replacement = UUID.randomUUID();
         try (KlassifikationClient k = SimulatorClients.klassifikation(sim).build()) {
             UUID first = k.resolveSubject(KleNumber.parse("32.03.04")).orElseThrow().uuid();
             assertEquals(first, k.resolveSubject(KleNumber.parse("32.03.04")).orElseThrow().uuid());
@@ -76,7 +77,6 @@ class KlassifikationEndToEndTest {
             // the register changes: refresh sees it
             KlassifikationData.Klasse old = sim.klassifikation().find("32.03.04", null).get(0);
             sim.klassifikation().remove(old.uuid());
-            UUID replacement = UUID.randomUUID();
             sim.klassifikation().add(new KlassifikationData.Klasse(replacement, "32.03.04", "Folkepension",
                     KlassifikationData.SUBJECT_FACET, KlassifikationData.SINCE, null));
             assertEquals(first, k.resolveSubject(KleNumber.parse("32.03.04")).orElseThrow().uuid(), "still cached");
@@ -85,7 +85,7 @@ class KlassifikationEndToEndTest {
             assertEquals(0, k.cacheSize());
             assertEquals(replacement, k.resolveSubject(KleNumber.parse("32.03.04")).orElseThrow().uuid());
         } finally {
-            sim.klassifikation().remove(KlassifikationData.uuid("kle-32.03.04"));
+            sim.klassifikation().remove(replacement);
             sim.klassifikation().subject("32.03.04", "Folkepension");
         }
     }
