@@ -16,6 +16,7 @@ module dk.rammearkitektur.testkit {
     requires transitive dk.rammearkitektur.clients.common;
     requires transitive dk.rammearkitektur.clients.serviceplatform;
     requires transitive dk.rammearkitektur.clients.digitalpost;
+    requires transitive dk.rammearkitektur.clients.stoettesystemer;
     requires transitive org.junit.jupiter.api;
     requires transitive net.jqwik.api;
 

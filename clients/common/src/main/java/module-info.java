@@ -13,5 +13,6 @@ module dk.rammearkitektur.clients.common {
     exports dk.rammearkitektur.clients.common;
     exports dk.rammearkitektur.clients.common.internal to
             dk.rammearkitektur.clients.serviceplatform,
-            dk.rammearkitektur.clients.digitalpost;
+            dk.rammearkitektur.clients.digitalpost,
+            dk.rammearkitektur.clients.stoettesystemer;
 }

@@ -45,7 +45,9 @@ import org.xml.sax.SAXException;
 /**
  * An in-process Serviceplatformen for tests: one HTTPS server on {@code 127.0.0.1} (port 0 unless chosen) requiring
  * client certificates from the test PKI, serving SF1520 under {@code /service/CPR/PersonBaseDataExtended/4}, SF1530
- * under {@code /service/CVR/Online/2} and SF1500 under {@code /organisation/organisationsystem/6/}, and a security
+ * under {@code /service/CVR/Online/2}, SF1500 under {@code /organisation/organisationsystem/6/}, Klassifikation (SF1510
+ * KlasseService 7, {@code soeg}, {@code laes}, {@code list} over the classes of {@link #klassifikation()}) under
+ * {@code /klassifikation/klasse/7/}, and a security
  * token service under {@link #STS_SOAP_PATH} (WS-Trust 1.3) and {@link #STS_REST_PATH} (JSON) that issues signed
  * holder-of-key SAML tokens to registered system certificates for registered CVRs ({@link #authorise}).
  *
@@ -80,10 +82,21 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     static final UUID SF1520_UUID = UUID.fromString("e6be2436-bf35-4df2-83fe-925142825dc2");
     static final UUID SF1530_UUID = UUID.fromString("c0daecde-e278-43b7-84fd-477bfeeea027");
     static final UUID SF1500_UUID = UUID.fromString("4b8d5e02-7c0a-4c4b-9a0e-5f6a1c2e3d40");
+    /** A placeholder: Klassifikation is called with STS tokens only, so its service UUID is never checked. */
+    static final UUID SF1510_UUID = UUID.fromString("9a1f0c3e-2b7d-4e5f-8a6b-1c2d3e4f5a60");
+    /**
+     * The entity id (token audience) the simulated Klassifikation accepts: the simulator's reading of the research
+     * note's {@code …/klassifikation/7} beside {@code http://entityid.kombit.dk/service/sdi/sagdokumentindeks/6}.
+     */
+    public static final String SF1510_ENTITY_ID = "http://entityid.kombit.dk/service/klassifikation/7";
+    /** The Klassifikation client's own contract subset (a class-path resource of that module). */
+    private static final String KLASSIFIKATION_CONTRACT =
+            "/dk/rammearkitektur/clients/stoettesystemer/klassifikation/Klasse_7.xsd";
 
     private final TestPki pki;
     private final TestIdentity system;
     private final SimulatorData data;
+    private final KlassifikationData klassifikation;
     private final boolean strict;
     private final Clock clock;
     private final Duration skew;
@@ -130,6 +143,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         this.pki = b.pki;
         this.system = pki.oces3Organisation();
         this.data = b.data != null ? b.data : SimulatorData.seeded(pki.cvr());
+        this.klassifikation = b.klassifikation != null ? b.klassifikation : KlassifikationData.seeded();
         this.strict = b.strict;
         this.clock = b.clock;
         this.skew = b.skew;
@@ -150,7 +164,11 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                 new Endpoint("SF1500", "/organisation/organisationsystem/6/", SF1500_UUID,
                         "http://stoettesystemerne.dk/service/organisation/3",
                         "organisation/Organisation_6.xsd", null, Map.of("FremsoegObjekthierarkiInput",
-                        "http://kombit.dk/sts/organisation/organisationssystem/fremsoegobjekthierarki"), Xml.SOAP12));
+                        "http://kombit.dk/sts/organisation/organisationssystem/fremsoegobjekthierarki"), Xml.SOAP12),
+                new Endpoint("SF1510", "/klassifikation/klasse/7/", SF1510_UUID, SF1510_ENTITY_ID,
+                        KLASSIFIKATION_CONTRACT, contracts != null
+                                && java.nio.file.Files.isRegularFile(contracts.resolve(PublishedContracts.SF1510))
+                                ? PublishedContracts.SF1510 : null, KlassifikationResponses.ACTIONS, Xml.SOAP12));
         java.util.Set<String> entityIds = new java.util.HashSet<>();
         for (Endpoint e : endpoints) {
             entityIds.add(e.entityId);
@@ -216,7 +234,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         return server.baseUri();
     }
 
-    /** The endpoint URLs by service id ({@code SF1520}, {@code SF1530}, {@code SF1500}). */
+    /** The endpoint URLs by service id ({@code SF1520}, {@code SF1530}, {@code SF1500}, {@code SF1510}). */
     public Map<String, URI> endpoints() {
         Map<String, URI> out = new java.util.LinkedHashMap<>();
         for (Endpoint e : endpoints) {
@@ -311,6 +329,11 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     /** The registers; add data per test. */
     public SimulatorData data() {
         return data;
+    }
+
+    /** The classes the simulated Klassifikation (SF1510) serves; add classes per test. */
+    public KlassifikationData klassifikation() {
+        return klassifikation;
     }
 
     /** Fault injection. */
@@ -557,14 +580,16 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         validate(ep, payload, found);
         boolean token = header != null && Xml.kid(header, Sts.WSSE, "Security") != null;
         boolean organisation = "SF1500".equals(ep.id);
-        String transactionUuid = organisation ? checkRequestHeader(header, found) : null;
+        boolean klasse = "SF1510".equals(ep.id);
+        boolean supportSystem = organisation || klasse;
+        String transactionUuid = supportSystem ? checkRequestHeader(header, found) : null;
         String tokenCvr = null;
         if (token) {
             checkAddressing(ep, ex, header, expectedAction, messageId, found);
             tokenCvr = sts.verifyServiceCall(doc, ex, ep.entityId, callClock, found);
-        } else if (organisation) {
-            found.add(new String[] {PlatformFaults.SIGNATURE,
-                "SF1500 Organisation 6 is called with an STS token in a signed WS-Security header; it has no"
+        } else if (supportSystem) {
+            found.add(new String[] {PlatformFaults.SIGNATURE, ep.id
+                + " is called directly with an STS token in a signed WS-Security header; it has no"
                         + " InvocationContext model"});
         } else {
             checkSoapAction(ex, expectedAction, found);
@@ -583,6 +608,12 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             return Xml.fault(ep.soapNs, "Client", found.get(0)[0], found.get(0)[1]);
         }
         Element out = Xml.envelope(ep.soapNs);
+        if (klasse) {
+            Element replyHeader = Xml.kid(out.getOwnerDocument().getDocumentElement(), ep.soapNs, "Header");
+            OrganisationResponses.requestHeader(replyHeader, transactionUuid == null ? "" : transactionUuid);
+            KlassifikationResponses.answer(out, payload, klassifikation, faults.drawStatus());
+            return out.getOwnerDocument();
+        }
         if (organisation) {
             Element replyHeader = Xml.kid(out.getOwnerDocument().getDocumentElement(), ep.soapNs, "Header");
             OrganisationResponses.requestHeader(replyHeader, transactionUuid == null ? "" : transactionUuid);
@@ -782,6 +813,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     public static final class Builder {
         private TestPki pki = TestPki.generateFast(1);
         private SimulatorData data;
+        private KlassifikationData klassifikation;
         private boolean strict = true;
         private Clock clock = Clock.systemUTC();
         private Duration skew = Duration.ofMinutes(5);
@@ -846,6 +878,12 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         /** The registers to serve (default: {@link SimulatorData#seeded(String)} for the PKI's CVR). */
         public Builder data(SimulatorData data) {
             this.data = Objects.requireNonNull(data, "data == null");
+            return this;
+        }
+
+        /** The classes Klassifikation serves (default: {@link KlassifikationData#seeded()}). */
+        public Builder klassifikation(KlassifikationData klassifikation) {
+            this.klassifikation = Objects.requireNonNull(klassifikation, "klassifikation == null");
             return this;
         }
 

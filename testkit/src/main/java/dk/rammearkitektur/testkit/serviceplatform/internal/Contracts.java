@@ -20,10 +20,13 @@ public final class Contracts {
     private Contracts() {
     }
 
-    /** The compiled schema at {@code BASE + relative}, e.g. {@code cpr/PersonBaseDataExtended_4.xsd}. */
+    /**
+     * The compiled schema at {@code BASE + relative}, e.g. {@code cpr/PersonBaseDataExtended_4.xsd}, or at
+     * {@code relative} itself when it starts with a slash (another client module's contracts).
+     */
     public static Schema schema(String relative) {
         return CACHE.computeIfAbsent(relative, r -> {
-            URL url = Contracts.class.getResource(BASE + r);
+            URL url = Contracts.class.getResource(r.startsWith("/") ? r : BASE + r);
             if (url == null) {
                 throw new IllegalStateException("contract " + BASE + r + " is not on the classpath");
             }

@@ -18,13 +18,19 @@ import org.xml.sax.SAXException;
 /**
  * The published Serviceplatformen contracts (a folder laid out as {@code shared/conformance/serviceplatformen}:
  * {@code sf1520-cpr-personbasedataextended-4/}, {@code sf1530-cvr-online-2/}, ...), compiled with SecureXml's hardened
- * schema factory. The files are read, never changed: the one known defect (the SF1520 types file uses the PNR
- * namespace without importing it, see the folder's {@code PROVENANCE.txt}) is worked around in memory by adding the
- * missing import while the schema is compiled.
+ * schema factory. The files are read, never changed: two known defects are worked around in memory while the schema
+ * is compiled. The SF1520 types file uses the PNR namespace without importing it (see the folder's
+ * {@code PROVENANCE.txt}): the missing import is added. The {@code SagDokObjekt.xsd} of SF1510 KlasseService 7 gives
+ * the {@code Sortering} element the pattern {@code ^(?:100|[1-9]\d?)$}, written in a regex dialect XML Schema does
+ * not have (a non-capturing group; {@code ^} and {@code $} are not anchors there), which the JDK's validator refuses
+ * to compile: it is replaced by the XML Schema pattern {@code 100|[1-9][0-9]?}, the same set of values (XML Schema
+ * patterns always match the whole value).
  */
 public final class PublishedContracts {
     /** The SF1520 message schema, relative to the contracts folder. */
     public static final String SF1520 = "sf1520-cpr-personbasedataextended-4/PersonBaseDataExtendedServiceMsg.xsd";
+    /** The SF1510 KlasseService 7 operations schema, relative to the contracts folder. */
+    public static final String SF1510 = "sf1510-klasse-7/KlasseOperationer.xsd";
     /** The SF1530 message schema, relative to the contracts folder. */
     public static final String SF1530 = "sf1530-cvr-online-2/OnlineServiceMsg.xsd";
     /** The Serviceplatformen fault detail schema, relative to the contracts folder. */
@@ -32,6 +38,9 @@ public final class PublishedContracts {
 
     private static final String PNR_NS = "http://serviceplatformen.dk/xml/schemas/cpr/PNR/1/";
     private static final String DEFECTIVE = "PersonBaseDataExtendedServiceTypes.xsd";
+    private static final String SAGDOK = "SagDokObjekt.xsd";
+    private static final String BAD_SORTERING = "<pattern value=\"^(?:100|[1-9]\\d?)$\"/>";
+    private static final String GOOD_SORTERING = "<pattern value=\"100|[1-9][0-9]?\"/>";
     private static final Map<Path, Schema> CACHE = new ConcurrentHashMap<>();
 
     private PublishedContracts() {
@@ -74,9 +83,26 @@ public final class PublishedContracts {
         });
     }
 
-    private static LSInput patched(String systemId, String baseUri) {
-        if (systemId == null || !systemId.endsWith(DEFECTIVE) || baseUri == null) {
+    /**
+     * A resource resolver's answer for the published files: a patched copy of a file with a known defect (see the
+     * class comment), or null to read the file as it is.
+     */
+    public static LSInput patched(String systemId, String baseUri) {
+        if (systemId == null || baseUri == null || !(systemId.endsWith(DEFECTIVE) || systemId.endsWith(SAGDOK))) {
             return null;
+        }
+        if (systemId.endsWith(SAGDOK)) {
+            URI uri = URI.create(baseUri).resolve(systemId);
+            String text;
+            try {
+                text = Files.readString(Path.of(uri), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (!text.contains(BAD_SORTERING)) {
+                return null;
+            }
+            return input(uri, text.replace(BAD_SORTERING, GOOD_SORTERING));
         }
         URI uri = URI.create(baseUri).resolve(systemId);
         String text;
@@ -91,6 +117,10 @@ public final class PublishedContracts {
             text = text.substring(0, end + 1) + "<xsd:import namespace=\"" + PNR_NS
                     + "\" schemaLocation=\"../sp/PNR_1.xsd\"/>" + text.substring(end + 1);
         }
+        return input(uri, text);
+    }
+
+    private static LSInput input(URI uri, String text) {
         DOMImplementationLS ls = (DOMImplementationLS) SecureXml.documentBuilder().getDOMImplementation();
         LSInput in = ls.createLSInput();
         in.setSystemId(uri.toString());

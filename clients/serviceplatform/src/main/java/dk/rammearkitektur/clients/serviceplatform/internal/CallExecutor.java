@@ -1,10 +1,7 @@
 package dk.rammearkitektur.clients.serviceplatform.internal;
 
-import dk.rammearkitektur.core.CallTimeoutException;
 import dk.rammearkitektur.clients.serviceplatform.Environment;
 import dk.rammearkitektur.clients.serviceplatform.ServiceDescription;
-import dk.rammearkitektur.core.PersonalData;
-import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.signing.wss.SoapVersion;
@@ -12,22 +9,23 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import dk.rammearkitektur.clients.common.internal.CallRetries;
+import dk.rammearkitektur.clients.common.internal.ReplyShapeException;
 import dk.rammearkitektur.clients.common.internal.Dom;
 import dk.rammearkitektur.clients.common.internal.SoapTransport;
 import dk.rammearkitektur.core.MalformedReplyException;
 import dk.rammearkitektur.core.ServiceCall;
 import dk.rammearkitektur.core.ServiceCallException;
-import dk.rammearkitektur.clients.common.internal.ReplyShapeException;
 import dk.rammearkitektur.clients.common.internal.SoapEnvelopes;
 
 /**
- * Runs one logical call: a fresh correlation id, the envelope, the transport, retries of retry-safe failures
- * ({@link ServiceCallException#isRetrySafe()}) within the total timeout, and a debug log line with timing. Never logs payloads, so no CPR number reaches the log.
+ * Runs one logical call: a fresh correlation id, the envelope, the transport, and {@code clients-common}'s
+ * {@link CallRetries} (retries of retry-safe failures, {@link ServiceCallException#isRetrySafe()}, within the total
+ * timeout, and a debug log line with timing). Never logs payloads, so no CPR number reaches the log.
  */
 public final class CallExecutor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("dk.rammearkitektur.clients.serviceplatform");
@@ -115,46 +113,12 @@ public final class CallExecutor implements AutoCloseable {
         String correlationId = UUID.randomUUID().toString();
         ServiceCall call = ServiceCall.read(service.id(), operation, correlationId);
         URI endpoint = service.endpoint(environment);
-        long start = System.nanoTime();
-        long deadline = start + timeouts.total().toNanos();
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            long t0 = System.nanoTime();
-            try {
-                CallInfo info = new CallInfo(service, operation, soapAction, endpoint, correlationId, clock.instant(),
-                        version, requestHeader);
-                Document request = EnvelopeBuilder.build(info, payload, authenticator, addressing);
-                T result;
-                try {
-                    result = exchange.run(call, endpoint, request, attemptTimeout(call, deadline));
-                } catch (ReplyShapeException e) {
-                    throw e.forCall(call);
-                }
-                if (LOG.isDebugEnabled()) {
-                    LOG.debug("{} {} ok in {} ms (correlation id {}, attempt {})", service.id(), operation,
-                            millis(t0), correlationId, attempt);
-                }
-                return result;
-            } catch (RammearkitekturException e) {
-                if (LOG.isDebugEnabled()) {
-                    LOG.debug("{} {} failed in {} ms (correlation id {}, attempt {}): {}: {}", service.id(), operation,
-                            millis(t0), correlationId, attempt, e.getClass().getSimpleName(),
-                            PersonalData.maskCprNumbers(e.getMessage()));
-                }
-                if (!(e instanceof ServiceCallException sce) || !sce.isRetrySafe() || !retry.shouldRetry(attempt, true)) {
-                    throw e;
-                }
-                Duration delay = retry.delay(attempt, ThreadLocalRandom.current()::nextDouble);
-                // an attempt with less than a quarter of the shorter of the connect and read timeouts would only
-                // hide this failure behind a timeout
-                if (deadline - (System.nanoTime() + delay.toNanos())
-                        < Math.min(timeouts.connect().toNanos(), timeouts.read().toNanos()) / 4) {
-                    throw e;
-                }
-                sleep(call, delay);
-            }
-        }
+        return CallRetries.run(LOG, call, retry, timeouts, timeout -> {
+            CallInfo info = new CallInfo(service, operation, soapAction, endpoint, correlationId, clock.instant(),
+                    version, requestHeader);
+            Document request = EnvelopeBuilder.build(info, payload, authenticator, addressing);
+            return exchange.run(call, endpoint, request, timeout.get());
+        });
     }
 
     /**
@@ -171,29 +135,6 @@ public final class CallExecutor implements AutoCloseable {
         return execute(service, operation, SoapVersion.SOAP_11, false, soapAction, payload,
                 (call, endpoint, request, timeout) -> transport.callForPayload(call, endpoint, soapAction, request,
                         timeout, x -> mapper.apply(JaxbCodec.unmarshal(x, type))));
-    }
-
-    /** The read timeout, or what is left of the total when that is shorter; a timeout when nothing is left. */
-    private Duration attemptTimeout(ServiceCall call, long deadline) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            throw new CallTimeoutException(call, "the total timeout of " + timeouts.total().toMillis()
-                    + " ms is used up", true, null);
-        }
-        return Duration.ofNanos(Math.min(left, timeouts.read().toNanos()));
-    }
-
-    private static long millis(long t0) {
-        return (System.nanoTime() - t0) / 1_000_000;
-    }
-
-    private static void sleep(ServiceCall call, Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CallTimeoutException(call, "interrupted while waiting to retry", true, e);
-        }
     }
 
     @Override

@@ -1,0 +1,428 @@
+package dk.rammearkitektur.clients.stoettesystemer;
+
+import dk.rammearkitektur.clients.common.StsProtocol;
+import dk.rammearkitektur.clients.common.internal.ClientSettings;
+import dk.rammearkitektur.clients.common.internal.HttpTransport;
+import dk.rammearkitektur.clients.common.internal.KeyMaterial;
+import dk.rammearkitektur.clients.common.internal.RestStsClient;
+import dk.rammearkitektur.clients.common.internal.ServiceTarget;
+import dk.rammearkitektur.clients.common.internal.SoapCallExecutor;
+import dk.rammearkitektur.clients.common.internal.SoapStsClient;
+import dk.rammearkitektur.clients.common.internal.SoapTransport;
+import dk.rammearkitektur.clients.common.internal.StsClient;
+import dk.rammearkitektur.clients.common.internal.StsSecurityHeader;
+import dk.rammearkitektur.clients.common.internal.TokenCache;
+import dk.rammearkitektur.clients.common.internal.TokenVerificationSettings;
+import dk.rammearkitektur.clients.stoettesystemer.internal.KlasseMessages;
+import dk.rammearkitektur.core.RetryPolicy;
+import dk.rammearkitektur.core.ServiceFaultException;
+import dk.rammearkitektur.core.Timeouts;
+import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.core.Violations;
+import dk.rammearkitektur.model.KleNumber;
+import dk.rammearkitektur.signing.SigningCredential;
+import dk.rammearkitektur.signing.wss.SoapVersion;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Client for Klassifikation (SF1510, KlasseService 7), called directly on the Støttesystemer host (not through
+ * Serviceplatformen) with an STS holder-of-key token in a signed WS-Security header, over SOAP 1.2 (the published
+ * binding's version) with the KOMBIT {@code RequestHeader} and mutual TLS with the system certificate.
+ *
+ * <p>It resolves a KLE subject ({@link KleNumber}) or an action facet (handlingsfacet, e.g. {@code G01}) to its
+ * Klasse the way KOMBIT's own sample does: {@code soeg} by the user-facing key ({@code BrugervendtNoegleTekst}),
+ * then {@code list} of the UUIDs found; it also offers {@code laes} ({@link #read(UUID)}) and {@code list}
+ * ({@link #list(Collection)}). Results are {@link Classification} records, never XML. Resolved classes are kept in an
+ * in-memory cache keyed by (facet, key) until {@link #refresh(Facet, String)} or {@link #clearCache()}; the cache
+ * and its policy (positive results only, no expiry) are the SDK's choice.
+ *
+ * <p>All three operations are reads: a failure that {@link dk.rammearkitektur.core.ServiceCallException#isRetrySafe()}
+ * calls safe is retried as the {@link RetryPolicy} says, within the total timeout.
+ *
+ * <pre>{@code
+ * try (KlassifikationClient k = KlassifikationClient.builder()
+ *         .environment(StoettesystemerEnvironment.TEST)
+ *         .systemCertificate(Path.of("system.p12"), password)
+ *         .trustAnchors(anchors)
+ *         .stsCertificates(stsCertificates)
+ *         .authorityCvr("29189846")
+ *         .build()) {
+ *     UUID subject = k.resolveSubject(KleNumber.parse("32.18.02")).orElseThrow().uuid();
+ *     UUID action = k.resolveActionFacet("G01").orElseThrow().uuid();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe; create one per configuration and share it.
+ */
+public final class KlassifikationClient implements AutoCloseable {
+    /**
+     * The entity id tokens for Klassifikation are issued for. The research note ({@code signing-style.md}, A2) gives
+     * it as {@code …/klassifikation/7} beside {@code http://entityid.kombit.dk/service/sdi/sagdokumentindeks/6}; the
+     * full form here is the SDK's reading of that abbreviation. Change it with {@link Builder#entityId(String)}.
+     */
+    public static final String DEFAULT_ENTITY_ID = "http://entityid.kombit.dk/service/klassifikation/7";
+    /** The most UUIDs one {@code soeg} asks for ({@code MaksimalAntalKvantitet}); the SDK's choice. */
+    static final int SEARCH_LIMIT = 100;
+    /** The most UUIDs one {@link #list(Collection)} call takes; the SDK's choice (the contract sets no limit). */
+    public static final int MAX_LIST = 500;
+    private static final String SERVICE_ID = "SF1510";
+
+    private final StoettesystemerEnvironment environment;
+    private final SoapCallExecutor executor;
+    private final ServiceTarget target;
+    private final Map<Facet, UUID> facets;
+    private final Map<CacheKey, Classification> cache = new ConcurrentHashMap<>();
+
+    private record CacheKey(Facet facet, String key) {
+    }
+
+    private KlassifikationClient(StoettesystemerEnvironment environment, SoapCallExecutor executor,
+            ServiceTarget target, Map<Facet, UUID> facets) {
+        this.environment = environment;
+        this.executor = executor;
+        this.target = target;
+        this.facets = facets;
+    }
+
+    /** A builder with the defaults: core {@link Timeouts#defaults()}, {@link RetryPolicy#defaults()}, pool of 20. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The environment this client calls. */
+    public StoettesystemerEnvironment environment() {
+        return environment;
+    }
+
+    /**
+     * The Klasse of a KLE subject (its number; a facet written after the number is ignored here, resolve it with
+     * {@link #resolveActionFacet(String)}), from the cache or with {@code soeg} and {@code list}.
+     *
+     * @param subject the KLE subject, e.g. {@code 32.18.02}
+     * @return the class, or empty when Klassifikation has none with that key (in the configured facet, if any)
+     * @throws ValidationException at {@code subject} when it is null
+     * @throws ServiceFaultException for a SOAP fault or a {@code StatusKode} other than 20
+     */
+    public Optional<Classification> resolveSubject(KleNumber subject) {
+        if (subject == null) {
+            throw new ValidationException("subject", "must be set");
+        }
+        return resolve(Facet.KLE_SUBJECT, subject.number());
+    }
+
+    /**
+     * The Klasse of an action facet (handlingsfacet), from the cache or with {@code soeg} and {@code list}.
+     *
+     * @param actionFacet a capital letter and two digits, e.g. {@code G01}
+     * @return the class, or empty when Klassifikation has none with that key
+     * @throws ValidationException at {@code actionFacet} when it is not of that form
+     */
+    public Optional<Classification> resolveActionFacet(String actionFacet) {
+        if (actionFacet == null || !actionFacet.matches("[A-Z][0-9]{2}")) {
+            throw new ValidationException("actionFacet", "must be a capital letter and two digits, such as G01");
+        }
+        return resolve(Facet.ACTION_FACET, actionFacet);
+    }
+
+    /**
+     * Resolves {@code key} in {@code facet} again, bypassing and then updating the cache.
+     *
+     * @return the class, or empty (and then no longer cached) when Klassifikation has none
+     */
+    public Optional<Classification> refresh(Facet facet, String key) {
+        Objects.requireNonNull(facet, "facet == null");
+        checkKey(facet, key);
+        cache.remove(new CacheKey(facet, key));
+        return resolve(facet, key);
+    }
+
+    /** Forgets every cached class. */
+    public void clearCache() {
+        cache.clear();
+    }
+
+    /** How many classes the cache holds. */
+    public int cacheSize() {
+        return cache.size();
+    }
+
+    private static void checkKey(Facet facet, String key) {
+        if (facet == Facet.KLE_SUBJECT) {
+            KleNumber.of(key, null);
+        } else if (key == null || !key.matches("[A-Z][0-9]{2}")) {
+            throw new ValidationException("actionFacet", "must be a capital letter and two digits, such as G01");
+        }
+    }
+
+    private Optional<Classification> resolve(Facet facet, String key) {
+        CacheKey ck = new CacheKey(facet, key);
+        Classification cached = cache.get(ck);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        UUID facetUuid = facets.get(facet);
+        List<UUID> ids = search(key, facetUuid);
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Classification> found = Optional.empty();
+        for (Classification c : list(ids.size() > MAX_LIST ? ids.subList(0, MAX_LIST) : ids)) {
+            // soeg may match more than the exact key (how it matches is the service's rule): keep the exact one
+            if (c.key().equals(key) && (facetUuid == null || facetUuid.equals(c.facetUuid()))) {
+                found = Optional.of(c);
+                break;
+            }
+        }
+        found.ifPresent(c -> cache.put(ck, c));
+        return found;
+    }
+
+    /**
+     * {@code soeg}: the UUIDs of the classes whose {@code BrugervendtNoegleTekst} is {@code key}, within the facet
+     * {@code facetUuid} when not null (at most 100, the SDK's limit).
+     *
+     * @throws ValidationException at {@code key} when it is blank or longer than 50 characters (the contract's
+     *     limit on BrugervendtNoegleTekst)
+     */
+    public List<UUID> search(String key, UUID facetUuid) {
+        if (key == null || key.isBlank() || key.length() > 50) {
+            throw new ValidationException("key", "must be 1 to 50 characters (BrugervendtNoegleTekst)");
+        }
+        return executor.read(target, "soeg", KlasseMessages.ACTION_SOEG,
+                body -> KlasseMessages.soeg(body, key, facetUuid, SEARCH_LIMIT), KlasseMessages::readSoeg);
+    }
+
+    /**
+     * {@code laes}: one class by UUID.
+     *
+     * @return the class, or empty when the reply holds no snapshot of it
+     * @throws ValidationException at {@code uuid} when it is null
+     */
+    public Optional<Classification> read(UUID uuid) {
+        if (uuid == null) {
+            throw new ValidationException("uuid", "must be set");
+        }
+        return Optional.ofNullable(executor.read(target, "laes", KlasseMessages.ACTION_LAES,
+                body -> KlasseMessages.laes(body, uuid), KlasseMessages::readLaes));
+    }
+
+    /**
+     * {@code list}: the classes with the given UUIDs, in the order Klassifikation returns them (UUIDs it does not
+     * know are left out).
+     *
+     * @param uuids 1 to {@value #MAX_LIST} UUIDs, none null (duplicates are sent once)
+     * @throws ValidationException naming {@code uuids} or {@code uuids[i]}
+     */
+    public List<Classification> list(Collection<UUID> uuids) {
+        Violations v = Violations.at("");
+        if (v.require(uuids != null, "uuids", "must be set")) {
+            v.require(!uuids.isEmpty() && uuids.size() <= MAX_LIST, "uuids", "must hold 1 to " + MAX_LIST + " UUIDs");
+            int i = 0;
+            for (UUID u : uuids) {
+                v.require(u != null, "uuids[" + i + "]", "must not be null");
+                i++;
+            }
+        }
+        v.throwIfAny();
+        List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(uuids));
+        return executor.read(target, "list", KlasseMessages.ACTION_LIST,
+                body -> KlasseMessages.list(body, distinct), KlasseMessages::readList);
+    }
+
+    /** Closes pooled connections; the client cannot be used afterwards. */
+    @Override
+    public void close() {
+        executor.close();
+    }
+
+    /** Builder for {@link KlassifikationClient}; {@link #build()} checks every setting. */
+    public static final class Builder {
+        private final ClientSettings settings = new ClientSettings();
+        private StoettesystemerEnvironment environment;
+        private int poolSize = 20;
+        private String cvr;
+        private StsProtocol stsProtocol = StsProtocol.SOAP;
+        private String entityId = DEFAULT_ENTITY_ID;
+        private final Map<Facet, UUID> facets = new EnumMap<>(Facet.class);
+
+        private Builder() {
+        }
+
+        /** Where to call: {@link StoettesystemerEnvironment#TEST}, {@code PRODUCTION} or a custom one. Required. */
+        public Builder environment(StoettesystemerEnvironment environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        /** The system certificate as PKCS#12 bytes and the store's password. */
+        public Builder systemCertificate(byte[] pkcs12, char[] password) {
+            settings.systemCertificate(pkcs12, password);
+            return this;
+        }
+
+        /** The system certificate as a PKCS#12 file and the store's password. */
+        public Builder systemCertificate(Path pkcs12File, char[] password) {
+            settings.systemCertificate(pkcs12File, password);
+            return this;
+        }
+
+        /** The system certificate from a loaded key store (its first private-key entry) and the key's password. */
+        public Builder systemCertificate(KeyStore keyStore, char[] keyPassword) {
+            settings.systemCertificate(keyStore, keyPassword);
+            return this;
+        }
+
+        /** The CA certificates the service's TLS certificate must chain to. Required, at least one. */
+        public Builder trustAnchors(Collection<X509Certificate> anchors) {
+            settings.trustAnchors(anchors);
+            return this;
+        }
+
+        /** The STS's signing certificates; issued tokens must be signed by one of them. Required. */
+        public Builder stsCertificates(Collection<X509Certificate> certificates) {
+            settings.stsCertificates(certificates);
+            return this;
+        }
+
+        /** The CVR number of the authority (myndighed) tokens are asked for on behalf of; eight digits. Required. */
+        public Builder authorityCvr(String cvr) {
+            this.cvr = cvr;
+            return this;
+        }
+
+        /** Which STS issue endpoint to use (default SOAP). */
+        public Builder stsProtocol(StsProtocol protocol) {
+            this.stsProtocol = protocol;
+            return this;
+        }
+
+        /** The entity id tokens are asked for (default {@link KlassifikationClient#DEFAULT_ENTITY_ID}). */
+        public Builder entityId(String entityId) {
+            this.entityId = entityId;
+            return this;
+        }
+
+        /**
+         * Restricts resolution in {@code facet} to the Facet with this UUID (sent as the {@code Facet} relation of
+         * {@code soeg} and checked on the result); by default no facet UUID is sent, as in KOMBIT's sample, and the
+         * key's form tells subjects ({@code dd.dd.dd}) from action facets ({@code G01}).
+         */
+        public Builder facetUuid(Facet facet, UUID uuid) {
+            Objects.requireNonNull(facet, "facet == null");
+            if (uuid == null) {
+                facets.remove(facet);
+            } else {
+                facets.put(facet, uuid);
+            }
+            return this;
+        }
+
+        /** Connect, read and total timeouts. */
+        public Builder timeouts(Timeouts timeouts) {
+            settings.timeouts(timeouts);
+            return this;
+        }
+
+        /** How reads are retried after retry-safe failures. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            settings.retryPolicy(retryPolicy);
+            return this;
+        }
+
+        /** The clock for timestamps and token lifetimes. */
+        public Builder clock(Clock clock) {
+            settings.clock(clock);
+            return this;
+        }
+
+        /** The clock skew tolerated when checking token lifetimes; 0 to 15 minutes. */
+        public Builder clockSkew(Duration clockSkew) {
+            settings.clockSkew(clockSkew);
+            return this;
+        }
+
+        /** How long before expiry a cached token is renewed (default 5 minutes; 0 to 1 hour). */
+        public Builder tokenRenewalMargin(Duration margin) {
+            settings.renewalMargin(margin);
+            return this;
+        }
+
+        /** The most calls (and so connections) in flight at once; 1 to 1000. */
+        public Builder poolSize(int poolSize) {
+            this.poolSize = poolSize;
+            return this;
+        }
+
+        /** An HTTP proxy to tunnel through, or null for none. */
+        public Builder proxy(InetSocketAddress proxy) {
+            settings.proxy(proxy);
+            return this;
+        }
+
+        /**
+         * Checks every setting and builds the client.
+         *
+         * @throws ValidationException naming each bad setting (under {@code klassifikationClient})
+         */
+        public KlassifikationClient build() {
+            Violations v = Violations.at("klassifikationClient");
+            v.require(environment != null, "environment", "must be set");
+            v.require(poolSize >= 1 && poolSize <= 1000, "poolSize", "must be between 1 and 1000");
+            v.require(ClientSettings.isCvr(cvr), "authorityCvr", "must be 8 digits");
+            v.require(stsProtocol != null, "stsProtocol", "must be set");
+            v.require(entityId != null && !entityId.isBlank(), "entityId", "must not be blank");
+            settings.checkTimeoutsRetriesClock(v);
+            if (v.require(settings.clockSkew() != null, "clockSkew", "must be set")) {
+                v.require(settings.clockSkewInRange(), "clockSkew", ClientSettings.CLOCK_SKEW_RULE);
+            }
+            List<X509Certificate> trustAnchors = settings.trustAnchors();
+            v.require(!trustAnchors.isEmpty(), "trustAnchors", ClientSettings.CERTIFICATES_RULE);
+            v.require(!trustAnchors.contains(null), "trustAnchors", "must not contain null");
+            settings.checkStsCertificates(v);
+            settings.checkTokenTiming(v);
+            KeyMaterial km = null;
+            if (settings.checkSystemCertificateGiven(v)) {
+                KeyStore store = settings.readKeyStore(v, true);
+                if (store != null && settings.trustAnchorsUsable()) {
+                    km = settings.keyMaterial(v, store);
+                }
+            }
+            v.throwIfAny();
+            Timeouts timeouts = settings.timeouts();
+            Clock clock = settings.clock();
+            InetSocketAddress proxy = settings.proxy();
+            SoapTransport transport = new SoapTransport(new HttpTransport(km, timeouts, proxy, poolSize));
+            SigningCredential credential = SigningCredential.of(km.privateKey(), Arrays.asList(km.chain()));
+            TokenVerificationSettings tv = new TokenVerificationSettings(settings.stsCertificates(), clock,
+                    settings.clockSkew());
+            StsClient sts = stsProtocol == StsProtocol.REST
+                    ? new RestStsClient(environment.stsRest(), km, timeouts, proxy, tv)
+                    : new SoapStsClient(environment.stsSoap(), transport, credential, clock, tv);
+            StsSecurityHeader security = new StsSecurityHeader(new TokenCache(sts, clock, settings.renewalMargin(),
+                    settings.stsFaultBackoff()), credential, cvr, clock);
+            settings.clearPassword();
+            URI endpoint = environment.klassifikation();
+            ServiceTarget target = new ServiceTarget(SERVICE_ID, entityId, endpoint, SoapVersion.SOAP_12, true);
+            SoapCallExecutor executor = new SoapCallExecutor("dk.rammearkitektur.clients.stoettesystemer", transport,
+                    security, settings.retryPolicy(), timeouts);
+            return new KlassifikationClient(environment, executor, target, new EnumMap<>(facets));
+        }
+    }
+}

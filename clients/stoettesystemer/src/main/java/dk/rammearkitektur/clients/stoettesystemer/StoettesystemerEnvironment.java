@@ -1,0 +1,85 @@
+package dk.rammearkitektur.clients.stoettesystemer;
+
+import dk.rammearkitektur.clients.common.internal.EnvironmentUrls;
+import dk.rammearkitektur.core.Violations;
+import java.net.URI;
+
+/**
+ * Where the support systems (Støttesystemerne) and the security token service (STS) live: the public test and
+ * production presets, or custom URLs (for example a simulator).
+ *
+ * <p>The test preset's Klassifikation endpoint {@code https://klassifikation.eksterntest-stoettesystemerne.dk/klasse/7}
+ * is the one KOMBIT's own samples use (kombit/kosdy_infrastructureSamples-java, {@code client.properties},
+ * {@code klassifikationEndpointUrl}). The production preset's {@code https://klassifikation.stoettesystemerne.dk/klasse/7}
+ * is the SDK's inference from the test host by analogy with Organisation's hosts, not a published value; replace it
+ * with {@link #withKlassifikation(URI)} if KOMBIT's connection papers say otherwise. The STS endpoints are those of
+ * the Serviceplatformen client's presets.
+ *
+ * @param name a short name for logs, e.g. {@code test}
+ * @param klassifikation the endpoint of Klassifikation's KlasseService 7
+ * @param stsSoap the STS's WS-Trust 1.3 SOAP issue endpoint
+ * @param stsRest the STS's REST (JSON) issue endpoint
+ */
+public record StoettesystemerEnvironment(String name, URI klassifikation, URI stsSoap, URI stsRest) {
+
+    /** The external test environment (eksterntest). */
+    public static final StoettesystemerEnvironment TEST = new StoettesystemerEnvironment("test",
+            URI.create("https://klassifikation.eksterntest-stoettesystemerne.dk/klasse/7"),
+            URI.create("https://n2adgangsstyring.eksterntest-stoettesystemerne.dk/runtime/services/kombittrust/14/certificatemixed"),
+            URI.create("https://n2adgangsstyring.eksterntest-stoettesystemerne.dk/runtime/api/rest/wstrust/v1/issue"));
+
+    /** The production environment (the Klassifikation host is the SDK's inference, see above). */
+    public static final StoettesystemerEnvironment PRODUCTION = new StoettesystemerEnvironment("production",
+            URI.create("https://klassifikation.stoettesystemerne.dk/klasse/7"),
+            URI.create("https://n2adgangsstyring.stoettesystemerne.dk/runtime/services/kombittrust/14/certificatemixed"),
+            URI.create("https://n2adgangsstyring.stoettesystemerne.dk/runtime/api/rest/wstrust/v1/issue"));
+
+    /** Checks that every URL is absolute https (or http on loopback only). */
+    public StoettesystemerEnvironment {
+        Violations v = Violations.at("environment");
+        v.require(name != null && !name.isBlank(), "name", "must not be blank");
+        check(v, "klassifikation", klassifikation);
+        check(v, "stsSoap", stsSoap);
+        check(v, "stsRest", stsRest);
+        v.throwIfAny();
+    }
+
+    /**
+     * A custom environment where Klassifikation and both STS endpoints share one base URL, as the testkit's
+     * simulator serves them: Klassifikation under {@code <base>klassifikation/klasse/7/}, the STS under
+     * {@code <base>runtime/...}.
+     */
+    public static StoettesystemerEnvironment custom(URI base) {
+        String b = EnvironmentUrls.withSlash(base);
+        return new StoettesystemerEnvironment("custom", URI.create(b + "klassifikation/klasse/7/"),
+                URI.create(b + "runtime/services/kombittrust/14/certificatemixed"),
+                URI.create(b + "runtime/api/rest/wstrust/v1/issue"));
+    }
+
+    /** Parses {@code test}, {@code production} (or {@code prod}) or an https base URL as for {@link #custom(URI)}. */
+    public static StoettesystemerEnvironment parse(String text) {
+        java.util.Objects.requireNonNull(text, "text == null");
+        return EnvironmentUrls.parse(text.trim(), TEST, PRODUCTION, StoettesystemerEnvironment::custom);
+    }
+
+    /** This environment with another Klassifikation endpoint. */
+    public StoettesystemerEnvironment withKlassifikation(URI url) {
+        return new StoettesystemerEnvironment(name, url, stsSoap, stsRest);
+    }
+
+    /** This environment with another STS WS-Trust 1.3 (SOAP) issue endpoint. */
+    public StoettesystemerEnvironment withStsSoap(URI url) {
+        return new StoettesystemerEnvironment(name, klassifikation, url, stsRest);
+    }
+
+    /** This environment with another STS REST issue endpoint. */
+    public StoettesystemerEnvironment withStsRest(URI url) {
+        return new StoettesystemerEnvironment(name, klassifikation, stsSoap, url);
+    }
+
+    private static void check(Violations v, String field, URI uri) {
+        if (EnvironmentUrls.absolute(v, field, uri)) {
+            EnvironmentUrls.secure(v, field, uri);
+        }
+    }
+}

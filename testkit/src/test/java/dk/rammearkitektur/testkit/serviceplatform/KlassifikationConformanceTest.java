@@ -1,0 +1,138 @@
+package dk.rammearkitektur.testkit.serviceplatform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient;
+import dk.rammearkitektur.core.ServiceFaultException;
+import dk.rammearkitektur.model.KleNumber;
+import dk.rammearkitektur.testkit.junit.SimulatorClients;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.validation.Schema;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Every request the Klassifikation client sends and every reply the simulator sends, against the published SF1510
+ * KlasseService 7 contract in {@code ../shared/conformance/serviceplatformen/sf1510-klasse-7} (skipped with a message
+ * when absent): the body against {@code KlasseOperationer.xsd}, the header against {@code RequestHeader.xsd}, SOAP 1.2
+ * and the action of {@code Klasse.wsdl}'s binding; and the product's own contract subset accepts the same messages.
+ */
+class KlassifikationConformanceTest {
+    private static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
+    private static final String WSA = "http://www.w3.org/2005/08/addressing";
+    private static final String DIR = "sf1510-klasse-7/";
+    private static ServiceplatformSimulator sim;
+    private static final Map<String, List<byte[]>> seen = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void start() {
+        sim = ServiceplatformSimulator.builder().build().start();
+        sim.wireTap = (k, b) -> seen.computeIfAbsent(k, x -> new CopyOnWriteArrayList<>()).add(b);
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        PublishedContracts.require();
+        sim.reset();
+        seen.clear();
+    }
+
+    private static Element body(Document envelope) {
+        Element env = envelope.getDocumentElement();
+        assertEquals(SOAP12, env.getNamespaceURI(), "SOAP 1.2 envelope, as the published binding");
+        return Xml.kids(Xml.kid(env, SOAP12, "Body")).get(0);
+    }
+
+    private static Element header(Document envelope) {
+        return Xml.kid(envelope.getDocumentElement(), SOAP12, "Header");
+    }
+
+    private static String publishedAction(String operation) {
+        Matcher m = Pattern.compile("<wsdl:operation name=\"" + operation + "\">\\s*<soap12:operation soapAction=\"([^\"]+)\"")
+                .matcher(PublishedContracts.read(DIR + "Klasse.wsdl"));
+        assertTrue(m.find(), "binding operation " + operation);
+        return m.group(1);
+    }
+
+    @Test
+    void requestsAndRepliesFollowThePublishedContract() {
+        Schema operations = PublishedContracts.schema(DIR + "KlasseOperationer.xsd");
+        Schema requestHeader = PublishedContracts.schema(DIR + "RequestHeader.xsd");
+        Schema own = dk.rammearkitektur.testkit.serviceplatform.internal.Contracts.schema(
+                "/dk/rammearkitektur/clients/stoettesystemer/klassifikation/Klasse_7.xsd");
+        assertTrue(PublishedContracts.read(DIR + "Klasse.wsdl").contains("<soap12:binding "),
+                "the published binding is SOAP 1.2");
+        try (KlassifikationClient k = SimulatorClients.klassifikation(sim)
+                .facetUuid(dk.rammearkitektur.clients.stoettesystemer.Facet.KLE_SUBJECT, KlassifikationData.SUBJECT_FACET)
+                .build()) {
+            k.resolveSubject(KleNumber.parse("32.18.02")).orElseThrow();
+            k.resolveActionFacet("G01").orElseThrow();
+            k.read(KlassifikationData.uuid("kle-32.03.04")).orElseThrow();
+            k.read(UUID.randomUUID());
+            k.resolveSubject(KleNumber.parse("11.11.11"));
+            sim.faults().next(Fault.statusCode(44));
+            assertThrows(ServiceFaultException.class, () -> k.read(UUID.randomUUID()));
+        }
+        List<byte[]> requests = seen.get("SF1510 request");
+        List<byte[]> replies = seen.get("SF1510 reply");
+        assertEquals(8, requests.size(), "soeg+list twice, laes twice, one soeg finding nothing, the status reply");
+        assertEquals(requests.size(), replies.size());
+        Map<String, String> operationOf = Map.of("SoegInput", "soeg", "LaesInput", "laes", "ListInput", "list");
+        for (byte[] r : requests) {
+            Document request = PublishedContracts.parse(r);
+            Element input = body(request);
+            PublishedContracts.validate(operations, input);
+            PublishedContracts.validate(own, input);
+            Element rh = Xml.kid(header(request), OrganisationResponses.REQUEST_HEADER, "RequestHeader");
+            assertNotNull(rh, "RequestHeader");
+            PublishedContracts.validate(requestHeader, rh);
+            assertEquals(publishedAction(operationOf.get(input.getLocalName())), Xml.text(header(request), WSA, "Action"));
+        }
+        for (byte[] r : replies) {
+            Document reply = PublishedContracts.parse(r);
+            PublishedContracts.validate(operations, body(reply));
+            PublishedContracts.validate(own, body(reply));
+            PublishedContracts.validate(requestHeader, Xml.kid(header(reply), OrganisationResponses.REQUEST_HEADER,
+                    "RequestHeader"));
+        }
+        assertEquals("no violations", sim.conformanceReport());
+    }
+
+    @Test
+    void ownContractSubsetRefusesWhatThePublishedOneRefuses() {
+        Schema operations = PublishedContracts.schema(DIR + "KlasseOperationer.xsd");
+        Schema own = dk.rammearkitektur.testkit.serviceplatform.internal.Contracts.schema(
+                "/dk/rammearkitektur/clients/stoettesystemer/klassifikation/Klasse_7.xsd");
+        String ns = "xmlns='http://stoettesystemerne.dk/klassifikation/klasse/7/' xmlns:sd='urn:oio:sagdok:3.0.0'";
+        for (String bad : List.of("<SoegInput " + ns + "><AttributListe/><TilstandListe/></SoegInput>",
+                "<SoegInput " + ns + "><AttributListe/><TilstandListe/><RelationListe/>"
+                        + "<sd:MaksimalAntalKvantitet>5</sd:MaksimalAntalKvantitet></SoegInput>",
+                "<LaesInput " + ns + "><sd:UUIDIdentifikator>not-a-uuid</sd:UUIDIdentifikator></LaesInput>",
+                "<ListInput " + ns + "/>",
+                "<SoegInput " + ns + "><AttributListe><Egenskab><sd:BrugervendtNoegleTekst>"
+                        + "x".repeat(51) + "</sd:BrugervendtNoegleTekst></Egenskab></AttributListe><TilstandListe/>"
+                        + "<RelationListe/></SoegInput>")) {
+            Element e = PublishedContracts.parse(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)).getDocumentElement();
+            assertThrows(AssertionError.class, () -> PublishedContracts.validate(operations, e), bad);
+            assertThrows(AssertionError.class, () -> PublishedContracts.validate(own, e), bad);
+        }
+    }
+}
