@@ -150,7 +150,7 @@ final class CprLookupCommand implements Callable<Integer> {
             }
         }
 
-        private static String read(String path, String key) {
+        static String read(String path, String key) {
             try {
                 return Files.readString(Path.of(path), StandardCharsets.US_ASCII);
             } catch (IOException e) {

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             CertCommand.class,
             CprLookupCommand.class,
             CvrLookupCommand.class,
+            KlasseCommand.class,
             SimulatorCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class,

@@ -140,6 +140,20 @@ class ServiceplatformCommandsTest {
     }
 
     @Test
+    void klasseResolvesASubjectAndAnActionFacetWithAnStsToken() {
+        Result r = run(null, "klasse", "--config", config.toString(), "32.18.02", "--facet", "G01");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s)kle: +32\\.18\\.02  [0-9a-f-]{36}  Sygedagpenge, lønmodtagere\\R"
+                + "facet: +G01  [0-9a-f-]{36}  Generelle sager\\R"), r.out());
+        Result missing = run(null, "klasse", "--config", config.toString(), "99.99.99");
+        assertEquals(4, missing.code(), missing.err());
+        assertTrue(missing.out().contains("99.99.99  not found"), missing.out());
+        Result bad = run(null, "klasse", "--config", config.toString(), "32.18.02", "--facet", "g1");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("actionFacet: must be a capital letter and two digits"), bad.err());
+    }
+
+    @Test
     void stsTokenModelChosenByEnvironmentVariable() {
         CvrLookupCommand cmd = new CvrLookupCommand();
         cmd.config.env = Map.of("RAMMEARKITEKTUR_AUTH", "sts-rest");

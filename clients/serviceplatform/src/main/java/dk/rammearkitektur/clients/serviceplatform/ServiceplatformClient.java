@@ -539,7 +539,7 @@ public final class ServiceplatformClient implements AutoCloseable {
                 TokenVerificationSettings tv = new TokenVerificationSettings(settings.stsCertificates(), clock,
                         settings.clockSkew());
                 StsClient stsClient = stsProtocol == StsProtocol.REST
-                        ? new RestStsClient(environment.stsRest(), km, timeouts, proxy, tv)
+                        ? new RestStsClient(environment.stsRest(), km, transport.http(), tv)
                         : new SoapStsClient(environment.stsSoap(), transport, credential, clock, tv);
                 auth = new StsAuthenticator(new TokenCache(stsClient, clock, settings.renewalMargin(),
                         settings.stsFaultBackoff()), credential, stsCvr, clock);

@@ -413,7 +413,7 @@ public final class KlassifikationClient implements AutoCloseable {
             TokenVerificationSettings tv = new TokenVerificationSettings(settings.stsCertificates(), clock,
                     settings.clockSkew());
             StsClient sts = stsProtocol == StsProtocol.REST
-                    ? new RestStsClient(environment.stsRest(), km, timeouts, proxy, tv)
+                    ? new RestStsClient(environment.stsRest(), km, transport.http(), tv)
                     : new SoapStsClient(environment.stsSoap(), transport, credential, clock, tv);
             StsSecurityHeader security = new StsSecurityHeader(new TokenCache(sts, clock, settings.renewalMargin(),
                     settings.stsFaultBackoff()), credential, cvr, clock);

@@ -179,10 +179,20 @@ public final class HttpTransport implements AutoCloseable {
         return PersonalData.maskCprNumbers(String.valueOf(t.getMessage()));
     }
 
-    /** The JDK client closes its connections when it is collected; nothing is left to close before Java 21. */
+    /**
+     * Shuts the JDK client down where it can be (Java 21 and later: {@code HttpClient.shutdown()}, so its selector and
+     * worker threads end now; calls still in flight fail). Before Java 21 the client has no such method and its threads
+     * end when it is collected.
+     */
     @Override
     public void close() {
-        // no pooled state of our own
+        try {
+            HttpClient.class.getMethod("shutdown").invoke(http);
+        } catch (NoSuchMethodException beforeJava21) {
+            // nothing to call: the client ends with the last reference to it
+        } catch (ReflectiveOperationException e) {
+            LOG.debug("could not shut the HTTP client down: {}", e.toString());
+        }
     }
 
     /** Thrown inside the body subscriber when the reply passes the limit. */

@@ -42,12 +42,17 @@ public final class RestStsClient implements StsClient {
         this(endpoint, keys, timeouts, null, settings);
     }
 
-    /** Creates the client, tunnelling through {@code proxy} when it is not null. */
+    /** Creates the client with a transport of its own, tunnelling through {@code proxy} when it is not null. */
     public RestStsClient(URI endpoint, KeyMaterial keys, Timeouts timeouts, java.net.InetSocketAddress proxy,
             TokenVerificationSettings settings) {
+        this(endpoint, keys, new HttpTransport(keys, timeouts, proxy, Integer.MAX_VALUE), settings);
+    }
+
+    /** Creates the client on the calling client's {@code http} transport (its timeouts apply), which it never closes. */
+    public RestStsClient(URI endpoint, KeyMaterial keys, HttpTransport http, TokenVerificationSettings settings) {
         this.endpoint = endpoint;
-        this.timeouts = timeouts;
-        this.http = new HttpTransport(keys, timeouts, proxy, Integer.MAX_VALUE);
+        this.timeouts = http.timeouts();
+        this.http = http;
         this.useKey = encode(keys.certificate());
         this.verification = settings.verification(keys.certificate());
     }
