@@ -114,7 +114,8 @@ class ProxyTest {
         try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.REST).proxy(addr).build()) {
             assertTrue(c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S).isPresent());
         }
-        assertTrue(CONNECTS.size() >= 2, "CONNECTs: " + CONNECTS);
+        // the SOAP calls and the REST STS share the client's one HTTP transport, so one tunnel may carry both
+        assertTrue(CONNECTS.size() >= 1, "CONNECTs: " + CONNECTS);
         assertTrue(CONNECTS.stream().allMatch(t -> t.equals(target)), "CONNECTs: " + CONNECTS);
         assertEquals(1, sim.requestCount("STS"));
     }
