@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.xml.validation.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,23 +53,6 @@ class KlassifikationConformanceTest {
         seen.clear();
     }
 
-    private static Element body(Document envelope) {
-        Element env = envelope.getDocumentElement();
-        assertEquals(SOAP12, env.getNamespaceURI(), "SOAP 1.2 envelope, as the published binding");
-        return Xml.kids(Xml.kid(env, SOAP12, "Body")).get(0);
-    }
-
-    private static Element header(Document envelope) {
-        return Xml.kid(envelope.getDocumentElement(), SOAP12, "Header");
-    }
-
-    private static String publishedAction(String operation) {
-        Matcher m = Pattern.compile("<wsdl:operation name=\"" + operation + "\">\\s*<soap12:operation soapAction=\"([^\"]+)\"")
-                .matcher(PublishedContracts.read(DIR + "Klasse.wsdl"));
-        assertTrue(m.find(), "binding operation " + operation);
-        return m.group(1);
-    }
-
     @Test
     void requestsAndRepliesFollowThePublishedContract() {
         Schema operations = PublishedContracts.schema(DIR + "KlasseOperationer.xsd");
@@ -98,19 +79,19 @@ class KlassifikationConformanceTest {
         Map<String, String> operationOf = Map.of("SoegInput", "soeg", "LaesInput", "laes", "ListInput", "list");
         for (byte[] r : requests) {
             Document request = PublishedContracts.parse(r);
-            Element input = body(request);
+            Element input = PublishedContracts.soap12Body(request);
             PublishedContracts.validate(operations, input);
             PublishedContracts.validate(own, input);
-            Element rh = Xml.kid(header(request), OrganisationResponses.REQUEST_HEADER, "RequestHeader");
+            Element rh = Xml.kid(PublishedContracts.soap12Header(request), OrganisationResponses.REQUEST_HEADER, "RequestHeader");
             assertNotNull(rh, "RequestHeader");
             PublishedContracts.validate(requestHeader, rh);
-            assertEquals(publishedAction(operationOf.get(input.getLocalName())), Xml.text(header(request), WSA, "Action"));
+            assertEquals(PublishedContracts.soap12Action(DIR + "Klasse.wsdl", operationOf.get(input.getLocalName())), Xml.text(PublishedContracts.soap12Header(request), WSA, "Action"));
         }
         for (byte[] r : replies) {
             Document reply = PublishedContracts.parse(r);
-            PublishedContracts.validate(operations, body(reply));
-            PublishedContracts.validate(own, body(reply));
-            PublishedContracts.validate(requestHeader, Xml.kid(header(reply), OrganisationResponses.REQUEST_HEADER,
+            PublishedContracts.validate(operations, PublishedContracts.soap12Body(reply));
+            PublishedContracts.validate(own, PublishedContracts.soap12Body(reply));
+            PublishedContracts.validate(requestHeader, Xml.kid(PublishedContracts.soap12Header(reply), OrganisationResponses.REQUEST_HEADER,
                     "RequestHeader"));
         }
         assertEquals("no violations", sim.conformanceReport());

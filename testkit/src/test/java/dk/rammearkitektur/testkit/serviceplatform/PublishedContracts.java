@@ -129,4 +129,27 @@ final class PublishedContracts {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The first element of a SOAP 1.2 envelope's Body; fails unless the envelope is SOAP 1.2, as the bindings say. */
+    static Element soap12Body(Document envelope) {
+        Element env = envelope.getDocumentElement();
+        org.junit.jupiter.api.Assertions.assertEquals(SOAP12, env.getNamespaceURI(),
+                "SOAP 1.2 envelope, as the published binding");
+        return Xml.kids(Xml.kid(env, SOAP12, "Body")).get(0);
+    }
+
+    /** The Header of a SOAP 1.2 envelope. */
+    static Element soap12Header(Document envelope) {
+        return Xml.kid(envelope.getDocumentElement(), SOAP12, "Header");
+    }
+
+    /** The soapAction of {@code operation} in the SOAP 1.2 binding of a published WSDL. */
+    static String soap12Action(String wsdl, String operation) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<wsdl:operation name=\"" + operation
+                + "\">\\s*<soap12:operation soapAction=\"([^\"]+)\"").matcher(read(wsdl));
+        org.junit.jupiter.api.Assertions.assertTrue(m.find(), "binding operation " + operation + " in " + wsdl);
+        return m.group(1);
+    }
+
+    private static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
 }
