@@ -33,7 +33,6 @@ public final class RestStsClient implements StsClient {
 
     private final URI endpoint;
     private final HttpTransport http;
-    private final Timeouts timeouts;
     private final String useKey;
     private final TokenVerification verification;
 
@@ -51,7 +50,6 @@ public final class RestStsClient implements StsClient {
     /** Creates the client on the calling client's {@code http} transport (its timeouts apply), which it never closes. */
     public RestStsClient(URI endpoint, KeyMaterial keys, HttpTransport http, TokenVerificationSettings settings) {
         this.endpoint = endpoint;
-        this.timeouts = http.timeouts();
         this.http = http;
         this.useKey = encode(keys.certificate());
         this.verification = settings.verification(keys.certificate());
@@ -67,6 +65,7 @@ public final class RestStsClient implements StsClient {
         req.put("UseKey", useKey);
         req.putObject("AppliesTo").putObject("EndpointReference").put("Address", entityId);
         req.putNull("OnBehalfOf");
+        Timeouts timeouts = http.timeouts();
         Duration timeout = timeouts.read().compareTo(timeouts.total()) < 0 ? timeouts.read() : timeouts.total();
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json; charset=utf-8").header("Accept", "application/json")
