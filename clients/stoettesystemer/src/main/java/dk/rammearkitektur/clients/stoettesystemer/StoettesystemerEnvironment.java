@@ -15,22 +15,37 @@ import java.net.URI;
  * with {@link #withKlassifikation(URI)} if KOMBIT's connection papers say otherwise. The STS endpoints are those of
  * the Serviceplatformen client's presets.
  *
+ * <p>Organisation 6's services live under one base URL, each at {@code organisation/<service>/6/} below it (for
+ * example {@code organisation/bruger/6/}), on the hosts {@code organisation.[eksterntest-]stoettesystemerne.dk}
+ * (research note {@code services-breadth.md}, section 1; the path layout below the host is the SDK's reading of it).
+ * The test preset's Sags- og Dokumentindeks endpoint
+ * {@code https://sagsogdokumentindeks.eksterntest-stoettesystemerne.dk/sts-soap-sagdok/sagdokumentindeks/6} is the
+ * address in the published {@code SagDokumentIndeksService_6.wsdl}; the production one drops {@code eksterntest-}
+ * from the host, the SDK's inference.
+ *
  * @param name a short name for logs, e.g. {@code test}
  * @param klassifikation the endpoint of Klassifikation's KlasseService 7
+ * @param organisationBase the base URL of Organisation 6's services, ending in {@code /}
+ * @param sagDokumentIndeks the endpoint of SagDokumentIndeksService 6 (SF1470)
  * @param stsSoap the STS's WS-Trust 1.3 SOAP issue endpoint
  * @param stsRest the STS's REST (JSON) issue endpoint
  */
-public record StoettesystemerEnvironment(String name, URI klassifikation, URI stsSoap, URI stsRest) {
+public record StoettesystemerEnvironment(String name, URI klassifikation, URI organisationBase, URI sagDokumentIndeks,
+        URI stsSoap, URI stsRest) {
 
     /** The external test environment (eksterntest). */
     public static final StoettesystemerEnvironment TEST = new StoettesystemerEnvironment("test",
             URI.create("https://klassifikation.eksterntest-stoettesystemerne.dk/klasse/7"),
+            URI.create("https://organisation.eksterntest-stoettesystemerne.dk/"),
+            URI.create("https://sagsogdokumentindeks.eksterntest-stoettesystemerne.dk/sts-soap-sagdok/sagdokumentindeks/6"),
             URI.create("https://n2adgangsstyring.eksterntest-stoettesystemerne.dk/runtime/services/kombittrust/14/certificatemixed"),
             URI.create("https://n2adgangsstyring.eksterntest-stoettesystemerne.dk/runtime/api/rest/wstrust/v1/issue"));
 
     /** The production environment (the Klassifikation host is the SDK's inference, see above). */
     public static final StoettesystemerEnvironment PRODUCTION = new StoettesystemerEnvironment("production",
             URI.create("https://klassifikation.stoettesystemerne.dk/klasse/7"),
+            URI.create("https://organisation.stoettesystemerne.dk/"),
+            URI.create("https://sagsogdokumentindeks.stoettesystemerne.dk/sts-soap-sagdok/sagdokumentindeks/6"),
             URI.create("https://n2adgangsstyring.stoettesystemerne.dk/runtime/services/kombittrust/14/certificatemixed"),
             URI.create("https://n2adgangsstyring.stoettesystemerne.dk/runtime/api/rest/wstrust/v1/issue"));
 
@@ -39,19 +54,26 @@ public record StoettesystemerEnvironment(String name, URI klassifikation, URI st
         Violations v = Violations.at("environment");
         v.require(name != null && !name.isBlank(), "name", "must not be blank");
         check(v, "klassifikation", klassifikation);
+        check(v, "organisationBase", organisationBase);
+        if (organisationBase != null && !organisationBase.getPath().endsWith("/")) {
+            v.add("organisationBase", "must end in /");
+        }
+        check(v, "sagDokumentIndeks", sagDokumentIndeks);
         check(v, "stsSoap", stsSoap);
         check(v, "stsRest", stsRest);
         v.throwIfAny();
     }
 
     /**
-     * A custom environment where Klassifikation and both STS endpoints share one base URL, as the testkit's
-     * simulator serves them: Klassifikation under {@code <base>klassifikation/klasse/7/}, the STS under
-     * {@code <base>runtime/...}.
+     * A custom environment where every service shares one base URL, as the testkit's simulator serves them:
+     * Klassifikation under {@code <base>klassifikation/klasse/7/}, Organisation's services under
+     * {@code <base>organisation/<service>/6/}, Sags- og Dokumentindeks under
+     * {@code <base>sts-soap-sagdok/sagdokumentindeks/6/}, the STS under {@code <base>runtime/...}.
      */
     public static StoettesystemerEnvironment custom(URI base) {
         String b = EnvironmentUrls.withSlash(base);
-        return new StoettesystemerEnvironment("custom", URI.create(b + "klassifikation/klasse/7/"),
+        return new StoettesystemerEnvironment("custom", URI.create(b + "klassifikation/klasse/7/"), URI.create(b),
+                URI.create(b + "sts-soap-sagdok/sagdokumentindeks/6/"),
                 URI.create(b + "runtime/services/kombittrust/14/certificatemixed"),
                 URI.create(b + "runtime/api/rest/wstrust/v1/issue"));
     }
@@ -64,17 +86,32 @@ public record StoettesystemerEnvironment(String name, URI klassifikation, URI st
 
     /** This environment with another Klassifikation endpoint. */
     public StoettesystemerEnvironment withKlassifikation(URI url) {
-        return new StoettesystemerEnvironment(name, url, stsSoap, stsRest);
+        return new StoettesystemerEnvironment(name, url, organisationBase, sagDokumentIndeks, stsSoap, stsRest);
+    }
+
+    /** This environment with another base URL for Organisation 6's services (ending in {@code /}). */
+    public StoettesystemerEnvironment withOrganisationBase(URI url) {
+        return new StoettesystemerEnvironment(name, klassifikation, url, sagDokumentIndeks, stsSoap, stsRest);
+    }
+
+    /** This environment with another Sags- og Dokumentindeks endpoint. */
+    public StoettesystemerEnvironment withSagDokumentIndeks(URI url) {
+        return new StoettesystemerEnvironment(name, klassifikation, organisationBase, url, stsSoap, stsRest);
+    }
+
+    /** The endpoint of one Organisation 6 service, e.g. {@code organisation("bruger")}. */
+    public URI organisation(String service) {
+        return organisationBase.resolve("organisation/" + service + "/6/");
     }
 
     /** This environment with another STS WS-Trust 1.3 (SOAP) issue endpoint. */
     public StoettesystemerEnvironment withStsSoap(URI url) {
-        return new StoettesystemerEnvironment(name, klassifikation, url, stsRest);
+        return new StoettesystemerEnvironment(name, klassifikation, organisationBase, sagDokumentIndeks, url, stsRest);
     }
 
     /** This environment with another STS REST issue endpoint. */
     public StoettesystemerEnvironment withStsRest(URI url) {
-        return new StoettesystemerEnvironment(name, klassifikation, stsSoap, url);
+        return new StoettesystemerEnvironment(name, klassifikation, organisationBase, sagDokumentIndeks, stsSoap, url);
     }
 
     private static void check(Violations v, String field, URI uri) {

@@ -33,9 +33,15 @@ class KlassifikationClientValidationTest {
     @Test
     void environmentNamesItsBadUrls() {
         ValidationException e = assertThrows(ValidationException.class, () -> new StoettesystemerEnvironment("x",
-                URI.create("http://example.org/klasse/7"), URI.create("relative"),
+                URI.create("http://example.org/klasse/7"), URI.create("https://example.org/no-slash"),
+                StoettesystemerEnvironment.TEST.sagDokumentIndeks(), URI.create("relative"),
                 StoettesystemerEnvironment.TEST.stsRest()));
-        assertEquals(Set.of("environment.klassifikation", "environment.stsSoap"), paths(e));
+        assertEquals(Set.of("environment.klassifikation", "environment.organisationBase", "environment.stsSoap"),
+                paths(e));
+        assertEquals(URI.create("https://127.0.0.1:8443/organisation/bruger/6/"),
+                StoettesystemerEnvironment.parse("https://127.0.0.1:8443").organisation("bruger"));
+        assertEquals(URI.create("https://127.0.0.1:8443/sts-soap-sagdok/sagdokumentindeks/6/"),
+                StoettesystemerEnvironment.parse("https://127.0.0.1:8443").sagDokumentIndeks());
         assertEquals(URI.create("https://127.0.0.1:8443/klassifikation/klasse/7/"),
                 StoettesystemerEnvironment.parse("https://127.0.0.1:8443").klassifikation());
         assertEquals(StoettesystemerEnvironment.TEST, StoettesystemerEnvironment.parse("test"));
