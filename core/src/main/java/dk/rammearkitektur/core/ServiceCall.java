@@ -30,6 +30,14 @@ public record ServiceCall(String service, String operation, boolean idempotent, 
         return new ServiceCall(service, operation, false, correlationId, request);
     }
 
+    /**
+     * A write whose repetition has no further effect (for example an update that sends the whole state):
+     * retried like a read; {@code request} may be null.
+     */
+    public static ServiceCall idempotentWrite(String service, String operation, String correlationId, Object request) {
+        return new ServiceCall(service, operation, true, correlationId, request);
+    }
+
     /** Shown in exception messages: the service, the operation and the correlation id when there is one. */
     String describe() {
         return service + " " + operation + (correlationId == null ? "" : ", correlation id " + correlationId);

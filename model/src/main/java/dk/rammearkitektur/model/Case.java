@@ -160,11 +160,11 @@ public final class Case {
     }
 
     /**
-     * Reopens a closed case (genoptagelse): CLOSED to IN_PROGRESS.
+     * Reopens a closed or decided case (genoptagelse): CLOSED or DECIDED to IN_PROGRESS.
      *
      * @param reason why the case is reopened; not blank
      * @return the reopened case
-     * @throws ValidationException when the case is not closed or the reason is blank
+     * @throws ValidationException when the case is neither closed nor decided, or the reason is blank
      */
     public Case reopen(String reason) {
         return withStatus(CaseStatus.IN_PROGRESS, reason);

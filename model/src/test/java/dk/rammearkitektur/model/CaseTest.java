@@ -64,10 +64,15 @@ class CaseTest {
         assertThrows(ValidationException.class, () -> c.withStatus(CaseStatus.CLOSED));
         assertThrows(ValidationException.class, () -> closed.withStatus(CaseStatus.ARCHIVED).withStatus(CaseStatus.IN_PROGRESS, "x"));
         assertThrows(ValidationException.class, () -> inProgress.reopen("x"));
+        Case decided = inProgress.withStatus(CaseStatus.DECIDED);
+        assertEquals(CaseStatus.CLOSED, decided.withStatus(CaseStatus.CLOSED).status());
+        assertEquals(CaseStatus.IN_PROGRESS, decided.reopen("klage").status());
+        assertThrows(ValidationException.class, () -> decided.withStatus(CaseStatus.IN_PROGRESS));
         for (CaseStatus from : CaseStatus.values()) {
             for (CaseStatus to : CaseStatus.values()) {
                 boolean legal = (from == CaseStatus.CREATED && to == CaseStatus.IN_PROGRESS)
-                        || (from == CaseStatus.IN_PROGRESS && to == CaseStatus.CLOSED)
+                        || (from == CaseStatus.IN_PROGRESS && (to == CaseStatus.CLOSED || to == CaseStatus.DECIDED))
+                        || (from == CaseStatus.DECIDED && (to == CaseStatus.CLOSED || to == CaseStatus.IN_PROGRESS))
                         || (from == CaseStatus.CLOSED && (to == CaseStatus.ARCHIVED || to == CaseStatus.IN_PROGRESS));
                 assertEquals(legal, from.canTransitionTo(to), from + "->" + to);
             }

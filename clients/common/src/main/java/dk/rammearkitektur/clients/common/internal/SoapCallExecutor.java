@@ -56,8 +56,19 @@ public final class SoapCallExecutor implements AutoCloseable {
      */
     public <T> T read(ServiceTarget target, String operation, String soapAction, Consumer<Element> bodyWriter,
             ReplyReader<T> reader) {
-        String correlationId = UUID.randomUUID().toString();
-        ServiceCall call = ServiceCall.read(target.id(), operation, correlationId);
+        return call(target, ServiceCall.read(target.id(), operation, UUID.randomUUID().toString()), soapAction,
+                bodyWriter, reader);
+    }
+
+    /**
+     * Calls {@code call.operation()} of {@code target}; a failure is retried only when
+     * {@link dk.rammearkitektur.core.ServiceCallException#isRetrySafe()} says so for {@code call} (a write that is
+     * not {@linkplain ServiceCall#idempotent() idempotent} only when the request never reached the service). The
+     * call's correlation id is the request's {@code TransactionUUID} and {@code MessageID}.
+     */
+    public <T> T call(ServiceTarget target, ServiceCall call, String soapAction, Consumer<Element> bodyWriter,
+            ReplyReader<T> reader) {
+        String correlationId = call.correlationId();
         return CallRetries.run(log, call, retry, timeouts, timeout -> {
             Document request = envelope(target, soapAction, correlationId, bodyWriter);
             Document reply = transport.call(call, target.endpoint(), soapAction, request, timeout.get());

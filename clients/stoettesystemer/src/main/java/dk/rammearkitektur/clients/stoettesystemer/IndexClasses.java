@@ -1,0 +1,97 @@
+package dk.rammearkitektur.clients.stoettesystemer;
+
+import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.core.Violations;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The Klassifikation classes the Sags- og Dokumentindeks's relations name as role and object type. KOMBIT's rules
+ * (Vejledning til anvisninger for Indeksene, 6.1.1 and 9.3) say both are UUIDs of classes in STS Klassifikation; the
+ * rules do not publish those UUIDs or their keys, so this SDK looks each one up by its key, which it takes to be the
+ * name the rules use ({@code Ejer}, {@code Primær part}, {@code OrgEnhed}, ...): that reading is the SDK's choice.
+ * {@link #resolve(KlassifikationClient)} looks them up; {@link #of(Map)} takes them from configuration.
+ */
+public final class IndexClasses {
+    /** The role keys the SDK's case mapping uses. */
+    public static final List<String> ROLES = List.of("Ejer", "Ansvarlig", "Primær behandler", "Primær part",
+            "Sekundær part", "Primær klasse", "Handlingsklasse", "Tilakteret", "Vedlagt", "Master", "Afsender");
+    /** The object type keys the SDK's case mapping uses. */
+    public static final List<String> OBJECT_TYPES = List.of("Organisation", "OrgEnhed", "Bruger", "Person",
+            "Virksomhed", "Klasse", "Dokument", "IT-system");
+
+    private final Map<String, UUID> byKey;
+    private final Map<UUID, String> byUuid;
+
+    private IndexClasses(Map<String, UUID> byKey) {
+        this.byKey = Map.copyOf(byKey);
+        Map<UUID, String> reverse = new LinkedHashMap<>();
+        byKey.forEach((k, u) -> reverse.putIfAbsent(u, k));
+        this.byUuid = Map.copyOf(reverse);
+    }
+
+    /**
+     * The classes from configuration: every key of {@link #ROLES} and {@link #OBJECT_TYPES} to its Klasse UUID.
+     *
+     * @throws ValidationException at {@code classes.<key>} for each key missing
+     */
+    public static IndexClasses of(Map<String, UUID> classes) {
+        Violations v = Violations.at("classes");
+        if (v.require(classes != null, "", "must be set")) {
+            for (String key : keys()) {
+                v.require(classes.get(key) != null, key, "must map to a Klasse UUID");
+            }
+        }
+        v.throwIfAny();
+        return new IndexClasses(classes);
+    }
+
+    /**
+     * Looks every key up in Klassifikation ({@code soeg} by key, then {@code list}, exact key match).
+     *
+     * @throws ValidationException at {@code classes.<key>} for each key Klassifikation has no class for
+     */
+    public static IndexClasses resolve(KlassifikationClient klassifikation) {
+        Map<String, UUID> found = new LinkedHashMap<>();
+        Violations v = Violations.at("classes");
+        for (String key : keys()) {
+            Optional<Classification> c = klassifikation.resolveKey(key);
+            if (c.isPresent()) {
+                found.put(key, c.get().uuid());
+            } else {
+                v.add(key, "Klassifikation has no class with this key");
+            }
+        }
+        v.throwIfAny();
+        return new IndexClasses(found);
+    }
+
+    private static Set<String> keys() {
+        Set<String> all = new java.util.LinkedHashSet<>(ROLES);
+        all.addAll(OBJECT_TYPES);
+        return all;
+    }
+
+    /** The Klasse UUID of {@code key}. */
+    public UUID uuid(String key) {
+        UUID u = byKey.get(key);
+        if (u == null) {
+            throw new IllegalArgumentException("no class for key " + key);
+        }
+        return u;
+    }
+
+    /** The key of a Klasse UUID, if it is one of these classes. */
+    public Optional<String> key(UUID uuid) {
+        return Optional.ofNullable(byUuid.get(uuid));
+    }
+
+    /** Every key and its UUID. */
+    public Map<String, UUID> asMap() {
+        return byKey;
+    }
+}
