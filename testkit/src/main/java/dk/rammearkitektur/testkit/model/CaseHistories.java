@@ -1,0 +1,129 @@
+package dk.rammearkitektur.testkit.model;
+
+import dk.rammearkitektur.model.Case;
+import dk.rammearkitektur.model.CaseId;
+import dk.rammearkitektur.model.CaseParty;
+import dk.rammearkitektur.model.CaseStatus;
+import dk.rammearkitektur.model.Caseworker;
+import dk.rammearkitektur.model.Company;
+import dk.rammearkitektur.model.Cpr;
+import dk.rammearkitektur.model.Cvr;
+import dk.rammearkitektur.model.Document;
+import dk.rammearkitektur.model.DocumentDirection;
+import dk.rammearkitektur.model.DocumentId;
+import dk.rammearkitektur.model.DocumentPart;
+import dk.rammearkitektur.model.DocumentRole;
+import dk.rammearkitektur.model.DocumentType;
+import dk.rammearkitektur.model.DocumentVariant;
+import dk.rammearkitektur.model.Effect;
+import dk.rammearkitektur.model.History;
+import dk.rammearkitektur.model.JournalEntry;
+import dk.rammearkitektur.model.KleNumber;
+import dk.rammearkitektur.model.OrganisationUnit;
+import dk.rammearkitektur.model.PartyId;
+import dk.rammearkitektur.model.PartyRole;
+import dk.rammearkitektur.model.Person;
+import dk.rammearkitektur.model.Validity;
+import dk.rammearkitektur.model.VariantKind;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Long, realistic case histories for tests and benchmarks: a case that is created, taken into work, gets a second
+ * party, has documents journalised over the years, changes caseworker halfway, is decided (the second party leaves)
+ * and closed, each step an effect (virkning) following the previous one without gap, all in one registration.
+ */
+public final class CaseHistories {
+    private CaseHistories() {
+    }
+
+    /** What the case is about and who handles it; use {@link #defaults(Cpr)} and change what a test needs. */
+    public record Setup(CaseId id, String caseNumber, String kle, Person citizen, Company secondParty,
+            OrganisationUnit unit, Caseworker firstCaseworker, Caseworker secondCaseworker) {
+        /** Checks that everything is set. */
+        public Setup {
+            Objects.requireNonNull(id, "id == null");
+            Objects.requireNonNull(caseNumber, "caseNumber == null");
+            Objects.requireNonNull(kle, "kle == null");
+            Objects.requireNonNull(citizen, "citizen == null");
+            Objects.requireNonNull(secondParty, "secondParty == null");
+            Objects.requireNonNull(unit, "unit == null");
+            Objects.requireNonNull(firstCaseworker, "firstCaseworker == null");
+            Objects.requireNonNull(secondCaseworker, "secondCaseworker == null");
+        }
+    }
+
+    /** A setup for a sickness-benefit case (KLE {@code 32.18.02 G01}) of {@code citizen}, with fixed ids. */
+    public static Setup defaults(Cpr citizen) {
+        Person person = Person.builder().id(PartyId.of(new UUID(0x5a, 1))).cpr(citizen).name("Anna Borger").build();
+        Company employer = Company.builder().id(PartyId.of(new UUID(0x5a, 2))).cvr(Cvr.parse("29189846"))
+                .name("Aarhus Tømrer ApS").build();
+        return new Setup(CaseId.of(new UUID(0x5a, 3)), "2021-32.18.02-0042", "32.18.02 G01", person, employer,
+                OrganisationUnit.of(PartyId.of(new UUID(0x5a, 4)), "Jobcenter"),
+                Caseworker.of(new UUID(0x5a, 5), "Bo Hansen"), Caseworker.of(new UUID(0x5a, 6), "Eva Lund"));
+    }
+
+    /**
+     * The history of {@code setup}'s case from {@code start} over {@code years} years with {@code documents}
+     * journal entries (the first the main document, the others attachments; incoming and outgoing alternate).
+     *
+     * @param registeredAt when the registration holding it all was made; not before the last effect starts
+     */
+    public static History<Case> closedCase(Setup setup, Instant start, int years, int documents,
+            Instant registeredAt) {
+        if (years < 1 || documents < 0) {
+            throw new IllegalArgumentException("years must be at least 1 and documents not negative");
+        }
+        Case c = Case.builder().id(setup.id()).caseNumber(setup.caseNumber()).title("Sygedagpenge")
+                .classification(KleNumber.parse(setup.kle())).caseworker(setup.firstCaseworker())
+                .owningUnit(setup.unit()).addParty(setup.citizen(), PartyRole.PRIMARY_PARTY).build();
+        List<Case> values = new ArrayList<>();
+        values.add(c);
+        c = c.withStatus(CaseStatus.IN_PROGRESS);
+        values.add(c);
+        c = c.toBuilder().addParty(setup.secondParty(), PartyRole.SECONDARY_PARTY).build();
+        values.add(c);
+        for (int d = 0; d < documents; d++) {
+            c = c.toBuilder().addDocument(JournalEntry.of(document(setup, d), LocalDate.ofInstant(start,
+                    ZoneOffset.UTC).plusDays(d), d == 0 ? DocumentRole.MAIN_DOCUMENT : DocumentRole.ATTACHMENT))
+                    .build();
+            if (d == documents / 2) {
+                c = c.toBuilder().caseworker(setup.secondCaseworker()).build();
+            }
+            values.add(c);
+        }
+        List<CaseParty> primaryOnly = List.of(c.parties().get(0));
+        c = c.toBuilder().parties(primaryOnly).build().withStatus(CaseStatus.DECIDED);
+        values.add(c);
+        c = c.withStatus(CaseStatus.CLOSED);
+        values.add(c);
+        Duration step = Duration.ofDays(365L * years).dividedBy(values.size());
+        List<Effect<Case>> effects = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            Instant from = start.plus(step.multipliedBy(i));
+            Validity v = i == values.size() - 1 ? Validity.from(from) : Validity.of(from, start.plus(step.multipliedBy(i + 1)));
+            effects.add(Effect.of(v, values.get(i)));
+        }
+        return History.start(registeredAt, "fagsystem", "whole history", effects);
+    }
+
+    /** Document number {@code n} of the case in {@code setup}: a stable id, a title, one archive PDF part. */
+    public static Document document(Setup setup, int n) {
+        byte[] content = ("document " + n + " of " + setup.caseNumber()).getBytes(StandardCharsets.UTF_8);
+        return Document.builder()
+                .id(DocumentId.of(UUID.nameUUIDFromBytes((setup.id() + "/" + n).getBytes(StandardCharsets.UTF_8))))
+                .title("Dokument " + (n + 1)).letterDate(LocalDate.of(2021, 1, 1).plusDays(n))
+                .type(DocumentType.LETTER)
+                .direction(n % 2 == 0 ? DocumentDirection.INCOMING : DocumentDirection.OUTGOING)
+                .addVariant(DocumentVariant.of(VariantKind.ARCHIVE, List.of(DocumentPart.of("dokument-" + n + ".pdf",
+                        "application/pdf", content.length, "0".repeat(64)))))
+                .build();
+    }
+}
