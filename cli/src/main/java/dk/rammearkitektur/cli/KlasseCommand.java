@@ -46,7 +46,7 @@ final class KlasseCommand implements Callable<Integer> {
         KleNumber subject = KleNumber.parse(kle);
         PrintWriter out = spec.commandLine().getOut();
         boolean all = true;
-        try (KlassifikationClient client = client()) {
+        try (KlassifikationClient client = client(config)) {
             all &= print(out, "kle", subject.number(), client.resolveSubject(subject));
             if (facet != null) {
                 all &= print(out, "facet", facet, client.resolveActionFacet(facet));
@@ -66,7 +66,8 @@ final class KlasseCommand implements Callable<Integer> {
         return true;
     }
 
-    private KlassifikationClient client() {
+    /** The configuration's properties (empty without {@code --config}). */
+    static Properties properties(CprLookupCommand.Config config) {
         Properties p = new Properties();
         if (config.file != null) {
             try (InputStream in = Files.newInputStream(config.file)) {
@@ -75,6 +76,12 @@ final class KlasseCommand implements Callable<Integer> {
                 throw new dk.rammearkitektur.core.ValidationException("config", "could not be read: " + e.getMessage());
             }
         }
+        return p;
+    }
+
+    /** A Klassifikation client from the configuration (shared by the {@code index} commands). */
+    static KlassifikationClient client(CprLookupCommand.Config config) {
+        Properties p = properties(config);
         return KlassifikationClient.builder()
                 .environment(StoettesystemerEnvironment.parse(config.required(p, "environment")))
                 .systemCertificate(Path.of(config.required(p, "certificate.file")),

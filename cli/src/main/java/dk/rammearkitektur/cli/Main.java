@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             CprLookupCommand.class,
             CvrLookupCommand.class,
             KlasseCommand.class,
+            IndexCommand.class,
             SimulatorCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class,
