@@ -23,6 +23,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import dk.rammearkitektur.clients.stoettesystemer.CaseIndexClient;
+import dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient;
+import dk.rammearkitektur.clients.stoettesystemer.StoettesystemerEnvironment;
 
 /**
  * The configuration every example reads: a properties file, overridden key by key by environment variables
@@ -36,7 +39,10 @@ import java.util.UUID;
  * {@code user-system.uuid}, {@code user.uuid}, {@code agreement.SF1520}, {@code agreement.SF1530}
  * (SF1500 has no InvocationContext model); for STS tokens {@code sts.cvr} and {@code sts.certificates} (PEM). Digital Post:
  * {@code digitalpost.environment}, {@code digitalpost.trust.anchors}, {@code digitalpost.sts.certificates},
- * {@code digitalpost.authority-cvr}. A service receiving calls: {@code service.entity-id}, {@code sts.issuer} and
+ * {@code digitalpost.authority-cvr}. The support systems (Klassifikation, Sags- og Dokumentindeks) use
+ * {@code environment}, the certificate, {@code trust.anchors}, {@code sts.cvr} and {@code sts.certificates}; the index
+ * also {@code index.owner.uuid}, {@code index.owner.name}, {@code index.itsystem.uuid} and {@code index.itsystem.name}.
+ * A service receiving calls: {@code service.entity-id}, {@code sts.issuer} and
  * {@code sts.certificates}.
  */
 public final class ExampleConfig {
@@ -119,6 +125,25 @@ public final class ExampleConfig {
             default -> throw new ValidationException("config.auth", "must be invocation-context, sts-soap or sts-rest");
         }
         return b;
+    }
+
+    /** A client builder for Klassifikation (SF1510) with the environment, certificate, trust and STS configured. */
+    public KlassifikationClient.Builder klassifikationClient() {
+        char[] password = required("certificate.password").toCharArray();
+        return KlassifikationClient.builder()
+                .environment(StoettesystemerEnvironment.parse(required("environment")))
+                .systemCertificate(file("certificate.file"), password)
+                .trustAnchors(certificates("trust.anchors"))
+                .stsCertificates(certificates("sts.certificates"))
+                .stsProtocol("sts-rest".equals(get("auth").orElse("")) ? StsProtocol.REST : StsProtocol.SOAP)
+                .authorityCvr(required("sts.cvr"));
+    }
+
+    /** A client builder for the Sags- og Dokumentindeks (SF1470) on {@code klassifikation}, owner and IT system set. */
+    public CaseIndexClient.Builder caseIndexClient(KlassifikationClient klassifikation) {
+        return CaseIndexClient.builder().klassifikation(klassifikation)
+                .owner(uuid("index.owner.uuid"), required("sts.cvr"), required("index.owner.name"))
+                .itSystem(uuid("index.itsystem.uuid"), required("index.itsystem.name"));
     }
 
     /** A client builder for Digital Post with the environment, certificate, trust and authority configured. */
