@@ -26,6 +26,7 @@ import dk.rammearkitektur.model.Party;
 import dk.rammearkitektur.model.PartyRole;
 import dk.rammearkitektur.model.Person;
 import dk.rammearkitektur.model.Registration;
+import dk.rammearkitektur.model.Validity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,8 +44,8 @@ import java.util.function.Function;
  * ({@code anvisninger}, Sag and Dokument v1.7) and checking everything first, so that a case the index would refuse
  * fails with one {@link ValidationException} that names every problem and nothing is sent.
  *
- * <p>The latest registration's effects (virkning) are the case over time. They must follow each other without gap
- * or overlap, and only the last may be open-ended: the progress list (TilstandListe) carries the whole history from
+ * <p>The case over time is {@link #timeline(History)}: the effects (virkning) as the history knows them now. They
+ * must follow each other without gap or overlap, and only the last may be open-ended: the progress list (TilstandListe) carries the whole history from
  * Opstaaet (usage pattern AM-01). Every value that changes over the effects becomes a run of relations or properties
  * with its own virkning: a caseworker who took over, a party who left, a document journalised later. The mapping of
  * model values to the index's vocabulary is the SDK's choice and is listed in {@code docs/indexes.md}.
@@ -79,8 +80,7 @@ public final class CaseIndexMapping {
             v.throwIfAny();
         }
         Registration<Case> registration = history.latest().orElseThrow();
-        List<Effect<Case>> effects = new ArrayList<>(registration.effects());
-        effects.sort(Comparator.comparing(e -> e.validity().start()));
+        List<Effect<Case>> effects = timeline(history);
         checkTimeline(v, effects);
         v.throwIfAny();
         Case last = effects.get(effects.size() - 1).value();
@@ -180,6 +180,38 @@ public final class CaseIndexMapping {
         return new IndexPlan.Request(documents, sag);
     }
 
+    /**
+     * The case over time as the history knows it now: the latest registration's effects, and before the earliest of
+     * them what the newest older registration said, and so on back. A history that records each change as a new
+     * registration holding the new value from then on (as the reference demo does) thus gives the whole progress;
+     * one whose latest registration restates everything gives exactly that registration's effects.
+     */
+    public static List<Effect<Case>> timeline(History<Case> history) {
+        List<Registration<Case>> registrations = history.registrations();
+        List<Effect<Case>> timeline = new ArrayList<>();
+        Instant covered = null;
+        for (int r = registrations.size() - 1; r >= 0; r--) {
+            List<Effect<Case>> effects = new ArrayList<>(registrations.get(r).effects());
+            effects.sort(Comparator.comparing(e -> e.validity().start()));
+            Instant earliest = covered;
+            for (Effect<Case> e : effects) {
+                Instant start = e.validity().start();
+                if (covered != null && !start.isBefore(covered)) {
+                    break;
+                }
+                Instant end = e.validity().end().orElse(null);
+                if (covered != null && (end == null || end.isAfter(covered))) {
+                    end = covered;
+                }
+                timeline.add(Effect.of(end == null ? Validity.from(start) : Validity.of(start, end), e.value()));
+                earliest = earliest == null || start.isBefore(earliest) ? start : earliest;
+            }
+            covered = earliest;
+        }
+        timeline.sort(Comparator.comparing(e -> e.validity().start()));
+        return timeline;
+    }
+
     /** The KOMBIT progress code (FremdriftStatusKode) of a model status; ARCHIVED is still Afsluttet. */
     public static String progress(CaseStatus status) {
         return switch (status) {
@@ -226,13 +258,13 @@ public final class CaseIndexMapping {
 
     private static void checkTimeline(Violations v, List<Effect<Case>> effects) {
         if (effects.isEmpty()) {
-            v.add("registrations.latest.effects", "must hold at least one effect");
+            v.add("effects", "must hold at least one effect");
             return;
         }
         UUID id = effects.get(0).value().id().value();
         for (int i = 0; i < effects.size(); i++) {
             Effect<Case> e = effects.get(i);
-            String path = "registrations.latest.effects[" + i + "]";
+            String path = "effects[" + i + "]";
             if (!e.value().id().value().equals(id)) {
                 v.add(path + ".value.id", "every effect must be of the same case");
             }
@@ -252,7 +284,7 @@ public final class CaseIndexMapping {
             }
         }
         if (effects.get(0).value().status() != CaseStatus.CREATED) {
-            v.add("registrations.latest.effects[0].value.status",
+            v.add("effects[0].value.status",
                     "must be CREATED: the index needs the whole history from Opstaaet (AM-01)");
         }
     }

@@ -93,7 +93,27 @@ class CaseIndexMappingTest {
         assertTrue(ended.getMessage().contains("must be open-ended"), ended.getMessage());
         ValidationException late = assertThrows(ValidationException.class, () -> map(List.of(
                 Effect.of(Validity.from(T0), c.withStatus(CaseStatus.IN_PROGRESS)))));
-        assertEquals(List.of("history.registrations.latest.effects[0].value.status"), paths(late));
+        assertEquals(List.of("history.effects[0].value.status"), paths(late));
+    }
+
+    @Test
+    void aRegistrationPerChangeGivesTheWholeProgress() {
+        Case c = IndexCases.base(CaseId.random());
+        Instant t1 = T0.plus(Duration.ofDays(10));
+        Instant t2 = T0.plus(Duration.ofDays(30));
+        History<Case> h = History.start(T0, "a", null, List.of(Effect.of(Validity.from(T0), c)))
+                .register(t1, "b", null, List.of(Effect.of(Validity.from(t1), c.withStatus(CaseStatus.IN_PROGRESS))))
+                .register(t2, "c", null, List.of(Effect.of(Validity.from(t2),
+                        c.withStatus(CaseStatus.IN_PROGRESS).withStatus(CaseStatus.DECIDED))));
+        List<IndexPlan.State> states = CaseIndexMapping.map(h, IndexCases.context()).sag().states();
+        assertEquals(List.of(new IndexPlan.State(new IndexPlan.Period(T0, t1), "Opstaaet"),
+                new IndexPlan.State(new IndexPlan.Period(t1, t2), "Oplyst"),
+                new IndexPlan.State(new IndexPlan.Period(t2, null), "Afgjort")), states);
+        // a later registration that restates the past wins over what older ones said
+        History<Case> restated = h.register(t2.plusSeconds(60), "d", "corrected", List.of(
+                Effect.of(Validity.of(T0, t2), c), Effect.of(Validity.from(t2), c.withStatus(CaseStatus.IN_PROGRESS))));
+        assertEquals(List.of("Opstaaet", "Oplyst"), CaseIndexMapping.map(restated, IndexCases.context()).sag()
+                .states().stream().map(IndexPlan.State::code).toList());
     }
 
     @Test
