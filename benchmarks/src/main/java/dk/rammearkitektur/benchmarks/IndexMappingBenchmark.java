@@ -6,7 +6,7 @@ import dk.rammearkitektur.clients.stoettesystemer.Classification;
 import dk.rammearkitektur.clients.stoettesystemer.IndexClasses;
 import dk.rammearkitektur.clients.stoettesystemer.internal.CaseIndexMapping;
 import dk.rammearkitektur.clients.stoettesystemer.internal.IndexPlan;
-import dk.rammearkitektur.clients.stoettesystemer.internal.SagDokMessages;
+import dk.rammearkitektur.clients.stoettesystemer.internal.IndexMessages;
 import dk.rammearkitektur.model.Case;
 import dk.rammearkitektur.model.Cpr;
 import dk.rammearkitektur.model.History;
@@ -79,7 +79,7 @@ public class IndexMappingBenchmark {
         Document doc = Dom.newDocument();
         Element body = doc.createElementNS("http://schemas.xmlsoap.org/soap/envelope/", "soap:Body");
         doc.appendChild(body);
-        SagDokMessages.importer(body, request, classes::uuid);
+        IndexMessages.importer(body, request, classes::uuid);
         return DomWriter.toBytes(doc);
     }
 

@@ -4,8 +4,8 @@ import dk.rammearkitektur.clients.common.internal.ServiceTarget;
 import dk.rammearkitektur.clients.common.internal.SoapCallExecutor;
 import dk.rammearkitektur.clients.stoettesystemer.internal.CaseIndexMapping;
 import dk.rammearkitektur.clients.stoettesystemer.internal.IndexPlan;
-import dk.rammearkitektur.clients.stoettesystemer.internal.SagDokMessages;
-import dk.rammearkitektur.clients.stoettesystemer.internal.SagDokReplies;
+import dk.rammearkitektur.clients.stoettesystemer.internal.IndexMessages;
+import dk.rammearkitektur.clients.stoettesystemer.internal.IndexReplies;
 import dk.rammearkitektur.core.ServiceCall;
 import dk.rammearkitektur.core.ServiceFaultException;
 import dk.rammearkitektur.core.ValidationException;
@@ -94,8 +94,8 @@ public final class CaseIndexClient {
         IndexPlan.Request request = plan(history);
         IndexClasses c = classes();
         executor.call(target, ServiceCall.write(SERVICE_ID, "importer", UUID.randomUUID().toString(), null),
-                SagDokMessages.ACTION_IMPORTER, body -> SagDokMessages.importer(body, request, c::uuid),
-                (out, call) -> SagDokReplies.readMultiple(out, call, "ImporterSagDokumentIndeksOutput"));
+                IndexMessages.ACTION_IMPORTER, body -> IndexMessages.importer(body, request, c::uuid),
+                (out, call) -> IndexReplies.readMultiple(out, call, "ImporterSagDokumentIndeksOutput"));
     }
 
     /**
@@ -108,8 +108,8 @@ public final class CaseIndexClient {
         IndexPlan.Request request = plan(history);
         IndexClasses c = classes();
         executor.call(target, ServiceCall.idempotentWrite(SERVICE_ID, "opdater", UUID.randomUUID().toString(), null),
-                SagDokMessages.ACTION_OPDATER, body -> SagDokMessages.opdater(body, request, c::uuid),
-                (out, call) -> SagDokReplies.readMultiple(out, call, "OpdaterSagDokumentIndeksOutput"));
+                IndexMessages.ACTION_OPDATER, body -> IndexMessages.opdater(body, request, c::uuid),
+                (out, call) -> IndexReplies.readMultiple(out, call, "OpdaterSagDokumentIndeksOutput"));
     }
 
     /**
@@ -123,8 +123,8 @@ public final class CaseIndexClient {
             throw new ValidationException("id", "must be set");
         }
         executor.call(target, ServiceCall.idempotentWrite(SERVICE_ID, "fjern", UUID.randomUUID().toString(), null),
-                SagDokMessages.ACTION_FJERN, body -> SagDokMessages.fjern(body, List.of(id.value())),
-                (out, call) -> SagDokReplies.readMultiple(out, call, "FjernSagDokumentIndeksOutput"));
+                IndexMessages.ACTION_FJERN, body -> IndexMessages.fjern(body, List.of(id.value())),
+                (out, call) -> IndexReplies.readMultiple(out, call, "FjernSagDokumentIndeksOutput"));
     }
 
     /**
@@ -137,9 +137,9 @@ public final class CaseIndexClient {
             throw new ValidationException("id", "must be set");
         }
         IndexClasses c = classes();
-        List<IndexedCase> found = executor.read(target, "fremsoeg", SagDokMessages.ACTION_FREMSOEG,
-                body -> SagDokMessages.fremsoegById(body, List.of(id.value())),
-                (out, call) -> SagDokReplies.readFremsoeg(out, call, u -> c.key(u).orElse(null)));
+        List<IndexedCase> found = executor.read(target, "fremsoeg", IndexMessages.ACTION_FREMSOEG,
+                body -> IndexMessages.fremsoegById(body, List.of(id.value())),
+                (out, call) -> IndexReplies.readFremsoeg(out, call, u -> c.key(u).orElse(null)));
         return found.stream().filter(k -> k.id().equals(id)).findFirst();
     }
 
@@ -154,9 +154,9 @@ public final class CaseIndexClient {
             throw new ValidationException("cpr", "must be set");
         }
         IndexClasses c = classes();
-        return executor.read(target, "fremsoeg", SagDokMessages.ACTION_FREMSOEG,
-                body -> SagDokMessages.fremsoegByParty(body, "urn:oio:cpr-nr:" + cpr.value(), 0, MAX_RESULTS),
-                (out, call) -> SagDokReplies.readFremsoeg(out, call, u -> c.key(u).orElse(null)));
+        return executor.read(target, "fremsoeg", IndexMessages.ACTION_FREMSOEG,
+                body -> IndexMessages.fremsoegByParty(body, "urn:oio:cpr-nr:" + cpr.value(), 0, MAX_RESULTS),
+                (out, call) -> IndexReplies.readFremsoeg(out, call, u -> c.key(u).orElse(null)));
     }
 
     /** The role and object-type classes in use: configured, or looked up in Klassifikation on first need. */

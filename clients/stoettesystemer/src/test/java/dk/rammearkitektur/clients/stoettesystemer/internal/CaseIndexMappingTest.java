@@ -133,11 +133,11 @@ class CaseIndexMappingTest {
         Schema schema = schema(dir.resolve("sf1470-sagdokumentindeks-6/wsdl/xsd/6.0.STS-0/SagDokumentIndeksOperationer.xsd"));
         IndexPlan.Request r = CaseIndexMapping.map(IndexCases.history(5, 3), IndexCases.context());
         IndexClasses classes = IndexClasses.of(IndexCases.classes());
-        validate(schema, body -> SagDokMessages.importer(body, r, classes::uuid));
-        validate(schema, body -> SagDokMessages.opdater(body, r, classes::uuid));
-        validate(schema, body -> SagDokMessages.fremsoegById(body, List.of(UUID.randomUUID())));
-        validate(schema, body -> SagDokMessages.fremsoegByParty(body, "urn:oio:cpr-nr:0101801234", 0, 500));
-        validate(schema, body -> SagDokMessages.fjern(body, List.of(UUID.randomUUID())));
+        validate(schema, body -> IndexMessages.importer(body, r, classes::uuid));
+        validate(schema, body -> IndexMessages.opdater(body, r, classes::uuid));
+        validate(schema, body -> IndexMessages.fremsoegById(body, List.of(UUID.randomUUID())));
+        validate(schema, body -> IndexMessages.fremsoegByParty(body, "urn:oio:cpr-nr:0101801234", 0, 500));
+        validate(schema, body -> IndexMessages.fjern(body, List.of(UUID.randomUUID())));
     }
 
     static Path published() {

@@ -61,11 +61,11 @@ class CaseIndexRoundTripPropertyTest {
         Document doc = Dom.newDocument();
         Element body = doc.createElementNS("urn:test", "t:Body");
         doc.appendChild(body);
-        SagDokMessages.importer(body, request, CLASSES::uuid);
+        IndexMessages.importer(body, request, CLASSES::uuid);
         if (SCHEMA != null) {
-            CaseIndexMappingTest.validate(SCHEMA, b -> SagDokMessages.importer(b, request, CLASSES::uuid));
+            CaseIndexMappingTest.validate(SCHEMA, b -> IndexMessages.importer(b, request, CLASSES::uuid));
         }
-        IndexedCase back = SagDokReplies.readFremsoeg(snapshotOf(doc, Dom.children(body).get(0)), CALL,
+        IndexedCase back = IndexReplies.readFremsoeg(snapshotOf(doc, Dom.children(body).get(0)), CALL,
                 u -> CLASSES.key(u).orElse(null)).get(0);
 
         List<Effect<Case>> effects = history.latest().orElseThrow().effects();
@@ -97,23 +97,23 @@ class CaseIndexRoundTripPropertyTest {
     @Test
     void aRefusalIsATypedFaultWithTheIndexsCodeAndText() {
         Document doc = Dom.newDocument();
-        Element out = doc.createElementNS(SagDokMessages.SDI, "sdi:ImporterSagDokumentIndeksOutput");
+        Element out = doc.createElementNS(IndexMessages.SDI, "sdi:ImporterSagDokumentIndeksOutput");
         doc.appendChild(out);
-        Element r = Dom.add(out, SagDokMessages.SD, "sd:UnikRetur", null);
-        Dom.add(r, SagDokMessages.SD, "sd:StatusKode", "40");
-        Dom.add(r, SagDokMessages.SD, "sd:FejlbeskedTekst", "Sagsaktør Ejer mangler");
-        Dom.add(r, SagDokMessages.SD, "sd:Type", "Sag");
-        Dom.add(r, SagDokMessages.SD, "sd:UUIDIdentifikator", UUID.randomUUID().toString());
+        Element r = Dom.add(out, IndexMessages.SD, "sd:UnikRetur", null);
+        Dom.add(r, IndexMessages.SD, "sd:StatusKode", "40");
+        Dom.add(r, IndexMessages.SD, "sd:FejlbeskedTekst", "Sagsaktør Ejer mangler");
+        Dom.add(r, IndexMessages.SD, "sd:Type", "Sag");
+        Dom.add(r, IndexMessages.SD, "sd:UUIDIdentifikator", UUID.randomUUID().toString());
         ServiceFaultException e = assertThrows(ServiceFaultException.class,
-                () -> SagDokReplies.readMultiple(out, CALL, "ImporterSagDokumentIndeksOutput"));
+                () -> IndexReplies.readMultiple(out, CALL, "ImporterSagDokumentIndeksOutput"));
         assertEquals("40", e.faultCode());
         assertTrue(e.faultText().startsWith("Sagsaktør Ejer mangler [Sag "), e.faultText());
         out.removeChild(r);
         assertThrows(ReplyShapeException.class,
-                () -> SagDokReplies.readMultiple(out, CALL, "ImporterSagDokumentIndeksOutput"));
-        Element ok = Dom.add(out, SagDokMessages.SD, "sd:StandardRetur", null);
-        Dom.add(ok, SagDokMessages.SD, "sd:StatusKode", "20");
-        assertEquals(1, SagDokReplies.readMultiple(out, CALL, "ImporterSagDokumentIndeksOutput"));
+                () -> IndexReplies.readMultiple(out, CALL, "ImporterSagDokumentIndeksOutput"));
+        Element ok = Dom.add(out, IndexMessages.SD, "sd:StandardRetur", null);
+        Dom.add(ok, IndexMessages.SD, "sd:StatusKode", "20");
+        assertEquals(1, IndexReplies.readMultiple(out, CALL, "ImporterSagDokumentIndeksOutput"));
     }
 
     @Provide
@@ -198,14 +198,14 @@ class CaseIndexRoundTripPropertyTest {
                 sagIndeks = e;
             }
         }
-        Element out = doc.createElementNS(SagDokMessages.SDI, "sdi:FremsoegSagDokumentIndeksOutput");
-        Element retur = Dom.add(out, SagDokMessages.SD, "sd:StandardRetur", null);
-        Dom.add(retur, SagDokMessages.SD, "sd:StatusKode", "20");
-        Element snap = Dom.add(out, SagDokMessages.SDI, "sdi:SagFiltreretOejebliksbillede", null);
-        Element objekt = Dom.add(snap, SagDokMessages.SAG, "sag:ObjektType", null);
-        Dom.add(objekt, SagDokMessages.SD, "sd:UUIDIdentifikator",
-                Dom.childText(sagIndeks, SagDokMessages.SD, "UUIDIdentifikator"));
-        Node reg = Dom.child(sagIndeks, SagDokMessages.SAG, "Registrering").cloneNode(true);
+        Element out = doc.createElementNS(IndexMessages.SDI, "sdi:FremsoegSagDokumentIndeksOutput");
+        Element retur = Dom.add(out, IndexMessages.SD, "sd:StandardRetur", null);
+        Dom.add(retur, IndexMessages.SD, "sd:StatusKode", "20");
+        Element snap = Dom.add(out, IndexMessages.SDI, "sdi:SagFiltreretOejebliksbillede", null);
+        Element objekt = Dom.add(snap, IndexMessages.SAG, "sag:ObjektType", null);
+        Dom.add(objekt, IndexMessages.SD, "sd:UUIDIdentifikator",
+                Dom.childText(sagIndeks, IndexMessages.SD, "UUIDIdentifikator"));
+        Node reg = Dom.child(sagIndeks, IndexMessages.SAG, "Registrering").cloneNode(true);
         snap.appendChild(reg);
         return out;
     }

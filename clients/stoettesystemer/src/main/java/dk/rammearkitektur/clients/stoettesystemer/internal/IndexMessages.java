@@ -22,7 +22,7 @@ import org.w3c.dom.Element;
  * ({@code SagDokumentIndeksOperationer.xsd}, {@code Sag.xsd}, {@code SagIndeks.xsd}, {@code DokumentIndeks.xsd},
  * {@code GenerelleDefinitioner.xsd}, {@code SagDokObjekt.xsd}); the tests validate every request against them.
  */
-public final class SagDokMessages {
+public final class IndexMessages {
     /** The operations' namespace. */
     public static final String SDI = "urn:oio:sts:sagdok:sagdokumentindeks:6";
     /** Sag. */
@@ -47,7 +47,7 @@ public final class SagDokMessages {
     public static final String ACTION_FJERN = "http://kombit.dk/sts/sagdokumentindeks/fjern";
     private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
 
-    private SagDokMessages() {
+    private IndexMessages() {
     }
 
     /** Writes {@code ImporterSagDokumentIndeksInput}: the Dokumenter first, then the Sag. */

@@ -1,10 +1,10 @@
 package dk.rammearkitektur.clients.stoettesystemer.internal;
 
-import static dk.rammearkitektur.clients.stoettesystemer.internal.SagDokMessages.GD;
-import static dk.rammearkitektur.clients.stoettesystemer.internal.SagDokMessages.SAG;
-import static dk.rammearkitektur.clients.stoettesystemer.internal.SagDokMessages.SD;
-import static dk.rammearkitektur.clients.stoettesystemer.internal.SagDokMessages.SDI;
-import static dk.rammearkitektur.clients.stoettesystemer.internal.SagDokMessages.SI;
+import static dk.rammearkitektur.clients.stoettesystemer.internal.IndexMessages.GD;
+import static dk.rammearkitektur.clients.stoettesystemer.internal.IndexMessages.SAG;
+import static dk.rammearkitektur.clients.stoettesystemer.internal.IndexMessages.SD;
+import static dk.rammearkitektur.clients.stoettesystemer.internal.IndexMessages.SDI;
+import static dk.rammearkitektur.clients.stoettesystemer.internal.IndexMessages.SI;
 
 import dk.rammearkitektur.clients.common.internal.Dom;
 import dk.rammearkitektur.clients.common.internal.ReplyShapeException;
@@ -30,13 +30,13 @@ import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 
 /** Reads SF1470 replies: the status of {@code importer}, {@code opdater} and {@code fjern}, and {@code fremsoeg}'s cases. */
-public final class SagDokReplies {
+public final class IndexReplies {
     /** {@code StatusKode} of success. */
     public static final String OK = "20";
     private static final Pattern UUID_FORM = Pattern.compile(
             "[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}");
 
-    private SagDokReplies() {
+    private IndexReplies() {
     }
 
     /**
