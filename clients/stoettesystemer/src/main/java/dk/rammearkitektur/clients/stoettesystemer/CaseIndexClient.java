@@ -93,9 +93,9 @@ public final class CaseIndexClient {
     public void importCase(History<Case> history) {
         IndexPlan.Request request = plan(history);
         IndexClasses c = classes();
-        executor.call(target, ServiceCall.write(SERVICE_ID, "importer", UUID.randomUUID().toString(), null),
+        write(ServiceCall.write(SERVICE_ID, "importer", UUID.randomUUID().toString(), null),
                 IndexMessages.ACTION_IMPORTER, body -> IndexMessages.importer(body, request, c::uuid),
-                (out, call) -> IndexReplies.readMultiple(out, call, "ImporterSagDokumentIndeksOutput"));
+                "ImporterSagDokumentIndeksOutput");
     }
 
     /**
@@ -107,9 +107,9 @@ public final class CaseIndexClient {
     public void updateCase(History<Case> history) {
         IndexPlan.Request request = plan(history);
         IndexClasses c = classes();
-        executor.call(target, ServiceCall.idempotentWrite(SERVICE_ID, "opdater", UUID.randomUUID().toString(), null),
+        write(ServiceCall.idempotentWrite(SERVICE_ID, "opdater", UUID.randomUUID().toString(), null),
                 IndexMessages.ACTION_OPDATER, body -> IndexMessages.opdater(body, request, c::uuid),
-                (out, call) -> IndexReplies.readMultiple(out, call, "OpdaterSagDokumentIndeksOutput"));
+                "OpdaterSagDokumentIndeksOutput");
     }
 
     /**
@@ -122,9 +122,15 @@ public final class CaseIndexClient {
         if (id == null) {
             throw new ValidationException("id", "must be set");
         }
-        executor.call(target, ServiceCall.idempotentWrite(SERVICE_ID, "fjern", UUID.randomUUID().toString(), null),
+        write(ServiceCall.idempotentWrite(SERVICE_ID, "fjern", UUID.randomUUID().toString(), null),
                 IndexMessages.ACTION_FJERN, body -> IndexMessages.fjern(body, List.of(id.value())),
-                (out, call) -> IndexReplies.readMultiple(out, call, "FjernSagDokumentIndeksOutput"));
+                "FjernSagDokumentIndeksOutput");
+    }
+
+    /** One write; its reply is a MultipleOutputType named {@code output} that must say 20 for every object. */
+    private void write(ServiceCall call, String action, java.util.function.Consumer<org.w3c.dom.Element> writer,
+            String output) {
+        executor.call(target, call, action, writer, (out, c) -> IndexReplies.readMultiple(out, c, output));
     }
 
     /**
