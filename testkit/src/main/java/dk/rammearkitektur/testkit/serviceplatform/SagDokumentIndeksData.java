@@ -92,14 +92,17 @@ public final class SagDokumentIndeksData {
     /**
      * One registration: a complete snapshot of an object at {@code registered}.
      *
-     * @param registered when the simulator stored it (its clock)
+     * @param registered when the simulator stored it (its clock; answered as StsTidspunkt)
      * @param operation {@code importer} or {@code opdater}
+     * @param time the sender's Tidspunkt (Registrering/Tidspunkt, or the opdater's Tidspunkt), or null
+     * @param userRef the sender's BrugerRef (UUID or URN; an opdater keeps the import's), or null
      * @param note the registration's NoteTekst, or null
      * @param states the states (Fremdrift) with their validity
      * @param relations all relations, ended ones included
      * @param attributes the AttributListe as sent (package-private use: the reply)
      */
-    public record Registration(Instant registered, String operation, String note, List<State> states,
+    public record Registration(Instant registered, String operation, Instant time, String userRef, String note,
+            List<State> states,
             List<Relation> relations, Element attributes) {
         /** Copies the lists. */
         public Registration {

@@ -14,10 +14,14 @@ package dk.rammearkitektur.testkit.serviceplatform;
  * choice, in the style of HTTP's 400/404/403 as the other simulated støttesystemer answer.
  *
  * <p>The rule sources are KOMBIT's anvisninger for the Sag and Dokument objects (occurrences, [OB1] mandatory at
- * import, Indeks "MÅ IKKE UDFYLDES" for roles with at most one relation and required for the others, the allowed
+ * import, Indeks "MÅ IKKE UDFYLDES" for roles with at most one relation and required for the others (and for
+ * Afgørelsesklasse, "af tekniske årsager"), the allowed
  * object types per role), the general usage patterns (AM-01, AM-02, AM-04) and section 9 of the general guide
  * (ReferenceID, Rolle and Type on every relation); the role and object-type classes are identified as the SDK's
- * vocabulary agreement says (see {@link KlassifikationData#ROLE_FACET}).
+ * vocabulary agreement says (see {@link KlassifikationData#ROLE_FACET}). KOMBIT's guide warns that the real index
+ * enforces few of these rules (it names only the fixed Master IT system); the simulator is deliberately stricter, so
+ * that a client that passes it follows the anvisninger. {@link #CVR_OWNER} is the SDK's rule, not the anvisninger's
+ * (they regulate who may read, not who may write).
  */
 public final class SagDokumentIndeksRules {
     /** StatusKode: accepted. */
@@ -42,6 +46,28 @@ public final class SagDokumentIndeksRules {
     public static final String OB1_KLE_KEY = "SDI-OB1-BRUGERVENDTNOEGLE";
     /** An IT-system relation (Master, Afsender) lacks SystemNavn ([OB1]). */
     public static final String OB1_SYSTEM_NAME = "SDI-OB1-SYSTEMNAVN";
+    /**
+     * An imported Registrering lacks Tidspunkt (OB2), BrugerRef (OB1) or LivscyklusKode {@code Importeret} (OB1, "udfyldes
+     * altid med 'Importeret'", also on opdater when given).
+     */
+    public static final String REGISTRATION = "SDI-REGISTRERING";
+    /**
+     * Egenskaber at import (or when an opdater sends Egenskaber) lack BrugervendtNoegle, Sagsnummer and Titel (a case)
+     * or BrugervendtNoegle, Dokumentnummer, Titel and Type (a document) (OB1).
+     */
+    public static final String OB1_PROPERTIES = "SDI-OB1-EGENSKABER";
+    /** An imported case lacks SagIndeksEgenskaber/Foelsomhed, a document Egenskaber/Foelsomhed (OB1, dataafgrænsning). */
+    public static final String OB1_SENSITIVITY = "SDI-OB1-FOELSOMHED";
+    /**
+     * The Master IT system of a case or document cannot change ("Det håndhæves af Sags- og Dokumentindekset, at det
+     * altid er samme master system, der står bag en opdatering"): a re-import or opdater names another Master.
+     */
+    public static final String MASTER_FIXED = "SDI-MASTER-FIXED";
+    /**
+     * Ejer, Ansvarlig, Primær behandler and Primær klasse may have no gap: a relation with these roles ends only where
+     * another with the same role starts.
+     */
+    public static final String NO_GAP = "SDI-NO-GAP";
     /** An opdater would leave a mandatory role without a relation valid to infinity (AM-02: only optional relations may end). */
     public static final String OB1_REMOVE = "SDI-OB1-REMOVE";
     /** More relations with a role than the anvisninger allow at the same time (e.g. two Ejer). */
@@ -64,7 +90,13 @@ public final class SagDokumentIndeksRules {
      * not known, a Sag or Dokument in neither the index nor the request.
      */
     public static final String REF_RESOLVE = "SDI-REF-RESOLVE";
-    /** A party or organisation URN of the wrong form (urn:oio:cpr-nr:10 digits, urn:oio:cvr-nr:8, urn:oio:pnr:10). */
+    /**
+     * A URN of the wrong form: a Person is urn:oio:cpr-nr:&lt;10 digits&gt;, urn:oio:us:personid:&lt;7&gt;,
+     * urn:oio:udk:borgerid:&lt;12&gt; or urn:oio:fuldtnavn:&lt;name&gt;; a Virksomhed urn:oio:cvr-nr:&lt;8&gt;,
+     * urn:oio:pnr:&lt;10&gt; or urn:oio:fuldtnavn:&lt;name&gt;; an Organisation a UUID or urn:oio:cvr-nr:&lt;8&gt;; an
+     * OrgEnhed or Bruger a UUID or urn:oio:&lt;org&gt;:&lt;idtype&gt;:&lt;id&gt;; a Journalnotat's ReferenceID is
+     * {@code URN:Empty}.
+     */
     public static final String REF_URN = "SDI-REF-URN";
     /** A Virkning is missing, starts at infinity, has no TilTidspunkt, or does not start before it ends. */
     public static final String VIRKNING = "SDI-VIRKNING";

@@ -63,6 +63,8 @@ final class SagDokumentIndeksService {
     private static final String KLASSE = "Klasse";
     private static final String[] UNIT_OR_USER = {"OrgEnhed", "Bruger"};
     private static final String[] PARTY = {"Person", "Virksomhed"};
+    /** The roles whose relations may end only where a successor starts (the anvisninger's TilTidspunkt rule). */
+    private static final Set<String> GAPLESS = Set.of("Ejer", "Ansvarlig", "Primær behandler", "Primær klasse");
 
     /** What a role allows: its occurrences and object types. */
     private record Role(String relationType, String name, int min, int max, List<String> types) {
@@ -167,12 +169,25 @@ final class SagDokumentIndeksService {
     private static final class Incoming {
         final UUID uuid;
         final Spec spec;
+        final Element element;
         final List<Problem> problems = new ArrayList<>();
         Registration result;
 
-        Incoming(UUID uuid, Spec spec) {
+        Incoming(UUID uuid, Spec spec, Element element) {
             this.uuid = uuid;
             this.spec = spec;
+            this.element = element;
+        }
+
+        /** The object {@code e} (a case when named {@code sagName}) by its UUIDIdentifikator. */
+        static Incoming of(Element e, String sagName) {
+            Optional<UUID> id = uuid(Xml.text(e, SD, "UUIDIdentifikator"));
+            Incoming o = new Incoming(id.orElse(new UUID(0, 0)), sagName.equals(e.getLocalName()) ? SAG_SPEC
+                    : DOKUMENT_SPEC, e);
+            if (id.isEmpty()) {
+                o.problems.add(new Problem(INPUT, "UUIDIdentifikator is not a UUID"));
+            }
+            return o;
         }
     }
 
@@ -272,21 +287,14 @@ final class SagDokumentIndeksService {
 
     private List<Incoming> importer(Element input, Call call) {
         List<Incoming> out = new ArrayList<>();
-        List<Element> parsed = new ArrayList<>();
         for (Element e : Xml.kids(input)) {
-            Spec spec = "SagIndeks".equals(e.getLocalName()) ? SAG_SPEC : DOKUMENT_SPEC;
-            Optional<UUID> id = uuid(Xml.text(e, SD, "UUIDIdentifikator"));
-            Incoming o = new Incoming(id.orElse(nil()), spec);
+            Incoming o = Incoming.of(e, "SagIndeks");
             out.add(o);
-            if (id.isEmpty()) {
-                o.problems.add(new Problem(INPUT, "UUIDIdentifikator is not a UUID"));
-            } else {
-                call.inRequest.put(id.get(), spec.kind);
+            if (o.problems.isEmpty()) {
+                call.inRequest.put(o.uuid, o.spec.kind);
             }
-            parsed.add(e);
         }
-        for (int i = 0; i < out.size(); i++) {
-            Incoming o = out.get(i);
+        for (Incoming o : out) {
             if (!o.problems.isEmpty()) {
                 continue;
             }
@@ -296,7 +304,7 @@ final class SagDokumentIndeksService {
                 continue;
             }
             existing.ifPresent(x -> owner(x, call, o.problems));
-            List<Element> regs = Xml.kids(parsed.get(i)).stream().filter(r -> "Registrering".equals(r.getLocalName()))
+            List<Element> regs = Xml.kids(o.element).stream().filter(r -> "Registrering".equals(r.getLocalName()))
                     .toList();
             if (regs.isEmpty()) {
                 o.problems.add(new Problem(INPUT, "no Registrering"));
@@ -304,34 +312,38 @@ final class SagDokumentIndeksService {
             }
             // the newest registration the system sends is the one indexed
             Element reg = regs.get(regs.size() - 1);
+            Instant time = instant(Xml.text(reg, SD, "Tidspunkt"));
+            String userRef = unikId(Xml.kid(reg, SD, "BrugerRef"));
+            if (time == null || userRef == null || !"Importeret".equals(Xml.text(reg, SD, "LivscyklusKode"))) {
+                o.problems.add(new Problem(SagDokumentIndeksRules.REGISTRATION, "an imported Registrering needs"
+                        + " Tidspunkt, BrugerRef and LivscyklusKode Importeret"));
+            }
+            Element attributes = Xml.kid(reg, o.spec.ns, "AttributListe");
+            properties(o.spec, attributes, true, o.problems);
             List<Relation> relations = relations(reg, o.spec, call, o.problems);
             List<State> states = states(reg, o.spec, o.problems);
             occurrences(o.spec, relations, true, o.problems);
             history(o.spec, states, true, o.problems);
-            o.result = new Registration(call.now, "importer", Xml.text(reg, SD, "NoteTekst"), states, relations,
-                    Xml.kid(reg, o.spec.ns, "AttributListe"));
+            existing.ifPresent(x -> masterKept(x.current().relations(), relations, o.problems));
+            o.result = new Registration(call.now, "importer", time, userRef, Xml.text(reg, SD, "NoteTekst"), states,
+                    relations, attributes);
         }
         return out;
     }
 
-    /** The nil UUID, for an object whose UUID could not be read. */
-    private static UUID nil() {
-        return new UUID(0, 0);
-    }
 
     // ---- opdater
 
     private List<Incoming> opdater(Element input, Call call) {
         List<Incoming> out = new ArrayList<>();
         for (Element e : Xml.kids(input)) {
-            Spec spec = "OpdaterSagIndeks".equals(e.getLocalName()) ? SAG_SPEC : DOKUMENT_SPEC;
-            Optional<UUID> id = uuid(Xml.text(e, SD, "UUIDIdentifikator"));
-            Incoming o = new Incoming(id.orElse(nil()), spec);
+            Incoming o = Incoming.of(e, "OpdaterSagIndeks");
             out.add(o);
-            Optional<IndexObject> existing = id.flatMap(data::get).filter(x -> x.kind() == spec.kind);
-            if (existing.isEmpty()) {
-                o.problems.add(new Problem(id.isEmpty() ? INPUT : NOT_FOUND_RULE, id.isEmpty()
-                        ? "UUIDIdentifikator is not a UUID" : "no " + spec.type + " " + o.uuid + " in the index"));
+            Optional<IndexObject> existing = data.get(o.uuid).filter(x -> x.kind() == o.spec.kind);
+            if (!o.problems.isEmpty() || existing.isEmpty()) {
+                if (o.problems.isEmpty()) {
+                    o.problems.add(new Problem(NOT_FOUND_RULE, "no " + o.spec.type + " " + o.uuid + " in the index"));
+                }
                 continue;
             }
             owner(existing.get(), call, o.problems);
@@ -343,9 +355,14 @@ final class SagDokumentIndeksService {
             List<State> states = mergeStates(current.states(), states(e, o.spec, o.problems), o.problems);
             occurrences(o.spec, relations, false, o.problems);
             history(o.spec, states, false, o.problems);
+            masterKept(current.relations(), relations, o.problems);
             Element attributes = Xml.kid(e, o.spec.ns, "AttributListe");
-            o.result = new Registration(call.now, "opdater", Xml.text(e, SD, "NoteTekst"), states, relations,
-                    attributes != null && !Xml.kids(attributes).isEmpty() ? attributes : current.attributes());
+            boolean newAttributes = attributes != null && !Xml.kids(attributes).isEmpty();
+            if (newAttributes) {
+                properties(o.spec, attributes, false, o.problems);
+            }
+            o.result = new Registration(call.now, "opdater", instant(Xml.text(e, SDI, "Tidspunkt")), current.userRef(),
+                    Xml.text(e, SD, "NoteTekst"), states, relations, newAttributes ? attributes : current.attributes());
         }
         return out;
     }
@@ -423,7 +440,7 @@ final class SagDokumentIndeksService {
             if ("SagUuid".equals(e.getLocalName())) {
                 Optional<UUID> id = uuid(unikId(e));
                 if (id.isEmpty()) {
-                    Incoming o = new Incoming(nil(), SAG_SPEC);
+                    Incoming o = new Incoming(new UUID(0, 0), SAG_SPEC, e);
                     o.problems.add(new Problem(INPUT, "SagUuid is not a UUID"));
                     out.add(o);
                 } else {
@@ -436,7 +453,7 @@ final class SagDokumentIndeksService {
             search(soeg, call).stream().filter(u -> data.sag(u).isPresent()).forEach(ids::add);
         }
         for (UUID id : ids) {
-            Incoming o = new Incoming(id, SAG_SPEC);
+            Incoming o = new Incoming(id, SAG_SPEC, input);
             out.add(o);
             Optional<IndexObject> c = data.sag(id);
             if (c.isEmpty()) {
@@ -658,10 +675,12 @@ final class SagDokumentIndeksService {
                     + "' is not allowed, only " + role.types()));
         }
         String indeks = Xml.text(e, GD, "Indeks");
-        if (role.max() == 1 && indeks != null) {
+        // Afgørelsesklasse: "skal indeks værdien angives af tekniske årsager" although it occurs at most once
+        boolean indexed = role.max() > 1 || "Afgørelsesklasse".equals(role.name());
+        if (!indexed && indeks != null) {
             problems.add(new Problem(INDEKS, key + ": Indeks must not be given (at most one relation has the role)"));
-        } else if (role.max() > 1 && (indeks == null || indeks.isEmpty())) {
-            problems.add(new Problem(INDEKS, key + ": Indeks is required (the role may have many relations)"));
+        } else if (indexed && (indeks == null || indeks.isEmpty())) {
+            problems.add(new Problem(INDEKS, key + ": Indeks is required"));
         }
         Virkning v = virkning(Xml.kid(e, GD, "Virkning"), key, problems);
         resolve(e, spec, role, objectType, ref, call, problems);
@@ -697,8 +716,9 @@ final class SagDokumentIndeksService {
                             + " in the token's organisation"));
                 }
             }
-            case "Person" -> urn(ref, "urn:oio:cpr-nr:[0-9]{10}", key, problems);
-            case "Virksomhed" -> urn(ref, "urn:oio:(cvr-nr:[0-9]{8}|pnr:[0-9]{10})", key, problems);
+            case "Person" -> urn(ref, "urn:oio:(cpr-nr:[0-9]{10}|us:personid:[0-9]{7}|udk:borgerid:[0-9]{12}"
+                    + "|fuldtnavn:.+)", key, problems);
+            case "Virksomhed" -> urn(ref, "urn:oio:(cvr-nr:[0-9]{8}|pnr:[0-9]{10}|fuldtnavn:.+)", key, problems);
             case KLASSE -> {
                 UUID facet = spec.kind != Kind.SAG ? null : "Primær klasse".equals(role.name())
                         ? KlassifikationData.SUBJECT_FACET
@@ -723,7 +743,9 @@ final class SagDokumentIndeksService {
                 Kind kind = "Sag".equals(objectType) ? Kind.SAG : Kind.DOKUMENT;
                 boolean known = id.isPresent() && (kind == call.inRequest.get(id.get())
                         || data.get(id.get()).filter(o -> o.kind() == kind).isPresent());
-                if (!"Journalnotat".equals(role.name()) && !known) {
+                if ("Journalnotat".equals(role.name())) {
+                    urn(ref, "URN:Empty", key, problems);
+                } else if (!known) {
                     problems.add(new Problem(REF_RESOLVE, key + ": no " + objectType + " " + ref
                             + " in the index or the request"));
                 }
@@ -766,6 +788,55 @@ final class SagDokumentIndeksService {
         }
     }
 
+    /** The OB1 Egenskaber (and at import the Foelsomhed) of an AttributListe, with their Virkning. */
+    private static void properties(Spec spec, Element attributes, boolean importing, List<Problem> problems) {
+        List<Element> egenskaber = attributes == null ? List.of() : Xml.kids(attributes).stream()
+                .filter(e -> "Egenskaber".equals(e.getLocalName())).toList();
+        List<String> required = spec.kind == Kind.SAG ? List.of("BrugervendtNoegle", "Sagsnummer", "Titel")
+                : List.of("BrugervendtNoegle", "Dokumentnummer", "Titel", "Type");
+        if (importing && egenskaber.isEmpty()) {
+            problems.add(new Problem(SagDokumentIndeksRules.OB1_PROPERTIES, "no Egenskaber (" + required + ")"));
+        }
+        for (Element e : egenskaber) {
+            List<String> missing = required.stream().filter(n -> Xml.text(e, spec.ns, n) == null).toList();
+            if (!missing.isEmpty()) {
+                problems.add(new Problem(SagDokumentIndeksRules.OB1_PROPERTIES, "Egenskaber lack " + missing));
+            }
+            virkning(Xml.kid(e, spec.ns, "Virkning"), "Egenskaber", problems);
+        }
+        if (!importing) {
+            return;
+        }
+        boolean sensitivity;
+        if (spec.kind == Kind.SAG) {
+            Element ext = attributes == null ? null : Xml.kid(attributes, GD, "LokalUdvidelseListe");
+            Element index = ext == null ? null : Xml.kid(ext, SI, "SagIndeksEgenskaber");
+            sensitivity = index != null && Xml.text(index, SI, "Foelsomhed") != null;
+        } else {
+            sensitivity = egenskaber.stream().anyMatch(e -> Xml.text(e, DI, "Foelsomhed") != null);
+        }
+        if (!sensitivity) {
+            problems.add(new Problem(SagDokumentIndeksRules.OB1_SENSITIVITY, spec.kind == Kind.SAG
+                    ? "AttributListe/LokalUdvidelseListe/SagIndeksEgenskaber/Foelsomhed is required"
+                    : "Egenskaber/Foelsomhed is required"));
+        }
+    }
+
+    /** The Master IT system stays the one of {@code before} (see {@link SagDokumentIndeksRules#MASTER_FIXED}). */
+    private static void masterKept(List<Relation> before, List<Relation> after, List<Problem> problems) {
+        String was = master(before);
+        String is = master(after);
+        if (was != null && is != null && !was.equalsIgnoreCase(is)) {
+            problems.add(new Problem(SagDokumentIndeksRules.MASTER_FIXED, "the Master IT system is " + was
+                    + " and cannot change to " + is));
+        }
+    }
+
+    private static String master(List<Relation> relations) {
+        return relations.stream().filter(r -> "Master".equals(r.roleName()) && r.virkning().open())
+                .map(Relation::reference).findFirst().orElse(null);
+    }
+
     /** Occurrence limits; with {@code importing} each [OB1] role must be present, else must stay present. */
     private static void occurrences(Spec spec, List<Relation> relations, boolean importing, List<Problem> problems) {
         for (Role role : spec.roles.values()) {
@@ -777,6 +848,16 @@ final class SagDokumentIndeksService {
                                 + " a " + role.relationType() + " with the role '" + role.name() + "' valid to infinity")
                         : new Problem(SagDokumentIndeksRules.OB1_REMOVE, "the mandatory relation '" + role.name()
                                 + "' may be replaced but not removed (AM-02)"));
+            }
+            if (GAPLESS.contains(role.name())) {
+                for (Relation r : of) {
+                    if (r.virkning().to() != null
+                            && of.stream().noneMatch(x -> r.virkning().to().equals(x.virkning().from()))) {
+                        problems.add(new Problem(SagDokumentIndeksRules.NO_GAP, "'" + role.name() + "' ends at "
+                                + r.virkning().to() + " and no relation with the role starts there"));
+                        break;
+                    }
+                }
             }
             for (int i = 0; i < of.size(); i++) {
                 for (int j = i + 1; j < of.size(); j++) {
@@ -906,8 +987,12 @@ final class SagDokumentIndeksService {
             if (r.note() != null) {
                 Xml.el(reg, SD, "sd:NoteTekst", r.note());
             }
-            Xml.el(reg, SD, "sd:Tidspunkt", r.registered());
+            Xml.el(reg, SD, "sd:Tidspunkt", r.time() != null ? r.time() : r.registered());
             Xml.el(reg, SD, "sd:LivscyklusKode", "Importeret");
+            if (r.userRef() != null) {
+                Xml.el(Xml.el(reg, SD, "sd:BrugerRef", null), SD, uuid(r.userRef()).isPresent()
+                        ? "sd:UUIDIdentifikator" : "sd:URNIdentifikator", r.userRef());
+            }
             Xml.el(reg, GD, "gd:StsTidspunkt", r.registered());
             if (r.attributes() != null) {
                 copy(r.attributes(), reg);
@@ -948,14 +1033,7 @@ final class SagDokumentIndeksService {
 
     /** A Virkning from the stored interval, then what else the sent one held (AktoerRef, AktoerTypeKode, NoteTekst). */
     private static void virkning(Element parent, String ns, String qname, Virkning v, Element sent) {
-        Element e = Xml.el(parent, ns, qname, null);
-        Xml.el(Xml.el(e, SD, "sd:FraTidspunkt", null), SD, "sd:TidsstempelDatoTid", v.from());
-        Element to = Xml.el(e, SD, "sd:TilTidspunkt", null);
-        if (v.to() == null) {
-            Xml.el(to, SD, "sd:GraenseIndikator", "true");
-        } else {
-            Xml.el(to, SD, "sd:TidsstempelDatoTid", v.to());
-        }
+        Element e = Xml.virkning(parent, ns, qname, v.from(), v.to());
         for (Element kid : sent == null ? List.<Element>of() : Xml.kids(sent)) {
             if (!"FraTidspunkt".equals(kid.getLocalName()) && !"TilTidspunkt".equals(kid.getLocalName())) {
                 copy(kid, e);

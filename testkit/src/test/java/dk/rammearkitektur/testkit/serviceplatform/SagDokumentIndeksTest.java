@@ -147,6 +147,24 @@ class SagDokumentIndeksTest {
                         .state("Oplyst", T1, null)),
                 broken(SagDokumentIndeksRules.VIRKNING, x -> x.without("Primær behandler").add("Sagsaktoer",
                         "Primær behandler", "Bruger", null, uuidRef(org.users().get(0).uuid()), T1, T0, "")),
+                broken(SagDokumentIndeksRules.REGISTRATION, x -> {
+                    x.registration = null;
+                    return x;
+                }),
+                broken(SagDokumentIndeksRules.OB1_PROPERTIES, x -> {
+                    x.titel = null;
+                    return x;
+                }),
+                broken(SagDokumentIndeksRules.OB1_SENSITIVITY, x -> {
+                    x.foelsomhed = null;
+                    return x;
+                }),
+                broken(SagDokumentIndeksRules.NO_GAP, x -> x.without("Primær behandler").add("Sagsaktoer",
+                        "Primær behandler", "Bruger", null, uuidRef(org.users().get(0).uuid()), T0, T1, "")),
+                broken(SagDokumentIndeksRules.REF_URN, x -> x.add("Journalpost", "Journalnotat", "Dokument", "1",
+                        uuidRef(other), T0, null, "")),
+                broken(SagDokumentIndeksRules.INDEKS, x -> x.add("Sagsklasse", "Afgørelsesklasse", "Klasse", null,
+                        uuidRef(KlassifikationData.actionFacetUuid("K07")), T0, null, "")),
                 broken(SagDokumentIndeksRules.CVR_OWNER, x -> x.without("Ejer").add("Sagsaktoer", "Ejer",
                         "Organisation", null, uuidRef(UUID.nameUUIDFromBytes(OTHER_CVR.getBytes())), T0, null, "")));
     }
@@ -233,6 +251,21 @@ class SagDokumentIndeksTest {
         Registration last = sim.sagDokumentIndeks().current(sag.uuid).orElseThrow();
         assertEquals("Afsluttet", last.state(Instant.now()).orElseThrow());
         assertEquals(T2, last.states().get(1).virkning().to());
+    }
+
+    @Test
+    void theMasterItSystemCannotChange() throws Exception {
+        SdiXml sag = imported(cpr());
+        SdiXml change = SdiXml.changes().add("SagsitsystemRelation", "Master", "IT-system", null,
+                uuidRef(SagDokumentIndeksData.SEEDED_SENDER_SYSTEM), T2, null, "<si:SystemNavn>Ny</si:SystemNavn>");
+        SdiCalls.Reply r = calls.call("opdater", SdiXml.opdaterSag(sag.uuid, change));
+        assertEquals(List.of(40), r.codes());
+        assertTrue(r.messages().startsWith(SagDokumentIndeksRules.MASTER_FIXED), r.messages());
+        assertEquals(1, sim.sagDokumentIndeks().registrations(sag.uuid).size());
+        // a journalnotat is a note: ReferenceID URN:Empty
+        SdiXml note = SdiXml.changes().add("Journalpost", "Journalnotat", "Dokument", "n1", urnRef("URN:Empty"), T2,
+                null, "");
+        assertEquals(List.of(20), calls.call("opdater", SdiXml.opdaterSag(sag.uuid, note)).codes());
     }
 
     @Test

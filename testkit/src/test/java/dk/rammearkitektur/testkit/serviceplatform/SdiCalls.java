@@ -1,8 +1,5 @@
 package dk.rammearkitektur.testkit.serviceplatform;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.SigningCredential;
 import dk.rammearkitektur.signing.saml.SamlAssertion;
@@ -15,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,12 +109,7 @@ final class SdiCalls {
         env.setAttributeNS(XMLNS, "xmlns:a", WSA);
         Element header = d.createElementNS(SOAP, "s:Header");
         env.appendChild(header);
-        Element framework = d.createElementNS("urn:liberty:sb:2006-08", "sbf:Framework");
-        framework.setAttributeNS(XMLNS, "xmlns:sbf", "urn:liberty:sb:2006-08");
-        framework.setAttributeNS(XMLNS, "xmlns:p2", "urn:liberty:sb:profile");
-        framework.setAttributeNS(null, "version", "2.0");
-        framework.setAttributeNS("urn:liberty:sb:profile", "p2:profile", "urn:liberty:sb:profile:basic");
-        header.appendChild(framework);
+        header.appendChild(HandMadeTokens.framework(d));
         for (String[] x : new String[][] {{"Action", action}, {"MessageID", "urn:uuid:" + UUID.randomUUID()},
             {"To", sim.endpoints().get("SF1470").toString()}}) {
             Element e = d.createElementNS(WSA, "a:" + x[0]);
@@ -152,18 +143,7 @@ final class SdiCalls {
         if (cached != null) {
             return cached;
         }
-        String json = "{\"TokenType\":\"http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0\","
-                + "\"RequestType\":\"http://docs.oasis-open.org/ws-sx/ws-trust/200512/Issue\","
-                + "\"KeyType\":\"http://docs.oasis-open.org/ws-sx/ws-trust/200512/PublicKey\","
-                + "\"AnvenderKontekst\":{\"Cvr\":\"" + cvr + "\"},"
-                + "\"UseKey\":\"" + Base64.getEncoder().encodeToString(credential.certificate().getEncoded()) + "\","
-                + "\"AppliesTo\":{\"EndpointReference\":{\"Address\":\"" + entityId + "\"}}}";
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(sim.baseUri().resolve(
-                ServiceplatformSimulator.STS_REST_PATH.substring(1))).POST(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        String xml = new ObjectMapper().readTree(r.body()).path("RequestedSecurityToken").path("Assertion").asText();
-        SamlAssertion token = SamlAssertion.parse(SecureXml.parse(xml).getDocumentElement());
+        SamlAssertion token = HandMadeTokens.issue(sim, http, credential.certificate(), entityId, cvr);
         tokens.put(k, token);
         return token;
     }

@@ -29,6 +29,14 @@ final class SdiXml {
     final boolean sag;
     final List<Rel> relations = new ArrayList<>();
     final List<String> states = new ArrayList<>();
+    /** The Registrering's BrugerRef, LivscyklusKode and Tidspunkt (null: left out, to break SDI-REGISTRERING). */
+    String registration = "<sd:Tidspunkt>" + T0 + "</sd:Tidspunkt><sd:LivscyklusKode>Importeret</sd:LivscyklusKode>"
+            + "<sd:BrugerRef>" + urnRef("urn:oio:it-system-uuid:" + SagDokumentIndeksData.SEEDED_MASTER_SYSTEM)
+            + "</sd:BrugerRef>";
+    /** The Titel (null: left out, to break SDI-OB1-EGENSKABER). */
+    String titel = "Sygedagpenge";
+    /** The Foelsomhed (null: left out, to break SDI-OB1-FOELSOMHED). */
+    String foelsomhed = "FORTROLIGE_PERSONOPLYSNINGER";
 
     private SdiXml(UUID uuid, boolean sag) {
         this.uuid = uuid;
@@ -173,15 +181,21 @@ final class SdiXml {
     /** The SagIndeks or DokumentIndeks element. */
     String object() {
         String p = sag ? "sag" : "di";
+        String key = uuid.toString().substring(0, 8);
         String attributes = sag ? "<sag:AttributListe><sag:Egenskaber>" + virkning("sag", T0, null)
-                + "<sag:BrugervendtNoegle>S-" + uuid.toString().substring(0, 8) + "</sag:BrugervendtNoegle>"
-                + "<sag:Sagsnummer>S-" + uuid.toString().substring(0, 8) + "</sag:Sagsnummer>"
-                + "<sag:Titel>Sygedagpenge</sag:Titel></sag:Egenskaber></sag:AttributListe>"
-                : "<di:AttributListe><di:Egenskaber>" + virkning("di", T0, null)
-                + "<di:Titel>Lægeerklæring</di:Titel></di:Egenskaber></di:AttributListe>";
+                + "<sag:BrugervendtNoegle>S-" + key + "</sag:BrugervendtNoegle><sag:Sagsnummer>S-" + key
+                + "</sag:Sagsnummer>" + (titel == null ? "" : "<sag:Titel>" + titel + "</sag:Titel>")
+                + "</sag:Egenskaber>" + (foelsomhed == null ? "" : "<gd:LokalUdvidelseListe><si:SagIndeksEgenskaber>"
+                + virkning("gd", T0, null) + "<si:Foelsomhed>" + foelsomhed + "</si:Foelsomhed>"
+                + "</si:SagIndeksEgenskaber></gd:LokalUdvidelseListe>") + "</sag:AttributListe>"
+                : "<di:AttributListe><di:Egenskaber>" + virkning("di", T0, null) + "<di:BrugervendtNoegle>D-" + key
+                + "</di:BrugervendtNoegle>" + (titel == null ? "" : "<di:Titel>Lægeerklæring</di:Titel>")
+                + "<di:Dokumentnummer>D-" + key + "</di:Dokumentnummer>"
+                + (foelsomhed == null ? "" : "<di:Foelsomhed>" + foelsomhed + "</di:Foelsomhed>")
+                + "<di:Type>Internt Notat</di:Type></di:Egenskaber></di:AttributListe>";
         String name = sag ? "SagIndeks" : "DokumentIndeks";
         return "<sdi:" + name + "><sd:UUIDIdentifikator>" + uuid + "</sd:UUIDIdentifikator><" + p + ":Registrering>"
-                + attributes + lists() + "</" + p + ":Registrering></sdi:" + name + ">";
+                + (registration == null ? "" : registration) + attributes + lists() + "</" + p + ":Registrering></sdi:" + name + ">";
     }
 
     /** An importer body with {@code objects}. */
