@@ -99,7 +99,7 @@ public final class SagDokumentIndeksData {
      * @param note the registration's NoteTekst, or null
      * @param states the states (Fremdrift) with their validity
      * @param relations all relations, ended ones included
-     * @param attributes the AttributListe as sent (package-private use: the reply)
+     * @param attributes the AttributListe as sent (answered as it came), or null
      */
     public record Registration(Instant registered, String operation, Instant time, String userRef, String note,
             List<State> states,

@@ -54,7 +54,8 @@ import org.xml.sax.SAXException;
  * holder-of-key SAML tokens to registered system certificates for registered CVRs ({@link #authorise}).
  *
  * <p>Every request is parsed with SecureXml, validated against the published contracts when given them
- * ({@link Builder#contracts}, else against the SDK's own contract subsets) and checked for conformance: the SOAP
+ * ({@link Builder#contracts}, else against the SDK's own contract subsets; SF1470 has none, so it is validated only
+ * against the published one) and checked for conformance: the SOAP
  * version and action of the published binding, and either an InvocationContext inside the request element (as the
  * published contracts place it) naming this service, the registered user system and the service agreement, or a
  * WS-Security header whose signature by the token's holder covers Body, Timestamp and the WS-Addressing

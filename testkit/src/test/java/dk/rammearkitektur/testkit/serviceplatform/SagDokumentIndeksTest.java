@@ -269,6 +269,27 @@ class SagDokumentIndeksTest {
     }
 
     @Test
+    void aDocumentIsUpdatedAndFoundByItsParty() throws Exception {
+        UUID dok = UUID.randomUUID();
+        assertEquals(List.of(20), calls.call("importer", SdiXml.importer(SdiXml.dokument(sim, dok))).codes());
+        String party = "urn:oio:cpr-nr:" + cpr();
+        assertEquals(0, calls.call("fremsoeg", SdiXml.fremsoegDocumentPart(party)).antal("dokumenter"));
+        SdiXml change = SdiXml.documentChanges().add("Dokumentpart", "Parter", "Person", "1", urnRef(party), T1, null,
+                "").state("Fordelt", T1, null);
+        SdiCalls.Reply r = calls.call("opdater", SdiXml.opdaterSag(dok, change));
+        assertEquals(List.of(20), r.codes(), r.messages());
+        Registration current = sim.sagDokumentIndeks().current(dok).orElseThrow();
+        assertEquals("Fordelt", current.state(Instant.now()).orElseThrow());
+        assertEquals(T1, current.states().get(0).virkning().to());
+        assertEquals(1, calls.call("fremsoeg", SdiXml.fremsoegDocumentPart(party)).antal("dokumenter"));
+        // a party's Indeks is required (0..*): refused, nothing changes
+        SdiXml noIndex = SdiXml.documentChanges().add("Dokumentpart", "Kopiparter", "Person", null, urnRef(party), T1,
+                null, "");
+        assertEquals(List.of(40), calls.call("opdater", SdiXml.opdaterSag(dok, noIndex)).codes());
+        assertEquals(2, sim.sagDokumentIndeks().registrations(dok).size());
+    }
+
+    @Test
     void opdaterOfAnUnknownCaseIsNotFound() throws Exception {
         SdiCalls.Reply r = calls.call("opdater", SdiXml.opdaterSag(UUID.randomUUID(), SdiXml.changes()));
         assertEquals(List.of(SagDokumentIndeksRules.NOT_FOUND), r.codes());

@@ -207,16 +207,30 @@ final class SdiXml {
         return b.append("</sdi:ImporterSagDokumentIndeksInput>").toString();
     }
 
-    /** An opdater body changing case {@code uuid} with the states and relations of {@code changes}. */
+    /** An opdater body changing the case or document {@code uuid} with the states and relations of {@code changes}. */
     static String opdaterSag(UUID uuid, SdiXml changes) {
-        return "<sdi:OpdaterSagDokumentIndeksInput " + SdiCalls.NS + "><sdi:OpdaterSagIndeks><sd:UUIDIdentifikator>"
+        String element = changes.sag ? "sdi:OpdaterSagIndeks" : "sdi:OpdaterDokumentIndeks";
+        return "<sdi:OpdaterSagDokumentIndeksInput " + SdiCalls.NS + "><" + element + "><sd:UUIDIdentifikator>"
                 + uuid + "</sd:UUIDIdentifikator>" + changes.lists() + "<sdi:Tidspunkt>" + Instant.now()
-                + "</sdi:Tidspunkt></sdi:OpdaterSagIndeks></sdi:OpdaterSagDokumentIndeksInput>";
+                + "</sdi:Tidspunkt></" + element + "></sdi:OpdaterSagDokumentIndeksInput>";
     }
 
     /** An empty change set for a case (add relations and states to it). */
     static SdiXml changes() {
         return new SdiXml(new UUID(0, 0), true);
+    }
+
+    /** An empty change set for a document. */
+    static SdiXml documentChanges() {
+        return new SdiXml(new UUID(0, 0), false);
+    }
+
+    /** A fremsoeg body finding the documents with a Dokumentpart whose ReferenceID is {@code urn}. */
+    static String fremsoegDocumentPart(String urn) {
+        return "<sdi:FremsoegSagDokumentIndeksInput " + SdiCalls.NS + "><sdi:SoegUdtryk><sdi:SoegDokument>"
+                + "<di:AttributListe/><di:TilstandListe/><di:RelationListe><di:Dokumentpart><gd:ReferenceID>"
+                + urnRef(urn) + "</gd:ReferenceID></di:Dokumentpart></di:RelationListe></sdi:SoegDokument>"
+                + "</sdi:SoegUdtryk></sdi:FremsoegSagDokumentIndeksInput>";
     }
 
     /** A fremsoeg body finding the cases with a Sagspart whose ReferenceID is {@code urn}. */
