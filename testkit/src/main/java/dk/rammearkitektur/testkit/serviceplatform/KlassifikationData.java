@@ -44,7 +44,7 @@ public final class KlassifikationData {
             "Ydelsesklasse", "Kontroltemaklasse", "Visningsklasse", "Afgørelsesklasse", "Oversag", "Præcedens",
             "Andre sager", "Afgiftsobjekt", "Ejendomsskat", "Byggeri", "Fredning", "Tilakteret", "Vedlagt",
             "Journalnotat", "Master", "Afsender", "Besvarelser", "Udgangspunkter", "NyRevision", "Kommentarer", "Bilag",
-            "Andre dokumenter", "Fordelt til", "Parter", "Kopiparter", "Andre klasser");
+            "Andre dokumenter", "Fordelt til", "Parter", "Kopiparter", "Andre klasser", "Adgang");
     /** The object types seeded in {@link #OBJECT_TYPE_FACET}. */
     public static final List<String> OBJECT_TYPES = List.of("Organisation", "OrgEnhed", "Bruger", "Person",
             "Virksomhed", "Klasse", "Dokument", "IT-system", "Sag", "Køretøj", "Ejendom", "Bygning", "Enhed", "Matrikel",

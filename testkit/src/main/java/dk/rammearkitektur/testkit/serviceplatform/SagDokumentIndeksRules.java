@@ -95,11 +95,16 @@ public final class SagDokumentIndeksRules {
      * urn:oio:udk:borgerid:&lt;12&gt; or urn:oio:fuldtnavn:&lt;name&gt;; a Virksomhed urn:oio:cvr-nr:&lt;8&gt;,
      * urn:oio:pnr:&lt;10&gt; or urn:oio:fuldtnavn:&lt;name&gt;; an Organisation a UUID or urn:oio:cvr-nr:&lt;8&gt;; an
      * OrgEnhed or Bruger a UUID or urn:oio:&lt;org&gt;:&lt;idtype&gt;:&lt;id&gt;; a Journalnotat's ReferenceID is
-     * {@code URN:Empty}.
+     * {@code URN:Empty}; a Sikkerhedsprofil (role Adgang) refers by UUID only.
      */
     public static final String REF_URN = "SDI-REF-URN";
     /** A Virkning is missing, starts at infinity, has no TilTidspunkt, or does not start before it ends. */
     public static final String VIRKNING = "SDI-VIRKNING";
+    /**
+     * A Virkning lacks AktoerRef or has an AktoerTypeKode other than Bruger or ItSystem (OB5: "Obligatorisk hvis data er
+     * tilføjet eller ændret"; the XSD's other values are for data from before 2020).
+     */
+    public static final String VIRKNING_ACTOR = "SDI-VIRKNING-AKTOER";
     /**
      * AM-01: an imported case's Fremdrift history must start with Opstaaet, be contiguous (each state starts where the
      * previous ends), have only the last state open-ended and follow Opstaaet, Oplyst, Afgjort, Afsluttet in order;

@@ -70,8 +70,11 @@ final class SagDokumentIndeksService {
     private record Role(String relationType, String name, int min, int max, List<String> types) {
     }
 
-    /** A kind's shape: its namespace, relation elements in XSD order, IT-system element, roles and reply type. */
-    private record Spec(Kind kind, String ns, List<String> relationElements, String itSystemElement,
+    /**
+     * A kind's shape: its namespace, relation elements in XSD order, the relations of the RelationListe's
+     * LokalUdvidelseListe (IT system, Sikkerhedsprofil) and their namespace, roles and reply type.
+     */
+    private record Spec(Kind kind, String ns, List<String> relationElements, List<String> extensions, String extensionNs,
             Map<String, Role> roles, String type) {
         Role role(String relationType, String name) {
             return roles.get(relationType + "/" + name);
@@ -79,9 +82,11 @@ final class SagDokumentIndeksService {
     }
 
     private static final Spec SAG_SPEC = new Spec(Kind.SAG, SAG, List.of("Sagsaktoer", "Sagsklasse", "Sagspart",
-            "Sagsrelation", "Sagsgenstande", "Journalpost"), "SagsitsystemRelation", sagRoles(), "Sag");
+            "Sagsrelation", "Sagsgenstande", "Journalpost"), List.of("Sikkerhedsprofil", "SagsitsystemRelation"), SI,
+            sagRoles(), "Sag");
     private static final Spec DOKUMENT_SPEC = new Spec(Kind.DOKUMENT, DI, List.of("Dokumentrelation",
-            "Dokumentaktoer", "Dokumentpart", "Dokumentklasse"), "DokumentitsystemRelation", dokumentRoles(), "Dokument");
+            "Dokumentaktoer", "Dokumentpart", "Dokumentklasse"), List.of("Sikkerhedsprofil", "DokumentitsystemRelation"),
+            DI, dokumentRoles(), "Dokument");
 
     private static Map<String, Role> sagRoles() {
         Map<String, Role> m = new LinkedHashMap<>();
@@ -115,6 +120,7 @@ final class SagDokumentIndeksService {
         }
         role(m, "SagsitsystemRelation", "Master", 1, 1, "IT-system");
         role(m, "SagsitsystemRelation", "Afsender", 1, 1, "IT-system");
+        role(m, "Sikkerhedsprofil", "Adgang", 0, MANY, "Organisation", "OrgEnhed", "Bruger");
         return m;
     }
 
@@ -136,6 +142,7 @@ final class SagDokumentIndeksService {
         role(m, "Dokumentklasse", "Visningsklasse", 0, MANY, KLASSE);
         role(m, "DokumentitsystemRelation", "Master", 1, 1, "IT-system");
         role(m, "DokumentitsystemRelation", "Afsender", 1, 1, "IT-system");
+        role(m, "Sikkerhedsprofil", "Adgang", 0, MANY, "Organisation", "OrgEnhed", "Bruger");
         return m;
     }
 
@@ -608,7 +615,7 @@ final class SagDokumentIndeksService {
 
     // ---- reading and checking relations and states
 
-    /** The relation elements of a RelationListe: the kind's own and the IT-system relations of its LokalUdvidelseListe. */
+    /** The relation elements of a RelationListe: the kind's own and those of its LokalUdvidelseListe. */
     private static List<Element> relationElements(Element list, Spec spec) {
         List<Element> out = new ArrayList<>();
         for (Element e : Xml.kids(list)) {
@@ -616,7 +623,7 @@ final class SagDokumentIndeksService {
                 out.add(e);
             } else if ("LokalUdvidelseListe".equals(e.getLocalName())) {
                 for (Element x : Xml.kids(e)) {
-                    if (spec.itSystemElement.equals(x.getLocalName())) {
+                    if (spec.extensionNs.equals(x.getNamespaceURI()) && spec.extensions.contains(x.getLocalName())) {
                         out.add(x);
                     }
                 }
@@ -693,6 +700,10 @@ final class SagDokumentIndeksService {
             List<Problem> problems) {
         String key = role.relationType() + "-" + role.name();
         Optional<UUID> id = uuid(ref);
+        if ("Sikkerhedsprofil".equals(role.relationType()) && id.isEmpty()) {
+            problems.add(new Problem(REF_URN, key + ": a Sikkerhedsprofil refers by UUID only"));
+            return;
+        }
         switch (objectType) {
             case "Organisation" -> {
                 boolean ownerRole = "Ejer".equals(role.name());
@@ -754,7 +765,7 @@ final class SagDokumentIndeksService {
                 if (id.flatMap(data::itSystem).isEmpty()) {
                     problems.add(new Problem(REF_RESOLVE, key + ": no IT system " + ref));
                 }
-                String name = Xml.text(e, spec.kind == Kind.SAG ? SI : DI, "SystemNavn");
+                String name = Xml.text(e, spec.extensionNs, "SystemNavn");
                 if (name == null || name.isEmpty()) {
                     problems.add(new Problem(SagDokumentIndeksRules.OB1_SYSTEM_NAME, key + ": SystemNavn is required"));
                 }
@@ -945,6 +956,11 @@ final class SagDokumentIndeksService {
             problems.add(new Problem(VIRKNING, what + ": FraTidspunkt " + f + " is not before TilTidspunkt " + t));
             return null;
         }
+        String actorType = Xml.text(v, SD, "AktoerTypeKode");
+        if (unikId(Xml.kid(v, SD, "AktoerRef")) == null || !("Bruger".equals(actorType) || "ItSystem".equals(actorType))) {
+            problems.add(new Problem(SagDokumentIndeksRules.VIRKNING_ACTOR, what + ": Virkning needs AktoerRef and"
+                    + " AktoerTypeKode Bruger or ItSystem"));
+        }
         return new Virkning(f, t);
     }
 
@@ -1010,12 +1026,12 @@ final class SagDokumentIndeksService {
                 r.relations().stream().filter(x -> x.relationType().equals(type))
                         .forEach(x -> relation(relations, spec.ns, p + type, x));
             }
-            List<Relation> systems = r.relations().stream().filter(x -> x.relationType().equals(spec.itSystemElement))
+            List<Relation> extended = r.relations().stream().filter(x -> spec.extensions.contains(x.relationType()))
                     .toList();
-            if (!systems.isEmpty()) {
+            if (!extended.isEmpty()) {
                 Element ext = Xml.el(relations, GD, "gd:LokalUdvidelseListe", null);
-                String sp = spec.kind == Kind.SAG ? "si:" : "di:";
-                systems.forEach(x -> relation(ext, spec.kind == Kind.SAG ? SI : DI, sp + spec.itSystemElement, x));
+                String sp = PREFIXES.get(spec.extensionNs) + ":";
+                extended.forEach(x -> relation(ext, spec.extensionNs, sp + x.relationType(), x));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dk.rammearkitektur.testkit.serviceplatform;
 
+import static dk.rammearkitektur.testkit.serviceplatform.SdiXml.T0;
 import static dk.rammearkitektur.testkit.serviceplatform.SdiXml.T1;
 import static dk.rammearkitektur.testkit.serviceplatform.SdiXml.T2;
 import static dk.rammearkitektur.testkit.serviceplatform.SdiXml.uuidRef;
@@ -64,6 +65,12 @@ class SagDokumentIndeksConformanceTest {
         UUID dok = UUID.randomUUID();
         SdiXml sag = SdiXml.sag(sim, UUID.randomUUID(), cpr);
         sag.add("Journalpost", "Tilakteret", "Dokument", "1", uuidRef(dok), T1, null, "");
+        sag.add("Sikkerhedsprofil", "Adgang", "Bruger", "1",
+                uuidRef(sim.data().organisation(sim.municipalityCvr()).orElseThrow().users().get(0).uuid()), T0, null, "");
+        sag.add("Journalpost", "Journalnotat", "Dokument", "2", SdiXml.urnRef("URN:Empty"), T1, null,
+                "<sag:JournalpostEgenskaber><sag:JournalnotatEgenskaber><sag:Titel>Samtale</sag:Titel>"
+                        + "<sag:Notat>SGVq</sag:Notat><sag:Format>txt</sag:Format></sag:JournalnotatEgenskaber>"
+                        + "</sag:JournalpostEgenskaber>");
         assertEquals(List.of(20, 20), calls.call("importer", SdiXml.importer(sag, SdiXml.dokument(sim, dok))).codes());
         assertEquals(List.of(40), calls.call("importer", SdiXml.importer(SdiXml.sag(sim, UUID.randomUUID(), cpr)
                 .without("Ejer"))).codes());

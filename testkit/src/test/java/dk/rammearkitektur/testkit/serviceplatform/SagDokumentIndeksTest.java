@@ -71,6 +71,7 @@ class SagDokumentIndeksTest {
         UUID dok = UUID.randomUUID();
         SdiXml sag = SdiXml.sag(sim, UUID.randomUUID(), cpr());
         sag.add("Journalpost", "Tilakteret", "Dokument", "1", uuidRef(dok), T1, null, "");
+        sag.add("Sikkerhedsprofil", "Adgang", "OrgEnhed", "1", uuidRef(org.units().get(3).uuid()), T0, null, "");
         Instant before = Instant.now();
         SdiCalls.Reply r = calls.call("importer", SdiXml.importer(sag, SdiXml.dokument(sim, dok)));
         assertEquals(200, r.status());
@@ -82,7 +83,8 @@ class SagDokumentIndeksTest {
                 .toList());
         assertEquals(T1, current.states().get(0).virkning().to());
         assertEquals(org.uuid().toString(), current.relations("Ejer", Instant.now()).get(0).reference());
-        assertEquals(9, current.relations().size());
+        assertEquals(10, current.relations().size());
+        assertEquals(1, current.relations("Adgang", Instant.now()).size());
         assertTrue(sim.sagDokumentIndeks().dokument(dok).isPresent());
         // a second import adds a registration and keeps the first
         assertEquals(List.of(20), calls.call("importer", SdiXml.importer(sag
@@ -165,6 +167,11 @@ class SagDokumentIndeksTest {
                         uuidRef(other), T0, null, "")),
                 broken(SagDokumentIndeksRules.INDEKS, x -> x.add("Sagsklasse", "Afgørelsesklasse", "Klasse", null,
                         uuidRef(KlassifikationData.actionFacetUuid("K07")), T0, null, "")),
+                broken(SagDokumentIndeksRules.VIRKNING_ACTOR, x -> x.without("Primær behandler").add("Sagsaktoer",
+                        "Primær behandler", SdiXml.relation("Sagsaktoer", "Primær behandler", "Bruger", null,
+                                uuidRef(org.users().get(0).uuid()), T0, null, "").replace(SdiXml.ACTOR, ""))),
+                broken(SagDokumentIndeksRules.REF_URN, x -> x.add("Sikkerhedsprofil", "Adgang", "OrgEnhed", "1",
+                        urnRef("urn:oio:kmd:los:1234"), T0, null, "")),
                 broken(SagDokumentIndeksRules.CVR_OWNER, x -> x.without("Ejer").add("Sagsaktoer", "Ejer",
                         "Organisation", null, uuidRef(UUID.nameUUIDFromBytes(OTHER_CVR.getBytes())), T0, null, "")));
     }

@@ -17,9 +17,13 @@ final class SdiXml {
     static final Instant T1 = Instant.parse("2024-04-01T08:00:00Z");
     static final Instant T2 = Instant.parse("2024-05-01T08:00:00Z");
     private static final List<String> SAG_ORDER = List.of("Sagsaktoer", "Sagsklasse", "Sagspart", "Sagsrelation",
-            "Sagsgenstande", "Journalpost", "SagsitsystemRelation");
+            "Sagsgenstande", "Journalpost", "Sikkerhedsprofil", "SagsitsystemRelation");
     private static final List<String> DOK_ORDER = List.of("Dokumentrelation", "Dokumentaktoer", "Dokumentpart",
-            "Dokumentklasse", "DokumentitsystemRelation");
+            "Dokumentklasse", "Sikkerhedsprofil", "DokumentitsystemRelation");
+
+    /** The AktoerRef and AktoerTypeKode of every Virkning (the seeded Master IT system). */
+    static final String ACTOR = "<sd:AktoerRef>" + urnRef("urn:oio:it-system-uuid:"
+            + SagDokumentIndeksData.SEEDED_MASTER_SYSTEM) + "</sd:AktoerRef><sd:AktoerTypeKode>ItSystem</sd:AktoerTypeKode>";
 
     /** One relation of the object: its element and role (for tests to remove or replace it) and its XML. */
     record Rel(String element, String role, String xml) {
@@ -104,7 +108,7 @@ final class SdiXml {
                 + "</sd:TidsstempelDatoTid></sd:FraTidspunkt><sd:TilTidspunkt>"
                 + (to == null ? "<sd:GraenseIndikator>true</sd:GraenseIndikator>"
                         : "<sd:TidsstempelDatoTid>" + to + "</sd:TidsstempelDatoTid>")
-                + "</sd:TilTidspunkt></" + p + ":Virkning>";
+                + "</sd:TilTidspunkt>" + ACTOR + "</" + p + ":Virkning>";
     }
 
     /** One relation element: Rolle and Type by the seeded vocabulary's names (a null name leaves the element out). */
@@ -118,6 +122,7 @@ final class SdiXml {
     static String relation(String element, UUID role, UUID type, String indeks, String ref, Instant from, Instant to,
             String extra) {
         String p = element.endsWith("itsystemRelation") ? (element.startsWith("Sag") ? "si" : "di")
+                : element.equals("Sikkerhedsprofil") ? "si"
                 : element.startsWith("Sag") || element.equals("Journalpost") ? "sag" : "di";
         return "<" + p + ":" + element + ">" + (from == null ? "" : virkning("gd", from, to))
                 + (role == null ? "" : "<gd:Rolle>" + uuidRef(role) + "</gd:Rolle>")
@@ -169,7 +174,8 @@ final class SdiXml {
         for (String element : order) {
             for (Rel r : relations) {
                 if (r.element().equals(element)) {
-                    (element.endsWith("itsystemRelation") ? ext : rel).append(r.xml());
+                    (element.endsWith("itsystemRelation") || element.equals("Sikkerhedsprofil") ? ext : rel)
+                            .append(r.xml());
                 }
             }
         }
