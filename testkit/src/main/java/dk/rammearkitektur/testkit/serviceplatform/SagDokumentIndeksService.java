@@ -261,18 +261,20 @@ final class SagDokumentIndeksService {
 
     private void commit(String op, List<Incoming> objects, Element input) {
         if ("FjernSagDokumentIndeksInput".equals(op)) {
-            boolean leave = "true".equals(Xml.text(input, SDI, "EfterladSagsloeseDokumenter"));
-            Set<String> orphans = new LinkedHashSet<>();
+            String flag = Xml.text(input, SDI, "EfterladSagsloeseDokumenter");
+            boolean leave = "true".equals(flag) || "1".equals(flag);
+            Set<UUID> orphans = new LinkedHashSet<>();
             for (Incoming o : objects) {
                 data.get(o.uuid).ifPresent(c -> c.current().relations().stream()
-                        .filter(r -> "Journalpost".equals(r.relationType())).forEach(r -> orphans.add(r.reference())));
+                        .filter(r -> "Journalpost".equals(r.relationType()))
+                        .forEach(r -> uuid(r.reference()).ifPresent(orphans::add)));
                 data.remove(o.uuid);
             }
             if (!leave) {
                 for (IndexObject c : data.all()) {
-                    c.current().relations().forEach(r -> orphans.remove(r.reference()));
+                    c.current().relations().forEach(r -> uuid(r.reference()).ifPresent(orphans::remove));
                 }
-                orphans.forEach(d -> uuid(d).ifPresent(data::remove));
+                orphans.stream().filter(d -> data.dokument(d).isPresent()).forEach(data::remove);
             }
             return;
         }
@@ -337,7 +339,6 @@ final class SagDokumentIndeksService {
         }
         return out;
     }
-
 
     // ---- opdater
 
@@ -519,9 +520,9 @@ final class SagDokumentIndeksService {
                 case "SoegDokument" -> match(e, DOKUMENT_SPEC, call);
                 case "SoegSagsloeseDokumenter" -> {
                     Set<UUID> s = match(e, DOKUMENT_SPEC, call);
-                    for (IndexObject c : data.all()) {
-                        c.current().relations().forEach(r -> uuid(r.reference()).ifPresent(s::remove));
-                    }
+                    data.all().stream().filter(c -> c.kind() == Kind.SAG).flatMap(c -> c.current().relations().stream())
+                            .filter(r -> "Journalpost".equals(r.relationType()))
+                            .forEach(r -> uuid(r.reference()).ifPresent(s::remove));
                     yield s;
                 }
                 case "NOT" -> {

@@ -82,9 +82,12 @@ class SagDokumentIndeksConformanceTest {
         assertEquals(1, found.antal("sager"));
         assertEquals(1, calls.call("fremsoeg", SdiXml.fremsoegUuids(List.of(), List.of(dok))).antal("dokumenter"));
         assertEquals(List.of(20), calls.call("fjern", SdiXml.fjern(sag.uuid, null)).codes());
+        sim.faults().next(Fault.statusCode(50));
+        assertEquals(List.of(50), calls.call("importer", SdiXml.importer(SdiXml.sag(sim, UUID.randomUUID(), cpr)))
+                .codes(), "an injected status is a StandardRetur");
         List<byte[]> requests = seen.get("SF1470 request");
         List<byte[]> replies = seen.get("SF1470 reply");
-        assertEquals(6, requests.size());
+        assertEquals(7, requests.size());
         assertEquals(requests.size(), replies.size());
         Map<String, String> operationOf = Map.of("ImporterSagDokumentIndeksInput", "importer",
                 "OpdaterSagDokumentIndeksInput", "opdater", "FremsoegSagDokumentIndeksInput", "fremsoeg",
