@@ -155,13 +155,49 @@ public final class SagDokumentIndeksData {
     public record ItSystem(UUID uuid, String name) {
     }
 
+    /** The rules that cannot be relaxed: breaking them leaves an element the index cannot read or apply. */
+    private static final java.util.Set<String> FIXED_RULES = java.util.Set.of(SagDokumentIndeksRules.RELATION_FIELDS,
+            SagDokumentIndeksRules.ROLE_UNKNOWN, SagDokumentIndeksRules.ROLE_RELATION,
+            SagDokumentIndeksRules.TYPE_UNKNOWN, SagDokumentIndeksRules.VIRKNING, SagDokumentIndeksRules.INPUT,
+            SagDokumentIndeksRules.NOT_FOUND_RULE);
+
     private final Map<UUID, IndexObject> objects = new LinkedHashMap<>();
+    private final java.util.Set<String> relaxed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<UUID, ItSystem> itSystems = new LinkedHashMap<>();
 
     /** An empty index with the two seeded IT systems. */
     public SagDokumentIndeksData() {
         addItSystem(new ItSystem(SEEDED_MASTER_SYSTEM, "Simuleret fagsystem"));
         addItSystem(new ItSystem(SEEDED_SENDER_SYSTEM, "Simuleret afsendersystem"));
+    }
+
+    /**
+     * Stops enforcing the rules {@code ruleIds} (e.g. {@code SDI-OB1-HANDLINGSKLASSE}, which KOMBIT's guide says many
+     * senders do not meet, and the real index does not enforce): they are neither recorded nor refused. The rules
+     * whose breach leaves an element unreadable cannot be relaxed ({@link SagDokumentIndeksRules#RELATION_FIELDS},
+     * {@code ROLE_UNKNOWN}, {@code ROLE_RELATION}, {@code TYPE_UNKNOWN}, {@code VIRKNING}, {@code INPUT},
+     * {@code NOT_FOUND_RULE}). Returns this.
+     *
+     * @throws IllegalArgumentException for one of those
+     */
+    public SagDokumentIndeksData relax(String... ruleIds) {
+        for (String id : ruleIds) {
+            if (FIXED_RULES.contains(id)) {
+                throw new IllegalArgumentException(id + " cannot be relaxed");
+            }
+            relaxed.add(id);
+        }
+        return this;
+    }
+
+    /** Enforces every rule again. */
+    public void enforceAll() {
+        relaxed.clear();
+    }
+
+    /** True when {@code ruleId} is relaxed. */
+    public boolean relaxed(String ruleId) {
+        return relaxed.contains(ruleId);
     }
 
     /** Adds (or replaces) an IT system; returns this. */

@@ -21,7 +21,7 @@ package dk.rammearkitektur.testkit.serviceplatform;
  * vocabulary agreement says (see {@link KlassifikationData#ROLE_FACET}). KOMBIT's guide warns that the real index
  * enforces few of these rules (it names only the fixed Master IT system); the simulator is deliberately stricter, so
  * that a client that passes it follows the anvisninger. {@link #CVR_OWNER} is the SDK's rule, not the anvisninger's
- * (they regulate who may read, not who may write).
+ * (they regulate who may read, not who may write). Tests relax a rule with {@link SagDokumentIndeksData#relax}.
  */
 public final class SagDokumentIndeksRules {
     /** StatusKode: accepted. */

@@ -238,6 +238,7 @@ final class SagDokumentIndeksService {
                 fremsoeg(out, input, call, correlationId, recorder);
                 return;
             }
+            objects.forEach(o -> o.problems.removeIf(p -> data.relaxed(p.rule())));
             boolean broken = objects.stream().anyMatch(o -> !o.problems.isEmpty());
             for (Incoming o : objects) {
                 o.problems.forEach(p -> recorder.record(correlationId, p));

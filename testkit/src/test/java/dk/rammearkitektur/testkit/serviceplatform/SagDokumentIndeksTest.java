@@ -7,6 +7,7 @@ import static dk.rammearkitektur.testkit.serviceplatform.SdiXml.uuidRef;
 import static dk.rammearkitektur.testkit.serviceplatform.SdiXml.urnRef;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.Registration;
@@ -294,6 +295,21 @@ class SagDokumentIndeksTest {
                 null, "");
         assertEquals(List.of(40), calls.call("opdater", SdiXml.opdaterSag(dok, noIndex)).codes());
         assertEquals(2, sim.sagDokumentIndeks().registrations(dok).size());
+    }
+
+    @Test
+    void aRelaxedRuleIsNeitherRecordedNorRefused() throws Exception {
+        SdiXml sag = SdiXml.sag(sim, UUID.randomUUID(), cpr()).without("Handlingsklasse");
+        try {
+            sim.sagDokumentIndeks().relax("SDI-OB1-HANDLINGSKLASSE");
+            assertEquals(List.of(20), calls.call("importer", SdiXml.importer(sag)).codes());
+            assertEquals("no violations", sim.conformanceReport());
+            assertTrue(sim.sagDokumentIndeks().sag(sag.uuid).isPresent());
+        } finally {
+            sim.sagDokumentIndeks().enforceAll();
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> sim.sagDokumentIndeks().relax(SagDokumentIndeksRules.VIRKNING));
     }
 
     @Test
