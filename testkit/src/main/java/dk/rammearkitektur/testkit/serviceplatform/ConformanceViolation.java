@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param at when the request arrived (simulator clock)
  * @param endpoint the endpoint, e.g. {@code SF1520} or {@code STS}
  * @param correlationId the request's MessageID, or null when it had none
- * @param code the fault code the platform answers with in strict mode (see {@link PlatformFaults})
+ * @param code the fault code the platform answers with in strict mode (see {@link PlatformFaults}), or the rule id of
+ *     a Sags- og Dokumentindeks rule (see {@link SagDokumentIndeksRules})
  * @param detail what exactly was wrong
  */
 public record ConformanceViolation(Instant at, String endpoint, String correlationId, String code, String detail) {

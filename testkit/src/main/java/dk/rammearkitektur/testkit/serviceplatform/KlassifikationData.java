@@ -17,13 +17,38 @@ import java.util.concurrent.ConcurrentHashMap;
  * keys {@code 32.03.04} (title "Folkepension"), {@code 27.35.04} and {@code G01}, and the facet names "KLE Emneplan"
  * and "KLE - handlingsfacet". The other keys ({@code 32.18.00}, {@code 32.18.02}, {@code K07}) have KLE's form, and
  * they and every other title are the simulator's seed, not checked against KLE; every UUID is the simulator's own
- * (name-based), not Klassifikation's.
+ * (name-based), not Klassifikation's. The seed also holds the Sags- og Dokumentindeks vocabulary: one class per
+ * relation role ({@link #ROLES}, facet {@link #ROLE_FACET}) and per object type ({@link #OBJECT_TYPES}, facet
+ * {@link #OBJECT_TYPE_FACET}), keyed by the name as KOMBIT's anvisninger write it (the SDK's agreement; the real
+ * classes' keys are not published).
  */
 public final class KlassifikationData {
     /** The simulator's UUID of the facet "KLE Emneplan" (subjects). */
     public static final UUID SUBJECT_FACET = uuid("facet-kle-emneplan");
     /** The simulator's UUID of the facet "KLE - handlingsfacet" (action facets). */
     public static final UUID ACTION_FACET = uuid("facet-kle-handlingsfacet");
+    /**
+     * The simulator's UUID of the facet "Relationsrolle": the role classes of the Sags- og Dokumentindeks relations
+     * (key = the role name as KOMBIT's anvisninger write it, e.g. "Ejer", "Primær klasse"; see {@link #roleUuid}).
+     */
+    public static final UUID ROLE_FACET = uuid("facet-relationsrolle");
+    /**
+     * The simulator's UUID of the facet "Objekttype": the object-type classes of the index relations (key = the type
+     * as the anvisninger write it, e.g. "Organisation", "OrgEnhed", "IT-system"; see {@link #objectTypeUuid}).
+     */
+    public static final UUID OBJECT_TYPE_FACET = uuid("facet-objekttype");
+    /** The role names seeded in {@link #ROLE_FACET} (the Sag and Dokument relation roles of the anvisninger). */
+    public static final List<String> ROLES = List.of("Ejer", "Ansvarlig", "Primær behandler", "Andre behandlere",
+            "Udlånt til", "Bopælskommune", "Primær part", "Sekundær part", "Ydelsesmodtager", "Primær klasse",
+            "Opgaveklasse", "Handlingsklasse", "Kontoklasse", "Sikkerhedsklasse", "Følsomhedsklasse", "Indsatsklasse",
+            "Ydelsesklasse", "Kontroltemaklasse", "Visningsklasse", "Afgørelsesklasse", "Oversag", "Præcedens",
+            "Andre sager", "Afgiftsobjekt", "Ejendomsskat", "Byggeri", "Fredning", "Tilakteret", "Vedlagt",
+            "Journalnotat", "Master", "Afsender", "Besvarelser", "Udgangspunkter", "NyRevision", "Kommentarer", "Bilag",
+            "Andre dokumenter", "Fordelt til", "Parter", "Kopiparter", "Andre klasser", "Adgang");
+    /** The object types seeded in {@link #OBJECT_TYPE_FACET}. */
+    public static final List<String> OBJECT_TYPES = List.of("Organisation", "OrgEnhed", "Bruger", "Person",
+            "Virksomhed", "Klasse", "Dokument", "IT-system", "Sag", "Køretøj", "Ejendom", "Bygning", "Enhed", "Matrikel",
+            "Teknisk anlæg", "Sted", "Adresse", "Navngiven vej", "Stednavn", "Jordstykke", "Geokode");
     /** The start of the seeded classes' published validity. */
     public static final Instant SINCE = Instant.parse("2015-01-01T00:00:00Z");
 
@@ -63,17 +88,23 @@ public final class KlassifikationData {
         d.subject("32.18.02", "Sygedagpenge, lønmodtagere");
         d.actionFacet("G01", "Generelle sager");
         d.actionFacet("K07", "Klager");
+        for (String role : ROLES) {
+            d.add(new Klasse(roleUuid(role), role, role, ROLE_FACET, SINCE, null));
+        }
+        for (String type : OBJECT_TYPES) {
+            d.add(new Klasse(objectTypeUuid(type), type, type, OBJECT_TYPE_FACET, SINCE, null));
+        }
         return d;
     }
 
     /** Adds a KLE subject with a name-based UUID; returns the class. */
     public Klasse subject(String key, String title) {
-        return add(new Klasse(uuid("kle-" + key), key, title, SUBJECT_FACET, SINCE, null));
+        return add(new Klasse(subjectUuid(key), key, title, SUBJECT_FACET, SINCE, null));
     }
 
     /** Adds an action facet with a name-based UUID; returns the class. */
     public Klasse actionFacet(String key, String title) {
-        return add(new Klasse(uuid("handlingsfacet-" + key), key, title, ACTION_FACET, SINCE, null));
+        return add(new Klasse(actionFacetUuid(key), key, title, ACTION_FACET, SINCE, null));
     }
 
     /** Adds (or replaces, by UUID) a class; returns it. */
@@ -102,6 +133,26 @@ public final class KlassifikationData {
         }
         out.sort(java.util.Comparator.comparing(Klasse::uuid));
         return out;
+    }
+
+    /** The UUID of the seeded role class {@code role} (facet {@link #ROLE_FACET}), e.g. {@code roleUuid("Ejer")}. */
+    public static UUID roleUuid(String role) {
+        return uuid("relationsrolle-" + role);
+    }
+
+    /** The UUID of the seeded object-type class {@code type} (facet {@link #OBJECT_TYPE_FACET}). */
+    public static UUID objectTypeUuid(String type) {
+        return uuid("objekttype-" + type);
+    }
+
+    /** The UUID of the seeded KLE subject {@code key} (e.g. {@code 32.18.02}), as {@link #subject} names it. */
+    public static UUID subjectUuid(String key) {
+        return uuid("kle-" + key);
+    }
+
+    /** The UUID of the seeded action facet {@code key} (e.g. {@code G01}), as {@link #actionFacet} names it. */
+    public static UUID actionFacetUuid(String key) {
+        return uuid("handlingsfacet-" + key);
     }
 
     /** The simulator's name-based UUID for {@code name}. */

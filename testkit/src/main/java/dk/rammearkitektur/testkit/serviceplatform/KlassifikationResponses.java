@@ -123,13 +123,6 @@ final class KlassifikationResponses {
     }
 
     private static void virkning(Element parent, KlassifikationData.Klasse k) {
-        Element v = Xml.el(parent, SD, "sd:Virkning", null);
-        Xml.el(Xml.el(v, SD, "sd:FraTidspunkt", null), SD, "sd:TidsstempelDatoTid", k.validFrom());
-        Element to = Xml.el(v, SD, "sd:TilTidspunkt", null);
-        if (k.validTo() == null) {
-            Xml.el(to, SD, "sd:GraenseIndikator", "true");
-        } else {
-            Xml.el(to, SD, "sd:TidsstempelDatoTid", k.validTo());
-        }
+        Xml.virkning(parent, SD, "sd:Virkning", k.validFrom(), k.validTo());
     }
 }

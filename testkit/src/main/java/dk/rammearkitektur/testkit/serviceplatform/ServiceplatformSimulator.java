@@ -47,12 +47,15 @@ import org.xml.sax.SAXException;
  * client certificates from the test PKI, serving SF1520 under {@code /service/CPR/PersonBaseDataExtended/4}, SF1530
  * under {@code /service/CVR/Online/2}, SF1500 under {@code /organisation/organisationsystem/6/}, Klassifikation (SF1510
  * KlasseService 7, {@code soeg}, {@code laes}, {@code list} over the classes of {@link #klassifikation()}) under
- * {@code /klassifikation/klasse/7/}, and a security
+ * {@code /klassifikation/klasse/7/}, the Sags- og Dokumentindeks 6 (SF1470, SOAP 1.1, {@code importer}, {@code opdater},
+ * {@code fremsoeg}, {@code fjern} over {@link #sagDokumentIndeks()}, rules in {@link SagDokumentIndeksRules}) under
+ * {@link #SF1470_PATH}, and a security
  * token service under {@link #STS_SOAP_PATH} (WS-Trust 1.3) and {@link #STS_REST_PATH} (JSON) that issues signed
  * holder-of-key SAML tokens to registered system certificates for registered CVRs ({@link #authorise}).
  *
  * <p>Every request is parsed with SecureXml, validated against the published contracts when given them
- * ({@link Builder#contracts}, else against the SDK's own contract subsets) and checked for conformance: the SOAP
+ * ({@link Builder#contracts}, else against the SDK's own contract subsets; SF1470 has none, so it is validated only
+ * against the published one) and checked for conformance: the SOAP
  * version and action of the published binding, and either an InvocationContext inside the request element (as the
  * published contracts place it) naming this service, the registered user system and the service agreement, or a
  * WS-Security header whose signature by the token's holder covers Body, Timestamp and the WS-Addressing
@@ -89,6 +92,12 @@ public final class ServiceplatformSimulator implements AutoCloseable {
      * note's {@code …/klassifikation/7} beside {@code http://entityid.kombit.dk/service/sdi/sagdokumentindeks/6}.
      */
     public static final String SF1510_ENTITY_ID = "http://entityid.kombit.dk/service/klassifikation/7";
+    /** A placeholder: the Sags- og Dokumentindeks is called with STS tokens only, so its service UUID is never checked. */
+    static final UUID SF1470_UUID = UUID.fromString("2b4e6a8c-1d3f-4a5b-8c7d-9e0f1a2b3c4d");
+    /** The entity id (token audience) the simulated Sags- og Dokumentindeks 6 (SF1470) accepts. */
+    public static final String SF1470_ENTITY_ID = "http://entityid.kombit.dk/service/sdi/sagdokumentindeks/6";
+    /** The path of the Sags- og Dokumentindeks 6 endpoint (the published WSDL's address). */
+    public static final String SF1470_PATH = "/sts-soap-sagdok/sagdokumentindeks/6/";
     /** The Klassifikation client's own contract subset (a class-path resource of that module). */
     private static final String KLASSIFIKATION_CONTRACT =
             "/dk/rammearkitektur/clients/stoettesystemer/klassifikation/Klasse_7.xsd";
@@ -97,6 +106,8 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     private final TestIdentity system;
     private final SimulatorData data;
     private final KlassifikationData klassifikation;
+    private final SagDokumentIndeksData sagDokumentIndeks;
+    private final SagDokumentIndeksService sagDokumentIndeksService;
     private final boolean strict;
     private final Clock clock;
     private final Duration skew;
@@ -144,6 +155,8 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         this.system = pki.oces3Organisation();
         this.data = b.data != null ? b.data : SimulatorData.seeded(pki.cvr());
         this.klassifikation = b.klassifikation != null ? b.klassifikation : KlassifikationData.seeded();
+        this.sagDokumentIndeks = b.sagDokumentIndeks != null ? b.sagDokumentIndeks : new SagDokumentIndeksData();
+        this.sagDokumentIndeksService = new SagDokumentIndeksService(sagDokumentIndeks, klassifikation, data);
         this.strict = b.strict;
         this.clock = b.clock;
         this.skew = b.skew;
@@ -168,14 +181,18 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                 new Endpoint("SF1510", "/klassifikation/klasse/7/", SF1510_UUID, SF1510_ENTITY_ID,
                         KLASSIFIKATION_CONTRACT, contracts != null
                                 && java.nio.file.Files.isRegularFile(contracts.resolve(PublishedContracts.SF1510))
-                                ? PublishedContracts.SF1510 : null, KlassifikationResponses.ACTIONS, Xml.SOAP12));
+                                ? PublishedContracts.SF1510 : null, KlassifikationResponses.ACTIONS, Xml.SOAP12),
+                // no contract subset of the SDK's own: validated only when the published contracts are given
+                new Endpoint("SF1470", SF1470_PATH, SF1470_UUID, SF1470_ENTITY_ID, null, contracts != null
+                        && java.nio.file.Files.isRegularFile(contracts.resolve(PublishedContracts.SF1470))
+                        ? PublishedContracts.SF1470 : null, SagDokumentIndeksService.ACTIONS, Xml.SOAP));
         java.util.Set<String> entityIds = new java.util.HashSet<>();
         for (Endpoint e : endpoints) {
             entityIds.add(e.entityId);
             // compiled now (once per JVM), so no request pays for it and a broken contract fails the build() call
             if (contracts != null && e.published != null) {
                 PublishedContracts.schema(contracts.resolve(e.published));
-            } else {
+            } else if (e.contract != null) {
                 Contracts.schema(e.contract);
             }
         }
@@ -234,7 +251,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         return server.baseUri();
     }
 
-    /** The endpoint URLs by service id ({@code SF1520}, {@code SF1530}, {@code SF1500}, {@code SF1510}). */
+    /** The endpoint URLs by service id ({@code SF1520}, {@code SF1530}, {@code SF1500}, {@code SF1510}, {@code SF1470}). */
     public Map<String, URI> endpoints() {
         Map<String, URI> out = new java.util.LinkedHashMap<>();
         for (Endpoint e : endpoints) {
@@ -334,6 +351,14 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     /** The classes the simulated Klassifikation (SF1510) serves; add classes per test. */
     public KlassifikationData klassifikation() {
         return klassifikation;
+    }
+
+    /**
+     * The Sags- og Dokumentindeks (SF1470) the simulator serves under {@link #SF1470_PATH}: inspect what was imported,
+     * add IT systems per test.
+     */
+    public SagDokumentIndeksData sagDokumentIndeks() {
+        return sagDokumentIndeks;
     }
 
     /** Fault injection. */
@@ -581,7 +606,8 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         boolean token = header != null && Xml.kid(header, Sts.WSSE, "Security") != null;
         boolean organisation = "SF1500".equals(ep.id);
         boolean klasse = "SF1510".equals(ep.id);
-        boolean supportSystem = organisation || klasse;
+        boolean index = "SF1470".equals(ep.id);
+        boolean supportSystem = organisation || klasse || index;
         String transactionUuid = supportSystem ? checkRequestHeader(header, found) : null;
         String tokenCvr = null;
         if (token) {
@@ -612,6 +638,14 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             Element replyHeader = Xml.kid(out.getOwnerDocument().getDocumentElement(), ep.soapNs, "Header");
             OrganisationResponses.requestHeader(replyHeader, transactionUuid == null ? "" : transactionUuid);
             KlassifikationResponses.answer(out, payload, klassifikation, faults.drawStatus());
+            return out.getOwnerDocument();
+        }
+        if (index) {
+            Element replyHeader = Xml.kid(out.getOwnerDocument().getDocumentElement(), ep.soapNs, "Header");
+            OrganisationResponses.requestHeader(replyHeader, transactionUuid == null ? "" : transactionUuid);
+            String call = correlationId;
+            sagDokumentIndeksService.answer(out, payload, tokenCvr, callClock.instant(), faults.drawStatus(), call,
+                    (id, p) -> record(ep.id, id, p.rule(), p.text()));
             return out.getOwnerDocument();
         }
         if (organisation) {
@@ -660,6 +694,9 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     /** Validates the request element against the published contract when given one, else the SDK's subset. */
     private void validate(Endpoint ep, Element payload, List<String[]> found) {
         boolean published = contracts != null && ep.published != null;
+        if (!published && ep.contract == null) {
+            return; // SF1470: the SDK has no contract subset of its own; its reader checks what it reads
+        }
         try {
             javax.xml.validation.Schema schema = published ? PublishedContracts.schema(contracts.resolve(ep.published))
                     : Contracts.schema(ep.contract);
@@ -814,6 +851,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         private TestPki pki = TestPki.generateFast(1);
         private SimulatorData data;
         private KlassifikationData klassifikation;
+        private SagDokumentIndeksData sagDokumentIndeks;
         private boolean strict = true;
         private Clock clock = Clock.systemUTC();
         private Duration skew = Duration.ofMinutes(5);
@@ -884,6 +922,12 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         /** The classes Klassifikation serves (default: {@link KlassifikationData#seeded()}). */
         public Builder klassifikation(KlassifikationData klassifikation) {
             this.klassifikation = Objects.requireNonNull(klassifikation, "klassifikation == null");
+            return this;
+        }
+
+        /** The Sags- og Dokumentindeks to serve (default: an empty {@link SagDokumentIndeksData}). */
+        public Builder sagDokumentIndeks(SagDokumentIndeksData index) {
+            this.sagDokumentIndeks = Objects.requireNonNull(index, "index == null");
             return this;
         }
 

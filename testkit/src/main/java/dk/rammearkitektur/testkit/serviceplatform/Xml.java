@@ -32,6 +32,23 @@ final class Xml {
         return e;
     }
 
+    /**
+     * Appends a LoRa Virkning {@code qname} (namespace {@code ns}) to {@code parent}: {@code sd:FraTidspunkt} and
+     * {@code sd:TilTidspunkt} as timestamps, {@code to} null as {@code GraenseIndikator} true; returns it.
+     */
+    static Element virkning(Element parent, String ns, String qname, Object from, Object to) {
+        String sd = "urn:oio:sagdok:3.0.0";
+        Element v = el(parent, ns, qname, null);
+        el(el(v, sd, "sd:FraTidspunkt", null), sd, "sd:TidsstempelDatoTid", from);
+        Element until = el(v, sd, "sd:TilTidspunkt", null);
+        if (to == null) {
+            el(until, sd, "sd:GraenseIndikator", "true");
+        } else {
+            el(until, sd, "sd:TidsstempelDatoTid", to);
+        }
+        return v;
+    }
+
     static List<Element> kids(Node parent) {
         List<Element> out = new ArrayList<>();
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {

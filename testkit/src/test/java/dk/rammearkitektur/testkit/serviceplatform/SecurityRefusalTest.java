@@ -18,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,15 +54,7 @@ class SecurityRefusalTest {
     }
 
     private static HttpResponse<String> requestToken(String entityId, String cvr) throws Exception {
-        String json = "{\"TokenType\":\"http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0\","
-                + "\"RequestType\":\"http://docs.oasis-open.org/ws-sx/ws-trust/200512/Issue\","
-                + "\"KeyType\":\"http://docs.oasis-open.org/ws-sx/ws-trust/200512/PublicKey\","
-                + "\"AnvenderKontekst\":{\"Cvr\":\"" + cvr + "\"},"
-                + "\"UseKey\":\"" + Base64.getEncoder().encodeToString(credential.certificate().getEncoded()) + "\","
-                + "\"AppliesTo\":{\"EndpointReference\":{\"Address\":\"" + entityId + "\"}}}";
-        return http.send(HttpRequest.newBuilder(sim.baseUri().resolve(
-                ServiceplatformSimulator.STS_REST_PATH.substring(1))).POST(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        return HandMadeTokens.request(sim, http, credential.certificate(), entityId, cvr);
     }
 
     @Test
@@ -126,18 +117,7 @@ class SecurityRefusalTest {
     }
 
     private static SamlAssertion token(String entityId) throws Exception {
-        String json = "{\"TokenType\":\"http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0\","
-                + "\"RequestType\":\"http://docs.oasis-open.org/ws-sx/ws-trust/200512/Issue\","
-                + "\"KeyType\":\"http://docs.oasis-open.org/ws-sx/ws-trust/200512/PublicKey\","
-                + "\"AnvenderKontekst\":{\"Cvr\":\"" + sim.municipalityCvr() + "\"},"
-                + "\"UseKey\":\"" + Base64.getEncoder().encodeToString(credential.certificate().getEncoded()) + "\","
-                + "\"AppliesTo\":{\"EndpointReference\":{\"Address\":\"" + entityId + "\"}}}";
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(sim.baseUri().resolve(
-                ServiceplatformSimulator.STS_REST_PATH.substring(1))).POST(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        String xml = new ObjectMapper().readTree(r.body()).path("RequestedSecurityToken").path("Assertion").asText();
-        return SamlAssertion.parse(SecureXml.parse(xml).getDocumentElement());
+        return HandMadeTokens.issue(sim, http, credential.certificate(), entityId, sim.municipalityCvr());
     }
 
     private static Document envelope(String cpr, boolean addressing) {
@@ -151,12 +131,7 @@ class SecurityRefusalTest {
         env.setAttributeNS(XMLNS, "xmlns:p", "http://serviceplatformen.dk/xml/schemas/cpr/PNR/1/");
         Element header = d.createElementNS(SOAP, "s:Header");
         env.appendChild(header);
-        Element framework = d.createElementNS("urn:liberty:sb:2006-08", "sbf:Framework");
-        framework.setAttributeNS(XMLNS, "xmlns:sbf", "urn:liberty:sb:2006-08");
-        framework.setAttributeNS(XMLNS, "xmlns:p2", "urn:liberty:sb:profile");
-        framework.setAttributeNS(null, "version", "2.0");
-        framework.setAttributeNS("urn:liberty:sb:profile", "p2:profile", "urn:liberty:sb:profile:basic");
-        header.appendChild(framework);
+        header.appendChild(HandMadeTokens.framework(d));
         if (addressing) {
             addAddressing(header);
         }

@@ -31,6 +31,8 @@ public final class PublishedContracts {
     public static final String SF1520 = "sf1520-cpr-personbasedataextended-4/PersonBaseDataExtendedServiceMsg.xsd";
     /** The SF1510 KlasseService 7 operations schema, relative to the contracts folder. */
     public static final String SF1510 = "sf1510-klasse-7/KlasseOperationer.xsd";
+    /** The SF1470 Sags- og Dokumentindeks 6 operations schema, relative to the contracts folder. */
+    public static final String SF1470 = "sf1470-sagdokumentindeks-6/wsdl/xsd/6.0.STS-0/SagDokumentIndeksOperationer.xsd";
     /** The SF1530 message schema, relative to the contracts folder. */
     public static final String SF1530 = "sf1530-cvr-online-2/OnlineServiceMsg.xsd";
     /** The Serviceplatformen fault detail schema, relative to the contracts folder. */
