@@ -57,6 +57,25 @@ public final class SimulatorClients {
     }
 
     /**
+     * A builder for an Organisation (SF1500 Bruger, OrganisationEnhed, OrganisationFunktion) client of {@code sim}:
+     * the simulator's environment ({@code StoettesystemerEnvironment.custom}), its system certificate (PKCS#12), its
+     * TLS trust anchor, its STS certificate and municipality CVR, timeouts of 2 s connect, 5 s read, 10 s total, and
+     * no retries. Adjust and build.
+     */
+    public static dk.rammearkitektur.clients.stoettesystemer.OrganisationClient.Builder organisation(
+            ServiceplatformSimulator sim) {
+        char[] pw = PASSWORD.toCharArray();
+        return dk.rammearkitektur.clients.stoettesystemer.OrganisationClient.builder()
+                .environment(dk.rammearkitektur.clients.stoettesystemer.StoettesystemerEnvironment.custom(sim.baseUri()))
+                .systemCertificate(sim.systemIdentity().pkcs12(pw), pw)
+                .trustAnchors(List.of(sim.tlsTrustAnchor()))
+                .timeouts(Timeouts.of(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)))
+                .retryPolicy(RetryPolicy.none())
+                .authorityCvr(sim.municipalityCvr())
+                .stsCertificates(List.of(sim.stsCertificate()));
+    }
+
+    /**
      * A builder for a client of {@code sim} with the InvocationContext auth model: the simulator's environment, its
      * system certificate (PKCS#12), its TLS trust anchor, the registered user system, user and service agreements (SF1520, SF1530;
      * SF1500 Organisation 6 has no InvocationContext model, use {@link #stsToken}),

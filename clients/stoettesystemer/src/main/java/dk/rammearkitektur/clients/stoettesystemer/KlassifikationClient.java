@@ -7,13 +7,10 @@ import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.ServiceFaultException;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.core.ValidationException;
-import dk.rammearkitektur.core.Violations;
 import dk.rammearkitektur.model.KleNumber;
 import dk.rammearkitektur.signing.wss.SoapVersion;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -211,17 +208,7 @@ public final class KlassifikationClient implements AutoCloseable {
      * @throws ValidationException naming {@code uuids} or {@code uuids[i]}
      */
     public List<Classification> list(Collection<UUID> uuids) {
-        Violations v = Violations.at("");
-        if (v.require(uuids != null, "uuids", "must be set")) {
-            v.require(!uuids.isEmpty() && uuids.size() <= MAX_LIST, "uuids", "must hold 1 to " + MAX_LIST + " UUIDs");
-            int i = 0;
-            for (UUID u : uuids) {
-                v.require(u != null, "uuids[" + i + "]", "must not be null");
-                i++;
-            }
-        }
-        v.throwIfAny();
-        List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(uuids));
+        List<UUID> distinct = Inputs.listUuids(uuids, MAX_LIST);
         return executor.read(target, "list", KlasseMessages.ACTION_LIST,
                 body -> KlasseMessages.list(body, distinct), KlasseMessages::readList);
     }
@@ -261,7 +248,7 @@ public final class KlassifikationClient implements AutoCloseable {
          * @throws ValidationException naming each bad setting (under {@code klassifikationClient})
          */
         public KlassifikationClient build() {
-            SoapCallExecutor executor = executor("klassifikationClient", v -> { });
+            SoapCallExecutor executor = executor("klassifikationClient");
             StoettesystemerEnvironment environment = chosenEnvironment();
             ServiceTarget target = new ServiceTarget(SERVICE_ID, chosenEntityId(), environment.klassifikation(),
                     SoapVersion.SOAP_12, true);

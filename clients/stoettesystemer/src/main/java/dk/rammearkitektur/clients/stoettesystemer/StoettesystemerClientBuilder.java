@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The settings every support-systems client shares (environment, system certificate, trust anchors, STS, authority
@@ -160,19 +159,18 @@ abstract class StoettesystemerClientBuilder<B extends StoettesystemerClientBuild
     }
 
     /**
-     * Checks every shared setting and, through {@code extra}, the client's own, under {@code prefix}; then builds the
-     * transport, the STS client and token cache and the executor that signs and sends the calls.
+     * Checks every setting under {@code prefix}; then builds the transport, the STS client and token cache and the
+     * executor that signs and sends the calls.
      *
      * @throws ValidationException naming each bad setting
      */
-    final SoapCallExecutor executor(String prefix, Consumer<Violations> extra) {
+    final SoapCallExecutor executor(String prefix) {
         Violations v = Violations.at(prefix);
         v.require(environment != null, "environment", "must be set");
         v.require(poolSize >= 1 && poolSize <= 1000, "poolSize", "must be between 1 and 1000");
         v.require(ClientSettings.isCvr(cvr), "authorityCvr", "must be 8 digits");
         v.require(stsProtocol != null, "stsProtocol", "must be set");
         v.require(entityId != null && !entityId.isBlank(), "entityId", "must not be blank");
-        extra.accept(v);
         settings.checkTimeoutsRetriesClock(v);
         if (v.require(settings.clockSkew() != null, "clockSkew", "must be set")) {
             v.require(settings.clockSkewInRange(), "clockSkew", ClientSettings.CLOCK_SKEW_RULE);
