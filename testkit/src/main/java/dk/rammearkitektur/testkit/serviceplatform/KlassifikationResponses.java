@@ -24,11 +24,7 @@ final class KlassifikationResponses {
     /** Answers {@code input} into {@code body}; {@code status} (not null) replaces the answer with that StatusKode. */
     static void answer(Element body, Element input, KlassifikationData data, Fault status) {
         String op = input.getLocalName();
-        String out = switch (op) {
-            case "SoegInput" -> "SoegOutput";
-            case "LaesInput" -> "LaesOutput";
-            default -> "ListOutput";
-        };
+        String out = SagDokReplies.outputName(op);
         if (status != null) {
             output(body, out, Integer.parseInt(status.code()), "simulated status " + status.code());
             return;

@@ -67,11 +67,7 @@ final class OrganisationObjectResponses {
             Fault status) {
         Kind kind = kind(service);
         String op = input.getLocalName();
-        String out = switch (op) {
-            case "SoegInput" -> "SoegOutput";
-            case "LaesInput" -> "LaesOutput";
-            default -> "ListOutput";
-        };
+        String out = SagDokReplies.outputName(op);
         if (status != null) {
             output(kind, body, out, Integer.parseInt(status.code()), "simulated status " + status.code());
             return;

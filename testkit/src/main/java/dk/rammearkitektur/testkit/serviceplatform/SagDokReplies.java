@@ -22,6 +22,15 @@ final class SagDokReplies {
         return out;
     }
 
+    /** The output element answering the request element {@code input}: SoegOutput, LaesOutput or ListOutput. */
+    static String outputName(String input) {
+        return switch (input) {
+            case "SoegInput" -> "SoegOutput";
+            case "LaesInput" -> "LaesOutput";
+            default -> "ListOutput";
+        };
+    }
+
     /** A paging number: {@code absent} when null, -1 for any negative, {@code Long.MAX_VALUE} when too large. */
     static long number(String text, long absent) {
         if (text == null) {

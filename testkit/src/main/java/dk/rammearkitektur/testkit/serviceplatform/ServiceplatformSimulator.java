@@ -750,15 +750,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     }
 
     private static long number(Element input, String name, long absent) {
-        String t = Xml.text(input, OrganisationResponses.SD, name);
-        if (t == null) {
-            return absent;
-        }
-        try {
-            return Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            return t.startsWith("-") ? -1 : Long.MAX_VALUE;
-        }
+        return SagDokReplies.number(Xml.text(input, OrganisationResponses.SD, name), absent);
     }
 
     private void checkAddressing(Endpoint ep, HttpExchange ex, Element header, String expectedAction, String messageId,

@@ -28,14 +28,15 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The settings every support-systems client shares (environment, system certificate, trust anchors, STS, authority
- * CVR, entity id, timeouts, retries, clock, pool, proxy) and the wiring they build: one HTTP transport, the STS
- * client, the token cache and the {@link SoapCallExecutor}. Each client's public {@code Builder} extends it and adds
- * its own settings; not API.
+ * The settings every support-systems client's builder shares: environment, system certificate, trust anchors, STS
+ * certificates and protocol, authority CVR, entity id, timeouts, retries, clock, token renewal, pool and proxy.
+ * {@link KlassifikationClient.Builder} and {@link OrganisationClient.Builder} extend it and add their own settings
+ * and {@code build()}; it cannot be extended outside this package. Code that configures either client the same way
+ * (a test fixture, for example) can take it as {@code <B extends StoettesystemerClientBuilder<B>>}.
  *
  * @param <B> the concrete builder, returned by every setter
  */
-abstract class StoettesystemerClientBuilder<B extends StoettesystemerClientBuilder<B>> {
+public abstract class StoettesystemerClientBuilder<B extends StoettesystemerClientBuilder<B>> {
     private final ClientSettings settings = new ClientSettings();
     private StoettesystemerEnvironment environment;
     private int poolSize = 20;

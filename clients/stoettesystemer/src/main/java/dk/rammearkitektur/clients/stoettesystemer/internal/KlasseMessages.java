@@ -87,16 +87,7 @@ public final class KlasseMessages {
     public static List<UUID> readSoeg(Element out, ServiceCall call) {
         expect(out, KLASSE, "SoegOutput");
         checkStatus(out, call);
-        List<UUID> ids = new ArrayList<>();
-        Element list = Dom.child(out, SD, "IdListe");
-        if (list != null) {
-            for (Element id : Dom.children(list)) {
-                if (SD.equals(id.getNamespaceURI()) && "UUIDIdentifikator".equals(id.getLocalName())) {
-                    ids.add(uuid(id.getTextContent(), "IdListe.UUIDIdentifikator"));
-                }
-            }
-        }
-        return ids;
+        return LoraReplies.idList(out);
     }
 
     /** Reads {@code LaesOutput}: the class, or null when the reply holds no snapshot. */

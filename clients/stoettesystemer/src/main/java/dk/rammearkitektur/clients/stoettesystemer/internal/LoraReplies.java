@@ -9,6 +9,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.w3c.dom.Element;
@@ -47,6 +49,20 @@ final class LoraReplies {
             Element text = Dom.child(retur, SD, "FejlbeskedTekst");
             throw new ServiceFaultException(call, status, text == null ? null : text.getTextContent());
         }
+    }
+
+    /** The UUIDs of {@code out}'s {@code IdListe} (a {@code SoegOutput}; none when absent). */
+    static List<UUID> idList(Element out) {
+        List<UUID> ids = new ArrayList<>();
+        Element list = Dom.child(out, SD, "IdListe");
+        if (list != null) {
+            for (Element id : Dom.children(list)) {
+                if (SD.equals(id.getNamespaceURI()) && "UUIDIdentifikator".equals(id.getLocalName())) {
+                    ids.add(uuid(id.getTextContent(), "IdListe.UUIDIdentifikator"));
+                }
+            }
+        }
+        return ids;
     }
 
     /** A {@code TidspunktType}: its {@code TidsstempelDatoTid}, or null for a {@code GraenseIndikator} or absence. */

@@ -131,16 +131,7 @@ public final class OrgObjectMessages {
     public static List<UUID> readSoeg(OrgObjectKind kind, Element out, ServiceCall call) {
         expect(out, kind.namespace(), "SoegOutput");
         checkStatus(out, call);
-        List<UUID> ids = new ArrayList<>();
-        Element list = Dom.child(out, SD, "IdListe");
-        if (list != null) {
-            for (Element id : Dom.children(list)) {
-                if (SD.equals(id.getNamespaceURI()) && "UUIDIdentifikator".equals(id.getLocalName())) {
-                    ids.add(uuid(id.getTextContent(), "IdListe.UUIDIdentifikator"));
-                }
-            }
-        }
-        return ids;
+        return LoraReplies.idList(out);
     }
 
     /** Reads {@code LaesOutput}: the snapshot, or null when the reply holds none with a registration. */
