@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,24 +35,16 @@ import org.junit.jupiter.api.function.Executable;
  * TLS with real STS-issued holder-of-key tokens: search by each criterion, read, list, paging, StatusKode faults,
  * retries, input validation, and answers for the token CVR's organisation only.
  */
-class OrganisationClientEndToEndTest {
-    private static ServiceplatformSimulator sim;
+class OrganisationClientEndToEndTest extends SimulatorTest {
     private static SimulatorData.Organisation seeded;
 
     @BeforeAll
-    static void start() {
-        sim = ServiceplatformSimulator.builder().build().start();
+    static void keepSeed() {
         seeded = sim.data().organisation(sim.municipalityCvr()).orElseThrow();
     }
 
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
     @BeforeEach
-    void reset() {
-        sim.reset();
+    void restoreSeed() {
         sim.data().add(seeded);
     }
 

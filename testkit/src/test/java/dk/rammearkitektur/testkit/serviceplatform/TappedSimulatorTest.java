@@ -9,31 +9,26 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The fixture the published-contract conformance tests share: one simulator per test class whose wire tap keeps
- * every request and reply by key (e.g. {@code "SF1510 request"}) in {@link #seen}; before each test the published
- * contracts are required (the test is skipped with a message when they are absent), violations and faults are reset
- * and the tap is cleared. Test classes run one at a time, so the static fields are one class's at a time.
+ * The fixture the published-contract conformance tests share: a {@link SimulatorTest} whose wire tap keeps every
+ * request and reply by key (e.g. {@code "SF1510 request"}) in {@link #seen}; before each test the published contracts
+ * are required (the test is skipped with a message when they are absent) and the tap is cleared.
  */
-abstract class TappedSimulatorTest {
-    static ServiceplatformSimulator sim;
+abstract class TappedSimulatorTest extends SimulatorTest {
     static final Map<String, List<byte[]>> seen = new ConcurrentHashMap<>();
 
     @BeforeAll
-    static void startTapped() {
-        sim = ServiceplatformSimulator.builder().build().start();
+    static void tap() {
         sim.wireTap = (k, b) -> seen.computeIfAbsent(k, x -> new CopyOnWriteArrayList<>()).add(b);
     }
 
     @AfterAll
-    static void stopTapped() {
-        sim.close();
+    static void clearTap() {
         seen.clear();
     }
 
     @BeforeEach
     void requireContractsAndClear() {
         PublishedContracts.require();
-        sim.reset();
         seen.clear();
     }
 }
