@@ -132,6 +132,8 @@ class OrganisationClientEndToEndTest extends SimulatorTest {
             assertTrue(org.searchAllFunctions(OrganisationQuery.all().withFunctionType(UUID.randomUUID()), 100)
                     .isEmpty());
             assertEquals(4, org.searchAllFunctions(OrganisationQuery.all().withName("Ansat"), 100).size());
+            assertEquals(cim.units(), org.unitsOfUser(cim.uuid()), "units through functions, each once");
+            assertEquals(List.of(), org.unitsOfUser(UUID.randomUUID()));
         }
         assertEquals("no violations", sim.conformanceReport());
     }
@@ -262,6 +264,7 @@ class OrganisationClientEndToEndTest extends SimulatorTest {
             assertEquals(Set.of("query"), paths(() -> org.searchUnits(null, 0, 10)));
             assertEquals(Set.of("limit"), paths(() -> org.searchAllUsers(OrganisationQuery.all(), 0)));
             assertEquals(Set.of("uuid"), paths(() -> org.readFunction(null)));
+            assertEquals(Set.of("user"), paths(() -> org.unitsOfUser(null)));
             assertEquals(Set.of("uuids"), paths(() -> org.listUnits(List.of())));
             List<UUID> withNull = new ArrayList<>(List.of(UUID.randomUUID()));
             withNull.add(null);

@@ -16,9 +16,11 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -167,6 +169,25 @@ public final class OrganisationClient implements AutoCloseable {
     }
 
     /**
+     * The units a user (Bruger) belongs to through its functions, as municipal data usually ties them: every
+     * function (OrganisationFunktion) whose {@code TilknyttedeBrugere} holds {@code user} is searched (all pages, at
+     * most {@value #MAX_ALL}) and their {@code TilknyttedeEnheder} are returned, each once, in the order found. Units
+     * the user is attached to directly are in {@link UserRecord#unitUuids()}.
+     *
+     * @throws ValidationException at {@code user} when it is null
+     */
+    public List<UUID> unitsOfUser(UUID user) {
+        if (user == null) {
+            throw new ValidationException("user", "must be set");
+        }
+        Set<UUID> units = new LinkedHashSet<>();
+        for (FunctionRecord f : searchAllFunctions(OrganisationQuery.all().withUser(user), MAX_ALL)) {
+            units.addAll(f.unitUuids());
+        }
+        return List.copyOf(units);
+    }
+
+    /**
      * {@code laes}: one user (Bruger) by UUID.
      *
      * @return the user, or empty when the reply holds no registration of it
@@ -239,7 +260,7 @@ public final class OrganisationClient implements AutoCloseable {
                 body -> OrgObjectMessages.soeg(body, kind, query.key(), query.name(), relations, offset, pageSize + 1),
                 (out, call) -> OrgObjectMessages.readSoeg(kind, out, call));
         boolean more = ids.size() > pageSize;
-        List<UUID> page = List.copyOf(new java.util.LinkedHashSet<>(more ? ids.subList(0, pageSize) : ids));
+        List<UUID> page = List.copyOf(new LinkedHashSet<>(more ? ids.subList(0, pageSize) : ids));
         List<T> items = new ArrayList<>();
         if (!page.isEmpty()) {
             Map<UUID, T> byUuid = new HashMap<>();

@@ -11,8 +11,7 @@ import java.util.UUID;
  * ({@code BrugerNavn}), the organisation it belongs to ({@code Tilhoerer}), the units and functions it is attached to
  * directly ({@code TilknyttedeEnheder}, {@code TilknyttedeFunktioner}) and the validity of its active state
  * ({@code Gyldighed} with {@code GyldighedStatusKode} {@code Aktiv}). Municipal data usually attaches users to units
- * through functions: {@link OrganisationClient#searchFunctions} with {@link OrganisationQuery#withUser(java.util.UUID)}
- * finds those.
+ * through functions: {@link OrganisationClient#unitsOfUser(UUID)} reads those.
  *
  * @param uuid the user's UUID
  * @param key the user-facing key, or an empty string when the reply has none
