@@ -38,15 +38,32 @@ public final class SimulatorClients {
     }
 
     /**
-     * A builder for a Klassifikation (SF1510) client of {@code sim}: the simulator's environment
-     * ({@code StoettesystemerEnvironment.custom}), its system certificate (PKCS#12), its TLS trust anchor, its STS
-     * certificate and municipality CVR, timeouts of 2 s connect, 5 s read, 10 s total, and no retries. Adjust and
-     * build.
+     * A builder for a Klassifikation (SF1510) client of {@code sim}, configured as {@link #stoettesystemer}. Adjust
+     * and build.
      */
     public static dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient.Builder klassifikation(
             ServiceplatformSimulator sim) {
+        return stoettesystemer(dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient.builder(), sim);
+    }
+
+    /**
+     * A builder for an Organisation (SF1500 Bruger, OrganisationEnhed, OrganisationFunktion) client of {@code sim},
+     * configured as {@link #stoettesystemer}. Adjust and build.
+     */
+    public static dk.rammearkitektur.clients.stoettesystemer.OrganisationClient.Builder organisation(
+            ServiceplatformSimulator sim) {
+        return stoettesystemer(dk.rammearkitektur.clients.stoettesystemer.OrganisationClient.builder(), sim);
+    }
+
+    /**
+     * Configures a support-systems client's {@code builder} for {@code sim}: the simulator's environment
+     * ({@code StoettesystemerEnvironment.custom}), its system certificate (PKCS#12), its TLS trust anchor, its STS
+     * certificate and municipality CVR, timeouts of 2 s connect, 5 s read, 10 s total, and no retries.
+     */
+    public static <B extends dk.rammearkitektur.clients.stoettesystemer.StoettesystemerClientBuilder<B>> B
+            stoettesystemer(B builder, ServiceplatformSimulator sim) {
         char[] pw = PASSWORD.toCharArray();
-        return dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient.builder()
+        return builder
                 .environment(dk.rammearkitektur.clients.stoettesystemer.StoettesystemerEnvironment.custom(sim.baseUri()))
                 .systemCertificate(sim.systemIdentity().pkcs12(pw), pw)
                 .trustAnchors(List.of(sim.tlsTrustAnchor()))

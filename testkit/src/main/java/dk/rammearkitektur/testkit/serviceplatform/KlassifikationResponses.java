@@ -24,11 +24,7 @@ final class KlassifikationResponses {
     /** Answers {@code input} into {@code body}; {@code status} (not null) replaces the answer with that StatusKode. */
     static void answer(Element body, Element input, KlassifikationData data, Fault status) {
         String op = input.getLocalName();
-        String out = switch (op) {
-            case "SoegInput" -> "SoegOutput";
-            case "LaesInput" -> "LaesOutput";
-            default -> "ListOutput";
-        };
+        String out = SagDokReplies.outputName(op);
         if (status != null) {
             output(body, out, Integer.parseInt(status.code()), "simulated status " + status.code());
             return;
@@ -46,8 +42,8 @@ final class KlassifikationResponses {
                 if (id != null) {
                     facet = UUID.fromString(id);
                 }
-                long max = number(Xml.text(input, SD, "MaksimalAntalKvantitet"), Long.MAX_VALUE);
-                long first = number(Xml.text(input, SD, "FoersteResultatReference"), 0);
+                long max = SagDokReplies.number(Xml.text(input, SD, "MaksimalAntalKvantitet"), Long.MAX_VALUE);
+                long first = SagDokReplies.number(Xml.text(input, SD, "FoersteResultatReference"), 0);
                 if (max < 0 || first < 0) {
                     output(body, out, 40, "FoersteResultatReference and MaksimalAntalKvantitet must not be negative");
                     return;
@@ -79,27 +75,8 @@ final class KlassifikationResponses {
         }
     }
 
-    private static long number(String text, long absent) {
-        if (text == null) {
-            return absent;
-        }
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            return text.startsWith("-") ? -1 : Long.MAX_VALUE;
-        }
-    }
-
     private static Element output(Element body, String name, int code, String text) {
-        Element out = Xml.el(body, KLASSE, "klasse:" + name, null);
-        out.setAttributeNS(Xml.XMLNS, "xmlns:klasse", KLASSE);
-        out.setAttributeNS(Xml.XMLNS, "xmlns:sd", SD);
-        Element retur = Xml.el(out, SD, "sd:StandardRetur", null);
-        Xml.el(retur, SD, "sd:StatusKode", code);
-        if (text != null) {
-            Xml.el(retur, SD, "sd:FejlbeskedTekst", text);
-        }
-        return out;
+        return SagDokReplies.output(body, KLASSE, "klasse", name, code, text);
     }
 
     /** One FiltreretOejebliksbillede: ObjektID, one Registrering with Egenskab, PubliceretStatus and Facet. */

@@ -1,7 +1,6 @@
 package dk.rammearkitektur.testkit.serviceplatform;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,7 +9,8 @@ import org.w3c.dom.Element;
 /**
  * Writes SF1500 Organisation 6 {@code FremsoegObjekthierarkiOutput} replies in the published shape (OrganisationSystem
  * 6 operations, LoRa {@code FiltreretOejebliksbillede} registrations with Virkning and Gyldighed), one page at a time.
- * The organisation's units, users and, for each user and unit, an engagement function are written; each list is cut
+ * The organisation's units, users and functions ({@link SimulatorData.Organisation#functions()}) are written, by the
+ * same writers the object services (Bruger, OrganisationEnhed, OrganisationFunktion) use; each list is cut
  * to the page ({@code FoersteResultatReference}, {@code MaksimalAntalKvantitet}) on its own, which is the simulator's
  * reading of the paging fields.
  */
@@ -25,8 +25,6 @@ final class OrganisationResponses {
     static final String REQUEST_HEADER = "http://kombit.dk/xml/schemas/RequestHeader/1/";
     /** The registration time and start of validity of the seeded objects. */
     static final Instant SINCE = Instant.parse("2015-01-01T00:00:00Z");
-    /** The function type (a Klasse) of the seeded engagements. */
-    static final UUID ENGAGEMENT = UUID.nameUUIDFromBytes("funktionstype-engagement".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     private OrganisationResponses() {
     }
@@ -36,17 +34,12 @@ final class OrganisationResponses {
         Element out = output(body, 20, null);
         List<SimulatorData.OrgUnit> units = found.map(SimulatorData.Organisation::units).orElse(List.of());
         List<SimulatorData.User> users = found.map(SimulatorData.Organisation::users).orElse(List.of());
-        List<UUID[]> engagements = new ArrayList<>();
-        for (SimulatorData.User u : users) {
-            for (UUID unit : u.units()) {
-                engagements.add(new UUID[] {UUID.nameUUIDFromBytes(("engagement-" + u.uuid() + "-" + unit)
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), u.uuid(), unit});
-            }
-        }
+        List<SimulatorData.OrgFunction> functions = found.map(SimulatorData.Organisation::functions).orElse(List.of());
         UUID orgUuid = found.map(SimulatorData.Organisation::uuid).orElse(null);
         Element orgs = Xml.el(out, STS, "sts:Organisationer", null);
         if (found.isPresent() && first == 0 && max > 0) {
-            Element reg = registration(snapshot(orgs, ORG, "org", orgUuid), ORG, "org");
+            Element snap = Xml.el(orgs, STS, "sts:FiltreretOejebliksbillede", null);
+            Element reg = registration(objekt(snap, ORG, "org", orgUuid), ORG, "org");
             Element egenskab = Xml.el(Xml.el(reg, ORG, "org:AttributListe", null), ORG, "org:Egenskab", null);
             virkning(egenskab);
             Xml.el(egenskab, SD, "sd:BrugervendtNoegleTekst", found.get().municipalityCvr());
@@ -56,46 +49,70 @@ final class OrganisationResponses {
         }
         Element enheder = Xml.el(out, STS, "sts:OrganisationEnheder", null);
         for (SimulatorData.OrgUnit u : slice(units, first, max)) {
-            Element reg = registration(snapshot(enheder, ENHED, "orgenhed", u.uuid()), ENHED, "orgenhed");
-            Element egenskab = Xml.el(Xml.el(reg, ENHED, "orgenhed:AttributListe", null), ENHED, "orgenhed:Egenskab", null);
-            virkning(egenskab);
-            if (u.key() != null) {
-                Xml.el(egenskab, SD, "sd:BrugervendtNoegleTekst", u.key());
-            }
-            Xml.el(egenskab, SD, "sd:EnhedNavn", u.name());
-            gyldighed(reg, ENHED, "orgenhed");
-            Element rel = Xml.el(reg, ENHED, "orgenhed:RelationListe", null);
-            if (u.parent() != null) {
-                relation(rel, "sd:Overordnet", u.parent());
-            }
-            relation(rel, "sd:Tilhoerer", orgUuid);
+            unit(Xml.el(enheder, STS, "sts:FiltreretOejebliksbillede", null), u, orgUuid);
         }
         Element funktioner = Xml.el(out, STS, "sts:OrganisationFunktioner", null);
-        for (UUID[] e : slice(engagements, first, max)) {
-            Element reg = registration(snapshot(funktioner, FUNK, "orgfunk", e[0]), FUNK, "orgfunk");
-            Element egenskab = Xml.el(Xml.el(reg, FUNK, "orgfunk:AttributListe", null), FUNK, "orgfunk:Egenskab", null);
-            virkning(egenskab);
-            Xml.el(egenskab, SD, "sd:FunktionNavn", "Ansat");
-            gyldighed(reg, FUNK, "orgfunk");
-            Element rel = Xml.el(reg, FUNK, "orgfunk:RelationListe", null);
-            relation(rel, "sd:Funktionstype", ENGAGEMENT);
-            relation(rel, "sd:TilknyttedeBrugere", e[1]);
-            relation(rel, "sd:TilknyttedeEnheder", e[2]);
+        for (SimulatorData.OrgFunction f : slice(functions, first, max)) {
+            function(Xml.el(funktioner, STS, "sts:FiltreretOejebliksbillede", null), f);
         }
         Element brugere = Xml.el(out, STS, "sts:Brugere", null);
         for (SimulatorData.User u : slice(users, first, max)) {
-            Element reg = registration(snapshot(brugere, BRUGER, "bruger", u.uuid()), BRUGER, "bruger");
-            Element egenskab = Xml.el(Xml.el(reg, BRUGER, "bruger:AttributListe", null), BRUGER, "bruger:Egenskab", null);
-            virkning(egenskab);
-            Xml.el(egenskab, SD, "sd:BrugervendtNoegleTekst", u.userName());
-            if (u.name() != null) {
-                Xml.el(egenskab, SD, "sd:BrugerNavn", u.name());
-            }
-            gyldighed(reg, BRUGER, "bruger");
-            relation(Xml.el(reg, BRUGER, "bruger:RelationListe", null), "sd:Tilhoerer", orgUuid);
+            user(Xml.el(brugere, STS, "sts:FiltreretOejebliksbillede", null), u, orgUuid);
         }
         Xml.el(out, STS, "sts:Interessefaellesskaber", null);
         Xml.el(out, STS, "sts:ItSystemer", null);
+    }
+
+    /** Writes a unit's ObjektType and Registrering (key, EnhedNavn, Aktiv, Overordnet, Tilhoerer) into {@code snap}. */
+    static void unit(Element snap, SimulatorData.OrgUnit u, UUID orgUuid) {
+        Element reg = registration(objekt(snap, ENHED, "orgenhed", u.uuid()), ENHED, "orgenhed");
+        Element egenskab = Xml.el(Xml.el(reg, ENHED, "orgenhed:AttributListe", null), ENHED, "orgenhed:Egenskab", null);
+        virkning(egenskab);
+        if (u.key() != null) {
+            Xml.el(egenskab, SD, "sd:BrugervendtNoegleTekst", u.key());
+        }
+        Xml.el(egenskab, SD, "sd:EnhedNavn", u.name());
+        gyldighed(reg, ENHED, "orgenhed");
+        Element rel = Xml.el(reg, ENHED, "orgenhed:RelationListe", null);
+        relation(rel, "sd:Overordnet", u.parent());
+        relation(rel, "sd:Tilhoerer", orgUuid);
+    }
+
+    /**
+     * Writes a function's ObjektType and Registrering (key, FunktionNavn, Aktiv, Funktionstype, TilknyttedeBrugere,
+     * TilknyttedeEnheder) into {@code snap}.
+     */
+    static void function(Element snap, SimulatorData.OrgFunction f) {
+        Element reg = registration(objekt(snap, FUNK, "orgfunk", f.uuid()), FUNK, "orgfunk");
+        Element egenskab = Xml.el(Xml.el(reg, FUNK, "orgfunk:AttributListe", null), FUNK, "orgfunk:Egenskab", null);
+        virkning(egenskab);
+        if (f.key() != null) {
+            Xml.el(egenskab, SD, "sd:BrugervendtNoegleTekst", f.key());
+        }
+        Xml.el(egenskab, SD, "sd:FunktionNavn", f.name());
+        gyldighed(reg, FUNK, "orgfunk");
+        Element rel = Xml.el(reg, FUNK, "orgfunk:RelationListe", null);
+        relation(rel, "sd:Funktionstype", f.type());
+        f.users().forEach(user -> relation(rel, "sd:TilknyttedeBrugere", user));
+        f.units().forEach(unit -> relation(rel, "sd:TilknyttedeEnheder", unit));
+    }
+
+    /**
+     * Writes a user's ObjektType and Registrering (user name as key, BrugerNavn, Aktiv, Tilhoerer, and its units as
+     * TilknyttedeEnheder; the functions tie user and unit as well) into {@code snap}.
+     */
+    static void user(Element snap, SimulatorData.User u, UUID orgUuid) {
+        Element reg = registration(objekt(snap, BRUGER, "bruger", u.uuid()), BRUGER, "bruger");
+        Element egenskab = Xml.el(Xml.el(reg, BRUGER, "bruger:AttributListe", null), BRUGER, "bruger:Egenskab", null);
+        virkning(egenskab);
+        Xml.el(egenskab, SD, "sd:BrugervendtNoegleTekst", u.userName());
+        if (u.name() != null) {
+            Xml.el(egenskab, SD, "sd:BrugerNavn", u.name());
+        }
+        gyldighed(reg, BRUGER, "bruger");
+        Element rel = Xml.el(reg, BRUGER, "bruger:RelationListe", null);
+        relation(rel, "sd:Tilhoerer", orgUuid);
+        u.units().forEach(unit -> relation(rel, "sd:TilknyttedeEnheder", unit));
     }
 
     /** A reply with only {@code StandardRetur}: the status code and its text. */
@@ -135,8 +152,8 @@ final class OrganisationResponses {
         return all.subList(first, (int) Math.min(all.size(), (long) first + max));
     }
 
-    private static Element snapshot(Element list, String ns, String prefix, UUID uuid) {
-        Element snap = Xml.el(list, STS, "sts:FiltreretOejebliksbillede", null);
+    /** Writes {@code <prefix>:ObjektType} with {@code uuid} into {@code snap}; returns {@code snap}. */
+    private static Element objekt(Element snap, String ns, String prefix, UUID uuid) {
         Xml.el(Xml.el(snap, ns, prefix + ":ObjektType", null), SD, "sd:UUIDIdentifikator", uuid);
         return snap;
     }

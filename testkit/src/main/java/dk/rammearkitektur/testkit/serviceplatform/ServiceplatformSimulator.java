@@ -45,7 +45,10 @@ import org.xml.sax.SAXException;
 /**
  * An in-process Serviceplatformen for tests: one HTTPS server on {@code 127.0.0.1} (port 0 unless chosen) requiring
  * client certificates from the test PKI, serving SF1520 under {@code /service/CPR/PersonBaseDataExtended/4}, SF1530
- * under {@code /service/CVR/Online/2}, SF1500 under {@code /organisation/organisationsystem/6/}, Klassifikation (SF1510
+ * under {@code /service/CVR/Online/2}, SF1500 under {@code /organisation/organisationsystem/6/} (the hierarchy read)
+ * and under {@code /organisation/bruger/6/}, {@code /organisation/organisationenhed/6/} and
+ * {@code /organisation/organisationfunktion/6/} (the object services' {@code soeg}, {@code laes}, {@code list} over
+ * the token CVR's {@link SimulatorData.Organisation}), Klassifikation (SF1510
  * KlasseService 7, {@code soeg}, {@code laes}, {@code list} over the classes of {@link #klassifikation()}) under
  * {@code /klassifikation/klasse/7/}, the Sags- og Dokumentindeks 6 (SF1470, SOAP 1.1, {@code importer}, {@code opdater},
  * {@code fremsoeg}, {@code fjern} over {@link #sagDokumentIndeks()}, rules in {@link SagDokumentIndeksRules}) under
@@ -98,6 +101,13 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     public static final String SF1470_ENTITY_ID = "http://entityid.kombit.dk/service/sdi/sagdokumentindeks/6";
     /** The path of the Sags- og Dokumentindeks 6 endpoint (the published WSDL's address). */
     public static final String SF1470_PATH = "/sts-soap-sagdok/sagdokumentindeks/6/";
+    /**
+     * The entity id (token audience) the simulated Organisation 6 services (the hierarchy read and the Bruger,
+     * OrganisationEnhed and OrganisationFunktion services) accept: the one the SDK's SF1500 client has used.
+     */
+    public static final String SF1500_ENTITY_ID = "http://stoettesystemerne.dk/service/organisation/3";
+    /** Where the Organisation client keeps its own contract subsets (class-path resources of that module). */
+    private static final String ORGANISATION_CONTRACTS = "/dk/rammearkitektur/clients/stoettesystemer/organisation/";
     /** The Klassifikation client's own contract subset (a class-path resource of that module). */
     private static final String KLASSIFIKATION_CONTRACT =
             "/dk/rammearkitektur/clients/stoettesystemer/klassifikation/Klasse_7.xsd";
@@ -174,18 +184,22 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                         "GetLegalUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/getLegalUnit",
                         "GetProductionUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/getProductionUnit",
                         "SearchLegalUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/searchLegalUnit"), Xml.SOAP),
-                new Endpoint("SF1500", "/organisation/organisationsystem/6/", SF1500_UUID,
-                        "http://stoettesystemerne.dk/service/organisation/3",
+                new Endpoint("SF1500", "/organisation/organisationsystem/6/", SF1500_UUID, SF1500_ENTITY_ID,
                         "organisation/Organisation_6.xsd", null, Map.of("FremsoegObjekthierarkiInput",
                         "http://kombit.dk/sts/organisation/organisationssystem/fremsoegobjekthierarki"), Xml.SOAP12),
                 new Endpoint("SF1510", "/klassifikation/klasse/7/", SF1510_UUID, SF1510_ENTITY_ID,
-                        KLASSIFIKATION_CONTRACT, contracts != null
-                                && java.nio.file.Files.isRegularFile(contracts.resolve(PublishedContracts.SF1510))
-                                ? PublishedContracts.SF1510 : null, KlassifikationResponses.ACTIONS, Xml.SOAP12),
+                        KLASSIFIKATION_CONTRACT, publishedIfPresent(contracts, PublishedContracts.SF1510),
+                        KlassifikationResponses.ACTIONS, Xml.SOAP12),
+                organisationObjects("bruger", "Bruger_6.xsd", publishedIfPresent(contracts,
+                        PublishedContracts.SF1500_BRUGER)),
+                organisationObjects("organisationenhed", "OrganisationEnhed_6.xsd", publishedIfPresent(contracts,
+                        PublishedContracts.SF1500_ENHED)),
+                organisationObjects("organisationfunktion", "OrganisationFunktion_6.xsd", publishedIfPresent(contracts,
+                        PublishedContracts.SF1500_FUNKTION)),
                 // no contract subset of the SDK's own: validated only when the published contracts are given
-                new Endpoint("SF1470", SF1470_PATH, SF1470_UUID, SF1470_ENTITY_ID, null, contracts != null
-                        && java.nio.file.Files.isRegularFile(contracts.resolve(PublishedContracts.SF1470))
-                        ? PublishedContracts.SF1470 : null, SagDokumentIndeksService.ACTIONS, Xml.SOAP));
+                new Endpoint("SF1470", SF1470_PATH, SF1470_UUID, SF1470_ENTITY_ID, null,
+                        publishedIfPresent(contracts, PublishedContracts.SF1470), SagDokumentIndeksService.ACTIONS,
+                        Xml.SOAP));
         java.util.Set<String> entityIds = new java.util.HashSet<>();
         for (Endpoint e : endpoints) {
             entityIds.add(e.entityId);
@@ -207,6 +221,21 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             agreements.put(e.id, UUID.nameUUIDFromBytes(("agreement-" + e.id + "-" + pki.seed())
                     .getBytes(StandardCharsets.UTF_8)));
         }
+    }
+
+    /** {@code published} when the contracts folder holds it, else null (validate against the SDK's subset). */
+    private static String publishedIfPresent(Path contracts, String published) {
+        return contracts != null && java.nio.file.Files.isRegularFile(contracts.resolve(published)) ? published : null;
+    }
+
+    /**
+     * The endpoint of one Organisation 6 object service ({@code bruger}, {@code organisationenhed},
+     * {@code organisationfunktion}): id {@code SF1500-<service>}, path {@code /organisation/<service>/6/}, the SF1500
+     * entity id, the SOAP 1.2 actions of its WSDL's binding.
+     */
+    private static Endpoint organisationObjects(String service, String contract, String published) {
+        return new Endpoint("SF1500-" + service, "/organisation/" + service + "/6/", SF1500_UUID, SF1500_ENTITY_ID,
+                ORGANISATION_CONTRACTS + contract, published, OrganisationObjectResponses.actions(service), Xml.SOAP12);
     }
 
     /** A builder: strict, system clock, 5 minutes skew, the fast test PKI for seed 1, the seeded dataset. */
@@ -251,7 +280,10 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         return server.baseUri();
     }
 
-    /** The endpoint URLs by service id ({@code SF1520}, {@code SF1530}, {@code SF1500}, {@code SF1510}, {@code SF1470}). */
+    /**
+     * The endpoint URLs by service id ({@code SF1520}, {@code SF1530}, {@code SF1500}, {@code SF1500-bruger},
+     * {@code SF1500-organisationenhed}, {@code SF1500-organisationfunktion}, {@code SF1510}, {@code SF1470}).
+     */
     public Map<String, URI> endpoints() {
         Map<String, URI> out = new java.util.LinkedHashMap<>();
         for (Endpoint e : endpoints) {
@@ -607,7 +639,8 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         boolean organisation = "SF1500".equals(ep.id);
         boolean klasse = "SF1510".equals(ep.id);
         boolean index = "SF1470".equals(ep.id);
-        boolean supportSystem = organisation || klasse || index;
+        boolean orgObjects = ep.id.startsWith("SF1500-");
+        boolean supportSystem = organisation || klasse || orgObjects || index;
         String transactionUuid = supportSystem ? checkRequestHeader(header, found) : null;
         String tokenCvr = null;
         if (token) {
@@ -634,24 +667,21 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             return Xml.fault(ep.soapNs, "Client", found.get(0)[0], found.get(0)[1]);
         }
         Element out = Xml.envelope(ep.soapNs);
-        if (klasse) {
+        if (supportSystem) {
             Element replyHeader = Xml.kid(out.getOwnerDocument().getDocumentElement(), ep.soapNs, "Header");
             OrganisationResponses.requestHeader(replyHeader, transactionUuid == null ? "" : transactionUuid);
-            KlassifikationResponses.answer(out, payload, klassifikation, faults.drawStatus());
-            return out.getOwnerDocument();
-        }
-        if (index) {
-            Element replyHeader = Xml.kid(out.getOwnerDocument().getDocumentElement(), ep.soapNs, "Header");
-            OrganisationResponses.requestHeader(replyHeader, transactionUuid == null ? "" : transactionUuid);
-            String call = correlationId;
-            sagDokumentIndeksService.answer(out, payload, tokenCvr, callClock.instant(), faults.drawStatus(), call,
-                    (id, p) -> record(ep.id, id, p.rule(), p.text()));
-            return out.getOwnerDocument();
-        }
-        if (organisation) {
-            Element replyHeader = Xml.kid(out.getOwnerDocument().getDocumentElement(), ep.soapNs, "Header");
-            OrganisationResponses.requestHeader(replyHeader, transactionUuid == null ? "" : transactionUuid);
-            organisationPage(out, payload, tokenCvr);
+            if (klasse) {
+                KlassifikationResponses.answer(out, payload, klassifikation, faults.drawStatus());
+            } else if (index) {
+                sagDokumentIndeksService.answer(out, payload, tokenCvr, callClock.instant(), faults.drawStatus(),
+                        correlationId, (id, p) -> record(ep.id, id, p.rule(), p.text()));
+            } else if (organisation) {
+                organisationPage(out, payload, tokenCvr);
+            } else {
+                // only the organisation of the token's CVR, as the hierarchy read
+                OrganisationObjectResponses.answer(ep.path.split("/")[2], out, payload, tokenCvr == null
+                        ? Optional.empty() : data.organisation(tokenCvr), faults.drawStatus());
+            }
             return out.getOwnerDocument();
         }
         switch (payload.getLocalName()) {
@@ -752,15 +782,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     }
 
     private static long number(Element input, String name, long absent) {
-        String t = Xml.text(input, OrganisationResponses.SD, name);
-        if (t == null) {
-            return absent;
-        }
-        try {
-            return Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            return t.startsWith("-") ? -1 : Long.MAX_VALUE;
-        }
+        return SagDokReplies.number(Xml.text(input, OrganisationResponses.SD, name), absent);
     }
 
     private void checkAddressing(Endpoint ep, HttpExchange ex, Element header, String expectedAction, String messageId,

@@ -224,6 +224,10 @@ public final class SimulatorData {
     public record ProductionUnit(String pNumber, String name, String cvr, Address address, String industryCode) {
     }
 
+    /** The function type (a Klasse UUID, the simulator's own) of the engagements {@link Organisation} derives. */
+    public static final UUID ENGAGEMENT_TYPE = UUID.nameUUIDFromBytes("funktionstype-engagement"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     /**
      * A municipality's organisation.
      *
@@ -232,10 +236,53 @@ public final class SimulatorData {
      * @param name its name
      * @param units its units
      * @param users its users
+     * @param functions its functions (OrganisationFunktion)
      */
-    public record Organisation(String municipalityCvr, UUID uuid, String name, List<OrgUnit> units, List<User> users) {
+    public record Organisation(String municipalityCvr, UUID uuid, String name, List<OrgUnit> units, List<User> users,
+            List<OrgFunction> functions) {
         /** Copies the lists. */
         public Organisation {
+            units = List.copyOf(units);
+            users = List.copyOf(users);
+            functions = List.copyOf(functions);
+        }
+
+        /**
+         * An organisation whose functions are one engagement ("Ansat", of {@link #ENGAGEMENT_TYPE}) per user and
+         * attached unit, each with a UUID derived from the user's and the unit's.
+         */
+        public Organisation(String municipalityCvr, UUID uuid, String name, List<OrgUnit> units, List<User> users) {
+            this(municipalityCvr, uuid, name, units, users, engagements(users));
+        }
+
+        /** One engagement function per user and attached unit. */
+        public static List<OrgFunction> engagements(List<User> users) {
+            List<OrgFunction> out = new ArrayList<>();
+            for (User u : users) {
+                for (UUID unit : u.units()) {
+                    out.add(new OrgFunction(UUID.nameUUIDFromBytes(("engagement-" + u.uuid() + "-" + unit)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)), null, "Ansat", ENGAGEMENT_TYPE,
+                            List.of(unit), List.of(u.uuid())));
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * A function (OrganisationFunktion): a role tying users to units, such as an engagement.
+     *
+     * @param uuid UUID
+     * @param key user-facing key or null
+     * @param name name
+     * @param type the function type's Klasse UUID, or null
+     * @param units attached unit UUIDs
+     * @param users attached user UUIDs
+     */
+    public record OrgFunction(UUID uuid, String key, String name, UUID type, List<UUID> units, List<UUID> users) {
+        /** Copies the lists. */
+        public OrgFunction {
+            Objects.requireNonNull(uuid, "uuid == null");
             units = List.copyOf(units);
             users = List.copyOf(users);
         }

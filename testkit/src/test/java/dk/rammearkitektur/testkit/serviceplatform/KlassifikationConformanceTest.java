@@ -12,12 +12,7 @@ import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.xml.validation.Schema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -28,31 +23,10 @@ import org.w3c.dom.Element;
  * when absent): the body against {@code KlasseOperationer.xsd}, the header against {@code RequestHeader.xsd}, SOAP 1.2
  * and the action of {@code Klasse.wsdl}'s binding; and the product's own contract subset accepts the same messages.
  */
-class KlassifikationConformanceTest {
+class KlassifikationConformanceTest extends TappedSimulatorTest {
     private static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
     private static final String WSA = "http://www.w3.org/2005/08/addressing";
     private static final String DIR = "sf1510-klasse-7/";
-    private static ServiceplatformSimulator sim;
-    private static final Map<String, List<byte[]>> seen = new ConcurrentHashMap<>();
-
-    @BeforeAll
-    static void start() {
-        sim = ServiceplatformSimulator.builder().build().start();
-        sim.wireTap = (k, b) -> seen.computeIfAbsent(k, x -> new CopyOnWriteArrayList<>()).add(b);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        PublishedContracts.require();
-        sim.reset();
-        seen.clear();
-    }
-
     @Test
     void requestsAndRepliesFollowThePublishedContract() {
         Schema operations = PublishedContracts.schema(DIR + "KlasseOperationer.xsd");

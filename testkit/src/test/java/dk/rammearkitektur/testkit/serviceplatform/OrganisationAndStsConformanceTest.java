@@ -14,12 +14,7 @@ import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.xml.validation.Schema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.w3c.dom.Document;
@@ -33,31 +28,10 @@ import org.w3c.dom.Element;
  * contract subset accepts only what the published one accepts.
  */
 @ExtendWith(LogCapture.class)
-class OrganisationAndStsConformanceTest {
+class OrganisationAndStsConformanceTest extends TappedSimulatorTest {
     private static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
     private static final String WSA = "http://www.w3.org/2005/08/addressing";
     private static final String ORG6 = "sf1500-sf1510-stoettesystemer-6/";
-    private static ServiceplatformSimulator sim;
-    private static final Map<String, List<byte[]>> seen = new ConcurrentHashMap<>();
-
-    @BeforeAll
-    static void start() {
-        sim = ServiceplatformSimulator.builder().build().start();
-        sim.wireTap = (k, b) -> seen.computeIfAbsent(k, x -> new CopyOnWriteArrayList<>()).add(b);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        PublishedContracts.require();
-        sim.reset();
-        seen.clear();
-    }
-
     @Test
     void stsRequestAndReplyFollowTheStsWsdl() {
         Schema trust = PublishedContracts.wsdlSchema("sts/sts.wsdl");

@@ -1,39 +1,16 @@
 package dk.rammearkitektur.clients.stoettesystemer;
 
-import dk.rammearkitektur.clients.common.StsProtocol;
-import dk.rammearkitektur.clients.common.internal.ClientSettings;
-import dk.rammearkitektur.clients.common.internal.HttpTransport;
-import dk.rammearkitektur.clients.common.internal.KeyMaterial;
-import dk.rammearkitektur.clients.common.internal.RestStsClient;
 import dk.rammearkitektur.clients.common.internal.ServiceTarget;
 import dk.rammearkitektur.clients.common.internal.SoapCallExecutor;
-import dk.rammearkitektur.clients.common.internal.SoapStsClient;
-import dk.rammearkitektur.clients.common.internal.SoapTransport;
-import dk.rammearkitektur.clients.common.internal.StsClient;
-import dk.rammearkitektur.clients.common.internal.StsSecurityHeader;
-import dk.rammearkitektur.clients.common.internal.TokenCache;
-import dk.rammearkitektur.clients.common.internal.TokenVerificationSettings;
 import dk.rammearkitektur.clients.stoettesystemer.internal.KlasseMessages;
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.ServiceFaultException;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.core.ValidationException;
-import dk.rammearkitektur.core.Violations;
 import dk.rammearkitektur.model.KleNumber;
-import dk.rammearkitektur.signing.SigningCredential;
 import dk.rammearkitektur.signing.wss.SoapVersion;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -251,17 +228,7 @@ public final class KlassifikationClient implements AutoCloseable {
      * @throws ValidationException naming {@code uuids} or {@code uuids[i]}
      */
     public List<Classification> list(Collection<UUID> uuids) {
-        Violations v = Violations.at("");
-        if (v.require(uuids != null, "uuids", "must be set")) {
-            v.require(!uuids.isEmpty() && uuids.size() <= MAX_LIST, "uuids", "must hold 1 to " + MAX_LIST + " UUIDs");
-            int i = 0;
-            for (UUID u : uuids) {
-                v.require(u != null, "uuids[" + i + "]", "must not be null");
-                i++;
-            }
-        }
-        v.throwIfAny();
-        List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(uuids));
+        List<UUID> distinct = Inputs.listUuids(uuids, MAX_LIST);
         return executor.read(target, "list", KlasseMessages.ACTION_LIST,
                 body -> KlasseMessages.list(body, distinct), KlasseMessages::readList);
     }
@@ -273,70 +240,11 @@ public final class KlassifikationClient implements AutoCloseable {
     }
 
     /** Builder for {@link KlassifikationClient}; {@link #build()} checks every setting. */
-    public static final class Builder {
-        private final ClientSettings settings = new ClientSettings();
-        private StoettesystemerEnvironment environment;
-        private int poolSize = 20;
-        private String cvr;
-        private StsProtocol stsProtocol = StsProtocol.SOAP;
-        private String entityId = DEFAULT_ENTITY_ID;
+    public static final class Builder extends StoettesystemerClientBuilder<Builder> {
         private final Map<Facet, UUID> facets = new EnumMap<>(Facet.class);
 
         private Builder() {
-        }
-
-        /** Where to call: {@link StoettesystemerEnvironment#TEST}, {@code PRODUCTION} or a custom one. Required. */
-        public Builder environment(StoettesystemerEnvironment environment) {
-            this.environment = environment;
-            return this;
-        }
-
-        /** The system certificate as PKCS#12 bytes and the store's password. */
-        public Builder systemCertificate(byte[] pkcs12, char[] password) {
-            settings.systemCertificate(pkcs12, password);
-            return this;
-        }
-
-        /** The system certificate as a PKCS#12 file and the store's password. */
-        public Builder systemCertificate(Path pkcs12File, char[] password) {
-            settings.systemCertificate(pkcs12File, password);
-            return this;
-        }
-
-        /** The system certificate from a loaded key store (its first private-key entry) and the key's password. */
-        public Builder systemCertificate(KeyStore keyStore, char[] keyPassword) {
-            settings.systemCertificate(keyStore, keyPassword);
-            return this;
-        }
-
-        /** The CA certificates the service's TLS certificate must chain to. Required, at least one. */
-        public Builder trustAnchors(Collection<X509Certificate> anchors) {
-            settings.trustAnchors(anchors);
-            return this;
-        }
-
-        /** The STS's signing certificates; issued tokens must be signed by one of them. Required. */
-        public Builder stsCertificates(Collection<X509Certificate> certificates) {
-            settings.stsCertificates(certificates);
-            return this;
-        }
-
-        /** The CVR number of the authority (myndighed) tokens are asked for on behalf of; eight digits. Required. */
-        public Builder authorityCvr(String cvr) {
-            this.cvr = cvr;
-            return this;
-        }
-
-        /** Which STS issue endpoint to use (default SOAP). */
-        public Builder stsProtocol(StsProtocol protocol) {
-            this.stsProtocol = protocol;
-            return this;
-        }
-
-        /** The entity id tokens are asked for (default {@link KlassifikationClient#DEFAULT_ENTITY_ID}). */
-        public Builder entityId(String entityId) {
-            this.entityId = entityId;
-            return this;
+            super(DEFAULT_ENTITY_ID);
         }
 
         /**
@@ -354,94 +262,16 @@ public final class KlassifikationClient implements AutoCloseable {
             return this;
         }
 
-        /** Connect, read and total timeouts. */
-        public Builder timeouts(Timeouts timeouts) {
-            settings.timeouts(timeouts);
-            return this;
-        }
-
-        /** How reads are retried after retry-safe failures. */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            settings.retryPolicy(retryPolicy);
-            return this;
-        }
-
-        /** The clock for timestamps and token lifetimes. */
-        public Builder clock(Clock clock) {
-            settings.clock(clock);
-            return this;
-        }
-
-        /** The clock skew tolerated when checking token lifetimes; 0 to 15 minutes. */
-        public Builder clockSkew(Duration clockSkew) {
-            settings.clockSkew(clockSkew);
-            return this;
-        }
-
-        /** How long before expiry a cached token is renewed (default 5 minutes; 0 to 1 hour). */
-        public Builder tokenRenewalMargin(Duration margin) {
-            settings.renewalMargin(margin);
-            return this;
-        }
-
-        /** The most calls (and so connections) in flight at once; 1 to 1000. */
-        public Builder poolSize(int poolSize) {
-            this.poolSize = poolSize;
-            return this;
-        }
-
-        /** An HTTP proxy to tunnel through, or null for none. */
-        public Builder proxy(InetSocketAddress proxy) {
-            settings.proxy(proxy);
-            return this;
-        }
-
         /**
          * Checks every setting and builds the client.
          *
          * @throws ValidationException naming each bad setting (under {@code klassifikationClient})
          */
         public KlassifikationClient build() {
-            Violations v = Violations.at("klassifikationClient");
-            v.require(environment != null, "environment", "must be set");
-            v.require(poolSize >= 1 && poolSize <= 1000, "poolSize", "must be between 1 and 1000");
-            v.require(ClientSettings.isCvr(cvr), "authorityCvr", "must be 8 digits");
-            v.require(stsProtocol != null, "stsProtocol", "must be set");
-            v.require(entityId != null && !entityId.isBlank(), "entityId", "must not be blank");
-            settings.checkTimeoutsRetriesClock(v);
-            if (v.require(settings.clockSkew() != null, "clockSkew", "must be set")) {
-                v.require(settings.clockSkewInRange(), "clockSkew", ClientSettings.CLOCK_SKEW_RULE);
-            }
-            List<X509Certificate> trustAnchors = settings.trustAnchors();
-            v.require(!trustAnchors.isEmpty(), "trustAnchors", ClientSettings.CERTIFICATES_RULE);
-            v.require(!trustAnchors.contains(null), "trustAnchors", "must not contain null");
-            settings.checkStsCertificates(v);
-            settings.checkTokenTiming(v);
-            KeyMaterial km = null;
-            if (settings.checkSystemCertificateGiven(v)) {
-                KeyStore store = settings.readKeyStore(v, true);
-                if (store != null && settings.trustAnchorsUsable()) {
-                    km = settings.keyMaterial(v, store);
-                }
-            }
-            v.throwIfAny();
-            Timeouts timeouts = settings.timeouts();
-            Clock clock = settings.clock();
-            InetSocketAddress proxy = settings.proxy();
-            SoapTransport transport = new SoapTransport(new HttpTransport(km, timeouts, proxy, poolSize));
-            SigningCredential credential = SigningCredential.of(km.privateKey(), Arrays.asList(km.chain()));
-            TokenVerificationSettings tv = new TokenVerificationSettings(settings.stsCertificates(), clock,
-                    settings.clockSkew());
-            StsClient sts = stsProtocol == StsProtocol.REST
-                    ? new RestStsClient(environment.stsRest(), km, transport.http(), tv)
-                    : new SoapStsClient(environment.stsSoap(), transport, credential, clock, tv);
-            StsSecurityHeader security = new StsSecurityHeader(new TokenCache(sts, clock, settings.renewalMargin(),
-                    settings.stsFaultBackoff()), credential, cvr, clock);
-            settings.clearPassword();
-            URI endpoint = environment.klassifikation();
-            ServiceTarget target = new ServiceTarget(SERVICE_ID, entityId, endpoint, SoapVersion.SOAP_12, true);
-            SoapCallExecutor executor = new SoapCallExecutor("dk.rammearkitektur.clients.stoettesystemer", transport,
-                    security, settings.retryPolicy(), timeouts);
+            SoapCallExecutor executor = executor("klassifikationClient");
+            StoettesystemerEnvironment environment = chosenEnvironment();
+            ServiceTarget target = new ServiceTarget(SERVICE_ID, chosenEntityId(), environment.klassifikation(),
+                    SoapVersion.SOAP_12, true);
             return new KlassifikationClient(environment, executor, target, new EnumMap<>(facets));
         }
     }

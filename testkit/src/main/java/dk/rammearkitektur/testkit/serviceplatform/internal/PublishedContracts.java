@@ -33,6 +33,14 @@ public final class PublishedContracts {
     public static final String SF1510 = "sf1510-klasse-7/KlasseOperationer.xsd";
     /** The SF1470 Sags- og Dokumentindeks 6 operations schema, relative to the contracts folder. */
     public static final String SF1470 = "sf1470-sagdokumentindeks-6/wsdl/xsd/6.0.STS-0/SagDokumentIndeksOperationer.xsd";
+    /** The Organisation 6 (SF1500) BrugerService operations schema, relative to the contracts folder. */
+    public static final String SF1500_BRUGER = "sf1500-sf1510-stoettesystemer-6/xsd/6.0.STS-0/BrugerOperationer.xsd";
+    /** The Organisation 6 (SF1500) OrganisationEnhedService operations schema, relative to the contracts folder. */
+    public static final String SF1500_ENHED =
+            "sf1500-sf1510-stoettesystemer-6/xsd/6.0.STS-0/OrganisationEnhedOperationer.xsd";
+    /** The Organisation 6 (SF1500) OrganisationFunktionService operations schema, relative to the contracts folder. */
+    public static final String SF1500_FUNKTION =
+            "sf1500-sf1510-stoettesystemer-6/xsd/6.0.STS-0/OrganisationFunktionOperationer.xsd";
     /** The SF1530 message schema, relative to the contracts folder. */
     public static final String SF1530 = "sf1530-cvr-online-2/OnlineServiceMsg.xsd";
     /** The Serviceplatformen fault detail schema, relative to the contracts folder. */

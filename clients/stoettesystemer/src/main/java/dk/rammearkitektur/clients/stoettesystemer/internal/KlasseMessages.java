@@ -1,18 +1,20 @@
 package dk.rammearkitektur.clients.stoettesystemer.internal;
 
+import static dk.rammearkitektur.clients.stoettesystemer.internal.LoraReplies.checkStatus;
+import static dk.rammearkitektur.clients.stoettesystemer.internal.LoraReplies.expect;
+import static dk.rammearkitektur.clients.stoettesystemer.internal.LoraReplies.instant;
+import static dk.rammearkitektur.clients.stoettesystemer.internal.LoraReplies.require;
+import static dk.rammearkitektur.clients.stoettesystemer.internal.LoraReplies.uuid;
+
 import dk.rammearkitektur.clients.common.internal.Dom;
 import dk.rammearkitektur.clients.common.internal.ReplyShapeException;
 import dk.rammearkitektur.clients.stoettesystemer.Classification;
 import dk.rammearkitektur.core.ServiceCall;
-import dk.rammearkitektur.core.ServiceFaultException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 
 /**
@@ -35,8 +37,6 @@ public final class KlasseMessages {
     /** {@code StandardRetur/StatusKode} of a successful call. */
     public static final String OK = "20";
     private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
-    private static final Pattern UUID_FORM = Pattern.compile(
-            "[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}");
 
     private KlasseMessages() {
     }
@@ -85,23 +85,14 @@ public final class KlasseMessages {
 
     /** Reads {@code SoegOutput}: the UUIDs of its {@code IdListe} (none when absent). */
     public static List<UUID> readSoeg(Element out, ServiceCall call) {
-        expect(out, "SoegOutput");
+        expect(out, KLASSE, "SoegOutput");
         checkStatus(out, call);
-        List<UUID> ids = new ArrayList<>();
-        Element list = Dom.child(out, SD, "IdListe");
-        if (list != null) {
-            for (Element id : Dom.children(list)) {
-                if (SD.equals(id.getNamespaceURI()) && "UUIDIdentifikator".equals(id.getLocalName())) {
-                    ids.add(uuid(id.getTextContent(), "IdListe.UUIDIdentifikator"));
-                }
-            }
-        }
-        return ids;
+        return LoraReplies.idList(out);
     }
 
     /** Reads {@code LaesOutput}: the class, or null when the reply holds no snapshot. */
     public static Classification readLaes(Element out, ServiceCall call) {
-        expect(out, "LaesOutput");
+        expect(out, KLASSE, "LaesOutput");
         checkStatus(out, call);
         Element snapshot = Dom.child(out, KLASSE, "FiltreretOejebliksbillede");
         return snapshot == null ? null : snapshot(snapshot);
@@ -109,7 +100,7 @@ public final class KlasseMessages {
 
     /** Reads {@code ListOutput}: one class per snapshot, in reply order. */
     public static List<Classification> readList(Element out, ServiceCall call) {
-        expect(out, "ListOutput");
+        expect(out, KLASSE, "ListOutput");
         checkStatus(out, call);
         List<Classification> found = new ArrayList<>();
         for (Element e : Dom.children(out)) {
@@ -118,26 +109,6 @@ public final class KlasseMessages {
             }
         }
         return found;
-    }
-
-    private static void expect(Element out, String local) {
-        if (!KLASSE.equals(out.getNamespaceURI()) || !local.equals(out.getLocalName())) {
-            throw new ReplyShapeException("reply is {" + out.getNamespaceURI() + "}" + out.getLocalName()
-                    + ", expected " + local, null);
-        }
-    }
-
-    /** {@code StandardRetur/StatusKode}: 20 is OK; anything else is a fault with the code and FejlbeskedTekst. */
-    private static void checkStatus(Element out, ServiceCall call) {
-        Element retur = require(Dom.child(out, SD, "StandardRetur"), "StandardRetur");
-        String status = require(Dom.child(retur, SD, "StatusKode"), "StandardRetur.StatusKode").getTextContent().trim();
-        if (!OK.equals(status)) {
-            if (!status.matches("-?[0-9]{1,9}")) {
-                throw new ReplyShapeException("StandardRetur.StatusKode is not an integer", null);
-            }
-            Element text = Dom.child(retur, SD, "FejlbeskedTekst");
-            throw new ServiceFaultException(call, status, text == null ? null : text.getTextContent());
-        }
     }
 
     /**
@@ -202,40 +173,5 @@ public final class KlasseMessages {
 
     private static String trimmed(String s) {
         return s == null ? null : s.trim();
-    }
-
-    /** A {@code TidspunktType}: its {@code TidsstempelDatoTid}, or null for a {@code GraenseIndikator} or absence. */
-    private static Instant instant(Element tidspunkt, String path) {
-        if (tidspunkt == null) {
-            return null;
-        }
-        String stamp = Dom.childText(tidspunkt, SD, "TidsstempelDatoTid");
-        if (stamp == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(stamp.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.LocalDateTime.parse(stamp.trim()).toInstant(java.time.ZoneOffset.UTC);
-            } catch (DateTimeParseException e2) {
-                throw new ReplyShapeException(path + " is not a dateTime", e2);
-            }
-        }
-    }
-
-    private static UUID uuid(String text, String path) {
-        String t = text == null ? "" : text.trim();
-        if (!UUID_FORM.matcher(t).matches()) {
-            throw new ReplyShapeException(path + " is not a UUID", null);
-        }
-        return UUID.fromString(t);
-    }
-
-    private static Element require(Element e, String path) {
-        if (e == null) {
-            throw new ReplyShapeException("reply has no " + path, null);
-        }
-        return e;
     }
 }

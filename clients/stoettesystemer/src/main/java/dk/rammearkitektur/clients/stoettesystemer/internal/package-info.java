@@ -1,2 +1,5 @@
-/** Implementation of the support-systems clients: request building and reply reading. Not API. */
+/**
+ * Implementation of the support-systems clients: request building and reply reading (KlasseService 7; Organisation 6
+ * Bruger, OrganisationEnhed, OrganisationFunktion). Not API.
+ */
 package dk.rammearkitektur.clients.stoettesystemer.internal;
