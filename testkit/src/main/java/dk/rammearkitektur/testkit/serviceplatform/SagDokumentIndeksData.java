@@ -2,7 +2,6 @@ package dk.rammearkitektur.testkit.serviceplatform;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -266,10 +265,5 @@ public final class SagDokumentIndeksData {
     /** The lock the service holds while it checks and applies one request (requests are atomic). */
     Object lock() {
         return this;
-    }
-
-    /** Unmodifiable view for the service (callers hold {@link #lock()}). */
-    Map<UUID, IndexObject> view() {
-        return Collections.unmodifiableMap(objects);
     }
 }

@@ -313,6 +313,22 @@ class SagDokumentIndeksTest {
     }
 
     @Test
+    void signedRepliesVerifyWithTheServiceCertificate() throws Exception {
+        try (ServiceplatformSimulator signing = ServiceplatformSimulator.builder().signReplies(true).build().start()) {
+            SdiCalls signed = new SdiCalls(signing);
+            String cpr = cpr();
+            SdiXml sag = SdiXml.sag(signing, UUID.randomUUID(), cpr);
+            assertEquals(List.of(20), signed.call("importer", SdiXml.importer(sag)).codes());
+            SdiCalls.Reply r = signed.call("fremsoeg", SdiXml.fremsoegPart("urn:oio:cpr-nr:" + cpr));
+            assertEquals(1, r.antal("sager"));
+            dk.rammearkitektur.signing.wss.WsSecurityVerifier.builder()
+                    .binarySecurityTokens(dk.rammearkitektur.signing.xml.SignatureTrust.pinned(
+                            List.of(signing.serviceSigningCertificate())))
+                    .requireAddressing(false).build().verify(r.envelope());
+        }
+    }
+
+    @Test
     void opdaterOfAnUnknownCaseIsNotFound() throws Exception {
         SdiCalls.Reply r = calls.call("opdater", SdiXml.opdaterSag(UUID.randomUUID(), SdiXml.changes()));
         assertEquals(List.of(SagDokumentIndeksRules.NOT_FOUND), r.codes());

@@ -4,9 +4,7 @@ import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.clients.common.internal.ClientSettings;
 import dk.rammearkitektur.clients.common.internal.HttpTransport;
 import dk.rammearkitektur.clients.common.internal.KeyMaterial;
-import dk.rammearkitektur.clients.common.internal.RestStsClient;
 import dk.rammearkitektur.clients.common.internal.SoapCallExecutor;
-import dk.rammearkitektur.clients.common.internal.SoapStsClient;
 import dk.rammearkitektur.clients.common.internal.SoapTransport;
 import dk.rammearkitektur.clients.common.internal.StsClient;
 import dk.rammearkitektur.clients.common.internal.StsSecurityHeader;
@@ -25,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * The settings every support-systems client's builder shares: environment, system certificate, trust anchors, STS
@@ -173,21 +170,10 @@ public abstract class StoettesystemerClientBuilder<B extends StoettesystemerClie
         v.require(stsProtocol != null, "stsProtocol", "must be set");
         v.require(entityId != null && !entityId.isBlank(), "entityId", "must not be blank");
         settings.checkTimeoutsRetriesClock(v);
-        if (v.require(settings.clockSkew() != null, "clockSkew", "must be set")) {
-            v.require(settings.clockSkewInRange(), "clockSkew", ClientSettings.CLOCK_SKEW_RULE);
-        }
-        List<X509Certificate> trustAnchors = settings.trustAnchors();
-        v.require(!trustAnchors.isEmpty(), "trustAnchors", ClientSettings.CERTIFICATES_RULE);
-        v.require(!trustAnchors.contains(null), "trustAnchors", "must not contain null");
+        settings.checkClockSkewAndTrustAnchors(v);
         settings.checkStsCertificates(v);
         settings.checkTokenTiming(v);
-        KeyMaterial km = null;
-        if (settings.checkSystemCertificateGiven(v)) {
-            KeyStore store = settings.readKeyStore(v, true);
-            if (store != null && settings.trustAnchorsUsable()) {
-                km = settings.keyMaterial(v, store);
-            }
-        }
+        KeyMaterial km = settings.checkedKeyMaterial(v);
         v.throwIfAny();
         Timeouts timeouts = settings.timeouts();
         Clock clock = settings.clock();
@@ -195,9 +181,8 @@ public abstract class StoettesystemerClientBuilder<B extends StoettesystemerClie
         SigningCredential credential = SigningCredential.of(km.privateKey(), Arrays.asList(km.chain()));
         TokenVerificationSettings tv = new TokenVerificationSettings(settings.stsCertificates(), clock,
                 settings.clockSkew());
-        StsClient sts = stsProtocol == StsProtocol.REST
-                ? new RestStsClient(environment.stsRest(), km, transport.http(), tv)
-                : new SoapStsClient(environment.stsSoap(), transport, credential, clock, tv);
+        StsClient sts = StsClient.of(stsProtocol, environment.stsSoap(), environment.stsRest(), km, transport,
+                credential, clock, tv);
         StsSecurityHeader security = new StsSecurityHeader(new TokenCache(sts, clock, settings.renewalMargin(),
                 settings.stsFaultBackoff()), credential, cvr, clock);
         settings.clearPassword();

@@ -250,6 +250,30 @@ public final class ClientSettings {
         return null;
     }
 
+    /** Checks that the clock skew is set and in range and that the trust anchors hold certificates and no null. */
+    public void checkClockSkewAndTrustAnchors(Violations v) {
+        if (v.require(clockSkew() != null, "clockSkew", "must be set")) {
+            v.require(clockSkewInRange(), "clockSkew", CLOCK_SKEW_RULE);
+        }
+        List<X509Certificate> anchors = trustAnchors();
+        v.require(!anchors.isEmpty(), "trustAnchors", CERTIFICATES_RULE);
+        v.require(!anchors.contains(null), "trustAnchors", "must not contain null");
+    }
+
+    /**
+     * The system certificate's key material: {@link #checkSystemCertificateGiven}, {@link #readKeyStore} (with the
+     * reader's detail) and, when the trust anchors are usable, {@link #keyMaterial}.
+     *
+     * @return the key material, or null with the reasons added to {@code v}
+     */
+    public KeyMaterial checkedKeyMaterial(Violations v) {
+        if (!checkSystemCertificateGiven(v)) {
+            return null;
+        }
+        KeyStore store = readKeyStore(v, true);
+        return store != null && trustAnchorsUsable() ? keyMaterial(v, store) : null;
+    }
+
     /** Overwrites the password with zeros. */
     public void clearPassword() {
         if (keyPassword != null) {
