@@ -377,13 +377,27 @@ final class SagDokumentIndeksService {
     }
 
     /**
-     * The relations after an opdater: a relation whose key (relationstype-rolle-indeks) names a relation valid to
-     * infinity with the same ReferenceID sets that relation's Virkning (AM-02 ends it by a TilTidspunkt); with
-     * another ReferenceID it replaces it (AM-04: the old one ends where the new one starts); else it is added.
+     * The relations after an opdater: a relation with the key (relationstype-rolle-indeks), ReferenceID and
+     * FraTidspunkt of a stored one restates it (its TilTidspunkt may end it, AM-02; sending the same again changes
+     * nothing, so a sender may send its whole picture, past relations included); otherwise, one whose key names a
+     * relation valid to infinity with the same ReferenceID sets that relation's Virkning (AM-02); with another
+     * ReferenceID it replaces it (AM-04: the old one ends where the new one starts); else it is added.
      */
     private static List<Relation> merge(List<Relation> current, List<Relation> changes, List<Problem> problems) {
         List<Relation> out = new ArrayList<>(current);
         for (Relation c : changes) {
+            int same = -1;
+            for (int i = 0; i < out.size() && c.virkning() != null; i++) {
+                Relation x = out.get(i);
+                if (x.key().equals(c.key()) && x.reference().equalsIgnoreCase(c.reference())
+                        && x.virkning().from().equals(c.virkning().from())) {
+                    same = i;
+                }
+            }
+            if (same >= 0) {
+                out.set(same, c);
+                continue;
+            }
             int live = -1;
             for (int i = 0; i < out.size(); i++) {
                 if (out.get(i).key().equals(c.key()) && out.get(i).virkning().open()) {

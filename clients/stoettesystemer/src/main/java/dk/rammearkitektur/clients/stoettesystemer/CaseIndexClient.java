@@ -37,8 +37,9 @@ import java.util.UUID;
  *
  * <p>Repeating a call after an unknown outcome (see {@code docs/indexes.md}): {@code opdater}, {@code fjern} and
  * {@code fremsoeg} are retried as the retry policy says, since {@code opdater} carries the whole state and repeating
- * it changes nothing more; {@code importer} is retried only when the request never reached the index, and after an
- * unknown outcome the caller should {@link #updateCase(History)}, which converges whether the import landed or not.
+ * it changes nothing more; {@code importer} is retried only when the request never reached the index. After an unknown
+ * outcome, {@link #sync(History)} converges whether the import landed or not ({@code opdater} of a case the index does
+ * not hold is refused, so it looks first).
  *
  * <p>Built on a {@link KlassifikationClient}: it shares its connection pool, system certificate, STS tokens,
  * timeouts and retry policy, and uses it for the Klasse lookups. Close the Klassifikation client after this one.
@@ -80,6 +81,25 @@ public final class CaseIndexClient {
     /** A builder. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Brings the index up to date with {@code history}, whatever it holds: looks the case up ({@code fremsoeg}) and
+     * updates it ({@code opdater}) when the index has it, else imports it ({@code importer}). This is the call to
+     * make after every change, and again after any failure, an unknown outcome included: it converges.
+     *
+     * @return true when the case was imported, false when it was updated
+     * @throws ValidationException as {@link #importCase(History)}
+     * @throws ServiceFaultException when the index refuses
+     */
+    public boolean sync(History<Case> history) {
+        IndexPlan.Request request = plan(history);
+        if (find(CaseId.of(request.sag().id())).isPresent()) {
+            updateCase(history);
+            return false;
+        }
+        importCase(history);
+        return true;
     }
 
     /**
