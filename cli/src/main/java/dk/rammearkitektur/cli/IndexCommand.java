@@ -86,12 +86,7 @@ final class IndexCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             try (KlassifikationClient k = KlasseCommand.client(config)) {
                 CaseIndexClient index = client(config, k);
-                boolean known = index.find(current.id()).isPresent();
-                if (known) {
-                    index.updateCase(history);
-                } else {
-                    index.importCase(history);
-                }
+                boolean known = !index.sync(history);
                 IndexedCase back = index.find(current.id()).orElseThrow(() -> new IllegalStateException(
                         "the index does not return the case it accepted"));
                 out.println((known ? "updated:  " : "imported: ") + back.id() + "  " + back.caseNumber() + "  "

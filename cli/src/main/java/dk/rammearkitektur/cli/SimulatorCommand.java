@@ -2,6 +2,7 @@ package dk.rammearkitektur.cli;
 
 import dk.rammearkitektur.signing.Pem;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
+import dk.rammearkitektur.testkit.serviceplatform.SimulatorData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -64,6 +65,8 @@ final class SimulatorCommand implements Callable<Integer> {
             Path tls = write(dir.resolve("tls-trust-anchor.pem"), sim.tlsTrustAnchorPem());
             Path sts = write(dir.resolve("sts-certificate.pem"), Pem.encode(sim.stsCertificate()));
             Path oces = write(dir.resolve("oces-test-roots.pem"), sim.pki().trustAnchorsPem());
+            java.util.UUID master = dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.SEEDED_MASTER_SYSTEM;
+            SimulatorData.Organisation organisation = sim.data().organisation(sim.municipalityCvr()).orElseThrow();
             Path config = write(dir.resolve("client.properties"), String.join("\n",
                     "# rammearkitektur cpr-lookup --config " + dir.resolve("client.properties"),
                     "environment=" + sim.baseUri(),
@@ -77,7 +80,12 @@ final class SimulatorCommand implements Callable<Integer> {
                     "agreement.SF1530=" + sim.serviceAgreement("SF1530"),
                     "# for the STS token model (SF1500 Organisation 6 has only this one): auth=sts-soap or auth=sts-rest",
                     "sts.cvr=" + sim.municipalityCvr(),
-                    "sts.certificates=" + sts, ""));
+                    "sts.certificates=" + sts,
+                    "# the Sags- og Dokumentindeks (rammearkitektur index ...): the Ejer organisation and the IT system",
+                    "index.owner.uuid=" + organisation.uuid(),
+                    "index.owner.name=" + organisation.name(),
+                    "index.itsystem.uuid=" + master,
+                    "index.itsystem.name=" + sim.sagDokumentIndeks().itSystem(master).orElseThrow().name(), ""));
             w.println("Serviceplatformen simulator on " + sim.baseUri() + (lenient ? " (lenient)" : " (strict)")
                     + (sim.contracts() == null ? "" : ", validating against the published contracts in " + sim.contracts()));
             for (Map.Entry<String, java.net.URI> e : sim.endpoints().entrySet()) {

@@ -47,11 +47,7 @@ public final class IndexCaseExample {
         Objects.requireNonNull(index, "index == null");
         List<Effect<Case>> effects = history.latest().orElseThrow().effects();
         Case current = effects.get(effects.size() - 1).value();
-        if (index.find(current.id()).isPresent()) {
-            index.updateCase(history);
-        } else {
-            index.importCase(history);
-        }
+        index.sync(history);
         return index.find(current.id()).orElseThrow(() -> new IllegalStateException("the index lost the case"));
     }
 

@@ -25,6 +25,7 @@ import dk.rammearkitektur.model.PartyRole;
 import dk.rammearkitektur.model.Person;
 import dk.rammearkitektur.model.Validity;
 import dk.rammearkitektur.model.VariantKind;
+import dk.rammearkitektur.testkit.serviceplatform.SimulatorData;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +69,28 @@ public final class CaseHistories {
         return new Setup(CaseId.of(new UUID(0x5a, 3)), "2021-32.18.02-0042", "32.18.02 G01", person, employer,
                 OrganisationUnit.of(PartyId.of(new UUID(0x5a, 4)), "Jobcenter"),
                 Caseworker.of(new UUID(0x5a, 5), "Bo Hansen"), Caseworker.of(new UUID(0x5a, 6), "Eva Lund"));
+    }
+
+    /**
+     * A setup whose every reference resolves in a {@link dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator}
+     * seeded for {@code municipalityCvr} ({@link SimulatorData#seeded(String)}): its active citizen and company, the
+     * Jobcenter unit and two of its users, so the simulated Sags- og Dokumentindeks accepts the case.
+     *
+     * @throws IllegalArgumentException when {@code data} has no organisation for {@code municipalityCvr}
+     */
+    public static Setup forSimulator(SimulatorData data, String municipalityCvr, CaseId id) {
+        SimulatorData.Organisation org = data.organisation(municipalityCvr).orElseThrow(() ->
+                new IllegalArgumentException("no organisation for the municipality CVR"));
+        SimulatorData.OrgUnit unit = org.units().get(org.units().size() - 1);
+        Person citizen = Person.builder().id(PartyId.of(new UUID(0x5b, 1))).cpr(Cpr.parse(SimulatorData.CPR_ACTIVE_1900S))
+                .name("Jens Test Hansen").build();
+        Company company = Company.builder().id(PartyId.of(new UUID(0x5b, 2))).cvr(Cvr.parse(SimulatorData.CVR_ACTIVE))
+                .name("Simuleret ApS").build();
+        SimulatorData.User first = org.users().get(1 % org.users().size());
+        SimulatorData.User second = org.users().get(2 % org.users().size());
+        return new Setup(id, "2021-32.18.02-" + id.value().toString().substring(0, 8), "32.18.02 G01", citizen,
+                company, OrganisationUnit.of(PartyId.of(unit.uuid()), unit.name()),
+                Caseworker.of(first.uuid(), first.name()), Caseworker.of(second.uuid(), second.name()));
     }
 
     /**

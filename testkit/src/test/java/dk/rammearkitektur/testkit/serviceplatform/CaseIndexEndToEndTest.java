@@ -16,16 +16,10 @@ import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.model.Case;
 import dk.rammearkitektur.model.CaseId;
 import dk.rammearkitektur.model.CaseStatus;
-import dk.rammearkitektur.model.Caseworker;
-import dk.rammearkitektur.model.Company;
 import dk.rammearkitektur.model.Cpr;
-import dk.rammearkitektur.model.Cvr;
 import dk.rammearkitektur.model.Effect;
 import dk.rammearkitektur.model.History;
 import dk.rammearkitektur.model.KleNumber;
-import dk.rammearkitektur.model.OrganisationUnit;
-import dk.rammearkitektur.model.PartyId;
-import dk.rammearkitektur.model.Person;
 import dk.rammearkitektur.model.Validity;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import dk.rammearkitektur.testkit.model.CaseHistories;
@@ -47,23 +41,8 @@ class CaseIndexEndToEndTest extends SimulatorTest {
         sim.sagDokumentIndeks().enforceAll();
     }
 
-    /** The case of {@link CaseHistories} with the simulator's citizen, company, unit and users. */
-    static CaseHistories.Setup setup(ServiceplatformSimulator sim, CaseId id) {
-        SimulatorData.Organisation org = sim.data().organisation(sim.municipalityCvr()).orElseThrow();
-        SimulatorData.OrgUnit job = org.units().stream().filter(u -> u.key().equals("TK-JC")).findFirst().orElseThrow();
-        Person citizen = Person.builder().id(PartyId.of(new UUID(1, 1))).cpr(Cpr.parse(SimulatorData.CPR_ACTIVE_1900S))
-                .name("Jens Test Hansen").build();
-        Company employer = Company.builder().id(PartyId.of(new UUID(1, 2))).cvr(Cvr.parse(SimulatorData.CVR_ACTIVE))
-                .name("Simuleret ApS").build();
-        SimulatorData.User bo = org.users().get(1);
-        SimulatorData.User cim = org.users().get(2);
-        return new CaseHistories.Setup(id, "2021-32.18.02-" + id.value().toString().substring(0, 8), "32.18.02 G01",
-                citizen, employer, OrganisationUnit.of(PartyId.of(job.uuid()), job.name()),
-                Caseworker.of(bo.uuid(), bo.name()), Caseworker.of(cim.uuid(), cim.name()));
-    }
-
     static History<Case> history(ServiceplatformSimulator sim, CaseId id, int documents) {
-        return CaseHistories.closedCase(setup(sim, id), START, 3, documents, START.plus(Duration.ofDays(1200)));
+        return CaseHistories.closedCase(CaseHistories.forSimulator(sim.data(), sim.municipalityCvr(), id), START, 3, documents, START.plus(Duration.ofDays(1200)));
     }
 
     @Test
