@@ -55,8 +55,6 @@ class SagDokumentIndeksConformanceTest {
 
     @Test
     void requestsAndRepliesFollowThePublishedContract() throws Exception {
-        Schema operations = PublishedContracts.schema(DIR + "xsd/6.0.STS-0/SagDokumentIndeksOperationer.xsd");
-        Schema requestHeader = PublishedContracts.schema(DIR + "xsd/common/RequestHeader.xsd");
         String wsdl = PublishedContracts.read(DIR + "SagDokumentIndeksService_6.wsdl");
         assertTrue(wsdl.contains("xmlns:soap12=\"http://schemas.xmlsoap.org/wsdl/soap/\""),
                 "the binding is SOAP 1.1 (its prefix soap12 names the WSDL SOAP 1.1 namespace)");
@@ -86,8 +84,30 @@ class SagDokumentIndeksConformanceTest {
         assertEquals(List.of(50), calls.call("importer", SdiXml.importer(SdiXml.sag(sim, UUID.randomUUID(), cpr)))
                 .codes(), "an injected status is a StandardRetur");
         List<byte[]> requests = seen.get("SF1470 request");
-        List<byte[]> replies = seen.get("SF1470 reply");
         assertEquals(7, requests.size());
+        checkWire(requests, seen.get("SF1470 reply"));
+        assertTrue(sim.violations().stream().allMatch(v -> v.code().equals("SDI-OB1-EJER")), sim.conformanceReport());
+    }
+
+    @Test
+    void theSimulatorRefusesABodyThePublishedContractRefuses() throws Exception {
+        Schema operations = PublishedContracts.schema(DIR + "xsd/6.0.STS-0/SagDokumentIndeksOperationer.xsd");
+        String bad = "<sdi:FjernSagDokumentIndeksInput " + SdiCalls.NS + "><sdi:SagUuid><sd:UUIDIdentifikator>"
+                + "not-a-uuid</sd:UUIDIdentifikator></sdi:SagUuid></sdi:FjernSagDokumentIndeksInput>";
+        Element e = PublishedContracts.parse(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)).getDocumentElement();
+        assertThrows(AssertionError.class, () -> PublishedContracts.validate(operations, e));
+        SdiCalls.Reply r = calls.call("fjern", bad);
+        assertEquals(PlatformFaults.SCHEMA, r.faultCode());
+    }
+
+    /**
+     * Every request and reply of the simulated index on the wire against the published SF1470 contract: bodies
+     * against {@code SagDokumentIndeksOperationer.xsd}, RequestHeaders against {@code RequestHeader.xsd}, SOAP 1.1
+     * envelopes, the binding's soapActions, and each reply the output of its input.
+     */
+    static void checkWire(List<byte[]> requests, List<byte[]> replies) throws Exception {
+        Schema operations = PublishedContracts.schema(DIR + "xsd/6.0.STS-0/SagDokumentIndeksOperationer.xsd");
+        Schema requestHeader = PublishedContracts.schema(DIR + "xsd/common/RequestHeader.xsd");
         assertEquals(requests.size(), replies.size());
         Map<String, String> operationOf = Map.of("ImporterSagDokumentIndeksInput", "importer",
                 "OpdaterSagDokumentIndeksInput", "opdater", "FremsoegSagDokumentIndeksInput", "fremsoeg",
@@ -107,18 +127,6 @@ class SagDokumentIndeksConformanceTest {
             PublishedContracts.validate(requestHeader, Xml.kid(soap11Header(reply), SdiCalls.REQUEST_HEADER,
                     "RequestHeader"));
         }
-        assertTrue(sim.violations().stream().allMatch(v -> v.code().equals("SDI-OB1-EJER")), sim.conformanceReport());
-    }
-
-    @Test
-    void theSimulatorRefusesABodyThePublishedContractRefuses() throws Exception {
-        Schema operations = PublishedContracts.schema(DIR + "xsd/6.0.STS-0/SagDokumentIndeksOperationer.xsd");
-        String bad = "<sdi:FjernSagDokumentIndeksInput " + SdiCalls.NS + "><sdi:SagUuid><sd:UUIDIdentifikator>"
-                + "not-a-uuid</sd:UUIDIdentifikator></sdi:SagUuid></sdi:FjernSagDokumentIndeksInput>";
-        Element e = PublishedContracts.parse(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)).getDocumentElement();
-        assertThrows(AssertionError.class, () -> PublishedContracts.validate(operations, e));
-        SdiCalls.Reply r = calls.call("fjern", bad);
-        assertEquals(PlatformFaults.SCHEMA, r.faultCode());
     }
 
     private static Element soap11Body(Document envelope) {
