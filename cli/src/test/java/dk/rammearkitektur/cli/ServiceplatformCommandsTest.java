@@ -171,4 +171,44 @@ class ServiceplatformCommandsTest {
         assertTrue(r.err().contains("config.certificate.password: must be set"), r.err());
         assertFalse(r.err().contains("1505821234"), r.err());
     }
+    @Test
+    void indexCaseImportsThenUpdatesAndSearchFindsTheCaseByTheCitizen() throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader r = Files.newBufferedReader(config)) {
+            p.load(r);
+        }
+        String cvr = p.getProperty("sts.cvr");
+        dk.rammearkitektur.model.CaseId id = dk.rammearkitektur.model.CaseId.random();
+        dk.rammearkitektur.model.History<dk.rammearkitektur.model.Case> h =
+                dk.rammearkitektur.testkit.model.CaseHistories.closedCase(dk.rammearkitektur.testkit.model.CaseHistories
+                        .forSimulator(dk.rammearkitektur.testkit.serviceplatform.SimulatorData.seeded(cvr), cvr, id),
+                        java.time.Instant.parse("2022-01-03T08:00:00Z"), 2, 3,
+                        java.time.Instant.parse("2024-06-01T00:00:00Z"));
+        Path file = dir.resolve("case-history.json");
+        Files.writeString(file, dk.rammearkitektur.model.json.RammearkitekturJson.write(h));
+        Result first = run(null, "index", "case", "--config", config.toString(), file.toString());
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().startsWith("imported: " + id + "  2021-32.18.02-"), first.out());
+        assertTrue(first.out().contains("CLOSED") && first.out().contains("3 documents"), first.out());
+        Result second = run(null, "index", "case", "--config", config.toString(), file.toString());
+        assertEquals(0, second.code(), second.err());
+        assertTrue(second.out().startsWith("updated:  " + id), second.out());
+
+        String cpr = dk.rammearkitektur.testkit.serviceplatform.SimulatorData.CPR_ACTIVE_1900S;
+        Result search = run(null, "index", "search", "--config", config.toString(), "--cpr", cpr);
+        assertEquals(0, search.code(), search.err());
+        assertTrue(search.out().matches("(?s)" + id + "  2021-32\\.18\\.02-\\S+  Sygedagpenge  CLOSED  Primær part\\R"
+                + "1 case\\(s\\) for " + cpr.substring(0, 6) + "-\\*{4}\\R"), search.out());
+        assertFalse(search.out().contains(cpr), "CPR masked");
+        Result none = run(null, "index", "search", "--config", config.toString(), "--cpr",
+                dk.rammearkitektur.testkit.serviceplatform.SimulatorData.CPR_PROTECTED);
+        assertEquals(4, none.code(), none.err());
+
+        Path lateCase = dir.resolve("late-case.json");
+        Files.writeString(lateCase, dk.rammearkitektur.model.json.RammearkitekturJson.write(h.latest().orElseThrow()
+                .effects().get(1).value()));
+        Result late = run(null, "index", "case", "--config", config.toString(), lateCase.toString());
+        assertEquals(2, late.code(), late.out());
+        assertTrue(late.err().contains("history.effects[0].value.status: must be CREATED"), late.err());
+    }
 }

@@ -2,7 +2,9 @@ package dk.rammearkitektur.examples;
 
 import dk.rammearkitektur.signing.Pem;
 import dk.rammearkitektur.testkit.digitalpost.DigitalPostSimulator;
+import dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
+import dk.rammearkitektur.testkit.serviceplatform.SimulatorData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +35,11 @@ final class SimulatorConfig {
             }
             lines.add("sts.cvr=" + sp.municipalityCvr());
             lines.add("sts.certificates=" + pem(dir, "sp-sts.pem", Pem.encode(sp.stsCertificate())));
+            SimulatorData.Organisation org = sp.data().organisation(sp.municipalityCvr()).orElseThrow();
+            lines.add("index.owner.uuid=" + org.uuid());
+            lines.add("index.owner.name=" + org.name());
+            lines.add("index.itsystem.uuid=" + SagDokumentIndeksData.SEEDED_MASTER_SYSTEM);
+            lines.add("index.itsystem.name=Simuleret fagsystem");
         }
         if (dp != null) {
             Files.write(p12, dp.pki().oces3Organisation().pkcs12(PASSWORD.toCharArray()));
