@@ -26,15 +26,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 
-/** Reads SF1470 replies: the status of {@code importer}, {@code opdater} and {@code fjern}, and {@code fremsoeg}'s cases. */
+/**
+ * Reads SF1470 replies: the status of {@code importer}, {@code opdater} and {@code fjern}, and {@code fremsoeg}'s
+ * cases.
+ */
 public final class IndexReplies {
     /** {@code StatusKode} of success. */
     public static final String OK = "20";
-    private static final Pattern UUID_FORM = Pattern.compile(
-            "[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}");
 
     private IndexReplies() {
     }
@@ -47,7 +47,7 @@ public final class IndexReplies {
      * @return how many objects the reply reported on
      */
     public static int readMultiple(Element out, ServiceCall call, String local) {
-        expect(out, local);
+        LoraReplies.expect(out, SDI, local);
         int n = 0;
         for (Element r : Dom.children(out)) {
             if (!SD.equals(r.getNamespaceURI())) {
@@ -77,18 +77,8 @@ public final class IndexReplies {
 
     /** Reads {@code FremsoegSagDokumentIndeksOutput}: its cases, in reply order. */
     public static List<IndexedCase> readFremsoeg(Element out, ServiceCall call, Function<UUID, String> roleNames) {
-        expect(out, "FremsoegSagDokumentIndeksOutput");
-        Element retur = Dom.child(out, SD, "StandardRetur");
-        if (retur == null) {
-            throw new ReplyShapeException("reply has no StandardRetur", null);
-        }
-        String status = text(retur, "StatusKode");
-        if (status == null) {
-            throw new ReplyShapeException("StandardRetur has no StatusKode", null);
-        }
-        if (!OK.equals(status)) {
-            throw new ServiceFaultException(call, checkedCode(status), text(retur, "FejlbeskedTekst"));
-        }
+        LoraReplies.expect(out, SDI, "FremsoegSagDokumentIndeksOutput");
+        LoraReplies.checkStatus(out, call);
         List<IndexedCase> cases = new ArrayList<>();
         for (Element e : Dom.children(out)) {
             if (SDI.equals(e.getNamespaceURI()) && "SagFiltreretOejebliksbillede".equals(e.getLocalName())) {
@@ -99,9 +89,11 @@ public final class IndexReplies {
     }
 
     private static IndexedCase sag(Element snapshot, Function<UUID, String> roleNames) {
-        Element objekt = require(Dom.child(snapshot, SAG, "ObjektType"), "SagFiltreretOejebliksbillede.ObjektType");
-        UUID id = uuid(require(Dom.child(objekt, SD, "UUIDIdentifikator"), "ObjektType.UUIDIdentifikator")
-                .getTextContent(), "ObjektType.UUIDIdentifikator");
+        Element objekt = LoraReplies.require(Dom.child(snapshot, SAG, "ObjektType"),
+                "SagFiltreretOejebliksbillede.ObjektType");
+        String path = "ObjektType.UUIDIdentifikator";
+        UUID id = LoraReplies.uuid(LoraReplies.require(Dom.child(objekt, SD, "UUIDIdentifikator"), path)
+                .getTextContent(), path);
         Element registration = null;
         for (Element e : Dom.children(snapshot)) {
             if (SAG.equals(e.getNamespaceURI()) && "Registrering".equals(e.getLocalName())) {
@@ -167,7 +159,7 @@ public final class IndexReplies {
         String kind = r.getLocalName();
         UUID role = unikUuid(Dom.child(r, GD, "Rolle"), kind + ".Rolle");
         UUID type = unikUuid(Dom.child(r, GD, "Type"), kind + ".Type");
-        Element ref = require(Dom.child(r, GD, "ReferenceID"), kind + ".ReferenceID");
+        Element ref = LoraReplies.require(Dom.child(r, GD, "ReferenceID"), kind + ".ReferenceID");
         String reference = Dom.childText(ref, SD, "UUIDIdentifikator");
         if (reference == null) {
             reference = Dom.childText(ref, SD, "URNIdentifikator");
@@ -186,21 +178,18 @@ public final class IndexReplies {
             return null;
         }
         String u = Dom.childText(unik, SD, "UUIDIdentifikator");
-        return u == null ? null : uuid(u, path + ".UUIDIdentifikator");
+        return u == null ? null : LoraReplies.uuid(u, path + ".UUIDIdentifikator");
     }
 
     /** A virkning; a missing one or a missing start is a reply the SDK cannot read. */
     private static Validity validity(Element virkning, String path) {
-        require(virkning, path);
-        Element from = require(Dom.child(virkning, SD, "FraTidspunkt"), path + ".FraTidspunkt");
-        String start = Dom.childText(from, SD, "TidsstempelDatoTid");
-        if (start == null) {
+        LoraReplies.require(virkning, path);
+        String fromPath = path + ".FraTidspunkt";
+        Instant s = LoraReplies.instant(LoraReplies.require(Dom.child(virkning, SD, "FraTidspunkt"), fromPath), fromPath);
+        if (s == null) {
             throw new ReplyShapeException(path + ".FraTidspunkt has no TidsstempelDatoTid", null);
         }
-        Instant s = instant(start, path + ".FraTidspunkt");
-        Element to = Dom.child(virkning, SD, "TilTidspunkt");
-        String end = to == null ? null : Dom.childText(to, SD, "TidsstempelDatoTid");
-        Instant e = end == null ? null : instant(end, path + ".TilTidspunkt");
+        Instant e = LoraReplies.instant(Dom.child(virkning, SD, "TilTidspunkt"), path + ".TilTidspunkt");
         if (e != null && !e.isAfter(s)) {
             throw new ReplyShapeException(path + " ends before it starts", null);
         }
@@ -226,12 +215,6 @@ public final class IndexReplies {
         return status;
     }
 
-    private static void expect(Element out, String local) {
-        if (!SDI.equals(out.getNamespaceURI()) || !local.equals(out.getLocalName())) {
-            throw new ReplyShapeException("reply is {" + out.getNamespaceURI() + "}" + out.getLocalName()
-                    + ", expected " + local, null);
-        }
-    }
 
     private static String text(Element parent, String local) {
         String t = Dom.childText(parent, SD, local);
@@ -242,18 +225,5 @@ public final class IndexReplies {
         return s == null ? "" : s.trim();
     }
 
-    private static UUID uuid(String text, String path) {
-        String t = text == null ? "" : text.trim();
-        if (!UUID_FORM.matcher(t).matches()) {
-            throw new ReplyShapeException(path + " is not a UUID", null);
-        }
-        return UUID.fromString(t);
-    }
 
-    private static Element require(Element e, String path) {
-        if (e == null) {
-            throw new ReplyShapeException("reply has no " + path, null);
-        }
-        return e;
-    }
 }
