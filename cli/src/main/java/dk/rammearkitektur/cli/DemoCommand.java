@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code rammearkitektur demo}: runs the reference demo ({@link ReferenceDemo}), a sickness-benefit case through a
- * municipality against the embedded Serviceplatformen and Digital Post simulators. Exit code 0 when all six steps
+ * municipality against the embedded Serviceplatformen and Digital Post simulators. Exit code 0 when all seven steps
  * succeeded, 1 otherwise.
  */
 @Command(name = "demo", description = "Run the reference demo: a sickness-benefit case against the embedded simulators.")

@@ -22,9 +22,15 @@ import dk.rammearkitektur.clients.serviceplatform.OrganisationRecord;
 import dk.rammearkitektur.clients.serviceplatform.PersonRecord;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
 import dk.rammearkitektur.clients.common.StsProtocol;
+import dk.rammearkitektur.clients.stoettesystemer.CaseIndexClient;
+import dk.rammearkitektur.clients.stoettesystemer.IndexRelation;
+import dk.rammearkitektur.clients.stoettesystemer.IndexedCase;
+import dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient;
+import dk.rammearkitektur.clients.stoettesystemer.StoettesystemerEnvironment;
 import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.core.RetryPolicy;
+import dk.rammearkitektur.core.ServiceFaultException;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.model.Benefit;
 import dk.rammearkitektur.model.BenefitId;
@@ -35,6 +41,7 @@ import dk.rammearkitektur.model.CaseStatus;
 import dk.rammearkitektur.model.Caseworker;
 import dk.rammearkitektur.model.ClassificationCode;
 import dk.rammearkitektur.model.Company;
+import dk.rammearkitektur.model.Cpr;
 import dk.rammearkitektur.model.DatePeriod;
 import dk.rammearkitektur.model.Document;
 import dk.rammearkitektur.model.DocumentDirection;
@@ -66,6 +73,7 @@ import dk.rammearkitektur.testkit.digitalpost.PostStatusEvent;
 import dk.rammearkitektur.testkit.digitalpost.PrintedLetter;
 import dk.rammearkitektur.testkit.digitalpost.SmsMessage;
 import dk.rammearkitektur.testkit.pki.TestPki;
+import dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import dk.rammearkitektur.testkit.serviceplatform.SimulatorData;
 import java.io.OutputStreamWriter;
@@ -74,6 +82,8 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
@@ -94,10 +104,12 @@ import java.util.UUID;
 
 /**
  * The reference demo: a sickness-benefit case (sygedagpengesag) followed through a municipality against the embedded
- * simulators of Serviceplatformen (with its STS) and Digital Post, over loopback HTTPS with mutual TLS, in six steps:
- * the system certificate, an STS token, CPR and CVR lookups, the case, the decision letter by Digital Post with a
- * NemSMS notification and a printed copy for a recipient exempt from Digital Post, and the receipts journalised with
- * the case printed as JSON with its history. Every line it prints comes from a real call; CPR numbers are masked.
+ * simulators of Serviceplatformen (with its STS and the støttesystemer Klassifikation and Sags- og Dokumentindeks) and
+ * Digital Post, over loopback HTTPS with mutual TLS, in seven steps: the system certificate, an STS token, CPR and CVR
+ * lookups, the case, the decision letter by Digital Post with a NemSMS notification and a printed copy for a recipient
+ * exempt from Digital Post, the receipts journalised with the case printed as JSON with its history, and the case and
+ * its documents indexed in the Sags- og Dokumentindeks (SF1470) from that history, updated when the case is decided,
+ * and found again by the citizen's CPR number. Every line it prints comes from a real call; CPR numbers are masked.
  *
  * <p>Run it with {@code java -jar cli/target/rammearkitektur-cli.jar demo}, or embed it with {@link #run(PrintWriter)}.
  * It binds only to {@code 127.0.0.1} on free ports, writes no files, and stops everything it started, so it can run
@@ -105,7 +117,7 @@ import java.util.UUID;
  */
 public final class ReferenceDemo {
     /** The number of steps the demo prints. */
-    public static final int STEPS = 6;
+    public static final int STEPS = 7;
     /** The seed of the test PKI the demo uses (the simulators' default). */
     static final long PKI_SEED = 1;
     /** A fictitious citizen exempt from Digital Post (fritaget), added to the simulated CPR register. */
@@ -116,6 +128,12 @@ public final class ReferenceDemo {
     private static final String TOKEN_LOGGER = "dk.rammearkitektur.clients.serviceplatform.sts";
     private static final String BENEFIT_SCHEME = "KL-ydelser";
     private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+    /**
+     * The published SF1470 operations schema under the simulator's contracts folder: the simulator validates SF1470
+     * requests against it when the folder holds it; the SDK keeps no SF1470 contract subset of its own.
+     */
+    private static final String SF1470_CONTRACT =
+            "sf1470-sagdokumentindeks-6/wsdl/xsd/6.0.STS-0/SagDokumentIndeksOperationer.xsd";
 
     private final StepLog log;
     private final Clock clock = Clock.systemUTC();
@@ -128,7 +146,7 @@ public final class ReferenceDemo {
      * Runs the demo and prints its log to {@code out} in the platform's default charset.
      *
      * @param out where the log goes
-     * @return the exit code: 0 when all six steps succeeded, 1 otherwise
+     * @return the exit code: 0 when all seven steps succeeded, 1 otherwise
      */
     public static int run(PrintStream out) {
         Objects.requireNonNull(out, "out == null");
@@ -142,7 +160,7 @@ public final class ReferenceDemo {
      * Runs the demo and prints its log to {@code out}.
      *
      * @param out where the log goes
-     * @return the exit code: 0 when all six steps succeeded, 1 otherwise
+     * @return the exit code: 0 when all seven steps succeeded, 1 otherwise
      */
     public static int run(PrintWriter out) {
         Objects.requireNonNull(out, "out == null");
@@ -183,6 +201,7 @@ public final class ReferenceDemo {
                 s.createCase();
                 s.sendDecision(sp, dp);
                 s.journaliseReceipts();
+                s.indexCase();
             }
             s.summary(StepLog.millisSince(demoStarted));
             return s.failures == 0 ? 0 : 1;
@@ -201,6 +220,7 @@ public final class ReferenceDemo {
         private Caseworker caseworker;
         private OrganisationUnit owningUnit;
         private String municipalityName;
+        private UUID organisationUuid;
         private PersonRecord citizen;
         private PersonRecord representative;
         private CompanyRecord employer;
@@ -288,6 +308,40 @@ public final class ReferenceDemo {
                     .build();
         }
 
+        /**
+         * The Klassifikation (SF1510) client the index client is built on: the same system certificate, the
+         * Støttesystemer endpoints of the simulator, tokens from its STS for the municipality's CVR.
+         */
+        KlassifikationClient klassifikationClient() {
+            return KlassifikationClient.builder()
+                    .environment(StoettesystemerEnvironment.custom(platform.baseUri()))
+                    .systemCertificate(pkcs12, password)
+                    .trustAnchors(List.of(platform.tlsTrustAnchor()))
+                    .authorityCvr(municipalityCvr)
+                    .stsProtocol(StsProtocol.SOAP)
+                    .stsCertificates(List.of(platform.stsCertificate()))
+                    .timeouts(Timeouts.of(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20)))
+                    .retryPolicy(RetryPolicy.none())
+                    .clock(clock)
+                    .build();
+        }
+
+        /**
+         * The Sags- og Dokumentindeks (SF1470) client on {@code klassifikation}: the cases' owner is the municipality's
+         * organisation as SF1500 gave it in step 2; the IT system (Master and Afsender) is the one the simulated index
+         * knows, where a real fagsystem names its own registered IT-system instance.
+         */
+        CaseIndexClient caseIndexClient(KlassifikationClient klassifikation) {
+            UUID master = SagDokumentIndeksData.SEEDED_MASTER_SYSTEM;
+            String system = platform.sagDokumentIndeks().itSystem(master)
+                    .orElseThrow(() -> new IllegalStateException("the simulated index knows no master IT system"))
+                    .name();
+            return CaseIndexClient.builder().klassifikation(klassifikation)
+                    .owner(organisationUuid, municipalityCvr, municipalityName)
+                    .itSystem(master, system)
+                    .build();
+        }
+
         void fetchToken(ServiceplatformClient sp) {
             log.begin(2, "Fetch a token from the STS and call Organisation (SF1500) with it");
             int before = platform.requestCount("STS");
@@ -305,6 +359,7 @@ public final class ReferenceDemo {
                     + " simulator verified both (" + platform.violations().size() + " conformance violations)");
             check(stsCalls == 1, "expected exactly one STS call");
             municipalityName = org.name();
+            organisationUuid = org.organisationUuid();
             OrganisationRecord.Unit jobcenter = org.units().stream().filter(u -> u.name().equals("Jobcenter")).findFirst()
                     .orElse(org.units().get(0));
             OrganisationRecord.User user = org.users().stream().filter(u -> u.units().contains(jobcenter.uuid()))
@@ -375,8 +430,9 @@ public final class ReferenceDemo {
                     .addParty(representativeParty, PartyRole.REPRESENTATIVE)
                     .addDocument(JournalEntry.of(applicationDocument, today, DocumentRole.MAIN_DOCUMENT))
                     .addBenefit(benefit).build();
-            history = History.start(now, caseworker.name(), "case created from the application",
-                    List.of(Effect.of(Validity.from(now), theCase)));
+            Instant created = now.truncatedTo(ChronoUnit.MILLIS); // the index carries milliseconds
+            history = History.start(created, caseworker.name(), "case created from the application",
+                    List.of(Effect.of(Validity.from(created), theCase)));
             Case back = RammearkitekturJson.read(RammearkitekturJson.write(theCase), Case.class);
             log.detail("case", theCase.caseNumber() + " \"" + theCase.title() + "\", KLE " + theCase.classification()
                     + ", " + theCase.status() + ", owner " + owningUnit.name() + " (" + caseworker.name() + ")");
@@ -544,6 +600,109 @@ public final class ReferenceDemo {
             durations.add(log.end());
         }
 
+        void indexCase() {
+            log.begin(7, "Index the case and its documents in the Sags- og Dokumentindeks (SF1470) and find them"
+                    + " again by the citizen");
+            int stsBefore = platform.requestCount("STS");
+            try (KlassifikationClient klassifikation = klassifikationClient()) {
+                CaseIndexClient index = caseIndexClient(klassifikation);
+                long t = System.nanoTime();
+                boolean imported = index.sync(history);
+                long ms = StepLog.millisSince(t);
+                int sf1470 = platform.requestCount("SF1470");
+                log.detail("synced", (imported ? "importer" : "opdater") + " after a fremsoeg found "
+                        + (imported ? "no" : "the") + " case: 1 Sag + " + theCase.documents().size()
+                        + " Dokumenter, the whole progress from " + history.registrations().size()
+                        + " registrations (" + sf1470 + " SF1470 calls, " + platform.requestCount("SF1510")
+                        + " SF1510 Klasse lookups for the KLE subject, action facet, roles and object types, looked up"
+                        + " once and cached, "
+                        + ms + " ms)");
+                check(imported, "the index already held the new case");
+                IndexedCase held = index.find(theCase.id()).orElse(null);
+                check(held != null, "the index does not hold the case it imported");
+                if (held != null) {
+                    printIndexed("indexed", held);
+                }
+
+                Instant now = later(clock.instant());
+                theCase = theCase.withStatus(CaseStatus.DECIDED);
+                history = history.register(now, caseworker.name(), "decided (afgjort)",
+                        List.of(Effect.of(Validity.from(now), theCase)));
+                int before = platform.requestCount("SF1470");
+                t = System.nanoTime();
+                boolean importedAgain = index.sync(history);
+                log.detail("decided", "case " + theCase.status() + " as registration " + history.registrations().size()
+                        + "; sync: " + (importedAgain ? "importer" : "opdater") + " with the whole current picture ("
+                        + (platform.requestCount("SF1470") - before) + " SF1470 calls, " + StepLog.millisSince(t)
+                        + " ms)");
+                check(!importedAgain, "the decided case was imported again instead of updated");
+
+                Cpr cpr = citizenParty.cpr();
+                t = System.nanoTime();
+                List<IndexedCase> found = index.findByCpr(cpr);
+                log.detail("found", found.size() + " case(s) in the index with CPR "
+                        + PersonalData.maskCpr(cpr.value()) + " as a party (fremsoeg by Sagspart, "
+                        + StepLog.millisSince(t) + " ms):");
+                IndexedCase ours = null;
+                for (IndexedCase c : found) {
+                    String role = c.relations().stream()
+                            .filter(r -> r.reference().equals("urn:oio:cpr-nr:" + cpr.value()))
+                            .map(IndexRelation::roleName).filter(Objects::nonNull).findFirst().orElse("part");
+                    log.line("        " + c.caseNumber() + "  \"" + c.title() + "\"  "
+                            + c.status().map(Enum::name).orElse("?") + " since " + c.progress().get(
+                                    c.progress().size() - 1).validity().start().truncatedTo(ChronoUnit.MILLIS)
+                            + "  " + role + " (" + c.relations("Primær part").size() + " Primær part relation), CPR "
+                            + PersonalData.maskCpr(cpr.value()) + ", " + journalposts(c) + " Journalpost relations");
+                    if (c.id().equals(theCase.id())) {
+                        ours = c;
+                    }
+                }
+                check(ours != null, "the citizen's case was not found by CPR");
+                if (ours != null) {
+                    printIndexed("index", ours);
+                    check(ours.status().orElse(null) == CaseStatus.DECIDED, "the index does not hold the case as "
+                            + CaseStatus.DECIDED + " but " + ours.status().orElse(null));
+                    check(journalposts(ours) == theCase.documents().size(), "the index holds " + journalposts(ours)
+                            + " Journalpost relations for " + theCase.documents().size() + " documents");
+                    check(ours.relations("Primær part").stream()
+                            .anyMatch(r -> r.reference().equals("urn:oio:cpr-nr:" + cpr.value())),
+                            "the citizen is not the case's primary party in the index");
+                }
+            } catch (ServiceFaultException e) {
+                failures++;
+                log.line("      PROBLEM   the index refused: " + e.faultCode() + " " + e.faultText());
+                log.line(platform.conformanceReport().strip());
+            }
+            SagDokumentIndeksData store = platform.sagDokumentIndeks();
+            log.detail("store", "the simulated index holds " + store.count(SagDokumentIndeksData.Kind.SAG) + " Sag and "
+                    + store.count(SagDokumentIndeksData.Kind.DOKUMENT) + " Dokumenter; the case has "
+                    + store.registrations(theCase.id().value()).size() + " registrations there (importer, opdater)");
+            printTokens(null);
+            log.detail("STS", (platform.requestCount("STS") - stsBefore) + " more call(s): one token for Klassifikation"
+                    + " (SF1510) and one for the index (SF1470), each signed and checked against the pinned STS"
+                    + " certificate; the index's usage rules checked every request ("
+                    + platform.violations().size() + " violations)");
+            check(store.count(SagDokumentIndeksData.Kind.SAG) == 1
+                    && store.count(SagDokumentIndeksData.Kind.DOKUMENT) == theCase.documents().size(),
+                    "the simulated index does not hold 1 Sag and " + theCase.documents().size() + " Dokumenter");
+            durations.add(log.end());
+        }
+
+        /** The case as the index holds it: relations by kind and the progress states with their validity. */
+        private void printIndexed(String label, IndexedCase c) {
+            java.util.Map<String, Long> kinds = new java.util.LinkedHashMap<>();
+            for (IndexRelation r : c.relations()) {
+                kinds.merge(r.kind(), 1L, Long::sum);
+            }
+            StringBuilder progress = new StringBuilder();
+            for (Effect<CaseStatus> e : c.progress()) {
+                progress.append(progress.length() == 0 ? "" : ", ").append(fremdrift(e.value()))
+                        .append(" from ").append(e.validity().start().truncatedTo(ChronoUnit.MILLIS));
+            }
+            log.detail(label, c.caseNumber() + " \"" + c.title() + "\": " + c.relations().size() + " relations "
+                    + kinds + "; progress " + progress);
+        }
+
         void summary(long totalMs) {
             log.line("");
             log.line("Summary");
@@ -553,6 +712,10 @@ public final class ReferenceDemo {
             log.line("  Serviceplatformen       " + serviceCalls + " calls (SF1500 " + platform.requestCount("SF1500")
                     + ", SF1520 " + platform.requestCount("SF1520") + ", SF1530 " + platform.requestCount("SF1530")
                     + "), STS " + platform.requestCount("STS") + " calls (one per service)");
+            log.line("  støttesystemer          SF1510 Klassifikation " + platform.requestCount("SF1510")
+                    + " calls, SF1470 Sags- og Dokumentindeks " + platform.requestCount("SF1470") + " calls (index "
+                    + platform.sagDokumentIndeks().count(SagDokumentIndeksData.Kind.SAG) + " Sag, "
+                    + platform.sagDokumentIndeks().count(SagDokumentIndeksData.Kind.DOKUMENT) + " Dokumenter)");
             log.line("  Digital Post            " + digitalPost.requestCount("KOMBI") + " sends, "
                     + digitalPost.requestCount("LOOKUP") + " lookups, STS " + digitalPost.requestCount("STS")
                     + " calls and " + digitalPost.requestCount("TOKEN") + " access-token exchanges (one per service)");
@@ -565,9 +728,15 @@ public final class ReferenceDemo {
             log.line("  conformance             Serviceplatformen: " + platform.violations().size()
                     + " violation(s), strict mode; Digital Post: " + digitalPost.violations().size()
                     + " violation(s), strict mode");
-            log.line("                          SF1520/SF1530 validation: " + (platform.contracts() == null
+            log.line("                          SF1520/SF1530/SF1510 validation: " + (platform.contracts() == null
                     ? "the SDK's own contract subsets (published contracts not found)"
                     : "published contracts from " + platform.contracts()));
+            boolean sf1470Published = platform.contracts() != null
+                    && Files.isRegularFile(platform.contracts().resolve(SF1470_CONTRACT));
+            log.line("                          SF1470 validation: " + (sf1470Published
+                    ? "the published " + Path.of(SF1470_CONTRACT).getFileName() + " (and the index's usage rules)"
+                    : "bodies not XSD-validated (the SDK keeps no SF1470 contract subset and the published contract"
+                    + " was not found); the index's usage rules checked every request"));
             for (String line : digitalPost.conformanceReport().strip().split("\n")) {
                 log.line("                          " + line.strip());
             }
@@ -606,10 +775,15 @@ public final class ReferenceDemo {
             }
         }
 
+        /**
+         * {@code candidate} in whole milliseconds, at least a millisecond after the latest registration: the index
+         * carries times in milliseconds, and each progress state must start before the next.
+         */
         private Instant later(Instant candidate) {
+            Instant c = candidate.truncatedTo(ChronoUnit.MILLIS);
             Instant last = history == null ? Instant.MIN
                     : history.latest().map(Registration::registeredFrom).orElse(Instant.MIN);
-            return candidate.isAfter(last) ? candidate : last.plusMillis(1);
+            return c.isAfter(last) ? c : last.truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
         }
     }
 
@@ -624,6 +798,22 @@ public final class ReferenceDemo {
                         .floor(a.floor()).suite(a.door()).postCode(a.postalCode()).district(a.city())
                         .countryCode("DK").build())
                 .title(letter.title()).build();
+    }
+
+    /** The number of documents the index has journalised on {@code c} (its Journalpost relations' documents). */
+    private static long journalposts(IndexedCase c) {
+        return c.relations().stream().filter(r -> r.kind().equals("Journalpost")).map(IndexRelation::reference)
+                .distinct().count();
+    }
+
+    /** The index's progress code (FremdriftStatusKode) of a status, as the index answers it. */
+    private static String fremdrift(CaseStatus status) {
+        return switch (status) {
+            case CREATED -> "Opstaaet";
+            case IN_PROGRESS -> "Oplyst";
+            case DECIDED -> "Afgjort";
+            case CLOSED, ARCHIVED -> "Afsluttet";
+        };
     }
 
     private static DocumentVariant variant(VariantKind kind, String name, String mediaType, byte[] content) {

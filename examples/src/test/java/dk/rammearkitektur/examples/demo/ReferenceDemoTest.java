@@ -45,14 +45,15 @@ class ReferenceDemoTest {
     }
 
     @Test
-    void printsAllSixStepsInOrderWithTheirDurations() {
+    void printsAllStepsInOrderWithTheirDurations() {
         for (String out : OUTPUTS) {
             int at = -1;
             for (int step = 1; step <= ReferenceDemo.STEPS; step++) {
-                int next = out.indexOf("[" + step + "/6] ");
+                int next = out.indexOf("[" + step + "/" + ReferenceDemo.STEPS + "] ");
                 assertTrue(next > at, "step " + step + " missing or out of order:\n" + out);
                 at = next;
-                assertTrue(out.matches("(?s).*step " + step + " of 6 done in \\d+ ms.*"), "no duration for " + step);
+                assertTrue(out.matches("(?s).*step " + step + " of " + ReferenceDemo.STEPS + " done in \\d+ ms.*"),
+                        "no duration for " + step);
             }
             assertTrue(out.indexOf("Summary") > at, out);
         }
@@ -72,6 +73,31 @@ class ReferenceDemoTest {
         assertTrue(out.contains("3 registrations"), out);
         assertTrue(out.contains("1 Digital Post letter(s), 1 NemSMS, 1 printed letter(s)"), out);
         assertTrue(out.contains("Serviceplatformen: 0 violation(s)"), out);
+        assertTrue(out.contains("Digital Post: 0 violation(s)"), out);
+    }
+
+    @Test
+    void indexesTheCaseAndFindsItDecidedByTheCitizen() {
+        for (String out : OUTPUTS) {
+            String step7 = out.substring(out.indexOf("[7/" + ReferenceDemo.STEPS + "] "), out.indexOf("Summary"));
+            assertTrue(step7.contains("importer after a fremsoeg found no case: 1 Sag + 5 Dokumenter"), step7);
+            assertTrue(step7.contains("sync: opdater with the whole current picture"), step7);
+            assertTrue(step7.contains("1 case(s) in the index with CPR 150582-****"), step7);
+            Matcher found = Pattern.compile("\\n\\s+(\\d{4}-32\\.18\\.00-G01-\\d{4})  \"Sygedagpenge\"  DECIDED"
+                    + " since \\S+  Primær part \\(1 Primær part relation\\), CPR 150582-\\*\\*\\*\\*,"
+                    + " 5 Journalpost relations")
+                    .matcher(step7);
+            assertTrue(found.find(), step7);
+            assertTrue(out.contains("  case                    " + found.group(1) + ": DECIDED"), out);
+            assertTrue(step7.contains("progress Opstaaet from "), step7);
+            assertTrue(step7.contains(", Oplyst from "), step7);
+            assertTrue(step7.contains(", Afgjort from "), step7);
+            assertTrue(step7.contains("the simulated index holds 1 Sag and 5 Dokumenter"), step7);
+            assertTrue(out.contains("4 registrations"), out);
+            assertTrue(out.matches(
+                    "(?s).*SF1510 Klassifikation \\d+ calls, SF1470 Sags- og Dokumentindeks \\d+ calls.*"), out);
+            assertTrue(out.contains("SF1470 validation: "), out);
+        }
     }
 
     @Test
@@ -80,7 +106,9 @@ class ReferenceDemoTest {
             for (String entity : List.of("http://stoettesystemerne.dk/service/organisation/3",
                     "http://cpr.serviceplatformen.dk/service/personbasedataextended/4",
                     "http://cvr.serviceplatformen.dk/service/online/2",
-                    "http://entityid.kombit.dk/service/kombipostafsend/1")) {
+                    "http://entityid.kombit.dk/service/kombipostafsend/1",
+                    "http://entityid.kombit.dk/service/klassifikation/7",
+                    "http://entityid.kombit.dk/service/sdi/sagdokumentindeks/6")) {
                 assertEquals(1, out.split("STS token for " + entity + " issued", -1).length - 1, entity + "\n" + out);
             }
         }
