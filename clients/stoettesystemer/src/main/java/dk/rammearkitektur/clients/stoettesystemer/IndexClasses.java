@@ -51,22 +51,32 @@ public final class IndexClasses {
     }
 
     /**
-     * Looks every key up in Klassifikation ({@code soeg} by key, then {@code list}, exact key match).
+     * Looks every key up in Klassifikation: one {@code soeg} by key each, then one {@code list} of every UUID found,
+     * keeping the class whose key matches exactly.
      *
      * @throws ValidationException at {@code classes.<key>} for each key Klassifikation has no class for
      */
     public static IndexClasses resolve(KlassifikationClient klassifikation) {
-        Map<String, UUID> found = new LinkedHashMap<>();
-        Violations v = Violations.at("classes");
+        java.util.Set<UUID> candidates = new java.util.LinkedHashSet<>();
         for (String key : keys()) {
-            Optional<Classification> c = klassifikation.resolveKey(key);
-            if (c.isPresent()) {
-                found.put(key, c.get().uuid());
-            } else {
-                v.add(key, "Klassifikation has no class with this key");
+            candidates.addAll(klassifikation.search(key, null));
+        }
+        Map<String, UUID> found = new LinkedHashMap<>();
+        if (!candidates.isEmpty()) {
+            List<UUID> ids = List.copyOf(candidates);
+            for (int from = 0; from < ids.size(); from += KlassifikationClient.MAX_LIST) {
+                for (Classification c : klassifikation.list(ids.subList(from,
+                        Math.min(ids.size(), from + KlassifikationClient.MAX_LIST)))) {
+                    found.putIfAbsent(c.key(), c.uuid());
+                }
             }
         }
+        Violations v = Violations.at("classes");
+        for (String key : keys()) {
+            v.require(found.containsKey(key), key, "Klassifikation has no class with this key");
+        }
         v.throwIfAny();
+        found.keySet().retainAll(keys());
         return new IndexClasses(found);
     }
 

@@ -269,6 +269,9 @@ public final class CaseIndexMapping {
                 v.add(path + ".value.id", "every effect must be of the same case");
             }
             Optional<Instant> end = e.validity().end();
+            if (end.isPresent() && !millis(end.get()).isAfter(millis(e.validity().start()))) {
+                v.add(path + ".validity", "must last at least a millisecond: the index's timestamps are milliseconds");
+            }
             if (i < effects.size() - 1) {
                 Instant next = effects.get(i + 1).validity().start();
                 if (end.isEmpty()) {
@@ -287,6 +290,10 @@ public final class CaseIndexMapping {
             v.add("effects[0].value.status",
                     "must be CREATED: the index needs the whole history from Opstaaet (AM-01)");
         }
+    }
+
+    private static Instant millis(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private static void checkValues(Violations c, List<Effect<Case>> effects) {

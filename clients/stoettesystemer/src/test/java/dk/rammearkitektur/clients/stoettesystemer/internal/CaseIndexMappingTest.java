@@ -91,6 +91,10 @@ class CaseIndexMappingTest {
         ValidationException ended = assertThrows(ValidationException.class, () -> map(List.of(
                 Effect.of(Validity.of(T0, t1), c))));
         assertTrue(ended.getMessage().contains("must be open-ended"), ended.getMessage());
+        ValidationException instant = assertThrows(ValidationException.class, () -> map(List.of(
+                Effect.of(Validity.of(T0, T0.plusNanos(400_000)), c),
+                Effect.of(Validity.from(T0.plusNanos(400_000)), c.withStatus(CaseStatus.IN_PROGRESS)))));
+        assertTrue(instant.getMessage().contains("at least a millisecond"), instant.getMessage());
         ValidationException late = assertThrows(ValidationException.class, () -> map(List.of(
                 Effect.of(Validity.from(T0), c.withStatus(CaseStatus.IN_PROGRESS)))));
         assertEquals(List.of("history.effects[0].value.status"), paths(late));
