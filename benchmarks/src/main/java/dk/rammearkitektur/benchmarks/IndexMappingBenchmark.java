@@ -36,12 +36,14 @@ import org.w3c.dom.Element;
  * against the SDK's own JSON serialisation of the same {@code History<Case>} ({@link RammearkitekturJson}, Jackson):
  * the same information written by a mature serialiser, so the ratio says what the index mapping costs beyond writing
  * the case down. Klasse lookups are answered from memory (the client caches them), so no network is measured. The
- * SDK sets no goal for it; the ratio is recorded.
+ * SDK sets no goal for it; the ratio is recorded. Warmed up for 5 x 10 s, as benchmarks 5 and 7: with 3 x 2 s the
+ * mapping ran at 8 ops/s through the whole warm-up and rose from 64 to 253 ops/s over the five measured iterations
+ * (2026-12-06, loaded machine), which measured the JIT compiler, not the mapping.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 10)
 public class IndexMappingBenchmark {
     private History<Case> history;
     private CaseIndexMapping.Context context;

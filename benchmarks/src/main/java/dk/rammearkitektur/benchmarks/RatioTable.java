@@ -40,6 +40,7 @@ public final class RatioTable {
         GOALS.put("JsonRoundTripBenchmark", new Goal("4 model JSON round trip vs plain Jackson POJO", 0.7, true));
         GOALS.put("CprLookupBenchmark", new Goal("5 CPR lookup via client vs raw HTTPS POST (p50 latency)", 1.5, false));
         GOALS.put("IndexMappingBenchmark", new Goal("6 case (50 docs, 5 y) to SF1470 request vs its JSON", Double.NaN, true));
+        GOALS.put("IndexImportBenchmark", new Goal("7 case (50 docs, 5 y) import via simulator vs find (p50)", Double.NaN, false));
     }
 
     private record Goal(String title, double target, boolean atLeast) {
