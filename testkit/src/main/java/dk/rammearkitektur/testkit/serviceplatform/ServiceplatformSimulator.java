@@ -57,10 +57,9 @@ import org.xml.sax.SAXException;
  * holder-of-key SAML tokens to registered system certificates for registered CVRs ({@link #authorise}).
  *
  * <p>Every request is parsed with SecureXml, validated against the published contracts when given them
- * ({@link Builder#contracts}, else against the SDK's own contract subsets; SF1470 has none, so it is validated only
- * against the published one) and checked for conformance: the SOAP
- * version and action of the published binding, and either an InvocationContext inside the request element (as the
- * published contracts place it) naming this service, the registered user system and the service agreement, or a
+ * ({@link Builder#contracts}, else against the SDK's own contract subsets, SF1470's included) and checked for
+ * conformance: the SOAP version and action of the published binding, and either an InvocationContext inside the
+ * request element (as the published contracts place it) naming this service, the registered user system and the service agreement, or a
  * WS-Security header whose signature by the token's holder covers Body, Timestamp and the WS-Addressing
  * Action/MessageID/To, with a fresh timestamp and a token for this service and a registered CVR. An unknown CPR or
  * CVR number is answered with the platform's not-found fault text. Violations are recorded ({@link #violations()});
@@ -111,6 +110,9 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     /** The Klassifikation client's own contract subset (a class-path resource of that module). */
     private static final String KLASSIFIKATION_CONTRACT =
             "/dk/rammearkitektur/clients/stoettesystemer/klassifikation/Klasse_7.xsd";
+    /** The Sags- og Dokumentindeks client's own contract subset (a class-path resource of that module). */
+    static final String SAGDOKUMENTINDEKS_CONTRACT =
+            "/dk/rammearkitektur/clients/stoettesystemer/sagdokumentindeks/SagDokumentIndeksOperationer_6.xsd";
 
     private final TestPki pki;
     private final TestIdentity system;
@@ -196,8 +198,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                         PublishedContracts.SF1500_ENHED)),
                 organisationObjects("organisationfunktion", "OrganisationFunktion_6.xsd", publishedIfPresent(contracts,
                         PublishedContracts.SF1500_FUNKTION)),
-                // no contract subset of the SDK's own: validated only when the published contracts are given
-                new Endpoint("SF1470", SF1470_PATH, SF1470_UUID, SF1470_ENTITY_ID, null,
+                new Endpoint("SF1470", SF1470_PATH, SF1470_UUID, SF1470_ENTITY_ID, SAGDOKUMENTINDEKS_CONTRACT,
                         publishedIfPresent(contracts, PublishedContracts.SF1470), SagDokumentIndeksService.ACTIONS,
                         Xml.SOAP));
         java.util.Set<String> entityIds = new java.util.HashSet<>();
@@ -725,7 +726,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     private void validate(Endpoint ep, Element payload, List<String[]> found) {
         boolean published = contracts != null && ep.published != null;
         if (!published && ep.contract == null) {
-            return; // SF1470: the SDK has no contract subset of its own; its reader checks what it reads
+            return; // no contract of either kind (every endpoint has a subset of the SDK's own today)
         }
         try {
             javax.xml.validation.Schema schema = published ? PublishedContracts.schema(contracts.resolve(ep.published))

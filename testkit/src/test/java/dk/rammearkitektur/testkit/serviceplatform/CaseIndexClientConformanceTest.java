@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What {@link CaseIndexClient} sends and the simulated index answers, on the wire, against the published SF1470
- * contract (skipped with a message when ../shared is absent): every operation the client has, a case with its
- * documents, a refusal.
+ * contract (skipped with a message when ../shared is absent) and against the SDK's own SF1470 contract subset: every
+ * operation the client has, a case with its documents, a refusal.
  */
 class CaseIndexClientConformanceTest extends TappedSimulatorTest {
     @Test
@@ -41,6 +41,8 @@ class CaseIndexClientConformanceTest extends TappedSimulatorTest {
         List<byte[]> requests = seen.get("SF1470 request");
         assertEquals(6, requests.size(), "find, importer, opdater, fremsoeg by CPR, fjern, the refused importer");
         SagDokumentIndeksConformanceTest.checkWire(requests, seen.get("SF1470 reply"));
+        OwnSdiContract.validateAll(requests);
+        OwnSdiContract.validateAll(seen.get("SF1470 reply"));
         assertTrue(sim.violations().isEmpty(), sim.conformanceReport());
     }
 }

@@ -86,6 +86,8 @@ class SagDokumentIndeksConformanceTest {
         List<byte[]> requests = seen.get("SF1470 request");
         assertEquals(7, requests.size());
         checkWire(requests, seen.get("SF1470 reply"));
+        OwnSdiContract.validateAll(requests);
+        OwnSdiContract.validateAll(seen.get("SF1470 reply"));
         assertTrue(sim.violations().stream().allMatch(v -> v.code().equals("SDI-OB1-EJER")), sim.conformanceReport());
     }
 
@@ -96,6 +98,7 @@ class SagDokumentIndeksConformanceTest {
                 + "not-a-uuid</sd:UUIDIdentifikator></sdi:SagUuid></sdi:FjernSagDokumentIndeksInput>";
         Element e = PublishedContracts.parse(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)).getDocumentElement();
         assertThrows(AssertionError.class, () -> PublishedContracts.validate(operations, e));
+        assertThrows(AssertionError.class, () -> OwnSdiContract.validate(e), "the SDK's own subset refuses it too");
         SdiCalls.Reply r = calls.call("fjern", bad);
         assertEquals(PlatformFaults.SCHEMA, r.faultCode());
     }

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,10 +36,16 @@ class SagDokumentIndeksTest {
     private static ServiceplatformSimulator sim;
     private static SdiCalls calls;
     private static SimulatorData.Organisation org;
+    private static final List<byte[]> wire = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
         sim = ServiceplatformSimulator.builder().build().start();
+        sim.wireTap = (k, b) -> {
+            if (k.startsWith("SF1470 ")) {
+                wire.add(b);
+            }
+        };
         calls = new SdiCalls(sim);
         org = sim.data().organisation(sim.municipalityCvr()).orElseThrow();
         sim.authorise(OTHER_CVR, sim.systemIdentity().certificate());
@@ -54,6 +61,18 @@ class SagDokumentIndeksTest {
     @BeforeEach
     void reset() {
         sim.reset();
+        wire.clear();
+    }
+
+    /**
+     * Every body this test sent and every reply (the valid and the broken ones): the SDK's own SF1470 subset accepts
+     * and refuses exactly what the published contract does, so the simulator without ../shared judges them alike.
+     */
+    @AfterEach
+    void ownSubsetAgreesWithThePublishedContract() {
+        if (PublishedContracts.dir().isPresent()) {
+            OwnSdiContract.agreesWithPublished(wire);
+        }
     }
 
     private static String cpr() {
