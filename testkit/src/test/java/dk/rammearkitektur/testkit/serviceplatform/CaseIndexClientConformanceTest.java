@@ -39,7 +39,7 @@ class CaseIndexClientConformanceTest extends TappedSimulatorTest {
                     () -> index.importCase(h));
         }
         List<byte[]> requests = seen.get("SF1470 request");
-        assertEquals(6, requests.size(), "find, importer, opdater, fremsoeg by CPR, fjern, the refused importer");
+        assertEquals(7, requests.size(), "find, importer, find and opdater, fremsoeg by CPR, fjern, the refused importer");
         SagDokumentIndeksConformanceTest.checkWire(requests, seen.get("SF1470 reply"));
         OwnSdiContract.validateAll(requests);
         OwnSdiContract.validateAll(seen.get("SF1470 reply"));

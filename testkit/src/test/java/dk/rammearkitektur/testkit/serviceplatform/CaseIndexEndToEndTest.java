@@ -20,6 +20,8 @@ import dk.rammearkitektur.model.Cpr;
 import dk.rammearkitektur.model.Effect;
 import dk.rammearkitektur.model.History;
 import dk.rammearkitektur.model.KleNumber;
+import dk.rammearkitektur.model.OrganisationUnit;
+import dk.rammearkitektur.model.PartyId;
 import dk.rammearkitektur.model.Validity;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import dk.rammearkitektur.testkit.model.CaseHistories;
@@ -97,6 +99,39 @@ class CaseIndexEndToEndTest extends SimulatorTest {
     }
 
     @Test
+    void aDocumentJournalisedAndAUnitChangedAfterTheImportReachTheIndex() {
+        CaseId id = CaseId.random();
+        History<Case> h = history(sim, id, 2);
+        try (KlassifikationClient k = SimulatorClients.klassifikation(sim).build()) {
+            CaseIndexClient index = SimulatorClients.caseIndex(sim, k).build();
+            index.importCase(h);
+            List<Effect<Case>> effects = h.latest().orElseThrow().effects();
+            Case last = effects.get(effects.size() - 1).value();
+            SimulatorData.OrgUnit other = sim.data().organisation(sim.municipalityCvr()).orElseThrow().units().get(1);
+            Instant later = START.plus(Duration.ofDays(1300));
+            Case changed = last.reopen("ny oplysning").toBuilder()
+                    .addDocument(dk.rammearkitektur.model.JournalEntry.of(CaseHistories.document(
+                            CaseHistories.forSimulator(sim.data(), sim.municipalityCvr(), id), 99),
+                            java.time.LocalDate.of(2024, 9, 1), dk.rammearkitektur.model.DocumentRole.MAIN_DOCUMENT))
+                    .owningUnit(OrganisationUnit.of(PartyId.of(other.uuid()), other.name())).build();
+            History<Case> h2 = h.register(later, "fagsystem", "new document, new unit", List.of(
+                    Effect.of(Validity.from(later), changed)));
+            try {
+                index.updateCase(h2);
+                index.updateCase(h2);
+            } catch (ServiceFaultException e) {
+                throw new AssertionError(sim.conformanceReport(), e);
+            }
+            assertTrue(sim.violations().isEmpty(), sim.conformanceReport());
+            assertEquals(3, sim.sagDokumentIndeks().count(Kind.DOKUMENT));
+            IndexedCase found = index.find(id).orElseThrow();
+            assertEquals(3, found.relations().stream().filter(r -> r.kind().equals("Journalpost")).count());
+            assertEquals(other.uuid().toString(), found.relations("Ansvarlig").stream()
+                    .filter(r -> r.validity().end().isEmpty()).findFirst().orElseThrow().reference());
+        }
+    }
+
+    @Test
     void aRefusalIsATypedFaultWithItsRuleAndNothingIsHalfImported() {
         CaseId id = CaseId.random();
         History<Case> h = history(sim, id, 3);
@@ -151,7 +186,7 @@ class CaseIndexEndToEndTest extends SimulatorTest {
             sim.reset();
             sim.faults().next(Fault.httpStatus(503));
             index.updateCase(h);
-            assertEquals(2, sim.requestCount("SF1470"), "the 503 and the retry");
+            assertEquals(3, sim.requestCount("SF1470"), "the fremsoeg hit by the 503, its retry, the opdater");
             assertTrue(sim.violations().isEmpty(), sim.conformanceReport());
         }
     }

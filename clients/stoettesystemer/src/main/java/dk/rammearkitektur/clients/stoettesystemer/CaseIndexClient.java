@@ -94,8 +94,9 @@ public final class CaseIndexClient {
      */
     public boolean sync(History<Case> history) {
         IndexPlan.Request request = plan(history);
-        if (find(CaseId.of(request.sag().id())).isPresent()) {
-            updateCase(history);
+        Optional<IndexedCase> held = find(CaseId.of(request.sag().id()));
+        if (held.isPresent()) {
+            update(request, held.get());
             return false;
         }
         importCase(history);
@@ -119,13 +120,50 @@ public final class CaseIndexClient {
     }
 
     /**
-     * Sends the case's whole current picture ({@code opdater}); safe to repeat.
+     * Sends the case's whole current picture ({@code opdater}) after looking it up ({@code fremsoeg}); documents
+     * journalised since the index last saw the case are imported first ({@code importer}). Safe to repeat.
      *
      * @throws ValidationException as {@link #importCase(History)}
      * @throws ServiceFaultException when the index refuses
      */
     public void updateCase(History<Case> history) {
         IndexPlan.Request request = plan(history);
+        Optional<IndexedCase> held = find(CaseId.of(request.sag().id()));
+        if (held.isEmpty()) {
+            opdater(request); // the index refuses an update of a case it does not hold: that refusal is the answer
+            return;
+        }
+        update(request, held.get());
+    }
+
+    /**
+     * Documents journalised since the index last saw the case are not in the index yet, and {@code opdater} only
+     * changes what it holds: they are imported first ({@code importer}, Dokumenter only), then the case and the
+     * documents it already holds are updated.
+     */
+    private void update(IndexPlan.Request request, IndexedCase held) {
+        java.util.Set<String> journalised = new java.util.HashSet<>();
+        for (IndexRelation r : held.relations()) {
+            if ("Journalpost".equals(r.kind())) {
+                journalised.add(r.reference().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        List<IndexPlan.Dokument> fresh = new java.util.ArrayList<>();
+        List<IndexPlan.Dokument> known = new java.util.ArrayList<>();
+        for (IndexPlan.Dokument d : request.documents()) {
+            (journalised.contains(d.id().toString()) ? known : fresh).add(d);
+        }
+        if (!fresh.isEmpty()) {
+            IndexClasses c = classes();
+            IndexPlan.Request documents = new IndexPlan.Request(fresh, null);
+            write(ServiceCall.write(SERVICE_ID, "importer", UUID.randomUUID().toString(), null),
+                    IndexMessages.ACTION_IMPORTER, body -> IndexMessages.importer(body, documents, c::uuid),
+                    "ImporterSagDokumentIndeksOutput");
+        }
+        opdater(new IndexPlan.Request(known, request.sag()));
+    }
+
+    private void opdater(IndexPlan.Request request) {
         IndexClasses c = classes();
         write(ServiceCall.idempotentWrite(SERVICE_ID, "opdater", UUID.randomUUID().toString(), null),
                 IndexMessages.ACTION_OPDATER, body -> IndexMessages.opdater(body, request, c::uuid),

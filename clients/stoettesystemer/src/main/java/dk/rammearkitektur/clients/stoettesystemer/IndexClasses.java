@@ -47,7 +47,11 @@ public final class IndexClasses {
             }
         }
         v.throwIfAny();
-        return new IndexClasses(classes);
+        Map<String, UUID> needed = new LinkedHashMap<>();
+        for (String key : keys()) {
+            needed.put(key, classes.get(key));
+        }
+        return new IndexClasses(needed);
     }
 
     /**

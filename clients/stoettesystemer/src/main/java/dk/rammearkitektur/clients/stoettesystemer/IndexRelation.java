@@ -36,8 +36,7 @@ public record IndexRelation(String kind, UUID role, String roleName, UUID type, 
     /** Masks a CPR number in a party URN, as everywhere in the SDK. */
     @Override
     public String toString() {
-        String shown = reference.startsWith("urn:oio:cpr-nr:") && reference.length() >= 21
-                ? reference.substring(0, 21) + "****" : reference;
+        String shown = dk.rammearkitektur.core.PersonalData.maskCprNumbers(reference);
         return "IndexRelation[" + kind + ", " + (roleName != null ? roleName : role) + ", " + shown + ", "
                 + validity + "]";
     }

@@ -36,6 +36,14 @@ public record IndexedCase(CaseId id, String caseNumber, String title, Instant re
         return progress.isEmpty() ? Optional.empty() : Optional.of(progress.get(progress.size() - 1).value());
     }
 
+    /** Another system's free text may hold a CPR number: shown masked, as everywhere in the SDK. */
+    @Override
+    public String toString() {
+        return "IndexedCase[" + id + ", " + dk.rammearkitektur.core.PersonalData.maskCprNumbers(caseNumber) + ", "
+                + dk.rammearkitektur.core.PersonalData.maskCprNumbers(title) + ", " + status().orElse(null) + ", "
+                + relations + "]";
+    }
+
     /** The relations with the role {@code roleName} (e.g. {@code Primær part}). */
     public List<IndexRelation> relations(String roleName) {
         return relations.stream().filter(r -> roleName.equals(r.roleName())).toList();

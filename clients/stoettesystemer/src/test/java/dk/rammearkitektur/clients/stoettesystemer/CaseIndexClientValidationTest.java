@@ -41,6 +41,17 @@ class CaseIndexClientValidationTest {
         assertThrows(IllegalArgumentException.class, () -> c.uuid("Ukendt"));
     }
 
+    @Test
+    void anotherSystemsFreeTextAndReferencesAreShownWithCprNumbersMasked() {
+        IndexRelation part = new IndexRelation("Sagspart", null, "Primær part", null, null,
+                "URN:OIO:CPR-NR:0101801234", dk.rammearkitektur.model.Validity.from(java.time.Instant.EPOCH));
+        IndexedCase c = new IndexedCase(dk.rammearkitektur.model.CaseId.random(), "Sag 0101801234",
+                "Sag vedr. 010180-1234", null, java.util.List.of(), java.util.List.of(part));
+        String shown = c.toString();
+        assertEquals(false, shown.contains("1234"), shown);
+        assertEquals(true, shown.contains("010180-****"), shown);
+    }
+
     private static Set<String> paths(ValidationException e) {
         return e.violations().stream().map(v -> v.path()).collect(Collectors.toSet());
     }

@@ -109,7 +109,7 @@ public final class CaseIndexMapping {
         for (Effect<Case> e : effects) {
             for (CaseParty p : e.value().parties()) {
                 if (p.role() != PartyRole.PRIMARY_PARTY && indexable(p.party())) {
-                    partyIndex.putIfAbsent(p.party().id().value(), Integer.toString(partyIndex.size() + 1));
+                    partyIndex.putIfAbsent(p.party().id().value(), p.party().id().value().toString());
                 }
             }
         }
@@ -145,7 +145,7 @@ public final class CaseIndexMapping {
         for (Effect<Case> e : effects) {
             for (JournalEntry j : e.value().documents()) {
                 UUID id = j.document().id().value();
-                documentIndex.putIfAbsent(id, Integer.toString(documentIndex.size() + 1));
+                documentIndex.putIfAbsent(id, id.toString());
                 latestEntry.put(id, j);
                 firstSeen.putIfAbsent(id, e.validity().start());
             }
@@ -174,7 +174,7 @@ public final class CaseIndexMapping {
         }
         List<Dokument> documents = new ArrayList<>();
         for (Map.Entry<UUID, JournalEntry> e : latestEntry.entrySet()) {
-            documents.add(document(e.getValue(), firstSeen.get(e.getKey()), last, meta, context, subjects));
+            documents.add(document(e.getValue(), firstSeen.get(e.getKey()), effects, last, meta, context, subjects));
         }
         IndexPlan.Sag sag = new IndexPlan.Sag(last.id().value(), meta, properties, indexProperties, states, relations);
         return new IndexPlan.Request(documents, sag);
@@ -306,6 +306,10 @@ public final class CaseIndexMapping {
             if (k.title().length() > MAX_TITLE) {
                 c.add("title", "the index takes at most " + MAX_TITLE + " characters (Titel)" + at);
             }
+            if (k.classification().level() != 3) {
+                c.add("classification", "the index needs a KLE subject (emne, dd.dd.dd) as Primær klasse, not a group"
+                        + at);
+            }
             if (k.classification().facet().isEmpty()) {
                 c.add("classification.facet", "the index needs an action facet (Handlingsklasse), e.g. 32.18.02 G01"
                         + at);
@@ -323,8 +327,10 @@ public final class CaseIndexMapping {
     private record Ref(String reference, String type, String name) {
     }
 
+    /** A person with name and address protection is sent without a name (FuldtNavn): the URN identifies them. */
     private static Ref partyRef(Party party) {
-        return new Ref(partyUrn(party), party instanceof Person ? "Person" : "Virksomhed", party.name());
+        boolean hidden = party instanceof Person p && p.addressProtected();
+        return new Ref(partyUrn(party), party instanceof Person ? "Person" : "Virksomhed", hidden ? null : party.name());
     }
 
     private static Relation party(String role, Ref party, String index, Period period) {
@@ -357,20 +363,27 @@ public final class CaseIndexMapping {
         return null;
     }
 
-    private static Dokument document(JournalEntry entry, Instant from, Case last, Meta meta, Context context,
-            Map<String, Classification> subjects) {
+    /**
+     * A Dokument from its latest journal entry. Its Ansvarlig and Primær klasse follow the case's owning unit and KLE
+     * subject over time from when the document came to the case, so a later change adds a relation from then on.
+     */
+    private static Dokument document(JournalEntry entry, Instant from, List<Effect<Case>> effects, Case last,
+            Meta meta, Context context, Map<String, Classification> subjects) {
         Document d = entry.document();
         Period period = new Period(from, null);
         List<Relation> relations = new ArrayList<>();
         relations.add(new Relation("Dokumentaktoer", "Ejer", "Organisation", context.owner().toString(), null, period,
                 context.ownerName(), context.ownerCvr(), null, null, null));
-        relations.add(new Relation("Dokumentaktoer", "Ansvarlig", "OrgEnhed",
-                last.owningUnit().id().value().toString(), null, period, last.owningUnit().name(), null, null, null,
-                null));
-        String kle = last.classification().number();
-        Classification cls = subjects.get(kle);
-        relations.add(new Relation("Dokumentklasse", "Primær klasse", "Klasse", cls.uuid().toString(), null, period,
-                null, null, kle, cls.title(), null));
+        for (Run<Ref> r : from(runs(effects, k -> new Ref(k.owningUnit().id().value().toString(), "OrgEnhed",
+                k.owningUnit().name())), from)) {
+            relations.add(new Relation("Dokumentaktoer", "Ansvarlig", "OrgEnhed", r.value.reference, null, r.period,
+                    r.value.name, null, null, null, null));
+        }
+        for (Run<String> r : from(runs(effects, k -> k.classification().number()), from)) {
+            Classification cls = subjects.get(r.value);
+            relations.add(new Relation("Dokumentklasse", "Primær klasse", "Klasse", cls.uuid().toString(), null,
+                    r.period, null, null, r.value, cls.title(), null));
+        }
         relations.add(new Relation("DokumentitsystemRelation", "Master", "IT-system", context.itSystem().toString(),
                 null, period, null, null, null, null, context.itSystemName()));
         relations.add(new Relation("DokumentitsystemRelation", "Afsender", "IT-system", context.itSystem().toString(),
@@ -387,6 +400,19 @@ public final class CaseIndexMapping {
 
     /** A value held over one period. */
     private record Run<T>(T value, Period period) {
+    }
+
+    /** The runs from {@code start} on: earlier ones left out, the one holding at {@code start} cut to begin there. */
+    private static <T> List<Run<T>> from(List<Run<T>> runs, Instant start) {
+        List<Run<T>> out = new ArrayList<>();
+        for (Run<T> r : runs) {
+            if (r.period.to() != null && !r.period.to().isAfter(start)) {
+                continue;
+            }
+            Instant begin = r.period.from().isBefore(start) ? start : r.period.from();
+            out.add(new Run<>(r.value, new Period(begin, r.period.to())));
+        }
+        return out;
     }
 
     /**

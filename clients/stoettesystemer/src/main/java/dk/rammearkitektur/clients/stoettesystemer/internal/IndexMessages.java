@@ -50,7 +50,7 @@ public final class IndexMessages {
     private IndexMessages() {
     }
 
-    /** Writes {@code ImporterSagDokumentIndeksInput}: the Dokumenter first, then the Sag. */
+    /** Writes {@code ImporterSagDokumentIndeksInput}: the Dokumenter first, then the Sag (when the request has one). */
     public static void importer(Element body, IndexPlan.Request request, Function<String, UUID> classes) {
         Element in = root(body, "ImporterSagDokumentIndeksInput");
         for (Dokument d : request.documents()) {
@@ -61,6 +61,9 @@ public final class IndexMessages {
             dokumentLists(reg, d, classes);
         }
         IndexPlan.Sag sag = request.sag();
+        if (sag == null) {
+            return;
+        }
         Element e = Dom.add(in, SDI, "sdi:SagIndeks", null);
         Dom.add(e, SD, "sd:UUIDIdentifikator", sag.id().toString());
         Element reg = Dom.add(e, SAG, "sag:Registrering", null);

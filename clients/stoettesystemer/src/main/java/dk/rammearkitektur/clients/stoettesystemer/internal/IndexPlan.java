@@ -54,7 +54,10 @@ public final class IndexPlan {
             String type, String sensitivity, State state, List<Relation> relations) {
     }
 
-    /** The Dokumenter first (the index needs them before a journal entry can point at them), then the Sag. */
+    /**
+     * The Dokumenter first (the index needs them before a journal entry can point at them), then the Sag (null for a
+     * request of Dokumenter only).
+     */
     public record Request(List<Dokument> documents, Sag sag) {
     }
 }

@@ -58,15 +58,16 @@ class CaseIndexMappingTest {
         assertNull(workers.get(1).period().to());
         Relation employer = roles(sag, "Sekundær part").get(0);
         assertEquals("urn:oio:cvr-nr:29189846", employer.reference());
-        assertEquals("1", employer.index());
+        assertEquals(IndexCases.EMPLOYER.id().value().toString(), employer.index(), "the party's id: stable");
         assertTrue(employer.period().to() != null, "the employer left the case: ended by validity (AM-02)");
         assertEquals("urn:oio:cpr-nr:0101801234", roles(sag, "Primær part").get(0).reference());
         assertEquals(IndexCases.SUBJECT.toString(), roles(sag, "Primær klasse").get(0).reference());
         assertEquals(IndexCases.FACET.toString(), roles(sag, "Handlingsklasse").get(0).reference());
         assertEquals(1, roles(sag, "Tilakteret").size());
         assertEquals(3, roles(sag, "Vedlagt").size());
-        assertEquals(Set.of("1", "2", "3", "4"), sag.relations().stream().filter(x -> x.element().equals("Journalpost"))
-                .map(Relation::index).collect(Collectors.toSet()));
+        assertEquals(r.documents().stream().map(d -> d.id().toString()).collect(Collectors.toSet()),
+                sag.relations().stream().filter(x -> x.element().equals("Journalpost")).map(Relation::index)
+                        .collect(Collectors.toSet()), "each journal entry indexed by its document's id");
         assertEquals(1, roles(sag, "Master").size());
         assertEquals(4, r.documents().size());
         assertEquals("Brev, indgaaende", r.documents().get(0).type());
@@ -118,6 +119,40 @@ class CaseIndexMappingTest {
                 Effect.of(Validity.of(T0, t2), c), Effect.of(Validity.from(t2), c.withStatus(CaseStatus.IN_PROGRESS))));
         assertEquals(List.of("Opstaaet", "Oplyst"), CaseIndexMapping.map(restated, IndexCases.context()).sag()
                 .states().stream().map(IndexPlan.State::code).toList());
+    }
+
+    @Test
+    void aKleGroupIsNotASubjectAndAProtectedPersonIsSentWithoutName() {
+        Case group = IndexCases.base(CaseId.random()).toBuilder().classification(KleNumber.parse("32.18 G01")).build();
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> map(List.of(Effect.of(Validity.from(T0), group))));
+        assertEquals(Set.of("case.classification"), Set.copyOf(paths(e)));
+        assertTrue(e.getMessage().contains("not a group"), e.getMessage());
+        dk.rammearkitektur.model.Person hidden = IndexCases.CITIZEN.toBuilder().addressProtected(true).build();
+        Case c = IndexCases.base(CaseId.random()).toBuilder().parties(List.of(
+                dk.rammearkitektur.model.CaseParty.of(hidden, dk.rammearkitektur.model.PartyRole.PRIMARY_PARTY)))
+                .build();
+        Relation primary = roles(map(List.of(Effect.of(Validity.from(T0), c))).sag(), "Primær part").get(0);
+        assertEquals("urn:oio:cpr-nr:0101801234", primary.reference());
+        assertEquals(null, primary.fullName());
+    }
+
+    @Test
+    void documentRelationsFollowTheCaseFromWhenTheDocumentCame() {
+        Case c = IndexCases.base(CaseId.random()).withStatus(CaseStatus.IN_PROGRESS).toBuilder()
+                .addDocument(dk.rammearkitektur.model.JournalEntry.of(IndexCases.document(1),
+                        java.time.LocalDate.of(2021, 3, 2), dk.rammearkitektur.model.DocumentRole.MAIN_DOCUMENT))
+                .build();
+        Instant t1 = T0.plus(Duration.ofDays(10));
+        Instant t2 = T0.plus(Duration.ofDays(20));
+        Case moved = c.toBuilder().owningUnit(dk.rammearkitektur.model.OrganisationUnit.of(
+                dk.rammearkitektur.model.PartyId.of(new UUID(6, 6)), "Borgerservice")).build();
+        IndexPlan.Request r = map(List.of(Effect.of(Validity.of(T0, t1), IndexCases.base(c.id())),
+                Effect.of(Validity.of(t1, t2), c), Effect.of(Validity.from(t2), moved)));
+        List<Relation> responsible = r.documents().get(0).relations().stream()
+                .filter(x -> x.role().equals("Ansvarlig")).toList();
+        assertEquals(List.of(new IndexPlan.Period(t1, t2), new IndexPlan.Period(t2, null)),
+                responsible.stream().map(Relation::period).toList(), "from when the document came, then the new unit");
     }
 
     @Test
