@@ -114,8 +114,8 @@ public final class IndexReplies {
                 if (!SAG.equals(p.getNamespaceURI()) || !"Egenskaber".equals(p.getLocalName())) {
                     continue;
                 }
-                Validity v = validity(Dom.child(p, SAG, "Virkning"), "Egenskaber.Virkning");
-                if (latest == null || !v.start().isBefore(latest)) {
+                Validity v = readable(() -> validity(Dom.child(p, SAG, "Virkning"), "Egenskaber.Virkning"));
+                if (v != null && (latest == null || !v.start().isBefore(latest))) {
                     latest = v.start();
                     number = orEmpty(Dom.childText(p, SAG, "Sagsnummer"));
                     title = orEmpty(Dom.childText(p, SAG, "Titel"));
@@ -129,10 +129,10 @@ public final class IndexReplies {
                 if (SAG.equals(s.getNamespaceURI()) && "Fremdrift".equals(s.getLocalName())) {
                     String code = orEmpty(Dom.childText(s, SAG, "FremdriftStatusKode")).trim();
                     CaseStatus st = CaseIndexMapping.status(code);
-                    if (st == null) {
-                        throw new ReplyShapeException("Fremdrift.FremdriftStatusKode is not a known code", null);
+                    Validity v = readable(() -> validity(Dom.child(s, SAG, "Virkning"), "Fremdrift.Virkning"));
+                    if (st != null && v != null) {
+                        progress.add(Effect.of(v, st));
                     }
-                    progress.add(Effect.of(validity(Dom.child(s, SAG, "Virkning"), "Fremdrift.Virkning"), st));
                 }
             }
         }
@@ -142,17 +142,36 @@ public final class IndexReplies {
         if (list != null) {
             for (Element r : Dom.children(list)) {
                 if (SAG.equals(r.getNamespaceURI())) {
-                    relations.add(relation(r, roleNames));
+                    add(relations, readable(() -> relation(r, roleNames)));
                 } else if (GD.equals(r.getNamespaceURI()) && "LokalUdvidelseListe".equals(r.getLocalName())) {
                     for (Element x : Dom.children(r)) {
                         if (SI.equals(x.getNamespaceURI()) && "SagsitsystemRelation".equals(x.getLocalName())) {
-                            relations.add(relation(x, roleNames));
+                            add(relations, readable(() -> relation(x, roleNames)));
                         }
                     }
                 }
             }
         }
         return new IndexedCase(CaseId.of(id), number, title, registeredAt, progress, relations);
+    }
+
+    /**
+     * The value {@code read} gives, or null when the element cannot be read: another system's case may carry a
+     * relation, state or property the SDK cannot read (the index enforces few of the rules, Vejledning section 8; a
+     * virkning ending where it starts cancels the relation), and one such element must not hide the whole case.
+     */
+    private static <T> T readable(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (ReplyShapeException | dk.rammearkitektur.core.ValidationException e) {
+            return null;
+        }
+    }
+
+    private static <T> void add(List<T> list, T value) {
+        if (value != null) {
+            list.add(value);
+        }
     }
 
     private static IndexRelation relation(Element r, Function<UUID, String> roleNames) {

@@ -116,6 +116,32 @@ class CaseIndexRoundTripPropertyTest {
         assertEquals(1, IndexReplies.readMultiple(out, CALL, "ImporterSagDokumentIndeksOutput"));
     }
 
+    @Test
+    void anotherSystemsUnreadableRelationsAreLeftOutNotTheCase() {
+        History<Case> history = history(List.of(0, 21, 42));
+        IndexPlan.Request request = CaseIndexMapping.map(history, IndexCases.context());
+        Document doc = Dom.newDocument();
+        Element body = doc.createElementNS("urn:test", "t:Body");
+        doc.appendChild(body);
+        IndexMessages.importer(body, request, CLASSES::uuid);
+        Element out = snapshotOf(doc, Dom.children(body).get(0));
+        Element relations = (Element) out.getElementsByTagNameNS(IndexMessages.SAG, "RelationListe").item(0);
+        List<Element> parts = Dom.children(relations).stream().filter(e -> e.getLocalName().equals("Sagspart"))
+                .toList();
+        Element cancelled = (Element) parts.get(0);
+        Element virkning = Dom.child(cancelled, IndexMessages.GD, "Virkning");
+        Element to = Dom.child(virkning, IndexMessages.SD, "TilTidspunkt");
+        to.getParentNode().replaceChild(Dom.child(virkning, IndexMessages.SD, "FraTidspunkt").cloneNode(true), to);
+        doc.renameNode(virkning.getChildNodes().item(1), IndexMessages.SD, "sd:TilTidspunkt");
+        Element noReference = (Element) Dom.children(relations).get(0);
+        noReference.removeChild(Dom.child(noReference, IndexMessages.GD, "ReferenceID"));
+        long written = Dom.children(relations).stream().filter(e -> IndexMessages.SAG.equals(e.getNamespaceURI()))
+                .count() + 2; // the relations, and the two IT systems in the local extension
+        IndexedCase back = IndexReplies.readFremsoeg(out, CALL, u -> CLASSES.key(u).orElse(null)).get(0);
+        assertEquals(written - 2, back.relations().size(), "the two unreadable relations left out, the rest read");
+        assertEquals(history.latest().orElseThrow().effects().get(0).value().id(), back.id());
+    }
+
     @Provide
     Arbitrary<History<Case>> histories() {
         Arbitrary<List<Integer>> steps = Arbitraries.integers().between(0, 99).list().ofMinSize(1).ofMaxSize(9);
