@@ -118,17 +118,6 @@ public final class KlassifikationClient implements AutoCloseable {
         return resolve(Facet.ACTION_FACET, actionFacet);
     }
 
-    /**
-     * The Klasse with the user-facing key {@code key} in the indexes' vocabulary (a relation role or object type,
-     * see {@link IndexClasses}), from the cache or with {@code soeg} and {@code list}.
-     *
-     * @throws ValidationException at {@code key} when it is blank or longer than 50 characters
-     */
-    public Optional<Classification> resolveKey(String key) {
-        checkKey(Facet.INDEX_VOCABULARY, key);
-        return resolve(Facet.INDEX_VOCABULARY, key);
-    }
-
     /** The executor the other support-system clients built on this one share (same TLS, pool and tokens). */
     SoapCallExecutor executor() {
         return executor;
@@ -159,10 +148,6 @@ public final class KlassifikationClient implements AutoCloseable {
     private static void checkKey(Facet facet, String key) {
         if (facet == Facet.KLE_SUBJECT) {
             KleNumber.of(key, null);
-        } else if (facet == Facet.INDEX_VOCABULARY) {
-            if (key == null || key.isBlank() || key.length() > 50) {
-                throw new ValidationException("key", "must be 1 to 50 characters (BrugervendtNoegleTekst)");
-            }
         } else if (key == null || !key.matches("[A-Z][0-9]{2}")) {
             throw new ValidationException("actionFacet", "must be a capital letter and two digits, such as G01");
         }

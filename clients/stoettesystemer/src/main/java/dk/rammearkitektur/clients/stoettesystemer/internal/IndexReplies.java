@@ -17,10 +17,6 @@ import dk.rammearkitektur.model.CaseStatus;
 import dk.rammearkitektur.model.Effect;
 import dk.rammearkitektur.model.Validity;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -104,7 +100,7 @@ public final class IndexReplies {
             return new IndexedCase(CaseId.of(id), "", "", null, List.of(), List.of());
         }
         String tidspunkt = text(registration, "Tidspunkt");
-        Instant registeredAt = tidspunkt == null ? null : instant(tidspunkt, "Registrering.Tidspunkt");
+        Instant registeredAt = tidspunkt == null ? null : LoraReplies.instant(tidspunkt, "Registrering.Tidspunkt");
         String number = "";
         String title = "";
         Element attributes = Dom.child(registration, SAG, "AttributListe");
@@ -215,17 +211,6 @@ public final class IndexReplies {
         return e == null ? Validity.from(s) : Validity.of(s, e);
     }
 
-    private static Instant instant(String text, String path) {
-        try {
-            return OffsetDateTime.parse(text.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDateTime.parse(text.trim()).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e2) {
-                throw new ReplyShapeException(path + " is not a dateTime", e2);
-            }
-        }
-    }
 
     private static String checkedCode(String status) {
         if (!status.matches("-?[0-9]{1,9}")) {

@@ -71,9 +71,11 @@ final class LoraReplies {
             return null;
         }
         String stamp = Dom.childText(tidspunkt, SD, "TidsstempelDatoTid");
-        if (stamp == null) {
-            return null;
-        }
+        return stamp == null ? null : instant(stamp, path);
+    }
+
+    /** An {@code xs:dateTime}; one without an offset is read as UTC. */
+    static Instant instant(String stamp, String path) {
         try {
             return OffsetDateTime.parse(stamp.trim()).toInstant();
         } catch (DateTimeParseException e) {
