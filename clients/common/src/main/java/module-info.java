@@ -14,5 +14,6 @@ module dk.rammearkitektur.clients.common {
     exports dk.rammearkitektur.clients.common.internal to
             dk.rammearkitektur.clients.serviceplatform,
             dk.rammearkitektur.clients.digitalpost,
-            dk.rammearkitektur.clients.stoettesystemer;
+            dk.rammearkitektur.clients.stoettesystemer,
+            dk.rammearkitektur.clients.beskedfordeler;
 }

@@ -67,10 +67,12 @@ class ModularApplicationTest {
     static final List<String> SDK_MODULES = List.of("dk.rammearkitektur.core", "dk.rammearkitektur.model",
             "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common",
             "dk.rammearkitektur.clients.serviceplatform", "dk.rammearkitektur.clients.digitalpost",
-            "dk.rammearkitektur.clients.stoettesystemer", "dk.rammearkitektur.clients", "dk.rammearkitektur.testkit");
+            "dk.rammearkitektur.clients.stoettesystemer", "dk.rammearkitektur.clients.beskedfordeler",
+            "dk.rammearkitektur.clients", "dk.rammearkitektur.testkit");
     /** The client modules: the only modules the client foundation's implementation package is exported to. */
     static final Set<String> CLIENT_MODULES = Set.of("dk.rammearkitektur.clients.serviceplatform",
-            "dk.rammearkitektur.clients.digitalpost", "dk.rammearkitektur.clients.stoettesystemer");
+            "dk.rammearkitektur.clients.digitalpost", "dk.rammearkitektur.clients.stoettesystemer",
+            "dk.rammearkitektur.clients.beskedfordeler");
     /** The one internal package exported at all, and only to {@link #CLIENT_MODULES}. */
     static final String CLIENTS_INTERNAL = "dk.rammearkitektur.clients.common.internal";
     /** For each SDK module, the SDK modules it may require: only modules below it, never a module above. */
@@ -85,13 +87,16 @@ class ModularApplicationTest {
                     "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common"),
             "dk.rammearkitektur.clients.stoettesystemer", Set.of("dk.rammearkitektur.core", "dk.rammearkitektur.model",
                     "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common"),
+            "dk.rammearkitektur.clients.beskedfordeler", Set.of("dk.rammearkitektur.core",
+                    "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common"),
             "dk.rammearkitektur.clients", Set.of("dk.rammearkitektur.clients.common",
                     "dk.rammearkitektur.clients.serviceplatform", "dk.rammearkitektur.clients.digitalpost",
-                    "dk.rammearkitektur.clients.stoettesystemer"),
+                    "dk.rammearkitektur.clients.stoettesystemer", "dk.rammearkitektur.clients.beskedfordeler"),
             "dk.rammearkitektur.testkit", Set.of("dk.rammearkitektur.core", "dk.rammearkitektur.model",
                     "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common",
                     "dk.rammearkitektur.clients.serviceplatform", "dk.rammearkitektur.clients.digitalpost",
-                    "dk.rammearkitektur.clients.stoettesystemer", "dk.rammearkitektur.clients"));
+                    "dk.rammearkitektur.clients.stoettesystemer", "dk.rammearkitektur.clients.beskedfordeler",
+                    "dk.rammearkitektur.clients"));
     /** What a vendor adds at run time: the JAXB implementation. */
     static final List<String> RUNTIME = List.of("org.glassfish.jaxb.runtime");
 
