@@ -1,0 +1,2 @@
+/** The Beskedfordeler client's implementation: AMQP connections with a token, the subscription loop. */
+package dk.rammearkitektur.clients.beskedfordeler.internal;
