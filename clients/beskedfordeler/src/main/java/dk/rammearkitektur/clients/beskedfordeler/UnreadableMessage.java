@@ -1,20 +1,22 @@
 package dk.rammearkitektur.clients.beskedfordeler;
 
+import dk.rammearkitektur.core.PersonalData;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A message from a dueslag that is not a readable event (Hændelsesbesked): it is rejected without being requeued,
- * which moves it to the dueslag's error queue (fejlkø) at the Beskedfordeler. The subscription hands it to its
- * {@linkplain EventSubscription.Builder#onUnreadable unreadable-message handler} first, so it is never lost silently.
+ * A message that is not a readable event (Hændelsesbesked). Pulled from a dueslag, it is rejected without being
+ * requeued, which moves it to the dueslag's error queue (fejlkø) at the Beskedfordeler; pushed, it is answered with an
+ * error. Either way the application's unreadable-message handler sees it first, so it is never lost silently.
  *
- * @param dueslag the dueslag it came from
- * @param amqpMessageId the AMQP {@code message-id} property, or null
+ * @param dueslag the dueslag it came from; empty when it was pushed
+ * @param amqpMessageId the AMQP {@code message-id} property, or null (always null when pushed)
  * @param body the message body as received
  * @param reason why it could not be read (field path and rule; CPR numbers masked)
  */
-public record UnreadableMessage(UUID dueslag, String amqpMessageId, byte[] body, String reason) {
+public record UnreadableMessage(Optional<UUID> dueslag, String amqpMessageId, byte[] body, String reason) {
 
     /** Checks the fields and copies the body. */
     public UnreadableMessage {
@@ -44,7 +46,7 @@ public record UnreadableMessage(UUID dueslag, String amqpMessageId, byte[] body,
     /** Without the body, which may hold personal data. */
     @Override
     public String toString() {
-        return "UnreadableMessage[dueslag " + dueslag + ", message-id " + amqpMessageId + ", " + body.length
-                + " bytes: " + reason + "]";
+        return "UnreadableMessage[" + dueslag.map(d -> "dueslag " + d).orElse("pushed") + ", message-id "
+                + PersonalData.maskCprNumbers(amqpMessageId) + ", " + body.length + " bytes: " + reason + "]";
     }
 }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -340,7 +341,7 @@ public final class SubscriptionLoop {
         private void unreadable(Envelope envelope, AMQP.BasicProperties properties, byte[] body,
                 RammearkitekturException e) {
             unreadable.incrementAndGet();
-            UnreadableMessage m = new UnreadableMessage(settings.dueslag(), properties.getMessageId(), body,
+            UnreadableMessage m = new UnreadableMessage(Optional.of(settings.dueslag()), properties.getMessageId(), body,
                     PersonalData.maskCprNumbers(e.getMessage()));
             LOG.error("Beskedfordeler dueslag {}: unreadable message rejected to the error queue: {}",
                     settings.dueslag(), m);
@@ -357,7 +358,7 @@ public final class SubscriptionLoop {
             String id = message.messageId();
             try {
                 boolean ran = settings.deduplication().runOnce(id, tx -> settings.handler().handle(
-                        new ReceivedEvent(message, settings.dueslag(), envelope.isRedeliver(), tx)));
+                        new ReceivedEvent(message, Optional.of(settings.dueslag()), envelope.isRedeliver(), tx)));
                 (ran ? handled : duplicates).incrementAndGet();
                 attempts.remove(id);
                 settle(envelope, Settle.ACK);
