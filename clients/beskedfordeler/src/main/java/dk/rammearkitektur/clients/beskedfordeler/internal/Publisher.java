@@ -6,6 +6,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import dk.rammearkitektur.clients.common.internal.IssuedToken;
+import dk.rammearkitektur.clients.common.internal.ReplyShapeException;
 import dk.rammearkitektur.core.CallTimeoutException;
 import dk.rammearkitektur.core.ConnectionFailedException;
 import dk.rammearkitektur.core.MalformedReplyException;
@@ -26,9 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * Publishes events to the Beskedfordeler (SF1462) as KOMBIT's sample {@code AfsendBesked.java} does: to the exchange
@@ -80,7 +78,7 @@ public final class Publisher implements AutoCloseable {
      */
     public Accepted publish(byte[] body, String messageId) {
         ServiceCall call = ServiceCall.write("SF1462", "AfsendBesked", UUID.randomUUID().toString(), null);
-        Reply reply = attempt(call, body, messageId);
+        StandardRetur reply = attempt(call, body, messageId);
         int attempts = 1;
         if (reply.status() == 41) {
             forgetTokens.run();
@@ -95,7 +93,7 @@ public final class Publisher implements AutoCloseable {
         return new Accepted(call.correlationId(), reply.text(), attempts);
     }
 
-    private Reply attempt(ServiceCall call, byte[] body, String messageId) {
+    private StandardRetur attempt(ServiceCall call, byte[] body, String messageId) {
         Channel channel = null;
         try {
             IssuedToken token = tokens.get();
@@ -127,7 +125,7 @@ public final class Publisher implements AutoCloseable {
             if (reply == null) {
                 throw new CallTimeoutException(call, "no reply within " + timeouts.total(), true, null);
             }
-            return Reply.parse(call, reply);
+            return reply(call, reply);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CallTimeoutException(call, "interrupted while waiting for the reply", true, e);
@@ -180,36 +178,19 @@ public final class Publisher implements AutoCloseable {
         }
     }
 
+    private static StandardRetur reply(ServiceCall call, byte[] body) {
+        try {
+            return StandardRetur.of(SecureXml.parse(new ByteArrayInputStream(body)));
+        } catch (ReplyShapeException e) {
+            throw e.forCall(call);
+        } catch (RammearkitekturException e) {
+            throw new MalformedReplyException(call, "the reply is not readable XML", e);
+        }
+    }
+
     /** Closes the shared connection. */
     @Override
     public void close() {
         reset();
-    }
-
-    /** A {@code StandardRetur}, as the root or inside {@code AfsendBeskedOutput}, in whichever namespace (the files do not
-     * settle it, and a published push reply uses {@code urn:oio:sag-dok:3.0.0}). */
-    record Reply(int status, String text) {
-        static Reply parse(ServiceCall call, byte[] body) {
-            try {
-                Document d = SecureXml.parse(new ByteArrayInputStream(body));
-                String status = first(d, "StatusKode");
-                if (status == null) {
-                    throw new MalformedReplyException(call, "the reply holds no StandardRetur/StatusKode", null);
-                }
-                return new Reply(Integer.parseInt(status.strip()), first(d, "FejlbeskedTekst"));
-            } catch (NumberFormatException e) {
-                throw new MalformedReplyException(call, "StatusKode must be an integer", e);
-            } catch (RammearkitekturException e) {
-                if (e instanceof MalformedReplyException m) {
-                    throw m;
-                }
-                throw new MalformedReplyException(call, "the reply is not readable XML", e);
-            }
-        }
-
-        private static String first(Document d, String local) {
-            NodeList l = d.getElementsByTagNameNS("*", local);
-            return l.getLength() == 0 ? null : ((Element) l.item(0)).getTextContent();
-        }
     }
 }
