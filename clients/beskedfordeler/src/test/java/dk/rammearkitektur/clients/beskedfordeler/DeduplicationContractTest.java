@@ -127,7 +127,7 @@ abstract class DeduplicationContractTest {
     @Test
     void concurrentCallersOnTwoInstancesRunEachIdExactlyOnce() throws Exception {
         int threadCount = 6;
-        int idCount = 40;
+        int idCount = 25;
         Deduplication[] instances = {store, sameStateElsewhere(store)};
         Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
         AtomicInteger claimed = new AtomicInteger();
