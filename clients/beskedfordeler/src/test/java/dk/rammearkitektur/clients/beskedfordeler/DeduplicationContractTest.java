@@ -139,7 +139,10 @@ abstract class DeduplicationContractTest {
                 start.await(WAIT_SECONDS, TimeUnit.SECONDS);
                 for (int i = 0; i < idCount; i++) {
                     String id = "id-" + i;
-                    if (instance.runOnce(id, tx -> runs.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet())) {
+                    if (instance.runOnce(id, tx -> {
+                        runs.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                        Thread.sleep(1); // widens the window in which a broken store lets a second caller in
+                    })) {
                         claimed.incrementAndGet();
                     }
                 }

@@ -21,7 +21,7 @@ import net.jqwik.api.Provide;
  * succeeds once and never after, runOnce answers accordingly, and the ids handled are exactly the distinct ids that
  * had at least one successful attempt.
  */
-class DeduplicationProperties {
+class DeduplicationPropertiesTest {
     private static final AtomicInteger TABLES = new AtomicInteger();
 
     record Attempt(String id, boolean fails) {
