@@ -210,7 +210,7 @@ case "${1:-}" in
     t_all=$(now_ms)
     [ -e "$dir" ] && "$0" stop
     mkdir -p "$dir" && chmod 755 "$dir"
-    : >"$env_file"
+    : >"$env_file" && chmod 600 "$env_file" # holds the broker password
     rabbit_launched=0
     start_rabbitmq && rabbit_launched=1
     start_postgres

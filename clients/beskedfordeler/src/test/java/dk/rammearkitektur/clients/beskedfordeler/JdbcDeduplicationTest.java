@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The JDBC store's checks, dialect detection and failure reporting, on H2. */
@@ -48,6 +49,20 @@ class JdbcDeduplicationTest {
         assertThrows(IllegalArgumentException.class, () -> store.runOnce("", NOTHING));
         assertThrows(IllegalArgumentException.class, () -> store.runOnce("x".repeat(256), NOTHING));
         assertThrows(NullPointerException.class, () -> store.runOnce("a", null));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "jdbc:h2:mem:detect1;MODE=PostgreSQL;DB_CLOSE_DELAY=-1, ON_CONFLICT_DO_NOTHING",
+        "jdbc:h2:mem:detect2;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1, ON_CONFLICT_DO_NOTHING",
+        "jdbc:h2:mem:detect3;DB_CLOSE_DELAY=-1, PORTABLE",
+        "jdbc:h2:mem:detect4;MODE=MySQL;DB_CLOSE_DELAY=-1, PORTABLE"})
+    void detectsTheDialectFromTheDatabase(String url, JdbcDeduplication.Dialect expected) throws Exception {
+        JdbcDeduplication store = JdbcDeduplication.builder(TestDatabases.h2(url)).build();
+        assertEquals(expected, store.dialect());
+        assertTrue(store.createTableIfMissing());
+        assertTrue(store.runOnce("m1", NOTHING));
+        assertFalse(store.runOnce("m1", NOTHING));
     }
 
     @Test
