@@ -11,6 +11,10 @@ import java.util.Optional;
  * is handled again when it comes back. Implementations must make {@link #runOnce} atomic across everything sharing
  * the store: while one caller runs work for an id, another caller with the same id waits and then returns false (or
  * runs the work itself if the first failed).
+ *
+ * <p>Two stores come with the SDK: {@link InMemoryDeduplication} for a fagsystem that runs as one instance, and
+ * {@link JdbcDeduplication} for several instances sharing a database, whose work writes in the same transaction as
+ * the id.
  */
 public interface Deduplication {
 
