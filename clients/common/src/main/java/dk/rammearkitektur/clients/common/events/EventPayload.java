@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -24,6 +25,8 @@ import org.w3c.dom.NodeList;
 public record EventPayload(String xml) {
     /** The namespace of the {@code Base64} element public receivers read. */
     public static final String BASE64_NAMESPACE = "urn:besked:kuvert:1.0";
+
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     /** Checks that {@code xml} is well-formed elements only (no text, no DOCTYPE) and normalises it. */
     public EventPayload {
@@ -75,7 +78,8 @@ public record EventPayload(String xml) {
 
     /**
      * The decoded content of the first {@code Base64} element (in any namespace, at any depth), or empty when there is
-     * none. Line breaks in the encoding are allowed.
+     * none. White space (line breaks) in the encoding is ignored; any other character outside the Base64
+     * alphabet is refused.
      *
      * @throws ValidationException when that element's text is not Base64
      */
@@ -85,7 +89,7 @@ public record EventPayload(String xml) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Base64.getMimeDecoder().decode(found.item(0).getTextContent().strip()));
+            return Optional.of(Base64.getDecoder().decode(WHITE_SPACE.matcher(found.item(0).getTextContent()).replaceAll("")));
         } catch (IllegalArgumentException e) {
             throw new ValidationException(Payloads.PATH + ".Base64", "must be Base64");
         }
