@@ -1,7 +1,7 @@
 package dk.rammearkitektur.clients.common.events;
 
+import dk.rammearkitektur.clients.common.events.internal.Describe;
 import dk.rammearkitektur.clients.common.events.internal.Values;
-import dk.rammearkitektur.core.PersonalData;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,8 +35,6 @@ public record DeliveryInfo(EventTime createdAt, String transactionId, UUID sourc
 
     @Override
     public String toString() {
-        return PersonalData.maskCprNumbers("DeliveryInfo[createdAt=" + createdAt + ", transactionId=" + transactionId
-                + ", sourceSystem=" + sourceSystem + ", sourceIpAddress=" + sourceIpAddress + ", securityClassification="
-                + securityClassification + ", routes=" + routes + "]");
+        return Describe.masked(this);
     }
 }

@@ -1,5 +1,6 @@
 package dk.rammearkitektur.clients.common.events;
 
+import dk.rammearkitektur.clients.common.events.internal.Describe;
 import dk.rammearkitektur.clients.common.events.internal.Values;
 import dk.rammearkitektur.core.ValidationException;
 import java.util.UUID;
@@ -26,5 +27,10 @@ public record DeliveryRoute(String distributionSystem, EventTime receivedAt, Eve
             throw new ValidationException("Leverancerute.LeveranceruteLokalUdvidelse.AntalLeveranceforsoeg",
                     "must not be negative");
         }
+    }
+
+    @Override
+    public String toString() {
+        return Describe.masked(this);
     }
 }

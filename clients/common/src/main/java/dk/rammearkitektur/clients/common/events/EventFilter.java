@@ -1,7 +1,7 @@
 package dk.rammearkitektur.clients.common.events;
 
+import dk.rammearkitektur.clients.common.events.internal.Describe;
 import dk.rammearkitektur.clients.common.events.internal.Values;
-import dk.rammearkitektur.core.PersonalData;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,8 +34,6 @@ public record EventFilter(String messageType, UUID responsibleActor, List<String
 
     @Override
     public String toString() {
-        return PersonalData.maskCprNumbers("EventFilter[messageType=" + messageType + ", responsibleActor="
-                + responsibleActor + ", allowedRecipients=" + allowedRecipients + ", relatedObjects=" + relatedObjects
-                + ", objectRegistrations=" + objectRegistrations + ", crossProcesses=" + crossProcesses + "]");
+        return Describe.masked(this);
     }
 }

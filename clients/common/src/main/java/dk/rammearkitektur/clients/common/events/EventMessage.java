@@ -2,8 +2,8 @@ package dk.rammearkitektur.clients.common.events;
 
 import dk.rammearkitektur.clients.common.events.internal.EnvelopeReader;
 import dk.rammearkitektur.clients.common.events.internal.EnvelopeWriter;
+import dk.rammearkitektur.clients.common.events.internal.Describe;
 import dk.rammearkitektur.clients.common.events.internal.Values;
-import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.Violations;
 import java.io.InputStream;
@@ -79,9 +79,7 @@ public record EventMessage(String messageId, String version, EventFilter filter,
 
     @Override
     public String toString() {
-        return PersonalData.maskCprNumbers("EventMessage[messageId=" + messageId + ", version=" + version + ", filter="
-                + filter + ", delivery=" + delivery + ", recipientAction=" + recipientAction + ", validFrom=" + validFrom
-                + ", validTo=" + validTo + ", payloads=" + payloads + "]");
+        return Describe.masked(this);
     }
 
     /** Builds an {@link EventMessage}; {@link #build()} reports every missing or invalid part at once. */

@@ -1,6 +1,7 @@
 package dk.rammearkitektur.clients.common.events;
 
 import dk.rammearkitektur.clients.common.events.internal.Payloads;
+import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import java.nio.charset.StandardCharsets;
@@ -103,6 +104,6 @@ public record EventPayload(String xml) {
     @Override
     public String toString() {
         return isEmpty() ? "EventPayload[empty]"
-                : "EventPayload[{" + rootNamespace() + "}" + rootName() + ", " + xml.length() + " chars]";
+                : PersonalData.maskCprNumbers("EventPayload[{" + rootNamespace() + "}" + rootName() + ", " + xml.length() + " chars]");
     }
 }

@@ -1,7 +1,7 @@
 package dk.rammearkitektur.clients.common.events;
 
+import dk.rammearkitektur.clients.common.events.internal.Describe;
 import dk.rammearkitektur.clients.common.events.internal.Values;
-import dk.rammearkitektur.core.PersonalData;
 import java.util.UUID;
 
 /**
@@ -38,9 +38,6 @@ public record ObjectRegistration(String registrationId, UUID registeringActor, E
 
     @Override
     public String toString() {
-        return PersonalData.maskCprNumbers("ObjectRegistration[registrationId=" + registrationId + ", registeringActor="
-                + registeringActor + ", registeredAt=" + registeredAt + ", responsibleAuthority=" + responsibleAuthority
-                + ", objectId=" + objectId + ", objectType=" + objectType + ", objectAction=" + objectAction
-                + ", taskSubject=" + taskSubject + "]");
+        return Describe.masked(this);
     }
 }

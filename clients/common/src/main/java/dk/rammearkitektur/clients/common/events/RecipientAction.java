@@ -1,5 +1,6 @@
 package dk.rammearkitektur.clients.common.events;
 
+import dk.rammearkitektur.clients.common.events.internal.Describe;
 import dk.rammearkitektur.clients.common.events.internal.Values;
 import java.util.UUID;
 
@@ -13,5 +14,10 @@ public record RecipientAction(String action, UUID responseRecipient) {
     /** Validates and normalises the action. */
     public RecipientAction {
         action = Values.optionalUnikId(action, "Modtagerhandling.Handling");
+    }
+
+    @Override
+    public String toString() {
+        return Describe.masked(this);
     }
 }

@@ -1,7 +1,7 @@
 package dk.rammearkitektur.clients.common.events;
 
+import dk.rammearkitektur.clients.common.events.internal.Describe;
 import dk.rammearkitektur.clients.common.events.internal.Values;
-import dk.rammearkitektur.core.PersonalData;
 
 /**
  * An object the event is about ({@code RelateretObjekt}), e.g. a person {@code urn:oio:cpr-nr:…}. Identifiers are
@@ -27,7 +27,6 @@ public record RelatedObject(String objectId, String objectType, String objectRol
 
     @Override
     public String toString() {
-        return PersonalData.maskCprNumbers("RelatedObject[objectId=" + objectId + ", objectType=" + objectType
-                + ", objectRole=" + objectRole + "]");
+        return Describe.masked(this);
     }
 }

@@ -202,6 +202,12 @@ class EventMessageParseTest {
             assertFalse(o.toString().contains(CPR), o.toString());
             assertTrue(o.toString().contains("010190-****"), o.toString());
         }
+        String cprUrn = "urn:oio:cpr-nr:" + CPR;
+        for (Object o : List.of(new DeliveryRoute(cprUrn, null, null, null, cprUrn, 1), new RecipientAction(cprUrn, null),
+                new DeliveryInfo(null, cprUrn, null, CPR, null, null), EventPayload.of("<a xmlns=\"urn:x:" + CPR + "\"/>"))) {
+            assertFalse(o.toString().contains(CPR), o.toString());
+            assertTrue(o.toString().contains("010190-****"), o.toString());
+        }
         assertFalse(m.payloads().get(0).toString().contains("Jens"), m.payloads().get(0).toString());
         ValidationException e = assertThrows(ValidationException.class,
                 () -> EventMessage.parse(Samples.bytes(Samples.replacing("urn:oio:cpr-nr:0101901234", "cpr:" + CPR))));
