@@ -9,7 +9,6 @@ import dk.rammearkitektur.core.Violations;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -109,7 +108,7 @@ public record EventMessage(String messageId, String version, EventFilter filter,
 
         /** {@code BeskedId} as a UUID. */
         public Builder messageId(UUID value) {
-            return messageId(Objects.requireNonNull(value, "value == null").toString());
+            return messageId(value == null ? null : value.toString());
         }
 
         /** {@code BeskedVersion}; {@code 1.0} unless set. */

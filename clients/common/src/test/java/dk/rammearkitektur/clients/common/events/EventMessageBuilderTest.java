@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class EventMessageBuilderTest {
     @Test
     void reportsEveryMissingRequiredPartAtOnce() {
-        ValidationException e = assertThrows(ValidationException.class, () -> EventMessage.builder().version(" ").build());
+        ValidationException e = assertThrows(ValidationException.class, () -> EventMessage.builder().messageId((UUID) null).version(" ").build());
         assertEquals(List.of(Violation.of("Haendelsesbesked.BeskedId", "is required"),
                 Violation.of("Haendelsesbesked.BeskedVersion", "must not be blank"),
                 Violation.of("Haendelsesbesked.Beskedkuvert.Filtreringsdata.Beskedtype", "is required")), e.violations());
