@@ -35,6 +35,27 @@ class EventMessagePropertyTest {
     }
 
     @Provide
+    Arbitrary<String> anyText() {
+        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(40), Envelopes.urns().map(u -> u + Arbitraries.strings()
+                .ofMaxLength(3).sample()), Envelopes.uuids().map(u -> " " + u + "\t"));
+    }
+
+    @Property(tries = 500)
+    void theBuilderAcceptsOnlyWhatRoundTrips(@ForAll("anyText") String id, @ForAll("anyText") String type,
+            @ForAll("anyText") String version, @ForAll("anyText") String ip) {
+        EventMessage m;
+        try {
+            m = EventMessage.builder().messageId(id).messageType(type).version(version)
+                    .delivery(new DeliveryInfo(null, null, null, ip, null, null)).build();
+        } catch (ValidationException e) {
+            assertTrue(e.violations().stream().allMatch(v -> v.path().startsWith("Haendelsesbesked.")
+                    || v.path().equals("Leveranceinformation.KildesystemIPAdresse")), e.getMessage());
+            return;
+        }
+        assertEquals(m, EventMessage.parse(m.toXml()));
+    }
+
+    @Provide
     Arbitrary<byte[]> mutated() {
         Arbitrary<byte[]> originals = Arbitraries.oneOf(Arbitraries.just(Samples.kombitLike()),
                 Envelopes.messages().map(EventMessage::toXml), Envelopes.messages().map(EventMessage::toModtagBeskedInput));
