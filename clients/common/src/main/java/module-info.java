@@ -1,7 +1,9 @@
 /**
  * The foundation of every client: settings and mutual TLS, the one HTTP transport, SOAP 1.1/1.2 envelopes and
- * faults, and the STS token clients and cache. Its API is {@link dk.rammearkitektur.clients.common.StsProtocol};
- * the implementation package is exported to the SDK's client modules only.
+ * faults, the STS token clients and cache, and the Beskedfordeler event message. Its API is
+ * {@link dk.rammearkitektur.clients.common.StsProtocol} and the package
+ * {@link dk.rammearkitektur.clients.common.events}; the implementation package is exported to the SDK's client
+ * modules only.
  */
 module dk.rammearkitektur.clients.common {
     requires transitive dk.rammearkitektur.core;
@@ -11,6 +13,7 @@ module dk.rammearkitektur.clients.common {
     requires org.slf4j;
 
     exports dk.rammearkitektur.clients.common;
+    exports dk.rammearkitektur.clients.common.events;
     exports dk.rammearkitektur.clients.common.internal to
             dk.rammearkitektur.clients.serviceplatform,
             dk.rammearkitektur.clients.digitalpost,

@@ -1,5 +1,6 @@
 package dk.rammearkitektur.clients.digitalpost;
 
+import dk.rammearkitektur.clients.common.events.EventMessage;
 import dk.rammearkitektur.clients.digitalpost.internal.Beskedfordeler;
 import dk.rammearkitektur.clients.digitalpost.memo.internal.Describe;
 import dk.rammearkitektur.clients.digitalpost.internal.Replies;
@@ -111,13 +112,25 @@ public record DeliveryStatus(Kind kind, String statusText, String channel, Strin
     /**
      * Parses a status as Beskedfordeler (SF1461) delivers it: a {@code ModtagBeskedInput} pushed to the receiver's
      * service, or a {@code Haendelsesbesked} as pulled, with the {@code PKO_PostStatus} in {@code Beskeddata}, itself
-     * or Base64-encoded in a {@code Base64} element (as a public receiver reads it). Answer a push with
-     * {@link #beskedfordelerReceivedReply()}.
+     * or Base64-encoded in a {@code Base64} element (as a public receiver reads it); the envelope is read by
+     * {@link EventMessage#parse(InputStream)}. Answer a push with {@link #beskedfordelerReceivedReply()}.
      *
      * @throws dk.rammearkitektur.core.ValidationException if the envelope or the status inside is not acceptable
      */
     public static DeliveryStatus parseBeskedfordeler(InputStream in) {
         return Beskedfordeler.status(in);
+    }
+
+    /**
+     * The status a Beskedfordeler event carries, for a receiver that reads events itself (e.g. with the Beskedfordeler
+     * client): the first {@code Beskeddata} that is a {@code PKO_PostStatus} or holds one Base64-encoded. Correlate
+     * it with the {@link SendReceipt} by {@link #messageUuid()} or {@link #transmissionId()}.
+     *
+     * @throws dk.rammearkitektur.core.ValidationException if no payload holds a PKO_PostStatus, or the status is not
+     *         acceptable
+     */
+    public static DeliveryStatus of(EventMessage message) {
+        return Beskedfordeler.status(message);
     }
 
     /**
