@@ -166,7 +166,7 @@ public final class SubscriptionLoop {
                 setPhase(Phase.CONSUMING);
                 LOG.info("Consuming dueslag {} on {} channel(s); token renewed at {}", settings.dueslag(),
                         channels.size(), renewalTime(token));
-                Wake wake = waitFor(renewalTime(token));
+                Wake wake = waitFor(renewalTime(token), System.nanoTime() + settings.backoffMin().toNanos());
                 drain(connection, channels);
                 connection = null;
                 if (wake == Wake.LOST) {
@@ -208,10 +208,16 @@ public final class SubscriptionLoop {
         return token.expires().minus(renewalMargin);
     }
 
-    private Wake waitFor(Instant renewAt) {
+    /**
+     * Waits until closed, the connection is lost, or the token's renewal time has come; never renews before
+     * {@code earliestRenewal} (a {@link System#nanoTime()}), so a token that is due at once (a clock far ahead of the
+     * STS's) does not make the loop reconnect without pause.
+     */
+    private Wake waitFor(Instant renewAt, long earliestRenewal) {
         synchronized (lock) {
             while (!closing && !lost) {
-                long left = Duration.between(clock.instant(), renewAt).toMillis();
+                long left = Math.max(Duration.between(clock.instant(), renewAt).toMillis(),
+                        (earliestRenewal - System.nanoTime()) / 1_000_000);
                 if (left <= 0) {
                     return Wake.RENEW;
                 }
