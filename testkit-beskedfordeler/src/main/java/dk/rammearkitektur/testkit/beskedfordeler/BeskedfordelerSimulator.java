@@ -164,7 +164,7 @@ public final class BeskedfordelerSimulator implements AutoCloseable {
     /** Puts an envelope on the dueslag: persistent, content type {@code application/xml}, this message id. */
     public void deliver(UUID dueslag, String messageId, byte[] envelopeXml) {
         broker.publish(known(dueslag), Objects.requireNonNull(messageId, "messageId == null"), null, XML,
-                envelopeXml.clone(), true);
+                Objects.requireNonNull(envelopeXml, "envelopeXml == null"), true);
     }
 
     /** Routes published messages of {@code beskedtype} (a UUID or URN; case is ignored) to the dueslag. */
@@ -252,7 +252,7 @@ public final class BeskedfordelerSimulator implements AutoCloseable {
                 continue;
             }
             if (m == null) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5)); // Broker-J has no in-process consumer API
                 continue;
             }
             try {

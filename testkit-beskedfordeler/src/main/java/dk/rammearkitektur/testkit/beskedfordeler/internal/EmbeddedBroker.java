@@ -115,7 +115,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             attributes.put("startupLoggedToSystemOut", false);
             attributes.put("context", Map.of("qpid.work_dir", work.toString(), "qpid.home_dir", work.toString()));
             launcher.startup(attributes);
-            Broker<?> broker = (Broker<?>) system[0].getContainer(Broker.class);
+            Broker<?> broker = (Broker<?>) system[0].getContainer();
             int port = -1;
             for (Port<?> p : broker.getPorts()) {
                 if (p instanceof AmqpPort<?> amqp) {
