@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * may see each other's replies and must match them on the correlation id.
  *
  * <p>Not simulated: push delivery, værdilister, TilladtModtager filtering, token expiry of connections already open,
- * and the real platform's queue arguments. One simulator is meant to serve a whole test JVM
+ * and the real platform's queue arguments and permissions: there is no access control list, so a client may declare
+ * queues and exchanges of its own and publish to any queue through the default exchange (Broker-J's exclusivity check
+ * does refuse consuming, purging and deleting another authority's dueslag). One simulator is meant to serve a whole test JVM
  * ({@link BeskedfordelerSimulatorExtension}); its start takes seconds.
  */
 public final class BeskedfordelerSimulator implements AutoCloseable {

@@ -21,6 +21,7 @@ import com.rabbitmq.client.Delivery;
 import com.rabbitmq.client.ShutdownSignalException;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -177,6 +178,31 @@ class DueslagTest {
         } finally {
             c.abort(); // the broker has closed it
         }
+    }
+
+    @Test
+    void anotherAuthoritysDueslagCannotBePurgedOrDeleted() throws Exception {
+        UUID foreign = bf.createDueslag("12345678");
+        String id = UUID.randomUUID().toString();
+        bf.deliver(foreign, id, envelope(id, TYPE));
+        for (boolean purge : new boolean[] {true, false}) {
+            Connection c = receiver();
+            try {
+                Channel ch = c.createChannel();
+                int code = refusal(() -> {
+                    if (purge) {
+                        ch.queuePurge(foreign.toString());
+                    } else {
+                        ch.queueDelete(foreign.toString());
+                    }
+                });
+                // ACCESS_REFUSED, RESOURCE_LOCKED or NOT_ALLOWED: Broker-J's exclusivity check answers with one of them
+                assertTrue(Set.of(403, 405, 530).contains(code), (purge ? "purge" : "delete") + " refused with " + code);
+            } finally {
+                c.abort();
+            }
+        }
+        assertEquals(1, bf.depth(foreign), "still there, with its message");
     }
 
     @Test
