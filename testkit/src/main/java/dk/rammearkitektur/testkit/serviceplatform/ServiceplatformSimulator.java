@@ -98,6 +98,16 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     static final UUID SF1470_UUID = UUID.fromString("2b4e6a8c-1d3f-4a5b-8c7d-9e0f1a2b3c4d");
     /** The entity id (token audience) the simulated Sags- og Dokumentindeks 6 (SF1470) accepts. */
     public static final String SF1470_ENTITY_ID = "http://entityid.kombit.dk/service/sdi/sagdokumentindeks/6";
+    /**
+     * The entity id (token audience) of the Beskedfordeler's receive side (SF1461: reading dueslag over AMQP), for
+     * which the simulated STS issues tokens; checked by the Beskedfordeler simulator, not by this one.
+     */
+    public static final String BFO_RECEIVE_ENTITY_ID = "http://entityid.kombit.dk/service/bfo_modtag/2";
+    /**
+     * The entity id (token audience) of the Beskedfordeler's publish side (SF1462: AFSEND_BESKED_EXCHANGE), for which
+     * the simulated STS issues tokens; checked by the Beskedfordeler simulator, not by this one.
+     */
+    public static final String BFO_SEND_ENTITY_ID = "http://entityid.kombit.dk/service/bfo_afsend/2";
     /** The path of the Sags- og Dokumentindeks 6 endpoint (the published WSDL's address). */
     public static final String SF1470_PATH = "/sts-soap-sagdok/sagdokumentindeks/6/";
     /**
@@ -211,6 +221,9 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                 Contracts.schema(e.contract);
             }
         }
+        // services served elsewhere (the Beskedfordeler simulator) whose tokens this STS issues
+        entityIds.add(BFO_RECEIVE_ENTITY_ID);
+        entityIds.add(BFO_SEND_ENTITY_ID);
         Contracts.schema("sp/InvocationContext_1.xsd");
         this.sts = new Sts(pki, entityIds, skew, b.tokenLifetime, b.stsIssuer);
         this.signReplies = b.signReplies;
