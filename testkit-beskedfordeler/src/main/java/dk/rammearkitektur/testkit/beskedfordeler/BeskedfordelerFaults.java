@@ -60,9 +60,22 @@ public final class BeskedfordelerFaults {
         return this;
     }
 
+    /**
+     * Answers the next {@code count} publishes whose token is valid with status 41 (token expired), as the platform
+     * does when a token runs out while its connection stays open; the connections are not affected.
+     */
+    public BeskedfordelerFaults expireNextPublishTokens(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count < 0");
+        }
+        gate.expireNextPublishes(count);
+        return this;
+    }
+
     /** Switches the token and connection faults off. */
     public void clear() {
         gate.expireAll(false);
         gate.refuseNext(0);
+        gate.expireNextPublishes(0);
     }
 }

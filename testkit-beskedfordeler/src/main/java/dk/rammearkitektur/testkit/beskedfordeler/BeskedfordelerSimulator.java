@@ -272,7 +272,10 @@ public final class BeskedfordelerSimulator implements AutoCloseable {
         String text;
         String beskedtype = null;
         List<UUID> routed = new ArrayList<>();
-        if (!v.accepted()) {
+        if (v.accepted() && gate.drawPublishExpiry()) {
+            status = STATUS_TOKEN_EXPIRED;
+            text = "token refused: expired (injected)";
+        } else if (!v.accepted()) {
             status = v.expired() ? STATUS_TOKEN_EXPIRED : STATUS_REFUSED;
             text = "token refused: " + v.reason();
         } else {

@@ -36,6 +36,7 @@ public final class TokenGate {
     private final Duration skew;
     private volatile boolean expireAll;
     private final AtomicInteger refuseNext = new AtomicInteger();
+    private final AtomicInteger expireNextPublishes = new AtomicInteger();
 
     /**
      * The outcome of a check: accepted with the token's CVR and the audience it was for, or refused with a reason (and
@@ -94,6 +95,16 @@ public final class TokenGate {
     }
 
     /** True (and counts down) when this connection attempt is to be refused by fault injection. */
+    /** Counts the next {@code count} publish tokens as expired, however valid they are. */
+    public void expireNextPublishes(int count) {
+        expireNextPublishes.set(count);
+    }
+
+    /** True (once per count set) when a publish token is to count as expired. */
+    public boolean drawPublishExpiry() {
+        return expireNextPublishes.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+    }
+
     boolean drawRefusal() {
         return refuseNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
     }
