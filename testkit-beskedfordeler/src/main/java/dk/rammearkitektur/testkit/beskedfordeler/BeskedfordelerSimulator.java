@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * subscribed} to its Beskedtype, records it ({@link #published()}) and answers the message's {@code replyTo} with the
  * request's correlation id and a {@code StandardRetur}: {@value #STATUS_OK} OK, {@value #STATUS_TOKEN_EXPIRED} for an
  * expired token (renew and resend), and {@value #STATUS_REFUSED} for anything else refused — a body that is not a
- * Haendelsesbesked, or a missing or invalid token. 40 is the simulator's choice (the OIO StandardRetur code for an
+ * Haendelsesbesked, or a missing or invalid token (also a token whose holder-of-key cannot be compared because the
+ * publishing connection closed before the simulator read the message). 40 is the simulator's choice (the OIO StandardRetur code for an
  * error in the input); which codes the real Beskedfordeler uses beyond 20 and 41 is not published. Broker-J has no
  * direct reply-to: a shared queue literally named {@value #REPLY_TO_QUEUE} exists instead, so concurrent publishers
  * may see each other's replies and must match them on the correlation id.

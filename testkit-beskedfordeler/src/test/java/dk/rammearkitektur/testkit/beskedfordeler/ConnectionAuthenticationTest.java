@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
+import dk.rammearkitektur.core.xml.SecureXml;
+import dk.rammearkitektur.signing.saml.SamlAssertion;
+import dk.rammearkitektur.signing.xml.XmlSigner;
 import dk.rammearkitektur.testkit.pki.TestIdentity;
 import dk.rammearkitektur.testkit.serviceplatform.Fault;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import java.io.IOException;
+import java.time.Instant;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +92,22 @@ class ConnectionAuthenticationTest {
         String valid = token(sts, sts.systemIdentity(), ServiceplatformSimulator.BFO_RECEIVE_ENTITY_ID);
         SSLContext anonymous = ssl(null, bf.tlsTrustAnchor());
         assertThrows(IOException.class, () -> connect(bf, anonymous, valid).close());
+    }
+
+    @Test
+    void tokenSignedByAnotherKeyIsRefused() throws Exception {
+        TestIdentity system = sts.systemIdentity();
+        Instant now = Instant.now();
+        // everything as the STS issues it, but signed with the system's own key instead of the STS's
+        SamlAssertion forged = SamlAssertion.builder().issuer(sts.stsIssuer())
+                .subject(system.certificate().getSubjectX500Principal().getName()).holderOfKey(system.certificate())
+                .recipient(ServiceplatformSimulator.BFO_RECEIVE_ENTITY_ID)
+                .audience(ServiceplatformSimulator.BFO_RECEIVE_ENTITY_ID).issueInstant(now)
+                .validity(now.minusSeconds(60), now.plusSeconds(3600))
+                .attribute(SamlAssertion.CVR_ATTRIBUTE, sts.municipalityCvr())
+                .sign(XmlSigner.builder(system.credential()).build());
+        String token = SecureXml.toString(forged.element());
+        assertThrows(PossibleAuthenticationFailureException.class, () -> connect(bf, this.system, token).close());
     }
 
     @Test

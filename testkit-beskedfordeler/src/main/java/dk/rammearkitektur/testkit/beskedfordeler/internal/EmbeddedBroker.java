@@ -83,6 +83,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     public static EmbeddedBroker start(PrivateKey serverKey, List<X509Certificate> serverChain,
             Collection<X509Certificate> clientAnchors, String gateName, String virtualHost) {
         Path work = null;
+        SystemLauncher launcher = null;
         try {
             work = Files.createTempDirectory("beskedfordeler-simulator");
             char[] password = randomPassword();
@@ -103,7 +104,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             Files.writeString(config, config(keyStore, trustStore, new String(password), gateName, virtualHost),
                     StandardCharsets.UTF_8);
             SystemConfig<?>[] system = new SystemConfig<?>[1];
-            SystemLauncher launcher = new SystemLauncher(new SystemLauncherListener.DefaultSystemLauncherListener() {
+            launcher = new SystemLauncher(new SystemLauncherListener.DefaultSystemLauncherListener() {
                 @Override
                 public void onContainerResolve(SystemConfig<?> s) {
                     system[0] = s;
@@ -124,11 +125,17 @@ public final class EmbeddedBroker implements AutoCloseable {
             }
             VirtualHostNode<?> node = broker.getChildByName(VirtualHostNode.class, virtualHost);
             if (port <= 0 || node == null || !(node.getVirtualHost() instanceof QueueManagingVirtualHost<?> host)) {
-                launcher.shutdown();
                 throw new IllegalStateException("the embedded broker did not come up (port " + port + ")");
             }
             return new EmbeddedBroker(launcher, work, broker, host, port);
         } catch (Exception e) {
+            if (launcher != null) {
+                try {
+                    launcher.shutdown();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             delete(work);
             if (e instanceof RuntimeException r) {
                 throw r;
