@@ -180,7 +180,7 @@ public final class SubscriptionLoop {
                     forgetTokens.run();
                 }
                 LOG.warn("Beskedfordeler dueslag {}: cannot consume ({}); trying again in {} ms", settings.dueslag(),
-                        PersonalData.maskCprNumbers(e.toString()), backoff.toMillis());
+                        describe(e), backoff.toMillis());
                 closeQuietly(connection);
                 setPhase(Phase.RECONNECTING);
                 pause(backoff);
@@ -188,6 +188,13 @@ public final class SubscriptionLoop {
             }
         }
         setPhase(Phase.CLOSED);
+    }
+
+    /** The failure and its cause (the RabbitMQ client wraps the broker's refusal in a bare IOException). */
+    private static String describe(Exception e) {
+        Throwable cause = e.getCause();
+        String text = cause == null || cause == e ? e.toString() : e + " caused by " + cause;
+        return PersonalData.maskCprNumbers(text);
     }
 
     private List<Consuming> consume(Connection connection) throws IOException {
