@@ -3,6 +3,8 @@ package dk.rammearkitektur.testkit.beskedfordeler;
 import dk.rammearkitektur.testkit.beskedfordeler.internal.EmbeddedBroker;
 import dk.rammearkitektur.testkit.beskedfordeler.internal.Envelopes;
 import dk.rammearkitektur.testkit.beskedfordeler.internal.TokenGate;
+import dk.rammearkitektur.testkit.digitalpost.DigitalPostSimulator;
+import dk.rammearkitektur.testkit.digitalpost.PostStatusEvent;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
 import java.nio.charset.StandardCharsets;
@@ -168,6 +170,38 @@ public final class BeskedfordelerSimulator implements AutoCloseable {
     public void deliver(UUID dueslag, String messageId, byte[] envelopeXml) {
         broker.publish(known(dueslag), Objects.requireNonNull(messageId, "messageId == null"), null, XML,
                 Objects.requireNonNull(envelopeXml, "envelopeXml == null"), true);
+    }
+
+    /**
+     * Distributes an event as the platform does with what a source system hands it: to every dueslag subscribed to
+     * its Beskedtype ({@link #subscribe}), without a token check (the source is inside the platform).
+     *
+     * @return the dueslag it was put on
+     * @throws IllegalArgumentException when the envelope is not a readable Haendelsesbesked
+     */
+    public List<UUID> distribute(String messageId, byte[] envelopeXml) {
+        String beskedtype;
+        try {
+            beskedtype = Envelopes.beskedtype(envelopeXml);
+        } catch (Envelopes.Malformed e) {
+            throw new IllegalArgumentException("not a readable Haendelsesbesked: " + e.getMessage(), e);
+        }
+        List<UUID> routed = new ArrayList<>();
+        for (UUID d : subscriptions.getOrDefault(beskedtype, Set.of())) {
+            deliver(d, messageId, envelopeXml);
+            routed.add(d);
+        }
+        return routed;
+    }
+
+    /**
+     * Makes the Digital Post simulator's delivery statuses reach this Beskedfordeler, as the platform's do: each
+     * {@code PKO_PostStatus} it emits from now on is {@linkplain #distribute distributed} with its Beskedtype
+     * ({@link PostStatusEvent#BESKEDTYPE}); subscribe a dueslag to that type to receive them.
+     */
+    public BeskedfordelerSimulator followDigitalPost(DigitalPostSimulator digitalPost) {
+        digitalPost.onStatus(e -> distribute(e.beskedId(), e.haendelsesbesked()));
+        return this;
     }
 
     /** Routes published messages of {@code beskedtype} (a UUID or URN; case is ignored) to the dueslag. */

@@ -30,23 +30,37 @@ public record PostStatusEvent(UUID messageUuid, String transmissionId, String sh
         return new java.io.ByteArrayInputStream(document);
     }
 
+    /** The id of the Beskedfordeler message carrying this status: derived from the document, so stable. */
+    public String beskedId() {
+        return UUID.nameUUIDFromBytes(document).toString();
+    }
+
     /**
-     * The status as Beskedfordeler (SF1461) pushes it to a receiver: {@code ModtagBeskedInput/Haendelsesbesked} in the
-     * published Beskedfordeler schema, the {@code PKO_PostStatus} Base64-encoded in {@code Beskeddata/Base64} (the
-     * element a public receiver reads; its namespace is not published, so it has none here). BeskedId is derived
-     * from the document; Beskedtype is the simulator's own URN, the platform's value is not published.
+     * The status as the Beskedfordeler (SF1461) delivers it from a dueslag: a {@code Haendelsesbesked} in the published
+     * Beskedfordeler schema, the {@code PKO_PostStatus} Base64-encoded in {@code Beskeddata/Base64} (the element a
+     * public receiver reads; its namespace is not published, so it has none here). BeskedId is {@link #beskedId()};
+     * Beskedtype is the simulator's own URN ({@link #BESKEDTYPE}), the platform's value is not published.
      */
+    public byte[] haendelsesbesked() {
+        return haendelsesbeskedXml().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The same as the Beskedfordeler pushes it to a receiver: wrapped in {@code ModtagBeskedInput}. */
     public byte[] beskedfordelerDocument() {
-        String id = UUID.nameUUIDFromBytes(document).toString();
-        return ("<sts:ModtagBeskedInput xmlns:sts=\"urn:oio:sts:1.0.0\" xmlns:besked=\"urn:oio:besked:kuvert:1.0\" "
-                + "xmlns:sd=\"urn:oio:sagdok:3.0.0\"><besked:Haendelsesbesked><besked:BeskedId><sd:UUIDIdentifikator>" + id
-                + "</sd:UUIDIdentifikator></besked:BeskedId><besked:BeskedVersion>1.0</besked:BeskedVersion><besked:Beskedkuvert>"
-                + "<besked:Filtreringsdata><besked:Beskedtype><sd:URNIdentifikator>" + BESKEDTYPE + "</sd:URNIdentifikator>"
-                + "</besked:Beskedtype></besked:Filtreringsdata><besked:Leveranceinformation><besked:Dannelsestidspunkt>"
-                + "<sd:TidsstempelDatoTid>" + at + "</sd:TidsstempelDatoTid></besked:Dannelsestidspunkt>"
-                + "</besked:Leveranceinformation></besked:Beskedkuvert><besked:Beskeddata><Base64>"
-                + java.util.Base64.getEncoder().encodeToString(document) + "</Base64></besked:Beskeddata></besked:Haendelsesbesked>"
+        return ("<sts:ModtagBeskedInput xmlns:sts=\"urn:oio:sts:1.0.0\">" + haendelsesbeskedXml()
                 + "</sts:ModtagBeskedInput>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String haendelsesbeskedXml() {
+        return "<besked:Haendelsesbesked xmlns:besked=\"urn:oio:besked:kuvert:1.0\" "
+                + "xmlns:sd=\"urn:oio:sagdok:3.0.0\"><besked:BeskedId><sd:UUIDIdentifikator>" + beskedId()
+                + "</sd:UUIDIdentifikator></besked:BeskedId><besked:BeskedVersion>1.0</besked:BeskedVersion>"
+                + "<besked:Beskedkuvert><besked:Filtreringsdata><besked:Beskedtype><sd:URNIdentifikator>" + BESKEDTYPE
+                + "</sd:URNIdentifikator></besked:Beskedtype></besked:Filtreringsdata><besked:Leveranceinformation>"
+                + "<besked:Dannelsestidspunkt><sd:TidsstempelDatoTid>" + at + "</sd:TidsstempelDatoTid>"
+                + "</besked:Dannelsestidspunkt></besked:Leveranceinformation></besked:Beskedkuvert><besked:Beskeddata>"
+                + "<Base64>" + java.util.Base64.getEncoder().encodeToString(document) + "</Base64></besked:Beskeddata>"
+                + "</besked:Haendelsesbesked>";
     }
 
     /** The simulator's own Beskedtype for PKO_PostStatus messages. */
