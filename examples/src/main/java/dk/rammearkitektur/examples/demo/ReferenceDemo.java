@@ -67,6 +67,10 @@ import dk.rammearkitektur.signing.OcesIdentity;
 import dk.rammearkitektur.signing.SigningCredential;
 import dk.rammearkitektur.signing.certificates.CertificateReport;
 import dk.rammearkitektur.signing.certificates.CertificateValidator;
+import dk.rammearkitektur.clients.beskedfordeler.BeskedfordelerClient;
+import dk.rammearkitektur.clients.beskedfordeler.BeskedfordelerEnvironment;
+import dk.rammearkitektur.clients.beskedfordeler.EventSubscription;
+import dk.rammearkitektur.testkit.beskedfordeler.BeskedfordelerSimulator;
 import dk.rammearkitektur.testkit.digitalpost.DigitalPostSimulator;
 import dk.rammearkitektur.testkit.digitalpost.MailboxEntry;
 import dk.rammearkitektur.testkit.digitalpost.PostStatusEvent;
@@ -109,7 +113,9 @@ import java.util.UUID;
  * lookups, the case, the decision letter by Digital Post with a NemSMS notification and a printed copy for a recipient
  * exempt from Digital Post, the receipts journalised with the case printed as JSON with its history, and the case and
  * its documents indexed in the Sags- og Dokumentindeks (SF1470) from that history, updated when the case is decided,
- * and found again by the citizen's CPR number. Every line it prints comes from a real call; CPR numbers are masked.
+ * and found again by the citizen's CPR number, and the letters' delivery statuses (PKO_PostStatus) received from the
+ * Beskedfordeler (SF1461, AMQP over TLS, on an embedded broker) and matched to the receipts. Every line it prints comes
+ * from a real call; CPR numbers are masked.
  *
  * <p>Run it with {@code java -jar cli/target/rammearkitektur-cli.jar demo}, or embed it with {@link #run(PrintWriter)}.
  * It binds only to {@code 127.0.0.1} on free ports, writes no files, and stops everything it started, so it can run
@@ -117,7 +123,7 @@ import java.util.UUID;
  */
 public final class ReferenceDemo {
     /** The number of steps the demo prints. */
-    public static final int STEPS = 7;
+    public static final int STEPS = 8;
     /** The seed of the test PKI the demo uses (the simulators' default). */
     static final long PKI_SEED = 1;
     /** A fictitious citizen exempt from Digital Post (fritaget), added to the simulated CPR register. */
@@ -146,7 +152,7 @@ public final class ReferenceDemo {
      * Runs the demo and prints its log to {@code out} in the platform's default charset.
      *
      * @param out where the log goes
-     * @return the exit code: 0 when all seven steps succeeded, 1 otherwise
+     * @return the exit code: 0 when all eight steps succeeded, 1 otherwise
      */
     public static int run(PrintStream out) {
         Objects.requireNonNull(out, "out == null");
@@ -160,7 +166,7 @@ public final class ReferenceDemo {
      * Runs the demo and prints its log to {@code out}.
      *
      * @param out where the log goes
-     * @return the exit code: 0 when all seven steps succeeded, 1 otherwise
+     * @return the exit code: 0 when all eight steps succeeded, 1 otherwise
      */
     public static int run(PrintWriter out) {
         Objects.requireNonNull(out, "out == null");
@@ -184,13 +190,17 @@ public final class ReferenceDemo {
         long t = System.nanoTime();
         TestPki pki = TestPki.generateFast(PKI_SEED);
         try (ServiceplatformSimulator platform = ServiceplatformSimulator.builder().pki(pki).build().start();
-                DigitalPostSimulator digitalPost = DigitalPostSimulator.builder().pki(pki).build().start()) {
+                DigitalPostSimulator digitalPost = DigitalPostSimulator.builder().pki(pki).build().start();
+                BeskedfordelerSimulator beskedfordeler = BeskedfordelerSimulator.builder().sts(platform).start()) {
             log.line("Simulators on 127.0.0.1 (mutual TLS, test PKI seed " + PKI_SEED + ", RSA 2048) started in "
                     + StepLog.millisSince(t) + " ms:");
             log.line("  Serviceplatformen + STS  " + platform.baseUri());
             log.line("  Digital Post + STS       " + digitalPost.baseUri());
+            log.line("  Beskedfordeler (AMQP)    amqps://" + beskedfordeler.host() + ":" + beskedfordeler.port() + "/"
+                    + BeskedfordelerSimulator.VIRTUAL_HOST + " (embedded Qpid Broker-J, started in "
+                    + beskedfordeler.startupTime().toMillis() + " ms)");
             log.line("");
-            Scenario s = new Scenario(platform, digitalPost);
+            Scenario s = new Scenario(platform, digitalPost, beskedfordeler);
             s.loadCertificate();
             try (ClientLogTap tokens = new ClientLogTap(TOKEN_LOGGER);
                     ServiceplatformClient sp = s.serviceplatformClient();
@@ -202,6 +212,7 @@ public final class ReferenceDemo {
                 s.sendDecision(sp, dp);
                 s.journaliseReceipts();
                 s.indexCase();
+                s.receiveStatuses();
             }
             s.summary(StepLog.millisSince(demoStarted));
             return s.failures == 0 ? 0 : 1;
@@ -212,6 +223,8 @@ public final class ReferenceDemo {
     private final class Scenario {
         private final ServiceplatformSimulator platform;
         private final DigitalPostSimulator digitalPost;
+        private final BeskedfordelerSimulator beskedfordeler;
+        private final UUID dueslag;
         private final char[] password = UUID.randomUUID().toString().toCharArray();
         private byte[] pkcs12;
         private SigningCredential credential;
@@ -238,9 +251,15 @@ public final class ReferenceDemo {
         private record Sent(String what, String recipientCpr, UUID messageUuid, SendReceipt receipt) {
         }
 
-        Scenario(ServiceplatformSimulator platform, DigitalPostSimulator digitalPost) {
+        Scenario(ServiceplatformSimulator platform, DigitalPostSimulator digitalPost,
+                BeskedfordelerSimulator beskedfordeler) {
             this.platform = platform;
             this.digitalPost = digitalPost;
+            this.beskedfordeler = beskedfordeler;
+            // the municipality's dueslag for PKO_PostStatus, as set up in the Beskedfordeler's administration module
+            this.dueslag = beskedfordeler.createDueslag(platform.municipalityCvr());
+            beskedfordeler.subscribe(dueslag, PostStatusEvent.BESKEDTYPE);
+            beskedfordeler.followDigitalPost(digitalPost);
             platform.data().add(new SimulatorData.Person(EXEMPT_CPR, "Else", null, "Poulsen", LocalDate.of(1947, 8, 12),
                     1, "E", new SimulatorData.Address("Ældrevej", "4", null, null, null, "8000", "Aarhus C", 751),
                     false, null));
@@ -688,6 +707,60 @@ public final class ReferenceDemo {
             durations.add(log.end());
         }
 
+        void receiveStatuses() {
+            log.begin(8, "Receive the letters' delivery statuses from the Beskedfordeler (SF1461, AMQP pull)");
+            List<DeliveryStatus> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+            int expected = digitalPost.statuses().size();
+            long t = System.nanoTime();
+            try (BeskedfordelerClient client = BeskedfordelerClient.builder()
+                    .environment(BeskedfordelerEnvironment.custom(beskedfordeler.host(), beskedfordeler.port(),
+                            platform.baseUri(), platform.baseUri()))
+                    .systemCertificate(pkcs12, password)
+                    .trustAnchors(List.of(beskedfordeler.tlsTrustAnchor(), platform.tlsTrustAnchor()))
+                    .stsCertificates(List.of(platform.stsCertificate())).authorityCvr(municipalityCvr).build();
+                    EventSubscription subscription = client.subscription(dueslag)
+                            .handler(e -> received.add(DeliveryStatus.of(e.message()))).start()) {
+                boolean consuming = subscription.awaitConsuming(java.time.Duration.ofSeconds(30));
+                check(consuming, "the subscription did not connect: " + subscription.lastFailure());
+                log.detail("dueslag", dueslag + " (PKO_PostStatus), consuming in " + StepLog.millisSince(t)
+                        + " ms: TLS with the system certificate, the STS token for "
+                        + BeskedfordelerClient.RECEIVE_ENTITY_ID + " as the SASL EXTERNAL response");
+                long end = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+                while (consuming && received.size() < expected && System.nanoTime() < end) {
+                    Thread.sleep(10);
+                }
+                PostStatusEvent again = digitalPost.statuses().get(0);
+                beskedfordeler.faults().deliverTwice(dueslag, again.beskedId(), again.haendelsesbesked());
+                while (consuming && subscription.counts().duplicates() < 2 && System.nanoTime() < end) {
+                    Thread.sleep(10);
+                }
+                for (DeliveryStatus status : received) {
+                    String about = sent.stream().filter(x -> x.messageUuid() != null
+                            && x.messageUuid().equals(status.messageUuid())).map(Sent::what).findFirst()
+                            .orElse(status.shipmentId() != null ? "printed copy " + status.shipmentId() : "?");
+                    log.detail("status", status.kind() + " \"" + status.statusText() + "\" via " + status.channel()
+                            + ": " + about + (status.transmissionId() == null ? ""
+                            : ", transmission " + status.transmissionId()));
+                }
+                EventSubscription.Counts c = subscription.counts();
+                log.detail("handled", c.handled() + " event(s) of " + expected + " statuses emitted, acknowledged"
+                        + " after the handler; a redelivered status twice more: " + c.duplicates()
+                        + " duplicate(s) acknowledged without handling (BeskedId remembered)");
+                check(c.handled() == expected && received.size() == expected, "received " + received.size()
+                        + " of " + expected + " delivery statuses");
+                check(c.duplicates() == 2, "the redelivered status was not recognised as a duplicate");
+                check(beskedfordeler.depth(dueslag) == 0, "the dueslag still holds " + beskedfordeler.depth(dueslag)
+                        + " message(s)");
+                check(received.stream().anyMatch(st -> st.kind() == DeliveryStatus.Kind.DELIVERED),
+                        "no letter was reported delivered");
+                printTokens(null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                check(false, "interrupted while waiting for the delivery statuses");
+            }
+            durations.add(log.end());
+        }
+
         /** The case as the index holds it: relations by kind and the progress states with their validity. */
         private void printIndexed(String label, IndexedCase c) {
             java.util.Map<String, Long> kinds = new java.util.LinkedHashMap<>();
@@ -716,6 +789,9 @@ public final class ReferenceDemo {
                     + " calls, SF1470 Sags- og Dokumentindeks " + platform.requestCount("SF1470") + " calls (index "
                     + platform.sagDokumentIndeks().count(SagDokumentIndeksData.Kind.SAG) + " Sag, "
                     + platform.sagDokumentIndeks().count(SagDokumentIndeksData.Kind.DOKUMENT) + " Dokumenter)");
+            log.line("  Beskedfordeler          " + digitalPost.statuses().size() + " PKO_PostStatus event(s) distributed"
+                    + " to the dueslag and received over AMQP; " + beskedfordeler.connectionCount()
+                    + " connection(s) open at the end");
             log.line("  Digital Post            " + digitalPost.requestCount("KOMBI") + " sends, "
                     + digitalPost.requestCount("LOOKUP") + " lookups, STS " + digitalPost.requestCount("STS")
                     + " calls and " + digitalPost.requestCount("TOKEN") + " access-token exchanges (one per service)");

@@ -103,6 +103,22 @@ class ReferenceDemoTest {
     }
 
     @Test
+    void receivesEveryDeliveryStatusOnceThroughTheBeskedfordeler() {
+        for (String out : OUTPUTS) {
+            String step8 = out.substring(out.indexOf("[8/" + ReferenceDemo.STEPS + "] "), out.indexOf("Summary"));
+            assertTrue(step8.contains("as the SASL EXTERNAL response"), step8);
+            assertTrue(step8.contains("DELIVERED \"Afleveret Digital Post\" via Digital Post: "), step8);
+            assertTrue(step8.contains("IN_PROGRESS \"Afleveret til print og kuvertering\" via "), step8);
+            Matcher handled = Pattern.compile("(\\d+) event\\(s\\) of (\\d+) statuses emitted").matcher(step8);
+            assertTrue(handled.find(), step8);
+            assertEquals(handled.group(2), handled.group(1), step8);
+            assertTrue(step8.contains("2 duplicate(s) acknowledged without handling"), step8);
+            assertEquals(1, step8.split("STS token for http://entityid.kombit.dk/service/bfo_modtag/2 issued", -1)
+                    .length - 1, step8);
+        }
+    }
+
+    @Test
     void eachServiceGetsExactlyOneTokenFromTheClientsOwnRecords() {
         for (String out : OUTPUTS) {
             for (String entity : List.of("http://stoettesystemerne.dk/service/organisation/3",
