@@ -184,6 +184,7 @@ class CprSubscriptionEndToEndTest {
 
     @Test
     void theTokenModelIsRefused(ServiceplatformSimulator sim) {
+        int before = sim.requestCount("SF6002");
         try (ServiceplatformClient token = SimulatorClients.stsToken(sim, StsProtocol.SOAP).build()) {
             ValidationException e = assertThrows(ValidationException.class, token::cprSubscriptions);
             assertEquals("cprSubscriptions", e.violations().get(0).path());
@@ -194,25 +195,72 @@ class CprSubscriptionEndToEndTest {
                 .build());
         assertTrue(e.violations().stream().anyMatch(v -> v.path().equals("serviceplatformClient.serviceAgreements.SF6002")),
                 e.getMessage());
-        assertEquals(0, sim.requestCount("SF6002"));
+        assertEquals(before, sim.requestCount("SF6002"));
+    }
+
+    /** A hand-written envelope, S2's schema-correct shape: empty header unless given, no WS-Addressing. */
+    private static java.net.http.HttpResponse<String> post(ServiceplatformSimulator sim, String header, String body)
+            throws Exception {
+        java.net.http.HttpClient http = dk.rammearkitektur.testkit.MutualTlsHttp.client(sim.systemIdentity(),
+                sim.tlsTrustAnchor());
+        String env = "<s:Envelope xmlns:s='" + Xml.SOAP + "'><s:Header>" + header + "</s:Header><s:Body>" + body
+                + "</s:Body></s:Envelope>";
+        return http.send(java.net.http.HttpRequest.newBuilder(sim.endpoints().get("SF6002"))
+                .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(env)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String getAllFilters(ServiceplatformSimulator sim) {
+        String ic = Xml.INVCTX;
+        return "<a:GetAllFilters xmlns:a='" + SVC + "'><ic:InvocationContext xmlns:ic='" + ic + "'>"
+                + "<ic:ServiceAgreementUUID>" + sim.serviceAgreement("SF6002") + "</ic:ServiceAgreementUUID>"
+                + "<ic:UserSystemUUID>" + sim.userSystemUuid() + "</ic:UserSystemUUID>"
+                + "<ic:UserUUID>" + sim.userUuid() + "</ic:UserUUID>"
+                + "<ic:ServiceUUID>9cdccc2f-3243-11e2-8fef-d4bed98c5934</ic:ServiceUUID>"
+                + "</ic:InvocationContext></a:GetAllFilters>";
     }
 
     @Test
-    void theSimulatorRefusesARequestWithoutContext(ServiceplatformSimulator sim) throws Exception {
-        java.net.http.HttpClient http = dk.rammearkitektur.testkit.MutualTlsHttp.client(sim.systemIdentity(),
-                sim.tlsTrustAnchor());
-        String env = "<s:Envelope xmlns:s='" + Xml.SOAP + "'><s:Body><a:GetAllFilters xmlns:a='" + SVC + "'/>"
-                + "</s:Body></s:Envelope>";
-        java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(
-                sim.endpoints().get("SF6002")).header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(env)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+    void theSimulatorAnswersAHandWrittenRequestAndRefusesOneWithoutContext(ServiceplatformSimulator sim)
+            throws Exception {
+        java.net.http.HttpResponse<String> ok = post(sim, "", getAllFilters(sim));
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals("GetAllFiltersResponse", payload(ok.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .getLocalName());
+        assertEquals("no violations", sim.conformanceReport());
+        java.net.http.HttpResponse<String> r = post(sim, "", "<a:GetAllFilters xmlns:a='" + SVC + "'/>");
         assertEquals(500, r.statusCode());
         assertTrue(r.body().contains(PlatformFaults.SCHEMA) || r.body().contains(PlatformFaults.INVOCATION_CONTEXT),
                 r.body());
         assertTrue(sim.violations().stream().anyMatch(v -> v.code().equals(PlatformFaults.INVOCATION_CONTEXT)),
                 sim.conformanceReport());
         sim.reset();
+    }
+
+    @Test
+    void theSimulatorRefusesAWsSecurityHeader(ServiceplatformSimulator sim) throws Exception {
+        java.net.http.HttpResponse<String> r = post(sim, "<wsse:Security xmlns:wsse='" + Sts.WSSE + "'/>",
+                getAllFilters(sim));
+        assertEquals(500, r.statusCode());
+        assertTrue(r.body().contains(PlatformFaults.SIGNATURE), r.body());
+        assertEquals(List.of(PlatformFaults.SIGNATURE), sim.violations().stream().map(v -> v.code()).toList());
+        sim.reset();
+    }
+
+    @Test
+    void aClientWithoutTheAgreementIsRefusedNamingIt(ServiceplatformSimulator sim) {
+        char[] pw = SimulatorClients.PASSWORD.toCharArray();
+        try (ServiceplatformClient noAgreement = ServiceplatformClient.builder()
+                .environment(dk.rammearkitektur.clients.serviceplatform.Environment.custom(sim.baseUri()))
+                .systemCertificate(sim.systemIdentity().pkcs12(pw), pw).trustAnchors(List.of(sim.tlsTrustAnchor()))
+                .retryPolicy(RetryPolicy.none()).invocationContext(sim.userSystemUuid(), sim.userUuid()).build()) {
+            int before = sim.requestCount("SF6002");
+            ValidationException e = assertThrows(ValidationException.class,
+                    () -> noAgreement.cprSubscriptions().subscribe(Cpr.parse(SimulatorData.CPR_ACTIVE_1900S)));
+            assertEquals("serviceAgreements.SF6002", e.violations().get(0).path());
+            assertEquals(before, sim.requestCount("SF6002"));
+        }
     }
 
     @Test
