@@ -296,8 +296,9 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     }
 
     /**
-     * The endpoint URLs by service id ({@code SF1520}, {@code SF6002}, {@code SF1530}, {@code SF1500}, {@code SF1500-bruger},
-     * {@code SF1500-organisationenhed}, {@code SF1500-organisationfunktion}, {@code SF1510}, {@code SF1470}).
+     * The endpoint URLs by service id ({@code SF1520}, {@code SF6002}, {@code SF1530}, {@code SF1500},
+     * {@code SF1500-bruger}, {@code SF1500-organisationenhed}, {@code SF1500-organisationfunktion}, {@code SF1510},
+     * {@code SF1470}).
      */
     public Map<String, URI> endpoints() {
         Map<String, URI> out = new java.util.LinkedHashMap<>();
@@ -748,6 +749,9 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             case "AddPNRSubscription":
             case "RemovePNRSubscription":
             case "GetAllFilters":
+                if (!contextOnly) { // an SF6002 operation sent elsewhere (answered only in lenient mode)
+                    return Xml.fault(ep.soapNs, "Client", PlatformFaults.SCHEMA, "unknown operation");
+                }
                 cprSubscriptions.answer(out, payload, data);
                 break;
             case "SearchLegalUnitRequest":
