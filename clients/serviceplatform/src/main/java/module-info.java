@@ -1,6 +1,6 @@
 /**
- * Serviceplatformen clients: CPR (SF1520), CVR (SF1530) and Organisation (SF1500), authenticated with an
- * InvocationContext or an STS holder-of-key token. Exports its API package only; the JAXB message classes are opened
+ * Serviceplatformen clients: CPR (SF1520), CPR subscription (SF6002), CVR (SF1530) and Organisation (SF1500),
+ * authenticated with an InvocationContext or an STS holder-of-key token. Exports its API package only; the JAXB message classes are opened
  * to JAXB.
  */
 module dk.rammearkitektur.clients.serviceplatform {
@@ -15,4 +15,5 @@ module dk.rammearkitektur.clients.serviceplatform {
     opens dk.rammearkitektur.clients.serviceplatform.internal.cpr to jakarta.xml.bind;
     opens dk.rammearkitektur.clients.serviceplatform.internal.cvr to jakarta.xml.bind;
     opens dk.rammearkitektur.clients.serviceplatform.internal.org to jakarta.xml.bind;
+    opens dk.rammearkitektur.clients.serviceplatform.internal.subscription to jakarta.xml.bind;
 }

@@ -1,5 +1,6 @@
 package dk.rammearkitektur.testkit.junit;
 
+import dk.rammearkitektur.clients.serviceplatform.CprSubscriptionService;
 import dk.rammearkitektur.clients.serviceplatform.CvrOnlineService;
 import dk.rammearkitektur.clients.serviceplatform.Environment;
 import dk.rammearkitektur.clients.serviceplatform.PersonBaseDataExtendedService;
@@ -91,7 +92,7 @@ public final class SimulatorClients {
 
     /**
      * A builder for a client of {@code sim} with the InvocationContext auth model: the simulator's environment, its
-     * system certificate (PKCS#12), its TLS trust anchor, the registered user system, user and service agreements (SF1520, SF1530;
+     * system certificate (PKCS#12), its TLS trust anchor, the registered user system, user and service agreements (SF1520, SF1530, SF6002;
      * SF1500 Organisation 6 has no InvocationContext model, use {@link #stsToken}),
      * timeouts of 2 s connect, 5 s read, 10 s total, and no retries. Adjust and build.
      */
@@ -105,6 +106,7 @@ public final class SimulatorClients {
                 .retryPolicy(RetryPolicy.none())
                 .invocationContext(sim.userSystemUuid(), sim.userUuid())
                 .serviceAgreement(PersonBaseDataExtendedService.INSTANCE, sim.serviceAgreement("SF1520"))
-                .serviceAgreement(CvrOnlineService.INSTANCE, sim.serviceAgreement("SF1530"));
+                .serviceAgreement(CvrOnlineService.INSTANCE, sim.serviceAgreement("SF1530"))
+                .serviceAgreement(CprSubscriptionService.INSTANCE, sim.serviceAgreement("SF6002"));
     }
 }

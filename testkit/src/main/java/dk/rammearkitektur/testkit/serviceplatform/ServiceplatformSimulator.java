@@ -44,7 +44,9 @@ import org.xml.sax.SAXException;
 
 /**
  * An in-process Serviceplatformen for tests: one HTTPS server on {@code 127.0.0.1} (port 0 unless chosen) requiring
- * client certificates from the test PKI, serving SF1520 under {@code /service/CPR/PersonBaseDataExtended/4}, SF1530
+ * client certificates from the test PKI, serving SF1520 under {@code /service/CPR/PersonBaseDataExtended/4}, SF6002
+ * CPR Abonnement ({@code AddPNRSubscription}, {@code RemovePNRSubscription}, {@code GetAllFilters}, InvocationContext
+ * model only, dispatched on the body element because its SOAPAction is empty) under {@link #SF6002_PATH}, SF1530
  * under {@code /service/CVR/Online/2}, SF1500 under {@code /organisation/organisationsystem/6/} (the hierarchy read)
  * and under {@code /organisation/bruger/6/}, {@code /organisation/organisationenhed/6/} and
  * {@code /organisation/organisationfunktion/6/} (the object services' {@code soeg}, {@code laes}, {@code list} over
@@ -87,6 +89,13 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     static final UUID SF1520_UUID = UUID.fromString("e6be2436-bf35-4df2-83fe-925142825dc2");
     static final UUID SF1530_UUID = UUID.fromString("c0daecde-e278-43b7-84fd-477bfeeea027");
     static final UUID SF1500_UUID = UUID.fromString("4b8d5e02-7c0a-4c4b-9a0e-5f6a1c2e3d40");
+    /** SF6002 CPR Abonnement (research note sf6002.md §1.6: S1c ServiceInfo.cs, S7, P1's URL). */
+    static final UUID SF6002_UUID = UUID.fromString("9cdccc2f-3243-11e2-8fef-d4bed98c5934");
+    /** The path of SF6002 CPR Abonnement, upper-case {@code CPR}, trailing slash (research note sf6002.md §1.6). */
+    public static final String SF6002_PATH = "/service/CPRSubscription/CPRSubscription/1/";
+    /** Every SF6002 operation has {@code soapAction=""}, so requests are told apart by the body element alone. */
+    private static final Map<String, String> SF6002_ACTIONS = Map.of("AddPNRSubscription", "",
+            "RemovePNRSubscription", "", "GetAllFilters", "");
     /** A placeholder: Klassifikation is called with STS tokens only, so its service UUID is never checked. */
     static final UUID SF1510_UUID = UUID.fromString("9a1f0c3e-2b7d-4e5f-8a6b-1c2d3e4f5a60");
     /**
@@ -130,6 +139,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     private final KlassifikationData klassifikation;
     private final SagDokumentIndeksData sagDokumentIndeks;
     private final SagDokumentIndeksService sagDokumentIndeksService;
+    private final CprSubscriptionRegister cprSubscriptions = new CprSubscriptionRegister();
     private final boolean strict;
     private final Clock clock;
     private final Duration skew;
@@ -191,6 +201,8 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                         "http://cpr.serviceplatformen.dk/service/personbasedataextended/4",
                         "cpr/PersonBaseDataExtended_4.xsd", PublishedContracts.SF1520, Map.of("PersonLookupRequest",
                         "http://serviceplatformen.dk/xml/wsdl/soap11/CPR/PersonBaseDataExtended/4/PersonLookup"), Xml.SOAP),
+                new Endpoint("SF6002", SF6002_PATH, SF6002_UUID, null, "cpr/CprSubscriptionService_1.xsd", null,
+                        SF6002_ACTIONS, Xml.SOAP),
                 new Endpoint("SF1530", "/service/CVR/Online/2", SF1530_UUID,
                         "http://cvr.serviceplatformen.dk/service/online/2", "cvr/CvrOnline_2.xsd", PublishedContracts.SF1530, Map.of(
                         "GetLegalUnitRequest", "http://rep.oio.dk/eogs/xml.wsdl/2/getLegalUnit",
@@ -213,7 +225,9 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                         Xml.SOAP));
         java.util.Set<String> entityIds = new java.util.HashSet<>();
         for (Endpoint e : endpoints) {
-            entityIds.add(e.entityId);
+            if (e.entityId != null) { // SF6002 has no token model, so no audience
+                entityIds.add(e.entityId);
+            }
             // compiled now (once per JVM), so no request pays for it and a broken contract fails the build() call
             if (contracts != null && e.published != null) {
                 PublishedContracts.schema(contracts.resolve(e.published));
@@ -295,8 +309,9 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     }
 
     /**
-     * The endpoint URLs by service id ({@code SF1520}, {@code SF1530}, {@code SF1500}, {@code SF1500-bruger},
-     * {@code SF1500-organisationenhed}, {@code SF1500-organisationfunktion}, {@code SF1510}, {@code SF1470}).
+     * The endpoint URLs by service id ({@code SF1520}, {@code SF6002}, {@code SF1530}, {@code SF1500},
+     * {@code SF1500-bruger}, {@code SF1500-organisationenhed}, {@code SF1500-organisationfunktion}, {@code SF1510},
+     * {@code SF1470}).
      */
     public Map<String, URI> endpoints() {
         Map<String, URI> out = new java.util.LinkedHashMap<>();
@@ -372,7 +387,10 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         return user;
     }
 
-    /** The service agreement UUID registered for {@code serviceId} ({@code SF1520}, {@code SF1530}, {@code SF1500}). */
+    /**
+     * The service agreement UUID registered for {@code serviceId} ({@code SF1520}, {@code SF6002}, {@code SF1530},
+     * {@code SF1500}).
+     */
     public UUID serviceAgreement(String serviceId) {
         UUID a = agreements.get(serviceId);
         if (a == null) {
@@ -392,6 +410,26 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     /** The registers; add data per test. */
     public SimulatorData data() {
         return data;
+    }
+
+    /**
+     * The CPR numbers SF6002 CPR Abonnement follows for the simulator's service agreement, sorted; a snapshot. See
+     * {@link CprSubscriptionRegister} for the result semantics.
+     */
+    public java.util.Set<String> cprSubscriptions() {
+        return java.util.Collections.unmodifiableSet(cprSubscriptions.cprNumbers());
+    }
+
+    /**
+     * Adds a municipality-code filter to the SF6002 subscription (the SDK subscribes CPR numbers only; this lets a
+     * test see other filters in {@code GetAllFilters}).
+     *
+     * @param code the municipality code, 0 to 9999
+     * @return this simulator
+     */
+    public ServiceplatformSimulator addCprSubscriptionMunicipalityCode(int code) {
+        cprSubscriptions.addMunicipalityCode(code);
+        return this;
     }
 
     /** The classes the simulated Klassifikation (SF1510) serves; add classes per test. */
@@ -657,7 +695,12 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         boolean supportSystem = organisation || klasse || orgObjects || index;
         String transactionUuid = supportSystem ? checkRequestHeader(header, found) : null;
         String tokenCvr = null;
-        if (token) {
+        boolean contextOnly = "SF6002".equals(ep.id);
+        if (token && contextOnly) {
+            found.add(new String[] {PlatformFaults.SIGNATURE, "SF6002 has only the InvocationContext model; it takes"
+                    + " no WS-Security header"});
+        }
+        if (token && !contextOnly) {
             checkAddressing(ep, ex, header, expectedAction, messageId, found);
             tokenCvr = sts.verifyServiceCall(doc, ex, ep.entityId, callClock, found);
         } else if (supportSystem) {
@@ -716,6 +759,14 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                 ServiceResponses.legalUnit(out, c.get());
                 break;
             }
+            case "AddPNRSubscription":
+            case "RemovePNRSubscription":
+            case "GetAllFilters":
+                if (!contextOnly) { // an SF6002 operation sent elsewhere (answered only in lenient mode)
+                    return Xml.fault(ep.soapNs, "Client", PlatformFaults.SCHEMA, "unknown operation");
+                }
+                cprSubscriptions.answer(out, payload, data);
+                break;
             case "SearchLegalUnitRequest":
                 ServiceResponses.legalUnitSearch(out, data.companies(), payload);
                 break;

@@ -48,8 +48,9 @@ import dk.rammearkitektur.core.ServiceFaultException;
 import dk.rammearkitektur.clients.common.internal.HttpTransport;
 
 /**
- * Client for Serviceplatformen's base-data services: CPR person lookup (SF1520), CVR lookup by CVR number and by
- * P-number (SF1530) and Organisation read (SF1500 Organisation 6, STS tokens only). SOAP 1.1 (SF1520, SF1530) and
+ * Client for Serviceplatformen's base-data services: CPR person lookup (SF1520), CPR subscription (SF6002,
+ * InvocationContext only, through {@link #cprSubscriptions()}), CVR lookup by CVR number and by P-number (SF1530) and
+ * Organisation read (SF1500 Organisation 6, STS tokens only). SOAP 1.1 (SF1520, SF1530) and
  * SOAP 1.2 (SF1500, the STS), as each published binding says, over HTTPS with mutual TLS using the organisation's
  * system certificate; authorised either by an InvocationContext inside the request element in the SOAP Body
  * ({@link Builder#invocationContext}) or by a SAML holder-of-key token from the security token service in a signed
@@ -93,6 +94,7 @@ public final class ServiceplatformClient implements AutoCloseable {
     private final String tokenCvr;
     private final int organisationPageSize;
     private final Clock clock;
+    private final CprSubscriptions cprSubscriptions;
 
     private ServiceplatformClient(Environment environment, CallExecutor executor, X509Certificate certificate,
             String tokenCvr, int organisationPageSize, Clock clock) {
@@ -102,6 +104,7 @@ public final class ServiceplatformClient implements AutoCloseable {
         this.tokenCvr = tokenCvr;
         this.organisationPageSize = organisationPageSize;
         this.clock = clock;
+        this.cprSubscriptions = new CprSubscriptions(executor);
     }
 
     /** A builder with the defaults: core {@link Timeouts#defaults()}, {@link RetryPolicy#defaults()}, pool of 20. */
@@ -196,6 +199,25 @@ public final class ServiceplatformClient implements AutoCloseable {
         return executor.callJaxb(CvrOnlineService.INSTANCE, "searchLegalUnit", CVR_ACTION_BASE + "searchLegalUnit",
                 req, CvrMessages.SearchLegalUnitResponse.class, Mapping::legalUnitSearch);
     }
+
+    /**
+     * SF6002 CPR Abonnement: follow citizens' CPR changes (subscribe, unsubscribe, read the filters). The changes
+     * themselves arrive as daily files over SFTP, not through this client (see {@link CprSubscriptions}).
+     *
+     * @return the subscription calls of this client, which share its connections and settings
+     * @throws ValidationException at path {@code cprSubscriptions} when the client uses the STS token model: SF6002
+     *     has only the InvocationContext model (research note {@code sf6002.md} §1.7)
+     */
+    public CprSubscriptions cprSubscriptions() {
+        if (tokenCvr != null) {
+            throw new ValidationException("cprSubscriptions", CPR_SUBSCRIPTION_HAS_NO_TOKEN_MODEL);
+        }
+        return cprSubscriptions;
+    }
+
+    private static final String CPR_SUBSCRIPTION_HAS_NO_TOKEN_MODEL = "SF6002 CPR Abonnement has only the"
+            + " InvocationContext model (mutual TLS and an InvocationContext, no STS token): build the client with"
+            + " invocationContext(...)";
 
     /**
      * Runs {@code call}; a platform fault whose faultstring or error text contains {@code notFound} is empty, any
@@ -510,6 +532,8 @@ public final class ServiceplatformClient implements AutoCloseable {
                 v.require(!mustUnderstandAddressing, "mustUnderstandAddressing",
                         "applies to stsToken calls only; must be false with invocationContext");
             } else {
+                v.require(!agreements.containsKey(CprSubscriptionService.INSTANCE.id()),
+                        "serviceAgreements." + CprSubscriptionService.INSTANCE.id(), CPR_SUBSCRIPTION_HAS_NO_TOKEN_MODEL);
                 v.require(addressingOnInvocationContext, "addressingOnInvocationContext", "must be true with stsToken:"
                         + " the token policy signs the WS-Addressing headers, so token calls always send them");
                 v.require(ClientSettings.isCvr(stsCvr), "stsToken.cvr", "must be 8 digits");

@@ -89,17 +89,32 @@ public final class CallExecutor implements AutoCloseable {
      */
     public <T> T call(ServiceDescription service, String operation, SoapVersion version, boolean requestHeader,
             String soapAction, Object payload, ReplyReader<T> reader) {
-        return execute(service, operation, version, requestHeader, soapAction, payload,
-                (call, endpoint, request, timeout) -> {
-                    Document reply = transport.call(call, endpoint, soapAction, request, timeout);
-                    if (replyCheck != null) {
-                        replyCheck.accept(reply);
-                    }
-                    Element body = SoapEnvelopes.replyBody(reply, call);
-                    Element first = Dom.children(body).stream().findFirst().orElseThrow(() ->
-                            new MalformedReplyException(call, "reply body is empty", null));
-                    return reader.read(first, call);
-                });
+        return execute(service, operation, false, version, requestHeader, soapAction, payload, domExchange(soapAction,
+                reader));
+    }
+
+    /**
+     * Calls {@code operation} of {@code service} over SOAP 1.1 as a write whose repetition has no further effect
+     * ({@link ServiceCall#idempotentWrite}: retried like a read) and reads the first element of the reply body.
+     */
+    public <T> T idempotentWrite(ServiceDescription service, String operation, String soapAction, Object payload,
+            ReplyReader<T> reader) {
+        return execute(service, operation, true, SoapVersion.SOAP_11, false, soapAction, payload,
+                domExchange(soapAction, reader));
+    }
+
+    /** An exchange that parses the reply to DOM, checks it and reads the first element of its body. */
+    private <T> Exchange<T> domExchange(String soapAction, ReplyReader<T> reader) {
+        return (call, endpoint, request, timeout) -> {
+            Document reply = transport.call(call, endpoint, soapAction, request, timeout);
+            if (replyCheck != null) {
+                replyCheck.accept(reply);
+            }
+            Element body = SoapEnvelopes.replyBody(reply, call);
+            Element first = Dom.children(body).stream().findFirst().orElseThrow(() ->
+                    new MalformedReplyException(call, "reply body is empty", null));
+            return reader.read(first, call);
+        };
     }
 
     /** One attempt: sends {@code request} and reads the result from the reply. */
@@ -108,10 +123,11 @@ public final class CallExecutor implements AutoCloseable {
         T run(ServiceCall call, URI endpoint, Document request, Duration timeout);
     }
 
-    private <T> T execute(ServiceDescription service, String operation, SoapVersion version, boolean requestHeader,
-            String soapAction, Object payload, Exchange<T> exchange) {
+    private <T> T execute(ServiceDescription service, String operation, boolean idempotentWrite, SoapVersion version,
+            boolean requestHeader, String soapAction, Object payload, Exchange<T> exchange) {
         String correlationId = UUID.randomUUID().toString();
-        ServiceCall call = ServiceCall.read(service.id(), operation, correlationId);
+        ServiceCall call = idempotentWrite ? ServiceCall.idempotentWrite(service.id(), operation, correlationId, null)
+                : ServiceCall.read(service.id(), operation, correlationId);
         URI endpoint = service.endpoint(environment);
         return CallRetries.run(LOG, call, retry, timeouts, timeout -> {
             CallInfo info = new CallInfo(service, operation, soapAction, endpoint, correlationId, clock.instant(),
@@ -132,7 +148,7 @@ public final class CallExecutor implements AutoCloseable {
             return call(service, operation, soapAction, payload,
                     (reply, call) -> mapper.apply(JaxbCodec.unmarshal(reply, type)));
         }
-        return execute(service, operation, SoapVersion.SOAP_11, false, soapAction, payload,
+        return execute(service, operation, false, SoapVersion.SOAP_11, false, soapAction, payload,
                 (call, endpoint, request, timeout) -> transport.callForPayload(call, endpoint, soapAction, request,
                         timeout, x -> mapper.apply(JaxbCodec.unmarshal(x, type))));
     }

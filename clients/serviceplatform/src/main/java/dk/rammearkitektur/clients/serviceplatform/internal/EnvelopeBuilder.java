@@ -8,7 +8,8 @@ import dk.rammearkitektur.clients.common.internal.Soap;
 import dk.rammearkitektur.clients.common.internal.SoapEnvelopes;
 
 /**
- * Builds a SOAP 1.1 or 1.2 envelope (the call's binding) as DOM: WS-Addressing headers (as {@link Addressing} says),
+ * Builds a SOAP 1.1 or 1.2 envelope (the call's binding) as DOM: WS-Addressing headers (as {@link Addressing} says,
+ * and never for a binding whose SOAP action is empty),
  * the KOMBIT RequestHeader where the binding has one, the auth model's additions, the JAXB-marshalled body.
  */
 public final class EnvelopeBuilder {
@@ -44,7 +45,9 @@ public final class EnvelopeBuilder {
         env.setAttributeNS(XMLNS, "xmlns:invctx", Soap.INVCTX);
         Element header = SoapEnvelopes.header(doc);
         Element body = SoapEnvelopes.body(doc);
-        if (wsa.send()) {
+        // A binding whose soapAction is "" (SF6002) names no action, and wsa:Action must be an absolute IRI: such
+        // calls go without WS-Addressing, as the public SF6002 clients send them (research note sf6002.md, S2).
+        if (wsa.send() && !call.soapAction().isEmpty()) {
             env.setAttributeNS(XMLNS, "xmlns:wsa", Soap.WSA);
             env.setAttributeNS(XMLNS, "xmlns:wsu", Soap.WSU);
             mustUnderstand(addressing(header, "Action", call.soapAction(), "action"), wsa);

@@ -4,6 +4,7 @@ import dk.rammearkitektur.clients.serviceplatform.internal.cpr.PersonLookupReque
 import dk.rammearkitektur.clients.serviceplatform.internal.cpr.PersonLookupResponse;
 import dk.rammearkitektur.clients.serviceplatform.internal.cvr.CvrMessages;
 import dk.rammearkitektur.clients.serviceplatform.internal.org.OrganisationMessages;
+import dk.rammearkitektur.clients.serviceplatform.internal.subscription.CprSubscriptionMessages;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
@@ -21,7 +22,8 @@ public final class JaxbCodec {
                     CvrMessages.GetLegalUnitRequest.class, CvrMessages.GetLegalUnitResponse.class,
                     CvrMessages.GetProductionUnitRequest.class, CvrMessages.GetProductionUnitResponse.class,
                     CvrMessages.SearchLegalUnitRequest.class, CvrMessages.SearchLegalUnitResponse.class,
-                    OrganisationMessages.Input.class);
+                    OrganisationMessages.Input.class, CprSubscriptionMessages.AddPnrSubscription.class,
+                    CprSubscriptionMessages.RemovePnrSubscription.class, CprSubscriptionMessages.GetAllFilters.class);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);
         }
