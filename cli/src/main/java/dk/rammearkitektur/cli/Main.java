@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             CertCommand.class,
             CprLookupCommand.class,
+            EventsCommand.class,
             CvrLookupCommand.class,
             KlasseCommand.class,
             IndexCommand.class,

@@ -1,6 +1,7 @@
 package dk.rammearkitektur.cli;
 
 import dk.rammearkitektur.signing.Pem;
+import dk.rammearkitektur.testkit.beskedfordeler.BeskedfordelerSimulator;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import dk.rammearkitektur.testkit.serviceplatform.SimulatorData;
 import java.io.IOException;
@@ -18,14 +19,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code rammearkitektur simulator --port N}: runs the Serviceplatformen and STS simulators on 127.0.0.1 and prints
- * the endpoints, the trust anchors (PEM) and a test system certificate (PKCS#12 file and password), and writes a
- * client configuration usable with {@code cpr-lookup --config}, until interrupted (Ctrl-C).
+ * {@code rammearkitektur simulator --port N}: runs the Serviceplatformen and STS simulators and the Beskedfordeler
+ * simulator (an AMQP broker) on 127.0.0.1 and prints the endpoints, the trust anchors (PEM) and a test system
+ * certificate (PKCS#12 file and password), and writes a client configuration usable with {@code cpr-lookup --config}
+ * and {@code events listen --config}, until interrupted (Ctrl-C). The broker has one dueslag for the municipality,
+ * subscribed to {@value #EVENT_TYPE} (what {@code events publish} sends) and to Digital Post's PKO_PostStatus.
  */
 @Command(name = "simulator", description = "Run the Serviceplatformen and STS simulators on 127.0.0.1 until interrupted.")
 final class SimulatorCommand implements Callable<Integer> {
     /** The password of the written PKCS#12 file. */
     static final String PASSWORD = "simulator";
+    /** The Beskedtype the written configuration's dueslag is subscribed to, besides PKO_PostStatus. */
+    static final String EVENT_TYPE = "urn:rammearkitektur:simulator:beskedtype:test";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,6 +46,9 @@ final class SimulatorCommand implements Callable<Integer> {
 
     @CommandLine.Option(names = "--contracts", paramLabel = "<dir>", description = "Validate incoming SF1520/SF1530 requests against the published contracts in this folder (laid out as shared/conformance/serviceplatformen) instead of the SDK's own contract subsets.")
     Path contracts;
+
+    @CommandLine.Option(names = "--no-beskedfordeler", description = "Do not start the Beskedfordeler simulator (an embedded AMQP broker; it takes a few seconds).")
+    boolean noBeskedfordeler;
 
     @CommandLine.Option(names = "--run-for", paramLabel = "<duration>", hidden = true, description = "Stop after this ISO-8601 duration (for tests).")
     Duration runFor;
@@ -59,7 +67,14 @@ final class SimulatorCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         try (ServiceplatformSimulator sim = ServiceplatformSimulator.builder().port(port).strict(!lenient)
-                .contracts(contracts).build().start()) {
+                .contracts(contracts).build().start();
+                BeskedfordelerSimulator bf = noBeskedfordeler ? null : BeskedfordelerSimulator.builder().sts(sim)
+                        .start()) {
+            java.util.UUID dueslag = bf == null ? null : bf.createDueslag(sim.municipalityCvr());
+            if (bf != null) {
+                bf.subscribe(dueslag, EVENT_TYPE);
+                bf.subscribe(dueslag, dk.rammearkitektur.testkit.digitalpost.PostStatusEvent.BESKEDTYPE);
+            }
             Path p12 = dir.resolve("system.p12");
             Files.write(p12, sim.systemIdentity().pkcs12(PASSWORD.toCharArray()));
             Path tls = write(dir.resolve("tls-trust-anchor.pem"), sim.tlsTrustAnchorPem());
@@ -85,7 +100,11 @@ final class SimulatorCommand implements Callable<Integer> {
                     "index.owner.uuid=" + organisation.uuid(),
                     "index.owner.name=" + organisation.name(),
                     "index.itsystem.uuid=" + master,
-                    "index.itsystem.name=" + sim.sagDokumentIndeks().itSystem(master).orElseThrow().name(), ""));
+                    "index.itsystem.name=" + sim.sagDokumentIndeks().itSystem(master).orElseThrow().name(),
+                    "# the Beskedfordeler (rammearkitektur events ...): the broker and the municipality's dueslag",
+                    bf == null ? "# (not started)" : "beskedfordeler.host=" + bf.host(),
+                    bf == null ? "" : "beskedfordeler.port=" + bf.port(),
+                    bf == null ? "" : "beskedfordeler.dueslag=" + dueslag, ""));
             w.println("Serviceplatformen simulator on " + sim.baseUri() + (lenient ? " (lenient)" : " (strict)")
                     + (sim.contracts() == null ? "" : ", validating against the published contracts in " + sim.contracts()));
             for (Map.Entry<String, java.net.URI> e : sim.endpoints().entrySet()) {
@@ -93,6 +112,12 @@ final class SimulatorCommand implements Callable<Integer> {
             }
             w.println("  STS SOAP  " + sim.baseUri().resolve(ServiceplatformSimulator.STS_SOAP_PATH.substring(1)));
             w.println("  STS REST  " + sim.baseUri().resolve(ServiceplatformSimulator.STS_REST_PATH.substring(1)));
+            if (bf != null) {
+                w.println("Beskedfordeler simulator on amqps://" + bf.host() + ":" + bf.port() + "/"
+                        + BeskedfordelerSimulator.VIRTUAL_HOST + " (TLS with client certificates, the STS token as the"
+                        + " SASL EXTERNAL response)  dueslag " + dueslag + " (Beskedtype " + EVENT_TYPE
+                        + " and PKO_PostStatus)");
+            }
             w.println("System certificate (PKCS#12): " + p12 + "  password: " + PASSWORD);
             w.println("Municipality CVR: " + sim.municipalityCvr() + "  UserSystemUUID: " + sim.userSystemUuid()
                     + "  UserUUID: " + sim.userUuid());

@@ -211,4 +211,36 @@ class ServiceplatformCommandsTest {
         assertEquals(2, late.code(), late.out());
         assertTrue(late.err().contains("history.effects[0].value.status: must be CREATED"), late.err());
     }
+
+    @Test
+    void eventsPublishedAreListenedToWithCprNumbersMasked() throws Exception {
+        String cpr = dk.rammearkitektur.testkit.serviceplatform.SimulatorData.CPR_ACTIVE_1900S;
+        String id = java.util.UUID.randomUUID().toString();
+        Path event = dir.resolve("event.xml");
+        Files.writeString(event, "<b:Haendelsesbesked xmlns:b=\"urn:oio:besked:kuvert:1.0\" xmlns:sd=\"urn:oio:sagdok:3.0.0\">"
+                + "<b:BeskedId><sd:UUIDIdentifikator>" + id + "</sd:UUIDIdentifikator></b:BeskedId>"
+                + "<b:BeskedVersion>1.0</b:BeskedVersion><b:Beskedkuvert><b:Filtreringsdata><b:Beskedtype>"
+                + "<sd:URNIdentifikator>" + SimulatorCommand.EVENT_TYPE + "</sd:URNIdentifikator></b:Beskedtype>"
+                + "<b:RelateretObjekt><b:ObjektId><sd:URNIdentifikator>urn:oio:cpr-nr:" + cpr
+                + "</sd:URNIdentifikator></b:ObjektId><b:ObjektType><sd:URNIdentifikator>urn:oio:objekttype:person"
+                + "</sd:URNIdentifikator></b:ObjektType></b:RelateretObjekt></b:Filtreringsdata>"
+                + "<b:Leveranceinformation/></b:Beskedkuvert></b:Haendelsesbesked>");
+        Result published = run(null, "events", "publish", "--config", config.toString(), event.toString());
+        assertEquals(0, published.code(), published.err());
+        assertTrue(published.out().startsWith("accepted  " + id + "  type " + SimulatorCommand.EVENT_TYPE),
+                published.out());
+        Result listened = run(null, "events", "listen", "--config", config.toString(), "--count", "1", "--timeout",
+                "PT60S");
+        assertEquals(0, listened.code(), listened.err());
+        assertTrue(listened.out().contains("event  " + id + "  type " + SimulatorCommand.EVENT_TYPE
+                + "  urn:oio:objekttype:person=urn:oio:cpr-nr:" + cpr.substring(0, 6) + "-****"), listened.out());
+        assertFalse(published.out().contains(cpr) || listened.out().contains(cpr), "CPR masked");
+        Result nothing = run(null, "events", "listen", "--config", config.toString(), "--count", "1", "--timeout",
+                "PT1S");
+        assertEquals(4, nothing.code(), nothing.out());
+        Files.writeString(event, "<not-an-event/>");
+        Result bad = run(null, "events", "publish", "--config", config.toString(), event.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("Haendelsesbesked"), bad.err());
+    }
 }

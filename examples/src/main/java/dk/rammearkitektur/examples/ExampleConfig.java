@@ -7,6 +7,8 @@ import dk.rammearkitektur.clients.serviceplatform.Environment;
 import dk.rammearkitektur.clients.serviceplatform.PersonBaseDataExtendedService;
 import dk.rammearkitektur.clients.serviceplatform.ServiceDescription;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
+import dk.rammearkitektur.clients.beskedfordeler.BeskedfordelerClient;
+import dk.rammearkitektur.clients.beskedfordeler.BeskedfordelerEnvironment;
 import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.signing.Pem;
@@ -43,7 +45,10 @@ import dk.rammearkitektur.clients.stoettesystemer.StoettesystemerEnvironment;
  * {@code environment}, the certificate, {@code trust.anchors}, {@code sts.cvr} and {@code sts.certificates}; the index
  * also {@code index.owner.uuid}, {@code index.owner.name}, {@code index.itsystem.uuid} and {@code index.itsystem.name}.
  * A service receiving calls: {@code service.entity-id}, {@code sts.issuer} and
- * {@code sts.certificates}.
+ * {@code sts.certificates}. The Beskedfordeler: the certificate, {@code trust.anchors}, {@code sts.cvr},
+ * {@code sts.certificates}, {@code beskedfordeler.dueslag}, and either {@code beskedfordeler.environment}
+ * ({@code test} or {@code production}) or {@code beskedfordeler.host} and {@code beskedfordeler.port} with the STS under
+ * {@code environment} (a simulator).
  */
 public final class ExampleConfig {
     private final Properties properties;
@@ -144,6 +149,41 @@ public final class ExampleConfig {
         return CaseIndexClient.builder().klassifikation(klassifikation)
                 .owner(uuid("index.owner.uuid"), required("sts.cvr"), required("index.owner.name"))
                 .itSystem(uuid("index.itsystem.uuid"), required("index.itsystem.name"));
+    }
+
+    /** A client builder for the Beskedfordeler with the environment, certificate, trust and STS configured. */
+    public BeskedfordelerClient.Builder beskedfordelerClient() {
+        char[] password = required("certificate.password").toCharArray();
+        return BeskedfordelerClient.builder().environment(beskedfordelerEnvironment())
+                .systemCertificate(file("certificate.file"), password)
+                .trustAnchors(certificates("trust.anchors"))
+                .stsCertificates(certificates("sts.certificates"))
+                .stsProtocol("sts-rest".equals(get("auth").orElse("")) ? StsProtocol.REST : StsProtocol.SOAP)
+                .authorityCvr(required("sts.cvr"));
+    }
+
+    /** The dueslag to receive from ({@code beskedfordeler.dueslag}). */
+    public UUID dueslag() {
+        return uuid("beskedfordeler.dueslag");
+    }
+
+    private BeskedfordelerEnvironment beskedfordelerEnvironment() {
+        Optional<String> host = get("beskedfordeler.host");
+        if (host.isPresent()) {
+            java.net.URI base = java.net.URI.create(required("environment"));
+            int port;
+            try {
+                port = Integer.parseInt(required("beskedfordeler.port"));
+            } catch (NumberFormatException e) {
+                throw new ValidationException("config.beskedfordeler.port", "must be a number");
+            }
+            return BeskedfordelerEnvironment.custom(host.get(), port, base, base);
+        }
+        return switch (required("beskedfordeler.environment")) {
+            case "test" -> BeskedfordelerEnvironment.TEST;
+            case "production" -> BeskedfordelerEnvironment.PRODUCTION;
+            default -> throw new ValidationException("config.beskedfordeler.environment", "must be test or production");
+        };
     }
 
     /** A client builder for Digital Post with the environment, certificate, trust and authority configured. */
