@@ -68,8 +68,8 @@ import org.slf4j.LoggerFactory;
  * status, an HTTP error, a timeout, a refused connection or handshake) is tried again after a delay that doubles from
  * {@link Builder#pushBackoff} up to its maximum, until {@link Builder#pushMaxAttempts} attempts, after which the event
  * lands in {@link #pushFejlkoe()}. Each attempt is recorded ({@link #pushDeliveries()}) with its number, the
- * {@code AntalLeveranceforsoeg} of the real platform; the pushed document itself is not changed. The backoff, the
- * attempt limit and the 40 reply are the simulator's choices: the real platform's retry schedule is not published.
+ * {@code AntalLeveranceforsoeg} of the real platform; the pushed document itself is not changed. The backoff and the
+ * attempt limit are the simulator's choices: the real platform's retry schedule is not published.
  *
  * <p><b>Værdilister</b> (SF1461 VærdilisteRediger): a SOAP 1.1 service at
  * {@code <}{@link #soapBaseUri()}{@code >sts-bf-soap/StsbeskedfordelerImpl} on loopback HTTPS, mutual TLS with a client
