@@ -74,17 +74,18 @@ import org.slf4j.LoggerFactory;
  * <p><b>Værdilister</b> (SF1461 VærdilisteRediger): a SOAP 1.1 service at
  * {@code <}{@link #soapBaseUri()}{@code >sts-bf-soap/StsbeskedfordelerImpl} on loopback HTTPS, mutual TLS with a client
  * certificate chaining to the client trust anchors, no token (as KOMBIT's sample client calls it). It answers
- * {@code laesvaerdiliste}, {@code tilfoejvaerdier} and {@code fjernvaerdier} (by SOAPAction) with StandardRetur 20, 44 for
- * an unknown list and 40 for bad input (the latter two the simulator's choices), and a SOAP fault for other operations.
+ * {@code laesvaerdiliste}, {@code tilfoejvaerdier} and {@code fjernvaerdier} (by SOAPAction) with StandardRetur 20,
+ * 44 for an unknown list and 40 for bad input (the latter two the simulator's choices), and a SOAP fault for other operations.
  * When given the published contracts ({@link Builder#contracts(Path)}, found next to the project by default) each
  * request body is validated against {@code VaerdilisteOperationer.xsd} and refused with a SOAP fault when invalid.
  * Lists are made with {@link #createValueList(String)}; every call is recorded ({@link #valueListCalls()}).
  *
- * <p>Not simulated: TilladtModtager filtering, the other værdiliste operations (opret, ret, list, soeg, ...), token expiry of connections already open,
- * and the real platform's queue arguments and permissions: there is no access control list, so a client may declare
- * queues and exchanges of its own and publish to any queue through the default exchange (Broker-J's exclusivity check
- * does refuse consuming, purging and deleting another authority's dueslag). One simulator is meant to serve a whole test JVM
- * ({@link BeskedfordelerSimulatorExtension}); its start takes seconds.
+ * <p>Not simulated: TilladtModtager filtering, the other værdiliste operations (opret, ret, list, soeg, ...),
+ * token expiry of connections already open, and the real platform's queue arguments and permissions: there is no
+ * access control list, so a client may declare queues and exchanges of its own and publish to any queue through the
+ * default exchange (Broker-J's exclusivity check does refuse consuming, purging and deleting another authority's
+ * dueslag). One simulator is meant to serve a whole test JVM ({@link BeskedfordelerSimulatorExtension}); its start
+ * takes seconds.
  */
 public final class BeskedfordelerSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BeskedfordelerSimulator.class);

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * One attempt of the simulator to push an event to a callback (BeskedFåTilsendt): where, which message, the how-many-th
- * attempt (the envelope's {@code AntalLeveranceforsoeg} semantics, counted from 1), and what came back.
+ * One attempt of the simulator to push an event to a callback (BeskedFåTilsendt): where, which message, the
+ * how-many-th attempt (the envelope's {@code AntalLeveranceforsoeg} semantics, counted from 1), and what came back.
  */
 public final class PushAttempt {
     private final URI url;

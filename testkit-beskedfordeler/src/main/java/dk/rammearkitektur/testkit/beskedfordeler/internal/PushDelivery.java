@@ -5,7 +5,6 @@ import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.testkit.beskedfordeler.PushAttempt;
 import dk.rammearkitektur.testkit.pki.TestIdentity;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -244,9 +243,7 @@ public final class PushDelivery implements AutoCloseable {
         Element root = out.createElementNS(STS, "sts:ModtagBeskedInput");
         out.appendChild(root);
         root.appendChild(out.importNode(in.getDocumentElement(), true));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SecureXml.write(out, bytes);
-        return bytes.toByteArray();
+        return Dom.bytes(out);
     }
 
     /** Stops delivering; pending redeliveries are dropped. */

@@ -5,11 +5,10 @@ import com.sun.net.httpserver.HttpHandler;
 import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.testkit.beskedfordeler.ValueListCall;
+import dk.rammearkitektur.testkit.serviceplatform.internal.SimulatorExchanges;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -116,11 +115,7 @@ public final class ValueListService implements HttpHandler {
             Reply reply = "POST".equals(exchange.getRequestMethod()) ? answer(action, body)
                     : fault("Client", "only POST is accepted");
             calls.add(new ValueListCall(action, body, reply.status, reply.body));
-            exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
-            exchange.sendResponseHeaders(reply.status, reply.body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(reply.body);
-            }
+            SimulatorExchanges.send(exchange, reply.status, "text/xml; charset=utf-8", reply.body);
         }
     }
 
@@ -142,8 +137,8 @@ public final class ValueListService implements HttpHandler {
             if (!SOAP11.equals(envelope.getNamespaceURI()) || !"Envelope".equals(envelope.getLocalName())) {
                 return fault("VersionMismatch", "not a SOAP 1.1 envelope");
             }
-            Element soapBody = child(envelope, SOAP11, "Body");
-            input = soapBody == null ? null : firstElement(soapBody);
+            Element soapBody = Dom.child(envelope, SOAP11, "Body");
+            input = soapBody == null ? null : Dom.firstElement(soapBody);
         } catch (RammearkitekturException e) {
             return fault("Client", "the request is not well-formed XML");
         }
@@ -166,24 +161,24 @@ public final class ValueListService implements HttpHandler {
         Document out = SecureXml.documentBuilder().newDocument();
         Element envelope = out.createElementNS(SOAP11, "soap:Envelope");
         out.appendChild(envelope);
-        Element result = add(add(envelope, SOAP11, "soap:Body", null), VL, "vl:" + output, null);
+        Element result = Dom.add(Dom.add(envelope, SOAP11, "soap:Body", null), VL, "vl:" + output, null);
         UUID id;
         try {
-            id = UUID.fromString(text(child(input, SD, "UUIDIdentifikator")));
+            id = UUID.fromString(text(Dom.child(input, SD, "UUIDIdentifikator")));
         } catch (IllegalArgumentException | NullPointerException e) {
             standardRetur(result, 40, "UUIDIdentifikator must be a UUID");
-            return new Reply(200, bytes(out));
+            return new Reply(200, Dom.bytes(out));
         }
         ValueListState list = lists.get(id);
         if (list == null) {
             standardRetur(result, 44, "no value list " + id);
-            return new Reply(200, bytes(out));
+            return new Reply(200, Dom.bytes(out));
         }
         if ("LaesOutput".equals(output)) {
             standardRetur(result, 20, "OK");
             laesResultat(result, list);
             LOG.debug("værdiliste {} read", id);
-            return new Reply(200, bytes(out));
+            return new Reply(200, Dom.bytes(out));
         }
         List<String> values = new ArrayList<>();
         for (Node n = input.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -193,7 +188,7 @@ public final class ValueListService implements HttpHandler {
         }
         if (values.isEmpty() || values.stream().anyMatch(String::isEmpty)) {
             standardRetur(result, 40, "Vaerdier must hold at least one value, none empty");
-            return new Reply(200, bytes(out));
+            return new Reply(200, Dom.bytes(out));
         }
         synchronized (list) {
             if ("TilfoejVaerdierOutput".equals(output)) {
@@ -205,85 +200,53 @@ public final class ValueListService implements HttpHandler {
         }
         LOG.debug("værdiliste {}: {} with {} values", id, output, values.size());
         standardRetur(result, 20, "OK");
-        return new Reply(200, bytes(out));
+        return new Reply(200, Dom.bytes(out));
     }
 
     private void laesResultat(Element output, ValueListState list) {
-        Element registrering = add(add(output, VL, "vl:LaesResultat", null), VL, "vl:Registrering", null);
+        Element registrering = Dom.add(Dom.add(output, VL, "vl:LaesResultat", null), VL, "vl:Registrering", null);
         synchronized (list) {
-            tidspunkt(add(registrering, SD, "sd:FraTidspunkt", null), list.changed == null ? list.created : list.changed);
-            add(registrering, SD, "sd:LivscyklusKode", list.changed == null ? "Opstaaet" : "Rettet");
-            Element egenskab = add(add(registrering, VL, "vl:AttributListe", null), VL, "vl:Egenskab", null);
-            add(egenskab, SD, "sd:BrugervendtNoegleTekst", list.name);
-            Element vaerdiliste = add(egenskab, VL, "vl:Vaerdiliste", null);
-            add(vaerdiliste, VL, "vl:Navn", list.name);
+            Instant registered = list.changed == null ? list.created : list.changed;
+            tidspunkt(Dom.add(registrering, SD, "sd:FraTidspunkt", null), registered);
+            Dom.add(registrering, SD, "sd:LivscyklusKode", list.changed == null ? "Opstaaet" : "Rettet");
+            Element egenskab = Dom.add(Dom.add(registrering, VL, "vl:AttributListe", null), VL, "vl:Egenskab", null);
+            Dom.add(egenskab, SD, "sd:BrugervendtNoegleTekst", list.name);
+            Element vaerdiliste = Dom.add(egenskab, VL, "vl:Vaerdiliste", null);
+            Dom.add(vaerdiliste, VL, "vl:Navn", list.name);
             for (String v : list.values) {
-                add(vaerdiliste, VL, "vl:Vaerdi", v);
+                Dom.add(vaerdiliste, VL, "vl:Vaerdi", v);
             }
-            Element virkning = add(egenskab, SD, "sd:Virkning", null);
-            tidspunkt(add(virkning, SD, "sd:FraTidspunkt", null), list.created);
-            add(add(virkning, SD, "sd:TilTidspunkt", null), SD, "sd:GraenseIndikator", "true");
-            add(add(virkning, SD, "sd:AktoerRef", null), SD, "sd:UUIDIdentifikator", platformActor.toString());
-            add(virkning, SD, "sd:AktoerTypeKode", "ItSystem");
+            Element virkning = Dom.add(egenskab, SD, "sd:Virkning", null);
+            tidspunkt(Dom.add(virkning, SD, "sd:FraTidspunkt", null), list.created);
+            Dom.add(Dom.add(virkning, SD, "sd:TilTidspunkt", null), SD, "sd:GraenseIndikator", "true");
+            Dom.add(Dom.add(virkning, SD, "sd:AktoerRef", null), SD, "sd:UUIDIdentifikator", platformActor.toString());
+            Dom.add(virkning, SD, "sd:AktoerTypeKode", "ItSystem");
         }
-        add(registrering, VL, "vl:TilstandListe", null);
-        add(registrering, VL, "vl:RelationListe", null);
+        Dom.add(registrering, VL, "vl:TilstandListe", null);
+        Dom.add(registrering, VL, "vl:RelationListe", null);
     }
 
     private static void tidspunkt(Element parent, Instant at) {
-        add(parent, SD, "sd:TidsstempelDatoTid", at.toString());
+        Dom.add(parent, SD, "sd:TidsstempelDatoTid", at.toString());
     }
 
     private static void standardRetur(Element output, int status, String text) {
-        Element retur = add(output, SD, "sd:StandardRetur", null);
-        add(retur, SD, "sd:StatusKode", Integer.toString(status));
-        add(retur, SD, "sd:FejlbeskedTekst", text);
+        Element retur = Dom.add(output, SD, "sd:StandardRetur", null);
+        Dom.add(retur, SD, "sd:StatusKode", Integer.toString(status));
+        Dom.add(retur, SD, "sd:FejlbeskedTekst", text);
     }
 
     private static Reply fault(String code, String text) {
         Document out = SecureXml.documentBuilder().newDocument();
         Element envelope = out.createElementNS(SOAP11, "soap:Envelope");
         out.appendChild(envelope);
-        Element fault = add(add(envelope, SOAP11, "soap:Body", null), SOAP11, "soap:Fault", null);
-        add(fault, null, "faultcode", "soap:" + code);
-        add(fault, null, "faultstring", text);
-        return new Reply(500, bytes(out));
-    }
-
-    private static Element add(Element parent, String ns, String name, String text) {
-        Element e = parent.getOwnerDocument().createElementNS(ns, name);
-        if (text != null) {
-            e.setTextContent(text);
-        }
-        parent.appendChild(e);
-        return e;
-    }
-
-    private static Element child(Element parent, String ns, String local) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && ns.equals(e.getNamespaceURI()) && local.equals(e.getLocalName())) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static Element firstElement(Element parent) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e) {
-                return e;
-            }
-        }
-        return null;
+        Element fault = Dom.add(Dom.add(envelope, SOAP11, "soap:Body", null), SOAP11, "soap:Fault", null);
+        Dom.add(fault, null, "faultcode", "soap:" + code);
+        Dom.add(fault, null, "faultstring", text);
+        return new Reply(500, Dom.bytes(out));
     }
 
     private static String text(Element e) {
         return e == null ? null : e.getTextContent().strip();
-    }
-
-    private static byte[] bytes(Document d) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SecureXml.write(d, out);
-        return out.toByteArray();
     }
 }
