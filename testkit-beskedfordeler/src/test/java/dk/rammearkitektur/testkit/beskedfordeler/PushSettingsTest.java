@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A simulator of its own with push settings: a callback that never answers times out after the push timeout, and the
- * event goes to the push fejlkø after the configured number of attempts; bad settings are refused.
+ * event goes to the push fejlkø after the configured number of attempts, and close() stops the SOAP server; bad
+ * settings are refused.
  */
 @ExtendWith(BeskedfordelerSimulatorExtension.class)
 class PushSettingsTest {
@@ -31,11 +35,13 @@ class PushSettingsTest {
     @Test
     void silentCallbackTimesOutAndTheEventEndsInTheFejlkoeAfterTheConfiguredAttempts() throws Exception {
         String type = UUID.randomUUID().toString();
+        int soapPort;
         // Accepts TCP connections (the kernel's backlog) but never answers the TLS handshake.
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
                 BeskedfordelerSimulator bf = BeskedfordelerSimulator.builder().sts(sts)
                         .pushTimeout(Duration.ofMillis(300)).pushMaxAttempts(2)
                         .pushBackoff(Duration.ofMillis(50), Duration.ofMillis(100)).start()) {
+            soapPort = bf.soapBaseUri().getPort();
             URI callback = URI.create("https://127.0.0.1:" + silent.getLocalPort() + "/modtag");
             bf.pushTo(callback, type);
             String id = UUID.randomUUID().toString();
@@ -50,6 +56,10 @@ class PushSettingsTest {
                 assertTrue(a.failure().contains("Timeout"), a.failure());
             }
             assertEquals(id, bf.pushFejlkoe().get(0).messageId());
+        }
+        try (Socket s = new Socket()) {
+            assertThrows(IOException.class, () -> s.connect(new InetSocketAddress("127.0.0.1", soapPort), 2000),
+                    "the closed simulator's SOAP port still accepts connections");
         }
     }
 
