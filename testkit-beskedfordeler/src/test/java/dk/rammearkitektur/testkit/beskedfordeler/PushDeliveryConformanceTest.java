@@ -16,6 +16,8 @@ import dk.rammearkitektur.clients.beskedfordeler.push.PushServer;
 import dk.rammearkitektur.clients.common.events.EventMessage;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
+import dk.rammearkitektur.testkit.serviceplatform.internal.LoopbackHttpsServer;
+import dk.rammearkitektur.testkit.serviceplatform.internal.SimulatorExchanges;
 import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -24,6 +26,7 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,8 +39,8 @@ import org.w3c.dom.Element;
 /**
  * The simulator's push delivery (BeskedFåTilsendt) into the SDK's {@link PushServer} and {@link PushReceiver}: an
  * event is handled once, a duplicate answered 20 without handling it again, a failing handler leads to redelivery
- * until it succeeds, an unpinned platform certificate is refused and redelivered, and an event never accepted ends in
- * the push fejlkø after the maximum number of attempts.
+ * until it succeeds, an unpinned platform certificate is refused and redelivered, an event never accepted ends in
+ * the push fejlkø after the maximum number of attempts, and only HTTP 200 with a ModtagBeskedOutput saying 20 counts.
  */
 @ExtendWith(BeskedfordelerSimulatorExtension.class)
 class PushDeliveryConformanceTest {
@@ -215,6 +218,38 @@ class PushDeliveryConformanceTest {
         assertThrows(org.xml.sax.SAXException.class, () -> PublishedSchemas.validate(v,
                 "<sts:ModtagBeskedInput xmlns:sts=\"urn:oio:sts:1.0.0\"/>".getBytes(StandardCharsets.UTF_8)),
                 "the schema can fail: a ModtagBeskedInput without its Haendelsesbesked");
+    }
+
+    @Test
+    void http200WithoutStatus20DoesNotCount() throws Exception {
+        String out = "<sts:ModtagBeskedOutput xmlns:sts=\"urn:oio:sts:1.0.0\" xmlns:sd=\"urn:oio:sagdok:3.0.0\">"
+                + "<sd:StandardRetur><sd:StatusKode>%d</sd:StatusKode></sd:StandardRetur></sts:ModtagBeskedOutput>";
+        List<String> replies = List.of(String.format(out, 40),
+                "<sd:StandardRetur xmlns:sd=\"urn:oio:sagdok:3.0.0\"><sd:StatusKode>20</sd:StatusKode>"
+                        + "</sd:StandardRetur>",
+                String.format(out, 20));
+        AtomicInteger n = new AtomicInteger();
+        LoopbackHttpsServer raw = LoopbackHttpsServer.start(0, sts.pki().trustAnchors(), "raw-callback",
+                Map.of("/cb", ex -> {
+                    ex.getRequestBody().readAllBytes();
+                    SimulatorExchanges.send(ex, 200, "text/xml", replies.get(Math.min(n.getAndIncrement(), 2))
+                            .getBytes(StandardCharsets.UTF_8));
+                }));
+        URI callback = raw.baseUri().resolve("/cb");
+        try {
+            bf.pushTo(callback, type);
+            String id = UUID.randomUUID().toString();
+            assertEquals(List.of(callback), bf.push(id, envelope(id, type)));
+            await("a delivery", () -> attempts(id).stream().anyMatch(PushAttempt::delivered));
+            List<PushAttempt> all = attempts(id);
+            assertEquals(List.of(200, 200, 200), all.stream().map(PushAttempt::httpStatus).toList());
+            assertEquals(java.util.Arrays.asList(40, null, 20), all.stream().map(PushAttempt::statusKode).toList(),
+                    "a bare StandardRetur is not a ModtagBeskedOutput");
+            assertEquals(List.of(false, false, true), all.stream().map(PushAttempt::delivered).toList());
+        } finally {
+            bf.stopPushingTo(callback);
+            raw.stop();
+        }
     }
 
     @Test
