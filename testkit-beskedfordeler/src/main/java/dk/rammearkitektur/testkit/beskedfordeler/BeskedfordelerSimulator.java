@@ -2,12 +2,23 @@ package dk.rammearkitektur.testkit.beskedfordeler;
 
 import dk.rammearkitektur.testkit.beskedfordeler.internal.EmbeddedBroker;
 import dk.rammearkitektur.testkit.beskedfordeler.internal.Envelopes;
+import dk.rammearkitektur.testkit.beskedfordeler.internal.PushDelivery;
+import dk.rammearkitektur.testkit.beskedfordeler.internal.ValueListService;
 import dk.rammearkitektur.testkit.beskedfordeler.internal.TokenGate;
 import dk.rammearkitektur.testkit.digitalpost.DigitalPostSimulator;
 import dk.rammearkitektur.testkit.digitalpost.PostStatusEvent;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
+import dk.rammearkitektur.testkit.pki.TestIdentity;
+import dk.rammearkitektur.testkit.pki.TestPki;
+import dk.rammearkitektur.testkit.serviceplatform.internal.LoopbackHttpsServer;
+import dk.rammearkitektur.testkit.serviceplatform.internal.PublishedContracts;
 import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,11 +61,33 @@ import org.slf4j.LoggerFactory;
  * direct reply-to: a shared queue literally named {@value #REPLY_TO_QUEUE} exists instead, so concurrent publishers
  * may see each other's replies and must match them on the correlation id.
  *
- * <p>Not simulated: push delivery, værdilister, TilladtModtager filtering, token expiry of connections already open,
- * and the real platform's queue arguments and permissions: there is no access control list, so a client may declare
- * queues and exchanges of its own and publish to any queue through the default exchange (Broker-J's exclusivity check
- * does refuse consuming, purging and deleting another authority's dueslag). One simulator is meant to serve a whole test JVM
- * ({@link BeskedfordelerSimulatorExtension}); its start takes seconds.
+ * <p><b>Push delivery</b> (BeskedFåTilsendt, {@link #pushTo(URI, String)}): every event of a registered Beskedtype,
+ * published or {@linkplain #push(String, byte[]) put directly}, is POSTed to the callback as {@code ModtagBeskedInput}
+ * ({@code urn:oio:sts:1.0.0}, {@code text/xml}) over HTTPS with mutual TLS: the simulator's client certificate is
+ * {@link #platformCertificate()} (receivers pin it), the callback's server certificate must chain to
+ * {@link Builder#pushTrustAnchors} (default: the testkit's TLS CA, {@link #tlsTrustAnchor()}) and name the host. Only
+ * HTTP 200 with {@code ModtagBeskedOutput/StandardRetur/StatusKode} 20 counts as delivered; anything else (another
+ * status, an HTTP error, a timeout, a refused connection or handshake) is tried again after a delay that doubles from
+ * {@link Builder#pushBackoff} up to its maximum, until {@link Builder#pushMaxAttempts} attempts, after which the event
+ * lands in {@link #pushFejlkoe()}. Each attempt is recorded ({@link #pushDeliveries()}) with its number, the
+ * {@code AntalLeveranceforsoeg} of the real platform; the pushed document itself is not changed. The backoff and the
+ * attempt limit are the simulator's choices: the real platform's retry schedule is not published.
+ *
+ * <p><b>Værdilister</b> (SF1461 VærdilisteRediger): a SOAP 1.1 service at
+ * {@code <}{@link #soapBaseUri()}{@code >sts-bf-soap/StsbeskedfordelerImpl} on loopback HTTPS, mutual TLS with a client
+ * certificate chaining to the client trust anchors, no token (as KOMBIT's sample client calls it). It answers
+ * {@code laesvaerdiliste}, {@code tilfoejvaerdier} and {@code fjernvaerdier} (by SOAPAction) with StandardRetur 20,
+ * 44 for an unknown list and 40 for bad input (the latter two the simulator's choices), and a SOAP fault for other operations.
+ * When given the published contracts ({@link Builder#contracts(Path)}, found next to the project by default) each
+ * request body is validated against {@code VaerdilisteOperationer.xsd} and refused with a SOAP fault when invalid.
+ * Lists are made with {@link #createValueList(String)}; every call is recorded ({@link #valueListCalls()}).
+ *
+ * <p>Not simulated: TilladtModtager filtering, the other værdiliste operations (opret, ret, list, soeg, ...),
+ * token expiry of connections already open, and the real platform's queue arguments and permissions: there is no
+ * access control list, so a client may declare queues and exchanges of its own and publish to any queue through the
+ * default exchange (Broker-J's exclusivity check does refuse consuming, purging and deleting another authority's
+ * dueslag). One simulator is meant to serve a whole test JVM ({@link BeskedfordelerSimulatorExtension}); its start
+ * takes seconds.
  */
 public final class BeskedfordelerSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BeskedfordelerSimulator.class);
@@ -73,6 +106,8 @@ public final class BeskedfordelerSimulator implements AutoCloseable {
     /** The queue the publish exchange feeds, read by the simulator in-process. */
     private static final String AFSEND_QUEUE = "simulator.afsend";
     private static final String XML = "application/xml";
+    /** The værdiliste schema, relative to the published Serviceplatformen contracts folder. */
+    private static final String VAERDILISTE_XSD = "sf1461-sf1462-beskedfordeler/xsd/VaerdilisteOperationer.xsd";
 
     private final TokenGate gate;
     private final EmbeddedBroker broker;
@@ -83,6 +118,10 @@ public final class BeskedfordelerSimulator implements AutoCloseable {
     private final List<PublishedBesked> published = new CopyOnWriteArrayList<>();
     private final BeskedfordelerFaults faults;
     private final Thread publishHandler;
+    private final TestIdentity platform;
+    private final PushDelivery pushes;
+    private final ValueListService valueLists;
+    private final LoopbackHttpsServer soap;
     private volatile boolean running = true;
 
     private BeskedfordelerSimulator(Builder b) {
@@ -108,6 +147,20 @@ public final class BeskedfordelerSimulator implements AutoCloseable {
             throw e;
         }
         this.faults = new BeskedfordelerFaults(this, broker, gate);
+        this.platform = b.platform != null ? b.platform : TestPki.generateFast(1461L).oces3OtherOrganisation();
+        this.pushes = new PushDelivery(platform, b.pushAnchors.isEmpty() ? List.of(ServerTls.shared().ca())
+                : b.pushAnchors, b.pushInitialDelay, b.pushMaxDelay, b.pushMaxAttempts, b.pushTimeout);
+        this.valueLists = new ValueListService(b.contracts == null ? null : PublishedContracts.schema(
+                b.contracts.resolve(VAERDILISTE_XSD)), b.clock);
+        try {
+            this.soap = LoopbackHttpsServer.start(0, b.clientAnchors, "beskedfordeler-simulator-soap",
+                    Map.of(ValueListService.PATH, valueLists));
+        } catch (IOException | RuntimeException e) {
+            pushes.close();
+            broker.close();
+            gate.unregister();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
         this.publishHandler = new Thread(this::handlePublishes, "beskedfordeler-simulator-afsend");
         publishHandler.setDaemon(true);
         publishHandler.start();
@@ -134,6 +187,81 @@ public final class BeskedfordelerSimulator implements AutoCloseable {
     /** The CA a client must trust to accept the broker's TLS certificate (the testkit simulators' TLS CA). */
     public X509Certificate tlsTrustAnchor() {
         return ServerTls.shared().ca();
+    }
+
+    /** The base of the SOAP services: {@code https://127.0.0.1:<port>/}; the værdiliste service is under it. */
+    public URI soapBaseUri() {
+        return soap.baseUri();
+    }
+
+    /** The certificate the simulator pushes with: pin it in the receiver. */
+    public X509Certificate platformCertificate() {
+        return platform.certificate();
+    }
+
+    /**
+     * Pushes every later event of {@code beskedtype} (a UUID or URN; case is ignored) to {@code callbackUrl}, an
+     * {@code https} URL, besides any dueslag subscribed to it.
+     */
+    public void pushTo(URI callbackUrl, String beskedtype) {
+        Objects.requireNonNull(callbackUrl, "callbackUrl == null");
+        if (!"https".equals(callbackUrl.getScheme())) {
+            throw new IllegalArgumentException("the callback must be an https URL");
+        }
+        pushes.register(callbackUrl, Envelopes.normalise(Objects.requireNonNull(beskedtype, "beskedtype == null")));
+    }
+
+    /** Stops pushing to {@code callbackUrl}, dropping its pending redeliveries. */
+    public void stopPushingTo(URI callbackUrl) {
+        pushes.unregister(Objects.requireNonNull(callbackUrl, "callbackUrl == null"));
+    }
+
+    /**
+     * Pushes an envelope to every callback registered for its Beskedtype, as if it had been published (no dueslag
+     * gets it).
+     *
+     * @return the callbacks it goes to
+     * @throws IllegalArgumentException when {@code envelopeXml} is not a Haendelsesbesked
+     */
+    public List<URI> push(String messageId, byte[] envelopeXml) {
+        Objects.requireNonNull(messageId, "messageId == null");
+        try {
+            return pushes.push(Envelopes.beskedtype(envelopeXml), messageId, envelopeXml);
+        } catch (Envelopes.Malformed e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Every push attempt so far, in the order they ended. */
+    public List<PushAttempt> pushDeliveries() {
+        return pushes.attempts();
+    }
+
+    /** The last attempt of each pushed event given up on after the maximum number of attempts. */
+    public List<PushAttempt> pushFejlkoe() {
+        return pushes.fejlkoe();
+    }
+
+    /** A new, empty value list named {@code name} (also its BrugervendtNoegleTekst); its id. */
+    public UUID createValueList(String name) {
+        if (Objects.requireNonNull(name, "name == null").isBlank()) {
+            throw new IllegalArgumentException("name is blank");
+        }
+        return valueLists.create(name);
+    }
+
+    /**
+     * The values of a value list now, in the order they were added.
+     *
+     * @throws IllegalArgumentException when there is no such list
+     */
+    public List<String> valueList(UUID id) {
+        return valueLists.values(Objects.requireNonNull(id, "id == null"));
+    }
+
+    /** Every call the værdiliste service took, oldest first. */
+    public List<ValueListCall> valueListCalls() {
+        return valueLists.calls();
     }
 
     /** How long the start took (broker, stores, queues). */
@@ -255,6 +383,8 @@ public final class BeskedfordelerSimulator implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
+            soap.stop();
+            pushes.close();
             broker.close();
         } finally {
             gate.unregister();
@@ -316,10 +446,12 @@ public final class BeskedfordelerSimulator implements AutoCloseable {
         } else {
             try {
                 beskedtype = Envelopes.beskedtype(m.body());
+                String id = m.messageId() == null ? UUID.randomUUID().toString() : m.messageId();
                 for (UUID d : subscriptions.getOrDefault(beskedtype, Set.of())) {
-                    deliver(d, m.messageId() == null ? UUID.randomUUID().toString() : m.messageId(), m.body());
+                    deliver(d, id, m.body());
                     routed.add(d);
                 }
+                pushes.push(beskedtype, id, m.body());
                 status = STATUS_OK;
                 text = "OK";
             } catch (Envelopes.Malformed e) {
@@ -358,8 +490,84 @@ public final class BeskedfordelerSimulator implements AutoCloseable {
         private String defaultCvr;
         private Clock clock = Clock.systemUTC();
         private Duration skew = Duration.ofMinutes(5);
+        private TestIdentity platform;
+        private final List<X509Certificate> pushAnchors = new ArrayList<>();
+        private Duration pushInitialDelay = Duration.ofMillis(100);
+        private Duration pushMaxDelay = Duration.ofSeconds(2);
+        private int pushMaxAttempts = 5;
+        private Duration pushTimeout = Duration.ofSeconds(5);
+        private Path contracts = defaultContracts();
 
         private Builder() {
+        }
+
+        private static Path defaultContracts() {
+            Path dir = PublishedContracts.find();
+            return dir != null && Files.isRegularFile(dir.resolve(VAERDILISTE_XSD)) ? dir : null;
+        }
+
+        /**
+         * The identity pushes are made with (default with {@link #sts}: its PKI's
+         * {@link TestPki#oces3OtherOrganisation()}; else that of a fast test PKI with seed 1461).
+         */
+        public Builder platformIdentity(TestIdentity identity) {
+            this.platform = Objects.requireNonNull(identity, "identity == null");
+            return this;
+        }
+
+        /** The roots callbacks' server certificates must chain to (default: the testkit's TLS CA). */
+        public Builder pushTrustAnchors(Collection<X509Certificate> anchors) {
+            if (anchors.isEmpty()) {
+                throw new IllegalArgumentException("no push trust anchor");
+            }
+            pushAnchors.clear();
+            pushAnchors.addAll(anchors);
+            return this;
+        }
+
+        /** The delay before the second push attempt, doubled per attempt up to {@code max} (default 100 ms, 2 s). */
+        public Builder pushBackoff(Duration initial, Duration max) {
+            if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
+                throw new IllegalArgumentException("the backoff must be positive and max >= initial");
+            }
+            this.pushInitialDelay = initial;
+            this.pushMaxDelay = max;
+            return this;
+        }
+
+        /** Push attempts before an event goes to the push fejlkø, 1 to 100 (default 5). */
+        public Builder pushMaxAttempts(int attempts) {
+            if (attempts < 1 || attempts > 100) {
+                throw new IllegalArgumentException("pushMaxAttempts must be 1 to 100");
+            }
+            this.pushMaxAttempts = attempts;
+            return this;
+        }
+
+        /** The connect and reply timeout of one push attempt (default 5 s). */
+        public Builder pushTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("pushTimeout must be positive");
+            }
+            this.pushTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Validates værdiliste requests against the published contracts in {@code dir}, laid out as
+         * {@code shared/conformance/serviceplatformen} (it must hold
+         * {@code sf1461-sf1462-beskedfordeler/xsd/VaerdilisteOperationer.xsd}); null for no validation. The default is
+         * the folder found next to the project (the system property {@code rammearkitektur.shared.dir}, else
+         * {@code ../shared}), or null when there is none.
+         *
+         * @throws IllegalArgumentException when {@code dir} does not hold the schema
+         */
+        public Builder contracts(Path dir) {
+            if (dir != null && !Files.isRegularFile(dir.resolve(VAERDILISTE_XSD))) {
+                throw new IllegalArgumentException("no " + VAERDILISTE_XSD + " in " + dir);
+            }
+            this.contracts = dir == null ? null : dir.toAbsolutePath().normalize();
+            return this;
         }
 
         /**
@@ -370,6 +578,9 @@ public final class BeskedfordelerSimulator implements AutoCloseable {
             stsCertificates(List.of(sts.stsCertificate()));
             stsIssuer(sts.stsIssuer());
             clientTrustAnchors(sts.pki().trustAnchors());
+            if (platform == null) {
+                platform = sts.pki().oces3OtherOrganisation();
+            }
             return defaultCvr(sts.municipalityCvr());
         }
 

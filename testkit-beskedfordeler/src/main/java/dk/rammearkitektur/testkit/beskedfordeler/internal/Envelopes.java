@@ -71,14 +71,6 @@ public final class Envelopes {
     }
 
     private static Element child(Element parent, String local) {
-        if (parent == null) {
-            return null;
-        }
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && NS.equals(e.getNamespaceURI()) && local.equals(e.getLocalName())) {
-                return e;
-            }
-        }
-        return null;
+        return Dom.child(parent, NS, local);
     }
 }
