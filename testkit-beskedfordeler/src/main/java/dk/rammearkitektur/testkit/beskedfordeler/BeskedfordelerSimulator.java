@@ -302,7 +302,8 @@ public final class BeskedfordelerSimulator implements AutoCloseable {
 
     /**
      * Distributes an event as the platform does with what a source system hands it: to every dueslag subscribed to
-     * its Beskedtype ({@link #subscribe}), without a token check (the source is inside the platform).
+     * its Beskedtype ({@link #subscribe}) and to every callback registered for it ({@link #pushTo}), without a token
+     * check (the source is inside the platform).
      *
      * @return the dueslag it was put on
      * @throws IllegalArgumentException when the envelope is not a readable Haendelsesbesked
@@ -314,18 +315,25 @@ public final class BeskedfordelerSimulator implements AutoCloseable {
         } catch (Envelopes.Malformed e) {
             throw new IllegalArgumentException("not a readable Haendelsesbesked: " + e.getMessage(), e);
         }
+        return route(beskedtype, messageId, envelopeXml);
+    }
+
+    /** Puts the event on every dueslag subscribed to its type and pushes it to every callback registered for it. */
+    private List<UUID> route(String beskedtype, String messageId, byte[] envelopeXml) {
         List<UUID> routed = new ArrayList<>();
         for (UUID d : subscriptions.getOrDefault(beskedtype, Set.of())) {
             deliver(d, messageId, envelopeXml);
             routed.add(d);
         }
+        pushes.push(beskedtype, messageId, envelopeXml);
         return routed;
     }
 
     /**
      * Makes the Digital Post simulator's delivery statuses reach this Beskedfordeler, as the platform's do: each
      * {@code PKO_PostStatus} it emits from now on is {@linkplain #distribute distributed} with its Beskedtype
-     * ({@link PostStatusEvent#BESKEDTYPE}); subscribe a dueslag to that type to receive them.
+     * ({@link PostStatusEvent#BESKEDTYPE}); subscribe a dueslag to that type, or register a push callback for it, to
+     * receive them.
      */
     public BeskedfordelerSimulator followDigitalPost(DigitalPostSimulator digitalPost) {
         digitalPost.onStatus(e -> distribute(e.beskedId(), e.haendelsesbesked()));
@@ -436,7 +444,7 @@ public final class BeskedfordelerSimulator implements AutoCloseable {
         int status;
         String text;
         String beskedtype = null;
-        List<UUID> routed = new ArrayList<>();
+        List<UUID> routed = List.of();
         if (v.accepted() && gate.drawPublishExpiry()) {
             status = STATUS_TOKEN_EXPIRED;
             text = "token refused: expired (injected)";
@@ -446,12 +454,8 @@ public final class BeskedfordelerSimulator implements AutoCloseable {
         } else {
             try {
                 beskedtype = Envelopes.beskedtype(m.body());
-                String id = m.messageId() == null ? UUID.randomUUID().toString() : m.messageId();
-                for (UUID d : subscriptions.getOrDefault(beskedtype, Set.of())) {
-                    deliver(d, id, m.body());
-                    routed.add(d);
-                }
-                pushes.push(beskedtype, id, m.body());
+                routed = route(beskedtype, m.messageId() == null ? UUID.randomUUID().toString() : m.messageId(),
+                        m.body());
                 status = STATUS_OK;
                 text = "OK";
             } catch (Envelopes.Malformed e) {

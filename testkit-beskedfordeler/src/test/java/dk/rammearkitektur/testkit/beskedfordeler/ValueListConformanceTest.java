@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dk.rammearkitektur.clients.beskedfordeler.BeskedfordelerClient;
 import dk.rammearkitektur.clients.beskedfordeler.BeskedfordelerEnvironment;
 import dk.rammearkitektur.clients.beskedfordeler.ValueList;
 import dk.rammearkitektur.clients.beskedfordeler.ValueListClient;
@@ -41,20 +42,23 @@ class ValueListConformanceTest {
     private static final String VL = "urn:oio:sts:beskedfordeler:vaerdiliste:1.0.0";
     private final BeskedfordelerSimulator bf;
     private final ServiceplatformSimulator sts;
+    private final BeskedfordelerClient owner;
     private final ValueListClient client;
 
     ValueListConformanceTest(BeskedfordelerSimulator bf, ServiceplatformSimulator sts) {
         this.bf = bf;
         this.sts = sts;
-        this.client = ValueListClient.builder()
+        this.owner = BeskedfordelerClient.builder()
                 .environment(BeskedfordelerEnvironment.custom(bf.host(), bf.port(), bf.soapBaseUri(), sts.baseUri()))
-                .systemCertificate(sts.systemIdentity().pkcs12(PW), PW).trustAnchors(List.of(bf.tlsTrustAnchor()))
-                .build();
+                .systemCertificate(sts.systemIdentity().pkcs12(PW), PW)
+                .trustAnchors(List.of(bf.tlsTrustAnchor(), sts.tlsTrustAnchor()))
+                .stsCertificates(List.of(sts.stsCertificate())).authorityCvr(sts.municipalityCvr()).build();
+        this.client = owner.valueLists();
     }
 
     @AfterEach
     void close() {
-        client.close();
+        owner.close();
     }
 
     @Test

@@ -15,6 +15,7 @@ import dk.rammearkitektur.clients.common.internal.StsClient;
 import dk.rammearkitektur.clients.common.internal.StsSecurityHeader;
 import dk.rammearkitektur.clients.common.internal.TokenCache;
 import dk.rammearkitektur.clients.common.internal.TokenVerificationSettings;
+import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.Violations;
@@ -36,7 +37,7 @@ import javax.net.ssl.SSLContext;
 /**
  * The Beskedfordeler (message distributor) client: subscriptions that receive events (Hændelsesbeskeder) from a
  * dueslag over AMQP 0-9-1 with TLS (SF1461 BeskedHent), and publishing events (SF1462 AfsendBesked, with a token for
- * {@value #SEND_ENTITY_ID}). Each connection authenticates twice, as the platform requires:
+ * {@value #SEND_ENTITY_ID}), and the value lists of subscriptions ({@link #valueLists()}). Each connection authenticates twice, as the platform requires:
  * the system certificate in the TLS handshake and an STS token for {@value #RECEIVE_ENTITY_ID} as the SASL
  * {@code EXTERNAL} response (research note {@code services-breadth.md}, section 3; KOMBIT's Java sample).
  *
@@ -62,13 +63,18 @@ public final class BeskedfordelerClient implements AutoCloseable {
     private final TokenCache tokens;
     private final TokenCache.Key receiveKey;
     private final Publisher publisher;
+    private final ValueListClient valueLists;
+    private final SoapTransport transport;
     private final Duration renewalMargin;
     private final Clock clock;
     private final List<EventSubscription> subscriptions = new CopyOnWriteArrayList<>();
 
     private BeskedfordelerClient(BeskedfordelerEnvironment environment, AmqpConnector connector, TokenCache tokens,
-            TokenCache.Key receiveKey, Duration renewalMargin, Clock clock) {
+            TokenCache.Key receiveKey, Duration renewalMargin, Clock clock, SoapTransport transport,
+            ValueListClient valueLists) {
         this.environment = environment;
+        this.transport = transport;
+        this.valueLists = valueLists;
         this.connector = connector;
         this.tokens = tokens;
         this.receiveKey = receiveKey;
@@ -86,6 +92,11 @@ public final class BeskedfordelerClient implements AutoCloseable {
     /** The environment it connects to. */
     public BeskedfordelerEnvironment environment() {
         return environment;
+    }
+
+    /** The value lists (værdilister) of the subscriptions: read, add and remove values; over this client's TLS. */
+    public ValueListClient valueLists() {
+        return valueLists;
     }
 
     /**
@@ -127,7 +138,7 @@ public final class BeskedfordelerClient implements AutoCloseable {
         return tokens.get(receiveKey);
     }
 
-    /** Closes every subscription this client started. */
+    /** Closes every subscription this client started, its publishing connection and its HTTPS connections. */
     @Override
     public void close() {
         for (EventSubscription s : subscriptions) {
@@ -135,6 +146,7 @@ public final class BeskedfordelerClient implements AutoCloseable {
         }
         subscriptions.clear();
         publisher.close();
+        transport.close();
     }
 
     @Override
@@ -207,7 +219,13 @@ public final class BeskedfordelerClient implements AutoCloseable {
             return this;
         }
 
-        /** The clock for token lifetimes and renewal. */
+        /** How value-list reads are retried after retry-safe failures (adding and removing values is not retried). */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            settings.retryPolicy(retryPolicy);
+            return this;
+        }
+
+        /** The clock for token lifetimes and renewal, and for which value-list property is in effect. */
         public Builder clock(Clock clock) {
             settings.clock(clock);
             return this;
@@ -253,7 +271,10 @@ public final class BeskedfordelerClient implements AutoCloseable {
             AmqpConnector connector = new AmqpConnector(environment.amqpHost(), environment.amqpPort(),
                     environment.virtualHost(), tls(km), timeouts);
             settings.clearPassword();
-            return new BeskedfordelerClient(environment, connector, tokens, key, settings.renewalMargin(), clock);
+            ValueListClient valueLists = new ValueListClient(environment, transport, settings.retryPolicy(), timeouts,
+                    clock);
+            return new BeskedfordelerClient(environment, connector, tokens, key, settings.renewalMargin(), clock,
+                    transport, valueLists);
         }
 
         private static SSLContext tls(KeyMaterial km) {

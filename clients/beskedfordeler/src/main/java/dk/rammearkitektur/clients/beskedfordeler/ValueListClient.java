@@ -2,17 +2,11 @@ package dk.rammearkitektur.clients.beskedfordeler;
 
 import dk.rammearkitektur.clients.beskedfordeler.internal.ValueListMessages;
 import dk.rammearkitektur.clients.common.internal.CallRetries;
-import dk.rammearkitektur.clients.common.internal.ClientSettings;
-import dk.rammearkitektur.clients.common.internal.HttpTransport;
-import dk.rammearkitektur.clients.common.internal.KeyMaterial;
 import dk.rammearkitektur.clients.common.internal.SoapTransport;
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.ServiceCall;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.core.Violations;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,11 +25,12 @@ import org.w3c.dom.Document;
  * commented out, and KOMBIT's sample {@code VaerdilisteServiceClient} sends none (research note
  * {@code services-breadth.md}, section 3; the WSDL in the conformance data).
  *
- * <p>A reply whose {@code StandardRetur/StatusKode} is not 20 is a {@link dk.rammearkitektur.core.ServiceFaultException}
+ * <p>Get it from {@link BeskedfordelerClient#valueLists()}: it shares that client's certificate, trust and
+ * connections. A reply whose {@code StandardRetur/StatusKode} is not 20 is a {@link dk.rammearkitektur.core.ServiceFaultException}
  * with the status as its code. Reads are retried by the {@link RetryPolicy}; adding and removing are not (the SDK's
  * choice: whether the service treats them as idempotent is not published). Thread-safe.
  */
-public final class ValueListClient implements AutoCloseable {
+public final class ValueListClient {
     private static final Logger LOG = LoggerFactory.getLogger("dk.rammearkitektur.clients.beskedfordeler.vaerdiliste");
     private static final String SERVICE = "SF1461";
 
@@ -45,18 +40,13 @@ public final class ValueListClient implements AutoCloseable {
     private final Timeouts timeouts;
     private final Clock clock;
 
-    private ValueListClient(BeskedfordelerEnvironment environment, SoapTransport transport, RetryPolicy retry,
+    ValueListClient(BeskedfordelerEnvironment environment, SoapTransport transport, RetryPolicy retry,
             Timeouts timeouts, Clock clock) {
         this.clock = clock;
         this.environment = environment;
         this.transport = transport;
         this.retry = retry;
         this.timeouts = timeouts;
-    }
-
-    /** A builder for a client. */
-    public static Builder builder() {
-        return new Builder();
     }
 
     /**
@@ -113,90 +103,8 @@ public final class ValueListClient implements AutoCloseable {
                 environment.vaerdiliste(), ValueListMessages.ACTION_PREFIX + action, envelope, timeout.get())));
     }
 
-    /** Closes the connections. */
-    @Override
-    public void close() {
-        transport.close();
-    }
-
     @Override
     public String toString() {
         return "ValueListClient[" + environment.vaerdiliste() + "]";
-    }
-
-    /** Settings for a {@link ValueListClient}. */
-    public static final class Builder {
-        private final ClientSettings settings = new ClientSettings();
-        private BeskedfordelerEnvironment environment;
-
-        private Builder() {
-        }
-
-        /** Where to call: {@link BeskedfordelerEnvironment#TEST}, {@code PRODUCTION} or a custom one. Required. */
-        public Builder environment(BeskedfordelerEnvironment environment) {
-            this.environment = environment;
-            return this;
-        }
-
-        /** The system certificate as PKCS#12 bytes and the store's password. */
-        public Builder systemCertificate(byte[] pkcs12, char[] password) {
-            settings.systemCertificate(pkcs12, password);
-            return this;
-        }
-
-        /** The system certificate as a PKCS#12 file and the store's password. */
-        public Builder systemCertificate(Path pkcs12File, char[] password) {
-            settings.systemCertificate(pkcs12File, password);
-            return this;
-        }
-
-        /** The system certificate from a loaded key store (its first private-key entry) and the key's password. */
-        public Builder systemCertificate(KeyStore keyStore, char[] keyPassword) {
-            settings.systemCertificate(keyStore, keyPassword);
-            return this;
-        }
-
-        /** The CA certificates the service's TLS certificate must chain to. Required, at least one. */
-        public Builder trustAnchors(Collection<X509Certificate> anchors) {
-            settings.trustAnchors(anchors);
-            return this;
-        }
-
-        /** Connect, read and total timeouts. */
-        public Builder timeouts(Timeouts timeouts) {
-            settings.timeouts(timeouts);
-            return this;
-        }
-
-        /** How reads are retried after retry-safe failures. */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            settings.retryPolicy(retryPolicy);
-            return this;
-        }
-
-        /** The clock that says which of a list's properties is in effect now. */
-        public Builder clock(Clock clock) {
-            settings.clock(clock);
-            return this;
-        }
-
-        /**
-         * Checks every setting and builds the client.
-         *
-         * @throws dk.rammearkitektur.core.ValidationException naming each bad setting
-         */
-        public ValueListClient build() {
-            Violations v = Violations.at("valueListClient");
-            v.require(environment != null, "environment", "must be set");
-            settings.checkTimeoutsRetriesClock(v);
-            settings.checkClockSkewAndTrustAnchors(v);
-            KeyMaterial km = settings.checkedKeyMaterial(v);
-            v.throwIfAny();
-            SoapTransport transport = new SoapTransport(new HttpTransport(km, settings.timeouts(), settings.proxy(),
-                    4));
-            settings.clearPassword();
-            return new ValueListClient(environment, transport, settings.retryPolicy(), settings.timeouts(),
-                    settings.clock());
-        }
     }
 }
