@@ -41,6 +41,7 @@ public final class RatioTable {
         GOALS.put("CprLookupBenchmark", new Goal("5 CPR lookup via client vs raw HTTPS POST (p50 latency)", 1.5, false));
         GOALS.put("IndexMappingBenchmark", new Goal("6 case (50 docs, 5 y) to SF1470 request vs its JSON", Double.NaN, true));
         GOALS.put("IndexImportBenchmark", new Goal("7 case (50 docs, 5 y) import via simulator vs find (p50)", Double.NaN, false));
+        GOALS.put("EventSubscriptionBenchmark", new Goal("8 events via EventSubscription vs raw basicConsume (msg/s)", 0.8, true));
     }
 
     private record Goal(String title, double target, boolean atLeast) {

@@ -1,7 +1,9 @@
 package dk.rammearkitektur.reliability.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dk.rammearkitektur.clients.common.events.EventMessage;
 import dk.rammearkitektur.clients.digitalpost.memo.FileContentSink;
 import dk.rammearkitektur.clients.digitalpost.KombiRequest;
 import dk.rammearkitektur.clients.digitalpost.KombiXml;
@@ -26,7 +28,8 @@ import net.jqwik.api.Provide;
 /**
  * The document parsers not already fuzzed in their own modules: the Digital Post reply ({@link SendReceipt#parse}),
  * the whole {@code kombi_request} ({@link KombiXml#read}) from mutated genuine requests, and MeMo, model JSON and
- * model XML from random text (their mutated-document properties live in clients' MemoXmlPropertyTest and testkit's
+ * model XML from random text, and the Beskedfordeler's event envelope ({@link EventMessage#parse}, bare and in
+ * ModtagBeskedInput) from mutated envelopes and random text (their mutated-document properties live in clients' MemoXmlPropertyTest and testkit's
  * CorruptInputTest). Only our exceptions escape, each input is answered within two seconds.
  */
 class DocumentParsersFuzzTest {
@@ -39,6 +42,12 @@ class DocumentParsersFuzzTest {
             "<?xml version='1.0' encoding='UTF-8'?><kombi_response><Result>true</Result><TransmissionID/></kombi_response>");
     static final String KOMBI = new String(KombiXml.toBytes(KombiRequest.digitalPost(
             Letters.letter(Letters.CPR, UUID.fromString("7b0e6c3e-3f43-4f5e-9d7a-8a0c2b5d9e11")))), StandardCharsets.UTF_8);
+
+    /** A Beskedfordeler event envelope as the SDK writes it, bare and wrapped as the Beskedfordeler pushes it. */
+    static final EventMessage EVENT = EventMessage.builder().messageId(UUID.fromString("3f2b8c1e-9a4d-4e6f-b1c2-d3e4f5a6b7c8"))
+            .messageType("5d2e0a9c-1b7f-4c3e-8a6d-0f1e2d3c4b5a").version("1.0").build();
+    static final List<String> ENVELOPES = List.of(new String(EVENT.toXml(), StandardCharsets.UTF_8),
+            new String(EVENT.toModtagBeskedInput(), StandardCharsets.UTF_8));
 
     private static ByteArrayInputStream bytes(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
@@ -60,6 +69,22 @@ class DocumentParsersFuzzTest {
     void sendReceiptFromMutatedReplies(@ForAll("receipts") String reply, @ForAll("edits") List<Mutation> edits) {
         Fuzz.onlyOurs(LIMIT, () -> SendReceipt.parse(bytes(Mutation.applyAll(edits, reply))))
                 .ifPresent(r -> assertNotNull(r.advices()));
+    }
+
+    @Property(tries = 1000)
+    void eventMessageFromMutatedEnvelopes(@ForAll("envelopes") String envelope, @ForAll("edits") List<Mutation> edits) {
+        Fuzz.onlyOurs(LIMIT, () -> EventMessage.parse(Mutation.applyAll(edits, envelope).getBytes(StandardCharsets.UTF_8)))
+                .ifPresent(m -> assertEquals(m, EventMessage.parse(m.toXml()), "a parsed event writes back the same"));
+    }
+
+    @Property(tries = 300)
+    void eventMessageFromRandomText(@ForAll("randomText") String text) {
+        Fuzz.onlyOurs(LIMIT, () -> EventMessage.parse(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Provide
+    Arbitrary<String> envelopes() {
+        return Arbitraries.of(ENVELOPES);
     }
 
     @Provide

@@ -91,7 +91,8 @@ class CiRabbitMqTest {
         channel.waitForConfirmsOrDie(TIMEOUT_MS);
     }
 
-    private static ConnectionFactory factory(CiServices.RabbitMq rabbit, int port) {
+    /** A factory for the node's port; automatic recovery off, as the SDK's. */
+    static ConnectionFactory factory(CiServices.RabbitMq rabbit, int port) {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(rabbit.host());
         factory.setPort(port);
@@ -103,7 +104,8 @@ class CiRabbitMqTest {
         return factory;
     }
 
-    private static SSLContext tls(CiServices.RabbitMq rabbit, boolean withClientCertificate) throws Exception {
+    /** TLS trusting the CI CA, presenting the CI client certificate when asked. */
+    static SSLContext tls(CiServices.RabbitMq rabbit, boolean withClientCertificate) throws Exception {
         KeyStore trusted = KeyStore.getInstance("PKCS12");
         trusted.load(null, null);
         try (InputStream pem = Files.newInputStream(rabbit.caPem())) {

@@ -336,6 +336,13 @@ public final class SubscriptionLoop {
         @Override
         public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
                 byte[] body) {
+            if (!getChannel().isOpen()) {
+                // buffered before the connection was lost: it cannot be acknowledged, so handling it would only
+                // repeat the work when the broker delivers it again
+                LOG.debug("Beskedfordeler dueslag {}: delivery {} skipped, its channel is closed", settings.dueslag(),
+                        envelope.getDeliveryTag());
+                return;
+            }
             inFlight.incrementAndGet();
             try {
                 EventMessage message;
