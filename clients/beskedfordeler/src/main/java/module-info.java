@@ -6,6 +6,7 @@
  */
 module dk.rammearkitektur.clients.beskedfordeler {
     requires transitive dk.rammearkitektur.clients.common;
+    requires transitive dk.rammearkitektur.model;
     requires transitive java.sql;
     requires com.rabbitmq.client;
     requires jdk.httpserver;

@@ -87,7 +87,7 @@ class ModularApplicationTest {
                     "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common"),
             "dk.rammearkitektur.clients.stoettesystemer", Set.of("dk.rammearkitektur.core", "dk.rammearkitektur.model",
                     "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common"),
-            "dk.rammearkitektur.clients.beskedfordeler", Set.of("dk.rammearkitektur.core",
+            "dk.rammearkitektur.clients.beskedfordeler", Set.of("dk.rammearkitektur.core", "dk.rammearkitektur.model",
                     "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common"),
             "dk.rammearkitektur.clients", Set.of("dk.rammearkitektur.clients.common",
                     "dk.rammearkitektur.clients.serviceplatform", "dk.rammearkitektur.clients.digitalpost",
