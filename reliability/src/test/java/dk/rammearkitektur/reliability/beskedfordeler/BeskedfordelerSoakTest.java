@@ -11,9 +11,7 @@ import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.testkit.beskedfordeler.BeskedfordelerSimulator;
 import dk.rammearkitektur.testkit.beskedfordeler.BeskedfordelerSimulatorExtension;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dk.rammearkitektur.reliability.Leaks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +21,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -67,7 +64,7 @@ class BeskedfordelerSoakTest {
         run(Math.min(MESSAGES, 1_000), "warm-up");
         settle();
         List<String> threadsBefore = sdkThreads();
-        long fdsBefore = openFiles();
+        long fdsBefore = Leaks.openFiles();
         handled.clear();
         unreadable.clear();
         handlerFailures.set(0);
@@ -76,7 +73,7 @@ class BeskedfordelerSoakTest {
         Result r = run(MESSAGES, "soak");
         settle();
         List<String> threadsAfter = sdkThreads();
-        long fdsAfter = openFiles();
+        long fdsAfter = Leaks.openFiles();
         LOG.info("beskedfordeler soak: {} messages in {} ms ({} msg/s) incl. putting them on the dueslag; {} good, "
                 + "{} twice, {} malformed, {} failing once, {} connection drops; counts {}; sdk threads {} -> {}, "
                 + "descriptors {} -> {}", MESSAGES, r.wallMs, MESSAGES * 1000L / Math.max(1, r.wallMs), r.good.size(),
@@ -200,28 +197,7 @@ class BeskedfordelerSoakTest {
      * The simulator's own ({@code beskedfordeler-simulator-*}) are not counted.
      */
     private static List<String> sdkThreads() {
-        List<String> names = new ArrayList<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            String n = t.getName();
-            if (t.isAlive() && (n.startsWith("beskedfordeler-") && !n.startsWith("beskedfordeler-simulator")
-                    || n.startsWith("AMQP Connection"))) {
-                names.add(t.getName());
-            }
-        }
-        names.sort(null);
-        return names;
-    }
-
-    /** Open file descriptors of this JVM, or -1 where /proc is not available. */
-    private static long openFiles() {
-        Path fd = Path.of("/proc/self/fd");
-        if (!Files.isDirectory(fd)) {
-            return -1;
-        }
-        try (Stream<Path> s = Files.list(fd)) {
-            return s.count();
-        } catch (IOException e) {
-            return -1;
-        }
+        return Leaks.threads(n -> n.startsWith("beskedfordeler-") && !n.startsWith("beskedfordeler-simulator")
+                || n.startsWith("AMQP Connection"));
     }
 }

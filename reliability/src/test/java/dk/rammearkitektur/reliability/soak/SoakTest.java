@@ -21,11 +21,8 @@ import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import dk.rammearkitektur.testkit.serviceplatform.Fault;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import dk.rammearkitektur.testkit.serviceplatform.SimulatorData;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dk.rammearkitektur.reliability.Leaks;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +37,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +99,7 @@ class SoakTest {
                 run(spClient, dpClient, Math.min(CALLS, 1_000), "warm-up");
                 settle();
                 int threadsBefore = clientThreads().size();
-                long fdsBefore = openFiles();
+                long fdsBefore = Leaks.openFiles();
                 outcomes.clear();
                 slowestSpMs.set(0);
                 spOverTotal.reset();
@@ -122,7 +118,7 @@ class SoakTest {
                 settle();
 
                 List<String> threadsAfter = clientThreads();
-                long fdsAfter = openFiles();
+                long fdsAfter = Leaks.openFiles();
                 long total = outcomes.values().stream().mapToLong(LongAdder::sum).sum();
                 LOG.info("soak: {} calls from {} threads in {} ms ({} calls/s); outcomes {}; slowest Serviceplatformen "
                         + "call {} ms ({} over the total timeout); sends {} acknowledged of {}, {} needed a resend; mailbox {}; client threads "
@@ -310,30 +306,9 @@ class SoakTest {
      * {@code HttpClient-<n>-SelectorManager} thread.
      */
     private static List<String> clientThreads() {
-        List<String> names = new ArrayList<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            String n = t.getName();
-            if (t.isAlive() && !n.startsWith("serviceplatform-simulator") && !n.startsWith("digitalpost-simulator")
-                    && !n.startsWith("HTTP-Dispatcher") && !n.startsWith("soak-")
-                    && !n.matches("HttpClient-[0-9]+-Worker-[0-9]+")) {
-                names.add(n);
-            }
-        }
-        names.sort(null);
-        return names;
-    }
-
-    /** Open file descriptors of this JVM, or -1 where /proc is not available. */
-    private static long openFiles() {
-        Path fd = Path.of("/proc/self/fd");
-        if (!Files.isDirectory(fd)) {
-            return -1;
-        }
-        try (Stream<Path> s = Files.list(fd)) {
-            return s.count();
-        } catch (IOException e) {
-            return -1;
-        }
+        return Leaks.threads(n -> !n.startsWith("serviceplatform-simulator") && !n.startsWith("digitalpost-simulator")
+                && !n.startsWith("HTTP-Dispatcher") && !n.startsWith("soak-")
+                && !n.matches("HttpClient-[0-9]+-Worker-[0-9]+"));
     }
 
     private static String dump() {
