@@ -39,7 +39,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,23 +67,23 @@ class RealRabbitMqClientTest {
     private Connection admin;
     private BeskedfordelerClient client;
 
-    @BeforeAll
-    static void startSts() {
-        rabbit = CiServices.rabbitMq();
-        assumeTrue("BF".equals(rabbit.vhost()), "the SDK's custom environment uses virtual host BF");
-        sts = ServiceplatformSimulator.builder().extraClientTrustAnchors(List.of(rabbit.ca())).build().start();
-        sts.authorise(sts.municipalityCvr(), rabbit.clientCertificate());
-    }
-
     @AfterAll
     static void stopSts() {
         if (sts != null) {
             sts.close();
+            sts = null;
         }
     }
 
     @BeforeEach
     void declareDueslag() throws Exception {
+        // per test, so that each one is reported skipped with the message when the variables are unset
+        rabbit = CiServices.rabbitMq();
+        assumeTrue("BF".equals(rabbit.vhost()), "the SDK's custom environment uses virtual host BF");
+        if (sts == null) {
+            sts = ServiceplatformSimulator.builder().extraClientTrustAnchors(List.of(rabbit.ca())).build().start();
+            sts.authorise(sts.municipalityCvr(), rabbit.clientCertificate());
+        }
         Channel ch = admin();
         // as the platform's administration: the fejlkø behind the exchange <dueslag>.fejl, the dueslag's dead letters
         ch.exchangeDeclare(fejl, BuiltinExchangeType.FANOUT);
