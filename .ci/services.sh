@@ -4,6 +4,7 @@
 #   .ci/services.sh start   # starts both under $RAMMEARKITEKTUR_SERVICES_DIR, writes services.env there
 #   . "$RAMMEARKITEKTUR_SERVICES_DIR/services.env"   # then run the tests
 #   .ci/services.sh stop    # stops exactly what start started and removes the folder
+#   .ci/services.sh close-connections [folder]   # closes every client connection of the RabbitMQ node (tests)
 #
 # Folder: $RAMMEARKITEKTUR_SERVICES_DIR, default ${TMPDIR:-/tmp}/rammearkitektur-services. Nothing outside it is used:
 # PostgreSQL runs its own cluster (trust auth, 127.0.0.1, socket in the folder; as user postgres when run as root),
@@ -17,6 +18,7 @@ set -uo pipefail
 dir=${RAMMEARKITEKTUR_SERVICES_DIR:-${TMPDIR:-/tmp}/rammearkitektur-services}
 env_file=$dir/services.env
 rabbit_bin=/usr/lib/rabbitmq/bin
+script=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
 
 warn() { echo "warning: $*" >&2; }
 now_ms() { date +%s%3N; }
@@ -114,7 +116,7 @@ make_certificates() {
     printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n' >server.ext &&
     openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 3 -extfile server.ext -out server.pem &&
     openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/O=Kommune/CN=$cn" -keyout client.key -out client.csr &&
-    printf 'extendedKeyUsage=clientAuth\nbasicConstraints=CA:FALSE\n' >client.ext &&
+    printf 'keyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\nbasicConstraints=CA:FALSE\n' >client.ext &&
     openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 3 -extfile client.ext -out client.pem &&
     openssl pkcs12 -export -inkey client.key -in client.pem -certfile ca.pem -name client -passout "pass:$p12_password" -out client.p12
   ) >"$c/openssl.log" 2>&1
@@ -147,8 +149,12 @@ ssl_options.fail_if_no_peer_cert = true
 auth_mechanisms.1 = EXTERNAL
 auth_mechanisms.2 = PLAIN
 ssl_cert_login_from = common_name
+initial_frame_max = 65536
 load_definitions = $r/definitions.json
 EOF
+  # initial_frame_max: the Beskedfordeler's clients send an STS token (6-8 KB) as the SASL response in
+  # connection.start-ok, before frame sizes are tuned; RabbitMQ's default (4096) closes such a connection with
+  # frame_too_large, so a broker that takes tokens so must raise it.
   # Users, vhost and permissions are loaded at boot (no rabbitmqctl round trips): the PLAIN user with a salted
   # SHA-256 hash of its password, and the user named as the certificate's CN without a password (EXTERNAL only).
   head -c 4 /dev/urandom >"$r/salt"
@@ -185,6 +191,7 @@ export RAMMEARKITEKTUR_RABBITMQ_CLIENT_CN=$cert_user
 export RAMMEARKITEKTUR_RABBITMQ_CA_PEM=$r/certs/ca.pem
 export RAMMEARKITEKTUR_RABBITMQ_CLIENT_P12=$r/certs/client.p12
 export RAMMEARKITEKTUR_RABBITMQ_CLIENT_P12_PASSWORD=$p12_password
+export RAMMEARKITEKTUR_RABBITMQ_CLOSE_CONNECTIONS='$script close-connections $dir'
 EOF
   echo "RabbitMQ node $RABBITMQ_NODENAME: AMQP 127.0.0.1:$RABBITMQ_NODE_PORT, AMQPS 127.0.0.1:$amqps_port, ready $(($(now_ms) - rabbit_started_ms)) ms after its start began"
 }
@@ -225,8 +232,16 @@ case "${1:-}" in
     case "$dir" in /|"") ;; *) rm -rf "$dir" ;; esac
     echo "services stopped in $(($(now_ms) - t_all)) ms"
     ;;
+  close-connections)
+    # Closes every client connection of the node, as a broker restart would (for reconnection tests). The folder
+    # may be given as $2 (services.env names it so), else it is $RAMMEARKITEKTUR_SERVICES_DIR as for start.
+    [ -n "${2:-}" ] && dir=$2
+    [ -f "$dir/rabbitmq/ports" ] || { echo "no RabbitMQ node in $dir" >&2; exit 1; }
+    rabbit_env
+    "$rabbit_bin/rabbitmqctl" close_all_connections --global "closed by a test" >/dev/null || exit 1
+    ;;
   *)
-    echo "usage: $0 start|stop   (folder: \$RAMMEARKITEKTUR_SERVICES_DIR, default \${TMPDIR:-/tmp}/rammearkitektur-services)" >&2
+    echo "usage: $0 start|stop|close-connections   (folder: \$RAMMEARKITEKTUR_SERVICES_DIR, default \${TMPDIR:-/tmp}/rammearkitektur-services)" >&2
     exit 2
     ;;
 esac

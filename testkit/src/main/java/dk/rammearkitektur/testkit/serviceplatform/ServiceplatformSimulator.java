@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -153,6 +154,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     private final java.util.Set<InetSocketAddress> peers = ConcurrentHashMap.newKeySet();
     private final List<Endpoint> endpoints;
     private final Sts sts;
+    private final List<X509Certificate> extraClientTrustAnchors;
     private final Path contracts;
     private final boolean signReplies;
     private final dk.rammearkitektur.signing.SigningCredential serviceCredential;
@@ -239,7 +241,8 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         entityIds.add(BFO_RECEIVE_ENTITY_ID);
         entityIds.add(BFO_SEND_ENTITY_ID);
         Contracts.schema("sp/InvocationContext_1.xsd");
-        this.sts = new Sts(pki, entityIds, skew, b.tokenLifetime, b.stsIssuer);
+        this.extraClientTrustAnchors = b.extraClientTrustAnchors;
+        this.sts = new Sts(pki, extraClientTrustAnchors, entityIds, skew, b.tokenLifetime, b.stsIssuer);
         this.signReplies = b.signReplies;
         ServerTls tls = ServerTls.shared();
         this.serviceCredential = dk.rammearkitektur.signing.SigningCredential.of(tls.serverKeys().getPrivate(),
@@ -283,7 +286,9 @@ public final class ServiceplatformSimulator implements AutoCloseable {
             }
             handlers.put(STS_REST_PATH, ex -> handleSts(true, ex));
             handlers.put(STS_SOAP_PATH, ex -> handleSts(false, ex));
-            server = LoopbackHttpsServer.start(port, pki.trustAnchors(), "serviceplatform-simulator", handlers);
+            List<X509Certificate> clientAnchors = new ArrayList<>(pki.trustAnchors());
+            clientAnchors.addAll(extraClientTrustAnchors);
+            server = LoopbackHttpsServer.start(port, clientAnchors, "serviceplatform-simulator", handlers);
             LOG.debug("Serviceplatformen simulator listening on {}", baseUri());
             return this;
         } catch (IOException e) {
@@ -947,8 +952,27 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         private String stsIssuer = Sts.ISSUER;
         private boolean signReplies;
         private Path contracts = PublishedContracts.find();
+        private List<X509Certificate> extraClientTrustAnchors = List.of();
 
         private Builder() {
+        }
+
+        /**
+         * Roots besides the test PKI's that client certificates may chain to, e.g. the CA of a vendor's own test
+         * certificate or of a broker's client certificate, so that one certificate serves both that system and the
+         * simulator. The HTTPS server accepts such certificates in the handshake and the STS validates them against
+         * these roots (validity, key usage digitalSignature, algorithms; no revocation check, the simulator has no CRL
+         * of theirs); the STS issues tokens to one only after {@link ServiceplatformSimulator#authorise}. Default none.
+         */
+        public Builder extraClientTrustAnchors(Collection<X509Certificate> anchors) {
+            List<X509Certificate> copy = List.copyOf(Objects.requireNonNull(anchors, "anchors == null"));
+            for (X509Certificate a : copy) {
+                if (a.getBasicConstraints() < 0) {
+                    throw new IllegalArgumentException("not a CA certificate: " + a.getSubjectX500Principal());
+                }
+            }
+            this.extraClientTrustAnchors = copy;
+            return this;
         }
 
         /**

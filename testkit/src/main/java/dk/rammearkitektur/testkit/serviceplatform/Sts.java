@@ -56,6 +56,7 @@ final class Sts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestPki pki;
+    private final List<X509Certificate> extraAnchors;
     private final Set<String> entityIds;
     private final Duration skew;
     private final Duration lifetime;
@@ -76,8 +77,10 @@ final class Sts {
         }
     }
 
-    Sts(TestPki pki, Set<String> entityIds, Duration skew, Duration lifetime, String issuer) {
+    Sts(TestPki pki, List<X509Certificate> extraAnchors, Set<String> entityIds, Duration skew, Duration lifetime,
+            String issuer) {
         this.pki = pki;
+        this.extraAnchors = List.copyOf(extraAnchors);
         this.issuer = issuer;
         this.entityIds = Set.copyOf(entityIds);
         this.skew = skew;
@@ -102,7 +105,18 @@ final class Sts {
         return authorised.keySet();
     }
 
-    private CertificateValidator validator(Clock clock) {
+    /**
+     * The validator for the caller with TLS client chain {@code chain}: one over the extra client trust anchors when
+     * the chain leads to one of them (its CA certificates as intermediates, for a signature that carries the leaf
+     * alone; no revocation check: the simulator knows no CRL of theirs), else the test PKI's.
+     */
+    private CertificateValidator validator(List<X509Certificate> chain, Clock clock) {
+        if (!extraAnchors.isEmpty() && SimulatorExchanges.chainsTo(chain, extraAnchors)) {
+            CertificateValidator.Builder b = CertificateValidator.builder().trustAnchors(extraAnchors)
+                    .revocationChecking(false).ocsp(false).clock(clock).skew(skew);
+            chain.stream().skip(1).filter(c -> c.getBasicConstraints() >= 0).forEach(b::intermediate);
+            return b.build();
+        }
         return SimulatorExchanges.validator(pki, clock, skew);
     }
 
@@ -143,9 +157,10 @@ final class Sts {
 
     /** The WS-Trust 1.3 endpoint (SOAP 1.2, as the published binding): a signed RST in, an RSTR with the assertion out. */
     Document issueSoap(HttpExchange ex, Document request, Clock clock, boolean expired) {
+        List<X509Certificate> chain = peer(ex);
         VerifiedMessage verified;
         try {
-            verified = WsSecurityVerifier.builder().binarySecurityTokens(SignatureTrust.validatedBy(validator(clock)))
+            verified = WsSecurityVerifier.builder().binarySecurityTokens(SignatureTrust.validatedBy(validator(chain, clock)))
                     .clock(clock).skew(skew).maxTimestampAge(Duration.ofMinutes(5)).replayCache(replays).build().verify(request);
         } catch (SecurityCheckException e) {
             String reason = String.valueOf(e.reason());
@@ -155,7 +170,6 @@ final class Sts {
         } catch (RammearkitekturException e) {
             throw new Refusal(PlatformFaults.MALFORMED_REQUEST, "request refused: " + e.getMessage());
         }
-        List<X509Certificate> chain = peer(ex);
         if (!verified.signerCertificate().equals(chain.get(0))) {
             throw new Refusal(PlatformFaults.SIGNATURE, "the request is not signed by the TLS client certificate");
         }
@@ -208,7 +222,7 @@ final class Sts {
      */
     SamlAssertion issue(List<X509Certificate> chain, String cvr, String entityId, Clock clock, boolean expired) {
         try {
-            validator(clock).requireTrusted(chain);
+            validator(chain, clock).requireTrusted(chain);
         } catch (SecurityCheckException e) {
             throw new Refusal(PlatformFaults.STS_REFUSED, "certificate refused: " + e.reason());
         }

@@ -92,7 +92,7 @@ class StsTokenShapeTest {
     void theSimulatorIssuesTheRealShape() {
         try (ServiceplatformSimulator sim = ServiceplatformSimulator.builder()
                 .stsIssuer("https://saml.n2adgangsstyring.eksterntest-stoettesystemerne.dk").build()) {
-            Sts sts = new Sts(sim.pki(), java.util.Set.of(ENTITY_ID), java.time.Duration.ofMinutes(5),
+            Sts sts = new Sts(sim.pki(), java.util.List.of(), java.util.Set.of(ENTITY_ID), java.time.Duration.ofMinutes(5),
                     java.time.Duration.ofHours(8), sim.stsIssuer());
             sts.authorise(sim.municipalityCvr(), sim.systemIdentity().certificate());
             SamlAssertion token = sts.issue(List.of(sim.systemIdentity().certificate()), sim.municipalityCvr(), ENTITY_ID,

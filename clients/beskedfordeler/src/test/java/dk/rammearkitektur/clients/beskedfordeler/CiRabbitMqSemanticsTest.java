@@ -14,6 +14,7 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.DefaultSaslConfig;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.GetResponse;
+import dk.rammearkitektur.clients.common.testkeys.CiServices;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,8 @@ import org.junit.jupiter.api.Test;
  * {@code .ci/services.sh} (AMQPS, client certificate, EXTERNAL, as the SDK connects): acknowledgement after handling,
  * redelivery (flag set) of what a consumer that died left unacknowledged, a give-back (nack with requeue) coming back
  * redelivered, reject without requeue going to the dead-letter queue (the dueslag's fejlkø), and direct reply-to with
- * a responder. The SDK's own {@link EventSubscription} is not run here: it sends an STS token as its EXTERNAL response
- * and needs an STS that issues one for its system certificate, and the STS simulator (testkit) accepts only
- * certificates of its own PKI over its mutual TLS, which the CI node does not trust (see docs/reliability.md).
+ * a responder. The SDK's own {@link EventSubscription} and publish run against the same node in the testkit's
+ * {@code RealRabbitMqClientTest} (testkit-beskedfordeler), which has the STS simulator this module cannot depend on.
  * Skipped when the {@code RAMMEARKITEKTUR_RABBITMQ_*} variables are unset.
  */
 class CiRabbitMqSemanticsTest {

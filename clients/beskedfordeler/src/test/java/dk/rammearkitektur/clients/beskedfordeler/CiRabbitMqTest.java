@@ -13,12 +13,10 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultSaslConfig;
 import com.rabbitmq.client.GetResponse;
+import dk.rammearkitektur.clients.common.testkeys.CiServices;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.UUID;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -108,18 +106,11 @@ class CiRabbitMqTest {
     static SSLContext tls(CiServices.RabbitMq rabbit, boolean withClientCertificate) throws Exception {
         KeyStore trusted = KeyStore.getInstance("PKCS12");
         trusted.load(null, null);
-        try (InputStream pem = Files.newInputStream(rabbit.caPem())) {
-            trusted.setCertificateEntry("ci-ca", CertificateFactory.getInstance("X.509").generateCertificate(pem));
-        }
+        trusted.setCertificateEntry("ci-ca", rabbit.ca());
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trusted);
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        char[] password = rabbit.clientP12Password().toCharArray();
-        KeyStore client = KeyStore.getInstance("PKCS12");
-        try (InputStream p12 = Files.newInputStream(rabbit.clientP12())) {
-            client.load(p12, password);
-        }
-        keys.init(client, password);
+        keys.init(rabbit.clientKeyStore(), rabbit.clientP12Password().toCharArray());
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(withClientCertificate ? keys.getKeyManagers() : null, trust.getTrustManagers(), null);
         return context;

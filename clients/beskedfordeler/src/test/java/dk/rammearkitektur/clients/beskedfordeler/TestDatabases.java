@@ -1,5 +1,6 @@
 package dk.rammearkitektur.clients.beskedfordeler;
 
+import dk.rammearkitektur.clients.common.testkeys.CiServices;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;

@@ -7,8 +7,9 @@ import org.apache.qpid.server.transport.AMQPConnection;
 
 /**
  * Lets a connection's {@code connection.start-ok} be larger than 4096 bytes: the STS token travels in it (the SASL
- * response) and is several kilobytes, which RabbitMQ (the real Beskedfordeler) accepts but Broker-J refuses, as it
- * enforces AMQP's pre-tune minimum frame size until {@code tune-ok}. Broker-J asks the enrichers for the
+ * response) and is several kilobytes, which Broker-J refuses, as it enforces AMQP's pre-tune minimum frame size until
+ * {@code tune-ok}. So does stock RabbitMQ ({@code initial_frame_max}, default 4096); a RabbitMQ that takes tokens so,
+ * as the real Beskedfordeler must, raises it ({@code .ci/services.sh} sets 65536). Broker-J asks the enrichers for the
  * {@code connection.start} properties just before sending it, so this one (changing no property) raises the
  * connection's frame limit to {@value #PRE_TUNE_FRAME_MAX} there; {@code tune-ok} then sets the negotiated size.
  */

@@ -77,6 +77,35 @@ public final class SimulatorExchanges {
         return b.build();
     }
 
+    /**
+     * Whether {@code chain} (leaf first) leads to one of {@code anchors}: a certificate of it is an anchor or is
+     * signed by one. Only picks the validator; the validator then checks the chain in full.
+     *
+     * @param chain the certificate chain, leaf first
+     * @param anchors the candidate roots
+     * @return true when the chain ends at one of the anchors
+     */
+    public static boolean chainsTo(List<X509Certificate> chain, List<X509Certificate> anchors) {
+        for (X509Certificate c : chain) {
+            for (X509Certificate anchor : anchors) {
+                if (c.equals(anchor) || (c.getIssuerX500Principal().equals(anchor.getSubjectX500Principal())
+                        && signedBy(c, anchor))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean signedBy(X509Certificate c, X509Certificate issuer) {
+        try {
+            c.verify(issuer.getPublicKey());
+            return true;
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Sleeps for {@code d}; an interrupt ends the pause early and stays set. */
     public static void pause(Duration d) {
         try {
