@@ -28,6 +28,8 @@ import org.w3c.dom.Document;
  */
 public record AmqpConnector(String host, int port, String virtualHost, SSLContext tls, Timeouts timeouts) {
     private static final int HEARTBEAT_SECONDS = 30;
+    /** RabbitMQ's default limit on a frame before connection.tune; the token in connection.start-ok must fit. */
+    private static final int DEFAULT_INITIAL_FRAME_MAX = 4096;
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ThreadFactory DAEMONS = r -> {
         Thread t = new Thread(r, "beskedfordeler-amqp-" + THREADS.incrementAndGet());
@@ -55,7 +57,8 @@ public record AmqpConnector(String host, int port, String virtualHost, SSLContex
         f.setVirtualHost(virtualHost);
         f.useSslProtocol(tls);
         f.enableHostnameVerification();
-        f.setSaslConfig(new TokenSasl(saslToken(token)));
+        String sasl = saslToken(token);
+        f.setSaslConfig(new TokenSasl(sasl));
         f.setAutomaticRecoveryEnabled(false);
         f.setTopologyRecoveryEnabled(false);
         int connectMillis = (int) Math.min(Integer.MAX_VALUE, timeouts.connect().toMillis());
@@ -64,7 +67,18 @@ public record AmqpConnector(String host, int port, String virtualHost, SSLContex
         f.setShutdownTimeout(connectMillis);
         f.setRequestedHeartbeat(HEARTBEAT_SECONDS);
         f.setThreadFactory(DAEMONS);
-        return f.newConnection(name);
+        try {
+            return f.newConnection(name);
+        } catch (TimeoutException e) {
+            int bytes = sasl.getBytes(StandardCharsets.UTF_8).length;
+            TimeoutException t = new TimeoutException("the AMQP handshake with " + host + ":" + port
+                    + " did not complete within " + connectMillis + " ms" + (bytes <= DEFAULT_INITIAL_FRAME_MAX ? ""
+                    : "; the token (" + bytes + " bytes) is larger than a broker's default frame limit before"
+                    + " connection.tune (RabbitMQ's initial_frame_max, " + DEFAULT_INITIAL_FRAME_MAX + " bytes), which"
+                    + " makes such a broker close the connection"));
+            t.initCause(e);
+            throw t;
+        }
     }
 
     /** The token as the SASL response: the assertion as the STS sent it, or else its XML as the SDK holds it. */
