@@ -6,16 +6,20 @@ import dk.rammearkitektur.model.internal.Checks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A benefit (ydelse) granted or applied for on a case: type, recipient, grant period, amount in DKK and frequency,
- * status with legal transitions ({@link BenefitStatus}), decision documents and legal basis (hjemmel).
+ * A benefit (ydelse, bevilling) granted or applied for on a case: type, recipient (ydelsesmodtager), optional grantee
+ * (bevillingsmodtager), grant period, amount in a currency (DKK unless set) and frequency, payment plan (forud/bagud,
+ * dispositionsdag), status with legal transitions ({@link BenefitStatus}), decision documents, legal basis (hjemmel)
+ * and payments (økonomiske effektueringer).
  *
  * <p>Amounts have exactly two decimals ({@code 1234.50}) and are never negative. A granted or ended benefit has a
- * grant period; an ended one has a period with a last day.
+ * grant period; an ended one has a period with a last day. Only a granted or ended benefit has payments; their ids
+ * are unique and their amounts are in the benefit's currency.
  */
 public final class Benefit {
     /** The largest amount accepted. */
@@ -30,6 +34,11 @@ public final class Benefit {
     private final BenefitStatus status;
     private final List<DocumentId> decisionDocuments;
     private final String legalBasis;
+    private final PartyId grantee;
+    private final Currency currency;
+    private final PaymentTiming paymentTiming;
+    private final String dispositionDay;
+    private final List<Payment> payments;
 
     private Benefit(Builder b, BigDecimal amount) {
         this.id = b.id;
@@ -41,6 +50,11 @@ public final class Benefit {
         this.status = b.status;
         this.decisionDocuments = List.copyOf(b.decisionDocuments);
         this.legalBasis = b.legalBasis;
+        this.grantee = b.grantee;
+        this.currency = b.currency;
+        this.paymentTiming = b.paymentTiming;
+        this.dispositionDay = b.dispositionDay;
+        this.payments = List.copyOf(b.payments);
     }
 
     /** A builder; status starts as {@link BenefitStatus#APPLIED}. */
@@ -51,7 +65,8 @@ public final class Benefit {
     /** A builder holding this benefit's values. */
     public Builder toBuilder() {
         return new Builder().id(id).type(type).recipient(recipient).grantPeriod(grantPeriod).amount(amount)
-                .frequency(frequency).status(status).decisionDocuments(decisionDocuments).legalBasis(legalBasis);
+                .frequency(frequency).status(status).decisionDocuments(decisionDocuments).legalBasis(legalBasis).grantee(grantee).currency(currency)
+                .paymentTiming(paymentTiming).dispositionDay(dispositionDay).payments(payments);
     }
 
     /** The identity. */
@@ -74,9 +89,39 @@ public final class Benefit {
         return Optional.ofNullable(grantPeriod);
     }
 
-    /** The amount in DKK with scale 2, not negative. */
+    /** The amount in {@link #currency()} with scale 2, not negative. */
     public BigDecimal amount() {
         return amount;
+    }
+
+    /** The amount with its currency. */
+    public Money money() {
+        return Money.of(amount, currency);
+    }
+
+    /** The currency of the amount and of every payment; DKK unless set. */
+    public Currency currency() {
+        return currency;
+    }
+
+    /** The party the benefit is granted to (bevillingsmodtager), if not the recipient; a party of the same case. */
+    public Optional<PartyId> grantee() {
+        return Optional.ofNullable(grantee);
+    }
+
+    /** Whether the benefit is paid before or after the period it covers (forud/bagud), if decided. */
+    public Optional<PaymentTiming> paymentTiming() {
+        return Optional.ofNullable(paymentTiming);
+    }
+
+    /** The disposition day of the payment plan (dispositionsdag), e.g. {@code sidste bankdag}, if decided. */
+    public Optional<String> dispositionDay() {
+        return Optional.ofNullable(dispositionDay);
+    }
+
+    /** The payments (økonomiske effektueringer) made; empty unless granted or ended. */
+    public List<Payment> payments() {
+        return payments;
     }
 
     /** How often the amount is paid. */
@@ -119,18 +164,22 @@ public final class Benefit {
     public boolean equals(Object o) {
         return o instanceof Benefit b && id.equals(b.id) && type.equals(b.type) && recipient.equals(b.recipient)
                 && Objects.equals(grantPeriod, b.grantPeriod) && amount.equals(b.amount) && frequency == b.frequency
-                && status == b.status && decisionDocuments.equals(b.decisionDocuments) && legalBasis.equals(b.legalBasis);
+                && status == b.status && decisionDocuments.equals(b.decisionDocuments) && legalBasis.equals(b.legalBasis)
+                && Objects.equals(grantee, b.grantee) && currency.equals(b.currency) && paymentTiming == b.paymentTiming
+                && Objects.equals(dispositionDay, b.dispositionDay) && payments.equals(b.payments);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, type, recipient, grantPeriod, amount, frequency, status, decisionDocuments, legalBasis);
+        return Objects.hash(id, type, recipient, grantPeriod, amount, frequency, status, decisionDocuments, legalBasis,
+                grantee, currency, paymentTiming, dispositionDay, payments);
     }
 
     @Override
     public String toString() {
         return "Benefit[id=" + id + ", type=" + type + ", recipient=" + recipient + ", grantPeriod=" + grantPeriod
-                + ", amount=" + amount + ", frequency=" + frequency + ", status=" + status + "]";
+                + ", amount=" + amount + " " + currency.getCurrencyCode() + ", frequency=" + frequency + ", status=" + status
+                + ", payments=" + payments.size() + "]";
     }
 
     /** Builds a {@link Benefit}; {@link #build()} reports every problem at once. */
@@ -144,6 +193,11 @@ public final class Benefit {
         private BenefitStatus status = BenefitStatus.APPLIED;
         private List<DocumentId> decisionDocuments = new ArrayList<>();
         private String legalBasis;
+        private PartyId grantee;
+        private Currency currency = Money.DKK;
+        private PaymentTiming paymentTiming;
+        private String dispositionDay;
+        private List<Payment> payments = new ArrayList<>();
 
         private Builder() {
         }
@@ -172,7 +226,7 @@ public final class Benefit {
             return this;
         }
 
-        /** Sets the amount in DKK; at most two decimals. */
+        /** Sets the amount in the benefit's currency; at most two decimals. */
         public Builder amount(BigDecimal value) {
             this.amount = value;
             return this;
@@ -211,6 +265,45 @@ public final class Benefit {
             return this;
         }
 
+        /** Sets the grantee ({@code null} when it is the recipient). */
+        public Builder grantee(PartyId value) {
+            this.grantee = value;
+            return this;
+        }
+
+        /** Sets the currency of the amount and the payments; DKK by default. */
+        public Builder currency(Currency value) {
+            this.currency = value;
+            return this;
+        }
+
+        /** Sets the payment timing ({@code null} for not decided). */
+        public Builder paymentTiming(PaymentTiming value) {
+            this.paymentTiming = value;
+            return this;
+        }
+
+        /** Sets the disposition day, at most 50 characters ({@code null} for not decided). */
+        public Builder dispositionDay(String value) {
+            this.dispositionDay = value;
+            return this;
+        }
+
+        /** Replaces the payments. */
+        public Builder payments(List<Payment> value) {
+            this.payments = Checks.copy(value);
+            return this;
+        }
+
+        /** Adds a payment. */
+        public Builder addPayment(Payment value) {
+            if (payments == null) {
+                payments = new ArrayList<>();
+            }
+            payments.add(value);
+            return this;
+        }
+
         /**
          * Builds the benefit.
          *
@@ -241,6 +334,22 @@ public final class Benefit {
                 Checks.uniqueElements(v, "decisionDocuments", decisionDocuments, d -> d, "document id");
             }
             Checks.text(v, "legalBasis", legalBasis, 500);
+            Checks.required(v, "currency", currency);
+            Checks.optionalText(v, "dispositionDay", dispositionDay, 50);
+            if (Checks.required(v, "payments", payments)) {
+                Checks.uniqueElements(v, "payments", payments, Payment::id, "payment id");
+                if (!payments.isEmpty() && status != null) {
+                    v.require(status == BenefitStatus.GRANTED || status == BenefitStatus.ENDED, "payments",
+                            "must be empty unless the benefit is GRANTED or ENDED");
+                }
+                for (int j = 0; j < payments.size() && currency != null; j++) {
+                    Payment p = payments.get(j);
+                    if (p != null) {
+                        v.require(p.currency().equals(currency), "payments[" + j + "].currency",
+                                "must be " + currency.getCurrencyCode() + ", the currency of the benefit");
+                    }
+                }
+            }
             v.throwIfAny();
             return new Benefit(this, normalised);
         }

@@ -14,8 +14,8 @@ import java.util.Set;
  * roles, journalised documents, benefits and confidentiality.
  *
  * <p>The case is checked as a whole: party, document and benefit ids are unique, there is at most one primary party,
- * every benefit's recipient is a party of the case and every decision document is journalised on it. Status changes
- * go through {@link #withStatus(CaseStatus)} and {@link #reopen(String)}, which allow only legal transitions.
+ * every benefit's recipient, grantee and payees are parties of the case and every decision document is journalised
+ * on it. Status changes go through {@link #withStatus(CaseStatus)} and {@link #reopen(String)}, which allow only legal transitions.
  */
 public final class Case {
     private final CaseId id;
@@ -356,6 +356,17 @@ public final class Case {
                         continue;
                     }
                     v.require(partyIds.contains(b.recipient()), "benefits[" + i + "].recipient", "must be a party of the case");
+                    if (b.grantee().isPresent()) {
+                        v.require(partyIds.contains(b.grantee().get()), "benefits[" + i + "].grantee",
+                                "must be a party of the case");
+                    }
+                    for (int j = 0; j < b.payments().size(); j++) {
+                        Optional<PartyId> payee = b.payments().get(j).payee();
+                        if (payee.isPresent()) {
+                            v.require(partyIds.contains(payee.get()), "benefits[" + i + "].payments[" + j + "].payee",
+                                    "must be a party of the case");
+                        }
+                    }
                     for (int j = 0; j < b.decisionDocuments().size(); j++) {
                         v.require(documentIds.contains(b.decisionDocuments().get(j)),
                                 "benefits[" + i + "].decisionDocuments[" + j + "]", "must be a document journalised on the case");

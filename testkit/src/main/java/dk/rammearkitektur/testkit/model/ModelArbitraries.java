@@ -28,11 +28,15 @@ import dk.rammearkitektur.model.Frequency;
 import dk.rammearkitektur.model.History;
 import dk.rammearkitektur.model.JournalEntry;
 import dk.rammearkitektur.model.KleNumber;
+import dk.rammearkitektur.model.Money;
 import dk.rammearkitektur.model.OrganisationUnit;
 import dk.rammearkitektur.model.PNumber;
 import dk.rammearkitektur.model.Party;
 import dk.rammearkitektur.model.PartyId;
 import dk.rammearkitektur.model.PartyRole;
+import dk.rammearkitektur.model.Payment;
+import dk.rammearkitektur.model.PaymentId;
+import dk.rammearkitektur.model.PaymentTiming;
 import dk.rammearkitektur.model.Person;
 import dk.rammearkitektur.model.Registration;
 import dk.rammearkitektur.model.Validity;
@@ -42,6 +46,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -189,6 +194,23 @@ public final class ModelArbitraries {
         return Arbitraries.bigDecimals().between(BigDecimal.ZERO, Benefit.MAX_AMOUNT).ofScale(2);
     }
 
+    /** Amounts that may be negative (corrections): two decimals, within {@link Money#MAX_ABS} either side of zero. */
+    public static Arbitrary<BigDecimal> signedAmounts() {
+        return Arbitraries.bigDecimals().between(Money.MAX_ABS.negate(), Money.MAX_ABS).ofScale(2);
+    }
+
+    /** Currencies: mostly DKK, also EUR, SEK, NOK and JPY (a currency without minor unit). */
+    public static Arbitrary<Currency> currencies() {
+        return Arbitraries.frequency(Tuple.of(4, Money.DKK), Tuple.of(1, Currency.getInstance("EUR")),
+                Tuple.of(1, Currency.getInstance("SEK")), Tuple.of(1, Currency.getInstance("NOK")),
+                Tuple.of(1, Currency.getInstance("JPY")));
+    }
+
+    /** Periods of days with a last day. */
+    public static Arbitrary<DatePeriod> closedPeriods() {
+        return Combinators.combine(dates(), dates()).as((a, b) -> a.isAfter(b) ? DatePeriod.of(b, a) : DatePeriod.of(a, b));
+    }
+
     // ------------------------------------------------------------------ parties
 
     /** Addresses, mostly Danish. */
@@ -286,8 +308,7 @@ public final class ModelArbitraries {
         Arbitrary<List<DocumentId>> decisions = decisionDocuments.isEmpty() ? Arbitraries.just(List.of())
                 : Arbitraries.of(decisionDocuments).list().ofMaxSize(decisionDocuments.size()).uniqueElements();
         Arbitrary<DatePeriod> openPeriods = dates().map(DatePeriod::startingOn);
-        Arbitrary<DatePeriod> closedPeriods = Combinators.combine(dates(), dates())
-                .as((a, b) -> a.isAfter(b) ? DatePeriod.of(b, a) : DatePeriod.of(a, b));
+        Arbitrary<DatePeriod> closedPeriods = closedPeriods();
         Arbitrary<Tuple.Tuple2<BenefitStatus, DatePeriod>> statusAndPeriod = Arbitraries.of(BenefitStatus.class).flatMap(s -> {
             switch (s) {
                 case ENDED:
@@ -308,7 +329,51 @@ public final class ModelArbitraries {
                 .use(Arbitraries.of(Frequency.class)).in(Benefit.Builder::frequency)
                 .use(decisions).in(Benefit.Builder::decisionDocuments)
                 .use(texts(500)).in(Benefit.Builder::legalBasis)
-                .build(Benefit.Builder::build);
+                .use(Arbitraries.of(recipients).injectNull(0.5)).in(Benefit.Builder::grantee)
+                .use(currencies()).in(Benefit.Builder::currency)
+                .use(Arbitraries.of(PaymentTiming.class).injectNull(0.5)).in(Benefit.Builder::paymentTiming)
+                .use(texts(50).injectNull(0.5)).in(Benefit.Builder::dispositionDay)
+                .build(Benefit.Builder::build)
+                .flatMap(b -> b.status() != BenefitStatus.GRANTED && b.status() != BenefitStatus.ENDED ? Arbitraries.just(b)
+                        : payments(b.currency(), recipients).list().ofMaxSize(3).uniqueElements(Payment::id)
+                                .map(ps -> b.toBuilder().payments(ps).build()));
+    }
+
+    /** Payment ids. */
+    public static Arbitrary<PaymentId> paymentIds() {
+        return uuids().map(PaymentId::of);
+    }
+
+    /**
+     * Payments in {@code currency}, paid to one of {@code payees} or (absent payee) the recipient. Amounts may be
+     * negative; sent and paid amounts equal the previous amount or differ with a reason, and a reason is sometimes
+     * given even when they are equal.
+     *
+     * @param currency the currency of every amount
+     * @param payees the possible payees, parties of the case
+     * @return the generator
+     */
+    public static Arbitrary<Payment> payments(Currency currency, List<PartyId> payees) {
+        Arbitrary<Money> money = signedAmounts().map(a -> Money.of(a, currency));
+        Arbitrary<PartyId> payee = payees.isEmpty() ? Arbitraries.just(null) : Arbitraries.of(payees).injectNull(0.5);
+        return Builders.withBuilder(Payment::builder)
+                .use(paymentIds()).in(Payment.Builder::id)
+                .use(texts(50).injectNull(0.5)).in(Payment.Builder::reference)
+                .use(Arbitraries.oneOf(closedPeriods(), dates().map(DatePeriod::startingOn))).in(Payment.Builder::benefitPeriod)
+                .use(dates()).in(Payment.Builder::dispositionDate)
+                .use(money).in(Payment.Builder::gross)
+                .use(Combinators.combine(money, money.injectNull(0.5), texts(255), Arbitraries.of(true, false),
+                        Arbitraries.of(0, 1, 2), money, texts(255)).as((afterTax, other, reason, explainAnyway, paidKind,
+                        otherPaid, paidReason) -> {
+                            Money sent = other == null ? afterTax : other;
+                            Money paid = paidKind == 0 ? null : paidKind == 1 ? sent : otherPaid;
+                            return Tuple.of(afterTax, sent, afterTax.sameAs(sent) && !explainAnyway ? null : reason, paid,
+                                    paid == null || paid.sameAs(sent) ? null : paidReason);
+                        }))
+                .in((b, t) -> b.afterTax(t.get1()).sentForPayment(t.get2()).offsetReason(t.get3()).paid(t.get4())
+                        .paidReason(t.get5()))
+                .use(payee).in(Payment.Builder::payee)
+                .build(Payment.Builder::build);
     }
 
     // ------------------------------------------------------------------ cases

@@ -50,6 +50,12 @@ class ModelRoundTripTest {
         boolean benefits = history.registrations().stream().flatMap(r -> r.effects().stream())
                 .anyMatch(e -> !e.value().benefits().isEmpty() && !e.value().documents().isEmpty());
         Statistics.label("a case with documents and benefits").collect(benefits);
+        Statistics.label("a benefit with payments").collect(history.registrations().stream()
+                .flatMap(r -> r.effects().stream()).flatMap(e -> e.value().benefits().stream())
+                .anyMatch(b -> !b.payments().isEmpty()));
+        Statistics.label("a benefit not in DKK").collect(history.registrations().stream()
+                .flatMap(r -> r.effects().stream()).flatMap(e -> e.value().benefits().stream())
+                .anyMatch(b -> !b.currency().getCurrencyCode().equals("DKK")));
         String json = RammearkitekturJson.write(history);
         History<Case> back = RammearkitekturJson.readHistory(json, Case.class);
         assertEquals(history, back);

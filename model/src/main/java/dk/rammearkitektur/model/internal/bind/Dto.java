@@ -186,10 +186,10 @@ public final class Dto {
     /** Benefit. */
     @XmlRootElement(name = "benefit")
     @XmlType(name = "BenefitType", propOrder = {"id", "type", "recipient", "grantPeriod", "amount", "frequency", "status",
-        "decisionDocuments", "legalBasis"})
+        "decisionDocuments", "legalBasis", "grantee", "currency", "paymentTiming", "dispositionDay", "payments"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"id", "type", "recipient", "grantPeriod", "amount", "frequency", "status", "decisionDocuments",
-        "legalBasis"})
+        "legalBasis", "grantee", "currency", "paymentTiming", "dispositionDay", "payments"})
     public static final class BenefitDto {
         public String id;
         public CodeDto type;
@@ -202,6 +202,35 @@ public final class Dto {
         @XmlElement(name = "documentId")
         public List<String> decisionDocuments;
         public String legalBasis;
+        public String grantee;
+        /** ISO 4217 code; absent for DKK. */
+        public String currency;
+        public String paymentTiming;
+        public String dispositionDay;
+        /** Absent when there are none. */
+        @XmlElementWrapper(name = "payments")
+        @XmlElement(name = "payment")
+        public List<PaymentDto> payments;
+    }
+
+    /** Payment of a benefit; the amounts are in the benefit's currency. */
+    @XmlType(name = "PaymentType", propOrder = {"id", "reference", "benefitPeriod", "dispositionDate", "gross", "afterTax",
+        "sentForPayment", "paid", "offsetReason", "paidReason", "payee"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"id", "reference", "benefitPeriod", "dispositionDate", "gross", "afterTax", "sentForPayment",
+        "paid", "offsetReason", "paidReason", "payee"})
+    public static final class PaymentDto {
+        public String id;
+        public String reference;
+        public PeriodDto benefitPeriod;
+        public String dispositionDate;
+        public String gross;
+        public String afterTax;
+        public String sentForPayment;
+        public String paid;
+        public String offsetReason;
+        public String paidReason;
+        public String payee;
     }
 
     /** Classification code. */

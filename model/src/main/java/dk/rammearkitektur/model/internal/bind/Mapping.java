@@ -31,11 +31,15 @@ import dk.rammearkitektur.model.Frequency;
 import dk.rammearkitektur.model.History;
 import dk.rammearkitektur.model.JournalEntry;
 import dk.rammearkitektur.model.KleNumber;
+import dk.rammearkitektur.model.Money;
 import dk.rammearkitektur.model.OrganisationUnit;
 import dk.rammearkitektur.model.PNumber;
 import dk.rammearkitektur.model.Party;
 import dk.rammearkitektur.model.PartyId;
 import dk.rammearkitektur.model.PartyRole;
+import dk.rammearkitektur.model.Payment;
+import dk.rammearkitektur.model.PaymentId;
+import dk.rammearkitektur.model.PaymentTiming;
 import dk.rammearkitektur.model.Person;
 import dk.rammearkitektur.model.Registration;
 import dk.rammearkitektur.model.Validity;
@@ -48,6 +52,7 @@ import java.time.DateTimeException;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -197,18 +202,42 @@ public final class Mapping {
         d.type.scheme = b.type().scheme();
         d.type.code = b.type().code();
         d.recipient = b.recipient().toString();
-        d.grantPeriod = b.grantPeriod().map(p -> {
-            Dto.PeriodDto pd = new Dto.PeriodDto();
-            pd.from = p.from().toString();
-            pd.to = p.to().map(LocalDate::toString).orElse(null);
-            return pd;
-        }).orElse(null);
+        d.grantPeriod = b.grantPeriod().map(Mapping::toDto).orElse(null);
         d.amount = b.amount().toPlainString();
         d.frequency = b.frequency().name();
         d.status = b.status().name();
         d.decisionDocuments = b.decisionDocuments().stream().map(DocumentId::toString).collect(Collectors.toList());
         d.legalBasis = b.legalBasis();
+        d.grantee = b.grantee().map(PartyId::toString).orElse(null);
+        d.currency = b.currency().equals(Money.DKK) ? null : b.currency().getCurrencyCode();
+        d.paymentTiming = b.paymentTiming().map(PaymentTiming::name).orElse(null);
+        d.dispositionDay = b.dispositionDay().orElse(null);
+        d.payments = b.payments().isEmpty() ? null
+                : b.payments().stream().map(Mapping::toDto).collect(Collectors.toList());
         return d;
+    }
+
+    private static Dto.PaymentDto toDto(Payment p) {
+        Dto.PaymentDto d = new Dto.PaymentDto();
+        d.id = p.id().toString();
+        d.reference = p.reference().orElse(null);
+        d.benefitPeriod = toDto(p.benefitPeriod());
+        d.dispositionDate = p.dispositionDate().toString();
+        d.gross = p.gross().amount().toPlainString();
+        d.afterTax = p.afterTax().amount().toPlainString();
+        d.sentForPayment = p.sentForPayment().amount().toPlainString();
+        d.paid = p.paid().map(m -> m.amount().toPlainString()).orElse(null);
+        d.offsetReason = p.offsetReason().orElse(null);
+        d.paidReason = p.paidReason().orElse(null);
+        d.payee = p.payee().map(PartyId::toString).orElse(null);
+        return d;
+    }
+
+    private static Dto.PeriodDto toDto(DatePeriod p) {
+        Dto.PeriodDto pd = new Dto.PeriodDto();
+        pd.from = p.from().toString();
+        pd.to = p.to().map(LocalDate::toString).orElse(null);
+        return pd;
     }
 
     /** History to binding; values must be cases, documents, benefits or parties. */
@@ -420,21 +449,62 @@ public final class Mapping {
         ClassificationCode type = d.type == null ? null
                 : v.nested("type", () -> build(() -> ClassificationCode.of(d.type.scheme, d.type.code), "classification"));
         PartyId recipient = parse(v, "recipient", d.recipient, PartyId::parse);
-        DatePeriod period = d.grantPeriod == null ? null : v.nested("grantPeriod", () -> {
-            Violations pv = Violations.at("");
-            LocalDate from = parse(pv, "from", d.grantPeriod.from, Mapping::date);
-            LocalDate to = d.grantPeriod.to == null ? null : parse(pv, "to", d.grantPeriod.to, Mapping::date);
-            pv.throwIfAny();
-            return build(() -> DatePeriod.of(from, to), "period");
-        });
+        DatePeriod period = d.grantPeriod == null ? null : v.nested("grantPeriod", () -> toPeriod(d.grantPeriod));
         BigDecimal amount = parse(v, "amount", d.amount, Mapping::decimal);
         Frequency frequency = enumValue(v, "frequency", d.frequency, Frequency.class);
         BenefitStatus status = enumValue(v, "status", d.status, BenefitStatus.class);
         List<DocumentId> decisions = list(v, "decisionDocuments", d.decisionDocuments,
                 s -> build(() -> DocumentId.parse(s), "id"));
+        PartyId grantee = d.grantee == null ? null : parse(v, "grantee", d.grantee, PartyId::parse);
+        Currency currency = d.currency == null ? Money.DKK : parse(v, "currency", d.currency, Mapping::currency);
+        PaymentTiming timing = d.paymentTiming == null ? null
+                : enumValue(v, "paymentTiming", d.paymentTiming, PaymentTiming.class);
+        List<Payment> payments = currency == null ? List.of()
+                : list(v, "payments", d.payments, pd -> toPayment(pd, currency));
         v.throwIfAny();
         return build(() -> Benefit.builder().id(id).type(type).recipient(recipient).grantPeriod(period).amount(amount)
-                .frequency(frequency).status(status).decisionDocuments(decisions).legalBasis(d.legalBasis).build(), "benefit");
+                .frequency(frequency).status(status).decisionDocuments(decisions).legalBasis(d.legalBasis)
+                .grantee(grantee).currency(currency).paymentTiming(timing).dispositionDay(d.dispositionDay)
+                .payments(payments).build(), "benefit");
+    }
+
+    private static Payment toPayment(Dto.PaymentDto d, Currency currency) {
+        Violations v = Violations.at("");
+        PaymentId id = parse(v, "id", d.id, PaymentId::parse);
+        DatePeriod period = d.benefitPeriod == null ? null : v.nested("benefitPeriod", () -> toPeriod(d.benefitPeriod));
+        LocalDate dispositionDate = parse(v, "dispositionDate", d.dispositionDate, Mapping::date);
+        Money gross = money(v, "gross", d.gross, currency);
+        Money afterTax = money(v, "afterTax", d.afterTax, currency);
+        Money sent = money(v, "sentForPayment", d.sentForPayment, currency);
+        Money paid = d.paid == null ? null : money(v, "paid", d.paid, currency);
+        PartyId payee = d.payee == null ? null : parse(v, "payee", d.payee, PartyId::parse);
+        v.throwIfAny();
+        return build(() -> Payment.builder().id(id).reference(d.reference).benefitPeriod(period)
+                .dispositionDate(dispositionDate).gross(gross).afterTax(afterTax).sentForPayment(sent).paid(paid)
+                .offsetReason(d.offsetReason).paidReason(d.paidReason).payee(payee).build(), "payment");
+    }
+
+    private static Money money(Violations v, String field, String text, Currency currency) {
+        return parse(v, field, text, s -> Money.of(decimal(s), currency));
+    }
+
+    private static DatePeriod toPeriod(Dto.PeriodDto d) {
+        Violations pv = Violations.at("");
+        LocalDate from = parse(pv, "from", d.from, Mapping::date);
+        LocalDate to = d.to == null ? null : parse(pv, "to", d.to, Mapping::date);
+        pv.throwIfAny();
+        return build(() -> DatePeriod.of(from, to), "period");
+    }
+
+    private static Currency currency(String code) {
+        if (code.length() != 3 || !Checks.allInRange(code, 'A', 'Z')) {
+            throw new ValidationException("currency", "must be an ISO 4217 code of three capital letters such as EUR");
+        }
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("currency", "must be an ISO 4217 currency code");
+        }
     }
 
     private static <T> History<T> toHistory(Dto.HistoryDto d, Class<T> valueType) {

@@ -15,8 +15,10 @@ import dk.rammearkitektur.model.DocumentVariant;
 import dk.rammearkitektur.model.Effect;
 import dk.rammearkitektur.model.History;
 import dk.rammearkitektur.model.JournalEntry;
+import dk.rammearkitektur.model.Money;
 import dk.rammearkitektur.model.OrganisationUnit;
 import dk.rammearkitektur.model.Party;
+import dk.rammearkitektur.model.Payment;
 import dk.rammearkitektur.model.Person;
 import dk.rammearkitektur.model.Registration;
 import java.io.IOException;
@@ -197,13 +199,7 @@ final class ModelWriter {
         g.writeEndObject();
         g.writeStringField("recipient", b.recipient().toString());
         if (b.grantPeriod().isPresent()) {
-            DatePeriod p = b.grantPeriod().get();
-            g.writeObjectFieldStart("grantPeriod");
-            g.writeStringField("from", p.from().toString());
-            if (p.to().isPresent()) {
-                g.writeStringField("to", p.to().get().toString());
-            }
-            g.writeEndObject();
+            writePeriod(g, "grantPeriod", b.grantPeriod().get());
         }
         g.writeStringField("amount", b.amount().toPlainString());
         g.writeStringField("frequency", b.frequency().name());
@@ -214,6 +210,50 @@ final class ModelWriter {
         }
         g.writeEndArray();
         g.writeStringField("legalBasis", b.legalBasis());
+        optional(g, "grantee", b.grantee().map(Object::toString).orElse(null));
+        if (!b.currency().equals(Money.DKK)) {
+            g.writeStringField("currency", b.currency().getCurrencyCode());
+        }
+        optional(g, "paymentTiming", b.paymentTiming().map(Enum::name).orElse(null));
+        optional(g, "dispositionDay", b.dispositionDay().orElse(null));
+        if (!b.payments().isEmpty()) {
+            g.writeArrayFieldStart("payments");
+            for (Payment p : b.payments()) {
+                writePayment(g, p);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writePayment(JsonGenerator g, Payment p) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", p.id().toString());
+        optional(g, "reference", p.reference().orElse(null));
+        writePeriod(g, "benefitPeriod", p.benefitPeriod());
+        g.writeStringField("dispositionDate", p.dispositionDate().toString());
+        g.writeStringField("gross", p.gross().amount().toPlainString());
+        g.writeStringField("afterTax", p.afterTax().amount().toPlainString());
+        g.writeStringField("sentForPayment", p.sentForPayment().amount().toPlainString());
+        optional(g, "paid", p.paid().map(m -> m.amount().toPlainString()).orElse(null));
+        optional(g, "offsetReason", p.offsetReason().orElse(null));
+        optional(g, "paidReason", p.paidReason().orElse(null));
+        optional(g, "payee", p.payee().map(Object::toString).orElse(null));
+        g.writeEndObject();
+    }
+
+    private static void optional(JsonGenerator g, String field, String value) throws IOException {
+        if (value != null) {
+            g.writeStringField(field, value);
+        }
+    }
+
+    private static void writePeriod(JsonGenerator g, String field, DatePeriod p) throws IOException {
+        g.writeObjectFieldStart(field);
+        g.writeStringField("from", p.from().toString());
+        if (p.to().isPresent()) {
+            g.writeStringField("to", p.to().get().toString());
+        }
         g.writeEndObject();
     }
 
