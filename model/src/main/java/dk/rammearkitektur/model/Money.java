@@ -48,9 +48,16 @@ public record Money(BigDecimal amount, Currency currency) {
         return new Money(amount, DKK);
     }
 
-    /** An amount in Danish kroner from its decimal text, e.g. {@code "1234.50"}. */
+    /**
+     * An amount in Danish kroner from its decimal text, e.g. {@code "1234.50"} or {@code "-12.5"}.
+     *
+     * @throws ValidationException at {@code money.amount} unless it is a plain decimal number within the bounds
+     */
     public static Money dkk(String amount) {
         Objects.requireNonNull(amount, "amount == null");
+        if (!amount.matches("-?[0-9]{1,20}(\\.[0-9]{1,20})?")) {
+            throw new ValidationException("money.amount", "must be a decimal number such as 1234.50");
+        }
         return dkk(new BigDecimal(amount));
     }
 

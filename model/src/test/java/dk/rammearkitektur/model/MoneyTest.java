@@ -50,6 +50,14 @@ class MoneyTest {
     }
 
     @Test
+    void refusesTextThatIsNotAPlainDecimal() {
+        for (String text : List.of("", "1e3", "12,50", " 1", "+1", "1.")) {
+            assertEquals(List.of(Violation.of("money.amount", "must be a decimal number such as 1234.50")),
+                    violations(() -> Money.dkk(text)), text);
+        }
+    }
+
+    @Test
     void requiresAmountAndCurrency() {
         assertEquals(List.of(Violation.of("money.currency", "is required"), Violation.of("money.amount", "is required")),
                 violations(() -> Money.of(null, null)));

@@ -54,7 +54,9 @@ class InvalidBuilderTest {
             new Breaker<>("benefit.frequency", (b, n) -> b.frequency(null)),
             new Breaker<>("benefit.status", (b, n) -> b.status(null)),
             new Breaker<>("benefit.decisionDocuments[#]", (b, n) -> b.addDecisionDocument(null)),
-            new Breaker<>("benefit.legalBasis", (b, n) -> b.legalBasis("")));
+            new Breaker<>("benefit.legalBasis", (b, n) -> b.legalBasis("")),
+            new Breaker<>("benefit.currency", (b, n) -> b.currency(null)),
+            new Breaker<>("benefit.dispositionDay", (b, n) -> b.dispositionDay("x".repeat(51))));
 
     private static final List<Breaker<Document.Builder>> DOCUMENT_BREAKERS = List.of(
             new Breaker<>("document.id", (b, n) -> b.id(null)),
