@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import javax.net.ssl.SSLContext;
+import javax.xml.validation.Validator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,6 +69,10 @@ class PublishTest {
                 reply = next(replies); // the reply queue is shared: skip other publishers' replies
             } while (!correlationId.equals(reply.getProperties().getCorrelationId()));
             Element root = SecureXml.parse(new String(reply.getBody(), StandardCharsets.UTF_8)).getDocumentElement();
+            // every reply the simulator sends is a published sd:StandardRetur (SagDokObjekt.xsd) when the files are here
+            for (Validator v : PublishedSchemas.ifPresent("1.1/SagDokObjekt.xsd").stream().toList()) {
+                PublishedSchemas.validate(v, reply.getBody());
+            }
             assertEquals("StandardRetur", root.getLocalName());
             assertEquals(SD, root.getNamespaceURI());
             int status = Integer.parseInt(root.getElementsByTagNameNS(SD, "StatusKode").item(0).getTextContent().trim());

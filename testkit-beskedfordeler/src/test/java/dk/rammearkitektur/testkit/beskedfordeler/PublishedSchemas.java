@@ -4,6 +4,7 @@ import dk.rammearkitektur.core.xml.SecureXml;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.Validator;
 import org.junit.jupiter.api.Assumptions;
@@ -20,13 +21,30 @@ final class PublishedSchemas {
 
     /** A validator for {@code xsd} (a file of the published {@code xsd} folder); skips the test when absent. */
     static Validator validator(String xsd) throws Exception {
+        Path file = file(xsd);
+        Assumptions.assumeTrue(file != null, "published Beskedfordeler schema " + xsd + " not found: "
+                + "rammearkitektur.shared.dir is unset or has no conformance/serviceplatformen/sf1461-sf1462-beskedfordeler/xsd");
+        return compile(file);
+    }
+
+    /**
+     * A validator for {@code xsd} when the published schemas are present, else empty: for a test that checks more than
+     * the wire shape and must run without them.
+     */
+    static Optional<Validator> ifPresent(String xsd) throws Exception {
+        Path file = file(xsd);
+        return file == null ? Optional.empty() : Optional.of(compile(file));
+    }
+
+    private static Path file(String xsd) {
         String dir = System.getProperty("rammearkitektur.shared.dir");
-        Path folder = dir == null || dir.isBlank() ? null
-                : Path.of(dir, "conformance", "serviceplatformen", "sf1461-sf1462-beskedfordeler", "xsd");
-        Assumptions.assumeTrue(folder != null && Files.isRegularFile(folder.resolve(xsd)),
-                "published Beskedfordeler schema " + xsd + " not found: rammearkitektur.shared.dir is unset or has no "
-                        + "conformance/serviceplatformen/sf1461-sf1462-beskedfordeler/xsd");
-        return SecureXml.validator(SecureXml.schemaFactory("file").newSchema(folder.resolve(xsd).toFile()));
+        Path file = dir == null || dir.isBlank() ? null
+                : Path.of(dir, "conformance", "serviceplatformen", "sf1461-sf1462-beskedfordeler", "xsd", xsd);
+        return file != null && Files.isRegularFile(file) ? file : null;
+    }
+
+    private static Validator compile(Path file) throws Exception {
+        return SecureXml.validator(SecureXml.schemaFactory("file").newSchema(file.toFile()));
     }
 
     /** Validates a whole document. */
