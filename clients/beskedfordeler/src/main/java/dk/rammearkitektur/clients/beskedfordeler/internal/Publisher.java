@@ -115,13 +115,13 @@ public final class Publisher implements AutoCloseable {
                     .replyTo(REPLY_TO).messageId(messageId).contentType("application/xml").contentEncoding("UTF-8")
                     .deliveryMode(2).headers(Map.of("token", AmqpConnector.saslToken(token))).build();
             channel.basicPublish(EXCHANGE, "", true, props, body);
-            long waitMillis = timeouts.total().toMillis();
-            channel.waitForConfirmsOrDie(waitMillis);
+            long deadline = System.nanoTime() + timeouts.total().toNanos();
+            channel.waitForConfirmsOrDie(remainingMillis(deadline));
             if (returned.get() != null) {
                 throw new ServiceFaultException(call, "UNROUTABLE", "the Beskedfordeler could not route it: "
                         + returned.get());
             }
-            byte[] reply = replies.poll(waitMillis, TimeUnit.MILLISECONDS);
+            byte[] reply = replies.poll(remainingMillis(deadline), TimeUnit.MILLISECONDS);
             if (reply == null) {
                 throw new CallTimeoutException(call, "no reply within " + timeouts.total(), true, null);
             }
@@ -178,9 +178,14 @@ public final class Publisher implements AutoCloseable {
         }
     }
 
+    /** What is left of the total timeout, which bounds the confirm and the reply together; at least 1 ms. */
+    private static long remainingMillis(long deadline) {
+        return Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+    }
+
     private static StandardRetur reply(ServiceCall call, byte[] body) {
         try {
-            return StandardRetur.of(SecureXml.parse(new ByteArrayInputStream(body)));
+            return StandardRetur.of(SecureXml.parse(new ByteArrayInputStream(body)).getDocumentElement());
         } catch (ReplyShapeException e) {
             throw e.forCall(call);
         } catch (RammearkitekturException e) {

@@ -4,7 +4,6 @@ import dk.rammearkitektur.clients.common.internal.ReplyShapeException;
 import dk.rammearkitektur.core.ServiceCall;
 import dk.rammearkitektur.core.ServiceFaultException;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -17,8 +16,8 @@ import org.w3c.dom.NodeList;
  */
 record StandardRetur(int status, String text) {
 
-    /** The first StandardRetur's fields under {@code root}. */
-    static StandardRetur of(Node root) {
+    /** The first StandardRetur's fields in {@code root} (the StandardRetur itself or an element holding one). */
+    static StandardRetur of(Element root) {
         String status = first(root, "StatusKode");
         if (status == null) {
             throw new ReplyShapeException("the reply holds no StandardRetur/StatusKode", null);
@@ -38,9 +37,8 @@ record StandardRetur(int status, String text) {
         }
     }
 
-    private static String first(Node root, String local) {
-        NodeList l = root instanceof org.w3c.dom.Document d ? d.getElementsByTagNameNS("*", local)
-                : ((Element) root).getElementsByTagNameNS("*", local);
+    private static String first(Element root, String local) {
+        NodeList l = root.getElementsByTagNameNS("*", local);
         return l.getLength() == 0 ? null : l.item(0).getTextContent();
     }
 }

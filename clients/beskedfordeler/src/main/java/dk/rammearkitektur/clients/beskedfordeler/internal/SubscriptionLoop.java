@@ -6,7 +6,6 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
-import dk.rammearkitektur.clients.beskedfordeler.ReceivedEvent;
 import dk.rammearkitektur.clients.beskedfordeler.UnreadableMessage;
 import dk.rammearkitektur.clients.common.events.EventMessage;
 import dk.rammearkitektur.clients.common.internal.IssuedToken;
@@ -47,6 +46,7 @@ public final class SubscriptionLoop {
     private enum Wake { CLOSED, LOST, RENEW }
 
     private final SubscriptionSettings settings;
+    private final EventDispatch dispatch;
     private final AmqpConnector connector;
     private final Supplier<IssuedToken> tokens;
     private final Runnable forgetTokens;
@@ -76,6 +76,7 @@ public final class SubscriptionLoop {
     public SubscriptionLoop(SubscriptionSettings settings, AmqpConnector connector, Supplier<IssuedToken> tokens,
             Runnable forgetTokens, Duration renewalMargin, Clock clock) {
         this.settings = settings;
+        this.dispatch = new EventDispatch(settings.handler(), settings.deduplication(), settings.onUnreadable());
         this.connector = connector;
         this.tokens = tokens;
         this.forgetTokens = forgetTokens;
@@ -365,27 +366,18 @@ public final class SubscriptionLoop {
                     PersonalData.maskCprNumbers(e.getMessage()));
             LOG.error("Beskedfordeler dueslag {}: unreadable message rejected to the error queue: {}",
                     settings.dueslag(), m);
-            try {
-                settings.onUnreadable().accept(m);
-            } catch (RuntimeException handlerFailure) {
-                LOG.error("the unreadable-message handler failed: {}",
-                        PersonalData.maskCprNumbers(handlerFailure.toString()));
-            }
+            dispatch.unreadable(m);
             settle(envelope, Settle.REJECT);
         }
 
         private void handle(Envelope envelope, EventMessage message) {
             String id = message.messageId();
             try {
-                boolean ran = settings.deduplication().runOnce(id, tx -> settings.handler().handle(
-                        new ReceivedEvent(message, Optional.of(settings.dueslag()), envelope.isRedeliver(), tx)));
+                boolean ran = dispatch.handle(message, Optional.of(settings.dueslag()), envelope.isRedeliver());
                 (ran ? handled : duplicates).incrementAndGet();
                 attempts.remove(id);
                 settle(envelope, Settle.ACK);
             } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
                 failed(envelope, id, e);
             }
         }
@@ -406,9 +398,7 @@ public final class SubscriptionLoop {
             } else {
                 LOG.warn("Beskedfordeler dueslag {}: message {} failed (attempt {} of {}), given back: {}",
                         settings.dueslag(), id, attempt, settings.maxAttempts(), why);
-                if (!closing()) {
-                    pause(settings.retryDelay());
-                }
+                pause(settings.retryDelay());
                 settle(envelope, Settle.REQUEUE);
             }
         }

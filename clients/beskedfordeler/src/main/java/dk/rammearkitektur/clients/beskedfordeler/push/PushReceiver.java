@@ -3,8 +3,8 @@ package dk.rammearkitektur.clients.beskedfordeler.push;
 import dk.rammearkitektur.clients.beskedfordeler.Deduplication;
 import dk.rammearkitektur.clients.beskedfordeler.EventHandler;
 import dk.rammearkitektur.clients.beskedfordeler.InMemoryDeduplication;
-import dk.rammearkitektur.clients.beskedfordeler.ReceivedEvent;
 import dk.rammearkitektur.clients.beskedfordeler.UnreadableMessage;
+import dk.rammearkitektur.clients.beskedfordeler.internal.EventDispatch;
 import dk.rammearkitektur.clients.common.events.EventMessage;
 import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.RammearkitekturException;
@@ -42,18 +42,15 @@ public final class PushReceiver {
     /** The largest body read, 16 MiB; larger requests are refused. */
     public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-    private final EventHandler handler;
-    private final Deduplication deduplication;
+    private final EventDispatch dispatch;
     private final List<X509Certificate> platform;
     private final Clock clock;
-    private final Consumer<UnreadableMessage> onUnreadable;
 
     private PushReceiver(Builder b) {
-        this.handler = b.handler;
-        this.deduplication = b.deduplication != null ? b.deduplication : InMemoryDeduplication.create();
+        this.dispatch = new EventDispatch(b.handler,
+                b.deduplication != null ? b.deduplication : InMemoryDeduplication.create(), b.onUnreadable);
         this.platform = List.copyOf(b.platform);
         this.clock = b.clock;
-        this.onUnreadable = b.onUnreadable;
     }
 
     /** A builder for a receiver. */
@@ -83,14 +80,10 @@ public final class PushReceiver {
             return unreadable(body, PersonalData.maskCprNumbers(e.getMessage()));
         }
         try {
-            boolean ran = deduplication.runOnce(message.messageId(),
-                    tx -> handler.handle(new ReceivedEvent(message, Optional.empty(), false, tx)));
+            boolean ran = dispatch.handle(message, Optional.empty(), false);
             LOG.debug("Pushed event {} {}", message.messageId(), ran ? "handled" : "had been handled before");
             return answer(200, 20, "OK");
         } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
             LOG.warn("Pushed event {}: the handler failed, answered 50 so it is delivered again: {}",
                     message.messageId(), PersonalData.maskCprNumbers(e.toString()));
             return answer(500, 50, "The receiver could not handle the message now; deliver it again.");
@@ -121,11 +114,7 @@ public final class PushReceiver {
     private PushResponse unreadable(byte[] body, String reason) {
         UnreadableMessage m = new UnreadableMessage(Optional.empty(), null, body, reason);
         LOG.error("Unreadable pushed message answered 40: {}", m);
-        try {
-            onUnreadable.accept(m);
-        } catch (RuntimeException e) {
-            LOG.error("the unreadable-message handler failed: {}", PersonalData.maskCprNumbers(e.toString()));
-        }
+        dispatch.unreadable(m);
         return answer(400, 40, reason);
     }
 
