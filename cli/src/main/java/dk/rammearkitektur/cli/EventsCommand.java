@@ -48,20 +48,10 @@ final class EventsCommand implements Callable<Integer> {
 
     static BeskedfordelerClient client(CprLookupCommand.Config config, Properties p) {
         String host = config.get(p, "beskedfordeler.host");
-        BeskedfordelerEnvironment environment;
-        if (host != null) {
-            URI base = URI.create(config.required(p, "environment"));
-            environment = BeskedfordelerEnvironment.custom(host, port(config.required(p, "beskedfordeler.port")),
-                    base, base);
-        } else {
-            String name = config.required(p, "beskedfordeler.environment");
-            environment = switch (name) {
-                case "test" -> BeskedfordelerEnvironment.TEST;
-                case "production", "prod" -> BeskedfordelerEnvironment.PRODUCTION;
-                default -> throw new ValidationException("config.beskedfordeler.environment",
-                        "must be test or production (or set beskedfordeler.host and beskedfordeler.port)");
-            };
-        }
+        BeskedfordelerEnvironment environment = host == null
+                ? BeskedfordelerEnvironment.parse(config.required(p, "beskedfordeler.environment"), null)
+                : BeskedfordelerEnvironment.parse(host + ":" + config.required(p, "beskedfordeler.port"),
+                        URI.create(config.required(p, "environment")));
         return BeskedfordelerClient.builder().environment(environment)
                 .systemCertificate(Path.of(config.required(p, "certificate.file")),
                         config.required(p, "certificate.password").toCharArray())
@@ -72,18 +62,6 @@ final class EventsCommand implements Callable<Integer> {
                 .stsCertificates(Pem.certificates(CprLookupCommand.Config.read(config.required(p, "sts.certificates"),
                         "sts.certificates")))
                 .build();
-    }
-
-    private static int port(String text) {
-        try {
-            int port = Integer.parseInt(text);
-            if (port >= 1 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ValidationException("config.beskedfordeler.port", "must be a port between 1 and 65535");
     }
 
     /** One line per event: id, type, when it was made, related objects and payloads; CPR numbers masked. */

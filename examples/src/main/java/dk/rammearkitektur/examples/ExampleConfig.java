@@ -169,21 +169,9 @@ public final class ExampleConfig {
 
     private BeskedfordelerEnvironment beskedfordelerEnvironment() {
         Optional<String> host = get("beskedfordeler.host");
-        if (host.isPresent()) {
-            java.net.URI base = java.net.URI.create(required("environment"));
-            int port;
-            try {
-                port = Integer.parseInt(required("beskedfordeler.port"));
-            } catch (NumberFormatException e) {
-                throw new ValidationException("config.beskedfordeler.port", "must be a number");
-            }
-            return BeskedfordelerEnvironment.custom(host.get(), port, base, base);
-        }
-        return switch (required("beskedfordeler.environment")) {
-            case "test" -> BeskedfordelerEnvironment.TEST;
-            case "production" -> BeskedfordelerEnvironment.PRODUCTION;
-            default -> throw new ValidationException("config.beskedfordeler.environment", "must be test or production");
-        };
+        return host.isEmpty() ? BeskedfordelerEnvironment.parse(required("beskedfordeler.environment"), null)
+                : BeskedfordelerEnvironment.parse(host.get() + ":" + required("beskedfordeler.port"),
+                        java.net.URI.create(required("environment")));
     }
 
     /** A client builder for Digital Post with the environment, certificate, trust and authority configured. */

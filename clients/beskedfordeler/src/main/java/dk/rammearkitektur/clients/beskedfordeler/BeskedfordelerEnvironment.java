@@ -1,6 +1,7 @@
 package dk.rammearkitektur.clients.beskedfordeler;
 
 import dk.rammearkitektur.clients.common.internal.EnvironmentUrls;
+import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.Violations;
 import java.net.URI;
 import java.util.Objects;
@@ -68,6 +69,42 @@ public record BeskedfordelerEnvironment(String name, String amqpHost, int amqpPo
                 URI.create(EnvironmentUrls.withSlash(soapBase) + "sts-bf-soap/StsbeskedfordelerImpl"),
                 URI.create(sts + "runtime/services/kombittrust/14/certificatemixed"),
                 URI.create(sts + "runtime/api/rest/wstrust/v1/issue"));
+    }
+
+    /**
+     * Parses {@code test}, {@code production} (or {@code prod}), or a broker's {@code host:port} for a
+     * {@linkplain #custom custom} environment whose services and STS are under {@code customBase}.
+     *
+     * @param customBase the base URL of the værdiliste service and the STS; needed only for {@code host:port}
+     * @throws ValidationException at path {@code environment} when the text is none of these, or a custom environment
+     *     has no base
+     */
+    public static BeskedfordelerEnvironment parse(String text, URI customBase) {
+        Objects.requireNonNull(text, "text == null");
+        String t = text.strip();
+        switch (t) {
+            case "test":
+                return TEST;
+            case "production", "prod":
+                return PRODUCTION;
+            default:
+                break;
+        }
+        int colon = t.lastIndexOf(':');
+        int port = -1;
+        try {
+            port = colon < 1 ? -1 : Integer.parseInt(t.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (port < 1 || port > 65535) {
+            throw new ValidationException("environment", "must be test, production or host:port with a port between 1"
+                    + " and 65535");
+        }
+        if (customBase == null) {
+            throw new ValidationException("environment", "a custom broker needs the base URL of the STS");
+        }
+        return custom(t.substring(0, colon), port, customBase, customBase);
     }
 
     private static void check(Violations v, String field, URI uri) {

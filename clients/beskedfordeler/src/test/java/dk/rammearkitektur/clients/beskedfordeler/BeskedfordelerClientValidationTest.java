@@ -49,4 +49,22 @@ class BeskedfordelerClientValidationTest {
                 env.stsSoap());
         assertEquals(5671, BeskedfordelerEnvironment.TEST.amqpPort());
     }
+
+    @Test
+    void parseTakesThePresetsOrAHostAndPortWithABase() {
+        URI base = URI.create("https://127.0.0.1:8443/");
+        assertEquals(BeskedfordelerEnvironment.TEST, BeskedfordelerEnvironment.parse(" test ", null));
+        assertEquals(BeskedfordelerEnvironment.PRODUCTION, BeskedfordelerEnvironment.parse("prod", null));
+        BeskedfordelerEnvironment custom = BeskedfordelerEnvironment.parse("127.0.0.1:5671", base);
+        assertEquals("127.0.0.1", custom.amqpHost());
+        assertEquals(5671, custom.amqpPort());
+        assertEquals(URI.create("https://127.0.0.1:8443/runtime/api/rest/wstrust/v1/issue"), custom.stsRest());
+        for (String bad : List.of("127.0.0.1", "127.0.0.1:0", "127.0.0.1:65536", "host:port", ":5671")) {
+            ValidationException e = assertThrows(ValidationException.class,
+                    () -> BeskedfordelerEnvironment.parse(bad, base), bad);
+            assertEquals(Set.of("environment"), paths(e), bad);
+        }
+        assertEquals(Set.of("environment"), paths(assertThrows(ValidationException.class,
+                () -> BeskedfordelerEnvironment.parse("127.0.0.1:5671", null))));
+    }
 }
