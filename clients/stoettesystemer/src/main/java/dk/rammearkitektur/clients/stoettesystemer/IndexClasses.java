@@ -1,8 +1,7 @@
 package dk.rammearkitektur.clients.stoettesystemer;
 
+import dk.rammearkitektur.clients.stoettesystemer.internal.ClassVocabulary;
 import dk.rammearkitektur.core.ValidationException;
-import dk.rammearkitektur.core.Violations;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,15 +22,12 @@ public final class IndexClasses {
     /** The object type keys the SDK's case mapping uses. */
     public static final List<String> OBJECT_TYPES = List.of("Organisation", "OrgEnhed", "Bruger", "Person",
             "Virksomhed", "Klasse", "Dokument", "IT-system");
+    private static final Set<String> KEYS = ClassVocabulary.keys(ROLES, OBJECT_TYPES);
 
-    private final Map<String, UUID> byKey;
-    private final Map<UUID, String> byUuid;
+    private final ClassVocabulary classes;
 
-    private IndexClasses(Map<String, UUID> byKey) {
-        this.byKey = Map.copyOf(byKey);
-        Map<UUID, String> reverse = new LinkedHashMap<>();
-        byKey.forEach((k, u) -> reverse.putIfAbsent(u, k));
-        this.byUuid = Map.copyOf(reverse);
+    private IndexClasses(ClassVocabulary classes) {
+        this.classes = classes;
     }
 
     /**
@@ -40,18 +36,7 @@ public final class IndexClasses {
      * @throws ValidationException at {@code classes.<key>} for each key missing
      */
     public static IndexClasses of(Map<String, UUID> classes) {
-        Violations v = Violations.at("classes");
-        if (v.require(classes != null, "", "must be set")) {
-            for (String key : keys()) {
-                v.require(classes.get(key) != null, key, "must map to a Klasse UUID");
-            }
-        }
-        v.throwIfAny();
-        Map<String, UUID> needed = new LinkedHashMap<>();
-        for (String key : keys()) {
-            needed.put(key, classes.get(key));
-        }
-        return new IndexClasses(needed);
+        return new IndexClasses(ClassVocabulary.of(KEYS, classes));
     }
 
     /**
@@ -61,51 +46,21 @@ public final class IndexClasses {
      * @throws ValidationException at {@code classes.<key>} for each key Klassifikation has no class for
      */
     public static IndexClasses resolve(KlassifikationClient klassifikation) {
-        java.util.Set<UUID> candidates = new java.util.LinkedHashSet<>();
-        for (String key : keys()) {
-            candidates.addAll(klassifikation.search(key, null));
-        }
-        Map<String, UUID> found = new LinkedHashMap<>();
-        if (!candidates.isEmpty()) {
-            List<UUID> ids = List.copyOf(candidates);
-            for (int from = 0; from < ids.size(); from += KlassifikationClient.MAX_LIST) {
-                for (Classification c : klassifikation.list(ids.subList(from,
-                        Math.min(ids.size(), from + KlassifikationClient.MAX_LIST)))) {
-                    found.putIfAbsent(c.key(), c.uuid());
-                }
-            }
-        }
-        Violations v = Violations.at("classes");
-        for (String key : keys()) {
-            v.require(found.containsKey(key), key, "Klassifikation has no class with this key");
-        }
-        v.throwIfAny();
-        found.keySet().retainAll(keys());
-        return new IndexClasses(found);
-    }
-
-    private static Set<String> keys() {
-        Set<String> all = new java.util.LinkedHashSet<>(ROLES);
-        all.addAll(OBJECT_TYPES);
-        return all;
+        return new IndexClasses(ClassVocabulary.resolve(KEYS, klassifikation));
     }
 
     /** The Klasse UUID of {@code key}. */
     public UUID uuid(String key) {
-        UUID u = byKey.get(key);
-        if (u == null) {
-            throw new IllegalArgumentException("no class for key " + key);
-        }
-        return u;
+        return classes.uuid(key);
     }
 
     /** The key of a Klasse UUID, if it is one of these classes. */
     public Optional<String> key(UUID uuid) {
-        return Optional.ofNullable(byUuid.get(uuid));
+        return classes.key(uuid);
     }
 
     /** Every key and its UUID. */
     public Map<String, UUID> asMap() {
-        return byKey;
+        return classes.asMap();
     }
 }

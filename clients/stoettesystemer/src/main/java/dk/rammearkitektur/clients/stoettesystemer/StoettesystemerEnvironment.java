@@ -23,21 +23,29 @@ import java.net.URI;
  * address in the published {@code SagDokumentIndeksService_6.wsdl}; the production one drops {@code eksterntest-}
  * from the host, the SDK's inference.
  *
+ * <p>The Ydelsesindeks (SF1490) has three services under one base URL, each at {@code <service>/6/} below it
+ * ({@code ydelseindeks}, {@code bevillingindeks}, {@code oekonomiskeffektueringindeks}): the test preset's base
+ * {@code https://ydelsesindeks.eksterntest-stoettesystemerne.dk/} and the layout are those of KOMBIT's sample
+ * ({@code kombit/kosdy_infrastructureSamplesYdelse-java}, {@code client.properties}); the production base drops
+ * {@code eksterntest-} from the host, the SDK's inference.
+ *
  * @param name a short name for logs, e.g. {@code test}
  * @param klassifikation the endpoint of Klassifikation's KlasseService 7
  * @param organisationBase the base URL of Organisation 6's services, ending in {@code /}
  * @param sagDokumentIndeks the endpoint of SagDokumentIndeksService 6 (SF1470)
+ * @param ydelsesIndeksBase the base URL of the Ydelsesindeks's services (SF1490), ending in {@code /}
  * @param stsSoap the STS's WS-Trust 1.3 SOAP issue endpoint
  * @param stsRest the STS's REST (JSON) issue endpoint
  */
 public record StoettesystemerEnvironment(String name, URI klassifikation, URI organisationBase, URI sagDokumentIndeks,
-        URI stsSoap, URI stsRest) {
+        URI ydelsesIndeksBase, URI stsSoap, URI stsRest) {
 
     /** The external test environment (eksterntest). */
     public static final StoettesystemerEnvironment TEST = new StoettesystemerEnvironment("test",
             URI.create("https://klassifikation.eksterntest-stoettesystemerne.dk/klasse/7"),
             URI.create("https://organisation.eksterntest-stoettesystemerne.dk/"),
             URI.create("https://sagsogdokumentindeks.eksterntest-stoettesystemerne.dk/sts-soap-sagdok/sagdokumentindeks/6"),
+            URI.create("https://ydelsesindeks.eksterntest-stoettesystemerne.dk/"),
             URI.create("https://n2adgangsstyring.eksterntest-stoettesystemerne.dk/runtime/services/kombittrust/14/certificatemixed"),
             URI.create("https://n2adgangsstyring.eksterntest-stoettesystemerne.dk/runtime/api/rest/wstrust/v1/issue"));
 
@@ -46,6 +54,7 @@ public record StoettesystemerEnvironment(String name, URI klassifikation, URI or
             URI.create("https://klassifikation.stoettesystemerne.dk/klasse/7"),
             URI.create("https://organisation.stoettesystemerne.dk/"),
             URI.create("https://sagsogdokumentindeks.stoettesystemerne.dk/sts-soap-sagdok/sagdokumentindeks/6"),
+            URI.create("https://ydelsesindeks.stoettesystemerne.dk/"),
             URI.create("https://n2adgangsstyring.stoettesystemerne.dk/runtime/services/kombittrust/14/certificatemixed"),
             URI.create("https://n2adgangsstyring.stoettesystemerne.dk/runtime/api/rest/wstrust/v1/issue"));
 
@@ -59,6 +68,10 @@ public record StoettesystemerEnvironment(String name, URI klassifikation, URI or
             v.add("organisationBase", "must end in /");
         }
         check(v, "sagDokumentIndeks", sagDokumentIndeks);
+        check(v, "ydelsesIndeksBase", ydelsesIndeksBase);
+        if (ydelsesIndeksBase != null && !ydelsesIndeksBase.getPath().endsWith("/")) {
+            v.add("ydelsesIndeksBase", "must end in /");
+        }
         check(v, "stsSoap", stsSoap);
         check(v, "stsRest", stsRest);
         v.throwIfAny();
@@ -68,12 +81,13 @@ public record StoettesystemerEnvironment(String name, URI klassifikation, URI or
      * A custom environment where every service shares one base URL, as the testkit's simulator serves them:
      * Klassifikation under {@code <base>klassifikation/klasse/7/}, Organisation's services under
      * {@code <base>organisation/<service>/6/}, Sags- og Dokumentindeks under
-     * {@code <base>sts-soap-sagdok/sagdokumentindeks/6/}, the STS under {@code <base>runtime/...}.
+     * {@code <base>sts-soap-sagdok/sagdokumentindeks/6/}, the Ydelsesindeks's services under
+     * {@code <base>ydelsesindeks/<service>/6/}, the STS under {@code <base>runtime/...}.
      */
     public static StoettesystemerEnvironment custom(URI base) {
         String b = EnvironmentUrls.withSlash(base);
         return new StoettesystemerEnvironment("custom", URI.create(b + "klassifikation/klasse/7/"), URI.create(b),
-                URI.create(b + "sts-soap-sagdok/sagdokumentindeks/6/"),
+                URI.create(b + "sts-soap-sagdok/sagdokumentindeks/6/"), URI.create(b + "ydelsesindeks/"),
                 URI.create(b + "runtime/services/kombittrust/14/certificatemixed"),
                 URI.create(b + "runtime/api/rest/wstrust/v1/issue"));
     }
@@ -86,17 +100,34 @@ public record StoettesystemerEnvironment(String name, URI klassifikation, URI or
 
     /** This environment with another Klassifikation endpoint. */
     public StoettesystemerEnvironment withKlassifikation(URI url) {
-        return new StoettesystemerEnvironment(name, url, organisationBase, sagDokumentIndeks, stsSoap, stsRest);
+        return new StoettesystemerEnvironment(name, url, organisationBase, sagDokumentIndeks, ydelsesIndeksBase, stsSoap,
+                stsRest);
     }
 
     /** This environment with another base URL for Organisation 6's services (ending in {@code /}). */
     public StoettesystemerEnvironment withOrganisationBase(URI url) {
-        return new StoettesystemerEnvironment(name, klassifikation, url, sagDokumentIndeks, stsSoap, stsRest);
+        return new StoettesystemerEnvironment(name, klassifikation, url, sagDokumentIndeks, ydelsesIndeksBase, stsSoap,
+                stsRest);
     }
 
     /** This environment with another Sags- og Dokumentindeks endpoint. */
     public StoettesystemerEnvironment withSagDokumentIndeks(URI url) {
-        return new StoettesystemerEnvironment(name, klassifikation, organisationBase, url, stsSoap, stsRest);
+        return new StoettesystemerEnvironment(name, klassifikation, organisationBase, url, ydelsesIndeksBase, stsSoap,
+                stsRest);
+    }
+
+    /** This environment with another base URL for the Ydelsesindeks's services (ending in {@code /}). */
+    public StoettesystemerEnvironment withYdelsesIndeksBase(URI url) {
+        return new StoettesystemerEnvironment(name, klassifikation, organisationBase, sagDokumentIndeks, url, stsSoap,
+                stsRest);
+    }
+
+    /**
+     * The endpoint of one Ydelsesindeks (SF1490) service: {@code ydelseindeks}, {@code bevillingindeks} or
+     * {@code oekonomiskeffektueringindeks}, at {@code <ydelsesIndeksBase><service>/6/}.
+     */
+    public URI ydelsesIndeks(String service) {
+        return ydelsesIndeksBase.resolve(service + "/6/");
     }
 
     /** The endpoint of one Organisation 6 service, e.g. {@code organisation("bruger")}. */
@@ -106,12 +137,14 @@ public record StoettesystemerEnvironment(String name, URI klassifikation, URI or
 
     /** This environment with another STS WS-Trust 1.3 (SOAP) issue endpoint. */
     public StoettesystemerEnvironment withStsSoap(URI url) {
-        return new StoettesystemerEnvironment(name, klassifikation, organisationBase, sagDokumentIndeks, url, stsRest);
+        return new StoettesystemerEnvironment(name, klassifikation, organisationBase, sagDokumentIndeks, ydelsesIndeksBase,
+                url, stsRest);
     }
 
     /** This environment with another STS REST issue endpoint. */
     public StoettesystemerEnvironment withStsRest(URI url) {
-        return new StoettesystemerEnvironment(name, klassifikation, organisationBase, sagDokumentIndeks, stsSoap, url);
+        return new StoettesystemerEnvironment(name, klassifikation, organisationBase, sagDokumentIndeks, ydelsesIndeksBase,
+                stsSoap, url);
     }
 
     private static void check(Violations v, String field, URI uri) {

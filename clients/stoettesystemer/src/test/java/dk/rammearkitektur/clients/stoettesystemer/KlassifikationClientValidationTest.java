@@ -34,10 +34,15 @@ class KlassifikationClientValidationTest {
     void environmentNamesItsBadUrls() {
         ValidationException e = assertThrows(ValidationException.class, () -> new StoettesystemerEnvironment("x",
                 URI.create("http://example.org/klasse/7"), URI.create("https://example.org/no-slash"),
-                StoettesystemerEnvironment.TEST.sagDokumentIndeks(), URI.create("relative"),
+                StoettesystemerEnvironment.TEST.sagDokumentIndeks(), URI.create("https://example.org/ydi"),
+                URI.create("relative"),
                 StoettesystemerEnvironment.TEST.stsRest()));
-        assertEquals(Set.of("environment.klassifikation", "environment.organisationBase", "environment.stsSoap"),
-                paths(e));
+        assertEquals(Set.of("environment.klassifikation", "environment.organisationBase",
+                "environment.ydelsesIndeksBase", "environment.stsSoap"), paths(e));
+        assertEquals(URI.create("https://127.0.0.1:8443/ydelsesindeks/bevillingindeks/6/"),
+                StoettesystemerEnvironment.parse("https://127.0.0.1:8443").ydelsesIndeks("bevillingindeks"));
+        assertEquals(URI.create("https://ydelsesindeks.eksterntest-stoettesystemerne.dk/ydelseindeks/6/"),
+                StoettesystemerEnvironment.TEST.ydelsesIndeks("ydelseindeks"));
         assertEquals(URI.create("https://127.0.0.1:8443/organisation/bruger/6/"),
                 StoettesystemerEnvironment.parse("https://127.0.0.1:8443").organisation("bruger"));
         assertEquals(URI.create("https://127.0.0.1:8443/sts-soap-sagdok/sagdokumentindeks/6/"),

@@ -9,7 +9,6 @@ import dk.rammearkitektur.clients.stoettesystemer.internal.IndexPlan.Period;
 import dk.rammearkitektur.clients.stoettesystemer.internal.IndexPlan.Relation;
 import dk.rammearkitektur.clients.stoettesystemer.internal.IndexPlan.State;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -45,7 +44,6 @@ public final class IndexMessages {
     public static final String ACTION_FREMSOEG = "http://kombit.dk/sts/sagdokumentindeks/fremsoeg";
     /** {@code fjern}. */
     public static final String ACTION_FJERN = "http://kombit.dk/sts/sagdokumentindeks/fjern";
-    private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
 
     private IndexMessages() {
     }
@@ -128,28 +126,16 @@ public final class IndexMessages {
     }
 
     private static Element root(Element body, String local) {
-        Element in = Dom.add(body, SDI, "sdi:" + local, null);
-        for (String[] ns : new String[][] {{"sdi", SDI}, {"sag", SAG}, {"si", SI}, {"di", DI}, {"gd", GD},
-                {"sd", SD}}) {
-            in.setAttributeNS(XMLNS, "xmlns:" + ns[0], ns[1]);
-        }
-        return in;
+        return LoraWriter.root(body, SDI, "sdi:" + local, new String[][] {{"sdi", SDI}, {"sag", SAG}, {"si", SI},
+                {"di", DI}, {"gd", GD}, {"sd", SD}});
     }
 
-    /** {@code Registrering}'s own data: note, time, life-cycle code Importeret (the rules' only value), BrugerRef. */
     private static void registration(Element reg, Meta meta) {
-        note(reg, meta);
-        Dom.add(reg, SD, "sd:Tidspunkt", timestamp(meta.at()));
-        Dom.add(reg, SD, "sd:LivscyklusKode", "Importeret");
-        Element user = Dom.add(reg, SD, "sd:BrugerRef", null);
-        Dom.add(user, SD, "sd:URNIdentifikator", meta.actorUrn());
+        LoraWriter.registration(reg, meta);
     }
 
     private static void note(Element parent, Meta meta) {
-        if (meta.note() != null && !meta.note().isBlank()) {
-            Dom.add(parent, SD, "sd:NoteTekst", meta.note().length() > 1024 ? meta.note().substring(0, 1024)
-                    : meta.note());
-        }
+        LoraWriter.note(parent, meta);
     }
 
     private static void sagLists(Element parent, IndexPlan.Sag sag, Function<String, UUID> classes) {
@@ -235,19 +221,7 @@ public final class IndexMessages {
     /** A {@code gd:RelationType}: virkning, role and type (Klasse UUIDs), index, reference. */
     private static Element relation(Element parent, String ns, String qname, Relation r,
             Function<String, UUID> classes, String actor) {
-        Element e = Dom.add(parent, ns, qname, null);
-        virkning(e, GD, "gd:Virkning", r.period(), actor);
-        Element role = Dom.add(e, GD, "gd:Rolle", null);
-        Dom.add(role, SD, "sd:UUIDIdentifikator", classes.apply(r.role()).toString());
-        Element type = Dom.add(e, GD, "gd:Type", null);
-        Dom.add(type, SD, "sd:UUIDIdentifikator", classes.apply(r.type()).toString());
-        if (r.index() != null) {
-            Dom.add(e, GD, "gd:Indeks", r.index());
-        }
-        Element ref = Dom.add(e, GD, "gd:ReferenceID", null);
-        boolean urn = r.reference().startsWith("urn:") || r.reference().startsWith("URN:");
-        Dom.add(ref, SD, urn ? "sd:URNIdentifikator" : "sd:UUIDIdentifikator", r.reference());
-        return e;
+        return LoraWriter.relation(parent, ns, qname, r, r.period(), classes, actor);
     }
 
     /** The relation's local extension: the actor's, party's or class's descriptive fields the rules ask for. */
@@ -286,23 +260,11 @@ public final class IndexMessages {
     }
 
     private static void virkning(Element parent, String ns, String qname, Period period, String actor) {
-        Element v = Dom.add(parent, ns, qname, null);
-        Element from = Dom.add(v, SD, "sd:FraTidspunkt", null);
-        Dom.add(from, SD, "sd:TidsstempelDatoTid", timestamp(period.from()));
-        Element to = Dom.add(v, SD, "sd:TilTidspunkt", null);
-        if (period.to() == null) {
-            Dom.add(to, SD, "sd:GraenseIndikator", "true");
-        } else {
-            Dom.add(to, SD, "sd:TidsstempelDatoTid", timestamp(period.to()));
-        }
-        Element ref = Dom.add(v, SD, "sd:AktoerRef", null);
-        Dom.add(ref, SD, "sd:URNIdentifikator", actor);
-        Dom.add(v, SD, "sd:AktoerTypeKode", "ItSystem");
+        LoraWriter.virkning(parent, ns, qname, period, actor);
     }
 
     /** An xs:dateTime in UTC with milliseconds, the form the rules show ({@code YYYY-MM-DDThh:mm:ss.sssTZD}). */
     static String timestamp(Instant at) {
-        return DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX").withZone(java.time.ZoneOffset.UTC)
-                .format(at);
+        return LoraWriter.timestamp(at);
     }
 }

@@ -43,7 +43,12 @@ public final class IndexReplies {
      * @return how many objects the reply reported on
      */
     public static int readMultiple(Element out, ServiceCall call, String local) {
-        LoraReplies.expect(out, SDI, local);
+        return readMultiple(out, call, SDI, local);
+    }
+
+    /** As {@link #readMultiple(Element, ServiceCall, String)} for a reply element {@code {ns}local}. */
+    public static int readMultiple(Element out, ServiceCall call, String ns, String local) {
+        LoraReplies.expect(out, ns, local);
         int n = 0;
         for (Element r : Dom.children(out)) {
             if (!SD.equals(r.getNamespaceURI())) {
@@ -85,22 +90,12 @@ public final class IndexReplies {
     }
 
     private static IndexedCase sag(Element snapshot, Function<UUID, String> roleNames) {
-        Element objekt = LoraReplies.require(Dom.child(snapshot, SAG, "ObjektType"),
-                "SagFiltreretOejebliksbillede.ObjektType");
-        String path = "ObjektType.UUIDIdentifikator";
-        UUID id = LoraReplies.uuid(LoraReplies.require(Dom.child(objekt, SD, "UUIDIdentifikator"), path)
-                .getTextContent(), path);
-        Element registration = null;
-        for (Element e : Dom.children(snapshot)) {
-            if (SAG.equals(e.getNamespaceURI()) && "Registrering".equals(e.getLocalName())) {
-                registration = e;
-            }
-        }
+        UUID id = LoraReplies.objectId(snapshot, SAG, "SagFiltreretOejebliksbillede");
+        Element registration = LoraReplies.last(snapshot, SAG, "Registrering");
         if (registration == null) {
             return new IndexedCase(CaseId.of(id), "", "", null, List.of(), List.of());
         }
-        String tidspunkt = text(registration, "Tidspunkt");
-        Instant registeredAt = tidspunkt == null ? null : LoraReplies.instant(tidspunkt, "Registrering.Tidspunkt");
+        Instant registeredAt = LoraReplies.registeredAt(registration);
         String number = "";
         String title = "";
         Element attributes = Dom.child(registration, SAG, "AttributListe");
@@ -110,7 +105,7 @@ public final class IndexReplies {
                 if (!SAG.equals(p.getNamespaceURI()) || !"Egenskaber".equals(p.getLocalName())) {
                     continue;
                 }
-                Validity v = readable(() -> validity(Dom.child(p, SAG, "Virkning"), "Egenskaber.Virkning"));
+                Validity v = LoraReplies.readable(() -> LoraReplies.validity(Dom.child(p, SAG, "Virkning"), "Egenskaber.Virkning"));
                 if (v != null && (latest == null || !v.start().isBefore(latest))) {
                     latest = v.start();
                     number = orEmpty(Dom.childText(p, SAG, "Sagsnummer"));
@@ -125,7 +120,7 @@ public final class IndexReplies {
                 if (SAG.equals(s.getNamespaceURI()) && "Fremdrift".equals(s.getLocalName())) {
                     String code = orEmpty(Dom.childText(s, SAG, "FremdriftStatusKode")).trim();
                     CaseStatus st = CaseIndexMapping.status(code);
-                    Validity v = readable(() -> validity(Dom.child(s, SAG, "Virkning"), "Fremdrift.Virkning"));
+                    Validity v = LoraReplies.readable(() -> LoraReplies.validity(Dom.child(s, SAG, "Virkning"), "Fremdrift.Virkning"));
                     if (st != null && v != null) {
                         progress.add(Effect.of(v, st));
                     }
@@ -138,11 +133,11 @@ public final class IndexReplies {
         if (list != null) {
             for (Element r : Dom.children(list)) {
                 if (SAG.equals(r.getNamespaceURI())) {
-                    add(relations, readable(() -> relation(r, roleNames)));
+                    add(relations, LoraReplies.readable(() -> LoraReplies.relation(r, roleNames)));
                 } else if (GD.equals(r.getNamespaceURI()) && "LokalUdvidelseListe".equals(r.getLocalName())) {
                     for (Element x : Dom.children(r)) {
                         if (SI.equals(x.getNamespaceURI()) && "SagsitsystemRelation".equals(x.getLocalName())) {
-                            add(relations, readable(() -> relation(x, roleNames)));
+                            add(relations, LoraReplies.readable(() -> LoraReplies.relation(x, roleNames)));
                         }
                     }
                 }
@@ -151,66 +146,11 @@ public final class IndexReplies {
         return new IndexedCase(CaseId.of(id), number, title, registeredAt, progress, relations);
     }
 
-    /**
-     * The value {@code read} gives, or null when the element cannot be read: another system's case may carry a
-     * relation, state or property the SDK cannot read (the index enforces few of the rules, Vejledning section 8; a
-     * virkning ending where it starts cancels the relation), and one such element must not hide the whole case.
-     */
-    private static <T> T readable(java.util.function.Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (ReplyShapeException | dk.rammearkitektur.core.ValidationException e) {
-            return null;
-        }
-    }
-
     private static <T> void add(List<T> list, T value) {
         if (value != null) {
             list.add(value);
         }
     }
-
-    private static IndexRelation relation(Element r, Function<UUID, String> roleNames) {
-        String kind = r.getLocalName();
-        UUID role = unikUuid(Dom.child(r, GD, "Rolle"), kind + ".Rolle");
-        UUID type = unikUuid(Dom.child(r, GD, "Type"), kind + ".Type");
-        Element ref = LoraReplies.require(Dom.child(r, GD, "ReferenceID"), kind + ".ReferenceID");
-        String reference = Dom.childText(ref, SD, "UUIDIdentifikator");
-        if (reference == null) {
-            reference = Dom.childText(ref, SD, "URNIdentifikator");
-        }
-        if (reference == null || reference.isBlank()) {
-            throw new ReplyShapeException(kind + ".ReferenceID holds neither a UUID nor a URN", null);
-        }
-        String index = Dom.childText(r, GD, "Indeks");
-        Validity validity = validity(Dom.child(r, GD, "Virkning"), kind + ".Virkning");
-        return new IndexRelation(kind, role, role == null ? null : roleNames.apply(role), type,
-                index == null ? null : index.trim(), reference.trim(), validity);
-    }
-
-    private static UUID unikUuid(Element unik, String path) {
-        if (unik == null) {
-            return null;
-        }
-        String u = Dom.childText(unik, SD, "UUIDIdentifikator");
-        return u == null ? null : LoraReplies.uuid(u, path + ".UUIDIdentifikator");
-    }
-
-    /** A virkning; a missing one or a missing start is a reply the SDK cannot read. */
-    private static Validity validity(Element virkning, String path) {
-        LoraReplies.require(virkning, path);
-        String fromPath = path + ".FraTidspunkt";
-        Instant s = LoraReplies.instant(LoraReplies.require(Dom.child(virkning, SD, "FraTidspunkt"), fromPath), fromPath);
-        if (s == null) {
-            throw new ReplyShapeException(path + ".FraTidspunkt has no TidsstempelDatoTid", null);
-        }
-        Instant e = LoraReplies.instant(Dom.child(virkning, SD, "TilTidspunkt"), path + ".TilTidspunkt");
-        if (e != null && !e.isAfter(s)) {
-            throw new ReplyShapeException(path + " ends before it starts", null);
-        }
-        return e == null ? Validity.from(s) : Validity.of(s, e);
-    }
-
 
     private static String checkedCode(String status) {
         if (!status.matches("-?[0-9]{1,9}")) {

@@ -3,7 +3,9 @@ package dk.rammearkitektur.clients.stoettesystemer.internal;
 import dk.rammearkitektur.clients.common.internal.Dom;
 import dk.rammearkitektur.clients.common.internal.ReplyShapeException;
 import dk.rammearkitektur.core.ServiceCall;
+import dk.rammearkitektur.clients.stoettesystemer.IndexRelation;
 import dk.rammearkitektur.core.ServiceFaultException;
+import dk.rammearkitektur.model.Validity;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -12,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 
@@ -24,6 +27,8 @@ final class LoraReplies {
     static final String SD = "urn:oio:sagdok:3.0.0";
     /** {@code StandardRetur/StatusKode} of a successful call. */
     static final String OK = "20";
+    /** The general definitions (relations). */
+    static final String GD = "urn:oio:sts:generelledefinitioner:6";
     private static final Pattern UUID_FORM = Pattern.compile(
             "[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}");
 
@@ -102,5 +107,84 @@ final class LoraReplies {
             throw new ReplyShapeException("reply has no " + path, null);
         }
         return e;
+    }
+
+    /**
+     * The value {@code read} gives, or null when the element cannot be read: another system's case may carry a
+     * relation, state or property the SDK cannot read (the index enforces few of the rules, Vejledning section 8; a
+     * virkning ending where it starts cancels the relation), and one such element must not hide the whole case.
+     */
+    static <T> T readable(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (ReplyShapeException | dk.rammearkitektur.core.ValidationException e) {
+            return null;
+        }
+    }
+
+    /** A {@code gd:RelationType} as an {@link IndexRelation} whose kind is the element's local name. */
+    static IndexRelation relation(Element r, Function<UUID, String> roleNames) {
+        String kind = r.getLocalName();
+        UUID role = unikUuid(Dom.child(r, GD, "Rolle"), kind + ".Rolle");
+        UUID type = unikUuid(Dom.child(r, GD, "Type"), kind + ".Type");
+        Element ref = require(Dom.child(r, GD, "ReferenceID"), kind + ".ReferenceID");
+        String reference = Dom.childText(ref, SD, "UUIDIdentifikator");
+        if (reference == null) {
+            reference = Dom.childText(ref, SD, "URNIdentifikator");
+        }
+        if (reference == null || reference.isBlank()) {
+            throw new ReplyShapeException(kind + ".ReferenceID holds neither a UUID nor a URN", null);
+        }
+        String index = Dom.childText(r, GD, "Indeks");
+        Validity validity = validity(Dom.child(r, GD, "Virkning"), kind + ".Virkning");
+        return new IndexRelation(kind, role, role == null ? null : roleNames.apply(role), type,
+                index == null ? null : index.trim(), reference.trim(), validity);
+    }
+
+    static UUID unikUuid(Element unik, String path) {
+        if (unik == null) {
+            return null;
+        }
+        String u = Dom.childText(unik, SD, "UUIDIdentifikator");
+        return u == null ? null : uuid(u, path + ".UUIDIdentifikator");
+    }
+
+    /** A virkning; a missing one or a missing start is a reply the SDK cannot read. */
+    static Validity validity(Element virkning, String path) {
+        require(virkning, path);
+        String fromPath = path + ".FraTidspunkt";
+        Instant s = instant(require(Dom.child(virkning, SD, "FraTidspunkt"), fromPath), fromPath);
+        if (s == null) {
+            throw new ReplyShapeException(path + ".FraTidspunkt has no TidsstempelDatoTid", null);
+        }
+        Instant e = instant(Dom.child(virkning, SD, "TilTidspunkt"), path + ".TilTidspunkt");
+        if (e != null && !e.isAfter(s)) {
+            throw new ReplyShapeException(path + " ends before it starts", null);
+        }
+        return e == null ? Validity.from(s) : Validity.of(s, e);
+    }
+
+    /** The UUID of a {@code FiltreretOejebliksbillede}'s {@code {ns}ObjektType}. */
+    static UUID objectId(Element snapshot, String ns, String what) {
+        Element objekt = require(Dom.child(snapshot, ns, "ObjektType"), what + ".ObjektType");
+        String path = "ObjektType.UUIDIdentifikator";
+        return uuid(require(Dom.child(objekt, SD, "UUIDIdentifikator"), path).getTextContent(), path);
+    }
+
+    /** The last child {@code {ns}local} of {@code parent} (the newest {@code Registrering}), or null. */
+    static Element last(Element parent, String ns, String local) {
+        Element found = null;
+        for (Element e : Dom.children(parent)) {
+            if (ns.equals(e.getNamespaceURI()) && local.equals(e.getLocalName())) {
+                found = e;
+            }
+        }
+        return found;
+    }
+
+    /** A registration's {@code sd:Tidspunkt}, or null. */
+    static Instant registeredAt(Element registration) {
+        String t = Dom.childText(registration, SD, "Tidspunkt");
+        return t == null ? null : instant(t, "Registrering.Tidspunkt");
     }
 }
