@@ -64,6 +64,40 @@ class BenefitIndexMessagesTest {
                 .getLength());
     }
 
+    @Test
+    void datesAreDanishMidnightsAndThePaymentNamesItsGrant() {
+        BenefitIndexPlan.Request r = BenefitIndexMapping.map(BenefitIndexCases.history(), BenefitIndexCases.BENEFIT,
+                IndexCases.context());
+        Element in = write(b -> BenefitIndexMessages.importer(b, r, true, r.payments(), CLASSES::uuid));
+        assertEquals("2024-05-01", text(in, BenefitIndexMessages.BI, "Bevillingstartdato"));
+        assertEquals("2024-10-31", text(in, BenefitIndexMessages.BI, "Bevillingslutdato"));
+        assertEquals("2024-05-01T00:00:00.000+02:00", text(in, BenefitIndexMessages.BI, "BevilgetYdelseStartdato"));
+        assertEquals("2024-11-01T00:00:00.000+01:00", text(in, BenefitIndexMessages.BI, "BevilgetYdelseSlutdato"),
+                "exclusive end, winter time");
+        assertEquals("Månedlig", text(in, BenefitIndexMessages.BI, "Beregningsfrekvens"));
+        assertEquals("Bagud", text(in, BenefitIndexMessages.BI, "ForudBagud"));
+        assertEquals("1234.50", text(in, BenefitIndexMessages.BI, "Ydelsesbeloeb"));
+        assertEquals("2024-05-31T00:00:00.000+02:00", text(in, BenefitIndexMessages.OEF, "Slutdato"),
+                "the payment's last day, not the day after");
+        assertEquals("2024-06-03T00:00:00.000+02:00", text(in, BenefitIndexMessages.OEF, "Dispositionsdato"));
+        assertEquals("Modregning af skyld", text(in, BenefitIndexMessages.OEF, "SendtTilUdbetalingTekst"));
+        Element ref = (Element) in.getElementsByTagNameNS(BenefitIndexMessages.OEF, "BevilgetYdelseRef").item(0);
+        assertEquals(BenefitIndexCases.BENEFIT.value().toString(), Dom.childText(ref, LoraWriter.SD,
+                "UUIDIdentifikator"));
+        assertEquals("2024-04-20T10:00:00.000Z", text(in, LoraWriter.SD, "Tidspunkt"));
+        assertEquals("Importeret", text(in, LoraWriter.SD, "LivscyklusKode"));
+        assertEquals(0, in.getElementsByTagNameNS(BenefitIndexMessages.BI, "UdenNotifikation").getLength());
+        assertEquals(0, in.getElementsByTagNameNS(BenefitIndexMessages.BI, "Sikkerhedsprofil").getLength());
+        Element withoutGrant = write(b -> BenefitIndexMessages.importer(b, r, false, r.payments().subList(1, 2),
+                CLASSES::uuid));
+        assertEquals(List.of("OekonomiskEffektueringIndeks"), Dom.children(withoutGrant).stream()
+                .map(Element::getLocalName).toList());
+    }
+
+    private static String text(Element in, String ns, String local) {
+        return in.getElementsByTagNameNS(ns, local).item(0).getTextContent();
+    }
+
     static Element write(Consumer<Element> writer) {
         Document doc = Dom.newDocument();
         Element body = doc.createElementNS("urn:test", "t:Body");
