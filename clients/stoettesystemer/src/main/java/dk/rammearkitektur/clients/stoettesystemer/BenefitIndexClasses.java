@@ -4,7 +4,6 @@ import dk.rammearkitektur.clients.stoettesystemer.internal.ClassVocabulary;
 import dk.rammearkitektur.core.ValidationException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,7 +15,7 @@ import java.util.UUID;
  * choice, since no published list names them. {@link #resolve(KlassifikationClient)} looks them up; {@link #of(Map)}
  * takes them from configuration.
  */
-public final class BenefitIndexClasses {
+public final class BenefitIndexClasses extends ClassKeys {
     /** The role keys the SDK's grant and payment mapping uses. */
     public static final List<String> ROLES = List.of("Ejer", "Ansvarlig", "Ydelsesmodtager", "Bevillingsmodtager",
             "Tilknyttet", "Ydelsesklasse", "Primær klasse", "Master", "Afsender", "DelAf", "Udbetalende enhed",
@@ -26,10 +25,8 @@ public final class BenefitIndexClasses {
             "Klasse", "IT-system", "Sag", "Økonomisk Ydelseseffektuering");
     private static final Set<String> KEYS = ClassVocabulary.keys(ROLES, OBJECT_TYPES);
 
-    private final ClassVocabulary classes;
-
     private BenefitIndexClasses(ClassVocabulary classes) {
-        this.classes = classes;
+        super(classes);
     }
 
     /**
@@ -49,20 +46,5 @@ public final class BenefitIndexClasses {
      */
     public static BenefitIndexClasses resolve(KlassifikationClient klassifikation) {
         return new BenefitIndexClasses(ClassVocabulary.resolve(KEYS, klassifikation));
-    }
-
-    /** The Klasse UUID of {@code key}. */
-    public UUID uuid(String key) {
-        return classes.uuid(key);
-    }
-
-    /** The key of a Klasse UUID, if it is one of these classes. */
-    public Optional<String> key(UUID uuid) {
-        return classes.key(uuid);
-    }
-
-    /** Every key and its UUID. */
-    public Map<String, UUID> asMap() {
-        return classes.asMap();
     }
 }

@@ -240,53 +240,17 @@ public final class CaseIndexClient {
     }
 
     /** Builder for {@link CaseIndexClient}; {@link #build()} checks every setting. */
-    public static final class Builder {
-        private KlassifikationClient klassifikation;
-        private UUID owner;
-        private String ownerCvr;
-        private String ownerName;
-        private UUID itSystem;
-        private String itSystemName;
+    public static final class Builder extends IndexClientBuilder<Builder> {
         private IndexClasses classes;
-        private String entityId = DEFAULT_ENTITY_ID;
         private URI endpoint;
 
         private Builder() {
-        }
-
-        /** The Klassifikation client to share the connection and tokens with and to look classes up in. Required. */
-        public Builder klassifikation(KlassifikationClient klassifikation) {
-            this.klassifikation = klassifikation;
-            return this;
-        }
-
-        /**
-         * The authority that owns the cases (Sagsaktør Ejer): its Organisation UUID in Fælleskommunalt
-         * Organisationssystem, its CVR number and its name. Required.
-         */
-        public Builder owner(UUID organisation, String cvr, String name) {
-            this.owner = organisation;
-            this.ownerCvr = cvr;
-            this.ownerName = name;
-            return this;
-        }
-
-        /** This fagsystem's IT-system instance (Master and Afsender): its UUID and its name. Required. */
-        public Builder itSystem(UUID uuid, String name) {
-            this.itSystem = uuid;
-            this.itSystemName = name;
-            return this;
+            super(DEFAULT_ENTITY_ID);
         }
 
         /** The role and object-type classes, instead of looking them up in Klassifikation. */
         public Builder classes(IndexClasses classes) {
             this.classes = classes;
-            return this;
-        }
-
-        /** The entity id tokens are asked for (default {@link CaseIndexClient#DEFAULT_ENTITY_ID}). */
-        public Builder entityId(String entityId) {
-            this.entityId = entityId;
             return this;
         }
 
@@ -303,19 +267,8 @@ public final class CaseIndexClient {
          */
         public CaseIndexClient build() {
             Violations v = Violations.at("caseIndexClient");
-            v.require(klassifikation != null, "klassifikation", "must be set");
-            v.require(owner != null, "owner.organisation", "must be set");
-            v.require(ownerCvr != null && ownerCvr.matches("[0-9]{8}"), "owner.cvr", "must be 8 digits");
-            v.require(ownerName != null && !ownerName.isBlank() && ownerName.length() <= 255, "owner.name",
-                    "must be 1 to 255 characters");
-            v.require(itSystem != null, "itSystem.uuid", "must be set");
-            v.require(itSystemName != null && !itSystemName.isBlank() && itSystemName.length() <= 255,
-                    "itSystem.name", "must be 1 to 255 characters (SystemNavn)");
-            v.require(entityId != null && !entityId.isBlank(), "entityId", "must not be blank");
-            if (endpoint != null) {
-                v.require(endpoint.isAbsolute() && "https".equals(endpoint.getScheme()), "endpoint",
-                        "must be an absolute https URL");
-            }
+            checkShared(v);
+            checkEndpoint(v, "endpoint", endpoint);
             v.throwIfAny();
             return new CaseIndexClient(this);
         }

@@ -4,7 +4,6 @@ import dk.rammearkitektur.clients.stoettesystemer.internal.ClassVocabulary;
 import dk.rammearkitektur.core.ValidationException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,7 +14,7 @@ import java.util.UUID;
  * name the rules use ({@code Ejer}, {@code Primær part}, {@code OrgEnhed}, ...): that reading is the SDK's choice.
  * {@link #resolve(KlassifikationClient)} looks them up; {@link #of(Map)} takes them from configuration.
  */
-public final class IndexClasses {
+public final class IndexClasses extends ClassKeys {
     /** The role keys the SDK's case mapping uses. */
     public static final List<String> ROLES = List.of("Ejer", "Ansvarlig", "Primær behandler", "Primær part",
             "Sekundær part", "Primær klasse", "Handlingsklasse", "Tilakteret", "Vedlagt", "Master", "Afsender");
@@ -24,10 +23,8 @@ public final class IndexClasses {
             "Virksomhed", "Klasse", "Dokument", "IT-system");
     private static final Set<String> KEYS = ClassVocabulary.keys(ROLES, OBJECT_TYPES);
 
-    private final ClassVocabulary classes;
-
     private IndexClasses(ClassVocabulary classes) {
-        this.classes = classes;
+        super(classes);
     }
 
     /**
@@ -47,20 +44,5 @@ public final class IndexClasses {
      */
     public static IndexClasses resolve(KlassifikationClient klassifikation) {
         return new IndexClasses(ClassVocabulary.resolve(KEYS, klassifikation));
-    }
-
-    /** The Klasse UUID of {@code key}. */
-    public UUID uuid(String key) {
-        return classes.uuid(key);
-    }
-
-    /** The key of a Klasse UUID, if it is one of these classes. */
-    public Optional<String> key(UUID uuid) {
-        return classes.key(uuid);
-    }
-
-    /** Every key and its UUID. */
-    public Map<String, UUID> asMap() {
-        return classes.asMap();
     }
 }

@@ -33,6 +33,11 @@ public record IndexRelation(String kind, UUID role, String roleName, UUID type, 
         return Optional.ofNullable(roleName);
     }
 
+    /** The relations of {@code relations} with the role {@code roleName}. */
+    static java.util.List<IndexRelation> withRole(java.util.List<IndexRelation> relations, String roleName) {
+        return relations.stream().filter(r -> roleName.equals(r.roleName())).toList();
+    }
+
     /** Masks a CPR number in a party URN, as everywhere in the SDK. */
     @Override
     public String toString() {

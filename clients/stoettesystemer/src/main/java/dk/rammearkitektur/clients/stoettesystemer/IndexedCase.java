@@ -46,6 +46,6 @@ public record IndexedCase(CaseId id, String caseNumber, String title, Instant re
 
     /** The relations with the role {@code roleName} (e.g. {@code Primær part}). */
     public List<IndexRelation> relations(String roleName) {
-        return relations.stream().filter(r -> roleName.equals(r.roleName())).toList();
+        return IndexRelation.withRole(relations, roleName);
     }
 }

@@ -37,7 +37,7 @@ public record IndexedGrant(BenefitId id, String key, String benefitName, LocalDa
 
     /** The relations with the role {@code roleName} (e.g. {@code Ydelsesmodtager}). */
     public List<IndexRelation> relations(String roleName) {
-        return relations.stream().filter(r -> roleName.equals(r.roleName())).toList();
+        return IndexRelation.withRole(relations, roleName);
     }
 
     /** Another system's free text may hold a CPR number: shown masked, as everywhere in the SDK. */

@@ -34,7 +34,7 @@ public record IndexedPayment(PaymentId id, BenefitId grant, LocalDate periodStar
 
     /** The relations with the role {@code roleName} (e.g. {@code Effektueringsmodtager}). */
     public List<IndexRelation> relations(String roleName) {
-        return relations.stream().filter(r -> roleName.equals(r.roleName())).toList();
+        return IndexRelation.withRole(relations, roleName);
     }
 
     /** A payee's URN may hold a CPR number: shown masked (through {@link IndexRelation#toString()}). */

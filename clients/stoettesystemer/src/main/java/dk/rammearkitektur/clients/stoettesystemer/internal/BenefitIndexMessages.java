@@ -13,7 +13,9 @@ import dk.rammearkitektur.clients.stoettesystemer.internal.IndexPlan.Period;
 import dk.rammearkitektur.clients.stoettesystemer.internal.IndexPlan.Relation;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.w3c.dom.Element;
 
@@ -155,18 +157,14 @@ public final class BenefitIndexMessages {
     }
 
     private static void grantLists(Element parent, GrantState g, Meta meta, Function<String, UUID> classes) {
-        String actor = meta.actorUrn();
-        Period period = new Period(meta.at(), null);
-        Element attributes = Dom.add(parent, BI, "bi:AttributListe", null);
-        Element props = Dom.add(attributes, BI, "bi:Egenskaber", null);
-        LoraWriter.virkning(props, BI, "bi:Virkning", period, actor);
-        Dom.add(props, BI, "bi:BrugervendtNoegle", g.key());
+        Element props = properties(parent, BI, "bi:", meta, g.key());
+        Element attributes = (Element) props.getParentNode();
         Dom.add(props, BI, "bi:Bevillingstartdato", g.startDay().toString());
         optional(props, BI, "bi:Bevillingslutdato", g.lastDay());
         optional(props, BI, "bi:Begrundelse", g.reason());
         Dom.add(props, BI, "bi:Foelsomhed", g.sensitivity());
         Element line = Dom.add(attributes, BI, "bi:BevilgetYdelse", null);
-        LoraWriter.virkning(line, BI, "bi:Virkning", period, actor);
+        LoraWriter.virkning(line, BI, "bi:Virkning", new Period(meta.at(), null), meta.actorUrn());
         Dom.add(line, BI, "bi:Id", BenefitIndexMapping.BENEFIT_LINE);
         Dom.add(line, BI, "bi:Navn", g.benefitName());
         Dom.add(line, BI, "bi:BevilgetYdelseStartdato", day(g.benefitStart()));
@@ -199,12 +197,33 @@ public final class BenefitIndexMessages {
         optional(plan, BI, "bi:ForudBagud", g.timing());
         optional(plan, BI, "bi:Dispositionsdag", g.dispositionDay());
         optional(plan, BI, "bi:Ydelsesbeloeb", g.amount());
-        Dom.add(parent, BI, "bi:TilstandListe", null);
-        Element relations = Dom.add(parent, BI, "bi:RelationListe", null);
-        for (Relation r : g.relations()) {
-            Element e = LoraWriter.relation(relations, BI, "bi:" + r.element(), r, period, classes, actor);
-            extras(e, BI, "bi:", r);
+        relationList(parent, BI, "bi:", g.relations(), meta, classes, (e, r) -> extras(e, BI, "bi:", r));
+    }
+
+    /**
+     * The empty {@code TilstandListe} (the index has no states) and the {@code RelationListe} in {@code ns}: each
+     * relation a {@code gd:RelationType} from the registration's time on, then its own fields by {@code extras}.
+     */
+    private static void relationList(Element parent, String ns, String prefix, List<Relation> relations, Meta meta,
+            Function<String, UUID> classes, BiConsumer<Element, Relation> extras) {
+        Dom.add(parent, ns, prefix + "TilstandListe", null);
+        Element list = Dom.add(parent, ns, prefix + "RelationListe", null);
+        Period period = new Period(meta.at(), null);
+        for (Relation r : relations) {
+            extras.accept(LoraWriter.relation(list, ns, prefix + r.element(), r, period, classes, meta.actorUrn()), r);
         }
+    }
+
+    /**
+     * {@code AttributListe} with its {@code Egenskaber} in {@code ns}: a Virkning from the registration's time on,
+     * and the key (BrugervendtNoegle); the caller adds the rest.
+     */
+    private static Element properties(Element parent, String ns, String prefix, Meta meta, String key) {
+        Element attributes = Dom.add(parent, ns, prefix + "AttributListe", null);
+        Element props = Dom.add(attributes, ns, prefix + "Egenskaber", null);
+        LoraWriter.virkning(props, ns, prefix + "Virkning", new Period(meta.at(), null), meta.actorUrn());
+        Dom.add(props, ns, prefix + "BrugervendtNoegle", key);
+        return props;
     }
 
     private static Element withoutVirkning(Element parent, String qname, Relation r, Function<String, UUID> classes) {
@@ -213,12 +232,7 @@ public final class BenefitIndexMessages {
 
     private static void paymentLists(Element parent, PaymentState p, Meta meta, UUID grant,
             Function<String, UUID> classes) {
-        String actor = meta.actorUrn();
-        Period period = new Period(meta.at(), null);
-        Element attributes = Dom.add(parent, OEF, "oef:AttributListe", null);
-        Element props = Dom.add(attributes, OEF, "oef:Egenskaber", null);
-        LoraWriter.virkning(props, OEF, "oef:Virkning", period, actor);
-        Dom.add(props, OEF, "oef:BrugervendtNoegle", p.key());
+        Element props = properties(parent, OEF, "oef:", meta, p.key());
         Dom.add(props, OEF, "oef:Startdato", day(p.start()));
         Dom.add(props, OEF, "oef:Slutdato", day(p.lastDay()));
         optional(props, OEF, "oef:SamletBruttobeloeb", p.gross());
@@ -229,10 +243,7 @@ public final class BenefitIndexMessages {
         Dom.add(props, OEF, "oef:Udbetalingsafdeling", p.unit());
         optional(props, OEF, "oef:SendtTilUdbetalingTekst", p.offsetText());
         optional(props, OEF, "oef:UdbetaltTekst", p.paidText());
-        Dom.add(parent, OEF, "oef:TilstandListe", null);
-        Element relations = Dom.add(parent, OEF, "oef:RelationListe", null);
-        for (Relation r : p.relations()) {
-            Element e = LoraWriter.relation(relations, OEF, "oef:" + r.element(), r, period, classes, actor);
+        relationList(parent, OEF, "oef:", p.relations(), meta, classes, (e, r) -> {
             if ("OekonomiskYdelseEffektueringRelation".equals(r.element())) {
                 Dom.add(e, OEF, "oef:YdelsesperiodeStartdato", day(p.start()));
                 Dom.add(e, OEF, "oef:YdelsesperiodeSlutdato", day(p.lastDay()));
@@ -244,7 +255,7 @@ public final class BenefitIndexMessages {
             } else {
                 extras(e, OEF, "oef:", r);
             }
-        }
+        });
     }
 
     /** The fields after a relation's {@code gd:RelationType} part: key, full name, CVR, system name. */
