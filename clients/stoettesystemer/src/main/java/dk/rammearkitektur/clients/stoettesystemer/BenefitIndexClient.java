@@ -144,25 +144,14 @@ public final class BenefitIndexClient {
         boolean grantHeld = held.grants().stream().anyMatch(g -> g.id().value().equals(request.grant().id()));
         Set<UUID> heldPayments = new LinkedHashSet<>();
         held.payments().forEach(p -> heldPayments.add(p.id().value()));
-        List<BenefitIndexPlan.Payment> fresh = new ArrayList<>();
-        List<BenefitIndexPlan.Payment> known = new ArrayList<>();
-        for (BenefitIndexPlan.Payment p : request.payments()) {
-            (heldPayments.contains(p.id()) ? known : fresh).add(p);
+        BenefitIndexPlan.Steps steps = BenefitIndexPlan.Steps.of(request, importGrant, grantHeld, heldPayments);
+        if (steps.importGrant() || !steps.importPayments().isEmpty()) {
+            importer(request, steps.importGrant(), steps.importPayments());
         }
-        boolean importing = importGrant && !grantHeld;
-        if (importing) {
-            importer(request, true, fresh);
-            if (!known.isEmpty()) {
-                opdater(request, false, known); // payments left in the index without their grant
-            }
-        } else {
-            if (grantHeld && !fresh.isEmpty()) {
-                importer(request, false, fresh);
-            }
-            // a grant the index does not hold is refused here: that refusal is updateGrant's answer
-            opdater(request, true, known);
+        if (steps.updateGrant() || !steps.updatePayments().isEmpty()) {
+            opdater(request, steps.updateGrant(), steps.updatePayments());
         }
-        return new BenefitSync(importing, ids(fresh), ids(known));
+        return new BenefitSync(steps.importGrant(), ids(steps.importPayments()), ids(steps.updatePayments()));
     }
 
     private void importer(BenefitIndexPlan.Request request, boolean withGrant,

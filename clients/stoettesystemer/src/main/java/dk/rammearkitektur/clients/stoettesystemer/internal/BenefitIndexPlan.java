@@ -5,7 +5,9 @@ import dk.rammearkitektur.clients.stoettesystemer.internal.IndexPlan.Relation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -71,5 +73,33 @@ public final class BenefitIndexPlan {
      * {@code yi:Tidspunkt} and note).
      */
     public record Request(Grant grant, List<Payment> payments, Meta latest) {
+    }
+
+    /**
+     * What bringing the index up to date takes, from what it holds: {@code importer} of the grant (when it may be
+     * imported and the index lacks it) and of the payments it lacks, then {@code opdater} of the grant (unless just
+     * imported) and of the payments it holds. When the grant may not be imported and the index lacks it, the
+     * {@code opdater} is still sent, so that the index's refusal is the answer, and no payment is imported without
+     * its grant.
+     *
+     * @param importGrant whether the grant is imported
+     * @param importPayments the payments to import, in the benefit's order
+     * @param updateGrant whether the grant is updated
+     * @param updatePayments the payments to update, in the benefit's order
+     */
+    public record Steps(boolean importGrant, List<Payment> importPayments, boolean updateGrant,
+            List<Payment> updatePayments) {
+        /** The steps for {@code request} when the index holds the grant ({@code grantHeld}) and {@code held}. */
+        public static Steps of(Request request, boolean mayImportGrant, boolean grantHeld, Set<UUID> held) {
+            List<Payment> fresh = new ArrayList<>();
+            List<Payment> known = new ArrayList<>();
+            for (Payment p : request.payments()) {
+                (held.contains(p.id()) ? known : fresh).add(p);
+            }
+            if (mayImportGrant && !grantHeld) {
+                return new Steps(true, List.copyOf(fresh), false, List.copyOf(known));
+            }
+            return new Steps(false, grantHeld ? List.copyOf(fresh) : List.of(), true, List.copyOf(known));
+        }
     }
 }
