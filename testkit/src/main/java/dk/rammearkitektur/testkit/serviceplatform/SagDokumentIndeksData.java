@@ -161,7 +161,7 @@ public final class SagDokumentIndeksData {
             SagDokumentIndeksRules.NOT_FOUND_RULE);
 
     private final Map<UUID, IndexObject> objects = new LinkedHashMap<>();
-    private final java.util.Set<String> relaxed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final RelaxedRules relaxed = new RelaxedRules(FIXED_RULES);
     private final Map<UUID, ItSystem> itSystems = new LinkedHashMap<>();
 
     /** An empty index with the two seeded IT systems. */
@@ -180,12 +180,7 @@ public final class SagDokumentIndeksData {
      * @throws IllegalArgumentException for one of those
      */
     public SagDokumentIndeksData relax(String... ruleIds) {
-        for (String id : ruleIds) {
-            if (FIXED_RULES.contains(id)) {
-                throw new IllegalArgumentException(id + " cannot be relaxed");
-            }
-            relaxed.add(id);
-        }
+        relaxed.relax(ruleIds);
         return this;
     }
 
