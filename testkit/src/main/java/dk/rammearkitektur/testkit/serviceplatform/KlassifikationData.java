@@ -51,7 +51,10 @@ public final class KlassifikationData {
             "Andre dokumenter", "Fordelt til", "Parter", "Kopiparter", "Andre klasser", "Adgang",
             // the Ydelsesindeks (SF1490) roles of the SDK's vocabulary agreement (grants and payments)
             "Tilknyttet", "Bevillingsmodtager", "DelAf", "Udbetalende enhed", "Effektueringsmodtager");
-    /** The object types seeded in {@link #OBJECT_TYPE_FACET} (the last, {@code Økonomisk Ydelseseffektuering}, for SF1490). */
+    /**
+     * The object types seeded in {@link #OBJECT_TYPE_FACET} (the last, {@code Økonomisk Ydelseseffektuering}, for
+     * SF1490).
+     */
     public static final List<String> OBJECT_TYPES = List.of("Organisation", "OrgEnhed", "Bruger", "Person",
             "Virksomhed", "Klasse", "Dokument", "IT-system", "Sag", "Køretøj", "Ejendom", "Bygning", "Enhed", "Matrikel",
             "Teknisk anlæg", "Sted", "Adresse", "Navngiven vej", "Stednavn", "Jordstykke", "Geokode",

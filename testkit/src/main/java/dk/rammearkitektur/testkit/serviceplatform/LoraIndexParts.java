@@ -3,12 +3,16 @@ package dk.rammearkitektur.testkit.serviceplatform;
 import dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.Relation;
 import dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.Virkning;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javax.xml.datatype.DatatypeFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -79,6 +83,73 @@ final class LoraIndexParts {
 
         /** The broken rules (mutable). */
         List<Problem> problems();
+    }
+
+    /**
+     * An object of a request: its UUID, its kind's shape {@code S}, UnikRetur type, element and the rules it breaks.
+     *
+     * @param <S> the shape of the object's kind
+     */
+    abstract static class CheckedObject<S> implements Checked {
+        final UUID uuid;
+        final S spec;
+        final String type;
+        final Element element;
+        final List<Problem> problems = new java.util.ArrayList<>();
+
+        CheckedObject(UUID uuid, S spec, String type, Element element) {
+            this.uuid = uuid;
+            this.spec = spec;
+            this.type = type;
+            this.element = element;
+        }
+
+        @Override
+        public String type() {
+            return type;
+        }
+
+        @Override
+        public UUID uuid() {
+            return uuid;
+        }
+
+        @Override
+        public List<Problem> problems() {
+            return problems;
+        }
+    }
+
+    /**
+     * The UUIDs a search expression finds: its children ({@code operation} in {@code ns}: OR, else AND) combined;
+     * {@code NOT} is {@code all} minus its own expression, a nested {@code SoegUdtryk} recurses, any other child goes to
+     * {@code leaf} (null: not a criterion, skipped).
+     */
+    static Set<UUID> search(Element expr, String ns, Function<Element, Set<UUID>> leaf, Supplier<Set<UUID>> all) {
+        boolean or = "OR".equals(Xml.text(expr, ns, "operation"));
+        Set<UUID> result = null;
+        for (Element e : Xml.kids(expr)) {
+            Set<UUID> part = switch (e.getLocalName()) {
+                case "NOT" -> {
+                    Set<UUID> everything = all.get();
+                    everything.removeAll(search(e, ns, leaf, all));
+                    yield everything;
+                }
+                case "SoegUdtryk" -> search(e, ns, leaf, all);
+                default -> leaf.apply(e);
+            };
+            if (part == null) {
+                continue;
+            }
+            if (result == null) {
+                result = part;
+            } else if (or) {
+                result.addAll(part);
+            } else {
+                result.retainAll(part);
+            }
+        }
+        return result == null ? new LinkedHashSet<>() : result;
     }
 
     /**

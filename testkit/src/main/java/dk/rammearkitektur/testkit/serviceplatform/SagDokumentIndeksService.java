@@ -18,7 +18,6 @@ import static dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.unikId;
 import static dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.uuid;
 
 import dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.Caller;
-import dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.Checked;
 import dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.Classified;
 import dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.Problem;
 import dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.Recorder;
@@ -152,32 +151,11 @@ final class SagDokumentIndeksService {
     }
 
     /** One object of a request, parsed, with what is wrong with it. */
-    private static final class Incoming implements Checked {
-        final UUID uuid;
-        final Spec spec;
-        final Element element;
-        final List<Problem> problems = new ArrayList<>();
+    private static final class Incoming extends LoraIndexParts.CheckedObject<Spec> {
         Registration result;
 
         Incoming(UUID uuid, Spec spec, Element element) {
-            this.uuid = uuid;
-            this.spec = spec;
-            this.element = element;
-        }
-
-        @Override
-        public UUID uuid() {
-            return uuid;
-        }
-
-        @Override
-        public String type() {
-            return spec.type;
-        }
-
-        @Override
-        public List<Problem> problems() {
-            return problems;
+            super(uuid, spec, spec.type, element);
         }
 
         /** The object {@code e} (a case when named {@code sagName}) by its UUIDIdentifikator. */
@@ -499,39 +477,18 @@ final class SagDokumentIndeksService {
 
     /** The UUIDs of the visible objects a SoegUdtryk finds. */
     private Set<UUID> search(Element expr, Call call) {
-        boolean or = "OR".equals(Xml.text(expr, SDI, "operation"));
-        Set<UUID> result = null;
-        for (Element e : Xml.kids(expr)) {
-            Set<UUID> part = switch (e.getLocalName()) {
-                case "SoegSag" -> match(e, SAG_SPEC, call);
-                case "SoegDokument" -> match(e, DOKUMENT_SPEC, call);
-                case "SoegSagsloeseDokumenter" -> {
-                    Set<UUID> s = match(e, DOKUMENT_SPEC, call);
-                    data.all().stream().filter(c -> c.kind() == Kind.SAG).flatMap(c -> c.current().relations().stream())
-                            .filter(r -> "Journalpost".equals(r.relationType()))
-                            .forEach(r -> uuid(r.reference()).ifPresent(s::remove));
-                    yield s;
-                }
-                case "NOT" -> {
-                    Set<UUID> all = visible(null, call);
-                    all.removeAll(search(e, call));
-                    yield all;
-                }
-                case "SoegUdtryk" -> search(e, call);
-                default -> null;
-            };
-            if (part == null) {
-                continue;
+        return LoraIndexParts.search(expr, SDI, e -> switch (e.getLocalName()) {
+            case "SoegSag" -> match(e, SAG_SPEC, call);
+            case "SoegDokument" -> match(e, DOKUMENT_SPEC, call);
+            case "SoegSagsloeseDokumenter" -> {
+                Set<UUID> s = match(e, DOKUMENT_SPEC, call);
+                data.all().stream().filter(c -> c.kind() == Kind.SAG).flatMap(c -> c.current().relations().stream())
+                        .filter(r -> "Journalpost".equals(r.relationType()))
+                        .forEach(r -> uuid(r.reference()).ifPresent(s::remove));
+                yield s;
             }
-            if (result == null) {
-                result = part;
-            } else if (or) {
-                result.addAll(part);
-            } else {
-                result.retainAll(part);
-            }
-        }
-        return result == null ? new LinkedHashSet<>() : result;
+            default -> null;
+        }, () -> visible(null, call));
     }
 
     private Set<UUID> visible(Kind kind, Call call) {

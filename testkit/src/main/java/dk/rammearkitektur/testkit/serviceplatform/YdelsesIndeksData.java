@@ -3,9 +3,7 @@ package dk.rammearkitektur.testkit.serviceplatform;
 import dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.Relation;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -19,7 +17,8 @@ import org.w3c.dom.Element;
  * IT systems relations may name are those of {@link SagDokumentIndeksData#itSystem} (one register for both indexes).
  * Thread-safe; tests read it through {@link ServiceplatformSimulator#ydelsesIndeks()}.
  */
-public final class YdelsesIndeksData {
+public final class YdelsesIndeksData extends LoraIndexStore<YdelsesIndeksData.IndexObject,
+        YdelsesIndeksData.Registration, YdelsesIndeksData.Kind> {
     /** Whether an object is a grant or a payment. */
     public enum Kind {
         /** A grant (Bevilling, BevillingIndeks). */
@@ -65,15 +64,11 @@ public final class YdelsesIndeksData {
      * @param kind grant or payment
      * @param registrations its registrations, oldest first
      */
-    public record IndexObject(UUID uuid, Kind kind, List<Registration> registrations) {
+    public record IndexObject(UUID uuid, Kind kind, List<Registration> registrations)
+            implements LoraIndexStore.Stored<Registration, Kind> {
         /** Copies the list. */
         public IndexObject {
             registrations = List.copyOf(registrations);
-        }
-
-        /** The newest registration. */
-        public Registration current() {
-            return registrations.get(registrations.size() - 1);
         }
     }
 
@@ -83,11 +78,9 @@ public final class YdelsesIndeksData {
             YdelsesIndeksRules.VIRKNING, YdelsesIndeksRules.INPUT, YdelsesIndeksRules.NOT_FOUND_RULE,
             YdelsesIndeksRules.EXISTS);
 
-    private final Map<UUID, IndexObject> objects = new LinkedHashMap<>();
-    private final RelaxedRules relaxed = new RelaxedRules(FIXED_RULES);
-
     /** An empty index. */
     public YdelsesIndeksData() {
+        super(FIXED_RULES);
     }
 
     /**
@@ -98,18 +91,8 @@ public final class YdelsesIndeksData {
      * @throws IllegalArgumentException for one of those
      */
     public YdelsesIndeksData relax(String... ruleIds) {
-        relaxed.relax(ruleIds);
+        relaxRules(ruleIds);
         return this;
-    }
-
-    /** Enforces every rule again. */
-    public void enforceAll() {
-        relaxed.clear();
-    }
-
-    /** True when {@code ruleId} is relaxed. */
-    public boolean relaxed(String ruleId) {
-        return relaxed.contains(ruleId);
     }
 
     /** The grant with {@code uuid}. */
@@ -123,55 +106,15 @@ public final class YdelsesIndeksData {
     }
 
     /** The payments whose current registration's BevilgetYdelseRef names the grant {@code grant}. */
-    public synchronized List<IndexObject> paymentsOf(UUID grant) {
-        return objects.values().stream().filter(o -> o.kind() == Kind.OEKONOMISK_EFFEKTUERING
+    public List<IndexObject> paymentsOf(UUID grant) {
+        return all().stream().filter(o -> o.kind() == Kind.OEKONOMISK_EFFEKTUERING
                 && grant.equals(o.current().grant())).toList();
-    }
-
-    /** The grant or payment with {@code uuid}. */
-    public synchronized Optional<IndexObject> get(UUID uuid) {
-        return Optional.ofNullable(objects.get(uuid));
-    }
-
-    /** The current (newest) registration of {@code uuid}. */
-    public Optional<Registration> current(UUID uuid) {
-        return get(uuid).map(IndexObject::current);
-    }
-
-    /** All registrations of {@code uuid}, oldest first (empty when unknown). */
-    public List<Registration> registrations(UUID uuid) {
-        return get(uuid).map(IndexObject::registrations).orElse(List.of());
-    }
-
-    /** How many objects of {@code kind} the index holds. */
-    public synchronized int count(Kind kind) {
-        return (int) objects.values().stream().filter(o -> o.kind() == kind).count();
-    }
-
-    /** Every object, in insertion order. */
-    public synchronized List<IndexObject> all() {
-        return List.copyOf(objects.values());
-    }
-
-    /** Forgets every grant and payment. */
-    public synchronized void clear() {
-        objects.clear();
     }
 
     /** Adds registrations to {@code uuid} (creating the object). */
     synchronized void register(UUID uuid, Kind kind, List<Registration> added) {
         List<Registration> list = new ArrayList<>(registrations(uuid));
         list.addAll(added);
-        objects.put(uuid, new IndexObject(uuid, kind, list));
-    }
-
-    /** Removes an object; true when it was there. */
-    synchronized boolean remove(UUID uuid) {
-        return objects.remove(uuid) != null;
-    }
-
-    /** The lock the service holds while it checks and applies one request (requests are atomic). */
-    Object lock() {
-        return this;
+        put(uuid, new IndexObject(uuid, kind, list));
     }
 }

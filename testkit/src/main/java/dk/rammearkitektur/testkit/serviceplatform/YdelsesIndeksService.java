@@ -21,7 +21,6 @@ import static dk.rammearkitektur.testkit.serviceplatform.YdelsesIndeksRules.REF_
 import static dk.rammearkitektur.testkit.serviceplatform.YdelsesIndeksRules.REGISTRATION;
 
 import dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.Caller;
-import dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.Checked;
 import dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.Classified;
 import dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.Problem;
 import dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.Recorder;
@@ -136,32 +135,11 @@ final class YdelsesIndeksService {
     }
 
     /** One object of an importer or opdater, parsed, with what is wrong with it. */
-    private static final class Incoming implements Checked {
-        final UUID uuid;
-        final Spec spec;
-        final Element element;
-        final List<Problem> problems = new ArrayList<>();
+    private static final class Incoming extends LoraIndexParts.CheckedObject<Spec> {
         final List<Registration> result = new ArrayList<>();
 
         Incoming(UUID uuid, Spec spec, Element element) {
-            this.uuid = uuid;
-            this.spec = spec;
-            this.element = element;
-        }
-
-        @Override
-        public UUID uuid() {
-            return uuid;
-        }
-
-        @Override
-        public String type() {
-            return spec.type;
-        }
-
-        @Override
-        public List<Problem> problems() {
-            return problems;
+            super(uuid, spec, spec.type, element);
         }
 
         /** Where messages say the object is. */
@@ -778,33 +756,15 @@ final class YdelsesIndeksService {
 
     /** The UUIDs of the visible objects a SoegUdtryk (or NOT) finds. */
     private Set<UUID> search(Element expr, Call call) {
-        boolean or = "OR".equals(Xml.text(expr, YI, "operation"));
-        Set<UUID> result = null;
-        for (Element e : Xml.kids(expr)) {
-            Set<UUID> part = switch (e.getLocalName()) {
-                case "SoegBevillingIndeks" -> match(e, GRANT, call);
-                case "SoegOekonomiskEffektueringIndeks" -> match(e, PAYMENT, call);
-                case "NOT" -> {
-                    Set<UUID> all = new LinkedHashSet<>();
-                    data.all().stream().filter(o -> visible(o, call)).forEach(o -> all.add(o.uuid()));
-                    all.removeAll(search(e, call));
-                    yield all;
-                }
-                case "SoegUdtryk" -> search(e, call);
-                default -> null;
-            };
-            if (part == null) {
-                continue;
-            }
-            if (result == null) {
-                result = part;
-            } else if (or) {
-                result.addAll(part);
-            } else {
-                result.retainAll(part);
-            }
-        }
-        return result == null ? new LinkedHashSet<>() : result;
+        return LoraIndexParts.search(expr, YI, e -> switch (e.getLocalName()) {
+            case "SoegBevillingIndeks" -> match(e, GRANT, call);
+            case "SoegOekonomiskEffektueringIndeks" -> match(e, PAYMENT, call);
+            default -> null;
+        }, () -> {
+            Set<UUID> all = new LinkedHashSet<>();
+            data.all().stream().filter(o -> visible(o, call)).forEach(o -> all.add(o.uuid()));
+            return all;
+        });
     }
 
     /** The visible objects of {@code spec}'s kind with every relation of the criterion, capped at its maximum. */

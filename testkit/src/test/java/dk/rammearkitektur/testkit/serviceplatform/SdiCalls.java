@@ -50,6 +50,16 @@ final class SdiCalls {
         this.credential = SigningCredential.of(sim.systemIdentity().privateKey(), sim.systemIdentity().chain());
     }
 
+    /**
+     * Adds a second municipality {@code cvr} (named "Anden kommune", no units or users) whose tokens the system
+     * certificate may fetch, for tests of ownership.
+     */
+    static void otherMunicipality(ServiceplatformSimulator sim, String cvr) {
+        sim.authorise(cvr, sim.systemIdentity().certificate());
+        sim.data().add(new SimulatorData.Organisation(cvr, UUID.nameUUIDFromBytes(cvr.getBytes(StandardCharsets.UTF_8)),
+                "Anden kommune", List.of(), List.of()));
+    }
+
     /** One reply: the HTTP status and the parsed envelope. */
     record Reply(int status, Document envelope) {
         /** The StatusKode of each UnikRetur (or StandardRetur), in order. */
