@@ -121,11 +121,12 @@ final class SimulatorCommand implements Callable<Integer> {
             w.println("System certificate (PKCS#12): " + p12 + "  password: " + PASSWORD);
             w.println("Municipality CVR: " + sim.municipalityCvr() + "  UserSystemUUID: " + sim.userSystemUuid()
                     + "  UserUUID: " + sim.userUuid());
-            sim.data().organisation(sim.municipalityCvr()).ifPresent(o -> w.println("Organisation UUID (SF1470 Ejer): "
-                    + o.uuid()));
-            w.println("SF1470 IT systems: Master " + dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData
-                    .SEEDED_MASTER_SYSTEM + "  Afsender " + dk.rammearkitektur.testkit.serviceplatform
-                    .SagDokumentIndeksData.SEEDED_SENDER_SYSTEM + "  (role and type classes: Klassifikation, facets"
+            sim.data().organisation(sim.municipalityCvr()).ifPresent(o -> w.println(
+                    "Organisation UUID (SF1470/SF1490 Ejer): " + o.uuid()));
+            w.println("SF1470 and SF1490 IT systems: Master "
+                    + dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.SEEDED_MASTER_SYSTEM
+                    + "  Afsender " + dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData
+                    .SEEDED_SENDER_SYSTEM + "  (role and type classes: Klassifikation, facets"
                     + " Relationsrolle and Objekttype)");
             w.println("Client configuration: " + config);
             w.println("OCES test roots the simulator trusts for client certificates: " + oces);

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (name-based), not Klassifikation's. The seed also holds the Sags- og Dokumentindeks vocabulary: one class per
  * relation role ({@link #ROLES}, facet {@link #ROLE_FACET}) and per object type ({@link #OBJECT_TYPES}, facet
  * {@link #OBJECT_TYPE_FACET}), keyed by the name as KOMBIT's anvisninger write it (the SDK's agreement; the real
- * classes' keys are not published).
+ * classes' keys are not published), and the Ydelsesindeks (SF1490) roles and object type of the same agreement.
  */
 public final class KlassifikationData {
     /** The simulator's UUID of the facet "KLE Emneplan" (subjects). */
@@ -37,18 +37,28 @@ public final class KlassifikationData {
      * as the anvisninger write it, e.g. "Organisation", "OrgEnhed", "IT-system"; see {@link #objectTypeUuid}).
      */
     public static final UUID OBJECT_TYPE_FACET = uuid("facet-objekttype");
-    /** The role names seeded in {@link #ROLE_FACET} (the Sag and Dokument relation roles of the anvisninger). */
+    /**
+     * The role names seeded in {@link #ROLE_FACET}: the Sag and Dokument relation roles of the anvisninger, then the
+     * Ydelsesindeks roles of the SDK's vocabulary agreement ({@code Tilknyttet}, {@code Bevillingsmodtager},
+     * {@code DelAf}, {@code Udbetalende enhed}, {@code Effektueringsmodtager}).
+     */
     public static final List<String> ROLES = List.of("Ejer", "Ansvarlig", "Primær behandler", "Andre behandlere",
             "Udlånt til", "Bopælskommune", "Primær part", "Sekundær part", "Ydelsesmodtager", "Primær klasse",
             "Opgaveklasse", "Handlingsklasse", "Kontoklasse", "Sikkerhedsklasse", "Følsomhedsklasse", "Indsatsklasse",
             "Ydelsesklasse", "Kontroltemaklasse", "Visningsklasse", "Afgørelsesklasse", "Oversag", "Præcedens",
             "Andre sager", "Afgiftsobjekt", "Ejendomsskat", "Byggeri", "Fredning", "Tilakteret", "Vedlagt",
             "Journalnotat", "Master", "Afsender", "Besvarelser", "Udgangspunkter", "NyRevision", "Kommentarer", "Bilag",
-            "Andre dokumenter", "Fordelt til", "Parter", "Kopiparter", "Andre klasser", "Adgang");
-    /** The object types seeded in {@link #OBJECT_TYPE_FACET}. */
+            "Andre dokumenter", "Fordelt til", "Parter", "Kopiparter", "Andre klasser", "Adgang",
+            // the Ydelsesindeks (SF1490) roles of the SDK's vocabulary agreement (grants and payments)
+            "Tilknyttet", "Bevillingsmodtager", "DelAf", "Udbetalende enhed", "Effektueringsmodtager");
+    /**
+     * The object types seeded in {@link #OBJECT_TYPE_FACET} (the last, {@code Økonomisk Ydelseseffektuering}, for
+     * SF1490).
+     */
     public static final List<String> OBJECT_TYPES = List.of("Organisation", "OrgEnhed", "Bruger", "Person",
             "Virksomhed", "Klasse", "Dokument", "IT-system", "Sag", "Køretøj", "Ejendom", "Bygning", "Enhed", "Matrikel",
-            "Teknisk anlæg", "Sted", "Adresse", "Navngiven vej", "Stednavn", "Jordstykke", "Geokode");
+            "Teknisk anlæg", "Sted", "Adresse", "Navngiven vej", "Stednavn", "Jordstykke", "Geokode",
+            "Økonomisk Ydelseseffektuering");
     /** The start of the seeded classes' published validity. */
     public static final Instant SINCE = Instant.parse("2015-01-01T00:00:00Z");
 

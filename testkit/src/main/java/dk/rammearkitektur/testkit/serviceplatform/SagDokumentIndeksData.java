@@ -18,7 +18,8 @@ import org.w3c.dom.Element;
  * {@link #SEEDED_SENDER_SYSTEM}; add more with {@link #addItSystem}). Thread-safe; tests read it through
  * {@link ServiceplatformSimulator#sagDokumentIndeks()}.
  */
-public final class SagDokumentIndeksData {
+public final class SagDokumentIndeksData extends LoraIndexStore<SagDokumentIndeksData.IndexObject,
+        SagDokumentIndeksData.Registration, SagDokumentIndeksData.Kind> {
     /** A seeded IT system (name "Simuleret fagsystem") for the Master role. */
     public static final UUID SEEDED_MASTER_SYSTEM = UUID.fromString("5d1b7c2a-4e3f-4a6b-9c8d-0e1f2a3b4c01");
     /** A seeded IT system (name "Simuleret afsendersystem") for the Afsender role. */
@@ -133,15 +134,11 @@ public final class SagDokumentIndeksData {
      * @param kind case or document
      * @param registrations its registrations, oldest first
      */
-    public record IndexObject(UUID uuid, Kind kind, List<Registration> registrations) {
+    public record IndexObject(UUID uuid, Kind kind, List<Registration> registrations)
+            implements LoraIndexStore.Stored<Registration, Kind> {
         /** Copies the list. */
         public IndexObject {
             registrations = List.copyOf(registrations);
-        }
-
-        /** The newest registration. */
-        public Registration current() {
-            return registrations.get(registrations.size() - 1);
         }
     }
 
@@ -160,12 +157,11 @@ public final class SagDokumentIndeksData {
             SagDokumentIndeksRules.TYPE_UNKNOWN, SagDokumentIndeksRules.VIRKNING, SagDokumentIndeksRules.INPUT,
             SagDokumentIndeksRules.NOT_FOUND_RULE);
 
-    private final Map<UUID, IndexObject> objects = new LinkedHashMap<>();
-    private final java.util.Set<String> relaxed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<UUID, ItSystem> itSystems = new LinkedHashMap<>();
 
     /** An empty index with the two seeded IT systems. */
     public SagDokumentIndeksData() {
+        super(FIXED_RULES);
         addItSystem(new ItSystem(SEEDED_MASTER_SYSTEM, "Simuleret fagsystem"));
         addItSystem(new ItSystem(SEEDED_SENDER_SYSTEM, "Simuleret afsendersystem"));
     }
@@ -180,23 +176,8 @@ public final class SagDokumentIndeksData {
      * @throws IllegalArgumentException for one of those
      */
     public SagDokumentIndeksData relax(String... ruleIds) {
-        for (String id : ruleIds) {
-            if (FIXED_RULES.contains(id)) {
-                throw new IllegalArgumentException(id + " cannot be relaxed");
-            }
-            relaxed.add(id);
-        }
+        relaxRules(ruleIds);
         return this;
-    }
-
-    /** Enforces every rule again. */
-    public void enforceAll() {
-        relaxed.clear();
-    }
-
-    /** True when {@code ruleId} is relaxed. */
-    public boolean relaxed(String ruleId) {
-        return relaxed.contains(ruleId);
     }
 
     /** Adds (or replaces) an IT system; returns this. */
@@ -220,50 +201,16 @@ public final class SagDokumentIndeksData {
         return get(uuid).filter(o -> o.kind() == Kind.DOKUMENT);
     }
 
-    /** The case or document with {@code uuid}. */
-    public synchronized Optional<IndexObject> get(UUID uuid) {
-        return Optional.ofNullable(objects.get(uuid));
-    }
-
-    /** The current (newest) registration of the case or document {@code uuid}. */
-    public Optional<Registration> current(UUID uuid) {
-        return get(uuid).map(IndexObject::current);
-    }
-
-    /** All registrations of the case or document {@code uuid}, oldest first (empty when unknown). */
-    public List<Registration> registrations(UUID uuid) {
-        return get(uuid).map(IndexObject::registrations).orElse(List.of());
-    }
-
-    /** How many objects of {@code kind} the index holds. */
-    public synchronized int count(Kind kind) {
-        return (int) objects.values().stream().filter(o -> o.kind() == kind).count();
-    }
-
-    /** Every object, in insertion order. */
-    public synchronized List<IndexObject> all() {
-        return List.copyOf(objects.values());
-    }
-
     /** Forgets every case and document (the IT systems stay). */
+    @Override
     public synchronized void clear() {
-        objects.clear();
+        super.clear();
     }
 
     /** Adds a registration to {@code uuid} (creating the object). */
     synchronized void register(UUID uuid, Kind kind, Registration registration) {
         List<Registration> list = new ArrayList<>(registrations(uuid));
         list.add(registration);
-        objects.put(uuid, new IndexObject(uuid, kind, list));
-    }
-
-    /** Removes an object; true when it was there. */
-    synchronized boolean remove(UUID uuid) {
-        return objects.remove(uuid) != null;
-    }
-
-    /** The lock the service holds while it checks and applies one request (requests are atomic). */
-    Object lock() {
-        return this;
+        put(uuid, new IndexObject(uuid, kind, list));
     }
 }

@@ -10,6 +10,18 @@ import static dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksRules.
 import static dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksRules.REF_URN;
 import static dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksRules.VIRKNING;
 
+import static dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.MANY;
+import static dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.instant;
+import static dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.retur;
+import static dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.role;
+import static dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.unikId;
+import static dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.uuid;
+
+import dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.Caller;
+import dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.Classified;
+import dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.Problem;
+import dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.Recorder;
+import dk.rammearkitektur.testkit.serviceplatform.LoraIndexParts.Role;
 import dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.IndexObject;
 import dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.Kind;
 import dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.Registration;
@@ -24,11 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TimeZone;
 import java.util.UUID;
-import javax.xml.datatype.DatatypeFactory;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * The simulated Sags- og Dokumentindeks 6 (SF1470): {@code importer}, {@code opdater}, {@code fremsoeg} and
@@ -58,17 +67,12 @@ final class SagDokumentIndeksService {
             "FjernSagDokumentIndeksInput", ACTION + "fjern");
     private static final Map<String, String> PREFIXES = Map.of(SDI, "sdi", SAG, "sag", DI, "di", SI, "si", GD, "gd",
             SD, "sd", "urn:oio:sts:generelleoperationer:6", "go");
-    private static final int MANY = Integer.MAX_VALUE;
     private static final List<String> SAG_STATES = List.of("Opstaaet", "Oplyst", "Afgjort", "Afsluttet");
     private static final String KLASSE = "Klasse";
     private static final String[] UNIT_OR_USER = {"OrgEnhed", "Bruger"};
     private static final String[] PARTY = {"Person", "Virksomhed"};
     /** The roles whose relations may end only where a successor starts (the anvisninger's TilTidspunkt rule). */
     private static final Set<String> GAPLESS = Set.of("Ejer", "Ansvarlig", "Primær behandler", "Primær klasse");
-
-    /** What a role allows: its occurrences and object types. */
-    private record Role(String relationType, String name, int min, int max, List<String> types) {
-    }
 
     /**
      * A kind's shape: its namespace, relation elements in XSD order, the relations of the RelationListe's
@@ -146,49 +150,17 @@ final class SagDokumentIndeksService {
         return m;
     }
 
-    private static void role(Map<String, Role> m, String type, String name, int min, int max, String... types) {
-        m.put(type + "/" + name, new Role(type, name, min, max, List.of(types)));
-    }
-
-    /** One broken rule of one object. */
-    record Problem(String rule, String text) {
-        int status() {
-            return switch (rule) {
-                case CVR_OWNER -> SagDokumentIndeksRules.NOT_PERMITTED;
-                case NOT_FOUND_RULE -> SagDokumentIndeksRules.NOT_FOUND;
-                default -> SagDokumentIndeksRules.INVALID;
-            };
-        }
-
-        @Override
-        public String toString() {
-            return rule + ": " + text;
-        }
-    }
-
-    /** Where a broken rule goes: the simulator's violation list. */
-    interface Recorder {
-        /** Records {@code p} for the call {@code correlationId}. */
-        void record(String correlationId, Problem p);
-    }
-
     /** One object of a request, parsed, with what is wrong with it. */
-    private static final class Incoming {
-        final UUID uuid;
-        final Spec spec;
-        final Element element;
-        final List<Problem> problems = new ArrayList<>();
+    private static final class Incoming extends LoraIndexParts.CheckedObject<Spec> {
         Registration result;
 
         Incoming(UUID uuid, Spec spec, Element element) {
-            this.uuid = uuid;
-            this.spec = spec;
-            this.element = element;
+            super(uuid, spec, spec.type, element);
         }
 
         /** The object {@code e} (a case when named {@code sagName}) by its UUIDIdentifikator. */
         static Incoming of(Element e, String sagName) {
-            Optional<UUID> id = uuid(Xml.text(e, SD, "UUIDIdentifikator"));
+            Optional<UUID> id = LoraIndexParts.uuid(Xml.text(e, SD, "UUIDIdentifikator"));
             Incoming o = new Incoming(id.orElse(new UUID(0, 0)), sagName.equals(e.getLocalName()) ? SAG_SPEC
                     : DOKUMENT_SPEC, e);
             if (id.isEmpty()) {
@@ -200,13 +172,18 @@ final class SagDokumentIndeksService {
 
     /** The call's context: the token's organisation (null when none), the time and the request's own objects. */
     private record Call(SimulatorData.Organisation org, String cvr, Instant now, Map<UUID, Kind> inRequest) {
+        Caller caller() {
+            return new Caller(org, cvr, now);
+        }
     }
 
     private final SagDokumentIndeksData data;
     private final KlassifikationData klassifikation;
     private final SimulatorData registers;
+    private final LoraIndexParts parts;
 
     SagDokumentIndeksService(SagDokumentIndeksData data, KlassifikationData klassifikation, SimulatorData registers) {
+        this.parts = new LoraIndexParts("SDI", klassifikation);
         this.data = data;
         this.klassifikation = klassifikation;
         this.registers = registers;
@@ -219,8 +196,7 @@ final class SagDokumentIndeksService {
     void answer(Element body, Element input, String tokenCvr, Instant now, Fault status, String correlationId,
             Recorder recorder) {
         String op = input.getLocalName();
-        Element out = Xml.el(body, SDI, "sdi:" + op.replace("Input", "Output"), null);
-        PREFIXES.forEach((ns, p) -> out.setAttributeNS(Xml.XMLNS, "xmlns:" + p, ns));
+        Element out = LoraIndexParts.output(body, SDI, "sdi:" + op.replace("Input", "Output"), PREFIXES);
         if (status != null) {
             retur(out, "sd:StandardRetur", Integer.parseInt(status.code()), "simulated status " + status.code());
             return;
@@ -238,25 +214,8 @@ final class SagDokumentIndeksService {
                 fremsoeg(out, input, call, correlationId, recorder);
                 return;
             }
-            objects.forEach(o -> o.problems.removeIf(p -> data.relaxed(p.rule())));
-            boolean broken = objects.stream().anyMatch(o -> !o.problems.isEmpty());
-            for (Incoming o : objects) {
-                o.problems.forEach(p -> recorder.record(correlationId, p));
-            }
-            if (!broken) {
-                commit(op, objects, input);
-            }
-            for (Incoming o : objects) {
-                Element r = o.problems.isEmpty()
-                        ? retur(out, "sd:UnikRetur", broken ? SagDokumentIndeksRules.INVALID : SagDokumentIndeksRules.OK,
-                                broken ? SagDokumentIndeksRules.ATOMIC + ": not stored, another object of the request"
-                                        + " broke a rule (the request is atomic)" : null)
-                        : retur(out, "sd:UnikRetur", o.problems.stream().mapToInt(Problem::status).max().orElseThrow(),
-                                String.join("; ",
-                                o.problems.stream().map(Problem::toString).toList()));
-                Xml.el(r, SD, "sd:Type", o.spec.type);
-                Xml.el(r, SD, "sd:UUIDIdentifikator", o.uuid);
-            }
+            parts.answerAtomically(out, objects, data::relaxed, recorder, correlationId,
+                    () -> commit(op, objects, input));
         }
     }
 
@@ -282,15 +241,6 @@ final class SagDokumentIndeksService {
         for (Incoming o : objects) {
             data.register(o.uuid, o.spec.kind, o.result);
         }
-    }
-
-    private static Element retur(Element out, String name, int code, String text) {
-        Element r = Xml.el(out, SD, name, null);
-        Xml.el(r, SD, "sd:StatusKode", code);
-        if (text != null) {
-            Xml.el(r, SD, "sd:FejlbeskedTekst", text);
-        }
-        return r;
     }
 
     // ---- importer
@@ -527,39 +477,18 @@ final class SagDokumentIndeksService {
 
     /** The UUIDs of the visible objects a SoegUdtryk finds. */
     private Set<UUID> search(Element expr, Call call) {
-        boolean or = "OR".equals(Xml.text(expr, SDI, "operation"));
-        Set<UUID> result = null;
-        for (Element e : Xml.kids(expr)) {
-            Set<UUID> part = switch (e.getLocalName()) {
-                case "SoegSag" -> match(e, SAG_SPEC, call);
-                case "SoegDokument" -> match(e, DOKUMENT_SPEC, call);
-                case "SoegSagsloeseDokumenter" -> {
-                    Set<UUID> s = match(e, DOKUMENT_SPEC, call);
-                    data.all().stream().filter(c -> c.kind() == Kind.SAG).flatMap(c -> c.current().relations().stream())
-                            .filter(r -> "Journalpost".equals(r.relationType()))
-                            .forEach(r -> uuid(r.reference()).ifPresent(s::remove));
-                    yield s;
-                }
-                case "NOT" -> {
-                    Set<UUID> all = visible(null, call);
-                    all.removeAll(search(e, call));
-                    yield all;
-                }
-                case "SoegUdtryk" -> search(e, call);
-                default -> null;
-            };
-            if (part == null) {
-                continue;
+        return LoraIndexParts.search(expr, SDI, e -> switch (e.getLocalName()) {
+            case "SoegSag" -> match(e, SAG_SPEC, call);
+            case "SoegDokument" -> match(e, DOKUMENT_SPEC, call);
+            case "SoegSagsloeseDokumenter" -> {
+                Set<UUID> s = match(e, DOKUMENT_SPEC, call);
+                data.all().stream().filter(c -> c.kind() == Kind.SAG).flatMap(c -> c.current().relations().stream())
+                        .filter(r -> "Journalpost".equals(r.relationType()))
+                        .forEach(r -> uuid(r.reference()).ifPresent(s::remove));
+                yield s;
             }
-            if (result == null) {
-                result = part;
-            } else if (or) {
-                result.addAll(part);
-            } else {
-                result.retainAll(part);
-            }
-        }
-        return result == null ? new LinkedHashSet<>() : result;
+            default -> null;
+        }, () -> visible(null, call));
     }
 
     private Set<UUID> visible(Kind kind, Call call) {
@@ -663,89 +592,34 @@ final class SagDokumentIndeksService {
 
     private Relation relation(Element e, Spec spec, Call call, List<Problem> problems) {
         String type = e.getLocalName();
-        String ref = unikId(Xml.kid(e, GD, "ReferenceID"));
-        Optional<UUID> roleId = uuid(unikId(Xml.kid(e, GD, "Rolle")));
-        Optional<UUID> typeId = uuid(unikId(Xml.kid(e, GD, "Type")));
-        if (ref == null || ref.isEmpty() || roleId.isEmpty() || typeId.isEmpty()) {
-            problems.add(new Problem(SagDokumentIndeksRules.RELATION_FIELDS, type
-                    + " needs ReferenceID, and Rolle and Type as Klasse UUIDs"));
+        Classified c = parts.classify(e, GD, type, spec.roles, problems);
+        if (c == null) {
             return null;
         }
-        Optional<KlassifikationData.Klasse> roleClass = klassifikation.get(roleId.get())
-                .filter(k -> KlassifikationData.ROLE_FACET.equals(k.facet()));
-        if (roleClass.isEmpty()) {
-            problems.add(new Problem(SagDokumentIndeksRules.ROLE_UNKNOWN, type + " Rolle " + roleId.get()
-                    + " is no class of the facet Relationsrolle"));
-            return null;
-        }
-        Role role = spec.role(type, roleClass.get().key());
-        if (role == null) {
-            problems.add(new Problem(SagDokumentIndeksRules.ROLE_RELATION, "'" + roleClass.get().key()
-                    + "' is no role of a " + type));
-            return null;
-        }
-        String key = type + "-" + role.name();
-        Optional<KlassifikationData.Klasse> typeClass = klassifikation.get(typeId.get())
-                .filter(k -> KlassifikationData.OBJECT_TYPE_FACET.equals(k.facet()));
-        if (typeClass.isEmpty()) {
-            problems.add(new Problem(SagDokumentIndeksRules.TYPE_UNKNOWN, key + ": Type " + typeId.get()
-                    + " is no class of the facet Objekttype"));
-            return null;
-        }
-        String objectType = typeClass.get().key();
-        if (!role.types().contains(objectType)) {
-            problems.add(new Problem(SagDokumentIndeksRules.TYPE_ROLE, key + ": Type '" + objectType
-                    + "' is not allowed, only " + role.types()));
-        }
-        String indeks = Xml.text(e, GD, "Indeks");
+        Role role = c.role();
+        String key = c.key();
         // Afgørelsesklasse: "skal indeks værdien angives af tekniske årsager" although it occurs at most once
-        boolean indexed = role.max() > 1 || "Afgørelsesklasse".equals(role.name());
-        if (!indexed && indeks != null) {
-            problems.add(new Problem(INDEKS, key + ": Indeks must not be given (at most one relation has the role)"));
-        } else if (indexed && (indeks == null || indeks.isEmpty())) {
-            problems.add(new Problem(INDEKS, key + ": Indeks is required"));
-        }
-        Virkning v = virkning(Xml.kid(e, GD, "Virkning"), key, problems);
-        resolve(e, spec, role, objectType, ref, call, problems);
-        return v == null ? null : new Relation(type, roleId.get(), role.name(), typeId.get(), objectType,
-                indeks == null || indeks.isEmpty() ? null : indeks, ref, v, e);
+        String indeks = parts.indeks(e, GD, c, role.max() > 1 || "Afgørelsesklasse".equals(role.name()), problems);
+        Virkning v = parts.virkning(Xml.kid(e, GD, "Virkning"), key, problems);
+        resolve(e, spec, c, call, problems);
+        return v == null ? null : new Relation(type, c.roleId(), role.name(), c.typeId(), c.objectType(), indeks,
+                c.reference(), v, e);
     }
 
     /** Checks that the ReferenceID resolves for its object type (see {@link SagDokumentIndeksRules#REF_RESOLVE}). */
-    private void resolve(Element e, Spec spec, Role role, String objectType, String ref, Call call,
-            List<Problem> problems) {
-        String key = role.relationType() + "-" + role.name();
+    private void resolve(Element e, Spec spec, Classified c, Call call, List<Problem> problems) {
+        Role role = c.role();
+        String key = c.key();
+        String ref = c.reference();
         Optional<UUID> id = uuid(ref);
         if ("Sikkerhedsprofil".equals(role.relationType()) && id.isEmpty()) {
             problems.add(new Problem(REF_URN, key + ": a Sikkerhedsprofil refers by UUID only"));
             return;
         }
-        switch (objectType) {
-            case "Organisation" -> {
-                boolean ownerRole = "Ejer".equals(role.name());
-                boolean wellFormed = id.isPresent() || ref.matches("urn:oio:cvr-nr:[0-9]{8}");
-                if (!wellFormed) {
-                    problems.add(new Problem(REF_URN, key + ": an Organisation is a UUID or urn:oio:cvr-nr:<8 digits>"));
-                } else if (ownerRole && !isTokenOrganisation(ref, call)) {
-                    problems.add(new Problem(CVR_OWNER, key + ": the Ejer must be the organisation of the token's CVR"));
-                }
-            }
-            case "OrgEnhed", "Bruger" -> {
-                if (id.isEmpty()) {
-                    if (!ref.matches("urn:oio:[^:]+:[^:]+:.+")) {
-                        problems.add(new Problem(REF_URN, key + ": " + objectType
-                                + " is a UUID or urn:oio:<org>:<idtype>:<id>"));
-                    }
-                } else if (call.org == null || ("OrgEnhed".equals(objectType)
-                        ? call.org.units().stream().noneMatch(u -> u.uuid().equals(id.get()))
-                        : call.org.users().stream().noneMatch(u -> u.uuid().equals(id.get())))) {
-                    problems.add(new Problem(REF_RESOLVE, key + ": no " + objectType + " " + ref
-                            + " in the token's organisation"));
-                }
-            }
-            case "Person" -> urn(ref, "urn:oio:(cpr-nr:[0-9]{10}|us:personid:[0-9]{7}|udk:borgerid:[0-9]{12}"
-                    + "|fuldtnavn:.+)", key, problems);
-            case "Virksomhed" -> urn(ref, "urn:oio:(cvr-nr:[0-9]{8}|pnr:[0-9]{10}|fuldtnavn:.+)", key, problems);
+        if (parts.resolveActor(c, key, call.caller(), problems)) {
+            return;
+        }
+        switch (c.objectType()) {
             case KLASSE -> {
                 UUID facet = spec.kind != Kind.SAG ? null : "Primær klasse".equals(role.name())
                         ? KlassifikationData.SUBJECT_FACET
@@ -767,13 +641,13 @@ final class SagDokumentIndeksService {
                 }
             }
             case "Sag", "Dokument" -> {
-                Kind kind = "Sag".equals(objectType) ? Kind.SAG : Kind.DOKUMENT;
+                Kind kind = "Sag".equals(c.objectType()) ? Kind.SAG : Kind.DOKUMENT;
                 boolean known = id.isPresent() && (kind == call.inRequest.get(id.get())
                         || data.get(id.get()).filter(o -> o.kind() == kind).isPresent());
                 if ("Journalnotat".equals(role.name())) {
-                    urn(ref, "URN:Empty", key, problems);
+                    parts.urn(ref, "URN:Empty", key, problems);
                 } else if (!known) {
-                    problems.add(new Problem(REF_RESOLVE, key + ": no " + objectType + " " + ref
+                    problems.add(new Problem(REF_RESOLVE, key + ": no " + c.objectType() + " " + ref
                             + " in the index or the request"));
                 }
             }
@@ -792,20 +666,8 @@ final class SagDokumentIndeksService {
         }
     }
 
-    private static void urn(String ref, String pattern, String key, List<Problem> problems) {
-        if (!ref.matches(pattern)) {
-            problems.add(new Problem(REF_URN, key + ": ReferenceID must match " + pattern));
-        }
-    }
-
-    private static boolean isTokenOrganisation(String ref, Call call) {
-        return call.org != null && (ref.equalsIgnoreCase(call.org.uuid().toString())
-                || ref.equals("urn:oio:cvr-nr:" + call.cvr));
-    }
-
     private static boolean ownedBy(IndexObject o, Call call) {
-        return o.current().relations().stream().anyMatch(r -> "Ejer".equals(r.roleName())
-                && r.virkning().contains(call.now) && isTokenOrganisation(r.reference(), call));
+        return call.caller().owns(o.current().relations());
     }
 
     private static void owner(IndexObject o, Call call, List<Problem> problems) {
@@ -816,7 +678,7 @@ final class SagDokumentIndeksService {
     }
 
     /** The OB1 Egenskaber (and at import the Foelsomhed) of an AttributListe, with their Virkning. */
-    private static void properties(Spec spec, Element attributes, boolean importing, List<Problem> problems) {
+    private void properties(Spec spec, Element attributes, boolean importing, List<Problem> problems) {
         List<Element> egenskaber = attributes == null ? List.of() : Xml.kids(attributes).stream()
                 .filter(e -> "Egenskaber".equals(e.getLocalName())).toList();
         List<String> required = spec.kind == Kind.SAG ? List.of("BrugervendtNoegle", "Sagsnummer", "Titel")
@@ -829,7 +691,7 @@ final class SagDokumentIndeksService {
             if (!missing.isEmpty()) {
                 problems.add(new Problem(SagDokumentIndeksRules.OB1_PROPERTIES, "Egenskaber lack " + missing));
             }
-            virkning(Xml.kid(e, spec.ns, "Virkning"), "Egenskaber", problems);
+            parts.virkning(Xml.kid(e, spec.ns, "Virkning"), "Egenskaber", problems);
         }
         if (!importing) {
             return;
@@ -850,13 +712,8 @@ final class SagDokumentIndeksService {
     }
 
     /** The Master IT system stays the one of {@code before} (see {@link SagDokumentIndeksRules#MASTER_FIXED}). */
-    private static void masterKept(List<Relation> before, List<Relation> after, List<Problem> problems) {
-        String was = master(before);
-        String is = master(after);
-        if (was != null && is != null && !was.equalsIgnoreCase(is)) {
-            problems.add(new Problem(SagDokumentIndeksRules.MASTER_FIXED, "the Master IT system is " + was
-                    + " and cannot change to " + is));
-        }
+    private void masterKept(List<Relation> before, List<Relation> after, List<Problem> problems) {
+        parts.masterKept(master(before), master(after), problems);
     }
 
     private static String master(List<Relation> relations) {
@@ -906,7 +763,7 @@ final class SagDokumentIndeksService {
         return (b.to() == null || a.from().isBefore(b.to())) && (a.to() == null || b.from().isBefore(a.to()));
     }
 
-    private static List<State> states(Element reg, Spec spec, List<Problem> problems) {
+    private List<State> states(Element reg, Spec spec, List<Problem> problems) {
         Element list = Xml.kid(reg, spec.ns, "TilstandListe");
         List<State> out = new ArrayList<>();
         for (Element f : list == null ? List.<Element>of() : Xml.kids(list)) {
@@ -914,7 +771,7 @@ final class SagDokumentIndeksService {
             if (!"Fremdrift".equals(f.getLocalName()) || code == null) {
                 continue;
             }
-            Virkning v = virkning(Xml.kid(f, spec.ns, "Virkning"), "Fremdrift " + code, problems);
+            Virkning v = parts.virkning(Xml.kid(f, spec.ns, "Virkning"), "Fremdrift " + code, problems);
             if (v != null) {
                 out.add(new State(code, v));
             }
@@ -956,58 +813,6 @@ final class SagDokumentIndeksService {
         }
     }
 
-    /** A Virkning's interval, or null (and a problem) when it is missing or inconsistent. */
-    private static Virkning virkning(Element v, String what, List<Problem> problems) {
-        Element from = v == null ? null : Xml.kid(v, SD, "FraTidspunkt");
-        Element to = v == null ? null : Xml.kid(v, SD, "TilTidspunkt");
-        Instant f = from == null ? null : instant(Xml.text(from, SD, "TidsstempelDatoTid"));
-        Instant t = to == null ? null : instant(Xml.text(to, SD, "TidsstempelDatoTid"));
-        boolean infinite = to != null && "true".equals(Xml.text(to, SD, "GraenseIndikator"));
-        if (f == null || (t == null && !infinite)) {
-            problems.add(new Problem(VIRKNING, what + ": Virkning needs a FraTidspunkt timestamp (not infinity) and"
-                    + " a TilTidspunkt (timestamp or GraenseIndikator)"));
-            return null;
-        }
-        if (t != null && !f.isBefore(t)) {
-            problems.add(new Problem(VIRKNING, what + ": FraTidspunkt " + f + " is not before TilTidspunkt " + t));
-            return null;
-        }
-        String actorType = Xml.text(v, SD, "AktoerTypeKode");
-        if (unikId(Xml.kid(v, SD, "AktoerRef")) == null || !("Bruger".equals(actorType) || "ItSystem".equals(actorType))) {
-            problems.add(new Problem(SagDokumentIndeksRules.VIRKNING_ACTOR, what + ": Virkning needs AktoerRef and"
-                    + " AktoerTypeKode Bruger or ItSystem"));
-        }
-        return new Virkning(f, t);
-    }
-
-    private static Instant instant(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return DatatypeFactory.newDefaultInstance().newXMLGregorianCalendar(text)
-                    .toGregorianCalendar(TimeZone.getTimeZone("UTC"), null, null).toInstant();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** The UUID or URN of a UnikIdType element, or null. */
-    private static String unikId(Element e) {
-        if (e == null) {
-            return null;
-        }
-        String u = Xml.text(e, SD, "UUIDIdentifikator");
-        return u != null ? u : Xml.text(e, SD, "URNIdentifikator");
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        if (text == null || !text.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
-            return Optional.empty();
-        }
-        return Optional.of(UUID.fromString(text));
-    }
-
     // ---- writing registrations
 
     private void snapshot(Element out, String name, IndexObject o, Spec spec) {
@@ -1016,18 +821,9 @@ final class SagDokumentIndeksService {
         Xml.el(Xml.el(snap, spec.ns, p + "ObjektType", null), SD, "sd:UUIDIdentifikator", o.uuid());
         for (Registration r : o.registrations()) {
             Element reg = Xml.el(snap, spec.ns, p + "Registrering", null);
-            if (r.note() != null) {
-                Xml.el(reg, SD, "sd:NoteTekst", r.note());
-            }
-            Xml.el(reg, SD, "sd:Tidspunkt", r.time() != null ? r.time() : r.registered());
-            Xml.el(reg, SD, "sd:LivscyklusKode", "Importeret");
-            if (r.userRef() != null) {
-                Xml.el(Xml.el(reg, SD, "sd:BrugerRef", null), SD, uuid(r.userRef()).isPresent()
-                        ? "sd:UUIDIdentifikator" : "sd:URNIdentifikator", r.userRef());
-            }
-            Xml.el(reg, GD, "gd:StsTidspunkt", r.registered());
+            LoraIndexParts.registrationHead(reg, r.note(), r.time(), r.userRef(), r.registered());
             if (r.attributes() != null) {
-                copy(r.attributes(), reg);
+                LoraIndexParts.copy(r.attributes(), reg, PREFIXES);
             } else {
                 Xml.el(reg, spec.ns, p + "AttributListe", null);
             }
@@ -1058,7 +854,7 @@ final class SagDokumentIndeksService {
         virkning(e, GD, "gd:Virkning", r.virkning(), sent);
         for (Element kid : Xml.kids(r.xml())) {
             if (kid != sent) {
-                copy(kid, e);
+                LoraIndexParts.copy(kid, e, PREFIXES);
             }
         }
     }
@@ -1068,30 +864,7 @@ final class SagDokumentIndeksService {
         Element e = Xml.virkning(parent, ns, qname, v.from(), v.to());
         for (Element kid : sent == null ? List.<Element>of() : Xml.kids(sent)) {
             if (!"FraTidspunkt".equals(kid.getLocalName()) && !"TilTidspunkt".equals(kid.getLocalName())) {
-                copy(kid, e);
-            }
-        }
-    }
-
-    /** Copies {@code src} under {@code parent} with the simulator's prefixes (so the reply declares every namespace). */
-    private static void copy(Element src, Element parent) {
-        String ns = src.getNamespaceURI();
-        String prefix = ns == null ? null : PREFIXES.get(ns);
-        Element e;
-        if (ns == null) {
-            e = parent.getOwnerDocument().createElementNS(null, src.getLocalName());
-        } else if (prefix != null) {
-            e = parent.getOwnerDocument().createElementNS(ns, prefix + ":" + src.getLocalName());
-        } else {
-            e = parent.getOwnerDocument().createElementNS(ns, "x:" + src.getLocalName());
-            e.setAttributeNS(Xml.XMLNS, "xmlns:x", ns);
-        }
-        parent.appendChild(e);
-        for (Node n = src.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element k) {
-                copy(k, e);
-            } else if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
-                e.appendChild(parent.getOwnerDocument().createTextNode(n.getNodeValue()));
+                LoraIndexParts.copy(kid, e, PREFIXES);
             }
         }
     }

@@ -55,12 +55,15 @@ import org.xml.sax.SAXException;
  * KlasseService 7, {@code soeg}, {@code laes}, {@code list} over the classes of {@link #klassifikation()}) under
  * {@code /klassifikation/klasse/7/}, the Sags- og Dokumentindeks 6 (SF1470, SOAP 1.1, {@code importer}, {@code opdater},
  * {@code fremsoeg}, {@code fjern} over {@link #sagDokumentIndeks()}, rules in {@link SagDokumentIndeksRules}) under
- * {@link #SF1470_PATH}, and a security
+ * {@link #SF1470_PATH}, the Ydelsesindeks 6 (SF1490, SOAP 1.2, {@code importer}, {@code opdater}, {@code fremsoeg}
+ * on {@link #SF1490_YDELSEINDEKS_PATH}, {@code fjern} on {@link #SF1490_BEVILLINGINDEKS_PATH} and
+ * {@link #SF1490_OEKONOMISKEFFEKTUERINGINDEKS_PATH}, over {@link #ydelsesIndeks()}, rules in
+ * {@link YdelsesIndeksRules}), and a security
  * token service under {@link #STS_SOAP_PATH} (WS-Trust 1.3) and {@link #STS_REST_PATH} (JSON) that issues signed
  * holder-of-key SAML tokens to registered system certificates for registered CVRs ({@link #authorise}).
  *
  * <p>Every request is parsed with SecureXml, validated against the published contracts when given them
- * ({@link Builder#contracts}, else against the SDK's own contract subsets, SF1470's included) and checked for
+ * ({@link Builder#contracts}, else against the SDK's own contract subsets, SF1470's and SF1490's included) and checked for
  * conformance: the SOAP version and action of the published binding, and either an InvocationContext inside the
  * request element (as the published contracts place it) naming this service, the registered user system and the service agreement, or a
  * WS-Security header whose signature by the token's holder covers Body, Timestamp and the WS-Addressing
@@ -118,6 +121,23 @@ public final class ServiceplatformSimulator implements AutoCloseable {
      * the simulated STS issues tokens; checked by the Beskedfordeler simulator, not by this one.
      */
     public static final String BFO_SEND_ENTITY_ID = "http://entityid.kombit.dk/service/bfo_afsend/2";
+    /** A placeholder: the Ydelsesindeks is called with STS tokens only, so its service UUID is never checked. */
+    static final UUID SF1490_UUID = UUID.fromString("7c3e5a1b-2d4f-4b6a-9e8d-1f0a2b3c4d5e");
+    /**
+     * The entity id (token audience) the simulated Ydelsesindeks 6 (SF1490) accepts on all three ports (KOMBIT's Ydelse
+     * sample {@code cxf.xml}, {@code security.sts.applies-to} of each client: a sample, not a published rule).
+     */
+    public static final String SF1490_ENTITY_ID = "http://entityid.kombit.dk/service/ydi/ydelseindeks/6";
+    /** The path of the Ydelsesindeks 6 YdelseIndeks port (importer, opdater, fremsoeg); endpoint id {@code SF1490-YI}. */
+    public static final String SF1490_YDELSEINDEKS_PATH = "/ydelsesindeks/ydelseindeks/6/";
+    /** The path of the Ydelsesindeks 6 BevillingIndeks port (fjern of a grant); endpoint id {@code SF1490-BI}. */
+    public static final String SF1490_BEVILLINGINDEKS_PATH = "/ydelsesindeks/bevillingindeks/6/";
+    /**
+     * The path of the Ydelsesindeks 6 OekonomiskEffektueringIndeks port (fjern of a payment); endpoint id
+     * {@code SF1490-OEF}.
+     */
+    public static final String SF1490_OEKONOMISKEFFEKTUERINGINDEKS_PATH =
+            "/ydelsesindeks/oekonomiskeffektueringindeks/6/";
     /** The path of the Sags- og Dokumentindeks 6 endpoint (the published WSDL's address). */
     public static final String SF1470_PATH = "/sts-soap-sagdok/sagdokumentindeks/6/";
     /**
@@ -133,6 +153,12 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     /** The Sags- og Dokumentindeks client's own contract subset (a class-path resource of that module). */
     static final String SAGDOKUMENTINDEKS_CONTRACT =
             "/dk/rammearkitektur/clients/stoettesystemer/sagdokumentindeks/SagDokumentIndeksOperationer_6.xsd";
+    /**
+     * The Ydelsesindeks client's own contract subset (a class-path resource of that module): one schema for the bodies
+     * of all three ports.
+     */
+    static final String YDELSESINDEKS_CONTRACT =
+            "/dk/rammearkitektur/clients/stoettesystemer/ydelsesindeks/YdelseIndeksOperationer_6.xsd";
 
     private final TestPki pki;
     private final TestIdentity system;
@@ -140,6 +166,8 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     private final KlassifikationData klassifikation;
     private final SagDokumentIndeksData sagDokumentIndeks;
     private final SagDokumentIndeksService sagDokumentIndeksService;
+    private final YdelsesIndeksData ydelsesIndeks;
+    private final YdelsesIndeksService ydelsesIndeksService;
     private final CprSubscriptionRegister cprSubscriptions = new CprSubscriptionRegister();
     private final boolean strict;
     private final Clock clock;
@@ -191,6 +219,9 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         this.klassifikation = b.klassifikation != null ? b.klassifikation : KlassifikationData.seeded();
         this.sagDokumentIndeks = b.sagDokumentIndeks != null ? b.sagDokumentIndeks : new SagDokumentIndeksData();
         this.sagDokumentIndeksService = new SagDokumentIndeksService(sagDokumentIndeks, klassifikation, data);
+        this.ydelsesIndeks = b.ydelsesIndeks != null ? b.ydelsesIndeks : new YdelsesIndeksData();
+        this.ydelsesIndeksService = new YdelsesIndeksService(ydelsesIndeks, klassifikation, data,
+                sagDokumentIndeks::itSystem);
         this.strict = b.strict;
         this.clock = b.clock;
         this.skew = b.skew;
@@ -224,7 +255,11 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                         PublishedContracts.SF1500_FUNKTION)),
                 new Endpoint("SF1470", SF1470_PATH, SF1470_UUID, SF1470_ENTITY_ID, SAGDOKUMENTINDEKS_CONTRACT,
                         publishedIfPresent(contracts, PublishedContracts.SF1470), SagDokumentIndeksService.ACTIONS,
-                        Xml.SOAP));
+                        Xml.SOAP),
+                ydelsesIndeks("SF1490-YI", SF1490_YDELSEINDEKS_PATH, YdelsesIndeksService.YI_ACTIONS, contracts),
+                ydelsesIndeks("SF1490-BI", SF1490_BEVILLINGINDEKS_PATH, YdelsesIndeksService.BI_ACTIONS, contracts),
+                ydelsesIndeks("SF1490-OEF", SF1490_OEKONOMISKEFFEKTUERINGINDEKS_PATH,
+                        YdelsesIndeksService.OEF_ACTIONS, contracts));
         java.util.Set<String> entityIds = new java.util.HashSet<>();
         for (Endpoint e : endpoints) {
             if (e.entityId != null) { // SF6002 has no token model, so no audience
@@ -267,6 +302,22 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     private static Endpoint organisationObjects(String service, String contract, String published) {
         return new Endpoint("SF1500-" + service, "/organisation/" + service + "/6/", SF1500_UUID, SF1500_ENTITY_ID,
                 ORGANISATION_CONTRACTS + contract, published, OrganisationObjectResponses.actions(service), Xml.SOAP12);
+    }
+
+    /**
+     * One Ydelsesindeks 6 port: SOAP 1.2, the SF1490 entity id, actions keyed {@code {namespace}local} (both fjern
+     * ports take a {@code FjernInput}, told apart by namespace), one contract for all three ports.
+     */
+    private static Endpoint ydelsesIndeks(String id, String path, Map<String, String> actions, Path contracts) {
+        return new Endpoint(id, path, SF1490_UUID, SF1490_ENTITY_ID, YDELSESINDEKS_CONTRACT,
+                publishedIfPresent(contracts, PublishedContracts.SF1490), actions, Xml.SOAP12);
+    }
+
+    /** The SOAP action of {@code payload} on {@code ep}: by local name, else by {@code {namespace}local}; or null. */
+    private static String action(Endpoint ep, Element payload) {
+        String byName = ep.actions.get(payload.getLocalName());
+        return byName != null ? byName
+                : ep.actions.get("{" + payload.getNamespaceURI() + "}" + payload.getLocalName());
     }
 
     /** A builder: strict, system clock, 5 minutes skew, the fast test PKI for seed 1, the seeded dataset. */
@@ -316,7 +367,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     /**
      * The endpoint URLs by service id ({@code SF1520}, {@code SF6002}, {@code SF1530}, {@code SF1500},
      * {@code SF1500-bruger}, {@code SF1500-organisationenhed}, {@code SF1500-organisationfunktion}, {@code SF1510},
-     * {@code SF1470}).
+     * {@code SF1470}, {@code SF1490-YI}, {@code SF1490-BI}, {@code SF1490-OEF}).
      */
     public Map<String, URI> endpoints() {
         Map<String, URI> out = new java.util.LinkedHashMap<>();
@@ -448,6 +499,14 @@ public final class ServiceplatformSimulator implements AutoCloseable {
      */
     public SagDokumentIndeksData sagDokumentIndeks() {
         return sagDokumentIndeks;
+    }
+
+    /**
+     * The Ydelsesindeks (SF1490) the simulator serves under {@link #SF1490_YDELSEINDEKS_PATH} and the two fjern ports:
+     * inspect the grants and payments imported; its IT systems are those of {@link #sagDokumentIndeks()}.
+     */
+    public YdelsesIndeksData ydelsesIndeks() {
+        return ydelsesIndeks;
     }
 
     /** Fault injection. */
@@ -687,7 +746,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         String messageId = header == null ? null : Xml.text(header, Xml.WSA, "MessageID");
         String correlationId = messageId != null && messageId.startsWith("urn:uuid:") ? messageId.substring(9) : messageId;
         List<String[]> found = new ArrayList<>();
-        String expectedAction = ep.actions.get(payload.getLocalName());
+        String expectedAction = action(ep, payload);
         if (expectedAction == null) {
             found.add(new String[] {PlatformFaults.SCHEMA, "unknown operation " + payload.getLocalName()});
         }
@@ -696,8 +755,9 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         boolean organisation = "SF1500".equals(ep.id);
         boolean klasse = "SF1510".equals(ep.id);
         boolean index = "SF1470".equals(ep.id);
+        boolean benefits = ep.id.startsWith("SF1490-");
         boolean orgObjects = ep.id.startsWith("SF1500-");
-        boolean supportSystem = organisation || klasse || orgObjects || index;
+        boolean supportSystem = organisation || klasse || orgObjects || index || benefits;
         String transactionUuid = supportSystem ? checkRequestHeader(header, found) : null;
         String tokenCvr = null;
         boolean contextOnly = "SF6002".equals(ep.id);
@@ -736,6 +796,9 @@ public final class ServiceplatformSimulator implements AutoCloseable {
                 KlassifikationResponses.answer(out, payload, klassifikation, faults.drawStatus());
             } else if (index) {
                 sagDokumentIndeksService.answer(out, payload, tokenCvr, callClock.instant(), faults.drawStatus(),
+                        correlationId, (id, p) -> record(ep.id, id, p.rule(), p.text()));
+            } else if (benefits) {
+                ydelsesIndeksService.answer(out, payload, tokenCvr, callClock.instant(), faults.drawStatus(),
                         correlationId, (id, p) -> record(ep.id, id, p.rule(), p.text()));
             } else if (organisation) {
                 organisationPage(out, payload, tokenCvr);
@@ -944,6 +1007,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         private SimulatorData data;
         private KlassifikationData klassifikation;
         private SagDokumentIndeksData sagDokumentIndeks;
+        private YdelsesIndeksData ydelsesIndeks;
         private boolean strict = true;
         private Clock clock = Clock.systemUTC();
         private Duration skew = Duration.ofMinutes(5);
@@ -1039,6 +1103,12 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         /** The Sags- og Dokumentindeks to serve (default: an empty {@link SagDokumentIndeksData}). */
         public Builder sagDokumentIndeks(SagDokumentIndeksData index) {
             this.sagDokumentIndeks = Objects.requireNonNull(index, "index == null");
+            return this;
+        }
+
+        /** The Ydelsesindeks to serve (default: an empty {@link YdelsesIndeksData}). */
+        public Builder ydelsesIndeks(YdelsesIndeksData index) {
+            this.ydelsesIndeks = Objects.requireNonNull(index, "index == null");
             return this;
         }
 

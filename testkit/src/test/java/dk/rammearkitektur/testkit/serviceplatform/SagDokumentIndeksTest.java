@@ -48,9 +48,7 @@ class SagDokumentIndeksTest {
         };
         calls = new SdiCalls(sim);
         org = sim.data().organisation(sim.municipalityCvr()).orElseThrow();
-        sim.authorise(OTHER_CVR, sim.systemIdentity().certificate());
-        sim.data().add(new SimulatorData.Organisation(OTHER_CVR, UUID.nameUUIDFromBytes(OTHER_CVR.getBytes()),
-                "Anden kommune", List.of(), List.of()));
+        SdiCalls.otherMunicipality(sim, OTHER_CVR);
     }
 
     @AfterAll

@@ -21,12 +21,14 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Hand-made SOAP 1.1 calls to the simulated Sags- og Dokumentindeks (no client code): a holder-of-key token from the
- * simulator's REST STS for a CVR, the Liberty Framework, WS-Addressing and RequestHeader headers, the body from XML
- * text, signed with WsSecuritySigner by the system certificate and posted over mutual TLS.
+ * Hand-made calls to the simulated LoRa indexes (no client code): SOAP 1.1 to the Sags- og Dokumentindeks, SOAP 1.2
+ * to the Ydelsesindeks ports ({@link #call12}). A holder-of-key token from the simulator's REST STS for a CVR, the
+ * Liberty Framework, WS-Addressing and RequestHeader headers, the body from XML text, signed with WsSecuritySigner by
+ * the system certificate and posted over mutual TLS.
  */
 final class SdiCalls {
     static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
+    static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
     static final String XMLNS = "http://www.w3.org/2000/xmlns/";
     static final String WSA = "http://www.w3.org/2005/08/addressing";
     static final String SD = "urn:oio:sagdok:3.0.0";
@@ -46,6 +48,16 @@ final class SdiCalls {
         this.sim = sim;
         this.http = MutualTlsHttp.client(sim.systemIdentity(), sim.tlsTrustAnchor());
         this.credential = SigningCredential.of(sim.systemIdentity().privateKey(), sim.systemIdentity().chain());
+    }
+
+    /**
+     * Adds a second municipality {@code cvr} (named "Anden kommune", no units or users) whose tokens the system
+     * certificate may fetch, for tests of ownership.
+     */
+    static void otherMunicipality(ServiceplatformSimulator sim, String cvr) {
+        sim.authorise(cvr, sim.systemIdentity().certificate());
+        sim.data().add(new SimulatorData.Organisation(cvr, UUID.nameUUIDFromBytes(cvr.getBytes(StandardCharsets.UTF_8)),
+                "Anden kommune", List.of(), List.of()));
     }
 
     /** One reply: the HTTP status and the parsed envelope. */
@@ -83,10 +95,15 @@ final class SdiCalls {
 
         /** The text of every {@code sdi:Antal/sdi:Antal} for {@code element} ({@code sager}, {@code dokumenter}). */
         int antal(String element) {
-            NodeList l = envelope.getElementsByTagNameNS(SDI, "Element");
+            return antal(SDI, element);
+        }
+
+        /** The {@code Antal/Antal} in namespace {@code ns} for {@code element}. */
+        int antal(String ns, String element) {
+            NodeList l = envelope.getElementsByTagNameNS(ns, "Element");
             for (int i = 0; i < l.getLength(); i++) {
                 if (element.equals(l.item(i).getTextContent())) {
-                    return Integer.parseInt(Xml.text(l.item(i).getParentNode(), SDI, "Antal"));
+                    return Integer.parseInt(Xml.text(l.item(i).getParentNode(), ns, "Antal"));
                 }
             }
             throw new AssertionError("no Antal for " + element);
@@ -100,18 +117,30 @@ final class SdiCalls {
 
     /** Calls with a token for {@code cvr} and audience {@code entityId}. */
     Reply call(String operation, String bodyXml, String cvr, String entityId) throws Exception {
-        String action = "http://kombit.dk/sts/sagdokumentindeks/" + operation;
+        return send("SF1470", SOAP, "http://kombit.dk/sts/sagdokumentindeks/" + operation, bodyXml, cvr, entityId);
+    }
+
+    /**
+     * Calls the SOAP 1.2 endpoint {@code endpointId} (e.g. {@code SF1490-YI}) with {@code action} and the body
+     * {@code bodyXml}, with a token for {@code cvr} and audience {@code entityId}.
+     */
+    Reply call12(String endpointId, String action, String bodyXml, String cvr, String entityId) throws Exception {
+        return send(endpointId, SOAP12, action, bodyXml, cvr, entityId);
+    }
+
+    private Reply send(String endpointId, String soapNs, String action, String bodyXml, String cvr, String entityId)
+            throws Exception {
         Document d = SecureXml.documentBuilder().newDocument();
-        Element env = d.createElementNS(SOAP, "s:Envelope");
+        Element env = d.createElementNS(soapNs, "s:Envelope");
         d.appendChild(env);
         // explicit declarations: signatures are computed on the DOM, and the wire form must canonicalise the same
-        env.setAttributeNS(XMLNS, "xmlns:s", SOAP);
+        env.setAttributeNS(XMLNS, "xmlns:s", soapNs);
         env.setAttributeNS(XMLNS, "xmlns:a", WSA);
-        Element header = d.createElementNS(SOAP, "s:Header");
+        Element header = d.createElementNS(soapNs, "s:Header");
         env.appendChild(header);
         header.appendChild(HandMadeTokens.framework(d));
         for (String[] x : new String[][] {{"Action", action}, {"MessageID", "urn:uuid:" + UUID.randomUUID()},
-            {"To", sim.endpoints().get("SF1470").toString()}}) {
+            {"To", sim.endpoints().get(endpointId).toString()}}) {
             Element e = d.createElementNS(WSA, "a:" + x[0]);
             e.setTextContent(x[1]);
             header.appendChild(e);
@@ -122,7 +151,7 @@ final class SdiCalls {
         tx.setTextContent(UUID.randomUUID().toString());
         rh.appendChild(tx);
         header.appendChild(rh);
-        Element body = d.createElementNS(SOAP, "s:Body");
+        Element body = d.createElementNS(soapNs, "s:Body");
         env.appendChild(body);
         Element payload = SecureXml.parse(new ByteArrayInputStream(bodyXml.getBytes(StandardCharsets.UTF_8)))
                 .getDocumentElement();
@@ -130,10 +159,14 @@ final class SdiCalls {
         WsSecuritySigner.builder(credential).samlAssertion(token(cvr, entityId)).build().sign(d);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SecureXml.write(d, out);
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(sim.endpoints().get("SF1470"))
-                .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"" + action + "\"")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest.Builder request = HttpRequest.newBuilder(sim.endpoints().get(endpointId));
+        if (SOAP12.equals(soapNs)) {
+            request.header("Content-Type", "application/soap+xml; charset=utf-8; action=\"" + action + "\"");
+        } else {
+            request.header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"" + action + "\"");
+        }
+        HttpResponse<byte[]> r = http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
         return new Reply(r.statusCode(), SecureXml.parse(new ByteArrayInputStream(r.body())));
     }
 

@@ -33,6 +33,11 @@ public final class PublishedContracts {
     public static final String SF1510 = "sf1510-klasse-7/KlasseOperationer.xsd";
     /** The SF1470 Sags- og Dokumentindeks 6 operations schema, relative to the contracts folder. */
     public static final String SF1470 = "sf1470-sagdokumentindeks-6/wsdl/xsd/6.0.STS-0/SagDokumentIndeksOperationer.xsd";
+    /**
+     * The SF1490 Ydelsesindeks 6 YdelseIndeks operations schema, relative to the contracts folder; it imports the
+     * BevillingIndeks and OekonomiskEffektueringIndeks operations, so it validates the bodies of all three ports.
+     */
+    public static final String SF1490 = "sf1490-ydelsesindeks-6/xsd/6.0.STS-0/YdelseIndeksOperationer.xsd";
     /** The Organisation 6 (SF1500) BrugerService operations schema, relative to the contracts folder. */
     public static final String SF1500_BRUGER = "sf1500-sf1510-stoettesystemer-6/xsd/6.0.STS-0/BrugerOperationer.xsd";
     /** The Organisation 6 (SF1500) OrganisationEnhedService operations schema, relative to the contracts folder. */
