@@ -73,6 +73,22 @@ public final class SimulatorClients {
     }
 
     /**
+     * A Ydelsesindeks client builder on {@code klassifikation} for {@code sim}, configured as {@link #caseIndex}: the
+     * owner is the organisation of the simulator's municipality CVR, the IT system the seeded master system. Adjust
+     * and build.
+     */
+    public static dk.rammearkitektur.clients.stoettesystemer.BenefitIndexClient.Builder benefitIndex(
+            ServiceplatformSimulator sim, dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient klassifikation) {
+        dk.rammearkitektur.testkit.serviceplatform.SimulatorData.Organisation org = sim.data()
+                .organisation(sim.municipalityCvr()).orElseThrow(() -> new IllegalStateException(
+                        "the simulator has no organisation for its municipality CVR"));
+        java.util.UUID master = dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.SEEDED_MASTER_SYSTEM;
+        return dk.rammearkitektur.clients.stoettesystemer.BenefitIndexClient.builder().klassifikation(klassifikation)
+                .owner(org.uuid(), sim.municipalityCvr(), org.name())
+                .itSystem(master, sim.sagDokumentIndeks().itSystem(master).orElseThrow().name());
+    }
+
+    /**
      * Configures a support-systems client's {@code builder} for {@code sim}: the simulator's environment
      * ({@code StoettesystemerEnvironment.custom}), its system certificate (PKCS#12), its TLS trust anchor, its STS
      * certificate and municipality CVR, timeouts of 2 s connect, 5 s read, 10 s total, and no retries.

@@ -1,13 +1,18 @@
 package dk.rammearkitektur.testkit.model;
 
+import dk.rammearkitektur.model.Benefit;
+import dk.rammearkitektur.model.BenefitId;
+import dk.rammearkitektur.model.BenefitStatus;
 import dk.rammearkitektur.model.Case;
 import dk.rammearkitektur.model.CaseId;
 import dk.rammearkitektur.model.CaseParty;
 import dk.rammearkitektur.model.CaseStatus;
 import dk.rammearkitektur.model.Caseworker;
+import dk.rammearkitektur.model.ClassificationCode;
 import dk.rammearkitektur.model.Company;
 import dk.rammearkitektur.model.Cpr;
 import dk.rammearkitektur.model.Cvr;
+import dk.rammearkitektur.model.DatePeriod;
 import dk.rammearkitektur.model.Document;
 import dk.rammearkitektur.model.DocumentDirection;
 import dk.rammearkitektur.model.DocumentId;
@@ -15,6 +20,11 @@ import dk.rammearkitektur.model.DocumentPart;
 import dk.rammearkitektur.model.DocumentRole;
 import dk.rammearkitektur.model.DocumentType;
 import dk.rammearkitektur.model.DocumentVariant;
+import dk.rammearkitektur.model.Frequency;
+import dk.rammearkitektur.model.Money;
+import dk.rammearkitektur.model.Payment;
+import dk.rammearkitektur.model.PaymentId;
+import dk.rammearkitektur.model.PaymentTiming;
 import dk.rammearkitektur.model.Effect;
 import dk.rammearkitektur.model.History;
 import dk.rammearkitektur.model.JournalEntry;
@@ -26,10 +36,12 @@ import dk.rammearkitektur.model.Person;
 import dk.rammearkitektur.model.Validity;
 import dk.rammearkitektur.model.VariantKind;
 import dk.rammearkitektur.testkit.serviceplatform.SimulatorData;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +54,8 @@ import java.util.UUID;
  * and closed, each step an effect (virkning) following the previous one without gap, all in one registration.
  */
 public final class CaseHistories {
+    private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+
     private CaseHistories() {
     }
 
@@ -135,6 +149,60 @@ public final class CaseHistories {
             effects.add(Effect.of(v, values.get(i)));
         }
         return History.start(registeredAt, "fagsystem", "whole history", effects);
+    }
+
+    /**
+     * A sickness-benefit (sygedagpenge) case of {@code setup} as a fagsystem records it, one registration per step,
+     * each holding the new value from its time on: created with the benefit applied for; a week later the benefit
+     * granted from the first day of absence (weekly DKK 4955.00, paid in arrears, grantee the citizen); then one
+     * registration per weekly payment (gross 4955.00, after tax and ATP 3220.75, all of it sent and paid). Its ids
+     * are name-based on the case id, so the same setup gives the same benefit and payment ids.
+     *
+     * @param start when the case is created (whole milliseconds, as the indexes carry)
+     * @param payments how many weekly payments follow the grant, 0 or more
+     */
+    public static History<Case> grantedBenefit(Setup setup, Instant start, int payments) {
+        if (payments < 0) {
+            throw new IllegalArgumentException("payments must not be negative");
+        }
+        LocalDate firstDay = LocalDate.ofInstant(start, COPENHAGEN).minusDays(14);
+        Benefit applied = Benefit.builder().id(benefitId(setup))
+                .type(ClassificationCode.of("KL-ydelser", "Sygedagpenge")).recipient(setup.citizen().id())
+                .amount(new BigDecimal("4955.00")).frequency(Frequency.WEEKLY).status(BenefitStatus.APPLIED)
+                .legalBasis("Lov om sygedagpenge").build();
+        Case c = Case.builder().id(setup.id()).caseNumber(setup.caseNumber()).title("Sygedagpenge")
+                .classification(KleNumber.parse(setup.kle())).caseworker(setup.firstCaseworker())
+                .owningUnit(setup.unit()).addParty(setup.citizen(), PartyRole.PRIMARY_PARTY).addBenefit(applied)
+                .build();
+        History<Case> h = History.start(start, "fagsystem", "case created", List.of(Effect.of(Validity.from(start), c)));
+        Instant at = start.plus(Duration.ofDays(7));
+        Benefit granted = applied.toBuilder().grantPeriod(DatePeriod.startingOn(firstDay)).grantee(setup.citizen().id())
+                .paymentTiming(PaymentTiming.IN_ARREARS).dispositionDay("Torsdag").build()
+                .withStatus(BenefitStatus.GRANTED);
+        c = c.toBuilder().benefits(List.of(granted)).build().withStatus(CaseStatus.IN_PROGRESS);
+        h = h.register(at, "fagsystem", "benefit granted", List.of(Effect.of(Validity.from(at), c)));
+        for (int n = 0; n < payments; n++) {
+            LocalDate from = firstDay.plusWeeks(n);
+            Payment payment = Payment.builder().id(paymentId(setup, n))
+                    .benefitPeriod(DatePeriod.of(from, from.plusDays(6))).dispositionDate(from.plusDays(10))
+                    .gross(Money.dkk("4955.00")).afterTax(Money.dkk("3220.75")).sentForPayment(Money.dkk("3220.75"))
+                    .paid(Money.dkk("3220.75")).build();
+            granted = granted.toBuilder().addPayment(payment).build();
+            c = c.toBuilder().benefits(List.of(granted)).build();
+            at = at.plus(Duration.ofDays(7));
+            h = h.register(at, "fagsystem", "payment " + (n + 1), List.of(Effect.of(Validity.from(at), c)));
+        }
+        return h;
+    }
+
+    /** The id of the benefit in {@link #grantedBenefit} for {@code setup}. */
+    public static BenefitId benefitId(Setup setup) {
+        return BenefitId.of(UUID.nameUUIDFromBytes((setup.id() + "/benefit").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The id of payment {@code n} (from 0) in {@link #grantedBenefit} for {@code setup}. */
+    public static PaymentId paymentId(Setup setup, int n) {
+        return PaymentId.of(UUID.nameUUIDFromBytes((setup.id() + "/payment/" + n).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Document number {@code n} of the case in {@code setup}: a stable id, a title, one archive PDF part. */
