@@ -1,11 +1,18 @@
 package dk.rammearkitektur.cli;
 
+import dk.rammearkitektur.clients.stoettesystemer.BenefitIndexClient;
+import dk.rammearkitektur.clients.stoettesystemer.BenefitSync;
 import dk.rammearkitektur.clients.stoettesystemer.CaseIndexClient;
 import dk.rammearkitektur.clients.stoettesystemer.IndexRelation;
 import dk.rammearkitektur.clients.stoettesystemer.IndexedCase;
+import dk.rammearkitektur.clients.stoettesystemer.IndexedGrant;
+import dk.rammearkitektur.clients.stoettesystemer.IndexedPayment;
 import dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient;
 import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.model.Benefit;
+import dk.rammearkitektur.model.BenefitId;
+import dk.rammearkitektur.model.BenefitStatus;
 import dk.rammearkitektur.model.Case;
 import dk.rammearkitektur.model.Cpr;
 import dk.rammearkitektur.model.Effect;
@@ -26,13 +33,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code rammearkitektur index case <case.json>} and {@code rammearkitektur index search --cpr <cpr>}: keep a case in
- * the Sags- og Dokumentindeks (SF1470) and find a citizen's cases there. Uses the configuration of {@code klasse}
- * plus {@code index.owner.uuid}, {@code index.owner.name} (the authority's Organisation; its CVR is {@code sts.cvr}),
- * {@code index.itsystem.uuid} and {@code index.itsystem.name}.
+ * {@code rammearkitektur index case <case.json>}, {@code rammearkitektur index benefit <case.json>} and
+ * {@code rammearkitektur index search --cpr <cpr>}: keep a case in the Sags- og Dokumentindeks (SF1470) and a granted
+ * benefit with its payments in the Ydelsesindeks, and find a citizen's cases and benefits there. Uses the
+ * configuration of {@code klasse} plus {@code index.owner.uuid}, {@code index.owner.name} (the authority's
+ * Organisation; its CVR is {@code sts.cvr}), {@code index.itsystem.uuid} and {@code index.itsystem.name}.
  */
-@Command(name = "index", description = "Cases in the Sags- og Dokumentindeks (SF1470).",
-        subcommands = {IndexCommand.CaseCommand.class, IndexCommand.SearchCommand.class})
+@Command(name = "index", description = "Cases in the Sags- og Dokumentindeks (SF1470), benefits in the Ydelsesindeks.",
+        subcommands = {IndexCommand.CaseCommand.class, IndexCommand.BenefitCommand.class,
+            IndexCommand.SearchCommand.class})
 final class IndexCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,6 +55,16 @@ final class IndexCommand implements Callable<Integer> {
     static CaseIndexClient client(CprLookupCommand.Config config, KlassifikationClient klassifikation) {
         Properties p = KlasseCommand.properties(config);
         return CaseIndexClient.builder().klassifikation(klassifikation)
+                .owner(uuid(config.required(p, "index.owner.uuid"), "index.owner.uuid"), config.required(p, "sts.cvr"),
+                        config.required(p, "index.owner.name"))
+                .itSystem(uuid(config.required(p, "index.itsystem.uuid"), "index.itsystem.uuid"),
+                        config.required(p, "index.itsystem.name"))
+                .build();
+    }
+
+    static BenefitIndexClient benefitClient(CprLookupCommand.Config config, KlassifikationClient klassifikation) {
+        Properties p = KlasseCommand.properties(config);
+        return BenefitIndexClient.builder().klassifikation(klassifikation)
                 .owner(uuid(config.required(p, "index.owner.uuid"), "index.owner.uuid"), config.required(p, "sts.cvr"),
                         config.required(p, "index.owner.name"))
                 .itSystem(uuid(config.required(p, "index.itsystem.uuid"), "index.itsystem.uuid"),
@@ -99,7 +118,7 @@ final class IndexCommand implements Callable<Integer> {
             return 0;
         }
 
-        private static History<Case> read(Path file) {
+        static History<Case> read(Path file) {
             String json;
             try {
                 json = Files.readString(file, StandardCharsets.UTF_8);
@@ -116,10 +135,76 @@ final class IndexCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code index search --cpr <cpr>}: the cases the index holds with this person as a party, one line each (the CPR
-     * number masked). Exit 0 when some are found, 4 when none, 2 for invalid input.
+     * {@code index benefit <case.json>}: the file holds a case history or one case in the model's JSON (a benefit is
+     * reported with its case: owning unit, KLE subject and parties come from it); the granted benefit ({@code --benefit}
+     * when the case has several) and its payments are imported into the Ydelsesindeks or updated there. Exit 0 when
+     * done, 2 for invalid input, 1 when the index refuses.
      */
-    @Command(name = "search", description = "Find the cases the index holds on a citizen.")
+    @Command(name = "benefit", description = "Report a granted benefit and its payments (the model's JSON: a case "
+            + "history or one case).")
+    static final class BenefitCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        CprLookupCommand.Config config = new CprLookupCommand.Config();
+
+        @CommandLine.Parameters(index = "0", paramLabel = "<case.json>", description = "The case or its history.")
+        Path file;
+
+        @CommandLine.Option(names = "--benefit", paramLabel = "<uuid>",
+                description = "The benefit to report when the case has more than one granted.")
+        String benefit;
+
+        @Override
+        public Integer call() {
+            History<Case> history = CaseCommand.read(file);
+            List<Effect<Case>> effects = history.latest().orElseThrow().effects();
+            Case current = effects.get(effects.size() - 1).value();
+            BenefitId id = chosen(current);
+            PrintWriter out = spec.commandLine().getOut();
+            try (KlassifikationClient k = KlasseCommand.client(config)) {
+                BenefitIndexClient index = benefitClient(config, k);
+                BenefitSync done = index.sync(history, id);
+                IndexedGrant back = index.findGrant(id).orElseThrow(() -> new IllegalStateException(
+                        "the index does not return the grant it accepted"));
+                out.println((done.grantImported() ? "imported: " : "updated:  ") + back.id() + "  "
+                        + back.benefitName() + "  from " + back.start() + (back.end() == null ? "" : " to " + back.end())
+                        + "  " + (back.amount() == null ? "?" : "DKK " + back.amount().toPlainString()));
+                out.println("payments: " + done.paymentsImported().size() + " imported, "
+                        + done.paymentsUpdated().size() + " updated, " + index.findPayments(id).size()
+                        + " in the index");
+            }
+            out.flush();
+            return 0;
+        }
+
+        private BenefitId chosen(Case current) {
+            if (benefit != null) {
+                BenefitId id;
+                try {
+                    id = BenefitId.parse(benefit.trim());
+                } catch (RuntimeException e) {
+                    throw new ValidationException("benefit", "must be a UUID");
+                }
+                return id;
+            }
+            List<Benefit> granted = current.benefits().stream()
+                    .filter(b -> b.status() == BenefitStatus.GRANTED || b.status() == BenefitStatus.ENDED).toList();
+            if (granted.size() != 1) {
+                throw new ValidationException("benefit", "the case has " + granted.size()
+                        + " granted or ended benefits; name one with --benefit <uuid>");
+            }
+            return granted.get(0).id();
+        }
+    }
+
+    /**
+     * {@code index search --cpr <cpr>}: the cases the Sags- og Dokumentindeks holds with this person as a party, then
+     * the grants the Ydelsesindeks holds with her as a party, one line each (the CPR number masked). Exit 0 when some
+     * are found, 4 when none, 2 for invalid input.
+     */
+    @Command(name = "search", description = "Find the cases and benefits the indexes hold on a citizen.")
     static final class SearchCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -135,18 +220,36 @@ final class IndexCommand implements Callable<Integer> {
             Cpr person = Cpr.parse(cpr);
             PrintWriter out = spec.commandLine().getOut();
             List<IndexedCase> found;
+            List<IndexedGrant> grants;
+            List<List<IndexedPayment>> payments = new java.util.ArrayList<>();
             try (KlassifikationClient k = KlasseCommand.client(config)) {
                 found = client(config, k).findByCpr(person);
+                BenefitIndexClient benefits = benefitClient(config, k);
+                grants = benefits.findByCpr(person);
+                for (IndexedGrant g : grants) {
+                    payments.add(benefits.findPayments(g.id()));
+                }
             }
             for (IndexedCase c : found) {
-                String role = c.relations().stream().filter(r -> r.reference().endsWith(person.value()))
-                        .map(IndexRelation::roleName).filter(java.util.Objects::nonNull).findFirst().orElse("part");
                 out.println(c.id() + "  " + c.caseNumber() + "  " + c.title() + "  "
-                        + c.status().map(Enum::name).orElse("?") + "  " + role);
+                        + c.status().map(Enum::name).orElse("?") + "  " + role(c.relations(), person));
             }
             out.println(found.size() + " case(s) for " + PersonalData.maskCpr(person.value()));
+            for (int i = 0; i < grants.size(); i++) {
+                IndexedGrant g = grants.get(i);
+                out.println(g.id() + "  " + g.benefitName() + "  from " + g.start()
+                        + (g.end() == null ? "" : " to " + g.end()) + "  "
+                        + (g.amount() == null ? "?" : "DKK " + g.amount().toPlainString()) + "  "
+                        + role(g.relations(), person) + "  " + payments.get(i).size() + " payment(s)");
+            }
+            out.println(grants.size() + " benefit(s) for " + PersonalData.maskCpr(person.value()));
             out.flush();
-            return found.isEmpty() ? CprLookupCommand.EXIT_NOT_FOUND : 0;
+            return found.isEmpty() && grants.isEmpty() ? CprLookupCommand.EXIT_NOT_FOUND : 0;
+        }
+
+        private static String role(List<IndexRelation> relations, Cpr person) {
+            return relations.stream().filter(r -> r.reference().endsWith(person.value()))
+                    .map(IndexRelation::roleName).filter(java.util.Objects::nonNull).findFirst().orElse("part");
         }
     }
 }

@@ -198,7 +198,8 @@ class ServiceplatformCommandsTest {
         Result search = run(null, "index", "search", "--config", config.toString(), "--cpr", cpr);
         assertEquals(0, search.code(), search.err());
         assertTrue(search.out().matches("(?s)" + id + "  2021-32\\.18\\.02-\\S+  Sygedagpenge  CLOSED  Primær part\\R"
-                + "1 case\\(s\\) for " + cpr.substring(0, 6) + "-\\*{4}\\R"), search.out());
+                + "1 case\\(s\\) for " + cpr.substring(0, 6) + "-\\*{4}\\R(?:.*\\R)*[0-9]+ benefit\\(s\\) for "
+                + cpr.substring(0, 6) + "-\\*{4}\\R"), search.out());
         assertFalse(search.out().contains(cpr), "CPR masked");
         Result none = run(null, "index", "search", "--config", config.toString(), "--cpr",
                 dk.rammearkitektur.testkit.serviceplatform.SimulatorData.CPR_PROTECTED);
@@ -210,6 +211,51 @@ class ServiceplatformCommandsTest {
         Result late = run(null, "index", "case", "--config", config.toString(), lateCase.toString());
         assertEquals(2, late.code(), late.out());
         assertTrue(late.err().contains("history.effects[0].value.status: must be CREATED"), late.err());
+    }
+
+    @Test
+    void indexBenefitReportsTheGrantAndItsPaymentsAndSearchListsThem() throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader r = Files.newBufferedReader(config)) {
+            p.load(r);
+        }
+        String cvr = p.getProperty("sts.cvr");
+        dk.rammearkitektur.testkit.model.CaseHistories.Setup setup = dk.rammearkitektur.testkit.model.CaseHistories
+                .forSimulator(dk.rammearkitektur.testkit.serviceplatform.SimulatorData.seeded(cvr), cvr,
+                        dk.rammearkitektur.model.CaseId.random());
+        dk.rammearkitektur.model.History<dk.rammearkitektur.model.Case> h = dk.rammearkitektur.testkit.model
+                .CaseHistories.grantedBenefit(setup, java.time.Instant.parse("2024-03-04T08:00:00Z"), 2);
+        String benefit = dk.rammearkitektur.testkit.model.CaseHistories.benefitId(setup).toString();
+        Path file = dir.resolve("benefit-history.json");
+        Files.writeString(file, dk.rammearkitektur.model.json.RammearkitekturJson.write(h));
+        Result first = run(null, "index", "benefit", "--config", config.toString(), file.toString());
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().matches("(?s)imported: " + benefit + "  Sygedagpenge  from 2024-02-19  DKK 4955\\.00\\R"
+                + "payments: 2 imported, 0 updated, 2 in the index\\R"), first.out());
+        Result second = run(null, "index", "benefit", "--config", config.toString(), file.toString(), "--benefit",
+                benefit);
+        assertEquals(0, second.code(), second.err());
+        assertTrue(second.out().startsWith("updated:  " + benefit) && second.out().contains("0 imported, 2 updated"),
+                second.out());
+
+        String cpr = dk.rammearkitektur.testkit.serviceplatform.SimulatorData.CPR_ACTIVE_1900S;
+        Result search = run(null, "index", "search", "--config", config.toString(), "--cpr", cpr);
+        assertEquals(0, search.code(), search.err());
+        assertTrue(search.out().contains(benefit + "  Sygedagpenge  from 2024-02-19  DKK 4955.00  Ydelsesmodtager  "
+                + "2 payment(s)"), search.out());
+        assertTrue(search.out().contains("1 benefit(s) for " + cpr.substring(0, 6) + "-****"), search.out());
+        assertFalse(search.out().contains(cpr), "CPR masked");
+
+        Result unknown = run(null, "index", "benefit", "--config", config.toString(), file.toString(), "--benefit",
+                java.util.UUID.randomUUID().toString());
+        assertEquals(2, unknown.code(), unknown.out());
+        assertTrue(unknown.err().contains("benefitId"), unknown.err());
+        Path applied = dir.resolve("applied.json");
+        Files.writeString(applied, dk.rammearkitektur.model.json.RammearkitekturJson.write(h.registrations().get(0)
+                .effects().get(0).value()));
+        Result none = run(null, "index", "benefit", "--config", config.toString(), applied.toString());
+        assertEquals(2, none.code(), none.out());
+        assertTrue(none.err().contains("benefit: the case has 0 granted or ended benefits"), none.err());
     }
 
     @Test

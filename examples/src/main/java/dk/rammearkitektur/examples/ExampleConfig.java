@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import dk.rammearkitektur.clients.stoettesystemer.BenefitIndexClient;
 import dk.rammearkitektur.clients.stoettesystemer.CaseIndexClient;
 import dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient;
 import dk.rammearkitektur.clients.stoettesystemer.StoettesystemerEnvironment;
@@ -147,6 +148,13 @@ public final class ExampleConfig {
     /** A client builder for the Sags- og Dokumentindeks (SF1470) on {@code klassifikation}, owner and IT system set. */
     public CaseIndexClient.Builder caseIndexClient(KlassifikationClient klassifikation) {
         return CaseIndexClient.builder().klassifikation(klassifikation)
+                .owner(uuid("index.owner.uuid"), required("sts.cvr"), required("index.owner.name"))
+                .itSystem(uuid("index.itsystem.uuid"), required("index.itsystem.name"));
+    }
+
+    /** A Ydelsesindeks client builder on {@code klassifikation}, with the same owner and IT system as the case index. */
+    public BenefitIndexClient.Builder benefitIndexClient(KlassifikationClient klassifikation) {
+        return BenefitIndexClient.builder().klassifikation(klassifikation)
                 .owner(uuid("index.owner.uuid"), required("sts.cvr"), required("index.owner.name"))
                 .itSystem(uuid("index.itsystem.uuid"), required("index.itsystem.name"));
     }
