@@ -27,8 +27,9 @@ class DemoCommandTest {
             assertTrue(text.contains("[" + step + "/" + ReferenceDemo.STEPS + "] "), "step " + step + " missing:\n"
                     + text);
         }
-        assertTrue(text.contains("[7/8] Index the case and its documents in the Sags- og Dokumentindeks"), text);
-        assertTrue(text.contains("[8/8] Receive the letters' delivery statuses from the Beskedfordeler"), text);
+        assertTrue(text.contains("[7/9] Index the case and its documents in the Sags- og Dokumentindeks"), text);
+        assertTrue(text.contains("[8/9] Report the sygedagpenge grant and its first payment to the Ydelsesindeks"), text);
+        assertTrue(text.contains("[9/9] Receive the letters' delivery statuses from the Beskedfordeler"), text);
         assertTrue(text.contains("DECIDED since"), text);
         assertTrue(text.contains("Demo completed: exit code 0"), text);
         assertFalse(PersonalData.containsCprNumber(text + err), text + err);

@@ -22,9 +22,13 @@ import dk.rammearkitektur.clients.serviceplatform.OrganisationRecord;
 import dk.rammearkitektur.clients.serviceplatform.PersonRecord;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
 import dk.rammearkitektur.clients.common.StsProtocol;
+import dk.rammearkitektur.clients.stoettesystemer.BenefitIndexClient;
+import dk.rammearkitektur.clients.stoettesystemer.BenefitSync;
 import dk.rammearkitektur.clients.stoettesystemer.CaseIndexClient;
 import dk.rammearkitektur.clients.stoettesystemer.IndexRelation;
 import dk.rammearkitektur.clients.stoettesystemer.IndexedCase;
+import dk.rammearkitektur.clients.stoettesystemer.IndexedGrant;
+import dk.rammearkitektur.clients.stoettesystemer.IndexedPayment;
 import dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient;
 import dk.rammearkitektur.clients.stoettesystemer.StoettesystemerEnvironment;
 import dk.rammearkitektur.core.PersonalData;
@@ -52,6 +56,10 @@ import dk.rammearkitektur.model.DocumentType;
 import dk.rammearkitektur.model.DocumentVariant;
 import dk.rammearkitektur.model.Effect;
 import dk.rammearkitektur.model.Frequency;
+import dk.rammearkitektur.model.PaymentTiming;
+import dk.rammearkitektur.model.PaymentId;
+import dk.rammearkitektur.model.Payment;
+import dk.rammearkitektur.model.Money;
 import dk.rammearkitektur.model.History;
 import dk.rammearkitektur.model.JournalEntry;
 import dk.rammearkitektur.model.KleNumber;
@@ -80,6 +88,7 @@ import dk.rammearkitektur.testkit.pki.TestPki;
 import dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import dk.rammearkitektur.testkit.serviceplatform.SimulatorData;
+import dk.rammearkitektur.testkit.serviceplatform.YdelsesIndeksData;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -108,12 +117,13 @@ import java.util.UUID;
 
 /**
  * The reference demo: a sickness-benefit case (sygedagpengesag) followed through a municipality against the embedded
- * simulators of Serviceplatformen (with its STS and the støttesystemer Klassifikation and Sags- og Dokumentindeks) and
- * Digital Post, over loopback HTTPS with mutual TLS, in seven steps: the system certificate, an STS token, CPR and CVR
+ * simulators of Serviceplatformen (with its STS and the støttesystemer Klassifikation, Sags- og Dokumentindeks and
+ * Ydelsesindeks) and Digital Post, over loopback HTTPS with mutual TLS, in nine steps: the system certificate, an STS token, CPR and CVR
  * lookups, the case, the decision letter by Digital Post with a NemSMS notification and a printed copy for a recipient
  * exempt from Digital Post, the receipts journalised with the case printed as JSON with its history, and the case and
  * its documents indexed in the Sags- og Dokumentindeks (SF1470) from that history, updated when the case is decided,
- * and found again by the citizen's CPR number, and the letters' delivery statuses (PKO_PostStatus) received from the
+ * and found again by the citizen's CPR number, the granted benefit and its first payment reported to the Ydelsesindeks
+ * (SF1490) and read back, and the letters' delivery statuses (PKO_PostStatus) received from the
  * Beskedfordeler (SF1461, AMQP over TLS, on an embedded broker) and matched to the receipts. Every line it prints comes
  * from a real call; CPR numbers are masked.
  *
@@ -123,7 +133,7 @@ import java.util.UUID;
  */
 public final class ReferenceDemo {
     /** The number of steps the demo prints. */
-    public static final int STEPS = 8;
+    public static final int STEPS = 9;
     /** The seed of the test PKI the demo uses (the simulators' default). */
     static final long PKI_SEED = 1;
     /** A fictitious citizen exempt from Digital Post (fritaget), added to the simulated CPR register. */
@@ -140,6 +150,8 @@ public final class ReferenceDemo {
      */
     private static final String SF1470_CONTRACT =
             "sf1470-sagdokumentindeks-6/wsdl/xsd/6.0.STS-0/SagDokumentIndeksOperationer.xsd";
+    private static final String SF1490_CONTRACT =
+            "sf1490-ydelsesindeks-6/xsd/6.0.STS-0/YdelseIndeksOperationer.xsd";
 
     private final StepLog log;
     private final Clock clock = Clock.systemUTC();
@@ -152,7 +164,7 @@ public final class ReferenceDemo {
      * Runs the demo and prints its log to {@code out} in the platform's default charset.
      *
      * @param out where the log goes
-     * @return the exit code: 0 when all eight steps succeeded, 1 otherwise
+     * @return the exit code: 0 when all nine steps succeeded, 1 otherwise
      */
     public static int run(PrintStream out) {
         Objects.requireNonNull(out, "out == null");
@@ -166,7 +178,7 @@ public final class ReferenceDemo {
      * Runs the demo and prints its log to {@code out}.
      *
      * @param out where the log goes
-     * @return the exit code: 0 when all eight steps succeeded, 1 otherwise
+     * @return the exit code: 0 when all nine steps succeeded, 1 otherwise
      */
     public static int run(PrintWriter out) {
         Objects.requireNonNull(out, "out == null");
@@ -204,14 +216,16 @@ public final class ReferenceDemo {
             s.loadCertificate();
             try (ClientLogTap tokens = new ClientLogTap(TOKEN_LOGGER);
                     ServiceplatformClient sp = s.serviceplatformClient();
-                    DigitalPostClient dp = s.digitalPostClient()) {
+                    DigitalPostClient dp = s.digitalPostClient();
+                    KlassifikationClient klassifikation = s.klassifikationClient()) {
                 s.tokens = tokens;
                 s.fetchToken(sp);
                 s.lookUp(sp);
                 s.createCase();
                 s.sendDecision(sp, dp);
                 s.journaliseReceipts();
-                s.indexCase();
+                s.indexCase(klassifikation);
+                s.reportBenefit(klassifikation);
                 s.receiveStatuses();
             }
             s.summary(StepLog.millisSince(demoStarted));
@@ -358,6 +372,15 @@ public final class ReferenceDemo {
             return CaseIndexClient.builder().klassifikation(klassifikation)
                     .owner(organisationUuid, municipalityCvr, municipalityName)
                     .itSystem(master, system)
+                    .build();
+        }
+
+        /** The Ydelsesindeks (SF1490) client on {@code klassifikation}, with the case index's owner and IT system. */
+        BenefitIndexClient benefitIndexClient(KlassifikationClient klassifikation) {
+            UUID master = SagDokumentIndeksData.SEEDED_MASTER_SYSTEM;
+            return BenefitIndexClient.builder().klassifikation(klassifikation)
+                    .owner(organisationUuid, municipalityCvr, municipalityName)
+                    .itSystem(master, platform.sagDokumentIndeks().itSystem(master).orElseThrow().name())
                     .build();
         }
 
@@ -619,11 +642,11 @@ public final class ReferenceDemo {
             durations.add(log.end());
         }
 
-        void indexCase() {
+        void indexCase(KlassifikationClient klassifikation) {
             log.begin(7, "Index the case and its documents in the Sags- og Dokumentindeks (SF1470) and find them"
                     + " again by the citizen");
             int stsBefore = platform.requestCount("STS");
-            try (KlassifikationClient klassifikation = klassifikationClient()) {
+            try {
                 CaseIndexClient index = caseIndexClient(klassifikation);
                 long t = System.nanoTime();
                 boolean imported = index.sync(history);
@@ -707,8 +730,94 @@ public final class ReferenceDemo {
             durations.add(log.end());
         }
 
+        void reportBenefit(KlassifikationClient klassifikation) {
+            log.begin(8, "Report the sygedagpenge grant and its first payment to the Ydelsesindeks (SF1490) and read"
+                    + " them back");
+            Instant now = later(clock.instant());
+            LocalDate today = LocalDate.ofInstant(now, DANISH_TIME);
+            Benefit granted = theCase.benefits().get(0);
+            LocalDate firstDay = granted.grantPeriod().orElseThrow().from();
+            Payment payment = Payment.builder().id(PaymentId.random())
+                    .benefitPeriod(DatePeriod.of(firstDay, firstDay.plusDays(6))).dispositionDate(today)
+                    .gross(Money.dkk("4955.00")).afterTax(Money.dkk("3220.75")).sentForPayment(Money.dkk("3220.75"))
+                    .paid(Money.dkk("3220.75")).build();
+            Benefit paid = granted.toBuilder().paymentTiming(PaymentTiming.IN_ARREARS).dispositionDay("Torsdag")
+                    .addPayment(payment).build();
+            theCase = theCase.toBuilder().benefits(List.of(paid)).build();
+            history = history.register(now, caseworker.name(), "first payment of sygedagpenge",
+                    List.of(Effect.of(Validity.from(now), theCase)));
+            log.detail("paid", "week " + firstDay + ".." + firstDay.plusDays(6) + ": DKK " + payment.gross().amount()
+                    .toPlainString() + " gross, " + payment.sentForPayment().amount().toPlainString()
+                    + " after tax and ATP paid on " + today + " (registration " + history.registrations().size() + ")");
+            int stsBefore = platform.requestCount("STS");
+            try {
+                BenefitIndexClient index = benefitIndexClient(klassifikation);
+                long t = System.nanoTime();
+                BenefitSync done = index.sync(history, paid.id());
+                log.detail("reported", (done.grantImported() ? "importer of the grant (Bevilling)" : "opdater of the grant")
+                        + " with " + done.paymentsImported().size() + " payment (OekonomiskEffektuering) in one call,"
+                        + " after a fremsoeg found neither (" + platform.requestCount("SF1490-YI") + " SF1490 calls, "
+                        + StepLog.millisSince(t) + " ms)");
+                check(done.grantImported() && done.paymentsImported().equals(List.of(payment.id())),
+                        "the grant and its first payment were not both imported");
+                IndexedGrant grant = index.findGrant(paid.id()).orElse(null);
+                check(grant != null, "the index does not hold the grant it imported");
+                if (grant != null) {
+                    log.detail("grant", grant.benefitName() + " from " + grant.start() + ", DKK "
+                            + (grant.amount() == null ? "?" : grant.amount().toPlainString()) + " per week; "
+                            + grant.relations().size() + " relations: " + grant.relations().stream()
+                            .map(r -> r.roleKey().orElse("?")).distinct().collect(java.util.stream.Collectors
+                                    .joining(", ")));
+                    check(grant.relations("Ydelsesmodtager").stream()
+                            .anyMatch(r -> r.reference().equals("urn:oio:cpr-nr:" + citizenParty.cpr().value())),
+                            "the citizen is not the grant's Ydelsesmodtager in the index");
+                    check(grant.relations("Tilknyttet").stream()
+                            .anyMatch(r -> r.reference().equals(theCase.id().value().toString())),
+                            "the grant does not point at its case");
+                }
+                t = System.nanoTime();
+                List<IndexedGrant> hers = index.findByCpr(citizenParty.cpr());
+                List<IndexedPayment> payments = index.findPayments(paid.id());
+                log.detail("found", hers.size() + " grant(s) in the Ydelsesindeks with CPR "
+                        + PersonalData.maskCpr(citizenParty.cpr().value()) + " as a party, " + payments.size()
+                        + " payment(s) of ours (" + StepLog.millisSince(t) + " ms):");
+                for (IndexedPayment p : payments) {
+                    log.line("        " + p.periodStart() + ".." + p.periodEnd() + "  disposition " + p.dispositionDate()
+                            + "  gross DKK " + p.gross().toPlainString() + "  sent DKK "
+                            + p.sentForPayment().toPlainString() + "  grant " + p.grant());
+                }
+                check(hers.stream().anyMatch(g -> g.id().equals(paid.id())), "the grant was not found by CPR");
+                check(payments.size() == 1 && payments.get(0).gross().compareTo(payment.gross().amount()) == 0
+                        && paid.id().equals(payments.get(0).grant()), "the index does not hold the payment as sent");
+                int before = platform.requestCount("SF1490-YI");
+                BenefitSync again = index.sync(history, paid.id());
+                log.detail("again", "sync repeated: " + (again.grantImported() ? "imported again (PROBLEM)"
+                        : "opdater of the grant and its payment, nothing imported twice") + " ("
+                        + (platform.requestCount("SF1490-YI") - before) + " SF1490 calls)");
+                check(!again.grantImported() && again.paymentsImported().isEmpty(), "a repeated sync imported again");
+            } catch (ServiceFaultException e) {
+                failures++;
+                log.line("      PROBLEM   the Ydelsesindeks refused: " + e.faultCode() + " " + e.faultText());
+                log.line(platform.conformanceReport().strip());
+            }
+            YdelsesIndeksData store = platform.ydelsesIndeks();
+            log.detail("store", "the simulated Ydelsesindeks holds " + store.count(YdelsesIndeksData.Kind.BEVILLING)
+                    + " Bevilling and " + store.count(YdelsesIndeksData.Kind.OEKONOMISK_EFFEKTUERING)
+                    + " OekonomiskEffektuering; the grant has " + store.registrations(paid.id().value()).size()
+                    + " registrations there (one per history registration that changed it, and the repeat's opdater)");
+            printTokens(null);
+            int stsCalls = platform.requestCount("STS") - stsBefore;
+            log.detail("STS", stsCalls + " more call(s): one token for the Ydelsesindeks's three ports (one entity id);"
+                    + " Klassifikation's token and its classes and KLE subject from step 7 reused");
+            check(stsCalls == 1, "expected one STS call, for the Ydelsesindeks");
+            check(store.count(YdelsesIndeksData.Kind.BEVILLING) == 1
+                    && store.count(YdelsesIndeksData.Kind.OEKONOMISK_EFFEKTUERING) == 1,
+                    "the simulated Ydelsesindeks does not hold 1 Bevilling and 1 OekonomiskEffektuering");
+            durations.add(log.end());
+        }
+
         void receiveStatuses() {
-            log.begin(8, "Receive the letters' delivery statuses from the Beskedfordeler (SF1461, AMQP pull)");
+            log.begin(9, "Receive the letters' delivery statuses from the Beskedfordeler (SF1461, AMQP pull)");
             List<DeliveryStatus> received = new java.util.concurrent.CopyOnWriteArrayList<>();
             int expected = digitalPost.statuses().size();
             long t = System.nanoTime();
@@ -790,7 +899,12 @@ public final class ReferenceDemo {
             log.line("  støttesystemer          SF1510 Klassifikation " + platform.requestCount("SF1510")
                     + " calls, SF1470 Sags- og Dokumentindeks " + platform.requestCount("SF1470") + " calls (index "
                     + platform.sagDokumentIndeks().count(SagDokumentIndeksData.Kind.SAG) + " Sag, "
-                    + platform.sagDokumentIndeks().count(SagDokumentIndeksData.Kind.DOKUMENT) + " Dokumenter)");
+                    + platform.sagDokumentIndeks().count(SagDokumentIndeksData.Kind.DOKUMENT) + " Dokumenter), SF1490"
+                    + " Ydelsesindeks " + (platform.requestCount("SF1490-YI") + platform.requestCount("SF1490-BI")
+                    + platform.requestCount("SF1490-OEF")) + " calls (index "
+                    + platform.ydelsesIndeks().count(YdelsesIndeksData.Kind.BEVILLING) + " Bevilling, "
+                    + platform.ydelsesIndeks().count(YdelsesIndeksData.Kind.OEKONOMISK_EFFEKTUERING)
+                    + " OekonomiskEffektuering)");
             log.line("  Beskedfordeler          " + digitalPost.statuses().size() + " PKO_PostStatus event(s) distributed"
                     + " to the dueslag and received over AMQP; " + beskedfordeler.connectionCount()
                     + " connection(s) open at the end");
@@ -814,6 +928,12 @@ public final class ReferenceDemo {
             log.line("                          SF1470 validation: " + (sf1470Published
                     ? "the published " + Path.of(SF1470_CONTRACT).getFileName() + " (and the index's usage rules)"
                     : "bodies validated against the SDK's own SF1470 contract subset (the published contract was"
+                    + " not found), and the index's usage rules"));
+            boolean sf1490Published = platform.contracts() != null
+                    && Files.isRegularFile(platform.contracts().resolve(SF1490_CONTRACT));
+            log.line("                          SF1490 validation: " + (sf1490Published
+                    ? "the published " + Path.of(SF1490_CONTRACT).getFileName() + " (and the index's usage rules)"
+                    : "bodies validated against the SDK's own SF1490 contract subset (the published contract was"
                     + " not found), and the index's usage rules"));
             for (String line : digitalPost.conformanceReport().strip().split("\n")) {
                 log.line("                          " + line.strip());

@@ -93,7 +93,7 @@ class ReferenceDemoTest {
             assertTrue(step7.contains(", Oplyst from "), step7);
             assertTrue(step7.contains(", Afgjort from "), step7);
             assertTrue(step7.contains("the simulated index holds 1 Sag and 5 Dokumenter"), step7);
-            assertTrue(out.contains("4 registrations"), out);
+            assertTrue(out.contains("5 registrations"), out);
             assertTrue(out.matches(
                     "(?s).*SF1510 Klassifikation \\d+ calls, SF1470 Sags- og Dokumentindeks \\d+ calls.*"), out);
             assertTrue(out.contains("SF1470 validation: the published SagDokumentIndeksOperationer.xsd")
@@ -103,9 +103,31 @@ class ReferenceDemoTest {
     }
 
     @Test
+    void reportsTheGrantAndItsFirstPaymentToTheYdelsesindeksAndReadsThemBack() {
+        for (String out : OUTPUTS) {
+            String step8 = out.substring(out.indexOf("[8/" + ReferenceDemo.STEPS + "] "),
+                    out.indexOf("[9/" + ReferenceDemo.STEPS + "] "));
+            assertTrue(step8.contains("importer of the grant (Bevilling) with 1 payment (OekonomiskEffektuering) in one"
+                    + " call, after a fremsoeg found neither"), step8);
+            assertTrue(step8.matches("(?s).*grant     Sygedagpenge from \\d{4}-\\d{2}-\\d{2}, DKK 4955\\.00 per week; "
+                    + "5 relations: Tilknyttet, Ydelsesmodtager, Bevillingsmodtager, Ejer, Ansvarlig\\R.*"), step8);
+            assertTrue(step8.contains("1 grant(s) in the Ydelsesindeks with CPR 150582-**** as a party, 1 payment(s)"
+                    + " of ours"), step8);
+            assertTrue(step8.contains("gross DKK 4955.00  sent DKK 3220.75  grant "), step8);
+            assertTrue(step8.contains("opdater of the grant and its payment, nothing imported twice"), step8);
+            assertTrue(step8.contains("the simulated Ydelsesindeks holds 1 Bevilling and 1 OekonomiskEffektuering"),
+                    step8);
+            assertTrue(step8.contains("1 more call(s): one token for the Ydelsesindeks"), step8);
+            assertFalse(step8.contains("PROBLEM"), step8);
+            assertTrue(out.matches("(?s).*SF1490 Ydelsesindeks \\d+ calls \\(index 1 Bevilling, 1 OekonomiskEffektuering\\).*"),
+                    out);
+        }
+    }
+
+    @Test
     void receivesEveryDeliveryStatusOnceThroughTheBeskedfordeler() {
         for (String out : OUTPUTS) {
-            String step8 = out.substring(out.indexOf("[8/" + ReferenceDemo.STEPS + "] "), out.indexOf("Summary"));
+            String step8 = out.substring(out.indexOf("[9/" + ReferenceDemo.STEPS + "] "), out.indexOf("Summary"));
             assertTrue(step8.contains("as the SASL EXTERNAL response"), step8);
             assertTrue(step8.contains("DELIVERED \"Afleveret Digital Post\" via Digital Post: "), step8);
             assertTrue(step8.contains("IN_PROGRESS \"Afleveret til print og kuvertering\" via "), step8);
@@ -126,7 +148,8 @@ class ReferenceDemoTest {
                     "http://cvr.serviceplatformen.dk/service/online/2",
                     "http://entityid.kombit.dk/service/kombipostafsend/1",
                     "http://entityid.kombit.dk/service/klassifikation/7",
-                    "http://entityid.kombit.dk/service/sdi/sagdokumentindeks/6")) {
+                    "http://entityid.kombit.dk/service/sdi/sagdokumentindeks/6",
+                    "http://entityid.kombit.dk/service/ydi/ydelseindeks/6")) {
                 assertEquals(1, out.split("STS token for " + entity + " issued", -1).length - 1, entity + "\n" + out);
             }
         }
