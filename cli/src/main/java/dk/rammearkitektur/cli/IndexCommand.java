@@ -169,11 +169,11 @@ final class IndexCommand implements Callable<Integer> {
                 IndexedGrant back = index.findGrant(id).orElseThrow(() -> new IllegalStateException(
                         "the index does not return the grant it accepted"));
                 out.println((done.grantImported() ? "imported: " : "updated:  ") + back.id() + "  "
-                        + back.benefitName() + "  from " + back.start() + (back.end() == null ? "" : " to " + back.end())
+                        + PersonalData.maskCprNumbers(back.benefitName()) + "  from " + back.start() + (back.end() == null ? "" : " to " + back.end())
                         + "  " + (back.amount() == null ? "?" : "DKK " + back.amount().toPlainString()));
                 out.println("payments: " + done.paymentsImported().size() + " imported, "
-                        + done.paymentsUpdated().size() + " updated, " + index.findPayments(id).size()
-                        + " in the index");
+                        + done.paymentsUpdated().size() + " updated, " + done.paymentsRemoved().size()
+                        + " removed, " + index.findPayments(id).size() + " in the index");
             }
             out.flush();
             return 0;
@@ -201,8 +201,9 @@ final class IndexCommand implements Callable<Integer> {
 
     /**
      * {@code index search --cpr <cpr>}: the cases the Sags- og Dokumentindeks holds with this person as a party, then
-     * the grants the Ydelsesindeks holds with her as a party, one line each (the CPR number masked). Exit 0 when some
-     * are found, 4 when none, 2 for invalid input.
+     * the grants the Ydelsesindeks holds with her as a party, one line each (the CPR number masked). When the
+     * Ydelsesindeks cannot be searched, the cases are still listed and a line says why. Exit 0 when some are found, 4
+     * when none, 1 when none were found and the Ydelsesindeks could not be searched, 2 for invalid input.
      */
     @Command(name = "search", description = "Find the cases and benefits the indexes hold on a citizen.")
     static final class SearchCommand implements Callable<Integer> {
@@ -220,24 +221,36 @@ final class IndexCommand implements Callable<Integer> {
             Cpr person = Cpr.parse(cpr);
             PrintWriter out = spec.commandLine().getOut();
             List<IndexedCase> found;
-            List<IndexedGrant> grants;
+            List<IndexedGrant> grants = List.of();
             List<List<IndexedPayment>> payments = new java.util.ArrayList<>();
+            String benefitsUnavailable = null;
             try (KlassifikationClient k = KlasseCommand.client(config)) {
                 found = client(config, k).findByCpr(person);
-                BenefitIndexClient benefits = benefitClient(config, k);
-                grants = benefits.findByCpr(person);
-                for (IndexedGrant g : grants) {
-                    payments.add(benefits.findPayments(g.id()));
+                try {
+                    BenefitIndexClient benefits = benefitClient(config, k);
+                    grants = benefits.findByCpr(person);
+                    for (IndexedGrant g : grants) {
+                        payments.add(benefits.findPayments(g.id()));
+                    }
+                } catch (dk.rammearkitektur.core.ServiceCallException e) {
+                    benefitsUnavailable = e.getMessage(); // the cases found still count
+                    grants = List.of();
                 }
             }
             for (IndexedCase c : found) {
-                out.println(c.id() + "  " + c.caseNumber() + "  " + c.title() + "  "
-                        + c.status().map(Enum::name).orElse("?") + "  " + role(c.relations(), person));
+                out.println(c.id() + "  " + PersonalData.maskCprNumbers(c.caseNumber()) + "  "
+                        + PersonalData.maskCprNumbers(c.title()) + "  " + c.status().map(Enum::name).orElse("?") + "  "
+                        + role(c.relations(), person));
             }
             out.println(found.size() + " case(s) for " + PersonalData.maskCpr(person.value()));
+            if (benefitsUnavailable != null) {
+                out.println("benefits: the Ydelsesindeks could not be searched: " + benefitsUnavailable);
+                out.flush();
+                return found.isEmpty() ? 1 : 0; // no answer on benefits: not "none found"
+            }
             for (int i = 0; i < grants.size(); i++) {
                 IndexedGrant g = grants.get(i);
-                out.println(g.id() + "  " + g.benefitName() + "  from " + g.start()
+                out.println(g.id() + "  " + PersonalData.maskCprNumbers(g.benefitName()) + "  from " + g.start()
                         + (g.end() == null ? "" : " to " + g.end()) + "  "
                         + (g.amount() == null ? "?" : "DKK " + g.amount().toPlainString()) + "  "
                         + role(g.relations(), person) + "  " + payments.get(i).size() + " payment(s)");

@@ -231,7 +231,7 @@ class ServiceplatformCommandsTest {
         Result first = run(null, "index", "benefit", "--config", config.toString(), file.toString());
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().matches("(?s)imported: " + benefit + "  Sygedagpenge  from 2024-02-19  DKK 4955\\.00\\R"
-                + "payments: 2 imported, 0 updated, 2 in the index\\R"), first.out());
+                + "payments: 2 imported, 0 updated, 0 removed, 2 in the index\\R"), first.out());
         Result second = run(null, "index", "benefit", "--config", config.toString(), file.toString(), "--benefit",
                 benefit);
         assertEquals(0, second.code(), second.err());

@@ -54,19 +54,20 @@ public final class ReportBenefitExample {
     }
 
     /**
-     * One line per grant the index holds on {@code cpr}, from any system: benefit, period, amount, the person's role,
-     * then one indented line per payment of it: period, disposition date, gross amount.
+     * One line per grant the index lets this authority see on {@code cpr}: benefit, period, amount, the person's role,
+     * then one indented line per payment of it: period, disposition date, gross amount. Another system's free text
+     * is shown with CPR numbers masked.
      */
     public static List<String> overview(BenefitIndexClient index, Cpr cpr) {
         List<String> lines = new ArrayList<>();
         for (IndexedGrant g : index.findByCpr(cpr)) {
             String role = g.relations().stream().filter(r -> r.reference().endsWith(":" + cpr.value()))
                     .map(IndexRelation::roleName).filter(Objects::nonNull).findFirst().orElse("part");
-            lines.add(g.benefitName() + "  from " + g.start() + (g.end() == null ? "" : " to " + g.end()) + "  "
+            lines.add(PersonalData.maskCprNumbers(g.benefitName()) + "  from " + g.start() + (g.end() == null ? "" : " to " + g.end()) + "  "
                     + (g.amount() == null ? "?" : "DKK " + g.amount().toPlainString()) + "  (" + role + ")");
             for (IndexedPayment p : index.findPayments(g.id())) {
                 lines.add("  paid for " + p.periodStart() + ".." + p.periodEnd() + " on " + p.dispositionDate()
-                        + ": DKK " + p.gross().toPlainString() + " gross");
+                        + ": " + (p.gross() == null ? "?" : "DKK " + p.gross().toPlainString()) + " gross");
             }
         }
         return lines;
@@ -74,7 +75,7 @@ public final class ReportBenefitExample {
 
     /**
      * Usage: {@code ReportBenefitExample <config.properties> <history.json> [benefit-id]}: reports the benefit (the
-     * case's only one when no id is given) and prints the recipient's benefits.
+     * case's first when no id is given) and prints the recipient's benefits.
      *
      * @param args the configuration file, the history file and optionally the benefit's id
      */

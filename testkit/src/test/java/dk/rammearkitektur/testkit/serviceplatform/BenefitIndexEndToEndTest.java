@@ -37,6 +37,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -209,6 +210,61 @@ class BenefitIndexEndToEndTest extends SimulatorTest {
             index.updateGrant(h, benefit);
             assertEquals(3, sim.requestCount("SF1490-YI"), "the fremsoeg hit by the 503, its retry, the opdater");
             assertEquals(2, sim.ydelsesIndeks().registrations(benefit.value()).size(), "one opdater landed");
+            assertTrue(sim.violations().isEmpty(), sim.conformanceReport());
+        }
+    }
+
+    @Test
+    void aRoleKeyTwoClassesHaveIsNotGuessedAt() {
+        UUID twin = UUID.randomUUID();
+        sim.klassifikation().add(new KlassifikationData.Klasse(twin, "Bevillingsmodtager", "Bevillingsmodtager",
+                UUID.randomUUID(), Instant.parse("2020-01-01T00:00:00Z"), null));
+        try (KlassifikationClient k = SimulatorClients.klassifikation(sim).build()) {
+            BenefitIndexClient index = SimulatorClients.benefitIndex(sim, k).build();
+            ValidationException e = assertThrows(ValidationException.class, index::classes);
+            assertTrue(e.getMessage().contains("classes.Bevillingsmodtager: Klassifikation has 2 classes with this key"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains(twin.toString()), e.getMessage());
+        } finally {
+            sim.klassifikation().remove(twin);
+        }
+    }
+
+    @Test
+    void aPaymentTheHistoryTookBackLeavesTheIndexAndRemoveGrantTakesEveryPaymentTheHistoryKnows() {
+        CaseHistories.Setup setup = setup(CaseId.random());
+        History<Case> h = CaseHistories.grantedBenefit(setup, START, 2);
+        BenefitId benefit = CaseHistories.benefitId(setup);
+        try (KlassifikationClient k = SimulatorClients.klassifikation(sim).build()) {
+            BenefitIndexClient index = SimulatorClients.benefitIndex(sim, k).build();
+            index.sync(h, benefit);
+            Case c = latest(h);
+            Benefit b = c.benefits().get(0);
+            Benefit corrected = b.toBuilder().payments(List.of(b.payments().get(0))).build();
+            Instant at = h.latest().orElseThrow().registeredFrom().plus(Duration.ofDays(1));
+            History<Case> later = h.register(at, "fagsystem", "second payment recorded by mistake",
+                    List.of(Effect.of(Validity.from(at), c.toBuilder().benefits(List.of(corrected)).build())));
+            BenefitSync done = index.sync(later, benefit);
+            assertEquals(List.of(CaseHistories.paymentId(setup, 1)), done.paymentsRemoved());
+            assertEquals(1, sim.ydelsesIndeks().count(Kind.OEKONOMISK_EFFEKTUERING));
+            assertTrue(index.sync(later, benefit).paymentsRemoved().isEmpty(), "removed once");
+
+            // a payment to a payee who is no party of the grant: findPayments cannot see it, the history can
+            Payment other = Payment.builder().id(PaymentId.random()).benefitPeriod(DatePeriod.of(
+                    LocalDate.of(2024, 3, 4), LocalDate.of(2024, 3, 10))).dispositionDate(LocalDate.of(2024, 3, 14))
+                    .gross(Money.dkk("100.00")).afterTax(Money.dkk("100.00")).sentForPayment(Money.dkk("100.00"))
+                    .payee(setup.secondParty().id()).build();
+            Case withCompany = c.toBuilder().addParty(setup.secondParty(), dk.rammearkitektur.model.PartyRole
+                    .SECONDARY_PARTY).benefits(List.of(corrected.toBuilder().addPayment(other).build())).build();
+            Instant next = at.plus(Duration.ofDays(1));
+            History<Case> third = later.register(next, "fagsystem", "paid to the employer",
+                    List.of(Effect.of(Validity.from(next), withCompany)));
+            assertEquals(List.of(other.id()), index.sync(third, benefit).paymentsImported());
+            assertEquals(1, index.findPayments(benefit).size(), "the employer's payment is not found by the grant's "
+                    + "parties");
+            index.removeGrant(third, benefit);
+            assertEquals(0, sim.ydelsesIndeks().count(Kind.OEKONOMISK_EFFEKTUERING));
+            assertEquals(0, sim.ydelsesIndeks().count(Kind.BEVILLING));
             assertTrue(sim.violations().isEmpty(), sim.conformanceReport());
         }
     }

@@ -20,9 +20,11 @@ import dk.rammearkitektur.signing.wss.SoapVersion;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -139,7 +141,8 @@ public final class BenefitIndexClient {
     }
 
     private BenefitSync converge(BenefitIndexPlan.Request request, boolean importGrant) {
-        List<UUID> paymentIds = request.payments().stream().map(BenefitIndexPlan.Payment::id).toList();
+        List<UUID> paymentIds = new ArrayList<>(request.payments().stream().map(BenefitIndexPlan.Payment::id).toList());
+        paymentIds.addAll(request.withdrawn());
         BenefitIndexReplies.Found held = fremsoeg(List.of(request.grant().id()), paymentIds);
         boolean grantHeld = held.grants().stream().anyMatch(g -> g.id().value().equals(request.grant().id()));
         Set<UUID> heldPayments = new LinkedHashSet<>();
@@ -151,7 +154,11 @@ public final class BenefitIndexClient {
         if (steps.updateGrant() || !steps.updatePayments().isEmpty()) {
             opdater(request, steps.updateGrant(), steps.updatePayments());
         }
-        return new BenefitSync(steps.importGrant(), ids(steps.importPayments()), ids(steps.updatePayments()));
+        for (UUID withdrawn : steps.removePayments()) {
+            fjern(false, withdrawn);
+        }
+        return new BenefitSync(steps.importGrant(), ids(steps.importPayments()), ids(steps.updatePayments()),
+                steps.removePayments().stream().map(PaymentId::of).toList());
     }
 
     private void importer(BenefitIndexPlan.Request request, boolean withGrant,
@@ -200,8 +207,8 @@ public final class BenefitIndexClient {
     }
 
     /**
-     * The grants the index holds with this person as a party (Bevillingspart, any role), from every system that
-     * indexes them, at most {@value #MAX_RESULTS}.
+     * The grants the index holds with this person as a party (Bevillingspart, any role), as far as the index lets
+     * this authority see them (the testkit's simulator shows an authority its own), at most {@value #MAX_RESULTS}.
      *
      * @throws ValidationException at {@code cpr} when it is null
      */
@@ -223,15 +230,15 @@ public final class BenefitIndexClient {
         if (grant.isEmpty()) {
             return List.of();
         }
-        Set<String> parties = new LinkedHashSet<>();
+        Map<String, String> parties = new LinkedHashMap<>(); // the same URN once, whatever its case; sent as received
         for (IndexRelation r : grant.get().relations()) {
             if ("Bevillingspart".equals(r.kind())) {
-                parties.add(r.reference().toLowerCase(Locale.ROOT));
+                parties.putIfAbsent(r.reference().toLowerCase(Locale.ROOT), r.reference());
             }
         }
         List<IndexedPayment> found = new ArrayList<>();
         Set<PaymentId> seen = new LinkedHashSet<>();
-        for (String urn : parties) {
+        for (String urn : parties.values()) {
             for (IndexedPayment p : byParty(urn).payments()) {
                 if (benefitId.equals(p.grant()) && seen.add(p.id())) {
                     found.add(p);
@@ -254,15 +261,54 @@ public final class BenefitIndexClient {
 
     /**
      * Removes a grant from the index ({@code fjern} on BevillingIndeks) after removing the payments
-     * {@link #findPayments(BenefitId)} finds for it, each with {@link #removePayment(PaymentId)}: the SDK removes
-     * payments first, as the index may refuse to leave them without their grant.
+     * {@link #findPayments(BenefitId)} finds for it, each with {@link #removePayment(PaymentId)}: payments first, so
+     * that none is left without its grant (the SDK's precaution; the testkit's simulator refuses to remove a grant
+     * that still has payments). A payment {@code findPayments} cannot find (a payee who is not a party of the grant,
+     * more than {@value #MAX_RESULTS} payments) stays; {@link #removeGrant(History, BenefitId)} also removes every
+     * payment the history knows.
      *
      * @throws ValidationException at {@code benefitId} when it is null
      * @throws ServiceFaultException when the index refuses
      */
     public void removeGrant(BenefitId benefitId) {
+        require(benefitId, "benefitId");
+        removeWithPayments(benefitId, List.of());
+    }
+
+    /**
+     * Removes a grant as {@link #removeGrant(BenefitId)} does, first removing every payment any registration of
+     * {@code history} gave the benefit that the index holds (looked up by UUID), then those {@code findPayments}
+     * finds.
+     *
+     * @throws ValidationException at {@code benefitId} or {@code history} when null
+     * @throws ServiceFaultException when the index refuses
+     */
+    public void removeGrant(History<Case> history, BenefitId benefitId) {
+        require(history, "history");
+        require(benefitId, "benefitId");
+        Set<UUID> known = new LinkedHashSet<>();
+        for (dk.rammearkitektur.model.Registration<Case> r : history.registrations()) {
+            for (dk.rammearkitektur.model.Effect<Case> e : r.effects()) {
+                e.value().benefits().stream().filter(b -> b.id().equals(benefitId))
+                        .forEach(b -> b.payments().forEach(p -> known.add(p.id().value())));
+            }
+        }
+        removeWithPayments(benefitId, List.copyOf(known));
+    }
+
+    private void removeWithPayments(BenefitId benefitId, List<UUID> known) {
+        Set<UUID> removed = new LinkedHashSet<>();
+        if (!known.isEmpty()) {
+            for (IndexedPayment p : fremsoeg(List.of(), known).payments()) {
+                if (removed.add(p.id().value())) {
+                    fjern(false, p.id().value());
+                }
+            }
+        }
         for (IndexedPayment p : findPayments(benefitId)) {
-            removePayment(p.id());
+            if (removed.add(p.id().value())) {
+                fjern(false, p.id().value());
+            }
         }
         fjern(true, benefitId.value());
     }

@@ -6,10 +6,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One relation of a case as the Sags- og Dokumentindeks returns it: which list it is in (e.g. {@code Sagsaktoer},
- * {@code Sagspart}, {@code Sagsklasse}, {@code Journalpost}, {@code SagsitsystemRelation}), its role and object type
- * (Klasse UUIDs, with the role's key when {@link IndexClasses} knows it), its index, what it points at (a UUID or a URN
- * such as {@code urn:oio:cpr-nr:…}) and its validity (virkning).
+ * One relation of an indexed object as an index returns it: of a case in the Sags- og Dokumentindeks, or of a grant or
+ * payment in the Ydelsesindeks. Which list it is in (e.g. {@code Sagsaktoer}, {@code Sagspart}, {@code Journalpost},
+ * {@code Bevillingspart}, {@code Aktoer}), its role and object type (Klasse UUIDs, with the role's key when
+ * {@link IndexClasses} or {@link BenefitIndexClasses} knows it), its index, what it points at (a UUID or a URN such as
+ * {@code urn:oio:cpr-nr:…}) and its validity (virkning).
  *
  * @param kind the relation list element's name
  * @param role the role's Klasse UUID, or null when the reply has none

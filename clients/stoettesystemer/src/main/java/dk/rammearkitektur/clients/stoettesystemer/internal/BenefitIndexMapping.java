@@ -109,7 +109,25 @@ public final class BenefitIndexMapping {
         List<BenefitIndexPlan.Payment> out = new ArrayList<>();
         payments.forEach((id, versions) -> out.add(new BenefitIndexPlan.Payment(id, List.copyOf(versions))));
         return new BenefitIndexPlan.Request(new BenefitIndexPlan.Grant(benefitId.value(), List.copyOf(grant)),
-                List.copyOf(out), latest);
+                List.copyOf(out), latest, withdrawn(history, benefitId, payments.keySet()));
+    }
+
+    /**
+     * The payments an earlier registration of the history gave the benefit and the latest no longer does (a payment
+     * recorded by mistake and taken back): they are to leave the index too.
+     */
+    private static List<UUID> withdrawn(History<Case> history, BenefitId benefitId, java.util.Set<UUID> current) {
+        java.util.Set<UUID> gone = new java.util.LinkedHashSet<>();
+        for (Registration<Case> r : history.registrations()) {
+            for (dk.rammearkitektur.model.Effect<Case> e : r.effects()) {
+                Benefit b = benefit(e.value(), benefitId);
+                if (b != null) {
+                    b.payments().forEach(p -> gone.add(p.id().value()));
+                }
+            }
+        }
+        gone.removeAll(current);
+        return List.copyOf(gone);
     }
 
     /** The index's frequency text (Beregningsfrekvens) of a model frequency: the SDK's Danish names. */

@@ -69,10 +69,15 @@ public final class BenefitIndexPlan {
     }
 
     /**
-     * The grant, its payments in the benefit's order, and the latest registration ({@code opdater}'s
-     * {@code yi:Tidspunkt} and note).
+     * The grant, its payments in the benefit's order, the latest registration ({@code opdater}'s
+     * {@code yi:Tidspunkt} and note), and the payments an earlier registration had that the latest no longer has.
      */
-    public record Request(Grant grant, List<Payment> payments, Meta latest) {
+    public record Request(Grant grant, List<Payment> payments, Meta latest, List<UUID> withdrawn) {
+        /** Copies the lists. */
+        public Request {
+            payments = List.copyOf(payments);
+            withdrawn = List.copyOf(withdrawn);
+        }
     }
 
     /**
@@ -86,9 +91,10 @@ public final class BenefitIndexPlan {
      * @param importPayments the payments to import, in the benefit's order
      * @param updateGrant whether the grant is updated
      * @param updatePayments the payments to update, in the benefit's order
+     * @param removePayments the withdrawn payments the index still holds, to remove ({@code fjern}) last
      */
     public record Steps(boolean importGrant, List<Payment> importPayments, boolean updateGrant,
-            List<Payment> updatePayments) {
+            List<Payment> updatePayments, List<UUID> removePayments) {
         /** The steps for {@code request} when the index holds the grant ({@code grantHeld}) and {@code held}. */
         public static Steps of(Request request, boolean mayImportGrant, boolean grantHeld, Set<UUID> held) {
             List<Payment> fresh = new ArrayList<>();
@@ -96,10 +102,11 @@ public final class BenefitIndexPlan {
             for (Payment p : request.payments()) {
                 (held.contains(p.id()) ? known : fresh).add(p);
             }
+            List<UUID> remove = request.withdrawn().stream().filter(held::contains).toList();
             if (mayImportGrant && !grantHeld) {
-                return new Steps(true, List.copyOf(fresh), false, List.copyOf(known));
+                return new Steps(true, List.copyOf(fresh), false, List.copyOf(known), remove);
             }
-            return new Steps(false, grantHeld ? List.copyOf(fresh) : List.of(), true, List.copyOf(known));
+            return new Steps(false, grantHeld ? List.copyOf(fresh) : List.of(), true, List.copyOf(known), remove);
         }
     }
 }

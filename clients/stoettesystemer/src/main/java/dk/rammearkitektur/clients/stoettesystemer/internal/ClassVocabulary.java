@@ -50,9 +50,11 @@ public final class ClassVocabulary {
 
     /**
      * Looks every key up in Klassifikation: one {@code soeg} by key each, then one {@code list} of every UUID found,
-     * keeping the class whose key matches exactly.
+     * keeping the class whose key matches exactly. A key two classes have is not guessed at: KOMBIT's sample names
+     * two different classes "Primær klasse", so configure the UUIDs then.
      *
-     * @throws ValidationException at {@code classes.<key>} for each key Klassifikation has no class for
+     * @throws ValidationException at {@code classes.<key>} for each key Klassifikation has no class for, or more
+     *     than one
      */
     public static ClassVocabulary resolve(Set<String> keys, KlassifikationClient klassifikation) {
         Set<UUID> candidates = new LinkedHashSet<>();
@@ -60,18 +62,23 @@ public final class ClassVocabulary {
             candidates.addAll(klassifikation.search(key, null));
         }
         Map<String, UUID> found = new LinkedHashMap<>();
+        Map<String, Set<UUID>> all = new LinkedHashMap<>();
         if (!candidates.isEmpty()) {
             List<UUID> ids = List.copyOf(candidates);
             for (int from = 0; from < ids.size(); from += KlassifikationClient.MAX_LIST) {
                 for (Classification c : klassifikation.list(ids.subList(from,
                         Math.min(ids.size(), from + KlassifikationClient.MAX_LIST)))) {
                     found.putIfAbsent(c.key(), c.uuid());
+                    all.computeIfAbsent(c.key(), k -> new LinkedHashSet<>()).add(c.uuid());
                 }
             }
         }
         Violations v = Violations.at("classes");
         for (String key : keys) {
-            v.require(found.containsKey(key), key, "Klassifikation has no class with this key");
+            if (v.require(found.containsKey(key), key, "Klassifikation has no class with this key")) {
+                v.require(all.get(key).size() == 1, key, "Klassifikation has " + all.get(key).size()
+                        + " classes with this key " + all.get(key) + "; configure the one to use");
+            }
         }
         v.throwIfAny();
         found.keySet().retainAll(keys);

@@ -18,7 +18,7 @@ class BenefitIndexStepsTest {
     @Test
     void syncOfAnUnknownGrantImportsItWithEveryPaymentInOneCall() {
         Steps s = Steps.of(REQUEST, true, false, Set.of());
-        assertEquals(new Steps(true, REQUEST.payments(), false, List.of()), s);
+        assertEquals(new Steps(true, REQUEST.payments(), false, List.of(), List.of()), s);
     }
 
     @Test
@@ -33,7 +33,7 @@ class BenefitIndexStepsTest {
     @Test
     void afterAnImportWhoseOutcomeWasUnknownSyncOnlyUpdates() {
         Steps s = Steps.of(REQUEST, true, true, Set.of(MAY.value(), JUNE.value()));
-        assertEquals(new Steps(false, List.of(), true, REQUEST.payments()), s);
+        assertEquals(new Steps(false, List.of(), true, REQUEST.payments(), List.of()), s);
     }
 
     @Test
@@ -46,10 +46,28 @@ class BenefitIndexStepsTest {
 
     @Test
     void updateGrantNeverImportsTheGrantNorPaymentsWithoutIt() {
-        assertEquals(new Steps(false, List.of(), true, List.of()), Steps.of(REQUEST, false, false, Set.of()),
+        assertEquals(new Steps(false, List.of(), true, List.of(), List.of()), Steps.of(REQUEST, false, false, Set.of()),
                 "the index's refusal of the opdater is the answer");
         Steps held = Steps.of(REQUEST, false, true, Set.of());
-        assertEquals(new Steps(false, REQUEST.payments(), true, List.of()), held);
+        assertEquals(new Steps(false, REQUEST.payments(), true, List.of(), List.of()), held);
+    }
+
+    @Test
+    void aPaymentTheLatestRegistrationTookBackIsRemovedWhenTheIndexHoldsIt() {
+        java.time.Instant at = BenefitIndexCases.PAID_AT.plusSeconds(2 * 86400);
+        dk.rammearkitektur.model.History<dk.rammearkitektur.model.Case> h = BenefitIndexCases.history().register(at,
+                "fagsystem", "juni var en fejl", List.of(dk.rammearkitektur.model.Effect.of(
+                        dk.rammearkitektur.model.Validity.from(java.time.Instant.parse("2024-04-01T08:00:00Z")),
+                        BenefitIndexCases.withBenefit(BenefitIndexCases.benefit().addPayment(BenefitIndexCases.may())
+                                .build()))));
+        BenefitIndexPlan.Request r = BenefitIndexMapping.map(h, BenefitIndexCases.BENEFIT, IndexCases.context());
+        assertEquals(List.of(JUNE.value()), r.withdrawn());
+        assertEquals(List.of(MAY.value()), ids(r.payments()));
+        assertEquals(List.of(JUNE.value()), Steps.of(r, true, true, Set.of(MAY.value(), JUNE.value()))
+                .removePayments());
+        assertEquals(List.of(), Steps.of(r, true, true, Set.of(MAY.value())).removePayments(),
+                "a withdrawn payment the index does not hold is left alone");
+        assertEquals(List.of(), REQUEST.withdrawn());
     }
 
     private static List<UUID> ids(List<BenefitIndexPlan.Payment> payments) {
