@@ -53,23 +53,26 @@ final class IndexCommand implements Callable<Integer> {
     }
 
     static CaseIndexClient client(CprLookupCommand.Config config, KlassifikationClient klassifikation) {
-        Properties p = KlasseCommand.properties(config);
-        return CaseIndexClient.builder().klassifikation(klassifikation)
-                .owner(uuid(config.required(p, "index.owner.uuid"), "index.owner.uuid"), config.required(p, "sts.cvr"),
-                        config.required(p, "index.owner.name"))
-                .itSystem(uuid(config.required(p, "index.itsystem.uuid"), "index.itsystem.uuid"),
-                        config.required(p, "index.itsystem.name"))
-                .build();
+        Identity id = Identity.of(config);
+        return CaseIndexClient.builder().klassifikation(klassifikation).owner(id.owner, id.cvr, id.ownerName)
+                .itSystem(id.itSystem, id.itSystemName).build();
     }
 
     static BenefitIndexClient benefitClient(CprLookupCommand.Config config, KlassifikationClient klassifikation) {
-        Properties p = KlasseCommand.properties(config);
-        return BenefitIndexClient.builder().klassifikation(klassifikation)
-                .owner(uuid(config.required(p, "index.owner.uuid"), "index.owner.uuid"), config.required(p, "sts.cvr"),
-                        config.required(p, "index.owner.name"))
-                .itSystem(uuid(config.required(p, "index.itsystem.uuid"), "index.itsystem.uuid"),
-                        config.required(p, "index.itsystem.name"))
-                .build();
+        Identity id = Identity.of(config);
+        return BenefitIndexClient.builder().klassifikation(klassifikation).owner(id.owner, id.cvr, id.ownerName)
+                .itSystem(id.itSystem, id.itSystemName).build();
+    }
+
+    /** The owning authority and the IT system both indexes name, from the {@code index.*} keys and {@code sts.cvr}. */
+    private record Identity(UUID owner, String cvr, String ownerName, UUID itSystem, String itSystemName) {
+        static Identity of(CprLookupCommand.Config config) {
+            Properties p = KlasseCommand.properties(config);
+            return new Identity(uuid(config.required(p, "index.owner.uuid"), "index.owner.uuid"),
+                    config.required(p, "sts.cvr"), config.required(p, "index.owner.name"),
+                    uuid(config.required(p, "index.itsystem.uuid"), "index.itsystem.uuid"),
+                    config.required(p, "index.itsystem.name"));
+        }
     }
 
     private static UUID uuid(String text, String field) {

@@ -152,6 +152,20 @@ public final class ExampleConfig {
                 .itSystem(uuid("index.itsystem.uuid"), required("index.itsystem.name"));
     }
 
+    /**
+     * Reads a case history ({@code History<Case>}) from a file in the model's JSON, as the index examples take it.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     */
+    public static dk.rammearkitektur.model.History<dk.rammearkitektur.model.Case> caseHistory(Path file) {
+        try {
+            return dk.rammearkitektur.model.json.RammearkitekturJson.readHistory(java.nio.file.Files.readString(file,
+                    java.nio.charset.StandardCharsets.UTF_8), dk.rammearkitektur.model.Case.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A Ydelsesindeks client builder on {@code klassifikation}, with the same owner and IT system as the case index. */
     public BenefitIndexClient.Builder benefitIndexClient(KlassifikationClient klassifikation) {
         return BenefitIndexClient.builder().klassifikation(klassifikation)

@@ -13,13 +13,8 @@ import dk.rammearkitektur.model.Cpr;
 import dk.rammearkitektur.model.Effect;
 import dk.rammearkitektur.model.History;
 import dk.rammearkitektur.model.Person;
-import dk.rammearkitektur.model.json.RammearkitekturJson;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,13 +80,7 @@ public final class ReportBenefitExample {
             System.exit(2);
         }
         ExampleConfig config = ExampleConfig.load(Path.of(args[0]));
-        History<Case> history;
-        try {
-            history = RammearkitekturJson.readHistory(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8),
-                    Case.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        History<Case> history = ExampleConfig.caseHistory(Path.of(args[1]));
         List<Effect<Case>> effects = history.latest().orElseThrow().effects();
         Case current = effects.get(effects.size() - 1).value();
         Benefit benefit = args.length == 3

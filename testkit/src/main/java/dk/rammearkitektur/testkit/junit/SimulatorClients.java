@@ -63,13 +63,9 @@ public final class SimulatorClients {
      */
     public static dk.rammearkitektur.clients.stoettesystemer.CaseIndexClient.Builder caseIndex(
             ServiceplatformSimulator sim, dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient klassifikation) {
-        dk.rammearkitektur.testkit.serviceplatform.SimulatorData.Organisation org = sim.data()
-                .organisation(sim.municipalityCvr()).orElseThrow(() -> new IllegalStateException(
-                        "the simulator has no organisation for its municipality CVR"));
-        java.util.UUID master = dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.SEEDED_MASTER_SYSTEM;
+        IndexIdentity id = IndexIdentity.of(sim);
         return dk.rammearkitektur.clients.stoettesystemer.CaseIndexClient.builder().klassifikation(klassifikation)
-                .owner(org.uuid(), sim.municipalityCvr(), org.name())
-                .itSystem(master, sim.sagDokumentIndeks().itSystem(master).orElseThrow().name());
+                .owner(id.owner(), sim.municipalityCvr(), id.ownerName()).itSystem(id.master(), id.masterName());
     }
 
     /**
@@ -79,13 +75,21 @@ public final class SimulatorClients {
      */
     public static dk.rammearkitektur.clients.stoettesystemer.BenefitIndexClient.Builder benefitIndex(
             ServiceplatformSimulator sim, dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient klassifikation) {
-        dk.rammearkitektur.testkit.serviceplatform.SimulatorData.Organisation org = sim.data()
-                .organisation(sim.municipalityCvr()).orElseThrow(() -> new IllegalStateException(
-                        "the simulator has no organisation for its municipality CVR"));
-        java.util.UUID master = dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.SEEDED_MASTER_SYSTEM;
+        IndexIdentity id = IndexIdentity.of(sim);
         return dk.rammearkitektur.clients.stoettesystemer.BenefitIndexClient.builder().klassifikation(klassifikation)
-                .owner(org.uuid(), sim.municipalityCvr(), org.name())
-                .itSystem(master, sim.sagDokumentIndeks().itSystem(master).orElseThrow().name());
+                .owner(id.owner(), sim.municipalityCvr(), id.ownerName()).itSystem(id.master(), id.masterName());
+    }
+
+    /** The simulator's municipality organisation and its seeded master IT system, as both indexes know them. */
+    private record IndexIdentity(java.util.UUID owner, String ownerName, java.util.UUID master, String masterName) {
+        static IndexIdentity of(ServiceplatformSimulator sim) {
+            dk.rammearkitektur.testkit.serviceplatform.SimulatorData.Organisation org = sim.data()
+                    .organisation(sim.municipalityCvr()).orElseThrow(() -> new IllegalStateException(
+                            "the simulator has no organisation for its municipality CVR"));
+            java.util.UUID master = dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.SEEDED_MASTER_SYSTEM;
+            return new IndexIdentity(org.uuid(), org.name(), master,
+                    sim.sagDokumentIndeks().itSystem(master).orElseThrow().name());
+        }
     }
 
     /**
