@@ -82,7 +82,7 @@ final class CertCommand implements Runnable {
             if (trust.anchors.isEmpty()) {
                 out.println("validation:    not checked (no --trust given)");
                 out.flush();
-                return 0;
+                return ExitCodes.OK;
             }
             CertificateReport report = trust.validator().validate(chain);
             out.println("validation:    " + (report.trusted() ? "trusted" : "refused"));
@@ -91,7 +91,7 @@ final class CertCommand implements Runnable {
                 out.println("  " + p.reason() + ": " + p.message());
             }
             out.flush();
-            return report.trusted() ? 0 : Main.EXIT_REFUSED;
+            return report.trusted() ? ExitCodes.OK : ExitCodes.REFUSED;
         }
     }
 

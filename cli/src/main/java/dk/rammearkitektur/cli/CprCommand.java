@@ -28,6 +28,6 @@ final class CprCommand implements Callable<Integer> {
         out.println("modulus 11:  " + (cpr.passesModulus11() ? "passes" : "does not pass (allowed: not required since 2007)"));
         out.println("replacement: " + (cpr.isReplacementNumber() ? "yes (erstatningspersonnummer, day + 60)" : "no"));
         out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 }

@@ -31,9 +31,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cpr-lookup", description = "Look up a person by CPR number on Serviceplatformen (SF1520).")
 final class CprLookupCommand implements Callable<Integer> {
-    /** Exit code when the register has no match. */
-    static final int EXIT_NOT_FOUND = 4;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -51,7 +48,7 @@ final class CprLookupCommand implements Callable<Integer> {
             if (found.isEmpty()) {
                 out.println("no person with CPR number " + PersonalData.maskCpr(cpr.strip()));
                 out.flush();
-                return EXIT_NOT_FOUND;
+                return ExitCodes.NOT_FOUND;
             }
             PersonRecord p = found.get();
             out.println("cpr:          " + PersonalData.maskCpr(p.cpr()));
@@ -64,7 +61,7 @@ final class CprLookupCommand implements Callable<Integer> {
                 out.println("emigrated:    " + p.emigrationDate());
             }
             out.flush();
-            return 0;
+            return ExitCodes.OK;
         }
     }
 

@@ -25,6 +25,6 @@ final class CvrCommand implements Callable<Integer> {
         out.println("cvr:         " + cvr.value());
         out.println("modulus 11:  passes (weights 2,7,6,5,4,3,2,1)");
         out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 }

@@ -37,7 +37,7 @@ final class CvrLookupCommand implements Callable<Integer> {
                 if (u.isEmpty()) {
                     out.println("no production unit " + number.strip());
                     out.flush();
-                    return CprLookupCommand.EXIT_NOT_FOUND;
+                    return ExitCodes.NOT_FOUND;
                 }
                 ProductionUnitRecord p = u.get();
                 out.println("p-number:  " + p.pNumber());
@@ -50,7 +50,7 @@ final class CvrLookupCommand implements Callable<Integer> {
                 if (c.isEmpty()) {
                     out.println("no company " + number.strip());
                     out.flush();
-                    return CprLookupCommand.EXIT_NOT_FOUND;
+                    return ExitCodes.NOT_FOUND;
                 }
                 CompanyRecord r = c.get();
                 out.println("cvr:       " + r.cvr());
@@ -61,7 +61,7 @@ final class CvrLookupCommand implements Callable<Integer> {
                 out.println("p-numbers: " + (r.productionUnits().isEmpty() ? "-" : String.join(", ", r.productionUnits())));
             }
             out.flush();
-            return 0;
+            return ExitCodes.OK;
         }
     }
 }

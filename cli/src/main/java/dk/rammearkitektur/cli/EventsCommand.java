@@ -43,7 +43,7 @@ final class EventsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
-        return Main.EXIT_INVALID;
+        return ExitCodes.INVALID;
     }
 
     static BeskedfordelerClient client(CprLookupCommand.Config config, Properties p) {
@@ -143,7 +143,7 @@ final class EventsCommand implements Callable<Integer> {
                 }
                 out.println(printed.get() + " event(s) from dueslag " + queue + "; " + s.counts());
                 out.flush();
-                return all || count == null ? 0 : CprLookupCommand.EXIT_NOT_FOUND;
+                return all || count == null ? ExitCodes.OK : ExitCodes.NOT_FOUND;
             }
         }
 
@@ -186,7 +186,7 @@ final class EventsCommand implements Callable<Integer> {
                         + (r.statusText() == null ? "" : ": " + r.statusText()));
             }
             out.flush();
-            return 0;
+            return ExitCodes.OK;
         }
     }
 

@@ -49,7 +49,7 @@ final class IndexCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
-        return Main.EXIT_INVALID;
+        return ExitCodes.INVALID;
     }
 
     static CaseIndexClient client(CprLookupCommand.Config config, KlassifikationClient klassifikation) {
@@ -118,7 +118,7 @@ final class IndexCommand implements Callable<Integer> {
                         .size()).max().orElse(0) + " documents");
             }
             out.flush();
-            return 0;
+            return ExitCodes.OK;
         }
 
         static History<Case> read(Path file) {
@@ -179,7 +179,7 @@ final class IndexCommand implements Callable<Integer> {
                         + " removed, " + index.findPayments(id).size() + " in the index");
             }
             out.flush();
-            return 0;
+            return ExitCodes.OK;
         }
 
         private BenefitId chosen(Case current) {
@@ -249,7 +249,7 @@ final class IndexCommand implements Callable<Integer> {
             if (benefitsUnavailable != null) {
                 out.println("benefits: the Ydelsesindeks could not be searched: " + benefitsUnavailable);
                 out.flush();
-                return found.isEmpty() ? 1 : 0; // no answer on benefits: not "none found"
+                return found.isEmpty() ? ExitCodes.ERROR : ExitCodes.OK; // no answer on benefits: not "none found"
             }
             for (int i = 0; i < grants.size(); i++) {
                 IndexedGrant g = grants.get(i);
@@ -260,7 +260,7 @@ final class IndexCommand implements Callable<Integer> {
             }
             out.println(grants.size() + " benefit(s) for " + PersonalData.maskCpr(person.value()));
             out.flush();
-            return found.isEmpty() && grants.isEmpty() ? CprLookupCommand.EXIT_NOT_FOUND : 0;
+            return found.isEmpty() && grants.isEmpty() ? ExitCodes.NOT_FOUND : ExitCodes.OK;
         }
 
         private static String role(List<IndexRelation> relations, Cpr person) {

@@ -53,7 +53,7 @@ final class KlasseCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return all ? 0 : CprLookupCommand.EXIT_NOT_FOUND;
+        return all ? ExitCodes.OK : ExitCodes.NOT_FOUND;
     }
 
     private static boolean print(PrintWriter out, String what, String key, Optional<Classification> found) {

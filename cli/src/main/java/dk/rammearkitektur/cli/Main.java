@@ -1,15 +1,19 @@
 package dk.rammearkitektur.cli;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code rammearkitektur} command-line tool for testers and integrators. Run {@code rammearkitektur --help} for
- * the subcommands. Exit codes: 0 success, 1 unexpected error, 2 invalid input, 3 refused (signature, certificate or
- * token not trusted).
+ * The {@code rammearkitektur} command-line tool for testers and integrators. Every command and subcommand takes
+ * {@code -h}/{@code --help} (added to each by {@link #newCommandLine()}) and {@code --verbose}, the top command
+ * {@code -V}/{@code --version}; every help lists the {@link ExitCodes}. Errors are one line on standard error, with
+ * the stack trace only under {@code --verbose}.
  */
 @Command(name = "rammearkitektur",
-        mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Tools for the fælleskommunale rammearkitektur: identifiers, signing, simulators and demos.",
         subcommands = {
@@ -27,16 +31,26 @@ import picocli.CommandLine.Command;
             IndexCommand.class,
             SimulatorCommand.class,
             DemoCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
-    /** Exit code for invalid input (a validation error). */
-    public static final int EXIT_INVALID = 2;
-    /** Exit code for something refused as untrusted. */
-    public static final int EXIT_REFUSED = 3;
+    /** The option that shows stack traces; inherited by every subcommand. */
+    static final String VERBOSE = "--verbose";
+    private static final String HELP = "Show this help message and exit.";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = HELP)
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
+
+    @Option(names = VERBOSE, scope = ScopeType.INHERIT,
+            description = "On an error, print the stack trace too (CPR numbers masked).")
+    boolean verbose;
 
     /** Entry point. */
     public static void main(String[] args) {
@@ -51,7 +65,20 @@ public final class Main implements Runnable {
     /** The configured picocli command line, for embedding and tests. */
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler(new ExceptionHandler());
+        ExceptionHandler handler = new ExceptionHandler();
+        cl.setExecutionExceptionHandler(handler);
+        cl.setParameterExceptionHandler(handler);
+        Deque<CommandLine> todo = new ArrayDeque<>();
+        todo.add(cl);
+        while (!todo.isEmpty()) {
+            CommandLine c = todo.remove();
+            if (c.getCommandSpec().findOption("--help") == null) {
+                c.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .type(boolean.class).description(HELP).build());
+            }
+            c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.help());
+            todo.addAll(c.getSubcommands().values());
+        }
         return cl;
     }
 

@@ -95,7 +95,7 @@ final class MemoCommand implements Runnable {
                     + PersonalData.maskCprNumbers(m.header().recipient().recipientId()));
             out.println("files: " + files.size() + " (" + bytes + " bytes)");
             out.flush();
-            return 0;
+            return ExitCodes.OK;
         }
     }
 
@@ -182,7 +182,7 @@ final class MemoCommand implements Runnable {
                 }
             }
             out.flush();
-            return 0;
+            return ExitCodes.OK;
         }
 
         private static void report(PrintWriter out, String what, DigitalPostClient client, Transmission t) {

@@ -59,6 +59,6 @@ final class SignCommand implements Callable<Integer> {
         out.print(SecureXml.toString(doc));
         out.println();
         out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 }

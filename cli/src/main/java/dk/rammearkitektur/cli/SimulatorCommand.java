@@ -156,7 +156,7 @@ final class SimulatorCommand implements Callable<Integer> {
             w.println("Stopped. Conformance: " + sim.conformanceReport().strip());
             w.flush();
         }
-        return 0;
+        return ExitCodes.OK;
     }
 
     private static Path write(Path file, String text) {

@@ -55,6 +55,6 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 }

@@ -18,10 +18,10 @@ final class VersionCommand implements Callable<Integer> {
         for (String line : new Provider().getVersion()) {
             spec.commandLine().getOut().println(line);
         }
-        return 0;
+        return ExitCodes.OK;
     }
 
-    /** Reads the version from the build's {@code version.properties}. */
+    /** The version lines for {@code --version} and {@code version}. */
     static final class Provider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
@@ -32,15 +32,30 @@ final class VersionCommand implements Callable<Integer> {
         }
     }
 
+    /** Where the build writes the version (a filtered resource: the shaded jar has no Implementation-Version). */
+    static final String RESOURCE = "/dk/rammearkitektur/cli/version.properties";
+
     static String sdkVersion() {
+        return version(RESOURCE, VersionCommand.class.getPackage().getImplementationVersion());
+    }
+
+    /**
+     * The {@code version} in the resource, else the manifest's version, else {@code unknown}: a class-path run from
+     * an IDE may have the resource unfiltered and no manifest.
+     */
+    static String version(String resource, String manifestVersion) {
         Properties p = new Properties();
-        try (InputStream in = VersionCommand.class.getResourceAsStream("/dk/rammearkitektur/cli/version.properties")) {
+        try (InputStream in = VersionCommand.class.getResourceAsStream(resource)) {
             if (in != null) {
                 p.load(in);
             }
         } catch (IOException e) {
-            return "unknown";
+            p.clear();
         }
-        return p.getProperty("version", "unknown");
+        String v = p.getProperty("version", "").strip();
+        if (!v.isEmpty() && !v.contains("${")) {
+            return v;
+        }
+        return manifestVersion == null || manifestVersion.isBlank() ? "unknown" : manifestVersion;
     }
 }

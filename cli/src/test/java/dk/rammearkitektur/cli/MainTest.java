@@ -10,8 +10,12 @@ import picocli.CommandLine;
 
 class MainTest {
 
-    private static String[] run(String... args) {
-        CommandLine cl = Main.newCommandLine();
+    static String[] run(String... args) {
+        return run(Main.newCommandLine(), args);
+    }
+
+    /** Runs {@code cl}; returns the exit code, standard output and standard error. */
+    static String[] run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
