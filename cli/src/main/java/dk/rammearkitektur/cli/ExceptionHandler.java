@@ -7,6 +7,7 @@ import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.Violation;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.NoSuchFileException;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 
@@ -25,6 +26,9 @@ final class ExceptionHandler implements CommandLine.IExecutionExceptionHandler, 
             code = ExitCodes.INVALID;
             line = "invalid: " + (ve.violations().size() == 1 ? "" : ve.violations().size() + " violation(s): ")
                     + ve.violations().stream().map(Violation::toString).collect(Collectors.joining("; "));
+        } else if (ex instanceof NoSuchFileException nf) {
+            code = ExitCodes.INVALID;
+            line = "invalid: " + nf.getFile() + ": no such file";
         } else if (ex instanceof SecurityCheckException se) {
             code = ExitCodes.REFUSED;
             line = "refused (" + se.reason() + "): " + se.getMessage();

@@ -12,7 +12,7 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** Something failed: the platform refused the call, could not be reached, or the tool broke. */
     public static final int ERROR = 1;
-    /** Invalid input: a bad option or argument, a file that does not validate, incomplete configuration. */
+    /** Invalid input: a bad option or argument, a missing file or one that does not validate, bad configuration. */
     public static final int INVALID = 2;
     /** Refused as untrusted: a signature, certificate or token, or XML refused as unsafe. */
     public static final int REFUSED = 3;

@@ -109,6 +109,15 @@ class CommandConventionsTest {
         }
     }
 
+    @Test
+    void aMissingInputFileIsInvalidInputOnOneLine() {
+        Path missing = Path.of("no-such-dir", "in.xml");
+        String[] r = MainTest.run("verify", "--trust", "trust.pem", missing.toString());
+        assertEquals("2", r[0], r[2]);
+        assertOneLineWithoutStackTrace(r[2]);
+        assertEquals("invalid: " + missing + ": no such file", r[2].strip());
+    }
+
     /** Fails as a bug would: a multi-line message with a CPR number, caused by another one. */
     @CommandLine.Command(name = "boom")
     static final class Boom implements Callable<Integer> {
