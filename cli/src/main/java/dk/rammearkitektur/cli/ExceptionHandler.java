@@ -58,7 +58,7 @@ final class ExceptionHandler implements CommandLine.IExecutionExceptionHandler, 
         String name = cl.getCommandSpec().qualifiedName();
         cl.getErr().println(oneLine(name + ": " + line + " (see '" + name + " --help')"));
         cl.getErr().flush();
-        return cl.getCommandSpec().exitCodeOnInvalidInput();
+        return ExitCodes.INVALID;
     }
 
     /** The message on one line, CPR numbers masked. */
