@@ -31,7 +31,7 @@ fi
 # Every jar of either build, as a path with the build folder name replaced by a placeholder.
 list() {
   find . -path ./.git -prune -o -type f -name '*.jar' -path "*/$1/*" -print \
-    | grep -v '/\.mvn/' | sed "s#/$1/#/@/#" | LC_ALL=C sort
+    | { grep -v '/\.mvn/' || true; } | sed "s#/$1/#/@/#" | LC_ALL=C sort
 }
 list "$a" >"${TMPDIR:-/tmp}/repro-a.$$"
 list "$b" >"${TMPDIR:-/tmp}/repro-b.$$"
@@ -76,6 +76,10 @@ for name in sorted(ex.keys() & ey.keys()):
 EOF
     done
   fi
+  exit 1
+fi
+if [ "$count" -eq 0 ]; then
+  echo "FAIL: the builds produced no jar to compare"
   exit 1
 fi
 find . -path ./.git -prune -o -type d \( -name "$a" -o -name "$b" \) -prune -exec rm -rf {} +
