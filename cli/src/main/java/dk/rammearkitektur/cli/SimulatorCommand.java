@@ -2,6 +2,7 @@ package dk.rammearkitektur.cli;
 
 import dk.rammearkitektur.signing.Pem;
 import dk.rammearkitektur.testkit.beskedfordeler.BeskedfordelerSimulator;
+import dk.rammearkitektur.testkit.serviceplatform.ConformanceReports;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import dk.rammearkitektur.testkit.serviceplatform.SimulatorData;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -154,6 +156,8 @@ final class SimulatorCommand implements Callable<Integer> {
                 }
             }
             w.println("Stopped. Conformance: " + sim.conformanceReport().strip());
+            List<Path> reports = ConformanceReports.write(dir, ConformanceReports.Run.of("conformance-report", sim));
+            w.println("Conformance report: " + reports.get(0) + " (HTML), " + reports.get(1) + " (JUnit XML)");
             w.flush();
         }
         return ExitCodes.OK;

@@ -71,6 +71,15 @@ class ServiceplatformCommandsTest {
         simulator.join(10_000);
         assertFalse(simulator.isAlive());
         assertTrue(SIM_OUT.toString().contains("Stopped. Conformance: no violations"), SIM_OUT.toString());
+        Path xml = dir.resolve("TEST-conformance-report.xml");
+        assertTrue(SIM_OUT.toString().contains("Conformance report: " + dir.resolve("conformance-report.html")
+                + " (HTML), " + xml + " (JUnit XML)"), SIM_OUT.toString());
+        org.w3c.dom.Element suite = dk.rammearkitektur.core.xml.SecureXml.parse(Files.readString(xml))
+                .getDocumentElement();
+        assertTrue(Integer.parseInt(suite.getAttribute("tests")) >= 5, "one test case per endpoint the tests called: "
+                + Files.readString(xml));
+        assertEquals("0", suite.getAttribute("failures"), Files.readString(xml));
+        assertTrue(Files.readString(dir.resolve("conformance-report.html")).contains("<td>SF1490-YI</td>"));
     }
 
     @Test

@@ -544,6 +544,13 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         return peers.size();
     }
 
+    /** Every endpoint that received requests since start or the last {@link #reset()}, with its count, by id. */
+    public Map<String, Integer> requestCounts() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        counts.forEach((id, c) -> out.put(id, c.get()));
+        return out;
+    }
+
     /** How many requests {@code endpointId} received. */
     public int requestCount(String endpointId) {
         AtomicInteger c = counts.get(endpointId);
