@@ -2,6 +2,7 @@ package dk.rammearkitektur.cli;
 
 import dk.rammearkitektur.signing.Pem;
 import dk.rammearkitektur.testkit.beskedfordeler.BeskedfordelerSimulator;
+import dk.rammearkitektur.testkit.digitalpost.DigitalPostSimulator;
 import dk.rammearkitektur.testkit.serviceplatform.ConformanceReports;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import dk.rammearkitektur.testkit.serviceplatform.SimulatorData;
@@ -52,8 +53,20 @@ final class SimulatorCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--no-beskedfordeler", description = "Do not start the Beskedfordeler simulator (an embedded AMQP broker; it takes a few seconds).")
     boolean noBeskedfordeler;
 
+    @CommandLine.Option(names = "--no-digital-post", description = "Do not start the Digital Post and NemSMS simulator (SF1601 KombiPostAfsend, PostForespoerg, its STS and token exchange).")
+    boolean noDigitalPost;
+
     @CommandLine.Option(names = "--run-for", paramLabel = "<duration>", hidden = true, description = "Stop after this ISO-8601 duration (for tests).")
     Duration runFor;
+
+    /** The Digital Post simulator on the same test PKI, so one system certificate serves both. */
+    private DigitalPostSimulator digitalPost(ServiceplatformSimulator sim) {
+        DigitalPostSimulator.Builder b = DigitalPostSimulator.builder().pki(sim.pki()).strict(!lenient);
+        if (contracts != null) {
+            b.contracts(contracts);
+        }
+        return b.build().start();
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -70,8 +83,12 @@ final class SimulatorCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         try (ServiceplatformSimulator sim = ServiceplatformSimulator.builder().port(port).strict(!lenient)
                 .contracts(contracts).build().start();
+                DigitalPostSimulator dp = noDigitalPost ? null : digitalPost(sim);
                 BeskedfordelerSimulator bf = noBeskedfordeler ? null : BeskedfordelerSimulator.builder().sts(sim)
                         .start()) {
+            if (bf != null && dp != null) {
+                bf.followDigitalPost(dp);
+            }
             java.util.UUID dueslag = bf == null ? null : bf.createDueslag(sim.municipalityCvr());
             if (bf != null) {
                 bf.subscribe(dueslag, EVENT_TYPE);
@@ -106,7 +123,17 @@ final class SimulatorCommand implements Callable<Integer> {
                     "# the Beskedfordeler (rammearkitektur events ...): the broker and the municipality's dueslag",
                     bf == null ? "# (not started)" : "beskedfordeler.host=" + bf.host(),
                     bf == null ? "" : "beskedfordeler.port=" + bf.port(),
-                    bf == null ? "" : "beskedfordeler.dueslag=" + dueslag, ""));
+                    bf == null ? "" : "beskedfordeler.dueslag=" + dueslag,
+                    "# Digital Post and NemSMS (rammearkitektur memo send --config ...): its own host, STS and TLS",
+                    dp == null ? "# (not started)" : "digitalpost.environment=" + dp.baseUri(),
+                    dp == null ? "" : "digitalpost.certificate=" + p12,
+                    dp == null ? "" : "digitalpost.certificate.password=" + PASSWORD,
+                    dp == null ? "" : "digitalpost.trust-anchors=" + write(dir.resolve("digitalpost-tls-trust-anchor.pem"),
+                            Pem.encode(dp.tlsTrustAnchor())),
+                    dp == null ? "" : "digitalpost.sts-certificates=" + write(dir.resolve("digitalpost-sts-certificate.pem"),
+                            Pem.encode(dp.stsCertificate())),
+                    dp == null ? "" : "digitalpost.authority-cvr=" + sim.municipalityCvr(),
+                    dp == null ? "" : "digitalpost.sender-name=" + organisation.name(), ""));
             w.println("Serviceplatformen simulator on " + sim.baseUri() + (lenient ? " (lenient)" : " (strict)")
                     + (sim.contracts() == null ? "" : ", validating against the published contracts in " + sim.contracts()));
             for (Map.Entry<String, java.net.URI> e : sim.endpoints().entrySet()) {
@@ -114,6 +141,11 @@ final class SimulatorCommand implements Callable<Integer> {
             }
             w.println("  STS SOAP  " + sim.baseUri().resolve(ServiceplatformSimulator.STS_SOAP_PATH.substring(1)));
             w.println("  STS REST  " + sim.baseUri().resolve(ServiceplatformSimulator.STS_REST_PATH.substring(1)));
+            if (dp != null) {
+                w.println("Digital Post and NemSMS simulator on " + dp.baseUri() + (lenient ? " (lenient)" : " (strict)")
+                        + ": KombiPostAfsend (SF1601), PostForespoerg, its STS and access-token exchange; its delivery"
+                        + " statuses go to the Beskedfordeler's dueslag" + (bf == null ? " (not started)" : ""));
+            }
             if (bf != null) {
                 w.println("Beskedfordeler simulator on amqps://" + bf.host() + ":" + bf.port() + "/"
                         + BeskedfordelerSimulator.VIRTUAL_HOST + " (TLS with client certificates, the STS token as the"
@@ -156,7 +188,12 @@ final class SimulatorCommand implements Callable<Integer> {
                 }
             }
             w.println("Stopped. Conformance: " + sim.conformanceReport().strip());
-            List<Path> reports = ConformanceReports.write(dir, ConformanceReports.Run.of("conformance-report", sim));
+            if (dp != null) {
+                w.println("Digital Post conformance: " + dp.conformanceReport().strip());
+            }
+            List<Path> reports = ConformanceReports.write(dir, dp == null
+                    ? ConformanceReports.Run.of("conformance-report", sim)
+                    : ConformanceReports.Run.of("conformance-report", sim, dp));
             w.println("Conformance report: " + reports.get(0) + " (HTML), " + reports.get(1) + " (JUnit XML)");
             w.flush();
         }

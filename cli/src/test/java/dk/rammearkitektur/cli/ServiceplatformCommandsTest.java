@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -80,6 +81,9 @@ class ServiceplatformCommandsTest {
                 + Files.readString(xml));
         assertEquals("0", suite.getAttribute("failures"), Files.readString(xml));
         assertTrue(Files.readString(dir.resolve("conformance-report.html")).contains("<td>SF1490-YI</td>"));
+        assertTrue(Files.readString(dir.resolve("conformance-report.html")).contains("<td>Digital Post KOMBI</td>"));
+        assertTrue(SIM_OUT.toString().matches("(?s).*Digital Post conformance: [^\\n]*\\R(?:[^\\n]*\\R)?no violations\\R.*"),
+                SIM_OUT.toString());
     }
 
     @Test
@@ -265,6 +269,18 @@ class ServiceplatformCommandsTest {
         Result none = run(null, "index", "benefit", "--config", config.toString(), applied.toString());
         assertEquals(2, none.code(), none.out());
         assertTrue(none.err().contains("benefit: the case has 0 granted or ended benefits"), none.err());
+    }
+
+    @Test
+    void memoSendReachesTheStandaloneDigitalPostSimulatorWithTheSameConfiguration() throws Exception {
+        Path pdf = Files.write(dir.resolve("brev.pdf"), "%PDF-1.7 brev".getBytes(StandardCharsets.US_ASCII));
+        String cpr = dk.rammearkitektur.testkit.serviceplatform.SimulatorData.CPR_ACTIVE_1900S;
+        Result r = run(null, "memo", "send", "--config", config.toString(), "--cpr", cpr, "--pdf", pdf.toString());
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("sent: Digital Post letter"), r.out());
+        assertFalse(r.out().contains(cpr), "CPR masked");
+        assertTrue(SIM_OUT.toString().contains("Digital Post and NemSMS simulator on https://127.0.0.1:"),
+                SIM_OUT.toString());
     }
 
     @Test

@@ -424,6 +424,13 @@ public final class DigitalPostSimulator implements AutoCloseable {
         return b.toString();
     }
 
+    /** Every endpoint that received requests ({@code STS}, {@code TOKEN}, {@code KOMBI}, {@code LOOKUP}), by name. */
+    public Map<String, Integer> requestCounts() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        counts.forEach((id, c) -> out.put(id, c.get()));
+        return out;
+    }
+
     /** How many requests an endpoint received: {@code STS}, {@code TOKEN}, {@code KOMBI} or {@code LOOKUP}. */
     public int requestCount(String endpoint) {
         AtomicInteger c = counts.get(endpoint);

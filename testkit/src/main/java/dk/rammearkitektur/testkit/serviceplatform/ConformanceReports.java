@@ -21,6 +21,8 @@ import java.util.TreeMap;
  * violation (time, rule or fault code, detail, correlation id). CPR numbers are masked in both.
  */
 public final class ConformanceReports {
+    private static final String DIGITAL_POST = "Digital Post ";
+
     private ConformanceReports() {
     }
 
@@ -40,6 +42,22 @@ public final class ConformanceReports {
         /** The run of {@code sim} now: its request counts and violations. */
         public static Run of(String name, ServiceplatformSimulator sim) {
             return new Run(name, sim.now(), sim.requestCounts(), sim.violations());
+        }
+
+        /**
+         * The run of both simulators now; the Digital Post simulator's endpoints are named {@code Digital Post <name>}
+         * ({@code Digital Post KOMBI}, {@code Digital Post STS}, ...), so they stand apart from Serviceplatformen's.
+         */
+        public static Run of(String name, ServiceplatformSimulator sim,
+                dk.rammearkitektur.testkit.digitalpost.DigitalPostSimulator digitalPost) {
+            Map<String, Integer> requests = new TreeMap<>(sim.requestCounts());
+            digitalPost.requestCounts().forEach((e, n) -> requests.put(DIGITAL_POST + e, n));
+            List<ConformanceViolation> violations = new ArrayList<>(sim.violations());
+            for (ConformanceViolation v : digitalPost.violations()) {
+                violations.add(new ConformanceViolation(v.at(), DIGITAL_POST + v.endpoint(), v.correlationId(),
+                        v.code(), v.detail()));
+            }
+            return new Run(name, sim.now(), requests, violations);
         }
 
         /** Every endpoint with requests or violations, by id, with its violations. */
