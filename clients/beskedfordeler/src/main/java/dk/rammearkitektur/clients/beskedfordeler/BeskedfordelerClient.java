@@ -246,10 +246,11 @@ public final class BeskedfordelerClient implements AutoCloseable {
         }
 
         /**
-         * The Micrometer registry the client's calls and STS tokens are observed in (publishes and value-list calls; receiving is not a call), e.g. the application's (see
-         * {@code docs/observability.md}): one {@code rammearkitektur.client.call} observation per call, retries
-         * included, and one {@code rammearkitektur.sts.token} per token asked for, tagged with the service, operation
-         * and outcome, never with personal data. Default {@link ObservationRegistry#NOOP}: nothing is recorded.
+         * The Micrometer registry the client's publishes, value-list calls and STS tokens are observed in, e.g. the
+         * application's (see {@code docs/observability.md}): one {@code rammearkitektur.client.call} observation per
+         * call, retries included, and one {@code rammearkitektur.sts.token} per token asked for, tagged with the
+         * service, operation and outcome, never with personal data; receiving events is not a call. Default
+         * {@link ObservationRegistry#NOOP}: nothing is recorded.
          */
         public Builder observationRegistry(ObservationRegistry registry) {
             settings.observationRegistry(registry);

@@ -74,8 +74,8 @@ class BeskedfordelerClientValidationTest {
                 () -> BeskedfordelerClient.builder().observationRegistry(null).build());
         assertTrue(paths(e).contains("beskedfordelerClient.observationRegistry"), paths(e).toString());
         ValidationException noop = assertThrows(ValidationException.class,
-                () -> BeskedfordelerClient.builder().observationRegistry(io.micrometer.observation.ObservationRegistry.NOOP)
-                        .build());
+                () -> BeskedfordelerClient.builder()
+                        .observationRegistry(io.micrometer.observation.ObservationRegistry.NOOP).build());
         assertTrue(!paths(noop).contains("beskedfordelerClient.observationRegistry"), paths(noop).toString());
     }
 }

@@ -111,8 +111,8 @@ public final class DigitalPostClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DigitalPostClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** What a lookup's observation is tagged with: the service and operation; the call's own id is per attempt. */
-    private static final ServiceCall LOOKUP_CALL = ServiceCall.read(SERVICE, "PostForespoerg", null);
+    private static final String KOMBI_OPERATION = "KombiPostAfsend";
+    private static final String LOOKUP_OPERATION = "PostForespoerg";
 
     private final DigitalPostEnvironment environment;
     private final HttpTransport http;
@@ -187,8 +187,8 @@ public final class DigitalPostClient implements AutoCloseable {
     public SendReceipt send(Transmission transmission) {
         Objects.requireNonNull(transmission, "transmission == null");
         preflight(transmission);
-        Observation observation = ClientObservations.startCall(observations, sendCall(transmission));
-        try (Observation.Scope scope = observation.openScope()) {
+        Observation observation = ClientObservations.startCall(observations, SERVICE, KOMBI_OPERATION);
+        try (Observation.Scope scope = ClientObservations.scope(observation)) {
             return sendOnce(transmission, timeouts.total());
         } catch (RuntimeException | Error e) {
             ClientObservations.failed(observation, e);
@@ -216,8 +216,8 @@ public final class DigitalPostClient implements AutoCloseable {
     public SendReceipt sendWithRetries(Transmission transmission) {
         Objects.requireNonNull(transmission, "transmission == null");
         preflight(transmission);
-        Observation observation = ClientObservations.startCall(observations, sendCall(transmission));
-        try (Observation.Scope scope = observation.openScope()) {
+        Observation observation = ClientObservations.startCall(observations, SERVICE, KOMBI_OPERATION);
+        try (Observation.Scope scope = ClientObservations.scope(observation)) {
             return sendWithRetries(transmission, observation);
         } catch (RuntimeException | Error e) {
             ClientObservations.failed(observation, e);
@@ -479,8 +479,8 @@ public final class DigitalPostClient implements AutoCloseable {
     // ------------------------------------------------------------------ lookups
 
     private boolean lookup(String kind, String query) {
-        Observation observation = ClientObservations.startCall(observations, LOOKUP_CALL);
-        try (Observation.Scope scope = observation.openScope()) {
+        Observation observation = ClientObservations.startCall(observations, SERVICE, LOOKUP_OPERATION);
+        try (Observation.Scope scope = ClientObservations.scope(observation)) {
             return lookup(kind, query, observation);
         } catch (RuntimeException | Error e) {
             ClientObservations.failed(observation, e);
@@ -522,7 +522,7 @@ public final class DigitalPostClient implements AutoCloseable {
     private Duration remaining(long deadline) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-            throw new CallTimeoutException(ServiceCall.read(SERVICE, "PostForespoerg", null),
+            throw new CallTimeoutException(ServiceCall.read(SERVICE, LOOKUP_OPERATION, null),
                     "the total timeout is used up", true, null);
         }
         return Duration.ofNanos(Math.min(left, timeouts.read().toNanos()));
@@ -560,7 +560,7 @@ public final class DigitalPostClient implements AutoCloseable {
     private boolean lookupWithToken(String kind, String query, Duration timeout) {
         AccessTokens.Token token = accessTokens.get(LOOKUP_ENTITY_ID, () -> exchange(LOOKUP_ENTITY_ID));
         String transactionId = UUID.randomUUID().toString();
-        ServiceCall call = ServiceCall.read(SERVICE, "PostForespoerg", transactionId);
+        ServiceCall call = ServiceCall.read(SERVICE, LOOKUP_OPERATION, transactionId);
         HttpRequest request = HttpRequest.newBuilder(environment.lookupBase().resolve(kind + "?" + query))
                 .header("Authorization", token.type() + " " + token.value())
                 .header("x-TransaktionsId", transactionId)
@@ -603,7 +603,7 @@ public final class DigitalPostClient implements AutoCloseable {
 
     /** The call descriptor of a send: not idempotent, carrying the transmission to resend. */
     private static ServiceCall sendCall(Transmission t) {
-        return ServiceCall.write(SERVICE, "KombiPostAfsend", t.transactionId().toString(), t);
+        return ServiceCall.write(SERVICE, KOMBI_OPERATION, t.transactionId().toString(), t);
     }
 
     private static String identifier(String field, String value, boolean cvrAllowed) {
@@ -722,8 +722,8 @@ public final class DigitalPostClient implements AutoCloseable {
         }
 
         /**
-         * The Micrometer registry the client's calls and STS tokens are observed in (sends and lookups), e.g. the application's (see
-         * {@code docs/observability.md}): one {@code rammearkitektur.client.call} observation per call, retries
+         * The Micrometer registry the client's sends, lookups and STS tokens are observed in, e.g. the application's
+         * (see {@code docs/observability.md}): one {@code rammearkitektur.client.call} observation per call, retries
          * included, and one {@code rammearkitektur.sts.token} per token asked for, tagged with the service, operation
          * and outcome, never with personal data. Default {@link ObservationRegistry#NOOP}: nothing is recorded.
          */

@@ -69,7 +69,8 @@ class DigitalPostEnvironmentTest {
         ValidationException e = assertThrows(ValidationException.class, () -> DigitalPostClient.builder()
                 .observationRegistry(null).build());
         assertTrue(e.getMessage().contains("digitalPostClient.observationRegistry: must be set"), e.getMessage());
-        ValidationException defaults = assertThrows(ValidationException.class, () -> DigitalPostClient.builder().build());
+        ValidationException defaults = assertThrows(ValidationException.class,
+                () -> DigitalPostClient.builder().build());
         assertTrue(!defaults.getMessage().contains("observationRegistry"), defaults.getMessage());
     }
 }

@@ -166,7 +166,8 @@ class ServiceplatformClientBuilderTest {
 
     @Test
     void aNullObservationRegistryIsNamedAndTheNoopOneBuilds() {
-        ValidationException e = assertThrows(ValidationException.class, () -> valid().observationRegistry(null).build());
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> valid().observationRegistry(null).build());
         assertEquals(List.of("serviceplatformClient.observationRegistry"), paths(e));
         try (ServiceplatformClient c = valid().observationRegistry(io.micrometer.observation.ObservationRegistry.NOOP)
                 .build()) {

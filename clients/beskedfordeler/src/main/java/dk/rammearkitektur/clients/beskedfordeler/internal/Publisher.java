@@ -84,7 +84,7 @@ public final class Publisher implements AutoCloseable {
     public Accepted publish(byte[] body, String messageId) {
         ServiceCall call = ServiceCall.write("SF1462", "AfsendBesked", UUID.randomUUID().toString(), null);
         Observation observation = ClientObservations.startCall(observations, call);
-        try (Observation.Scope scope = observation.openScope()) {
+        try (Observation.Scope scope = ClientObservations.scope(observation)) {
             return publish(call, body, messageId);
         } catch (RuntimeException | Error e) {
             ClientObservations.failed(observation, e);

@@ -41,7 +41,7 @@ public final class CallRetries {
     public static <T> T run(Logger log, ObservationRegistry observations, ServiceCall call, RetryPolicy retry,
             Timeouts timeouts, Attempt<T> attempt) {
         Observation observation = ClientObservations.startCall(observations, call);
-        try (Observation.Scope scope = observation.openScope()) {
+        try (Observation.Scope scope = ClientObservations.scope(observation)) {
             return attempts(log, observation, call, retry, timeouts, attempt);
         } catch (RuntimeException | Error e) {
             ClientObservations.failed(observation, e);

@@ -95,16 +95,29 @@ public final class ClientObservations {
      * no-op observation when {@code registry} has no handlers.
      */
     public static Observation startCall(ObservationRegistry registry, ServiceCall call) {
+        return startCall(registry, call.service(), call.operation());
+    }
+
+    /** Starts the observation of a call of {@code operation} of {@code service}; see {@link #startCall}. */
+    public static Observation startCall(ObservationRegistry registry, String service, String operation) {
         Observation o = Observation.createNotStarted(CALL, registry);
         if (o.isNoop()) {
             return o;
         }
-        return o.contextualName(call.service() + " " + call.operation())
-                .lowCardinalityKeyValue(SERVICE, call.service())
-                .lowCardinalityKeyValue(OPERATION, call.operation())
+        return o.contextualName(service + " " + operation)
+                .lowCardinalityKeyValue(SERVICE, service)
+                .lowCardinalityKeyValue(OPERATION, operation)
                 .lowCardinalityKeyValue(OUTCOME, OUTCOME_SUCCESS)
                 .lowCardinalityKeyValue(FAULT_CODE, NONE)
                 .start();
+    }
+
+    /**
+     * Opens the scope of {@code observation} (so a token fetched within it is its child); the no-op scope, without
+     * allocating one, when the observation is the no-op one.
+     */
+    public static Observation.Scope scope(Observation observation) {
+        return observation.isNoop() ? Observation.Scope.NOOP : observation.openScope();
     }
 
     /** Starts the observation of a token for {@code entityId}; {@link #RESULT} is set as the cache finds out. */

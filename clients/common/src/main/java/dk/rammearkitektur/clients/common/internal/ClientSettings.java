@@ -133,7 +133,8 @@ public final class ClientSettings {
 
     /** Checks that the observation registry is set (it is {@link ObservationRegistry#NOOP} unless replaced). */
     public void checkObservationRegistry(Violations v) {
-        v.require(observationRegistry != null, "observationRegistry", "must be set (ObservationRegistry.NOOP for none)");
+        v.require(observationRegistry != null, "observationRegistry",
+                "must be set (ObservationRegistry.NOOP for none)");
     }
 
     /** The trust anchors (live list). */

@@ -62,7 +62,7 @@ public final class TokenCache {
     /** A token valid for at least the renewal margin, from the cache or from one STS request. */
     public IssuedToken get(Key key) {
         Observation observation = ClientObservations.startToken(observations, key.entityId());
-        try (Observation.Scope scope = observation.openScope()) {
+        try (Observation.Scope scope = ClientObservations.scope(observation)) {
             return get(key, observation);
         } catch (RuntimeException | Error e) {
             if (!observation.isNoop()) {

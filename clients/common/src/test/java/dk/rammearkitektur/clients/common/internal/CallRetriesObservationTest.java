@@ -2,6 +2,7 @@ package dk.rammearkitektur.clients.common.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -184,7 +185,9 @@ class CallRetriesObservationTest {
     @Test
     void theNoopRegistryIsTheDefaultAndRecordsNothing() {
         assertEquals("ok", CallRetries.run(LOG, ObservationRegistry.NOOP, call, RETRY, TIMEOUTS, timeout -> "ok"));
-        assertTrue(ClientObservations.startCall(ObservationRegistry.NOOP, call).isNoop());
+        Observation noop = ClientObservations.startCall(ObservationRegistry.NOOP, call);
+        assertTrue(noop.isNoop());
+        assertSame(Observation.Scope.NOOP, ClientObservations.scope(noop), "no scope is allocated for nothing");
         assertTrue(ClientObservations.startCall(ObservationRegistry.create(), call).isNoop(),
                 "a registry without handlers gets the no-op observation");
         assertThrows(CallTimeoutException.class, () -> CallRetries.run(LOG, ObservationRegistry.NOOP, call,
