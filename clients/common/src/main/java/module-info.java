@@ -11,6 +11,8 @@ module dk.rammearkitektur.clients.common {
     requires java.net.http;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    // builders take an ObservationRegistry; the API only, a no-op unless the application passes one
+    requires transitive micrometer.observation;
 
     exports dk.rammearkitektur.clients.common;
     exports dk.rammearkitektur.clients.common.events;

@@ -16,6 +16,8 @@ import dk.rammearkitektur.clients.beskedfordeler.push.PushServer;
 import dk.rammearkitektur.clients.common.events.EventMessage;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import dk.rammearkitektur.testkit.serviceplatform.internal.LoopbackHttpsServer;
 import dk.rammearkitektur.testkit.serviceplatform.internal.SimulatorExchanges;
 import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
@@ -188,16 +190,26 @@ class PushDeliveryConformanceTest {
     }
 
     @Test
-    void publishedEventIsPushedToo() throws Exception {
+    void publishedEventIsPushedTooAndObservedAsOneCall() throws Exception {
         server(handled::add, bf.platformCertificate());
         EventMessage event = EventMessage.builder().messageId(UUID.randomUUID()).messageType(type).build();
-        try (BeskedfordelerClient client = BeskedfordelerClient.builder()
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        try (BeskedfordelerClient client = BeskedfordelerClient.builder().observationRegistry(registry)
                 .environment(BeskedfordelerEnvironment.custom(bf.host(), bf.port(), sts.baseUri(), sts.baseUri()))
                 .systemCertificate(sts.systemIdentity().pkcs12(PW), PW)
                 .trustAnchors(List.of(bf.tlsTrustAnchor(), sts.tlsTrustAnchor()))
                 .stsCertificates(List.of(sts.stsCertificate())).authorityCvr(sts.municipalityCvr()).build()) {
             assertEquals(1, client.publish(event).attempts());
         }
+        TestObservationRegistryAssert.assertThat(registry)
+                .hasNumberOfObservationsWithNameEqualTo("rammearkitektur.client.call", 1)
+                .hasAnObservation(o -> o.hasNameEqualTo("rammearkitektur.client.call")
+                        .hasLowCardinalityKeyValue("service", "SF1462")
+                        .hasLowCardinalityKeyValue("operation", "AfsendBesked")
+                        .hasLowCardinalityKeyValue("outcome", "success"))
+                .hasAnObservation(o -> o.hasNameEqualTo("rammearkitektur.sts.token")
+                        .hasLowCardinalityKeyValue("entity.id", BeskedfordelerClient.SEND_ENTITY_ID)
+                        .hasLowCardinalityKeyValue("result", "issued"));
         // The attempt is recorded once the reply is read, after the handler ran: wait for both.
         await("the pushed event handled", () -> handled.size() == 1 && attempts(event.messageId()).size() == 1);
         assertEquals(event.messageId(), handled.get(0).message().messageId());

@@ -1,6 +1,7 @@
 package dk.rammearkitektur.testkit.serviceplatform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,12 @@ import dk.rammearkitektur.core.StsRefusedException;
 import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
+import dk.rammearkitektur.core.PersonalData;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import java.util.regex.Pattern;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +38,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The STS token auth model end to end: SOAP and REST STS, token-signed service calls, refusals, single flight. */
 @ExtendWith(LogCapture.class)
 class StsEndToEndTest {
+    private static final Pattern CPR = Pattern.compile("\\d{6}-?\\d{4}");
     private static ServiceplatformSimulator sim;
 
     @BeforeAll
@@ -178,5 +186,36 @@ class StsEndToEndTest {
                     () -> c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S)).status());
             assertTrue(c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S).isPresent());
         }
+    }
+
+    @Test
+    void observedTwoLookupsAreTwoCallsOneStsRequestAndOneCacheHitWithoutTheCprNumber() {
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        try (ServiceplatformClient c = SimulatorClients.stsToken(sim, StsProtocol.SOAP).observationRegistry(registry)
+                .build()) {
+            assertTrue(c.lookupPerson(SimulatorData.CPR_ACTIVE_1900S).isPresent());
+            assertTrue(c.lookupPerson(SimulatorData.CPR_PROTECTED).isPresent());
+        }
+        TestObservationRegistryAssert.assertThat(registry)
+                .hasNumberOfObservationsWithNameEqualTo("rammearkitektur.client.call", 2)
+                .hasNumberOfObservationsWithNameEqualTo("rammearkitektur.sts.token", 2)
+                .forAllObservationsWithNameEqualTo("rammearkitektur.client.call", o -> o
+                        .hasLowCardinalityKeyValue("service", "SF1520")
+                        .hasLowCardinalityKeyValue("operation", "PersonLookup")
+                        .hasLowCardinalityKeyValue("outcome", "success")
+                        .hasLowCardinalityKeyValue("fault.code", "none"))
+                .hasAnObservation(o -> o.hasNameEqualTo("rammearkitektur.sts.token")
+                        .hasLowCardinalityKeyValue("result", "issued"))
+                .hasAnObservation(o -> o.hasNameEqualTo("rammearkitektur.sts.token")
+                        .hasLowCardinalityKeyValue("result", "cache-hit"));
+        TestObservationRegistryAssert.assertThat(registry).hasHandledContextsThatSatisfy(contexts -> {
+            assertEquals(4, contexts.size());
+            for (Observation.Context context : contexts) {
+                for (KeyValue kv : context.getAllKeyValues()) {
+                    assertFalse(CPR.matcher(kv.getValue()).find(), kv.toString());
+                    assertFalse(PersonalData.containsCprNumber(kv.getValue()), kv.toString());
+                }
+            }
+        });
     }
 }

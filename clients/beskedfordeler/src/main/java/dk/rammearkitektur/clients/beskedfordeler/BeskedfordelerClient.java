@@ -20,6 +20,7 @@ import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.Violations;
 import dk.rammearkitektur.signing.SigningCredential;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -71,7 +72,7 @@ public final class BeskedfordelerClient implements AutoCloseable {
 
     private BeskedfordelerClient(BeskedfordelerEnvironment environment, AmqpConnector connector, TokenCache tokens,
             TokenCache.Key receiveKey, Duration renewalMargin, Clock clock, SoapTransport transport,
-            ValueListClient valueLists) {
+            ValueListClient valueLists, ObservationRegistry observations) {
         this.environment = environment;
         this.transport = transport;
         this.valueLists = valueLists;
@@ -81,7 +82,8 @@ public final class BeskedfordelerClient implements AutoCloseable {
         this.renewalMargin = renewalMargin;
         this.clock = clock;
         TokenCache.Key sendKey = new TokenCache.Key(SEND_ENTITY_ID, receiveKey.cvr(), receiveKey.certificate());
-        this.publisher = new Publisher(connector, () -> tokens.get(sendKey), tokens::clear, renewalMargin, clock);
+        this.publisher = new Publisher(connector, () -> tokens.get(sendKey), tokens::clear, renewalMargin, clock,
+                observations);
     }
 
     /** A builder for a client. */
@@ -244,6 +246,18 @@ public final class BeskedfordelerClient implements AutoCloseable {
         }
 
         /**
+         * The Micrometer registry the client's publishes, value-list calls and STS tokens are observed in, e.g. the
+         * application's (see {@code docs/observability.md}): one {@code rammearkitektur.client.call} observation per
+         * call, retries included, and one {@code rammearkitektur.sts.token} per token asked for, tagged with the
+         * service, operation and outcome, never with personal data; receiving events is not a call. Default
+         * {@link ObservationRegistry#NOOP}: nothing is recorded.
+         */
+        public Builder observationRegistry(ObservationRegistry registry) {
+            settings.observationRegistry(registry);
+            return this;
+        }
+
+        /**
          * Checks every setting and builds the client; it connects only when a subscription starts.
          *
          * @throws ValidationException naming each bad setting
@@ -254,6 +268,7 @@ public final class BeskedfordelerClient implements AutoCloseable {
             v.require(ClientSettings.isCvr(cvr), "authorityCvr", "must be 8 digits");
             v.require(stsProtocol != null, "stsProtocol", "must be set");
             settings.checkTimeoutsRetriesClock(v);
+            settings.checkObservationRegistry(v);
             settings.checkClockSkewAndTrustAnchors(v);
             settings.checkStsCertificates(v);
             settings.checkTokenTiming(v);
@@ -266,15 +281,16 @@ public final class BeskedfordelerClient implements AutoCloseable {
             StsClient sts = StsClient.of(stsProtocol, environment.stsSoap(), environment.stsRest(), km, transport,
                     credential, clock, new TokenVerificationSettings(settings.stsCertificates(), clock,
                             settings.clockSkew()));
-            TokenCache tokens = new TokenCache(sts, clock, settings.renewalMargin(), settings.stsFaultBackoff());
+            TokenCache tokens = new TokenCache(sts, clock, settings.renewalMargin(), settings.stsFaultBackoff(),
+                    settings.observationRegistry());
             TokenCache.Key key = new TokenCache.Key(RECEIVE_ENTITY_ID, cvr, StsSecurityHeader.fingerprint(credential));
             AmqpConnector connector = new AmqpConnector(environment.amqpHost(), environment.amqpPort(),
                     environment.virtualHost(), tls(km), timeouts);
             settings.clearPassword();
             ValueListClient valueLists = new ValueListClient(environment, transport, settings.retryPolicy(), timeouts,
-                    clock);
+                    clock, settings.observationRegistry());
             return new BeskedfordelerClient(environment, connector, tokens, key, settings.renewalMargin(), clock,
-                    transport, valueLists);
+                    transport, valueLists, settings.observationRegistry());
         }
 
         private static SSLContext tls(KeyMaterial km) {

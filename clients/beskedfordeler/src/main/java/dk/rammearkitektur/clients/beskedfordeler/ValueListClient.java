@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * The Beskedfordeler's value lists (værdilister; SF1461 VærdilisteRediger): read a list, add values to it, remove
@@ -39,9 +40,11 @@ public final class ValueListClient {
     private final RetryPolicy retry;
     private final Timeouts timeouts;
     private final Clock clock;
+    private final ObservationRegistry observations;
 
     ValueListClient(BeskedfordelerEnvironment environment, SoapTransport transport, RetryPolicy retry,
-            Timeouts timeouts, Clock clock) {
+            Timeouts timeouts, Clock clock, ObservationRegistry observations) {
+        this.observations = observations;
         this.clock = clock;
         this.environment = environment;
         this.transport = transport;
@@ -99,7 +102,7 @@ public final class ValueListClient {
     /** One call: sent, retried by {@code policy}, its reply read by {@code reader} (a misshapen reply is malformed). */
     private <T> T send(ServiceCall call, String action, Document envelope, RetryPolicy policy,
             Function<Document, T> reader) {
-        return CallRetries.run(LOG, call, policy, timeouts, timeout -> reader.apply(transport.call(call,
+        return CallRetries.run(LOG, observations, call, policy, timeouts, timeout -> reader.apply(transport.call(call,
                 environment.vaerdiliste(), ValueListMessages.ACTION_PREFIX + action, envelope, timeout.get())));
     }
 

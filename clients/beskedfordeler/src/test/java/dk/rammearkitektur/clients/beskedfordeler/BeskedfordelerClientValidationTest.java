@@ -67,4 +67,15 @@ class BeskedfordelerClientValidationTest {
         assertEquals(Set.of("environment"), paths(assertThrows(ValidationException.class,
                 () -> BeskedfordelerEnvironment.parse("127.0.0.1:5671", null))));
     }
+
+    @Test
+    void aNullObservationRegistryIsNamed() {
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> BeskedfordelerClient.builder().observationRegistry(null).build());
+        assertTrue(paths(e).contains("beskedfordelerClient.observationRegistry"), paths(e).toString());
+        ValidationException noop = assertThrows(ValidationException.class,
+                () -> BeskedfordelerClient.builder()
+                        .observationRegistry(io.micrometer.observation.ObservationRegistry.NOOP).build());
+        assertTrue(!paths(noop).contains("beskedfordelerClient.observationRegistry"), paths(noop).toString());
+    }
 }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.rammearkitektur.clients.digitalpost.internal.AccessTokens;
 import dk.rammearkitektur.clients.digitalpost.internal.BodyLength;
 import dk.rammearkitektur.clients.common.internal.ClientSettings;
+import dk.rammearkitektur.clients.common.internal.ClientObservations;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import dk.rammearkitektur.clients.digitalpost.internal.Pipe;
 import dk.rammearkitektur.clients.common.internal.IssuedToken;
 import dk.rammearkitektur.clients.common.internal.KeyMaterial;
@@ -108,6 +111,8 @@ public final class DigitalPostClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DigitalPostClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KOMBI_OPERATION = "KombiPostAfsend";
+    private static final String LOOKUP_OPERATION = "PostForespoerg";
 
     private final DigitalPostEnvironment environment;
     private final HttpTransport http;
@@ -119,9 +124,11 @@ public final class DigitalPostClient implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final Long maxFileBytes;
+    private final ObservationRegistry observations;
 
     private DigitalPostClient(Builder b, KeyMaterial km) {
         ClientSettings settings = b.settings;
+        this.observations = settings.observationRegistry();
         this.environment = b.environment;
         this.timeouts = settings.timeouts();
         this.retryPolicy = settings.retryPolicy();
@@ -138,7 +145,7 @@ public final class DigitalPostClient implements AutoCloseable {
         TokenVerificationSettings tv = new TokenVerificationSettings(settings.stsCertificates(), clock,
                 settings.clockSkew());
         this.stsTokens = new TokenCache(new RestStsClient(environment.stsRest(), km, http, tv),
-                clock, settings.renewalMargin(), settings.stsFaultBackoff());
+                clock, settings.renewalMargin(), settings.stsFaultBackoff(), observations);
         this.accessTokens = new AccessTokens(clock, Duration.ofSeconds(60));
     }
 
@@ -180,7 +187,15 @@ public final class DigitalPostClient implements AutoCloseable {
     public SendReceipt send(Transmission transmission) {
         Objects.requireNonNull(transmission, "transmission == null");
         preflight(transmission);
-        return sendOnce(transmission, timeouts.total());
+        Observation observation = ClientObservations.startCall(observations, SERVICE, KOMBI_OPERATION);
+        try (Observation.Scope scope = ClientObservations.scope(observation)) {
+            return sendOnce(transmission, timeouts.total());
+        } catch (RuntimeException | Error e) {
+            ClientObservations.failed(observation, e);
+            throw e;
+        } finally {
+            observation.stop();
+        }
     }
 
     /**
@@ -201,6 +216,18 @@ public final class DigitalPostClient implements AutoCloseable {
     public SendReceipt sendWithRetries(Transmission transmission) {
         Objects.requireNonNull(transmission, "transmission == null");
         preflight(transmission);
+        Observation observation = ClientObservations.startCall(observations, SERVICE, KOMBI_OPERATION);
+        try (Observation.Scope scope = ClientObservations.scope(observation)) {
+            return sendWithRetries(transmission, observation);
+        } catch (RuntimeException | Error e) {
+            ClientObservations.failed(observation, e);
+            throw e;
+        } finally {
+            observation.stop();
+        }
+    }
+
+    private SendReceipt sendWithRetries(Transmission transmission, Observation observation) {
         for (int attempt = 1;; attempt++) {
             try {
                 return sendOnce(transmission, timeouts.total());
@@ -210,6 +237,7 @@ public final class DigitalPostClient implements AutoCloseable {
                 }
                 LOG.debug("send of transaction {} failed ({}); attempt {} with the same ids", transmission.transactionId(),
                         e.getClass().getSimpleName(), attempt + 1);
+                observation.event(ClientObservations.RETRY);
                 pause(attempt, e);
             }
         }
@@ -451,6 +479,18 @@ public final class DigitalPostClient implements AutoCloseable {
     // ------------------------------------------------------------------ lookups
 
     private boolean lookup(String kind, String query) {
+        Observation observation = ClientObservations.startCall(observations, SERVICE, LOOKUP_OPERATION);
+        try (Observation.Scope scope = ClientObservations.scope(observation)) {
+            return lookup(kind, query, observation);
+        } catch (RuntimeException | Error e) {
+            ClientObservations.failed(observation, e);
+            throw e;
+        } finally {
+            observation.stop();
+        }
+    }
+
+    private boolean lookup(String kind, String query, Observation observation) {
         long deadline = System.nanoTime() + timeouts.total().toNanos();
         for (int attempt = 1;; attempt++) {
             try {
@@ -466,6 +506,7 @@ public final class DigitalPostClient implements AutoCloseable {
                         < Math.min(timeouts.connect().toNanos(), timeouts.read().toNanos()) / 4) {
                     throw e;
                 }
+                observation.event(ClientObservations.RETRY);
                 try {
                     Thread.sleep(delay.toMillis());
                 } catch (InterruptedException ie) {
@@ -481,7 +522,7 @@ public final class DigitalPostClient implements AutoCloseable {
     private Duration remaining(long deadline) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-            throw new CallTimeoutException(ServiceCall.read(SERVICE, "PostForespoerg", null),
+            throw new CallTimeoutException(ServiceCall.read(SERVICE, LOOKUP_OPERATION, null),
                     "the total timeout is used up", true, null);
         }
         return Duration.ofNanos(Math.min(left, timeouts.read().toNanos()));
@@ -519,7 +560,7 @@ public final class DigitalPostClient implements AutoCloseable {
     private boolean lookupWithToken(String kind, String query, Duration timeout) {
         AccessTokens.Token token = accessTokens.get(LOOKUP_ENTITY_ID, () -> exchange(LOOKUP_ENTITY_ID));
         String transactionId = UUID.randomUUID().toString();
-        ServiceCall call = ServiceCall.read(SERVICE, "PostForespoerg", transactionId);
+        ServiceCall call = ServiceCall.read(SERVICE, LOOKUP_OPERATION, transactionId);
         HttpRequest request = HttpRequest.newBuilder(environment.lookupBase().resolve(kind + "?" + query))
                 .header("Authorization", token.type() + " " + token.value())
                 .header("x-TransaktionsId", transactionId)
@@ -562,7 +603,7 @@ public final class DigitalPostClient implements AutoCloseable {
 
     /** The call descriptor of a send: not idempotent, carrying the transmission to resend. */
     private static ServiceCall sendCall(Transmission t) {
-        return ServiceCall.write(SERVICE, "KombiPostAfsend", t.transactionId().toString(), t);
+        return ServiceCall.write(SERVICE, KOMBI_OPERATION, t.transactionId().toString(), t);
     }
 
     private static String identifier(String field, String value, boolean cvrAllowed) {
@@ -681,6 +722,17 @@ public final class DigitalPostClient implements AutoCloseable {
         }
 
         /**
+         * The Micrometer registry the client's sends, lookups and STS tokens are observed in, e.g. the application's
+         * (see {@code docs/observability.md}): one {@code rammearkitektur.client.call} observation per call, retries
+         * included, and one {@code rammearkitektur.sts.token} per token asked for, tagged with the service, operation
+         * and outcome, never with personal data. Default {@link ObservationRegistry#NOOP}: nothing is recorded.
+         */
+        public Builder observationRegistry(ObservationRegistry registry) {
+            settings.observationRegistry(registry);
+            return this;
+        }
+
+        /**
          * The most bytes of file content one send may carry (checked before sending when the sizes are known), or
          * null (default) for no limit: the platform's limit is not published.
          */
@@ -698,6 +750,7 @@ public final class DigitalPostClient implements AutoCloseable {
             Violations v = Violations.at("digitalPostClient");
             v.require(environment != null, "environment", "must be set");
             settings.checkTimeoutsRetriesClock(v);
+            settings.checkObservationRegistry(v);
             v.require(settings.clockSkewInRange(), "clockSkew", ClientSettings.CLOCK_SKEW_RULE);
             settings.checkTokenTiming(v);
             v.require(ClientSettings.isCvr(authorityCvr), "authorityCvr", "must be 8 digits");

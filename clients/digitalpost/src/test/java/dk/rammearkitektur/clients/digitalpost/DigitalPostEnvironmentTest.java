@@ -63,4 +63,14 @@ class DigitalPostEnvironmentTest {
             assertTrue(m.contains(expected), m);
         }
     }
+
+    @Test
+    void theClientBuilderNamesANullObservationRegistry() {
+        ValidationException e = assertThrows(ValidationException.class, () -> DigitalPostClient.builder()
+                .observationRegistry(null).build());
+        assertTrue(e.getMessage().contains("digitalPostClient.observationRegistry: must be set"), e.getMessage());
+        ValidationException defaults = assertThrows(ValidationException.class,
+                () -> DigitalPostClient.builder().build());
+        assertTrue(!defaults.getMessage().contains("observationRegistry"), defaults.getMessage());
+    }
 }

@@ -1,5 +1,6 @@
 package dk.rammearkitektur.clients.serviceplatform;
 
+import io.micrometer.observation.ObservationRegistry;
 import dk.rammearkitektur.clients.common.internal.ClientSettings;
 import dk.rammearkitektur.clients.serviceplatform.internal.Authenticator;
 import dk.rammearkitektur.clients.serviceplatform.internal.CallExecutor;
@@ -380,6 +381,17 @@ public final class ServiceplatformClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The Micrometer registry the client's calls and STS tokens are observed in, e.g. the application's (see
+         * {@code docs/observability.md}): one {@code rammearkitektur.client.call} observation per call, retries
+         * included, and one {@code rammearkitektur.sts.token} per token asked for, tagged with the service, operation
+         * and outcome, never with personal data. Default {@link ObservationRegistry#NOOP}: nothing is recorded.
+         */
+        public Builder observationRegistry(ObservationRegistry registry) {
+            settings.observationRegistry(registry);
+            return this;
+        }
+
         /** The clock skew tolerated when checking lifetimes; 0 to 15 minutes. */
         public Builder clockSkew(Duration clockSkew) {
             settings.clockSkew(clockSkew);
@@ -511,6 +523,7 @@ public final class ServiceplatformClient implements AutoCloseable {
             v.require(organisationPageSize >= 1 && organisationPageSize <= 10_000, "organisationPageSize",
                     "must be between 1 and 10000");
             settings.checkTimeoutsRetriesClock(v);
+            settings.checkObservationRegistry(v);
             if (v.require(settings.clockSkew() != null, "clockSkew", "must be set")) {
                 v.require(settings.clockSkewInRange(), "clockSkew", ClientSettings.CLOCK_SKEW_RULE);
             }
@@ -566,7 +579,7 @@ public final class ServiceplatformClient implements AutoCloseable {
                         ? new RestStsClient(environment.stsRest(), km, transport.http(), tv)
                         : new SoapStsClient(environment.stsSoap(), transport, credential, clock, tv);
                 auth = new StsAuthenticator(new TokenCache(stsClient, clock, settings.renewalMargin(),
-                        settings.stsFaultBackoff()), credential, stsCvr, clock);
+                        settings.stsFaultBackoff(), settings.observationRegistry()), credential, stsCvr, clock);
             } else {
                 auth = new InvocationContextAuthenticator(userSystem, user, accountingInfo, onBehalfOfUser, agreements);
             }
@@ -576,7 +589,8 @@ public final class ServiceplatformClient implements AutoCloseable {
             EnvelopeBuilder.Addressing addressing = new EnvelopeBuilder.Addressing(
                     stsCvr != null || addressingOnInvocationContext, stsCvr != null && mustUnderstandAddressing);
             return new ServiceplatformClient(environment, new CallExecutor(environment, transport, auth,
-                    settings.retryPolicy(), timeouts, clock, replyCheck, addressing), km.certificate(), stsCvr, organisationPageSize,
+                    settings.retryPolicy(), timeouts, clock, replyCheck, addressing, settings.observationRegistry()),
+                    km.certificate(), stsCvr, organisationPageSize,
                     clock);
         }
     }

@@ -163,4 +163,15 @@ class ServiceplatformClientBuilderTest {
                 () -> valid().timeouts(Timeouts.of(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1))).build());
         assertEquals("timeouts.connect", e.violations().get(0).path());
     }
+
+    @Test
+    void aNullObservationRegistryIsNamedAndTheNoopOneBuilds() {
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> valid().observationRegistry(null).build());
+        assertEquals(List.of("serviceplatformClient.observationRegistry"), paths(e));
+        try (ServiceplatformClient c = valid().observationRegistry(io.micrometer.observation.ObservationRegistry.NOOP)
+                .build()) {
+            assertEquals(Environment.TEST, c.environment());
+        }
+    }
 }

@@ -15,6 +15,7 @@ import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.Violations;
 import dk.rammearkitektur.signing.SigningCredential;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -128,6 +129,17 @@ public abstract class StoettesystemerClientBuilder<B extends StoettesystemerClie
         return self();
     }
 
+    /**
+     * The Micrometer registry the client's calls and STS tokens are observed in, e.g. the application's (see
+     * {@code docs/observability.md}): one {@code rammearkitektur.client.call} observation per call, retries
+     * included, and one {@code rammearkitektur.sts.token} per token asked for, tagged with the service, operation
+     * and outcome, never with personal data. Default {@link ObservationRegistry#NOOP}: nothing is recorded.
+     */
+    public B observationRegistry(ObservationRegistry registry) {
+        settings.observationRegistry(registry);
+        return self();
+    }
+
     /** How long before expiry a cached token is renewed (default 5 minutes; 0 to 1 hour). */
     public B tokenRenewalMargin(Duration margin) {
         settings.renewalMargin(margin);
@@ -170,6 +182,7 @@ public abstract class StoettesystemerClientBuilder<B extends StoettesystemerClie
         v.require(stsProtocol != null, "stsProtocol", "must be set");
         v.require(entityId != null && !entityId.isBlank(), "entityId", "must not be blank");
         settings.checkTimeoutsRetriesClock(v);
+        settings.checkObservationRegistry(v);
         settings.checkClockSkewAndTrustAnchors(v);
         settings.checkStsCertificates(v);
         settings.checkTokenTiming(v);
@@ -184,9 +197,9 @@ public abstract class StoettesystemerClientBuilder<B extends StoettesystemerClie
         StsClient sts = StsClient.of(stsProtocol, environment.stsSoap(), environment.stsRest(), km, transport,
                 credential, clock, tv);
         StsSecurityHeader security = new StsSecurityHeader(new TokenCache(sts, clock, settings.renewalMargin(),
-                settings.stsFaultBackoff()), credential, cvr, clock);
+                settings.stsFaultBackoff(), settings.observationRegistry()), credential, cvr, clock);
         settings.clearPassword();
         return new SoapCallExecutor("dk.rammearkitektur.clients.stoettesystemer", transport, security,
-                settings.retryPolicy(), timeouts);
+                settings.retryPolicy(), timeouts, settings.observationRegistry());
     }
 }

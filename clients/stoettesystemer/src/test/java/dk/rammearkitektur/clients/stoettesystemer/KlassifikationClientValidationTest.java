@@ -60,4 +60,13 @@ class KlassifikationClientValidationTest {
         assertTrue(!c.validAt(t.plusSeconds(10)));
         assertTrue(c.facet().isEmpty());
     }
+
+    @Test
+    void aNullObservationRegistryIsNamed() {
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> KlassifikationClient.builder().observationRegistry(null).build());
+        assertTrue(paths(e).contains("klassifikationClient.observationRegistry"), paths(e).toString());
+        ValidationException defaults = assertThrows(ValidationException.class, () -> KlassifikationClient.builder().build());
+        assertTrue(!paths(defaults).contains("klassifikationClient.observationRegistry"), paths(defaults).toString());
+    }
 }

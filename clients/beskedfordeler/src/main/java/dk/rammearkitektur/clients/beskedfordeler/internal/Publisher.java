@@ -27,6 +27,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import dk.rammearkitektur.clients.common.internal.ClientObservations;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * Publishes events to the Beskedfordeler (SF1462) as KOMBIT's sample {@code AfsendBesked.java} does: to the exchange
@@ -50,12 +53,14 @@ public final class Publisher implements AutoCloseable {
     private final Duration renewalMargin;
     private final Clock clock;
     private final Timeouts timeouts;
+    private final ObservationRegistry observations;
     private Connection connection;
     private IssuedToken connectionToken;
 
-    /** Creates the publisher; it connects on the first publish. */
+    /** Creates the publisher; it connects on the first publish; {@code observations} sees one observation each. */
     public Publisher(AmqpConnector connector, Supplier<IssuedToken> tokens, Runnable forgetTokens,
-            Duration renewalMargin, Clock clock) {
+            Duration renewalMargin, Clock clock, ObservationRegistry observations) {
+        this.observations = observations;
         this.connector = connector;
         this.tokens = tokens;
         this.forgetTokens = forgetTokens;
@@ -78,6 +83,18 @@ public final class Publisher implements AutoCloseable {
      */
     public Accepted publish(byte[] body, String messageId) {
         ServiceCall call = ServiceCall.write("SF1462", "AfsendBesked", UUID.randomUUID().toString(), null);
+        Observation observation = ClientObservations.startCall(observations, call);
+        try (Observation.Scope scope = ClientObservations.scope(observation)) {
+            return publish(call, body, messageId);
+        } catch (RuntimeException | Error e) {
+            ClientObservations.failed(observation, e);
+            throw e;
+        } finally {
+            observation.stop();
+        }
+    }
+
+    private Accepted publish(ServiceCall call, byte[] body, String messageId) {
         StandardRetur reply = attempt(call, body, messageId);
         int attempts = 1;
         if (reply.status() == 41) {

@@ -9,6 +9,8 @@ import dk.rammearkitektur.core.ServiceCallException;
 import dk.rammearkitektur.core.Timeouts;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import dk.rammearkitektur.core.MalformedReplyException;
@@ -17,7 +19,9 @@ import dk.rammearkitektur.core.MalformedReplyException;
  * The one retry loop of the SOAP clients: runs the attempts of one logical call, retrying a failure only when it
  * {@link ServiceCallException#isRetrySafe()} and the {@link RetryPolicy} allows another attempt, all within the total
  * timeout; turns a {@link ReplyShapeException} into the call's {@code MalformedReplyException} (never retried); logs
- * one debug line per attempt with timing, never a payload (exception texts are CPR-masked).
+ * one debug line per attempt with timing, never a payload (exception texts are CPR-masked); records one
+ * {@value ClientObservations#CALL} observation for the whole call, with a {@link ClientObservations#RETRY} event per
+ * retry.
  */
 public final class CallRetries {
     private CallRetries() {
@@ -30,8 +34,25 @@ public final class CallRetries {
         T run(Supplier<Duration> timeout);
     }
 
-    /** Runs {@code attempt} until it succeeds or a failure ends the call (see the class comment). */
-    public static <T> T run(Logger log, ServiceCall call, RetryPolicy retry, Timeouts timeouts, Attempt<T> attempt) {
+    /**
+     * Runs {@code attempt} until it succeeds or a failure ends the call (see the class comment), observed in
+     * {@code observations}.
+     */
+    public static <T> T run(Logger log, ObservationRegistry observations, ServiceCall call, RetryPolicy retry,
+            Timeouts timeouts, Attempt<T> attempt) {
+        Observation observation = ClientObservations.startCall(observations, call);
+        try (Observation.Scope scope = ClientObservations.scope(observation)) {
+            return attempts(log, observation, call, retry, timeouts, attempt);
+        } catch (RuntimeException | Error e) {
+            ClientObservations.failed(observation, e);
+            throw e;
+        } finally {
+            observation.stop();
+        }
+    }
+
+    private static <T> T attempts(Logger log, Observation observation, ServiceCall call, RetryPolicy retry,
+            Timeouts timeouts, Attempt<T> attempt) {
         long deadline = System.nanoTime() + timeouts.total().toNanos();
         int n = 0;
         while (true) {
@@ -65,6 +86,7 @@ public final class CallRetries {
                         < Math.min(timeouts.connect().toNanos(), timeouts.read().toNanos()) / 4) {
                     throw e;
                 }
+                observation.event(ClientObservations.RETRY);
                 try {
                     Thread.sleep(delay.toMillis());
                 } catch (InterruptedException ie) {

@@ -3,6 +3,7 @@ package dk.rammearkitektur.clients.common.internal;
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.core.Violations;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,7 +24,8 @@ import java.util.List;
 
 /**
  * The settings the Serviceplatformen and Digital Post client builders share (system certificate, trust anchors, STS
- * certificates, timeouts, retries, clock, skew, token renewal, STS fault backoff, proxy), with their defaults and
+ * certificates, timeouts, retries, clock, skew, token renewal, STS fault backoff, proxy, observation registry), with
+ * their defaults and
  * one check per setting. Each builder calls the checks in its own order under its own path prefix. Mutable; one per
  * builder.
  */
@@ -48,6 +50,7 @@ public final class ClientSettings {
     private Duration renewalMargin = Duration.ofMinutes(5);
     private Duration stsFaultBackoff = Duration.ofSeconds(30);
     private InetSocketAddress proxy;
+    private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
     /** The system certificate as PKCS#12 bytes (copied) and the store's password (copied). */
     public void systemCertificate(byte[] pkcs12, char[] password) {
@@ -116,6 +119,22 @@ public final class ClientSettings {
     /** Sets the HTTP proxy, or null for none. */
     public void proxy(InetSocketAddress proxy) {
         this.proxy = proxy;
+    }
+
+    /** Sets the registry the client's observations go to. */
+    public void observationRegistry(ObservationRegistry registry) {
+        this.observationRegistry = registry;
+    }
+
+    /** The registry the client's observations go to; {@link ObservationRegistry#NOOP} by default. */
+    public ObservationRegistry observationRegistry() {
+        return observationRegistry;
+    }
+
+    /** Checks that the observation registry is set (it is {@link ObservationRegistry#NOOP} unless replaced). */
+    public void checkObservationRegistry(Violations v) {
+        v.require(observationRegistry != null, "observationRegistry",
+                "must be set (ObservationRegistry.NOOP for none)");
     }
 
     /** The trust anchors (live list). */

@@ -4,6 +4,7 @@ import dk.rammearkitektur.core.MalformedReplyException;
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.ServiceCall;
 import dk.rammearkitektur.core.Timeouts;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -17,7 +18,7 @@ import org.w3c.dom.Element;
  * envelope (WS-Addressing {@code Action}, {@code MessageID}, {@code To}, {@code ReplyTo}; the KOMBIT
  * {@code RequestHeader/TransactionUUID} when the target's binding has it; the body the caller writes; the signed
  * WS-Security header of {@link StsSecurityHeader}), the transport, and {@link CallRetries}' retries of
- * retry-safe failures within the total timeout, with a debug log line per attempt. Never
+ * retry-safe failures within the total timeout, with a debug log line per attempt and one observation per call. Never
  * logs payloads. The Serviceplatformen client has its own executor for its two auth models; this one is the general
  * form the support-systems clients use.
  */
@@ -31,10 +32,15 @@ public final class SoapCallExecutor implements AutoCloseable {
     private final StsSecurityHeader security;
     private final RetryPolicy retry;
     private final Timeouts timeouts;
+    private final ObservationRegistry observations;
 
-    /** Creates the executor; {@code logger} names the log the client family writes to. */
+    /**
+     * Creates the executor; {@code logger} names the log the client family writes to, {@code observations} receives
+     * one {@value ClientObservations#CALL} observation per call.
+     */
     public SoapCallExecutor(String logger, SoapTransport transport, StsSecurityHeader security, RetryPolicy retry,
-            Timeouts timeouts) {
+            Timeouts timeouts, ObservationRegistry observations) {
+        this.observations = Objects.requireNonNull(observations, "observations == null");
         this.log = LoggerFactory.getLogger(Objects.requireNonNull(logger, "logger == null"));
         this.transport = Objects.requireNonNull(transport, "transport == null");
         this.security = Objects.requireNonNull(security, "security == null");
@@ -69,7 +75,7 @@ public final class SoapCallExecutor implements AutoCloseable {
     public <T> T call(ServiceTarget target, ServiceCall call, String soapAction, Consumer<Element> bodyWriter,
             ReplyReader<T> reader) {
         String correlationId = call.correlationId();
-        return CallRetries.run(log, call, retry, timeouts, timeout -> {
+        return CallRetries.run(log, observations, call, retry, timeouts, timeout -> {
             Document request = envelope(target, soapAction, correlationId, bodyWriter);
             Document reply = transport.call(call, target.endpoint(), soapAction, request, timeout.get());
             Element body = SoapEnvelopes.replyBody(reply, call);

@@ -2,6 +2,8 @@ package dk.rammearkitektur.clients.common.internal;
 
 import dk.rammearkitektur.core.StsRefusedException;
 import dk.rammearkitektur.core.RammearkitekturException;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * Tokens per (service entity id, CVR, certificate fingerprint), renewed {@code margin} before they expire. Callers
  * that find no usable token share one request to the STS (single flight): the first installs a future, the others
  * wait on it. An STS fault is remembered for {@code faultBackoff} and thrown again without asking the STS, so a
- * refusing STS is never hammered; a transport failure is not remembered.
+ * refusing STS is never hammered; a transport failure is not remembered. Each {@link #get} is one
+ * {@value ClientObservations#TOKEN} observation whose {@value ClientObservations#RESULT} says whether the token came
+ * from the cache or from an STS request.
  */
 public final class TokenCache {
     private static final Logger LOG = LoggerFactory.getLogger("dk.rammearkitektur.clients.serviceplatform.sts");
@@ -27,6 +31,7 @@ public final class TokenCache {
     private final Clock clock;
     private final Duration margin;
     private final Duration faultBackoff;
+    private final ObservationRegistry observations;
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
 
     /**
@@ -44,8 +49,10 @@ public final class TokenCache {
         volatile Instant failedUntil;
     }
 
-    /** Creates the cache. */
-    public TokenCache(StsClient sts, Clock clock, Duration margin, Duration faultBackoff) {
+    /** Creates the cache; {@code observations} receives one observation per token asked for. */
+    public TokenCache(StsClient sts, Clock clock, Duration margin, Duration faultBackoff,
+            ObservationRegistry observations) {
+        this.observations = Objects.requireNonNull(observations, "observations == null");
         this.sts = Objects.requireNonNull(sts, "sts == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.margin = Objects.requireNonNull(margin, "margin == null");
@@ -54,20 +61,41 @@ public final class TokenCache {
 
     /** A token valid for at least the renewal margin, from the cache or from one STS request. */
     public IssuedToken get(Key key) {
+        Observation observation = ClientObservations.startToken(observations, key.entityId());
+        try (Observation.Scope scope = ClientObservations.scope(observation)) {
+            return get(key, observation);
+        } catch (RuntimeException | Error e) {
+            if (!observation.isNoop()) {
+                observation.lowCardinalityKeyValue(ClientObservations.FAULT_CODE, ClientObservations.faultCode(e))
+                        .error(e);
+            }
+            throw e;
+        } finally {
+            observation.stop();
+        }
+    }
+
+    /** {@link #get(Key)}, setting the observation's result (no-op calls on the no-op observation). */
+    private IssuedToken get(Key key, Observation observation) {
         for (int round = 0; round < 8; round++) {
             Entry current = entries.get(key);
             if (current != null) {
                 if (!current.future.isDone()) {
+                    observation.lowCardinalityKeyValue(ClientObservations.RESULT, ClientObservations.RESULT_SHARED);
                     return await(current);
                 }
                 if (current.future.isCompletedExceptionally()) {
                     Instant until = current.failedUntil;
                     if (until != null && clock.instant().isBefore(until)) {
+                        observation.lowCardinalityKeyValue(ClientObservations.RESULT,
+                                ClientObservations.RESULT_BACKOFF);
                         return await(current);
                     }
                 } else {
                     IssuedToken t = current.future.join();
                     if (clock.instant().plus(margin).isBefore(t.expires())) {
+                        observation.lowCardinalityKeyValue(ClientObservations.RESULT,
+                                ClientObservations.RESULT_CACHE_HIT);
                         return t;
                     }
                 }
@@ -76,6 +104,10 @@ public final class TokenCache {
             boolean mine = current == null ? entries.putIfAbsent(key, fresh) == null : entries.replace(key, current, fresh);
             if (mine) {
                 fetch(key, fresh);
+                observation.lowCardinalityKeyValue(ClientObservations.RESULT,
+                        !fresh.future.isCompletedExceptionally() ? ClientObservations.RESULT_ISSUED
+                                : fresh.failedUntil != null ? ClientObservations.RESULT_REFUSED
+                                : ClientObservations.RESULT_FAILED);
                 return await(fresh);
             }
         }

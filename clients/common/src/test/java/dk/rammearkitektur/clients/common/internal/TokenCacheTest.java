@@ -20,6 +20,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;
 import dk.rammearkitektur.core.ServiceCall;
 
@@ -67,7 +70,8 @@ class TokenCacheTest {
 
     @Test
     void sixtyFourConcurrentCallersShareOneRequest() throws Exception {
-        TokenCache cache = new TokenCache(sts(Duration.ofHours(1), 200), clock, Duration.ofMinutes(5), Duration.ofSeconds(30));
+        TokenCache cache = new TokenCache(sts(Duration.ofHours(1), 200), clock, Duration.ofMinutes(5), Duration.ofSeconds(30),
+                ObservationRegistry.NOOP);
         ExecutorService pool = Executors.newFixedThreadPool(64);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -91,7 +95,8 @@ class TokenCacheTest {
 
     @Test
     void renewsWithinTheMarginButNotBefore() {
-        TokenCache cache = new TokenCache(sts(Duration.ofMinutes(60), 0), clock, Duration.ofMinutes(5), Duration.ofSeconds(30));
+        TokenCache cache = new TokenCache(sts(Duration.ofMinutes(60), 0), clock, Duration.ofMinutes(5), Duration.ofSeconds(30),
+                ObservationRegistry.NOOP);
         IssuedToken a = cache.get(KEY);
         clock.advance(Duration.ofMinutes(54));
         assertSame(a, cache.get(KEY));
@@ -113,7 +118,8 @@ class TokenCacheTest {
             calls.incrementAndGet();
             throw new StsRefusedException(ServiceCall.read("STS", "Issue", id), "STS.REQUEST_REFUSED", "unknown CVR", 400, null);
         };
-        TokenCache cache = new TokenCache(refusing, clock, Duration.ofMinutes(5), Duration.ofSeconds(30));
+        TokenCache cache = new TokenCache(refusing, clock, Duration.ofMinutes(5), Duration.ofSeconds(30),
+                ObservationRegistry.NOOP);
         for (int i = 0; i < 100; i++) {
             StsRefusedException e = assertThrows(StsRefusedException.class, () -> cache.get(KEY));
             assertEquals("STS.REQUEST_REFUSED", e.faultCode());
@@ -133,9 +139,76 @@ class TokenCacheTest {
             }
             return new IssuedToken(null, clock.instant().plus(Duration.ofHours(1)));
         };
-        TokenCache cache = new TokenCache(flaky, clock, Duration.ofMinutes(5), Duration.ofSeconds(30));
+        TokenCache cache = new TokenCache(flaky, clock, Duration.ofMinutes(5), Duration.ofSeconds(30),
+                ObservationRegistry.NOOP);
         assertThrows(ConnectionFailedException.class, () -> cache.get(KEY));
         cache.get(KEY);
         assertEquals(2, calls.get());
+    }
+
+    @Test
+    void observesIssuedThenCacheHit() {
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        TokenCache cache = new TokenCache(sts(Duration.ofHours(1), 0), clock, Duration.ofMinutes(5),
+                Duration.ofSeconds(30), registry);
+        cache.get(KEY);
+        TestObservationRegistryAssert.assertThat(registry).hasSingleObservationThat()
+                .hasNameEqualTo(ClientObservations.TOKEN).hasBeenStopped()
+                .hasLowCardinalityKeyValue("entity.id", "urn:service")
+                .hasLowCardinalityKeyValue("result", "issued")
+                .hasLowCardinalityKeyValue("fault.code", "none")
+                .doesNotHaveError();
+        registry.clear();
+        cache.get(KEY);
+        TestObservationRegistryAssert.assertThat(registry).hasSingleObservationThat()
+                .hasLowCardinalityKeyValue("result", "cache-hit");
+        assertEquals(1, issued.get());
+        CallRetriesObservationTest.assertNoPersonalData(registry);
+    }
+
+    @Test
+    void observesARefusalThenTheBackoff() {
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        StsClient refusing = (e, c, id) -> {
+            throw new StsRefusedException(ServiceCall.read("STS", "Issue", id), "STS.REQUEST_REFUSED",
+                    "unknown CVR " + c, 400, null);
+        };
+        TokenCache cache = new TokenCache(refusing, clock, Duration.ofMinutes(5), Duration.ofSeconds(30), registry);
+        assertThrows(StsRefusedException.class, () -> cache.get(KEY));
+        assertThrows(StsRefusedException.class, () -> cache.get(KEY));
+        TestObservationRegistryAssert.assertThat(registry)
+                .hasNumberOfObservationsWithNameEqualTo(ClientObservations.TOKEN, 2)
+                .hasAnObservation(o -> o.hasLowCardinalityKeyValue("result", "refused")
+                        .hasLowCardinalityKeyValue("fault.code", "STS.REQUEST_REFUSED").hasError())
+                .hasAnObservation(o -> o.hasLowCardinalityKeyValue("result", "backoff")
+                        .hasLowCardinalityKeyValue("fault.code", "STS.REQUEST_REFUSED").hasError());
+    }
+
+    @Test
+    void observesATransportFailure() {
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        StsClient down = (e, c, id) -> {
+            throw new ConnectionFailedException(ServiceCall.read("STS", "Issue", id), "reset", false, null);
+        };
+        TokenCache cache = new TokenCache(down, clock, Duration.ofMinutes(5), Duration.ofSeconds(30), registry);
+        assertThrows(ConnectionFailedException.class, () -> cache.get(KEY));
+        TestObservationRegistryAssert.assertThat(registry).hasSingleObservationThat()
+                .hasLowCardinalityKeyValue("result", "failed").hasLowCardinalityKeyValue("fault.code", "none");
+    }
+
+    private static final java.util.function.Predicate<io.micrometer.observation.Observation.ContextView> CALL_CONTEXT =
+            c -> c.getName().equals(ClientObservations.CALL);
+
+    @Test
+    void theTokenObservationIsAChildOfTheCurrentCall() {
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        TokenCache cache = new TokenCache(sts(Duration.ofHours(1), 0), clock, Duration.ofMinutes(5),
+                Duration.ofSeconds(30), registry);
+        CallRetries.run(org.slf4j.LoggerFactory.getLogger(TokenCacheTest.class), registry,
+                ServiceCall.read("SF1520", "PersonLookup", "id"), dk.rammearkitektur.core.RetryPolicy.none(),
+                dk.rammearkitektur.core.Timeouts.defaults(), timeout -> cache.get(KEY));
+        TestObservationRegistryAssert.assertThat(registry).hasNumberOfObservationsEqualTo(2)
+                .hasAnObservation(o -> o.hasNameEqualTo(ClientObservations.TOKEN)
+                        .hasParentObservationContextMatching(CALL_CONTEXT));
     }
 }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
@@ -25,7 +26,8 @@ import dk.rammearkitektur.clients.common.internal.SoapEnvelopes;
 /**
  * Runs one logical call: a fresh correlation id, the envelope, the transport, and {@code clients-common}'s
  * {@link CallRetries} (retries of retry-safe failures, {@link ServiceCallException#isRetrySafe()}, within the total
- * timeout, and a debug log line with timing). Never logs payloads, so no CPR number reaches the log.
+ * timeout, a debug log line with timing, and one observation per call). Never logs payloads, so no CPR number
+ * reaches the log or an observation.
  */
 public final class CallExecutor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("dk.rammearkitektur.clients.serviceplatform");
@@ -38,6 +40,7 @@ public final class CallExecutor implements AutoCloseable {
     private final Clock clock;
     private final java.util.function.Consumer<Document> replyCheck;
     private final EnvelopeBuilder.Addressing addressing;
+    private final ObservationRegistry observations;
 
     /** Creates the executor. */
     public CallExecutor(Environment environment, SoapTransport transport, Authenticator authenticator,
@@ -49,16 +52,17 @@ public final class CallExecutor implements AutoCloseable {
     public CallExecutor(Environment environment, SoapTransport transport, Authenticator authenticator,
             RetryPolicy retry, Timeouts timeouts, Clock clock, java.util.function.Consumer<Document> replyCheck) {
         this(environment, transport, authenticator, retry, timeouts, clock, replyCheck,
-                EnvelopeBuilder.Addressing.DEFAULT);
+                EnvelopeBuilder.Addressing.DEFAULT, ObservationRegistry.NOOP);
     }
 
     /**
      * Creates the executor; {@code replyCheck} as above, and every envelope gets the WS-Addressing headers as
-     * {@code addressing} says.
+     * {@code addressing} says; {@code observations} receives one observation per call.
      */
     public CallExecutor(Environment environment, SoapTransport transport, Authenticator authenticator,
             RetryPolicy retry, Timeouts timeouts, Clock clock, java.util.function.Consumer<Document> replyCheck,
-            EnvelopeBuilder.Addressing addressing) {
+            EnvelopeBuilder.Addressing addressing, ObservationRegistry observations) {
+        this.observations = java.util.Objects.requireNonNull(observations, "observations == null");
         this.replyCheck = replyCheck;
         this.addressing = java.util.Objects.requireNonNull(addressing, "addressing == null");
         this.environment = environment;
@@ -129,7 +133,7 @@ public final class CallExecutor implements AutoCloseable {
         ServiceCall call = idempotentWrite ? ServiceCall.idempotentWrite(service.id(), operation, correlationId, null)
                 : ServiceCall.read(service.id(), operation, correlationId);
         URI endpoint = service.endpoint(environment);
-        return CallRetries.run(LOG, call, retry, timeouts, timeout -> {
+        return CallRetries.run(LOG, observations, call, retry, timeouts, timeout -> {
             CallInfo info = new CallInfo(service, operation, soapAction, endpoint, correlationId, clock.instant(),
                     version, requestHeader);
             Document request = EnvelopeBuilder.build(info, payload, authenticator, addressing);
