@@ -15,6 +15,7 @@ import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.model.KleNumber;
 import dk.rammearkitektur.spring.boot.internal.ValidationFailureAnalyzer;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
+import dk.rammearkitektur.spring.boot.test.SimulatorProperties;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +44,8 @@ class RammearkitekturAutoConfigurationTest {
     @BeforeAll
     static void start() {
         sim = ServiceplatformSimulator.builder().build().start();
-        shared = SimulatorFiles.properties(sim, dir);
+        shared = new ArrayList<>();
+        SimulatorProperties.of(sim, dir).forEach((k, v) -> shared.add(k + "=" + v));
     }
 
     @AfterAll

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient;
 import dk.rammearkitektur.model.KleNumber;
+import dk.rammearkitektur.spring.boot.test.SimulatorProperties;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,9 +43,7 @@ class SpringApplicationTest {
 
     private static ConfigurableApplicationContext run(String... more) {
         List<String> args = new ArrayList<>();
-        for (String p : SimulatorFiles.properties(sim, dir)) {
-            args.add("--" + p);
-        }
+        SimulatorProperties.of(sim, dir).forEach((k, v) -> args.add("--" + k + "=" + v));
         for (String p : more) {
             args.add("--" + p);
         }
