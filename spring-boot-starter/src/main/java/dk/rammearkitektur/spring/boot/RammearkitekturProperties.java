@@ -41,6 +41,7 @@ public class RammearkitekturProperties {
     private final SupportSystem klassifikation = new SupportSystem();
     private final SupportSystem organisation = new SupportSystem();
     private final DigitalPost digitalPost = new DigitalPost();
+    private final Health health = new Health();
 
     /** The environment (see the field). */
     public String getEnvironment() {
@@ -110,6 +111,27 @@ public class RammearkitekturProperties {
     /** The Digital Post client. */
     public DigitalPost getDigitalPost() {
         return digitalPost;
+    }
+
+    /** The health indicators. */
+    public Health getHealth() {
+        return health;
+    }
+
+    /** The health indicators (with Spring Boot's health support on the class path). */
+    public static class Health {
+        /** The system certificate's health reports expires-soon when it expires within this time. */
+        private Duration certificateExpiryWarning = Duration.ofDays(30);
+
+        /** The expiry warning. */
+        public Duration getCertificateExpiryWarning() {
+            return certificateExpiryWarning;
+        }
+
+        /** Sets the expiry warning. */
+        public void setCertificateExpiryWarning(Duration certificateExpiryWarning) {
+            this.certificateExpiryWarning = certificateExpiryWarning;
+        }
     }
 
     /** The system certificate: a PKCS#12 file, or an entry of a key store. */

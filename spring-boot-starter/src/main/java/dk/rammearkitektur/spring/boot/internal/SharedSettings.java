@@ -115,6 +115,31 @@ public final class SharedSettings {
         keyStore.accept(keyStore(c, password.toCharArray(), keyPassword), keyPassword);
     }
 
+    /** The system certificate itself (the certificate of the key entry {@code rammearkitektur.certificate.*} names). */
+    public X509Certificate systemCertificate() {
+        KeyStore[] store = new KeyStore[1];
+        systemCertificate((file, password) -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                KeyStore s = KeyStore.getInstance("PKCS12");
+                s.load(in, password);
+                store[0] = s;
+            } catch (IOException | GeneralSecurityException e) {
+                throw new ValidationException("rammearkitektur.certificate.file",
+                        "could not be read as PKCS#12: " + e.getMessage());
+            }
+        }, (s, keyPassword) -> store[0] = s);
+        try {
+            for (String alias : Collections.list(store[0].aliases())) {
+                if (store[0].isKeyEntry(alias) && store[0].getCertificate(alias) instanceof X509Certificate c) {
+                    return c;
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new ValidationException("rammearkitektur.certificate.file", "is not usable: " + e.getMessage());
+        }
+        throw new ValidationException("rammearkitektur.certificate.file", "holds no key entry with a certificate");
+    }
+
     /** Loads the key store and keeps only the entry under the alias (or its only key entry). */
     private static KeyStore keyStore(RammearkitekturProperties.Certificate c, char[] password, char[] keyPassword) {
         KeyStore store;
