@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dk.rammearkitektur.spring.boot.internal.SharedSettings;
 import dk.rammearkitektur.spring.boot.internal.SystemCertificateHealthIndicator;
 import dk.rammearkitektur.spring.boot.test.SimulatorProperties;
+import dk.rammearkitektur.testkit.junit.ServiceplatformSimulatorTest;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The system certificate's health indicator. */
+@ServiceplatformSimulatorTest
 class HealthTest {
     private static ServiceplatformSimulator sim;
     @TempDir
@@ -35,16 +36,11 @@ class HealthTest {
             AutoConfigurations.of(RammearkitekturAutoConfiguration.class, RammearkitekturHealthAutoConfiguration.class));
 
     @BeforeAll
-    static void start() {
-        sim = ServiceplatformSimulator.builder().build().start();
+    static void start(ServiceplatformSimulator simulator) {
+        sim = simulator;
         List<String> p = new ArrayList<>();
         SimulatorProperties.of(sim, dir).forEach((k, v) -> p.add(k + "=" + v));
         props = p.toArray(String[]::new);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
     }
 
     @Test

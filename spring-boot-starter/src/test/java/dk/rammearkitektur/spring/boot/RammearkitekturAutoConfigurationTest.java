@@ -16,12 +16,12 @@ import dk.rammearkitektur.model.KleNumber;
 import dk.rammearkitektur.spring.boot.internal.ValidationFailureAnalyzer;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import dk.rammearkitektur.spring.boot.test.SimulatorProperties;
+import dk.rammearkitektur.testkit.junit.ServiceplatformSimulatorTest;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +32,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+@ServiceplatformSimulatorTest
 class RammearkitekturAutoConfigurationTest {
     private static ServiceplatformSimulator sim;
     @TempDir
@@ -42,15 +43,10 @@ class RammearkitekturAutoConfigurationTest {
             .withConfiguration(AutoConfigurations.of(RammearkitekturAutoConfiguration.class));
 
     @BeforeAll
-    static void start() {
-        sim = ServiceplatformSimulator.builder().build().start();
+    static void start(ServiceplatformSimulator simulator) {
+        sim = simulator;
         shared = new ArrayList<>();
         SimulatorProperties.of(sim, dir).forEach((k, v) -> shared.add(k + "=" + v));
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
     }
 
     private static String[] with(String... more) {
@@ -140,64 +136,51 @@ class RammearkitekturAutoConfigurationTest {
 
     @Test
     void badCvrFailsAndTheAnalyserNamesTheKeyAndRule() {
-        runner.withPropertyValues(with("rammearkitektur.klassifikation.enabled=true", "rammearkitektur.sts.cvr=123"))
-                .run(context -> {
-                    String d = describe(context.getStartupFailure());
-                    assertTrue(d.contains("Property: rammearkitektur.sts.cvr (klassifikationClient.authorityCvr)"), d);
-                    assertTrue(d.contains("Reason: must be 8 digits"), d);
-                });
+        assertFails(with("rammearkitektur.klassifikation.enabled=true", "rammearkitektur.sts.cvr=123"),
+                "Property: rammearkitektur.sts.cvr (klassifikationClient.authorityCvr)", "Reason: must be 8 digits");
     }
 
     @Test
     void missingEnvironmentFailsNamingTheKey() {
-        runner.withPropertyValues("rammearkitektur.klassifikation.enabled=true").run(context -> {
-            String d = describe(context.getStartupFailure());
-            assertTrue(d.contains("Property: rammearkitektur.environment\n    Reason: must be set"), d);
-        });
+        assertFails(new String[] {"rammearkitektur.klassifikation.enabled=true"},
+                "Property: rammearkitektur.environment\n    Reason: must be set");
     }
 
     @Test
     void badTimeoutsAndRetriesNameTheirKeys() {
-        runner.withPropertyValues(with("rammearkitektur.klassifikation.enabled=true",
-                "rammearkitektur.timeouts.total=1s", "rammearkitektur.retry.max-attempts=0")).run(context -> {
-                    String d = describe(context.getStartupFailure());
-                    assertTrue(d.contains("Property: rammearkitektur.timeouts.total"), d);
-                    assertTrue(d.contains("must be at least the connect timeout"), d);
-                });
-        runner.withPropertyValues(with("rammearkitektur.klassifikation.enabled=true",
-                "rammearkitektur.retry.max-attempts=0")).run(context -> {
-                    String d = describe(context.getStartupFailure());
-                    assertTrue(d.contains("Property: rammearkitektur.retry.max-attempts"), d);
-                    assertTrue(d.contains("must be at least 1"), d);
-                });
+        assertFails(with("rammearkitektur.klassifikation.enabled=true", "rammearkitektur.timeouts.total=1s"),
+                "Property: rammearkitektur.timeouts.total", "must be at least the connect timeout");
+        assertFails(with("rammearkitektur.klassifikation.enabled=true", "rammearkitektur.retry.max-attempts=0"),
+                "Property: rammearkitektur.retry.max-attempts", "must be at least 1");
     }
 
     @Test
     void unknownAuthModelAndAgreementNameTheirKeys() {
-        runner.withPropertyValues(with("rammearkitektur.serviceplatform.enabled=true", "rammearkitektur.auth=saml"))
-                .run(context -> {
-                    String d = describe(context.getStartupFailure());
-                    assertTrue(d.contains("Property: rammearkitektur.auth\n    Reason: must be invocation-context, "
-                            + "sts-soap or sts-rest"), d);
-                });
-        runner.withPropertyValues(with("rammearkitektur.auth=invocation-context",
+        assertFails(with("rammearkitektur.serviceplatform.enabled=true", "rammearkitektur.auth=saml"),
+                "Property: rammearkitektur.auth\n    Reason: must be invocation-context, sts-soap or sts-rest");
+        assertFails(with("rammearkitektur.auth=invocation-context",
                 "rammearkitektur.serviceplatform.user-system-uuid=" + sim.userSystemUuid(),
                 "rammearkitektur.serviceplatform.user-uuid=" + sim.userUuid(),
-                "rammearkitektur.serviceplatform.agreements.SF9999=" + sim.userUuid()))
-                .run(context -> {
-                    String d = describe(context.getStartupFailure());
-                    assertTrue(d.contains("Property: rammearkitektur.serviceplatform.agreements.sf9999"), d);
-                    assertTrue(d.contains("must be one of [SF1520, SF1530, SF6002]"), d);
-                });
+                "rammearkitektur.serviceplatform.agreements.SF9999=" + sim.userUuid()),
+                "Property: rammearkitektur.serviceplatform.agreements.sf9999", "must be one of [SF1520, SF1530, SF6002]");
     }
 
     @Test
     void digitalPostSectionFallsBackToTheSharedKeysAndNeedsItsEnvironment() {
-        runner.withPropertyValues(with("rammearkitektur.digital-post.authority-cvr=" + sim.municipalityCvr()))
-                .run(context -> assertTrue(describe(context.getStartupFailure())
-                        .contains("Property: rammearkitektur.digital-post.environment\n    Reason: must be set")));
+        assertFails(with("rammearkitektur.digital-post.authority-cvr=" + sim.municipalityCvr()),
+                "Property: rammearkitektur.digital-post.environment\n    Reason: must be set");
         runner.withPropertyValues(with("rammearkitektur.digital-post.environment=" + sim.baseUri()))
                 .run(context -> assertNotNull(context.getBean(DigitalPostClient.class)));
+    }
+
+    /** The context fails to start and the analyser's description contains each of {@code expected}. */
+    private void assertFails(String[] properties, String... expected) {
+        runner.withPropertyValues(properties).run(context -> {
+            String d = describe(context.getStartupFailure());
+            for (String e : expected) {
+                assertTrue(d.contains(e), d);
+            }
+        });
     }
 
     @Test
@@ -219,8 +202,7 @@ class RammearkitekturAutoConfigurationTest {
             assertTrue(client.resolveSubject(KleNumber.parse("32.18.02")).isPresent());
         });
         props.set(props.size() - 1, "rammearkitektur.certificate.alias=nope");
-        runner.withPropertyValues(props.toArray(String[]::new)).run(context -> assertTrue(
-                describe(context.getStartupFailure()).contains("Property: rammearkitektur.certificate.alias")));
+        assertFails(props.toArray(String[]::new), "Property: rammearkitektur.certificate.alias");
     }
 
     /** The failure analyser's description of {@code failure}, as Spring Boot would print it. */

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient;
 import dk.rammearkitektur.model.KleNumber;
 import dk.rammearkitektur.spring.boot.test.SimulatorProperties;
+import dk.rammearkitektur.testkit.junit.ServiceplatformSimulatorTest;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /** A real SpringApplication: the auto-configuration is found, the failure analyser prints its report. */
+@ServiceplatformSimulatorTest
 @ExtendWith(OutputCaptureExtension.class)
 class SpringApplicationTest {
     private static ServiceplatformSimulator sim;
@@ -32,13 +33,8 @@ class SpringApplicationTest {
     static Path dir;
 
     @BeforeAll
-    static void start() {
-        sim = ServiceplatformSimulator.builder().build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
+    static void start(ServiceplatformSimulator simulator) {
+        sim = simulator;
     }
 
     private static ConfigurableApplicationContext run(String... more) {
