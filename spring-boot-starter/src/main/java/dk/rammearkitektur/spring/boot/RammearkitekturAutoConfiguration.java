@@ -9,6 +9,8 @@ import dk.rammearkitektur.clients.serviceplatform.Environment;
 import dk.rammearkitektur.clients.serviceplatform.PersonBaseDataExtendedService;
 import dk.rammearkitektur.clients.serviceplatform.ServiceDescription;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
+import dk.rammearkitektur.clients.stoettesystemer.BenefitIndexClient;
+import dk.rammearkitektur.clients.stoettesystemer.CaseIndexClient;
 import dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient;
 import dk.rammearkitektur.clients.stoettesystemer.OrganisationClient;
 import dk.rammearkitektur.clients.stoettesystemer.StoettesystemerClientBuilder;
@@ -19,6 +21,7 @@ import dk.rammearkitektur.spring.boot.internal.SharedSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,13 +33,15 @@ import org.springframework.context.annotation.Import;
 /**
  * Auto-configures a client for each {@code rammearkitektur.*} section present whose module is on the class path:
  * {@code serviceplatform} ({@link ServiceplatformClient}), {@code klassifikation} ({@link KlassifikationClient}),
- * {@code organisation} ({@link OrganisationClient}), {@code digital-post} ({@link DigitalPostClient}). A bean of the
+ * {@code organisation} ({@link OrganisationClient}), {@code case-index} ({@link CaseIndexClient}),
+ * {@code benefit-index} ({@link BenefitIndexClient}), {@code digital-post} ({@link DigitalPostClient}). A bean of the
  * client's type defined by the application wins; the clients are closed with the context.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(RammearkitekturProperties.class)
 @Import({RammearkitekturAutoConfiguration.ServiceplatformConfiguration.class,
         RammearkitekturAutoConfiguration.SupportSystemsConfiguration.class,
+        RammearkitekturAutoConfiguration.IndexConfiguration.class,
         RammearkitekturAutoConfiguration.DigitalPostConfiguration.class})
 public class RammearkitekturAutoConfiguration {
     /** Service agreements are keyed by these service ids. */
@@ -116,6 +121,48 @@ public class RammearkitekturAutoConfiguration {
             }
             s.systemCertificate(b::systemCertificate, b::systemCertificate);
             return b;
+        }
+    }
+
+    /** The index clients on the Klassifikation client: Sags- og Dokumentindeks (SF1470) and Ydelsesindeks (SF1490). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "dk.rammearkitektur.clients.stoettesystemer.CaseIndexClient")
+    static class IndexConfiguration {
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnSection("case-index")
+        CaseIndexClient caseIndexClient(RammearkitekturProperties properties,
+                ObjectProvider<KlassifikationClient> klassifikation) {
+            RammearkitekturProperties.Index i = properties.getCaseIndex();
+            CaseIndexClient.Builder b = CaseIndexClient.builder().klassifikation(klassifikation(klassifikation))
+                    .owner(i.getOwnerUuid(), ownerCvr(properties, i), i.getOwnerName())
+                    .itSystem(i.getItSystemUuid(), i.getItSystemName());
+            return (i.getEntityId() != null ? b.entityId(i.getEntityId()) : b).build();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnSection("benefit-index")
+        BenefitIndexClient benefitIndexClient(RammearkitekturProperties properties,
+                ObjectProvider<KlassifikationClient> klassifikation) {
+            RammearkitekturProperties.Index i = properties.getBenefitIndex();
+            BenefitIndexClient.Builder b = BenefitIndexClient.builder().klassifikation(klassifikation(klassifikation))
+                    .owner(i.getOwnerUuid(), ownerCvr(properties, i), i.getOwnerName())
+                    .itSystem(i.getItSystemUuid(), i.getItSystemName());
+            return (i.getEntityId() != null ? b.entityId(i.getEntityId()) : b).build();
+        }
+
+        private static KlassifikationClient klassifikation(ObjectProvider<KlassifikationClient> provider) {
+            KlassifikationClient k = provider.getIfUnique();
+            if (k == null) {
+                throw new ValidationException("rammearkitektur.klassifikation",
+                        "must be present: the index clients share the Klassifikation client");
+            }
+            return k;
+        }
+
+        private static String ownerCvr(RammearkitekturProperties properties, RammearkitekturProperties.Index i) {
+            return i.getOwnerCvr() != null ? i.getOwnerCvr() : properties.getSts().getCvr();
         }
     }
 

@@ -42,6 +42,8 @@ public class RammearkitekturProperties {
     private final SupportSystem organisation = new SupportSystem();
     private final DigitalPost digitalPost = new DigitalPost();
     private final Health health = new Health();
+    private final Index caseIndex = new Index();
+    private final Index benefitIndex = new Index();
 
     /** The environment (see the field). */
     public String getEnvironment() {
@@ -111,6 +113,16 @@ public class RammearkitekturProperties {
     /** The Digital Post client. */
     public DigitalPost getDigitalPost() {
         return digitalPost;
+    }
+
+    /** The Sags- og Dokumentindeks (SF1470) client. */
+    public Index getCaseIndex() {
+        return caseIndex;
+    }
+
+    /** The Ydelsesindeks (SF1490) client. */
+    public Index getBenefitIndex() {
+        return benefitIndex;
     }
 
     /** The health indicators. */
@@ -412,6 +424,77 @@ public class RammearkitekturProperties {
         /** Sets the entity id. */
         public void setEntityId(String entityId) {
             this.entityId = entityId;
+        }
+    }
+
+    /**
+     * An index client (Sags- og Dokumentindeks, Ydelsesindeks): it shares the Klassifikation client's connection and
+     * tokens, so the klassifikation section must be present too (or the application has its own Klassifikation bean).
+     */
+    public static class Index extends SupportSystem {
+        /** The owning authority's Organisation UUID (aktør Ejer). */
+        private UUID ownerUuid;
+
+        /** The owning authority's CVR number; rammearkitektur.sts.cvr when unset. */
+        private String ownerCvr;
+
+        /** The owning authority's name. */
+        private String ownerName;
+
+        /** This fagsystem's IT-system instance UUID (Master and Afsender). */
+        private UUID itSystemUuid;
+
+        /** This fagsystem's IT-system name (SystemNavn). */
+        private String itSystemName;
+
+        /** The owner's UUID. */
+        public UUID getOwnerUuid() {
+            return ownerUuid;
+        }
+
+        /** Sets the owner's UUID. */
+        public void setOwnerUuid(UUID ownerUuid) {
+            this.ownerUuid = ownerUuid;
+        }
+
+        /** The owner's CVR. */
+        public String getOwnerCvr() {
+            return ownerCvr;
+        }
+
+        /** Sets the owner's CVR. */
+        public void setOwnerCvr(String ownerCvr) {
+            this.ownerCvr = ownerCvr;
+        }
+
+        /** The owner's name. */
+        public String getOwnerName() {
+            return ownerName;
+        }
+
+        /** Sets the owner's name. */
+        public void setOwnerName(String ownerName) {
+            this.ownerName = ownerName;
+        }
+
+        /** The IT system's UUID. */
+        public UUID getItSystemUuid() {
+            return itSystemUuid;
+        }
+
+        /** Sets the IT system's UUID. */
+        public void setItSystemUuid(UUID itSystemUuid) {
+            this.itSystemUuid = itSystemUuid;
+        }
+
+        /** The IT system's name. */
+        public String getItSystemName() {
+            return itSystemName;
+        }
+
+        /** Sets the IT system's name. */
+        public void setItSystemName(String itSystemName) {
+            this.itSystemName = itSystemName;
         }
     }
 

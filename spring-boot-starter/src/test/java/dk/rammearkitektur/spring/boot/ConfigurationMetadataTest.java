@@ -30,7 +30,9 @@ class ConfigurationMetadataTest {
                 "rammearkitektur.timeouts.total", "rammearkitektur.retry.max-attempts",
                 "rammearkitektur.serviceplatform.user-system-uuid", "rammearkitektur.serviceplatform.agreements",
                 "rammearkitektur.klassifikation.enabled", "rammearkitektur.organisation.entity-id",
-                "rammearkitektur.digital-post.environment", "rammearkitektur.digital-post.authority-cvr")) {
+                "rammearkitektur.digital-post.environment", "rammearkitektur.digital-post.authority-cvr",
+                "rammearkitektur.case-index.owner-uuid", "rammearkitektur.benefit-index.it-system-name",
+                "rammearkitektur.health.certificate-expiry-warning")) {
             assertTrue(json.contains("\"name\": \"" + key + "\""), key);
         }
         assertTrue(json.contains("Attempts in all, the first included; 1 means no retries."), json);

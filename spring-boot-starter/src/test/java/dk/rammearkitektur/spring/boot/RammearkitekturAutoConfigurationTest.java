@@ -173,6 +173,34 @@ class RammearkitekturAutoConfigurationTest {
                 .run(context -> assertNotNull(context.getBean(DigitalPostClient.class)));
     }
 
+    @Test
+    void indexSectionsGiveTheirClientsOnTheKlassifikationClient() {
+        var org = sim.data().organisation(sim.municipalityCvr()).orElseThrow();
+        java.util.UUID master = dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.SEEDED_MASTER_SYSTEM;
+        String masterName = sim.sagDokumentIndeks().itSystem(master).orElseThrow().name();
+        List<String> index = new ArrayList<>();
+        for (String section : List.of("case-index", "benefit-index")) {
+            String p = "rammearkitektur." + section + ".";
+            index.addAll(List.of(p + "owner-uuid=" + org.uuid(), p + "owner-name=" + org.name(),
+                    p + "it-system-uuid=" + master, p + "it-system-name=" + masterName));
+        }
+        List<String> all = new ArrayList<>(index);
+        all.add("rammearkitektur.klassifikation.enabled=true");
+        runner.withPropertyValues(with(all.toArray(String[]::new))).run(context -> {
+            assertNotNull(context.getBean(dk.rammearkitektur.clients.stoettesystemer.CaseIndexClient.class));
+            assertNotNull(context.getBean(dk.rammearkitektur.clients.stoettesystemer.BenefitIndexClient.class));
+        });
+        assertFails(with(index.toArray(String[]::new)),
+                "Property: rammearkitektur.klassifikation\n    Reason: must be present");
+        all.add("rammearkitektur.case-index.owner-cvr=12");
+        all.add("rammearkitektur.benefit-index.it-system-name=");
+        assertFails(with(all.toArray(String[]::new)),
+                "Property: rammearkitektur.case-index.owner-cvr (caseIndexClient.owner.cvr)\n    Reason: must be 8 digits");
+        all.remove(all.size() - 2);
+        assertFails(with(all.toArray(String[]::new)),
+                "Property: rammearkitektur.benefit-index.it-system-name (benefitIndexClient.itSystem.name)");
+    }
+
     /** The context fails to start and the analyser's description contains each of {@code expected}. */
     private void assertFails(String[] properties, String... expected) {
         runner.withPropertyValues(properties).run(context -> {

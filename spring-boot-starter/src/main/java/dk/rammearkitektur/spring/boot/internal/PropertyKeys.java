@@ -15,7 +15,9 @@ public final class PropertyKeys {
             "serviceplatformClient", "serviceplatform",
             "klassifikationClient", "klassifikation",
             "organisationClient", "organisation",
-            "digitalPostClient", "digital-post");
+            "digitalPostClient", "digital-post",
+            "caseIndexClient", "case-index",
+            "benefitIndexClient", "benefit-index");
 
     private PropertyKeys() {
     }
@@ -51,6 +53,13 @@ public final class PropertyKeys {
                 return P + "auth";
             case "invocationContext":
                 return P + "serviceplatform." + kebab(field.substring(top.length() + 1));
+            case "owner":
+                return section == null ? null
+                        : P + section + ".owner-" + ("owner.organisation".equals(field) ? "uuid" : kebab(field.substring(6)));
+            case "itSystem":
+                return section == null ? null : P + section + ".it-system-" + kebab(field.substring(9));
+            case "klassifikation":
+                return P + "klassifikation";
             case "entityId":
                 return section == null ? null : P + section + ".entity-id";
             default:
