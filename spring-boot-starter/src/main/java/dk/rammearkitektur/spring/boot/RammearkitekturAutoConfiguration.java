@@ -1,5 +1,7 @@
 package dk.rammearkitektur.spring.boot;
 
+import dk.rammearkitektur.clients.beskedfordeler.BeskedfordelerClient;
+import dk.rammearkitektur.clients.beskedfordeler.BeskedfordelerEnvironment;
 import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostClient;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostEnvironment;
@@ -34,7 +36,8 @@ import org.springframework.context.annotation.Import;
  * Auto-configures a client for each {@code rammearkitektur.*} section present whose module is on the class path:
  * {@code serviceplatform} ({@link ServiceplatformClient}), {@code klassifikation} ({@link KlassifikationClient}),
  * {@code organisation} ({@link OrganisationClient}), {@code case-index} ({@link CaseIndexClient}),
- * {@code benefit-index} ({@link BenefitIndexClient}), {@code digital-post} ({@link DigitalPostClient}). A bean of the
+ * {@code benefit-index} ({@link BenefitIndexClient}), {@code digital-post} ({@link DigitalPostClient}),
+ * {@code beskedfordeler} ({@link BeskedfordelerClient}). A bean of the
  * client's type defined by the application wins; the clients are closed with the context.
  */
 @AutoConfiguration
@@ -42,6 +45,7 @@ import org.springframework.context.annotation.Import;
 @Import({RammearkitekturAutoConfiguration.ServiceplatformConfiguration.class,
         RammearkitekturAutoConfiguration.SupportSystemsConfiguration.class,
         RammearkitekturAutoConfiguration.IndexConfiguration.class,
+        RammearkitekturAutoConfiguration.BeskedfordelerConfiguration.class,
         RammearkitekturAutoConfiguration.DigitalPostConfiguration.class})
 public class RammearkitekturAutoConfiguration {
     /** Service agreements are keyed by these service ids. */
@@ -163,6 +167,31 @@ public class RammearkitekturAutoConfiguration {
 
         private static String ownerCvr(RammearkitekturProperties properties, RammearkitekturProperties.Index i) {
             return i.getOwnerCvr() != null ? i.getOwnerCvr() : properties.getSts().getCvr();
+        }
+    }
+
+    /** The Beskedfordeler client. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "dk.rammearkitektur.clients.beskedfordeler.BeskedfordelerClient")
+    @ConditionalOnSection("beskedfordeler")
+    static class BeskedfordelerConfiguration {
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        BeskedfordelerClient beskedfordelerClient(RammearkitekturProperties properties) {
+            SharedSettings s = new SharedSettings(properties);
+            String environment = SharedSettings.required(properties.getBeskedfordeler().getEnvironment(),
+                    "rammearkitektur.beskedfordeler.environment");
+            java.net.URI base = environment.contains(":") ? java.net.URI.create(s.environment()) : null;
+            BeskedfordelerClient.Builder b = BeskedfordelerClient.builder()
+                    .environment(BeskedfordelerEnvironment.parse(environment, base))
+                    .trustAnchors(s.trustAnchors())
+                    .stsCertificates(s.stsCertificates())
+                    .stsProtocol(s.stsRest() ? StsProtocol.REST : StsProtocol.SOAP)
+                    .authorityCvr(s.stsCvr())
+                    .timeouts(s.timeouts())
+                    .retryPolicy(s.retryPolicy());
+            s.systemCertificate(b::systemCertificate, b::systemCertificate);
+            return b.build();
         }
     }
 

@@ -42,6 +42,7 @@ public class RammearkitekturProperties {
     private final SupportSystem organisation = new SupportSystem();
     private final DigitalPost digitalPost = new DigitalPost();
     private final Health health = new Health();
+    private final Beskedfordeler beskedfordeler = new Beskedfordeler();
     private final Index caseIndex = new Index();
     private final Index benefitIndex = new Index();
 
@@ -123,6 +124,11 @@ public class RammearkitekturProperties {
     /** The Ydelsesindeks (SF1490) client. */
     public Index getBenefitIndex() {
         return benefitIndex;
+    }
+
+    /** The Beskedfordeler client. */
+    public Beskedfordeler getBeskedfordeler() {
+        return beskedfordeler;
     }
 
     /** The health indicators. */
@@ -495,6 +501,25 @@ public class RammearkitekturProperties {
         /** Sets the IT system's name. */
         public void setItSystemName(String itSystemName) {
             this.itSystemName = itSystemName;
+        }
+    }
+
+    /** The Beskedfordeler client: the shared certificate, trust anchors and STS keys, and its own environment. */
+    public static class Beskedfordeler extends Section {
+        /**
+         * test, production, or a broker's host:port (a simulator), whose STS and value-list service are then under
+         * rammearkitektur.environment.
+         */
+        private String environment;
+
+        /** The environment. */
+        public String getEnvironment() {
+            return environment;
+        }
+
+        /** Sets the environment. */
+        public void setEnvironment(String environment) {
+            this.environment = environment;
         }
     }
 

@@ -32,7 +32,7 @@ class ConfigurationMetadataTest {
                 "rammearkitektur.klassifikation.enabled", "rammearkitektur.organisation.entity-id",
                 "rammearkitektur.digital-post.environment", "rammearkitektur.digital-post.authority-cvr",
                 "rammearkitektur.case-index.owner-uuid", "rammearkitektur.benefit-index.it-system-name",
-                "rammearkitektur.health.certificate-expiry-warning")) {
+                "rammearkitektur.health.certificate-expiry-warning", "rammearkitektur.beskedfordeler.environment")) {
             assertTrue(json.contains("\"name\": \"" + key + "\""), key);
         }
         assertTrue(json.contains("Attempts in all, the first included; 1 means no retries."), json);

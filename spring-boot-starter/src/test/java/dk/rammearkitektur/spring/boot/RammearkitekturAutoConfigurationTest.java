@@ -64,6 +64,8 @@ class RammearkitekturAutoConfigurationTest {
             assertTrue(context.getBeansOfType(OrganisationClient.class).isEmpty());
             assertTrue(context.getBeansOfType(ServiceplatformClient.class).isEmpty());
             assertTrue(context.getBeansOfType(DigitalPostClient.class).isEmpty());
+            assertTrue(context.getBeansOfType(
+                    dk.rammearkitektur.clients.beskedfordeler.BeskedfordelerClient.class).isEmpty());
             assertNotNull(context.getBean(RammearkitekturProperties.class));
         });
     }
@@ -199,6 +201,16 @@ class RammearkitekturAutoConfigurationTest {
         all.remove(all.size() - 2);
         assertFails(with(all.toArray(String[]::new)),
                 "Property: rammearkitektur.benefit-index.it-system-name (benefitIndexClient.itSystem.name)");
+    }
+
+    @Test
+    void beskedfordelerSectionWithABrokerAddressUsesTheSharedEnvironmentForItsSts() {
+        runner.withPropertyValues(with("rammearkitektur.beskedfordeler.environment=127.0.0.1:5671")).run(context ->
+                assertNotNull(context.getBean(dk.rammearkitektur.clients.beskedfordeler.BeskedfordelerClient.class)));
+        assertFails(with("rammearkitektur.beskedfordeler.enabled=true"),
+                "Property: rammearkitektur.beskedfordeler.environment\n    Reason: must be set");
+        assertFails(with("rammearkitektur.beskedfordeler.environment=127.0.0.1:5671", "rammearkitektur.sts.cvr=1"),
+                "Property: rammearkitektur.sts.cvr (beskedfordelerClient.authorityCvr)");
     }
 
     /** The context fails to start and the analyser's description contains each of {@code expected}. */

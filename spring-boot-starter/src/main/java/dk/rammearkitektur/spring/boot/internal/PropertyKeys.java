@@ -17,7 +17,8 @@ public final class PropertyKeys {
             "organisationClient", "organisation",
             "digitalPostClient", "digital-post",
             "caseIndexClient", "case-index",
-            "benefitIndexClient", "benefit-index");
+            "benefitIndexClient", "benefit-index",
+            "beskedfordelerClient", "beskedfordeler");
 
     private PropertyKeys() {
     }
@@ -34,7 +35,7 @@ public final class PropertyKeys {
         boolean dp = "digital-post".equals(section);
         switch (top) {
             case "environment":
-                return dp ? P + "digital-post.environment" : P + "environment";
+                return dp || "beskedfordeler".equals(section) ? P + section + ".environment" : P + "environment";
             case "trustAnchors":
                 return P + "trust-anchors";
             case "stsCertificates":
