@@ -23,6 +23,7 @@ import dk.rammearkitektur.spring.boot.internal.SharedSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -54,6 +55,11 @@ public class RammearkitekturAutoConfiguration {
             CvrOnlineService.INSTANCE.id(), CvrOnlineService.INSTANCE,
             CprSubscriptionService.INSTANCE.id(), CprSubscriptionService.INSTANCE);
 
+    /** The application's observation registry (Micrometer), or the no-op one when it has none. */
+    static ObservationRegistry registry(ObjectProvider<ObservationRegistry> observations) {
+        return observations.getIfUnique(() -> ObservationRegistry.NOOP);
+    }
+
     /** The Serviceplatformen client (CPR, CVR, Organisation). */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient")
@@ -61,10 +67,12 @@ public class RammearkitekturAutoConfiguration {
     static class ServiceplatformConfiguration {
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
-        ServiceplatformClient serviceplatformClient(RammearkitekturProperties properties) {
+        ServiceplatformClient serviceplatformClient(RammearkitekturProperties properties,
+                ObjectProvider<ObservationRegistry> observations) {
             SharedSettings s = new SharedSettings(properties);
             RammearkitekturProperties.Serviceplatform sp = properties.getServiceplatform();
             ServiceplatformClient.Builder b = ServiceplatformClient.builder()
+                    .observationRegistry(registry(observations))
                     .environment(Environment.parse(s.environment()))
                     .trustAnchors(s.trustAnchors())
                     .timeouts(s.timeouts())
@@ -99,21 +107,26 @@ public class RammearkitekturAutoConfiguration {
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
         @ConditionalOnSection("klassifikation")
-        KlassifikationClient klassifikationClient(RammearkitekturProperties properties) {
-            return configure(KlassifikationClient.builder(), properties, properties.getKlassifikation()).build();
+        KlassifikationClient klassifikationClient(RammearkitekturProperties properties,
+                ObjectProvider<ObservationRegistry> observations) {
+            return configure(KlassifikationClient.builder(), properties, properties.getKlassifikation(), observations)
+                    .build();
         }
 
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
         @ConditionalOnSection("organisation")
-        OrganisationClient organisationClient(RammearkitekturProperties properties) {
-            return configure(OrganisationClient.builder(), properties, properties.getOrganisation()).build();
+        OrganisationClient organisationClient(RammearkitekturProperties properties,
+                ObjectProvider<ObservationRegistry> observations) {
+            return configure(OrganisationClient.builder(), properties, properties.getOrganisation(), observations)
+                    .build();
         }
 
         private static <B extends StoettesystemerClientBuilder<B>> B configure(B b, RammearkitekturProperties properties,
-                RammearkitekturProperties.SupportSystem section) {
+                RammearkitekturProperties.SupportSystem section, ObjectProvider<ObservationRegistry> observations) {
             SharedSettings s = new SharedSettings(properties);
-            b.environment(StoettesystemerEnvironment.parse(s.environment()))
+            b.observationRegistry(registry(observations))
+                    .environment(StoettesystemerEnvironment.parse(s.environment()))
                     .trustAnchors(s.trustAnchors())
                     .timeouts(s.timeouts())
                     .retryPolicy(s.retryPolicy())
@@ -177,12 +190,14 @@ public class RammearkitekturAutoConfiguration {
     static class BeskedfordelerConfiguration {
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
-        BeskedfordelerClient beskedfordelerClient(RammearkitekturProperties properties) {
+        BeskedfordelerClient beskedfordelerClient(RammearkitekturProperties properties,
+                ObjectProvider<ObservationRegistry> observations) {
             SharedSettings s = new SharedSettings(properties);
             String environment = SharedSettings.required(properties.getBeskedfordeler().getEnvironment(),
                     "rammearkitektur.beskedfordeler.environment");
             java.net.URI base = environment.contains(":") ? java.net.URI.create(s.environment()) : null;
             BeskedfordelerClient.Builder b = BeskedfordelerClient.builder()
+                    .observationRegistry(registry(observations))
                     .environment(BeskedfordelerEnvironment.parse(environment, base))
                     .trustAnchors(s.trustAnchors())
                     .stsCertificates(s.stsCertificates())
@@ -202,7 +217,8 @@ public class RammearkitekturAutoConfiguration {
     static class DigitalPostConfiguration {
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
-        DigitalPostClient digitalPostClient(RammearkitekturProperties properties) {
+        DigitalPostClient digitalPostClient(RammearkitekturProperties properties,
+                ObjectProvider<ObservationRegistry> observations) {
             SharedSettings s = new SharedSettings(properties);
             RammearkitekturProperties.DigitalPost dp = properties.getDigitalPost();
             List<java.security.cert.X509Certificate> anchors = dp.getTrustAnchors() != null
@@ -211,6 +227,7 @@ public class RammearkitekturAutoConfiguration {
                     ? s.pem(dp.getStsCertificates(), "rammearkitektur.digital-post.sts-certificates")
                     : s.stsCertificates();
             DigitalPostClient.Builder b = DigitalPostClient.builder()
+                    .observationRegistry(registry(observations))
                     .environment(DigitalPostEnvironment.parse(SharedSettings.required(dp.getEnvironment(),
                             "rammearkitektur.digital-post.environment")))
                     .trustAnchors(anchors)

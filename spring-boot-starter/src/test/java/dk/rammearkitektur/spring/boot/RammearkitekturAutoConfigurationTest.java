@@ -71,6 +71,24 @@ class RammearkitekturAutoConfigurationTest {
     }
 
     @Test
+    void theApplicationsObservationRegistryRecordsTheClientsCalls() {
+        io.micrometer.observation.tck.TestObservationRegistry registry =
+                io.micrometer.observation.tck.TestObservationRegistry.create();
+        runner.withBean(io.micrometer.observation.ObservationRegistry.class, () -> registry)
+                .withPropertyValues(with("rammearkitektur.klassifikation.enabled=true")).run(context -> {
+                    KlassifikationClient client = context.getBean(KlassifikationClient.class);
+                    assertTrue(client.resolveSubject(KleNumber.parse("32.18.02")).isPresent());
+                    io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat(registry)
+                            .hasObservationWithNameEqualTo("rammearkitektur.client.call").that()
+                            .hasLowCardinalityKeyValue("service", "SF1510")
+                            .hasLowCardinalityKeyValue("outcome", "success");
+                    io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat(registry)
+                            .hasObservationWithNameEqualTo("rammearkitektur.sts.token").that()
+                            .hasLowCardinalityKeyValue("result", "issued");
+                });
+    }
+
+    @Test
     void noPropertiesAtAllNoClient() {
         runner.run(context -> {
             assertTrue(context.getStartupFailure() == null);

@@ -53,7 +53,8 @@ public final class DigitalPostSimulatorExtension implements BeforeEachCallback, 
     }
 
     @SuppressWarnings("deprecation")
-    private record ClosingSimulator(DigitalPostSimulator simulator) implements ExtensionContext.Store.CloseableResource {
+    private record ClosingSimulator(DigitalPostSimulator simulator)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             simulator.close();
@@ -61,7 +62,8 @@ public final class DigitalPostSimulatorExtension implements BeforeEachCallback, 
     }
 
     @SuppressWarnings("deprecation")
-    private record ClosingClient(DigitalPostClient client) implements ExtensionContext.Store.CloseableResource {
+    private record ClosingClient(DigitalPostClient client)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             client.close();

@@ -56,7 +56,8 @@ public final class ServiceplatformSimulatorExtension implements BeforeAllCallbac
     }
 
     @SuppressWarnings("deprecation")
-    private record ClosingSimulator(ServiceplatformSimulator simulator) implements ExtensionContext.Store.CloseableResource {
+    private record ClosingSimulator(ServiceplatformSimulator simulator)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             simulator.close();
@@ -64,7 +65,8 @@ public final class ServiceplatformSimulatorExtension implements BeforeAllCallbac
     }
 
     @SuppressWarnings("deprecation")
-    private record ClosingClient(ServiceplatformClient client) implements ExtensionContext.Store.CloseableResource {
+    private record ClosingClient(ServiceplatformClient client)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             client.close();
