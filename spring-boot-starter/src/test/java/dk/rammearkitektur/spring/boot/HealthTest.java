@@ -44,6 +44,48 @@ class HealthTest {
     }
 
     @Test
+    void callsHealthFollowsTheLatestCallToEachService() {
+        runner.withBean(io.micrometer.observation.ObservationRegistry.class,
+                        io.micrometer.observation.ObservationRegistry::create)
+                .withPropertyValues(props).withPropertyValues("rammearkitektur.klassifikation.enabled=true",
+                        "rammearkitektur.retry.max-attempts=1")
+                .run(context -> {
+                    HealthIndicator calls = context.getBean("rammearkitekturCallsHealthIndicator",
+                            HealthIndicator.class);
+                    assertEquals(Status.UNKNOWN, calls.health().getStatus(), "no call yet");
+                    dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient k = context.getBean(
+                            dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient.class);
+                    assertTrue(k.resolveSubject(dk.rammearkitektur.model.KleNumber.parse("32.18.02")).isPresent());
+                    Health up = calls.health();
+                    assertEquals(Status.UP, up.getStatus(), up.toString());
+                    assertEquals("success", ((java.util.Map<?, ?>) up.getDetails().get("SF1510")).get("outcome"),
+                            up.toString());
+                    sim.faults().next(dk.rammearkitektur.testkit.serviceplatform.Fault.httpStatus(503));
+                    org.junit.jupiter.api.Assertions.assertThrows(dk.rammearkitektur.core.HttpStatusException.class,
+                            () -> k.resolveSubject(dk.rammearkitektur.model.KleNumber.parse("32.18.00")));
+                    Health down = calls.health();
+                    assertEquals(Status.DOWN, down.getStatus(), down.toString());
+                    assertEquals("http-status", ((java.util.Map<?, ?>) down.getDetails().get("SF1510")).get("outcome"),
+                            down.toString());
+                    assertEquals("503", ((java.util.Map<?, ?>) down.getDetails().get("SF1510")).get("faultCode"));
+                });
+        sim.reset();
+    }
+
+    @Test
+    void callsHealthIsUnknownWithoutARegistryAndCanBeSwitchedOff() {
+        runner.withPropertyValues(props).withPropertyValues("rammearkitektur.klassifikation.enabled=true")
+                .run(context -> {
+                    context.getBean(dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient.class)
+                            .resolveSubject(dk.rammearkitektur.model.KleNumber.parse("32.18.02"));
+                    assertEquals(Status.UNKNOWN, context.getBean("rammearkitekturCallsHealthIndicator",
+                            HealthIndicator.class).health().getStatus(), "the NOOP registry records nothing");
+                });
+        runner.withPropertyValues(props).withPropertyValues("management.health.rammearkitektur-calls.enabled=false")
+                .run(context -> assertTrue(!context.containsBean("rammearkitekturCallsHealthIndicator")));
+    }
+
+    @Test
     void upWithExpiryDetails() {
         runner.withPropertyValues(props).run(context -> {
             Health h = context.getBean("rammearkitekturCertificateHealthIndicator", HealthIndicator.class).health();
