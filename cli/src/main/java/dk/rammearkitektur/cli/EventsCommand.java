@@ -4,13 +4,11 @@ import dk.rammearkitektur.clients.beskedfordeler.BeskedfordelerClient;
 import dk.rammearkitektur.clients.beskedfordeler.BeskedfordelerEnvironment;
 import dk.rammearkitektur.clients.beskedfordeler.EventSubscription;
 import dk.rammearkitektur.clients.beskedfordeler.PublishReceipt;
-import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.clients.common.events.EventMessage;
 import dk.rammearkitektur.clients.common.events.EventPayload;
 import dk.rammearkitektur.clients.common.events.RelatedObject;
 import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.ValidationException;
-import dk.rammearkitektur.signing.Pem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -52,15 +50,10 @@ final class EventsCommand implements Callable<Integer> {
                 ? BeskedfordelerEnvironment.parse(config.required(p, "beskedfordeler.environment"), null)
                 : BeskedfordelerEnvironment.parse(host + ":" + config.required(p, "beskedfordeler.port"),
                         URI.create(config.required(p, "environment")));
+        StsClientSettings s = StsClientSettings.of(config, p);
         return BeskedfordelerClient.builder().environment(environment)
-                .systemCertificate(Path.of(config.required(p, "certificate.file")),
-                        config.required(p, "certificate.password").toCharArray())
-                .trustAnchors(Pem.certificates(CprLookupCommand.Config.read(config.required(p, "trust.anchors"),
-                        "trust.anchors")))
-                .authorityCvr(config.required(p, "sts.cvr"))
-                .stsProtocol("sts-rest".equals(config.get(p, "auth")) ? StsProtocol.REST : StsProtocol.SOAP)
-                .stsCertificates(Pem.certificates(CprLookupCommand.Config.read(config.required(p, "sts.certificates"),
-                        "sts.certificates")))
+                .systemCertificate(s.certificate(), s.password()).trustAnchors(s.trustAnchors())
+                .authorityCvr(s.cvr()).stsProtocol(s.protocol()).stsCertificates(s.stsCertificates())
                 .build();
     }
 

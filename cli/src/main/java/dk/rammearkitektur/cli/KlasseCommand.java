@@ -1,18 +1,15 @@
 package dk.rammearkitektur.cli;
 
-import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.clients.stoettesystemer.Classification;
 import dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient;
 import dk.rammearkitektur.clients.stoettesystemer.StoettesystemerEnvironment;
 import dk.rammearkitektur.model.KleNumber;
-import dk.rammearkitektur.signing.Pem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -82,16 +79,11 @@ final class KlasseCommand implements Callable<Integer> {
     /** A Klassifikation client from the configuration (shared by the {@code index} commands). */
     static KlassifikationClient client(CprLookupCommand.Config config) {
         Properties p = properties(config);
-        return KlassifikationClient.builder()
-                .environment(StoettesystemerEnvironment.parse(config.required(p, "environment")))
-                .systemCertificate(Path.of(config.required(p, "certificate.file")),
-                        config.required(p, "certificate.password").toCharArray())
-                .trustAnchors(Pem.certificates(CprLookupCommand.Config.read(config.required(p, "trust.anchors"),
-                        "trust.anchors")))
-                .authorityCvr(config.required(p, "sts.cvr"))
-                .stsProtocol("sts-rest".equals(config.get(p, "auth")) ? StsProtocol.REST : StsProtocol.SOAP)
-                .stsCertificates(Pem.certificates(CprLookupCommand.Config.read(config.required(p, "sts.certificates"),
-                        "sts.certificates")))
+        StoettesystemerEnvironment environment = StoettesystemerEnvironment.parse(config.required(p, "environment"));
+        StsClientSettings s = StsClientSettings.of(config, p);
+        return KlassifikationClient.builder().environment(environment)
+                .systemCertificate(s.certificate(), s.password()).trustAnchors(s.trustAnchors())
+                .authorityCvr(s.cvr()).stsProtocol(s.protocol()).stsCertificates(s.stsCertificates())
                 .build();
     }
 }
