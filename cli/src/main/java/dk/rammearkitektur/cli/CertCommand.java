@@ -34,15 +34,7 @@ import picocli.CommandLine.Command;
  * the key, trust and revocation options shared by {@code sign} and {@code verify}.
  */
 @Command(name = "cert", description = "Inspect OCES certificates.", subcommands = {CertCommand.Info.class})
-final class CertCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class CertCommand {
     /** {@code cert info}. */
     @Command(name = "info", description = "Print the OCES identity of a certificate (PEM, DER or PKCS#12) and validate it.")
     static final class Info implements Callable<Integer> {

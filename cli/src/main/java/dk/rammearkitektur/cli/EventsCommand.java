@@ -34,15 +34,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "events", description = "Events through the Beskedfordeler (SF1461 receive, SF1462 publish).",
         subcommands = {EventsCommand.ListenCommand.class, EventsCommand.PublishCommand.class})
-final class EventsCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return ExitCodes.INVALID;
-    }
+final class EventsCommand {
 
     static BeskedfordelerClient client(CprLookupCommand.Config config, Properties p) {
         String host = config.get(p, "beskedfordeler.host");

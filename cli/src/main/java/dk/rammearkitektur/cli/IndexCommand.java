@@ -42,15 +42,7 @@ import picocli.CommandLine.Command;
 @Command(name = "index", description = "Cases in the Sags- og Dokumentindeks (SF1470), benefits in the Ydelsesindeks.",
         subcommands = {IndexCommand.CaseCommand.class, IndexCommand.BenefitCommand.class,
             IndexCommand.SearchCommand.class})
-final class IndexCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return ExitCodes.INVALID;
-    }
+final class IndexCommand {
 
     static CaseIndexClient client(CprLookupCommand.Config config, KlassifikationClient klassifikation) {
         Identity id = Identity.of(config);

@@ -34,13 +34,10 @@ import picocli.CommandLine.ScopeType;
             CompletionCommand.class,
             CommandLine.HelpCommand.class,
         })
-public final class Main implements Runnable {
+public final class Main {
     /** The option that shows stack traces; inherited by every subcommand. */
     static final String VERBOSE = "--verbose";
     private static final String HELP = "Show this help message and exit.";
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = HELP)
     boolean help;
@@ -80,10 +77,5 @@ public final class Main implements Runnable {
             todo.addAll(c.getSubcommands().values());
         }
         return cl;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

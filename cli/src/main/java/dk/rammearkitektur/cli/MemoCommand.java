@@ -51,15 +51,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "memo", description = "MeMo messages for Digital Post and NemSMS.",
         subcommands = {MemoCommand.Validate.class, MemoCommand.Send.class})
-final class MemoCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class MemoCommand {
     /** {@code memo validate <file.xml>}. */
     @Command(name = "validate", description = "Check a MeMo 1.1 or 1.2 message file against the MeMo rules.")
     static final class Validate implements Callable<Integer> {

@@ -68,6 +68,31 @@ class CommandConventionsTest {
     }
 
     @Test
+    void everyCommandThatGroupsSubcommandsIsAOneLineUsageErrorWithoutOne() {
+        List<List<String>> groups = new ArrayList<>();
+        groups.add(List.of());
+        for (List<String> path : commandPaths()) {
+            CommandLine c = Main.newCommandLine();
+            for (String name : path) {
+                c = c.getSubcommands().get(name);
+            }
+            if (!c.getSubcommands().isEmpty() && !path.equals(List.of("help"))) {
+                groups.add(path);
+            }
+        }
+        assertTrue(groups.containsAll(List.of(List.of(), List.of("cert"), List.of("memo"), List.of("index"),
+                List.of("events"))), groups.toString());
+        for (List<String> path : groups) {
+            String name = String.join(" ", Stream.concat(Stream.of("rammearkitektur"), path.stream()).toList());
+            String[] r = MainTest.run(path.toArray(String[]::new));
+            assertEquals("2", r[0], name + ": " + r[2]);
+            assertEquals("", r[1], name);
+            assertOneLineWithoutStackTrace(r[2]);
+            assertEquals(name + ": Missing required subcommand (see '" + name + " --help')", r[2].strip());
+        }
+    }
+
+    @Test
     void versionIsOnTheTopCommand() {
         String[] r = MainTest.run("-V");
         assertEquals("0", r[0], r[2]);

@@ -102,9 +102,9 @@ class MemoCommandTest {
     }
 
     @Test
-    void memoWithoutSubcommandPrintsUsage() {
+    void memoWithoutSubcommandIsAUsageError() {
         Result r = run("memo");
-        assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("validate"), r.out());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("rammearkitektur memo: Missing required subcommand"), r.err());
     }
 }
