@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.rammearkitektur.clients.serviceplatform.CprSubscriptionService;
+import dk.rammearkitektur.clients.serviceplatform.PersonBaseDataExtendedService;
+import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.spring.boot.test.SimulatorProperties;
 import dk.rammearkitektur.testkit.junit.ServiceplatformSimulatorTest;
@@ -107,6 +110,22 @@ class StsHealthTest {
     }
 
     @Test
+    void theServiceplatformClientsCheckRefusesServicesWithoutATokenModel() {
+        runner.withPropertyValues(props).run(context -> {
+            ServiceplatformClient sp = context.getBean(ServiceplatformClient.class);
+            ValidationException none = org.junit.jupiter.api.Assertions.assertThrows(ValidationException.class,
+                    () -> sp.checkSts(null));
+            assertEquals("service", none.violations().get(0).path());
+            ValidationException sf6002 = org.junit.jupiter.api.Assertions.assertThrows(ValidationException.class,
+                    () -> sp.checkSts(CprSubscriptionService.INSTANCE));
+            assertTrue(sf6002.getMessage().contains("SF6002"), sf6002.getMessage());
+            int before = sim.requestCount("STS");
+            assertTrue(sp.checkSts(PersonBaseDataExtendedService.INSTANCE).isAfter(Instant.now()));
+            assertEquals(before + 1, sim.requestCount("STS"));
+        });
+    }
+
+    @Test
     void downWhenTheStsIsUnreachable() throws IOException {
         int closed;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -132,6 +151,10 @@ class StsHealthTest {
                     assertEquals(List.of("klassifikation"),
                             ((Map<?, ?>) h.getDetails().get("klassifikation")).get("clients"));
                     assertFalse(h.getDetails().containsKey("serviceplatform"));
+                    ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(ValidationException.class,
+                            () -> context.getBean(ServiceplatformClient.class)
+                                    .checkSts(PersonBaseDataExtendedService.INSTANCE));
+                    assertEquals("authModel", e.violations().get(0).path());
                 });
     }
 

@@ -288,14 +288,20 @@ public final class ServiceplatformClient implements AutoCloseable {
      *
      * @param service the service the token is asked for, e.g. {@link PersonBaseDataExtendedService#INSTANCE}
      * @return when the new token expires
-     * @throws ValidationException at {@code service} when it is null or has no token model (SF6002)
-     * @throws IllegalStateException when the client was built with the invocation-context model (no STS)
+     * @throws ValidationException at {@code service} when it is null or has no token model (SF6002), at
+     *     {@code authModel} when the client was built with the invocation-context model (no STS)
      * @throws dk.rammearkitektur.core.StsRefusedException when the STS refuses
      * @throws dk.rammearkitektur.core.TransportException when the STS cannot be reached or its reply not be read
      */
     public java.time.Instant checkSts(ServiceDescription service) {
-        if (service == null || service.entityId() == null) {
-            throw new ValidationException("service", service == null ? "must be set" : "has no STS token model");
+        if (service == null) {
+            throw new ValidationException("service", "must be set");
+        }
+        if (CprSubscriptionService.INSTANCE.id().equals(service.id())) {
+            throw new ValidationException("service", "has no STS token model (SF6002)");
+        }
+        if (tokenCvr == null) {
+            throw new ValidationException("authModel", "is invocationContext: the client has no STS");
         }
         return executor.checkSts(service);
     }
