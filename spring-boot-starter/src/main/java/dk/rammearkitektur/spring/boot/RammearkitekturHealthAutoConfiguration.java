@@ -4,9 +4,14 @@ import dk.rammearkitektur.spring.boot.internal.ClientCallsHealthIndicator;
 import dk.rammearkitektur.spring.boot.internal.ConditionalOnSection;
 import dk.rammearkitektur.spring.boot.internal.LastCallOutcomes;
 import dk.rammearkitektur.spring.boot.internal.SharedSettings;
+import dk.rammearkitektur.spring.boot.internal.StsHealthIndicator;
+import dk.rammearkitektur.spring.boot.internal.StsTargets;
 import dk.rammearkitektur.spring.boot.internal.SystemCertificateHealthIndicator;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import dk.rammearkitektur.core.ValidationException;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,7 +25,9 @@ import org.springframework.context.annotation.Bean;
  * system certificate's validity and expiry (switch off with
  * {@code management.health.rammearkitektur-certificate.enabled=false}), and {@code rammearkitekturCalls}, the
  * outcome of the latest call to each service, recorded from the clients' observations on the application's
- * {@code ObservationRegistry} (switch off with {@code management.health.rammearkitektur-calls.enabled=false}).
+ * {@code ObservationRegistry} (switch off with {@code management.health.rammearkitektur-calls.enabled=false}), and
+ * {@code rammearkitekturSts}, whether the clients' STSs issue tokens (switch off with
+ * {@code management.health.rammearkitektur-sts.enabled=false}).
  */
 @AutoConfiguration(after = RammearkitekturAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
@@ -58,6 +65,30 @@ public class RammearkitekturHealthAutoConfiguration {
     @ConditionalOnEnabledHealthIndicator("rammearkitektur-calls")
     ClientCallsHealthIndicator rammearkitekturCallsHealthIndicator(LastCallOutcomes outcomes) {
         return new ClientCallsHealthIndicator(outcomes);
+    }
+
+    /**
+     * Whether the STSs of the configured clients answer, checked with a new token at most once per
+     * {@code rammearkitektur.health.sts-interval}.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(name = "rammearkitekturStsHealthIndicator")
+    @ConditionalOnEnabledHealthIndicator("rammearkitektur-sts")
+    StsHealthIndicator rammearkitekturStsHealthIndicator(RammearkitekturProperties properties,
+            ListableBeanFactory beans) {
+        RammearkitekturProperties.Health h = properties.getHealth();
+        Duration interval = within(h.getStsInterval(), Duration.ofSeconds(1), Duration.ofDays(1),
+                "rammearkitektur.health.sts-interval", "1s and 1d");
+        Duration timeout = within(h.getStsTimeout(), Duration.ofMillis(100), Duration.ofMinutes(5),
+                "rammearkitektur.health.sts-timeout", "100ms and 5m");
+        return new StsHealthIndicator(() -> StsTargets.of(beans, properties), interval, timeout, Clock.systemUTC());
+    }
+
+    private static Duration within(Duration d, Duration min, Duration max, String key, String range) {
+        if (d == null || d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw new ValidationException(key, "must be between " + range);
+        }
+        return d;
     }
 
     /** The system certificate's health, when {@code rammearkitektur.certificate.*} is set. */

@@ -150,6 +150,38 @@ public class RammearkitekturProperties {
         public void setCertificateExpiryWarning(Duration certificateExpiryWarning) {
             this.certificateExpiryWarning = certificateExpiryWarning;
         }
+
+        /**
+         * How long the STS health check's verdict is reused before the STS is asked for a token again (each check
+         * is one token request per STS); 1 second to 1 day.
+         */
+        private Duration stsInterval = Duration.ofMinutes(5);
+
+        /**
+         * How long a health request waits for an STS check before it reports DOWN (the check itself goes on, bounded
+         * by the client's timeouts); 100 milliseconds to 5 minutes.
+         */
+        private Duration stsTimeout = Duration.ofSeconds(10);
+
+        /** The STS check's interval. */
+        public Duration getStsInterval() {
+            return stsInterval;
+        }
+
+        /** Sets the STS check's interval. */
+        public void setStsInterval(Duration stsInterval) {
+            this.stsInterval = stsInterval;
+        }
+
+        /** The STS check's wait. */
+        public Duration getStsTimeout() {
+            return stsTimeout;
+        }
+
+        /** Sets the STS check's wait. */
+        public void setStsTimeout(Duration stsTimeout) {
+            this.stsTimeout = stsTimeout;
+        }
     }
 
     /** The system certificate: a PKCS#12 file, or an entry of a key store. */

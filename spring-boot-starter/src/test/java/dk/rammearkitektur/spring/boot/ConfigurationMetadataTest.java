@@ -32,10 +32,15 @@ class ConfigurationMetadataTest {
                 "rammearkitektur.klassifikation.enabled", "rammearkitektur.organisation.entity-id",
                 "rammearkitektur.digital-post.environment", "rammearkitektur.digital-post.authority-cvr",
                 "rammearkitektur.case-index.owner-uuid", "rammearkitektur.benefit-index.it-system-name",
-                "rammearkitektur.health.certificate-expiry-warning", "rammearkitektur.beskedfordeler.environment")) {
+                "rammearkitektur.health.certificate-expiry-warning", "rammearkitektur.beskedfordeler.environment",
+                "rammearkitektur.health.sts-interval", "rammearkitektur.health.sts-timeout",
+                "management.health.rammearkitektur-certificate.enabled",
+                "management.health.rammearkitektur-calls.enabled", "management.health.rammearkitektur-sts.enabled")) {
             assertTrue(json.contains("\"name\": \"" + key + "\""), key);
         }
         assertTrue(json.contains("Attempts in all, the first included; 1 means no retries."), json);
+        assertTrue(json.contains("How long the STS health check's verdict is reused before the STS is asked for a token"
+                + " again"), json);
     }
 
     @Test

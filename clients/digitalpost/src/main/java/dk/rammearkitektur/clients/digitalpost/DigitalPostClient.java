@@ -267,6 +267,19 @@ public final class DigitalPostClient implements AutoCloseable {
     }
 
     /**
+     * Asks the STS for a new SAML token for KombiPostAfsend ({@link #KOMBI_ENTITY_ID}) now, past the token cache (the
+     * cached tokens and a remembered refusal are left as they are, and no access token is fetched): a health check of
+     * the STS, not needed for sending, which fetches and caches its tokens itself. Bounded by the client's timeouts.
+     *
+     * @return when the new token expires
+     * @throws dk.rammearkitektur.core.StsRefusedException when the STS refuses
+     * @throws TransportException when the STS cannot be reached or its reply not be read
+     */
+    public java.time.Instant checkSts() {
+        return stsTokens.issueUncached(new TokenCache.Key(KOMBI_ENTITY_ID, cvr, fingerprint)).expires();
+    }
+
+    /**
      * Forgets the cached STS tokens and closes the HTTP transport (on Java 21 and later its threads end now; before,
      * when the client is no longer referenced). The client cannot be used afterwards.
      */

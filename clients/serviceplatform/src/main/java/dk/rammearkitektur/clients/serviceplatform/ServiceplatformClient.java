@@ -281,6 +281,31 @@ public final class ServiceplatformClient implements AutoCloseable {
     private static final String ORGANISATION_HAS_NO_INVOCATION_CONTEXT = "SF1500 Organisation 6 has no"
             + " InvocationContext model (it is called directly with STS tokens): build the client with stsToken(cvr)";
 
+    /**
+     * Asks the STS for a new token for {@code service} now, past the token cache (the cached tokens and a remembered
+     * refusal are left as they are): a health check of the STS, not needed for calls, which fetch and cache their
+     * tokens themselves. Bounded by the client's timeouts.
+     *
+     * @param service the service the token is asked for, e.g. {@link PersonBaseDataExtendedService#INSTANCE}
+     * @return when the new token expires
+     * @throws ValidationException at {@code service} when it is null or has no token model (SF6002), at
+     *     {@code authModel} when the client was built with the invocation-context model (no STS)
+     * @throws dk.rammearkitektur.core.StsRefusedException when the STS refuses
+     * @throws dk.rammearkitektur.core.TransportException when the STS cannot be reached or its reply not be read
+     */
+    public java.time.Instant checkSts(ServiceDescription service) {
+        if (service == null) {
+            throw new ValidationException("service", "must be set");
+        }
+        if (CprSubscriptionService.INSTANCE.id().equals(service.id())) {
+            throw new ValidationException("service", "has no STS token model (SF6002)");
+        }
+        if (tokenCvr == null) {
+            throw new ValidationException("authModel", "is invocationContext: the client has no STS");
+        }
+        return executor.checkSts(service);
+    }
+
     /** Closes pooled connections; the client cannot be used afterwards. */
     @Override
     public void close() {

@@ -341,6 +341,19 @@ public final class OrganisationClient implements AutoCloseable {
         return found.stream().map(map).toList();
     }
 
+    /**
+     * Asks the STS for a new token for this client's service now, past the token cache (the cached token and a
+     * remembered refusal are left as they are): a health check of the STS, not needed for calls, which fetch and cache
+     * their tokens themselves. Bounded by the client's timeouts.
+     *
+     * @return when the new token expires
+     * @throws dk.rammearkitektur.core.StsRefusedException when the STS refuses
+     * @throws dk.rammearkitektur.core.TransportException when the STS cannot be reached or its reply not be read
+     */
+    public java.time.Instant checkSts() {
+        return executor.checkSts(targets.values().iterator().next().entityId());
+    }
+
     /** Closes pooled connections; the client cannot be used afterwards. */
     @Override
     public void close() {

@@ -2,7 +2,10 @@ package dk.rammearkitektur.spring.boot.test;
 
 import dk.rammearkitektur.signing.Pem;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
+import dk.rammearkitektur.testkit.digitalpost.DigitalPostSimulator;
+import dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
+import dk.rammearkitektur.testkit.serviceplatform.SimulatorData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The shared {@code rammearkitektur.*} properties that point the auto-configured clients at a running
@@ -45,5 +49,48 @@ public final class SimulatorProperties {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The {@code rammearkitektur.digital-post.*} properties for a running {@link DigitalPostSimulator} (its base URL,
+     * authority CVR, TLS trust anchor and STS certificate, written into {@code dir}); the system certificate is the
+     * shared one of {@link #of}, which the Digital Post simulator accepts when both use the same test PKI (the
+     * default).
+     */
+    public static Map<String, String> digitalPost(DigitalPostSimulator dp, Path dir) {
+        try {
+            Path anchors = Files.writeString(dir.resolve("digital-post-trust-anchors.pem"),
+                    Pem.encode(dp.tlsTrustAnchor()), StandardCharsets.US_ASCII);
+            Path sts = Files.writeString(dir.resolve("digital-post-sts.pem"), Pem.encode(dp.stsCertificate()),
+                    StandardCharsets.US_ASCII);
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("rammearkitektur.digital-post.environment", dp.baseUri().toString());
+            p.put("rammearkitektur.digital-post.authority-cvr", dp.authorityCvr());
+            p.put("rammearkitektur.digital-post.trust-anchors", anchors.toString());
+            p.put("rammearkitektur.digital-post.sts-certificates", sts.toString());
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The {@code rammearkitektur.case-index.*} and {@code rammearkitektur.benefit-index.*} owner and IT system for
+     * {@code sim}: the organisation of its municipality CVR and its seeded master IT system, which both indexes know.
+     */
+    public static Map<String, String> indexes(ServiceplatformSimulator sim) {
+        SimulatorData.Organisation org = sim.data().organisation(sim.municipalityCvr()).orElseThrow(
+                () -> new IllegalStateException("the simulator has no organisation for its municipality CVR"));
+        UUID master = SagDokumentIndeksData.SEEDED_MASTER_SYSTEM;
+        String masterName = sim.sagDokumentIndeks().itSystem(master).orElseThrow().name();
+        Map<String, String> p = new LinkedHashMap<>();
+        for (String section : new String[] {"case-index", "benefit-index"}) {
+            String k = "rammearkitektur." + section + ".";
+            p.put(k + "owner-uuid", org.uuid().toString());
+            p.put(k + "owner-name", org.name());
+            p.put(k + "it-system-uuid", master.toString());
+            p.put(k + "it-system-name", masterName);
+        }
+        return p;
     }
 }

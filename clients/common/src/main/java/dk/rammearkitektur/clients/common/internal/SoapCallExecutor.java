@@ -115,6 +115,11 @@ public final class SoapCallExecutor implements AutoCloseable {
         return e;
     }
 
+    /** A new STS token for {@code entityId}, past the token cache, for a health check; when it expires. */
+    public java.time.Instant checkSts(String entityId) {
+        return security.issueUncached(entityId).expires();
+    }
+
     @Override
     public void close() {
         transport.close();

@@ -48,6 +48,11 @@ public final class StsSecurityHeader {
         WsSecuritySigner.builder(credential).samlAssertion(token.assertion()).clock(clock).build().sign(envelope);
     }
 
+    /** A new token for {@code entityId} from the STS, past the cache ({@link TokenCache#issueUncached}). */
+    public IssuedToken issueUncached(String entityId) {
+        return cache.issueUncached(new TokenCache.Key(entityId, cvr, fingerprint));
+    }
+
     /** The SHA-256 fingerprint (hex) of the credential's certificate: the token cache's certificate key. */
     public static String fingerprint(SigningCredential c) {
         try {

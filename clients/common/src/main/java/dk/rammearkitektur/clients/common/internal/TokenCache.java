@@ -114,6 +114,18 @@ public final class TokenCache {
         throw new IllegalStateException("token cache contention did not settle");
     }
 
+    /**
+     * Asks the STS for a new token for {@code key} now, past the cache: neither reads nor changes it (a cached token
+     * and a remembered refusal stay as they are), and records no observation. For health checks, which must see
+     * whether the STS answers without disturbing the calls' tokens.
+     *
+     * @throws StsRefusedException when the STS refuses
+     */
+    public IssuedToken issueUncached(Key key) {
+        Objects.requireNonNull(key, "key == null");
+        return sts.issue(key.entityId(), key.cvr(), UUID.randomUUID().toString());
+    }
+
     /** Drops every cached token and remembered fault. */
     public void clear() {
         entries.clear();

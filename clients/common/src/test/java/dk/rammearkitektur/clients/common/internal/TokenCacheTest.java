@@ -112,6 +112,39 @@ class TokenCacheTest {
     }
 
     @Test
+    void issueUncachedAsksTheStsEveryTimeAndLeavesTheCacheAlone() {
+        TokenCache cache = new TokenCache(sts(Duration.ofMinutes(60), 0), clock, Duration.ofMinutes(5),
+                Duration.ofSeconds(30), ObservationRegistry.NOOP);
+        IssuedToken cached = cache.get(KEY);
+        clock.advance(Duration.ofMinutes(1));
+        IssuedToken fresh = cache.issueUncached(KEY);
+        IssuedToken again = cache.issueUncached(KEY);
+        assertEquals(3, issued.get(), "one request per check, none answered from the cache");
+        assertEquals(clock.instant().plus(Duration.ofMinutes(60)), fresh.expires());
+        assertTrue(fresh != again);
+        assertSame(cached, cache.get(KEY), "the calls' token is still the cached one");
+        assertEquals(3, issued.get());
+    }
+
+    @Test
+    void issueUncachedThrowsARefusalWithoutRememberingIt() {
+        AtomicInteger calls = new AtomicInteger();
+        StsClient refusingOnce = (e, c, id) -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new StsRefusedException(ServiceCall.read("STS", "Issue", id), "STS.REQUEST_REFUSED", "no", 400,
+                        null);
+            }
+            return new IssuedToken(null, clock.instant().plus(Duration.ofHours(1)));
+        };
+        TokenCache cache = new TokenCache(refusingOnce, clock, Duration.ofMinutes(5), Duration.ofSeconds(30),
+                ObservationRegistry.NOOP);
+        assertThrows(StsRefusedException.class, () -> cache.issueUncached(KEY));
+        assertEquals(clock.instant().plus(Duration.ofHours(1)), cache.get(KEY).expires(),
+                "the calls are not put in the refusal's back-off");
+        assertEquals(2, calls.get());
+    }
+
+    @Test
     void faultIsRememberedForTheBackoffOnly() {
         AtomicInteger calls = new AtomicInteger();
         StsClient refusing = (e, c, id) -> {

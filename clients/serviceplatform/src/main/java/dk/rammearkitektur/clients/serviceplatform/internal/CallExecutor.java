@@ -157,6 +157,18 @@ public final class CallExecutor implements AutoCloseable {
                         timeout, x -> mapper.apply(JaxbCodec.unmarshal(x, type))));
     }
 
+    /**
+     * A new STS token for {@code service}, past the token cache (a health check); when it expires.
+     *
+     * @throws IllegalStateException when this executor uses the invocation-context model (no STS)
+     */
+    public java.time.Instant checkSts(ServiceDescription service) {
+        if (!(authenticator instanceof StsAuthenticator sts)) {
+            throw new IllegalStateException("the client uses the invocation-context model: it has no STS");
+        }
+        return sts.checkSts(service.entityId());
+    }
+
     @Override
     public void close() {
         transport.close();

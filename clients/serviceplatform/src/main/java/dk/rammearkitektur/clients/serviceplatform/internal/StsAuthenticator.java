@@ -26,6 +26,11 @@ public final class StsAuthenticator implements Authenticator {
         this.security = new StsSecurityHeader(cache, credential, cvr, clock);
     }
 
+    /** A new token for {@code entityId}, past the token cache (a health check); when it expires. */
+    public java.time.Instant checkSts(String entityId) {
+        return security.issueUncached(entityId).expires();
+    }
+
     @Override
     public void apply(Document envelope, Element header, Element body, CallInfo call) {
         security.apply(envelope, header, call.service().entityId());
