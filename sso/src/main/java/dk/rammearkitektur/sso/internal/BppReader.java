@@ -19,6 +19,8 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -28,6 +30,7 @@ public final class BppReader {
     /** After this many violations the reader stops collecting and reports what it has. */
     static final int MAX_VIOLATIONS = 20;
     private static final String ROOT = "privilegeList";
+    private static final Pattern LINE_COLUMN = Pattern.compile("\\(line \\d+, column \\d+\\)");
 
     /**
      * What was read.
@@ -81,20 +84,32 @@ public final class BppReader {
         return new Read(List.copyOf(groups), ns);
     }
 
+    /**
+     * Parses on the hardened parser. The exceptions thrown carry no cause and no text from the parser, which may echo
+     * the input (personal data): only the rule broken and the line and column.
+     */
     private static Document parse(byte[] xml) {
         try {
             return SecureXml.parse(new ByteArrayInputStream(xml));
         } catch (XmlSecurityException e) {
             throw new XmlSecurityException(e.reason(), ROOT + ": " + e.getMessage()
-                    + " (a privilege list is data: no DTD, entity or external reference)", e);
+                    + " (a privilege list is data: no DTD, entity or external reference)", null);
         } catch (XmlParseException e) {
-            String lower = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-            if (lower.contains("entity")) {
+            String message = String.valueOf(e.getMessage());
+            String lower = message.toLowerCase(Locale.ROOT);
+            String where = where(message);
+            if (lower.contains("entity") && (lower.contains("referenced") || lower.contains("declared")
+                    || lower.contains("entity name") || lower.contains("entity reference"))) {
                 throw new XmlSecurityException("xml.entity", ROOT
-                        + ": XML refused: entity references other than the predefined ones are not allowed", e);
+                        + ": XML refused: entity references other than the predefined ones are not allowed" + where, null);
             }
-            throw new XmlParseException(ROOT + ": " + e.getMessage(), e);
+            throw new XmlParseException(ROOT + ": XML is not well-formed" + where, null);
         }
+    }
+
+    private static String where(String message) {
+        Matcher m = LINE_COLUMN.matcher(message);
+        return m.find() ? " " + m.group() : "";
     }
 
     private static PrivilegeGroup group(Element g, BppNamespace ns, String path) {
