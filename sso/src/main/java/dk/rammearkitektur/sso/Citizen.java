@@ -2,7 +2,7 @@ package dk.rammearkitektur.sso;
 
 import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.model.Cpr;
-import dk.rammearkitektur.sso.internal.Texts;
+import dk.rammearkitektur.sso.internal.SsoTexts;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,7 +34,7 @@ public record Citizen(Optional<UUID> uuid, Optional<Cpr> cpr, Optional<UUID> cpr
         lastName = Objects.requireNonNullElse(lastName, Optional.empty());
         fullName = Objects.requireNonNullElse(fullName, Optional.empty());
         levelOfAssurance = Objects.requireNonNullElse(levelOfAssurance, Optional.empty());
-        Texts.requireToken(nameId, "citizen.nameId", true);
+        SsoTexts.requireToken(nameId, "citizen.nameId", true);
     }
 
     /** The name to show: the full name, else first and last name joined, else empty. */

@@ -3,7 +3,7 @@ package dk.rammearkitektur.sso;
 import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.model.Cpr;
-import dk.rammearkitektur.sso.internal.Texts;
+import dk.rammearkitektur.sso.internal.SsoTexts;
 import dk.rammearkitektur.sso.privileges.PrivilegeList;
 import dk.rammearkitektur.sso.privileges.UserRights;
 import java.util.List;
@@ -46,7 +46,7 @@ public record Professional(UUID uuid, String cvr, Optional<String> organisationN
         levelOfAssurance = Objects.requireNonNullElse(levelOfAssurance, Optional.empty());
         cpr = Objects.requireNonNullElse(cpr, Optional.empty());
         privileges = Objects.requireNonNullElse(privileges, PrivilegeList.empty());
-        Texts.requireToken(nameId, "professional.nameId", true);
+        SsoTexts.requireToken(nameId, "professional.nameId", true);
     }
 
     /** The rights for the organisation the professional logged in for (the groups scoped to {@link #cvr()}). */

@@ -163,7 +163,7 @@ public final class BppReader {
 
     /** Builds the typed constraint for a name from its text; throws ValidationException at {@code name}/{@code value}. */
     static DataConstraint constraint(String name, String text) {
-        List<String> values = Texts.split(text);
+        List<String> values = SsoTexts.split(text);
         switch (name) {
             case DataConstraint.KLE:
                 return new KleConstraint(values);

@@ -212,7 +212,7 @@ public final class IdentityReader {
 
     private static UUID uuid(String where, String value) {
         String v = value.regionMatches(true, 0, URN_UUID, 0, URN_UUID.length()) ? value.substring(URN_UUID.length()) : value;
-        if (!Texts.isUuid(v)) {
+        if (!SsoTexts.isUuid(v)) {
             throw new ValidationException("nameId".equals(where) ? where : path(where), "must be a UUID");
         }
         return UUID.fromString(v);

@@ -1,6 +1,6 @@
 package dk.rammearkitektur.sso.privileges;
 
-import dk.rammearkitektur.sso.internal.Texts;
+import dk.rammearkitektur.sso.internal.SsoTexts;
 import java.util.List;
 
 /**
@@ -12,7 +12,7 @@ import java.util.List;
 public record ItSystemConstraint(List<String> values) implements DataConstraint {
     /** Validates the values. */
     public ItSystemConstraint {
-        values = Texts.requireTokens(values, "value");
+        values = SsoTexts.requireTokens(values, "value");
     }
 
     /** A constraint of these systems. */

@@ -2,7 +2,7 @@ package dk.rammearkitektur.sso.privileges;
 
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.model.KleNumber;
-import dk.rammearkitektur.sso.internal.Texts;
+import dk.rammearkitektur.sso.internal.SsoTexts;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -24,7 +24,7 @@ public record KleConstraint(List<String> values) implements DataConstraint {
 
     /** Validates every value. */
     public KleConstraint {
-        values = Texts.requireTokens(values, "value");
+        values = SsoTexts.requireTokens(values, "value");
         for (int i = 0; i < values.size(); i++) {
             if (!VALUE.matcher(values.get(i)).matches()) {
                 throw new ValidationException("value[" + i + "]",

@@ -1,7 +1,7 @@
 package dk.rammearkitektur.sso.privileges;
 
 import dk.rammearkitektur.core.ValidationException;
-import dk.rammearkitektur.sso.internal.Texts;
+import dk.rammearkitektur.sso.internal.SsoTexts;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -15,9 +15,9 @@ import java.util.UUID;
 public record OrgUnitConstraint(List<String> values) implements DataConstraint {
     /** Validates that every value is a UUID. */
     public OrgUnitConstraint {
-        values = Texts.requireTokens(values, "value");
+        values = SsoTexts.requireTokens(values, "value");
         for (int i = 0; i < values.size(); i++) {
-            if (!Texts.isUuid(values.get(i))) {
+            if (!SsoTexts.isUuid(values.get(i))) {
                 throw new ValidationException("value[" + i + "]", "an organisation unit must be a UUID (8-4-4-4-12 hex digits)");
             }
         }

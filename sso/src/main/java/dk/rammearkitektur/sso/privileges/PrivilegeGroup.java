@@ -1,7 +1,7 @@
 package dk.rammearkitektur.sso.privileges;
 
 import dk.rammearkitektur.core.ValidationException;
-import dk.rammearkitektur.sso.internal.Texts;
+import dk.rammearkitektur.sso.internal.SsoTexts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +24,7 @@ public record PrivilegeGroup(PrivilegeScope scope, List<String> privileges, List
         }
         List<String> p = new ArrayList<>(privileges.size());
         for (int i = 0; i < privileges.size(); i++) {
-            p.add(Texts.requireToken(privileges.get(i), "privilege[" + i + "]", true));
+            p.add(SsoTexts.requireToken(privileges.get(i), "privilege[" + i + "]", true));
         }
         privileges = List.copyOf(p);
         if (constraints == null) {

@@ -1,7 +1,7 @@
 package dk.rammearkitektur.sso.privileges;
 
 import dk.rammearkitektur.core.ValidationException;
-import dk.rammearkitektur.sso.internal.Texts;
+import dk.rammearkitektur.sso.internal.SsoTexts;
 import java.util.List;
 
 /**
@@ -15,12 +15,12 @@ import java.util.List;
 public record RawConstraint(String name, List<String> values) implements DataConstraint {
     /** Validates the name and values. */
     public RawConstraint {
-        Texts.requireToken(name, "name", true);
+        SsoTexts.requireToken(name, "name", true);
         if (DataConstraint.KLE.equals(name) || DataConstraint.ORG_UNIT.equals(name)
                 || DataConstraint.SENSITIVITY.equals(name) || DataConstraint.IT_SYSTEM.equals(name)) {
             throw new ValidationException("name", "is a known constraint; use its typed class");
         }
-        values = Texts.requireTokens(values, "value");
+        values = SsoTexts.requireTokens(values, "value");
     }
 
     /** A constraint of this name and these values. */

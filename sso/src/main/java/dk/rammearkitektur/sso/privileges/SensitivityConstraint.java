@@ -1,6 +1,6 @@
 package dk.rammearkitektur.sso.privileges;
 
-import dk.rammearkitektur.sso.internal.Texts;
+import dk.rammearkitektur.sso.internal.SsoTexts;
 import java.util.List;
 
 /**
@@ -16,7 +16,7 @@ import java.util.List;
 public record SensitivityConstraint(List<String> values) implements DataConstraint {
     /** Validates the values. */
     public SensitivityConstraint {
-        values = Texts.requireTokens(values, "value");
+        values = SsoTexts.requireTokens(values, "value");
     }
 
     /** A constraint of these levels. */

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Checks and splits of the text values in a privilege list. Not API. */
-public final class Texts {
+public final class SsoTexts {
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private Texts() {
+    private SsoTexts() {
     }
 
     /**
