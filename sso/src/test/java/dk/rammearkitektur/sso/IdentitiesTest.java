@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.Violation;
 import dk.rammearkitektur.sso.privileges.AccessRequest;
@@ -134,6 +135,22 @@ class IdentitiesTest {
     }
 
     @Test
+    void privilegesThatAreBase64ButNotXml() {
+        Map<String, List<String>> a = nsisProfessional();
+        a.put(Identities.PRIVILEGES, List.of("aGVsbG8="));
+        assertEquals("attributes[" + Identities.PRIVILEGES + "].privilegeList: XML is not well-formed (line 1, column 1)",
+                assertThrows(dk.rammearkitektur.core.XmlParseException.class, () -> Identities.fromAttributes("x", null, a))
+                        .getMessage());
+        String doctype = "<!DOCTYPE x><x/>";
+        a.put(Identities.PRIVILEGES, List.of(java.util.Base64.getEncoder().encodeToString(doctype.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8))));
+        dk.rammearkitektur.core.XmlSecurityException e = assertThrows(dk.rammearkitektur.core.XmlSecurityException.class,
+                () -> Identities.fromAttributes("x", null, a));
+        assertEquals("xml.doctype", e.reason());
+        assertTrue(e.getMessage().startsWith("attributes[" + Identities.PRIVILEGES + "].privilegeList: "), e.getMessage());
+    }
+
+    @Test
     void oiosaml2ContextHandlerProfessionalFromX509SubjectName() {
         Map<String, List<String>> a = new HashMap<>();
         a.put(Identities.LEGACY_SPEC_VERSION, List.of("DK-SAML-2.0"));
@@ -218,7 +235,8 @@ class IdentitiesTest {
         try {
             UserIdentity id = Identities.fromAttributes(nameId, x509 ? Identities.X509_SUBJECT_NAME : null, attributes);
             assertFalse(id.toString().contains("0101901234"), id.toString());
-        } catch (ValidationException e) {
+        } catch (RammearkitekturException e) {
+            // ValidationException, or XmlParseException for a privileges value that is base64 but not XML
             assertFalse(e.getMessage().contains("0101901234"), e.getMessage());
         }
     }

@@ -24,6 +24,8 @@ import static dk.rammearkitektur.sso.Identities.PROFESSIONAL_UUID;
 import static dk.rammearkitektur.sso.Identities.X509_SUBJECT_NAME;
 
 import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.core.XmlParseException;
+import dk.rammearkitektur.core.XmlSecurityException;
 import dk.rammearkitektur.model.Cpr;
 import dk.rammearkitektur.sso.Citizen;
 import dk.rammearkitektur.sso.LevelOfAssurance;
@@ -222,8 +224,19 @@ public final class IdentityReader {
         return single(name).map(v -> under(name, () -> Cpr.parse(v)));
     }
 
+    /** Reads a privilege list attribute; every failure names the attribute in front of the list's own path. */
     private PrivilegeList privileges(String name) {
-        return single(name).map(v -> under(name, () -> PrivilegeList.parse(v))).orElse(PrivilegeList.empty());
+        return single(name).map(v -> {
+            try {
+                return PrivilegeList.parse(v);
+            } catch (ValidationException e) {
+                throw e.under(path(name));
+            } catch (XmlSecurityException e) {
+                throw new XmlSecurityException(e.reason(), path(name) + "." + e.getMessage(), null);
+            } catch (XmlParseException e) {
+                throw new XmlParseException(path(name) + "." + e.getMessage(), null);
+            }
+        }).orElse(PrivilegeList.empty());
     }
 
     private static Optional<String> joined(Optional<String> first, Optional<String> last) {
