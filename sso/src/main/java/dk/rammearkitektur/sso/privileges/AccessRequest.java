@@ -4,7 +4,6 @@ import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.model.KleNumber;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -58,12 +57,18 @@ public final class AccessRequest {
 
     /** The case's KLE classification. */
     public AccessRequest kle(KleNumber kle) {
-        return new AccessRequest(role, Objects.requireNonNull(kle, "kle"), orgUnit, sensitivity, itSystem, other);
+        if (kle == null) {
+            throw new ValidationException("request.kle", "is required");
+        }
+        return new AccessRequest(role, kle, orgUnit, sensitivity, itSystem, other);
     }
 
     /** The UUID of the organisation unit that owns the case. */
     public AccessRequest orgUnit(UUID unit) {
-        return new AccessRequest(role, kle, Objects.requireNonNull(unit, "unit"), sensitivity, itSystem, other);
+        if (unit == null) {
+            throw new ValidationException("request.orgUnit", "is required");
+        }
+        return new AccessRequest(role, kle, unit, sensitivity, itSystem, other);
     }
 
     /** The case's sensitivity level, in the same tokens the fagsystem registered for the constraint. */

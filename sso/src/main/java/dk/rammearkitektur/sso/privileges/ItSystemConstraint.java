@@ -1,6 +1,7 @@
 package dk.rammearkitektur.sso.privileges;
 
 import dk.rammearkitektur.sso.internal.SsoTexts;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public record ItSystemConstraint(List<String> values) implements DataConstraint 
 
     /** A constraint of these systems. */
     public static ItSystemConstraint of(String... systems) {
-        return new ItSystemConstraint(List.of(systems));
+        return new ItSystemConstraint(Arrays.asList(systems));
     }
 
     @Override

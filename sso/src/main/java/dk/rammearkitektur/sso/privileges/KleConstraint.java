@@ -3,6 +3,7 @@ package dk.rammearkitektur.sso.privileges;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.model.KleNumber;
 import dk.rammearkitektur.sso.internal.SsoTexts;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -35,7 +36,7 @@ public record KleConstraint(List<String> values) implements DataConstraint {
 
     /** A KLE constraint of these values. */
     public static KleConstraint of(String... values) {
-        return new KleConstraint(List.of(values));
+        return new KleConstraint(Arrays.asList(values));
     }
 
     @Override
@@ -50,6 +51,9 @@ public record KleConstraint(List<String> values) implements DataConstraint {
 
     /** Whether a case classified {@code kle} (facet ignored) is within this constraint. */
     public boolean covers(KleNumber kle) {
+        if (kle == null) {
+            throw new ValidationException("kle", "is required");
+        }
         String number = kle.number();
         for (String v : values) {
             if (MATCHES_NOTHING.equals(v)) {

@@ -2,6 +2,7 @@ package dk.rammearkitektur.sso.privileges;
 
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.sso.internal.SsoTexts;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -25,7 +26,7 @@ public record OrgUnitConstraint(List<String> values) implements DataConstraint {
 
     /** A constraint of these units. */
     public static OrgUnitConstraint of(UUID... units) {
-        return new OrgUnitConstraint(java.util.Arrays.stream(units).map(UUID::toString).toList());
+        return new OrgUnitConstraint(Arrays.stream(units).map(u -> u == null ? null : u.toString()).toList());
     }
 
     @Override
@@ -40,6 +41,9 @@ public record OrgUnitConstraint(List<String> values) implements DataConstraint {
 
     /** Whether {@code unit} is one of the units. */
     public boolean covers(UUID unit) {
+        if (unit == null) {
+            throw new ValidationException("unit", "is required");
+        }
         String wanted = unit.toString();
         return values.stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).equals(wanted));
     }

@@ -3,6 +3,8 @@ package dk.rammearkitektur.sso.privileges;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.sso.internal.SsoTexts;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -40,6 +42,6 @@ public record PrivilegeGroup(PrivilegeScope scope, List<String> privileges, List
 
     /** A group of one role with these constraints. */
     public static PrivilegeGroup of(PrivilegeScope scope, String privilege, DataConstraint... constraints) {
-        return new PrivilegeGroup(scope, List.of(privilege), List.of(constraints));
+        return new PrivilegeGroup(scope, Collections.singletonList(privilege), Arrays.asList(constraints));
     }
 }

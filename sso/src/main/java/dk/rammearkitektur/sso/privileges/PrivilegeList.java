@@ -4,9 +4,9 @@ import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.sso.internal.BppReader;
 import dk.rammearkitektur.sso.internal.BppWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An OIO basic privilege profile {@code PrivilegeList}: the privilege groups a user holds, each for one scope.
@@ -42,7 +42,9 @@ public final class PrivilegeList {
 
     /** A list of these groups; written in the 1.0.1 namespace unless another is asked for. */
     public static PrivilegeList of(List<PrivilegeGroup> groups) {
-        Objects.requireNonNull(groups, "groups");
+        if (groups == null) {
+            throw new ValidationException("privilegeList", "groups are required");
+        }
         for (int i = 0; i < groups.size(); i++) {
             if (groups.get(i) == null) {
                 throw new ValidationException("privilegeList.privilegeGroup[" + i + "]", "must not be null");
@@ -53,7 +55,7 @@ public final class PrivilegeList {
 
     /** A list of these groups. */
     public static PrivilegeList of(PrivilegeGroup... groups) {
-        return of(List.of(groups));
+        return of(Arrays.asList(groups));
     }
 
     /** The list without groups: a user without rights. */
@@ -142,12 +144,18 @@ public final class PrivilegeList {
 
     /** The rights for any scope. */
     public UserRights forScope(PrivilegeScope scope) {
+        if (scope == null) {
+            throw new ValidationException("scope", "is required");
+        }
         return new UserRights(scope, groups);
     }
 
     /** The list as XML (with an XML declaration, UTF-8) in {@code ns}. */
     public String toXml(BppNamespace ns) {
-        return BppWriter.write(groups, Objects.requireNonNull(ns, "ns"));
+        if (ns == null) {
+            throw new ValidationException("namespace", "is required");
+        }
+        return BppWriter.write(groups, ns);
     }
 
     /** The list as XML in the namespace it was read in. */

@@ -2,6 +2,7 @@ package dk.rammearkitektur.sso.privileges;
 
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.sso.internal.SsoTexts;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ public record RawConstraint(String name, List<String> values) implements DataCon
 
     /** A constraint of this name and these values. */
     public static RawConstraint of(String name, String... values) {
-        return new RawConstraint(name, List.of(values));
+        return new RawConstraint(name, Arrays.asList(values));
     }
 
     /** Whether {@code value} is one of the values. */

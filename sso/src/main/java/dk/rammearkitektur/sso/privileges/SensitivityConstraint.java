@@ -1,6 +1,7 @@
 package dk.rammearkitektur.sso.privileges;
 
 import dk.rammearkitektur.sso.internal.SsoTexts;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ public record SensitivityConstraint(List<String> values) implements DataConstrai
 
     /** A constraint of these levels. */
     public static SensitivityConstraint of(String... levels) {
-        return new SensitivityConstraint(List.of(levels));
+        return new SensitivityConstraint(Arrays.asList(levels));
     }
 
     @Override

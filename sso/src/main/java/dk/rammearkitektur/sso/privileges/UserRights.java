@@ -1,5 +1,6 @@
 package dk.rammearkitektur.sso.privileges;
 
+import dk.rammearkitektur.core.ValidationException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -68,7 +69,9 @@ public final class UserRights {
 
     /** Answers the access question; see the class description for the semantics. */
     public AccessDecision check(AccessRequest request) {
-        Objects.requireNonNull(request, "request");
+        if (request == null) {
+            throw new ValidationException("request", "is required");
+        }
         List<String> reasons = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             PrivilegeGroup g = groups.get(i);

@@ -348,6 +348,44 @@ class PrivilegeListTest {
         assertEquals("cvr", v.path());
     }
 
+    @Test
+    void nullsAreValidationExceptionsNotNullPointers() {
+        List<org.junit.jupiter.api.function.Executable> calls = List.of(
+                () -> PrivilegeList.parse(null),
+                () -> PrivilegeList.parseXml((String) null),
+                () -> PrivilegeList.parseXml((byte[]) null),
+                () -> PrivilegeList.of((List<PrivilegeGroup>) null),
+                () -> PrivilegeList.of((PrivilegeGroup) null),
+                () -> PrivilegeList.empty().forCvr(null),
+                () -> PrivilegeList.empty().forScope(null),
+                () -> PrivilegeList.empty().toXml(null),
+                () -> PrivilegeList.empty().forCvr("11111111").check(null),
+                () -> PrivilegeGroup.of(null, CASEWORKER),
+                () -> PrivilegeGroup.of(PrivilegeScope.cvr("11111111"), null),
+                () -> PrivilegeGroup.of(PrivilegeScope.cvr("11111111"), CASEWORKER, (DataConstraint) null),
+                () -> PrivilegeScope.parse(null),
+                () -> new PrivilegeScope(null, "11111111"),
+                () -> KleConstraint.of((String) null),
+                () -> new KleConstraint(null),
+                () -> KleConstraint.of("32.*").covers(null),
+                () -> OrgUnitConstraint.of((UUID) null),
+                () -> OrgUnitConstraint.of(UUID.randomUUID()).covers(null),
+                () -> SensitivityConstraint.of((String) null),
+                () -> ItSystemConstraint.of((String) null),
+                () -> RawConstraint.of(null, "a"),
+                () -> RawConstraint.of("urn:x", (String) null),
+                () -> AccessRequest.role(null),
+                () -> AccessRequest.role(CASEWORKER).kle((String) null),
+                () -> AccessRequest.role(CASEWORKER).kle((dk.rammearkitektur.model.KleNumber) null),
+                () -> AccessRequest.role(CASEWORKER).orgUnit(null),
+                () -> AccessRequest.role(CASEWORKER).sensitivity(null),
+                () -> AccessRequest.role(CASEWORKER).itSystem(null),
+                () -> AccessRequest.role(CASEWORKER).other(null, "a"));
+        for (int i = 0; i < calls.size(); i++) {
+            assertThrows(ValidationException.class, calls.get(i), "call " + i);
+        }
+    }
+
     private static String group(String scope) {
         return "<PrivilegeGroup Scope=\"" + scope + "\"><Privilege>" + CASEWORKER + "</Privilege></PrivilegeGroup>";
     }
