@@ -83,6 +83,28 @@ class StsHealthTest {
     }
 
     @Test
+    void theBeskedfordelerClientsStsIsChecked() {
+        // no broker is needed: the check asks the STS only
+        runner.withPropertyValues(props).withPropertyValues("rammearkitektur.beskedfordeler.enabled=true",
+                "rammearkitektur.beskedfordeler.environment=127.0.0.1:1").run(context -> {
+                    Health h = health(context);
+                    assertEquals(Status.UP, h.getStatus(), h.toString());
+                    assertEquals(List.of("serviceplatform", "klassifikation", "beskedfordeler"),
+                            ((Map<?, ?>) h.getDetails().get("serviceplatform")).get("clients"), h.toString());
+                });
+        runner.withPropertyValues(props).withPropertyValues("rammearkitektur.serviceplatform.enabled=false",
+                        "rammearkitektur.klassifikation.enabled=false", "rammearkitektur.beskedfordeler.enabled=true",
+                        "rammearkitektur.beskedfordeler.environment=127.0.0.1:1").run(context -> {
+                    int before = sim.requestCount("STS");
+                    Health h = health(context);
+                    assertEquals(Status.UP, h.getStatus(), h.toString());
+                    assertEquals(List.of("beskedfordeler"), ((Map<?, ?>) h.getDetails().get("beskedfordeler"))
+                            .get("clients"), h.toString());
+                    assertEquals(before + 1, sim.requestCount("STS"), "one token request");
+                });
+    }
+
+    @Test
     void theRestEndpointWithStsRest() {
         runner.withPropertyValues(props).withPropertyValues("rammearkitektur.auth=sts-rest").run(context -> {
             Health h = health(context);

@@ -96,6 +96,19 @@ public final class BeskedfordelerClient implements AutoCloseable {
         return environment;
     }
 
+    /**
+     * Asks the STS for a new token for receiving ({@value #RECEIVE_ENTITY_ID}) now, past the token cache (cached tokens
+     * and a remembered refusal are left as they are): a health check of the STS, not needed for subscribing or
+     * publishing, which fetch and cache their tokens themselves. Bounded by the client's timeouts.
+     *
+     * @return when the new token expires
+     * @throws dk.rammearkitektur.core.StsRefusedException when the STS refuses
+     * @throws dk.rammearkitektur.core.TransportException when the STS cannot be reached or its reply not be read
+     */
+    public java.time.Instant checkSts() {
+        return tokens.issueUncached(receiveKey).expires();
+    }
+
     /** The value lists (værdilister) of the subscriptions: read, add and remove values; over this client's TLS. */
     public ValueListClient valueLists() {
         return valueLists;

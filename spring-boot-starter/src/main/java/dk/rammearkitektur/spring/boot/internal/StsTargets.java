@@ -1,5 +1,6 @@
 package dk.rammearkitektur.spring.boot.internal;
 
+import dk.rammearkitektur.clients.beskedfordeler.BeskedfordelerClient;
 import dk.rammearkitektur.clients.digitalpost.DigitalPostClient;
 import dk.rammearkitektur.clients.serviceplatform.PersonBaseDataExtendedService;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
@@ -14,7 +15,8 @@ import org.springframework.util.ClassUtils;
 /**
  * The STSs of the application's client beans, for {@link StsHealthIndicator}: the Serviceplatformen client's (unless
  * {@code rammearkitektur.auth} is {@code invocation-context}; checked with a token for SF1520, the starter's choice),
- * the Klassifikation and Organisation clients', and the Digital Post client's. Which endpoint (SOAP or REST) follows
+ * the Klassifikation and Organisation clients', the Digital Post client's and the Beskedfordeler client's (checked with a
+ * token for receiving). Which endpoint (SOAP or REST) follows
  * {@code rammearkitektur.auth}; Digital Post's STS is always the REST one. A client module that is not on the class
  * path is skipped.
  */
@@ -36,6 +38,9 @@ public final class StsTargets {
         }
         if (present("dk.rammearkitektur.clients.digitalpost.DigitalPostClient", loader)) {
             DigitalPost.add(beans, out);
+        }
+        if (present("dk.rammearkitektur.clients.beskedfordeler.BeskedfordelerClient", loader)) {
+            Beskedfordeler.add(beans, rest, out);
         }
         return out;
     }
@@ -74,6 +79,16 @@ public final class StsTargets {
         static void add(ListableBeanFactory beans, List<StsHealthIndicator.Target> out) {
             for (DigitalPostClient c : beans.getBeansOfType(DigitalPostClient.class).values()) {
                 out.add(new StsHealthIndicator.Target("digital-post", c.environment().stsRest(), c::checkSts));
+            }
+        }
+    }
+
+    /** Loaded only when the Beskedfordeler client is on the class path. */
+    private static final class Beskedfordeler {
+        static void add(ListableBeanFactory beans, boolean rest, List<StsHealthIndicator.Target> out) {
+            for (BeskedfordelerClient c : beans.getBeansOfType(BeskedfordelerClient.class).values()) {
+                out.add(new StsHealthIndicator.Target("beskedfordeler",
+                        rest ? c.environment().stsRest() : c.environment().stsSoap(), c::checkSts));
             }
         }
     }
