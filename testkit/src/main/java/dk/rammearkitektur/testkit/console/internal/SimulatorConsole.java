@@ -45,8 +45,8 @@ public final class SimulatorConsole implements HttpHandler {
     public static final String PATH = "/console/";
     /** The largest form body taken. */
     private static final int MAX_FORM = 8192;
-    private static final String CSP = "default-src 'none'; style-src 'self'; frame-src 'self'; object-src 'self';"
-            + " img-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
+    private static final String CSP = "default-src 'none'; style-src 'self'; connect-src 'self'; frame-src 'self';"
+            + " object-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
     private static final String CSS = String.join("\n",
             "body{font-family:sans-serif;margin:1.5em;color:#222}",
             "nav a{margin-right:1em}",
@@ -579,7 +579,7 @@ public final class SimulatorConsole implements HttpHandler {
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         ex.getResponseHeaders().set("X-Frame-Options", "SAMEORIGIN");
         ex.getResponseHeaders().set("Cache-Control", "no-store");
-        ex.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+        ex.getResponseHeaders().set("Referrer-Policy", "same-origin");
         ex.getResponseHeaders().set("Content-Disposition", (pdf ? "inline" : "attachment") + "; filename=\""
                 + safeFilename(file.filename()) + "\"");
         write(ex, 200, bytes);
@@ -628,7 +628,7 @@ public final class SimulatorConsole implements HttpHandler {
         h.set("Content-Security-Policy", CSP);
         h.set("X-Content-Type-Options", "nosniff");
         h.set("X-Frame-Options", "SAMEORIGIN");
-        h.set("Referrer-Policy", "no-referrer");
+        h.set("Referrer-Policy", "same-origin");
         h.set("Cache-Control", "no-store");
     }
 
