@@ -407,9 +407,9 @@ public final class SimulatorConsole implements HttpHandler {
             plain(ex, 413, "form too large");
             return;
         }
-        FormData form;
+        ConsoleForm form;
         try {
-            form = FormData.parse(new String(body, StandardCharsets.ISO_8859_1));
+            form = ConsoleForm.parse(new String(body, StandardCharsets.ISO_8859_1));
         } catch (ValidationException e) {
             page(ex, 400, "Refused", "<p class=\"bad\">" + Html.text(e.getMessage()) + "</p>");
             return;
@@ -438,7 +438,7 @@ public final class SimulatorConsole implements HttpHandler {
      *     {@code kind}, {@code amount-ms} and {@code code}
      * @throws ValidationException naming the field that is wrong
      */
-    void apply(FormData form) {
+    void apply(ConsoleForm form) {
         String target = form.required("target");
         String action = form.required("action");
         if (!"arm".equals(action) && !"clear".equals(action)) {
@@ -471,7 +471,7 @@ public final class SimulatorConsole implements HttpHandler {
         return Optional.empty();
     }
 
-    private static Fault platformFault(FormData form) {
+    private static Fault platformFault(ConsoleForm form) {
         String kind = form.required("kind");
         String code = form.optional("code", "").strip();
         switch (kind) {
@@ -506,7 +506,7 @@ public final class SimulatorConsole implements HttpHandler {
         }
     }
 
-    private static DigitalPostFault digitalPostFault(FormData form) {
+    private static DigitalPostFault digitalPostFault(ConsoleForm form) {
         String kind = form.required("kind");
         switch (kind) {
             case "latency":
@@ -528,7 +528,7 @@ public final class SimulatorConsole implements HttpHandler {
         }
     }
 
-    private static long amount(FormData form, long min, long max) {
+    private static long amount(ConsoleForm form, long min, long max) {
         String s = form.optional("amount-ms", "0").strip();
         long v;
         try {

@@ -161,15 +161,15 @@ class SimulatorConsoleTest {
     void everyFormKindArmsTheMatchingFault() {
         SimulatorConsole c = new SimulatorConsole(sp, java.util.List.of(dp), sp.baseUri());
         for (String kind : SimulatorConsole.kinds(false)) {
-            c.apply(FormData.parse("target=serviceplatform&action=arm&kind=" + kind + "&amount-ms=5&code=40"));
+            c.apply(ConsoleForm.parse("target=serviceplatform&action=arm&kind=" + kind + "&amount-ms=5&code=40"));
             Fault armed = sp.faults().queued().get(sp.faults().queued().size() - 1);
             assertEquals(kind, armed.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         }
         for (String kind : SimulatorConsole.kinds(true)) {
-            c.apply(FormData.parse("target=digitalpost-0&action=arm&kind=" + kind + "&amount-ms=5"));
+            c.apply(ConsoleForm.parse("target=digitalpost-0&action=arm&kind=" + kind + "&amount-ms=5"));
         }
         assertEquals(SimulatorConsole.kinds(true).size(), dp.faults().queued().size());
-        c.apply(FormData.parse("target=serviceplatform&action=clear"));
+        c.apply(ConsoleForm.parse("target=serviceplatform&action=clear"));
         assertTrue(sp.faults().queued().isEmpty());
     }
 

@@ -18,12 +18,12 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** Decoding the console's form posts. */
-class FormDataTest {
+class ConsoleFormTest {
     @Provide
     Arbitrary<Map<String, String>> forms() {
         // no lone surrogates: they are not text, and URLEncoder turns them into '?'
         return Arbitraries.maps(Arbitraries.strings().withCharRange('\u0000', '\uD7FF').ofMinLength(1).ofMaxLength(12),
-                Arbitraries.strings().withCharRange('\u0000', '\uD7FF').ofMaxLength(40)).ofMaxSize(FormData.MAX_FIELDS);
+                Arbitraries.strings().withCharRange('\u0000', '\uD7FF').ofMaxLength(40)).ofMaxSize(ConsoleForm.MAX_FIELDS);
     }
 
     @Property
@@ -31,13 +31,13 @@ class FormDataTest {
         StringJoiner body = new StringJoiner("&");
         fields.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        assertEquals(fields, new LinkedHashMap<>(FormData.parse(body.toString()).fields()));
+        assertEquals(fields, new LinkedHashMap<>(ConsoleForm.parse(body.toString()).fields()));
     }
 
     @Property
     void anyInputIsAFormOrAValidationException(@ForAll String body) {
         try {
-            FormData.parse(body);
+            ConsoleForm.parse(body);
         } catch (ValidationException e) {
             assertTrue(e.getMessage().contains("form"), e.getMessage());
         }
@@ -45,19 +45,19 @@ class FormDataTest {
 
     @Test
     void malformedInputNamesTheFieldAndTheRule() {
-        ValidationException e = assertThrows(ValidationException.class, () -> FormData.parse("kind=%4"));
+        ValidationException e = assertThrows(ValidationException.class, () -> ConsoleForm.parse("kind=%4"));
         assertTrue(e.getMessage().contains("form.kind") && e.getMessage().contains("%XX"), e.getMessage());
-        e = assertThrows(ValidationException.class, () -> FormData.parse("a=1&a=2"));
+        e = assertThrows(ValidationException.class, () -> ConsoleForm.parse("a=1&a=2"));
         assertTrue(e.getMessage().contains("form.a") && e.getMessage().contains("once"), e.getMessage());
-        e = assertThrows(ValidationException.class, () -> FormData.parse("a=%C3%28"));
+        e = assertThrows(ValidationException.class, () -> ConsoleForm.parse("a=%C3%28"));
         assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
-        e = assertThrows(ValidationException.class, () -> FormData.parse("").required("csrf"));
+        e = assertThrows(ValidationException.class, () -> ConsoleForm.parse("").required("csrf"));
         assertTrue(e.getMessage().contains("form.csrf") && e.getMessage().contains("required"), e.getMessage());
     }
 
     @Test
     void plusIsASpaceAndAMissingValueIsEmpty() {
-        FormData f = FormData.parse("code=a+b&flag&x=%2B");
+        ConsoleForm f = ConsoleForm.parse("code=a+b&flag&x=%2B");
         assertEquals("a b", f.required("code"));
         assertEquals("", f.required("flag"));
         assertEquals("+", f.required("x"));

@@ -14,13 +14,13 @@ import java.util.Map;
  * percent escape, bytes that are not UTF-8, a repeated name, too many fields) is a {@link ValidationException} naming
  * the field and the rule.
  */
-public final class FormData {
+public final class ConsoleForm {
     /** The most fields a form may have. */
     static final int MAX_FIELDS = 32;
 
     private final Map<String, String> fields;
 
-    private FormData(Map<String, String> fields) {
+    private ConsoleForm(Map<String, String> fields) {
         this.fields = Collections.unmodifiableMap(fields);
     }
 
@@ -31,10 +31,10 @@ public final class FormData {
      * @return the fields
      * @throws ValidationException when the body is not a well-formed form
      */
-    public static FormData parse(String body) {
+    public static ConsoleForm parse(String body) {
         Map<String, String> out = new LinkedHashMap<>();
         if (body == null || body.isEmpty()) {
-            return new FormData(out);
+            return new ConsoleForm(out);
         }
         for (String pair : body.split("&", -1)) {
             if (pair.isEmpty()) {
@@ -51,7 +51,7 @@ public final class FormData {
             }
             out.put(name, value);
         }
-        return new FormData(out);
+        return new ConsoleForm(out);
     }
 
     private static String decode(String s, String path) {
