@@ -22,6 +22,7 @@ module dk.rammearkitektur.testkit {
 
     // Implementation only.
     requires jdk.httpserver;
+    requires java.net.http;
     requires com.fasterxml.jackson.databind;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;

@@ -1,5 +1,6 @@
 package dk.rammearkitektur.cli;
 
+import dk.rammearkitektur.clients.serviceplatform.CprSubscriptionService;
 import dk.rammearkitektur.clients.serviceplatform.CvrOnlineService;
 import dk.rammearkitektur.clients.serviceplatform.Environment;
 import dk.rammearkitektur.clients.serviceplatform.PersonBaseDataExtendedService;
@@ -71,7 +72,7 @@ final class CprLookupCommand implements Callable<Integer> {
      * hyphens as underscores), the latter winning. Keys: {@code environment} (test, production or a base URL),
      * {@code certificate.file}, {@code certificate.password}, {@code trust.anchors} (PEM file), {@code auth}
      * ({@code invocation-context}, {@code sts-soap} or {@code sts-rest}), {@code user-system.uuid}, {@code user.uuid},
-     * {@code agreement.SF1520}/{@code SF1530}/{@code SF1500}, {@code sts.cvr}, {@code sts.certificates} (PEM file).
+     * {@code agreement.SF1520}/{@code SF1530}/{@code SF6002}/{@code SF1500}, {@code sts.cvr}, {@code sts.certificates} (PEM file).
      */
     static final class Config {
         @CommandLine.Option(names = "--config", paramLabel = "<file>", description = "Client configuration (properties).")
@@ -114,6 +115,7 @@ final class CprLookupCommand implements Callable<Integer> {
                     b.invocationContext(uuid(p, "user-system.uuid"), uuid(p, "user.uuid"));
                     agreement(p, b, "SF1520", PersonBaseDataExtendedService.INSTANCE);
                     agreement(p, b, "SF1530", CvrOnlineService.INSTANCE);
+                    agreement(p, b, "SF6002", CprSubscriptionService.INSTANCE);
                     break;
                 case "sts-soap":
                 case "sts-rest":

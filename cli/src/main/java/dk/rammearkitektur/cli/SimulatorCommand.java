@@ -26,7 +26,9 @@ import picocli.CommandLine.Command;
  * simulator (an AMQP broker) on 127.0.0.1 and prints the endpoints, the trust anchors (PEM) and a test system
  * certificate (PKCS#12 file and password), and writes a client configuration usable with {@code cpr-lookup --config}
  * and {@code events listen --config}, until interrupted (Ctrl-C). The broker has one dueslag for the municipality,
- * subscribed to {@value #EVENT_TYPE} (what {@code events publish} sends) and to Digital Post's PKO_PostStatus.
+ * subscribed to {@value #EVENT_TYPE} (what {@code events publish} sends) and to Digital Post's PKO_PostStatus. Unless
+ * {@code --no-console}, the web console is served under {@code /console/} on the Serviceplatformen simulator's port
+ * and its URL printed.
  */
 @Command(name = "simulator", description = "Run the Serviceplatformen and STS simulators on 127.0.0.1 until interrupted.")
 final class SimulatorCommand implements Callable<Integer> {
@@ -55,6 +57,11 @@ final class SimulatorCommand implements Callable<Integer> {
 
     @CommandLine.Option(names = "--no-digital-post", description = "Do not start the Digital Post and NemSMS simulator (SF1601 KombiPostAfsend, PostForespoerg, its STS and token exchange).")
     boolean noDigitalPost;
+
+    @CommandLine.Option(names = "--no-console", description = "Do not serve the web console under /console/ (with it, the"
+            + " TLS handshake asks for a client certificate instead of requiring one, and the service paths refuse a request"
+            + " without one with HTTP 403).")
+    boolean noConsole;
 
     @CommandLine.Option(names = "--run-for", paramLabel = "<duration>", hidden = true, description = "Stop after this ISO-8601 duration (for tests).")
     Duration runFor;
@@ -112,6 +119,7 @@ final class SimulatorCommand implements Callable<Integer> {
                     "user.uuid=" + sim.userUuid(),
                     "agreement.SF1520=" + sim.serviceAgreement("SF1520"),
                     "agreement.SF1530=" + sim.serviceAgreement("SF1530"),
+                    "agreement.SF6002=" + sim.serviceAgreement("SF6002"),
                     "# for the STS token model (SF1500 Organisation 6 has only this one): auth=sts-soap or auth=sts-rest",
                     "sts.cvr=" + sim.municipalityCvr(),
                     "sts.certificates=" + sts,
@@ -151,6 +159,12 @@ final class SimulatorCommand implements Callable<Integer> {
                         + BeskedfordelerSimulator.VIRTUAL_HOST + " (TLS with client certificates, the STS token as the"
                         + " SASL EXTERNAL response)  dueslag " + dueslag + " (Beskedtype " + EVENT_TYPE
                         + " and PKO_PostStatus)");
+            }
+            if (!noConsole) {
+                java.net.URI console = dp == null ? sim.startConsole() : sim.startConsole(dp);
+                w.println("Web console: " + console + " (127.0.0.1 only; the browser must trust " + tls
+                        + " or accept the simulator's certificate; service paths refuse callers without a client"
+                        + " certificate with HTTP 403)");
             }
             w.println("System certificate (PKCS#12): " + p12 + "  password: " + PASSWORD);
             w.println("Municipality CVR: " + sim.municipalityCvr() + "  UserSystemUUID: " + sim.userSystemUuid()

@@ -96,6 +96,32 @@ class ServiceplatformCommandsTest {
     }
 
     @Test
+    void simulatorServesTheWebConsoleAndPrintsItsUrl() throws Exception {
+        String out = SIM_OUT.toString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Web console: (https://127\\.0\\.0\\.1:[0-9]+/console/) ")
+                .matcher(out);
+        assertTrue(m.find(), out);
+        java.security.KeyStore ts = java.security.KeyStore.getInstance("PKCS12");
+        ts.load(null, null);
+        ts.setCertificateEntry("ca", dk.rammearkitektur.signing.Pem.certificates(
+                Files.readString(dir.resolve("tls-trust-anchor.pem"))).get(0));
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ts);
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().sslContext(ctx)
+                .connectTimeout(java.time.Duration.ofSeconds(10)).build();
+        java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(m.group(1) + "requests")).timeout(java.time.Duration.ofSeconds(20)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("Serviceplatformen, STS and support systems"), page.body());
+        assertTrue(page.body().contains("Digital Post and NemSMS"), page.body());
+        assertTrue(Files.readString(config).contains("agreement.SF6002="), "one client.properties for every service");
+    }
+
+    @Test
     void cprLookupPrintsThePersonMasked() {
         Result r = run(null, "cpr-lookup", "--config", config.toString(), "150582-1234");
         assertEquals(0, r.code(), r.err());

@@ -41,6 +41,11 @@ public final class DigitalPostFaults {
         return this;
     }
 
+    /** The faults queued for the next requests, first first (rated faults not included); a snapshot. */
+    public synchronized List<DigitalPostFault> queued() {
+        return List.copyOf(queued);
+    }
+
     /** Removes every queued and rated fault. */
     public synchronized void clear() {
         queued.clear();

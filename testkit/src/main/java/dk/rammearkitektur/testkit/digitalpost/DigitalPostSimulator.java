@@ -27,6 +27,9 @@ import dk.rammearkitektur.testkit.digitalpost.internal.PrintSchema;
 import dk.rammearkitektur.testkit.pki.TestPki;
 import dk.rammearkitektur.testkit.serviceplatform.ConformanceViolation;
 import dk.rammearkitektur.testkit.serviceplatform.internal.LoopbackHttpsServer;
+import dk.rammearkitektur.testkit.serviceplatform.internal.RequestLog;
+import dk.rammearkitektur.testkit.serviceplatform.IssuedAssertion;
+import dk.rammearkitektur.testkit.serviceplatform.ReceivedRequest;
 import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
 import dk.rammearkitektur.testkit.serviceplatform.internal.SimulatorExchanges;
 import java.io.ByteArrayOutputStream;
@@ -178,6 +181,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
     private final DigitalPostFaults faults = new DigitalPostFaults();
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final RequestLog log;
     private LoopbackHttpsServer server;
 
     private record Grant(String entityId, String cvr, X509Certificate holder, Instant expires) {
@@ -226,6 +230,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
         this.printSchema = PrintSchema.load(contractsDir);
         ServerTls tls = ServerTls.shared();
         this.stsCredential = SigningCredential.of(tls.stsKeys().getPrivate(), List.of(tls.stsCertificate()));
+        this.log = new RequestLog(clock);
         authorise(pki.cvr(), pki.oces3Organisation().certificate());
     }
 
@@ -260,10 +265,10 @@ public final class DigitalPostSimulator implements AutoCloseable {
         }
         try {
             Map<String, HttpHandler> handlers = new LinkedHashMap<>();
-            handlers.put(STS_REST_PATH, this::handleSts);
-            handlers.put(TOKEN_PATH, this::handleToken);
-            handlers.put(KOMBI_PATH, this::handleKombi);
-            handlers.put(LOOKUP_PATH, this::handleLookup);
+            handlers.put(STS_REST_PATH, log.wrap("STS", this::handleSts));
+            handlers.put(TOKEN_PATH, log.wrap("TOKEN", this::handleToken));
+            handlers.put(KOMBI_PATH, log.wrap("KOMBI", this::handleKombi));
+            handlers.put(LOOKUP_PATH, log.wrap("LOOKUP", this::handleLookup));
             server = LoopbackHttpsServer.start(port, pki.trustAnchors(), "digitalpost-simulator", handlers);
             LOG.debug("Digital Post simulator listening on {}", baseUri());
             return this;
@@ -367,6 +372,34 @@ public final class DigitalPostSimulator implements AutoCloseable {
         return m == null ? List.of() : List.copyOf(m);
     }
 
+    /**
+     * Every mailbox that received letters, by recipient id (CPR or CVR number), in the order they were first used; a
+     * snapshot.
+     */
+    public Map<String, List<MailboxEntry>> mailboxes() {
+        Map<String, List<MailboxEntry>> out = new LinkedHashMap<>();
+        List<Map.Entry<String, CopyOnWriteArrayList<MailboxEntry>>> all = new ArrayList<>(mailboxes.entrySet());
+        all.sort(java.util.Comparator.comparing(e -> e.getValue().isEmpty() ? Instant.MAX
+                : e.getValue().get(0).receivedAt()));
+        for (Map.Entry<String, CopyOnWriteArrayList<MailboxEntry>> e : all) {
+            out.put(e.getKey(), List.copyOf(e.getValue()));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The latest requests (up to 1000) received on the STS, token, KombiPostAfsend and PostForespoerg endpoints since
+     * start or the last {@link #reset()}, oldest first, each with the violations recorded for it.
+     */
+    public List<ReceivedRequest> requests() {
+        return log.requests();
+    }
+
+    /** The latest tokens (up to 1000) the STS issued, oldest first: what for and how long, never the token. */
+    public List<IssuedAssertion> issuedTokens() {
+        return log.tokens();
+    }
+
     /** The number of letters in every mailbox together. */
     public int mailboxTotal() {
         return mailboxes.values().stream().mapToInt(List::size).sum();
@@ -452,6 +485,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
         smsOutbox.clear();
         statuses.clear();
         violations.clear();
+        log.clearRequests();
         counts.clear();
         faults.clear();
         synchronized (transactions) {
@@ -468,6 +502,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
         ConformanceViolation v = new ConformanceViolation(clock.instant(), endpoint, correlationId, code,
                 PersonalData.maskCprNumbers(detail));
         violations.add(v);
+        log.violation(v);
         LOG.debug("conformance violation: {}", v);
     }
 
@@ -509,6 +544,9 @@ public final class DigitalPostSimulator implements AutoCloseable {
                 String assertion = Base64.getEncoder().encodeToString(
                         SecureXml.toString(token.element()).getBytes(StandardCharsets.UTF_8));
                 issuedAssertions.add(assertion);
+                log.issued(new IssuedAssertion(now, STS_ISSUER, entityId,
+                        chain.get(0).getSubjectX500Principal().getName(), cvr, now.minusSeconds(60),
+                        token.notOnOrAfter()));
                 out.putObject("RequestedSecurityToken").put("Assertion", assertion);
                 out.put("Lifetime", LIFETIME.format(token.notOnOrAfter().atOffset(java.time.ZoneOffset.UTC)));
                 out.put("TokenType", SamlTokenTypes.SAML2);

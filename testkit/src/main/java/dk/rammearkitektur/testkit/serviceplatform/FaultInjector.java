@@ -44,6 +44,11 @@ public final class FaultInjector {
         return this;
     }
 
+    /** The faults queued for the next requests, first first (rated faults not included); a snapshot. */
+    public synchronized List<Fault> queued() {
+        return List.copyOf(queued);
+    }
+
     /** Removes every queued and rated fault. */
     public synchronized void clear() {
         queued.clear();

@@ -14,6 +14,7 @@ import dk.rammearkitektur.testkit.pki.TestPki;
 import dk.rammearkitektur.testkit.serviceplatform.internal.Contracts;
 import dk.rammearkitektur.testkit.serviceplatform.internal.LoopbackHttpsServer;
 import dk.rammearkitektur.testkit.serviceplatform.internal.PublishedContracts;
+import dk.rammearkitektur.testkit.serviceplatform.internal.RequestLog;
 import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -186,7 +187,9 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     private final Path contracts;
     private final boolean signReplies;
     private final dk.rammearkitektur.signing.SigningCredential serviceCredential;
+    private final RequestLog log;
     private LoopbackHttpsServer server;
+    private dk.rammearkitektur.testkit.console.internal.SimulatorConsole console;
     /** Sees every answered service exchange (for this package's conformance tests); null for none. */
     volatile Exchange tap;
     /** Sees every SOAP request and reply as bytes, keyed e.g. {@code "SF1500 request"}; for this package's tests. */
@@ -278,6 +281,8 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         Contracts.schema("sp/InvocationContext_1.xsd");
         this.extraClientTrustAnchors = b.extraClientTrustAnchors;
         this.sts = new Sts(pki, extraClientTrustAnchors, entityIds, skew, b.tokenLifetime, b.stsIssuer);
+        this.log = new RequestLog(clock);
+        sts.issued = log::issued;
         this.signReplies = b.signReplies;
         ServerTls tls = ServerTls.shared();
         this.serviceCredential = dk.rammearkitektur.signing.SigningCredential.of(tls.serverKeys().getPrivate(),
@@ -333,10 +338,10 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         try {
             Map<String, HttpHandler> handlers = new java.util.LinkedHashMap<>();
             for (Endpoint e : endpoints) {
-                handlers.put(e.path, ex -> handle(e, ex));
+                handlers.put(e.path, log.wrap(e.id, ex -> handle(e, ex)));
             }
-            handlers.put(STS_REST_PATH, ex -> handleSts(true, ex));
-            handlers.put(STS_SOAP_PATH, ex -> handleSts(false, ex));
+            handlers.put(STS_REST_PATH, log.wrap("STS", ex -> handleSts(true, ex)));
+            handlers.put(STS_SOAP_PATH, log.wrap("STS", ex -> handleSts(false, ex)));
             List<X509Certificate> clientAnchors = new ArrayList<>(pki.trustAnchors());
             clientAnchors.addAll(extraClientTrustAnchors);
             server = LoopbackHttpsServer.start(port, clientAnchors, "serviceplatform-simulator", handlers);
@@ -353,7 +358,47 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         if (server != null) {
             server.stop();
             server = null;
+            console = null;
         }
+    }
+
+    /**
+     * Serves the web console under {@code /console/} on this simulator's port (loopback only) and returns its URL: the
+     * requests this simulator and {@code digitalPost} received with their conformance verdicts, the Digital Post
+     * mailboxes with their letters, the print queue and the SMS outbox, the tokens the STSs issued, and forms that arm
+     * and clear faults (POST only, with a per-console CSRF token). A browser has no client certificate, so from now on
+     * the TLS handshake asks for one instead of requiring it, and every service path refuses a request without a
+     * verified client certificate with HTTP 403; an untrusted certificate still fails the handshake. Calling it again
+     * returns the same URL (the console keeps the simulators it was first given).
+     *
+     * @param digitalPost Digital Post simulators to show besides this one (none, one or more)
+     * @return the console's URL, {@code https://127.0.0.1:<port>/console/}
+     * @throws IllegalStateException when the simulator is not started
+     */
+    public synchronized URI startConsole(dk.rammearkitektur.testkit.digitalpost.DigitalPostSimulator... digitalPost) {
+        if (server == null) {
+            throw new IllegalStateException("simulator not started");
+        }
+        if (console == null) {
+            console = new dk.rammearkitektur.testkit.console.internal.SimulatorConsole(this,
+                    List.of(Objects.requireNonNull(digitalPost, "digitalPost == null")), baseUri());
+            server.mountWithoutClientCertificate(dk.rammearkitektur.testkit.console.internal.SimulatorConsole.PATH,
+                    console);
+        }
+        return baseUri().resolve(dk.rammearkitektur.testkit.console.internal.SimulatorConsole.PATH.substring(1));
+    }
+
+    /**
+     * The latest requests (up to 1000) received on the service and STS endpoints since start or the last
+     * {@link #reset()}, oldest first, each with the violations recorded for it.
+     */
+    public List<ReceivedRequest> requests() {
+        return log.requests();
+    }
+
+    /** The latest tokens (up to 1000) the STS issued, oldest first: what for and how long, never the token. */
+    public List<IssuedAssertion> issuedTokens() {
+        return log.tokens();
     }
 
     /** The base URL, e.g. {@code https://127.0.0.1:50123/}; services are under {@code service/}. */
@@ -531,12 +576,13 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         return b.toString();
     }
 
-    /** Forgets recorded violations, request and connection counts, and faults. */
+    /** Forgets recorded violations, requests and their counts, connection counts, and faults. */
     public void reset() {
         violations.clear();
         counts.clear();
         peers.clear();
         faults.clear();
+        log.clearRequests();
     }
 
     /** How many distinct client connections (remote address and port) the service endpoints have seen. */
@@ -565,6 +611,7 @@ public final class ServiceplatformSimulator implements AutoCloseable {
         ConformanceViolation v = new ConformanceViolation(now(), endpoint, correlationId, code,
                 PersonalData.maskCprNumbers(detail));
         violations.add(v);
+        log.violation(v);
         LOG.debug("conformance violation: {}", v);
     }
 

@@ -65,6 +65,8 @@ final class Sts {
     /** One replay cache for every request the STS and the services behind it verify. */
     private final ReplayCache replays = ReplayCache.inMemory(ReplayCache.DEFAULT_MAX_ENTRIES);
     private final String issuer;
+    /** Told of every token issued (what for, never the token); the simulator's request log. */
+    volatile java.util.function.Consumer<IssuedAssertion> issued = t -> { };
 
     /** Why the STS said no. */
     static final class Refusal extends RuntimeException {
@@ -239,6 +241,8 @@ final class Sts {
         Instant now = clock.instant();
         Instant notBefore = expired ? now.minus(lifetime).minus(Duration.ofHours(1)) : now.minusSeconds(60);
         Instant notOnOrAfter = expired ? now.minus(Duration.ofHours(1)) : now.plus(lifetime);
+        issued.accept(new IssuedAssertion(now, issuer, entityId, chain.get(0).getSubjectX500Principal().getName(), cvr,
+                notBefore, notOnOrAfter));
         return SamlAssertion.builder().issuer(issuer)
                 .subject(chain.get(0).getSubjectX500Principal().getName())
                 .holderOfKey(chain.get(0)).recipient(entityId).audience(entityId).issueInstant(now)

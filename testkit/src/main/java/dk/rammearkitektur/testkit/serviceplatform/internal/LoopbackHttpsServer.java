@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.Map;
@@ -19,11 +20,16 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * The HTTPS server both simulators run: bound to the loopback address, TLS with the shared {@link ServerTls} server
- * certificate, client certificates required and checked against the given anchors, one daemon thread pool.
+ * certificate, client certificates checked against the given anchors, one daemon thread pool. Client certificates are
+ * required in the TLS handshake until a path without one is mounted ({@link #mountWithoutClientCertificate}, the web
+ * console); from then on the handshake only asks for one (an untrusted certificate still fails it) and every service
+ * path answers a request without a verified client certificate with HTTP 403 before its handler sees it.
  */
 public final class LoopbackHttpsServer {
     private final HttpsServer server;
     private final ExecutorService executor;
+    /** True once a path that takes requests without a client certificate is mounted. */
+    private volatile boolean certificateOptional;
 
     private LoopbackHttpsServer(HttpsServer server, ExecutorService executor) {
         this.server = server;
@@ -59,23 +65,62 @@ public final class LoopbackHttpsServer {
         Objects.requireNonNull(threadName, "threadName == null");
         SSLContext ctx = ServerTls.shared().sslContext(clientTrustAnchors);
         HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        s.setHttpsConfigurator(new HttpsConfigurator(ctx) {
-            @Override
-            public void configure(HttpsParameters params) {
-                SSLParameters p = ctx.getDefaultSSLParameters();
-                p.setNeedClientAuth(true);
-                params.setSSLParameters(p);
-            }
-        });
-        handlers.forEach(s::createContext);
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });
+        LoopbackHttpsServer server = new LoopbackHttpsServer(s, executor);
+        s.setHttpsConfigurator(new HttpsConfigurator(ctx) {
+            @Override
+            public void configure(HttpsParameters params) {
+                SSLParameters p = ctx.getDefaultSSLParameters();
+                if (server.certificateOptional) {
+                    p.setWantClientAuth(true);
+                } else {
+                    p.setNeedClientAuth(true);
+                }
+                params.setSSLParameters(p);
+            }
+        });
+        handlers.forEach((path, handler) -> s.createContext(path, requireClientCertificate(handler)));
         s.setExecutor(executor);
         s.start();
-        return new LoopbackHttpsServer(s, executor);
+        return server;
+    }
+
+    /** {@code handler}, behind a 403 for a request whose TLS session has no verified client certificate. */
+    private static HttpHandler requireClientCertificate(HttpHandler handler) {
+        return ex -> {
+            if (SimulatorExchanges.clientChain(ex).isEmpty()) {
+                try (ex) {
+                    ex.getRequestBody().readNBytes(1 << 16); // drained a little, so the reply is not a reset
+                    SimulatorExchanges.send(ex, 403, "text/plain; charset=utf-8",
+                            "a client certificate is required on this path\n".getBytes(StandardCharsets.UTF_8));
+                }
+                return;
+            }
+            handler.handle(ex);
+        };
+    }
+
+    /**
+     * Serves {@code handler} under {@code path} to clients with or without a certificate, and from now on lets the
+     * TLS handshake go on without a client certificate (new connections; the service paths then refuse such requests
+     * with HTTP 403).
+     *
+     * @param path the path prefix, e.g. {@code /console/}
+     * @param handler the handler
+     */
+    public void mountWithoutClientCertificate(String path, HttpHandler handler) {
+        Objects.requireNonNull(handler, "handler == null");
+        server.createContext(Objects.requireNonNull(path, "path == null"), handler);
+        certificateOptional = true;
+    }
+
+    /** Whether the TLS handshake takes clients without a certificate (a path was mounted for them). */
+    public boolean clientCertificateOptional() {
+        return certificateOptional;
     }
 
     /** The base URL, {@code https://127.0.0.1:<port>/}. */

@@ -1,0 +1,46 @@
+package dk.rammearkitektur.testkit.console.internal;
+
+import dk.rammearkitektur.core.PersonalData;
+
+/** HTML text for the console: every value escaped, and CPR numbers in it masked first. */
+public final class Html {
+    private Html() {
+    }
+
+    /**
+     * {@code value} escaped for HTML text and double- or single-quoted attributes: {@code & < > " '} become character
+     * references; null becomes the empty string.
+     *
+     * @param value any text
+     * @return the escaped text
+     */
+    public static String escape(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * {@code value} with its CPR-shaped numbers masked as the SDK masks them elsewhere ({@code DDMMYY-****}), then
+     * escaped: what the console shows of any text that may hold personal data.
+     *
+     * @param value any text
+     * @return the masked, escaped text
+     */
+    public static String text(Object value) {
+        return escape(PersonalData.maskCprNumbers(value == null ? null : String.valueOf(value)));
+    }
+}
