@@ -17,8 +17,10 @@ module dk.rammearkitektur.testkit {
     requires transitive dk.rammearkitektur.clients.serviceplatform;
     requires transitive dk.rammearkitektur.clients.digitalpost;
     requires transitive dk.rammearkitektur.clients.stoettesystemer;
-    requires transitive org.junit.jupiter.api;
-    requires transitive net.jqwik.api;
+    // Static: the vendor's own JUnit (the extensions) and jqwik (ModelArbitraries only) are used, and a build that
+    // uses neither still resolves the testkit.
+    requires static transitive org.junit.jupiter.api;
+    requires static transitive net.jqwik.api;
 
     // Implementation only.
     requires jdk.httpserver;

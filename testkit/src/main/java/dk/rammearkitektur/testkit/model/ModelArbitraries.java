@@ -70,6 +70,9 @@ import net.jqwik.api.Tuple;
  * @Provide
  * Arbitrary<Case> cases() { return ModelArbitraries.cases(); }
  * }</pre>
+ *
+ * <p>jqwik is an optional dependency of the testkit: a build that uses this class adds jqwik ({@code net.jqwik:jqwik})
+ * itself, in a version that fits its JUnit Platform (the testkit is built and tested against jqwik 1.9.3).
  */
 public final class ModelArbitraries {
     private static final int[] CVR_WEIGHTS = {2, 7, 6, 5, 4, 3, 2, 1};
