@@ -2,7 +2,6 @@ package dk.rammearkitektur.sso.internal;
 
 import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.core.SecurityCheckException;
-import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.SigningCredential;
 import dk.rammearkitektur.signing.xml.SignatureTrust;
@@ -246,7 +245,7 @@ public final class ResponseConsumer {
         UserIdentity identity;
         try {
             identity = Identities.fromAttributes(nameIdValue, nameId.getAttribute("Format"), attributes);
-        } catch (ValidationException e) {
+        } catch (RammearkitekturException e) {
             throw new SsoRefusedException(SsoRefusedException.IDENTITY, A + ".AttributeStatement: " + e.getMessage(), e);
         }
         checkLevel(identity, request);
