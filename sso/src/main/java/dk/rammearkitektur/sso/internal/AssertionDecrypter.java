@@ -49,7 +49,19 @@ public final class AssertionDecrypter {
     private AssertionDecrypter() {
     }
 
-    /** Decrypts; returns the {@code saml:Assertion}, the only child of a wrapper element in a new document. */
+    /** Whether the EncryptedAssertion's content algorithm is AES-CBC, whose ciphertext has no integrity protection. */
+    public static boolean unauthenticated(Element encryptedAssertion) {
+        Element data = SamlDom.one(encryptedAssertion, SamlDom.XENC, "EncryptedData", "EncryptedAssertion",
+                SsoRefusedException.MALFORMED);
+        String alg = algorithm(data, "EncryptedAssertion.EncryptedData");
+        return XMLCipher.AES_128.equals(alg) || XMLCipher.AES_256.equals(alg);
+    }
+
+    /**
+     * Decrypts; returns the {@code saml:Assertion}, the only child of a wrapper element in a new document. With AES-CBC
+     * content, plaintext that is not exactly one Assertion is also reported as {@link #FAILURE}: otherwise the
+     * refusal would tell well-formed from malformed plaintext, the oracle of the known CBC attacks on XML Encryption.
+     */
     public static Element decrypt(Element encryptedAssertion, List<SigningCredential> keys) {
         String path = "EncryptedAssertion";
         Element data = SamlDom.one(encryptedAssertion, SamlDom.XENC, "EncryptedData", path, SsoRefusedException.MALFORMED);
@@ -76,7 +88,7 @@ public final class AssertionDecrypter {
             for (Element ek : encryptedKeys) {
                 byte[] plain = tryDecrypt(doc, data, ek, dataAlgorithm, credential);
                 if (plain != null) {
-                    return parse(plain, data);
+                    return parse(plain, data, !dataAlgorithm.endsWith("gcm"));
                 }
             }
         }
@@ -131,7 +143,7 @@ public final class AssertionDecrypter {
         }
     }
 
-    private static Element parse(byte[] plain, Element context) {
+    private static Element parse(byte[] plain, Element context, boolean unauthenticated) {
         Map<String, String> namespaces = new LinkedHashMap<>();
         for (Node n = context.getParentNode(); n instanceof Element e; n = e.getParentNode()) {
             NamedNodeMap attrs = e.getAttributes();
@@ -164,6 +176,9 @@ public final class AssertionDecrypter {
         }
         if (elements.size() != 1 || !SamlDom.SAML.equals(elements.get(0).getNamespaceURI())
                 || !"Assertion".equals(elements.get(0).getLocalName())) {
+            if (unauthenticated) {
+                throw new SsoRefusedException(SsoRefusedException.DECRYPTION, FAILURE);
+            }
             throw new SsoRefusedException(SsoRefusedException.ASSERTION_COUNT,
                     "EncryptedAssertion: the plaintext must be exactly one saml:Assertion");
         }

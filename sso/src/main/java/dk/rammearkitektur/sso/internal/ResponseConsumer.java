@@ -90,8 +90,19 @@ public final class ResponseConsumer {
             checkIssuer(responseIssuer, R + ".Issuer");
         }
         checkStatus(response);
+        List<Element> encrypted = SamlDom.children(response, SamlDom.SAML, "EncryptedAssertion");
+        boolean unauthenticated = encrypted.size() == 1 && AssertionDecrypter.unauthenticated(encrypted.get(0));
         Element assertion = assertion(response);
-        verifySignature(assertion);
+        try {
+            verifySignature(assertion);
+        } catch (SsoRefusedException e) {
+            if (unauthenticated) {
+                // AES-CBC: until the signature verifies, the plaintext is unauthenticated; a distinct refusal would
+                // tell well-formed from malformed plaintext (a decryption oracle).
+                throw new SsoRefusedException(SsoRefusedException.DECRYPTION, AssertionDecrypter.FAILURE);
+            }
+            throw e;
+        }
         return checkAssertion(assertion, request, now);
     }
 

@@ -112,6 +112,8 @@ final class TestIdp {
     String dataAlgorithm = XMLCipher.AES_256_GCM;
     boolean keyInline = true;
     boolean tamperCiphertext;
+    /** Which ciphertext byte is flipped: from the start when positive, from the end when negative. */
+    int tamperOffset = Integer.MIN_VALUE;
     boolean extraPlainAssertion;
     Layout layout = Layout.NORMAL;
 
@@ -305,7 +307,9 @@ final class TestIdp {
             Element cv = (Element) edEl.getElementsByTagNameNS("http://www.w3.org/2001/04/xmlenc#", "CipherValue").item(
                     edEl.getElementsByTagNameNS("http://www.w3.org/2001/04/xmlenc#", "CipherValue").getLength() - 1);
             byte[] bytes = Base64.getMimeDecoder().decode(cv.getTextContent());
-            bytes[bytes.length / 2] ^= 0x01;
+            int at = tamperOffset == Integer.MIN_VALUE ? bytes.length / 2
+                    : tamperOffset < 0 ? bytes.length + tamperOffset : tamperOffset;
+            bytes[at] ^= 0x01;
             cv.setTextContent(Base64.getEncoder().encodeToString(bytes));
         }
     }
