@@ -1,11 +1,11 @@
 package dk.rammearkitektur.sso.sp;
 
+import dk.rammearkitektur.sso.internal.Checks;
 import dk.rammearkitektur.signing.xml.SignatureTrust;
 import dk.rammearkitektur.sso.internal.MetadataXml;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -39,7 +39,7 @@ public final class IdpMetadata {
      */
     public IdpMetadata(String entityId, Map<String, String> ssoByBinding, Map<String, String> sloByBinding,
             List<X509Certificate> signing, List<X509Certificate> encryption, boolean wantAuthnRequestsSigned) {
-        this.entityId = Objects.requireNonNull(entityId, "entityId == null");
+        this.entityId = Checks.required(entityId, "entityId");
         this.ssoByBinding = Map.copyOf(ssoByBinding);
         this.sloByBinding = Map.copyOf(sloByBinding);
         this.signing = List.copyOf(signing);
@@ -58,7 +58,7 @@ public final class IdpMetadata {
      * @throws SsoRefusedException {@link SsoRefusedException#METADATA} when unsigned, badly signed or malformed
      */
     public static IdpMetadata parse(String xml, SignatureTrust trust) {
-        return MetadataXml.readIdp(xml, Objects.requireNonNull(trust, "trust == null"));
+        return MetadataXml.readIdp(xml, Checks.required(trust, "trust"));
     }
 
     /**

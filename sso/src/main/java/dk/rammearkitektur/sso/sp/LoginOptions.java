@@ -1,7 +1,7 @@
 package dk.rammearkitektur.sso.sp;
 
+import dk.rammearkitektur.sso.internal.Checks;
 import dk.rammearkitektur.sso.LevelOfAssurance;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,7 +29,7 @@ public final class LoginOptions {
 
     /** These options asking for at least {@code level}. */
     public LoginOptions minimumLevel(LevelOfAssurance level) {
-        return new LoginOptions(Objects.requireNonNull(level, "level == null"), forceAuthn, passive, returnUrl);
+        return new LoginOptions(Checks.required(level, "level"), forceAuthn, passive, returnUrl);
     }
 
     /** These options with ForceAuthn set. */
@@ -44,7 +44,7 @@ public final class LoginOptions {
 
     /** These options with the URL to return to after login (stored server-side, never sent). */
     public LoginOptions returnUrl(String url) {
-        return new LoginOptions(minimumLevel, forceAuthn, passive, Objects.requireNonNull(url, "url == null"));
+        return new LoginOptions(minimumLevel, forceAuthn, passive, Checks.required(url, "url"));
     }
 
     /** The minimum level of assurance asked for, if set. */

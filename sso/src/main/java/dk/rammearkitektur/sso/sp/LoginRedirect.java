@@ -1,6 +1,6 @@
 package dk.rammearkitektur.sso.sp;
 
-import java.util.Objects;
+import dk.rammearkitektur.sso.internal.Checks;
 
 /**
  * A built login: the URL to redirect the browser to (the identity provider's SSO endpoint with the signed
@@ -13,7 +13,7 @@ import java.util.Objects;
 public record LoginRedirect(String url, PendingRequest pending) {
     /** Checks the components. */
     public LoginRedirect {
-        Objects.requireNonNull(url, "url == null");
-        Objects.requireNonNull(pending, "pending == null");
+        Checks.required(url, "url");
+        Checks.required(pending, "pending");
     }
 }

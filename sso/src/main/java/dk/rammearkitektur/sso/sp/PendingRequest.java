@@ -1,8 +1,8 @@
 package dk.rammearkitektur.sso.sp;
 
+import dk.rammearkitektur.sso.internal.Checks;
 import dk.rammearkitektur.sso.LevelOfAssurance;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,10 +22,10 @@ public record PendingRequest(String id, Instant issuedAt, Instant expiresAt, Str
 
     /** Checks the required components. */
     public PendingRequest {
-        Objects.requireNonNull(id, "id == null");
-        Objects.requireNonNull(issuedAt, "issuedAt == null");
-        Objects.requireNonNull(expiresAt, "expiresAt == null");
-        Objects.requireNonNull(relayState, "relayState == null");
+        Checks.required(id, "id");
+        Checks.required(issuedAt, "issuedAt");
+        Checks.required(expiresAt, "expiresAt");
+        Checks.required(relayState, "relayState");
     }
 
     /** The level of assurance asked for, if any. */

@@ -1,5 +1,6 @@
 package dk.rammearkitektur.sso.sp;
 
+import dk.rammearkitektur.sso.internal.Checks;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.signing.SignatureAlgorithm;
 import dk.rammearkitektur.signing.SigningCredential;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A SAML 2.0 service provider for the Context Handler and NemLog-in, without OpenSAML and without a web framework.
@@ -64,7 +64,7 @@ public final class ServiceProvider {
      * stores it as pending.
      */
     public LoginRedirect authnRequest(LoginOptions options) {
-        Objects.requireNonNull(options, "options == null");
+        Checks.required(options, "options");
         String destination = config.idp.singleSignOnService(IdpMetadata.REDIRECT).orElseThrow(() ->
                 new ValidationException("idp.singleSignOnService", "the IdP metadata has no HTTP-Redirect endpoint"));
         Instant now = config.clock.instant();
@@ -158,7 +158,7 @@ public final class ServiceProvider {
 
         /** The ServiceName in the metadata's AttributeConsumingService. */
         public Builder serviceName(String name) {
-            this.serviceName = Objects.requireNonNull(name, "name == null");
+            this.serviceName = Checks.required(name, "name");
             return this;
         }
 
@@ -206,7 +206,7 @@ public final class ServiceProvider {
 
         /** The clock; default the system UTC clock. */
         public Builder clock(Clock c) {
-            this.clock = Objects.requireNonNull(c, "clock == null");
+            this.clock = Checks.required(c, "clock");
             return this;
         }
 
@@ -230,7 +230,7 @@ public final class ServiceProvider {
 
         /** The pending-request store; default {@link PendingRequests#inMemory(int)} with 10,000 entries. */
         public Builder pendingRequests(PendingRequests store) {
-            this.pending = Objects.requireNonNull(store, "store == null");
+            this.pending = Checks.required(store, "store");
             return this;
         }
 

@@ -1,8 +1,8 @@
 package dk.rammearkitektur.sso.sp;
 
+import dk.rammearkitektur.sso.internal.Checks;
 import dk.rammearkitektur.sso.UserIdentity;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,13 +24,13 @@ public record SsoLogin(UserIdentity identity, String nameId, String nameIdFormat
 
     /** Checks the components. */
     public SsoLogin {
-        Objects.requireNonNull(identity, "identity == null");
-        Objects.requireNonNull(nameId, "nameId == null");
-        Objects.requireNonNull(sessionIndex, "sessionIndex == null");
-        Objects.requireNonNull(sessionNotOnOrAfter, "sessionNotOnOrAfter == null");
-        Objects.requireNonNull(assertionId, "assertionId == null");
-        Objects.requireNonNull(notOnOrAfter, "notOnOrAfter == null");
-        Objects.requireNonNull(request, "request == null");
+        Checks.required(identity, "identity");
+        Checks.required(nameId, "nameId");
+        Checks.required(sessionIndex, "sessionIndex");
+        Checks.required(sessionNotOnOrAfter, "sessionNotOnOrAfter");
+        Checks.required(assertionId, "assertionId");
+        Checks.required(notOnOrAfter, "notOnOrAfter");
+        Checks.required(request, "request");
     }
 
     @Override

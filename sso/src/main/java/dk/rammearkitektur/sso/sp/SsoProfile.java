@@ -1,9 +1,9 @@
 package dk.rammearkitektur.sso.sp;
 
+import dk.rammearkitektur.sso.internal.Checks;
 import dk.rammearkitektur.sso.Identities;
 import dk.rammearkitektur.sso.LevelOfAssurance;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -53,8 +53,8 @@ public record SsoProfile(String name, String idpEntityId, String idpMetadataUrl,
 
     /** Checks the components. */
     public SsoProfile {
-        Objects.requireNonNull(name, "name == null");
-        Objects.requireNonNull(nameIdFormat, "nameIdFormat == null");
+        Checks.required(name, "name");
+        Checks.required(nameIdFormat, "nameIdFormat");
         requestedAttributes = List.copyOf(requestedAttributes);
     }
 

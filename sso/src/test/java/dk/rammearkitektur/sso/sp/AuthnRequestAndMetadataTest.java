@@ -129,6 +129,13 @@ class AuthnRequestAndMetadataTest {
         var e = assertThrows(dk.rammearkitektur.core.ValidationException.class,
                 () -> ServiceProvider.builder().entityId("x").build());
         assertTrue(e.getMessage().contains("assertionConsumerService"), e.getMessage());
+        ServiceProvider sp = sp().build();
+        assertEquals("options", assertThrows(dk.rammearkitektur.core.ValidationException.class,
+                () -> sp.authnRequest(null)).violations().get(0).path());
+        assertEquals("level", assertThrows(dk.rammearkitektur.core.ValidationException.class,
+                () -> LoginOptions.defaults().minimumLevel(null)).violations().get(0).path());
+        assertEquals("clock", assertThrows(dk.rammearkitektur.core.ValidationException.class,
+                () -> ServiceProvider.builder().clock(null)).violations().get(0).path());
     }
 
     @Test
