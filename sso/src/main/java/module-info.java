@@ -1,12 +1,15 @@
 /**
- * Logging people in, first slice: the OIO basic privilege profile (the rights a Context Handler or NemLog-in assertion
- * carries) with the access question a fagsystem asks, and typed identities from SAML attributes. Exports its API
- * packages only.
+ * Logging people in: a SAML 2.0 service provider without OpenSAML for the Context Handler and NemLog-in (package
+ * {@code sp}), the OIO basic privilege profile (the rights a Context Handler or NemLog-in assertion carries) with the
+ * access question a fagsystem asks, and typed identities from SAML attributes. Exports its API packages only.
  */
 module dk.rammearkitektur.sso {
     requires transitive dk.rammearkitektur.core;
     requires transitive dk.rammearkitektur.model;
+    requires transitive dk.rammearkitektur.signing;
+    requires org.apache.santuario.xmlsec;
 
     exports dk.rammearkitektur.sso;
     exports dk.rammearkitektur.sso.privileges;
+    exports dk.rammearkitektur.sso.sp;
 }

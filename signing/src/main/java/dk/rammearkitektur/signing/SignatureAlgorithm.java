@@ -10,6 +10,11 @@ public enum SignatureAlgorithm {
     RSA_SHA384("http://www.w3.org/2001/04/xmldsig-more#rsa-sha384", DigestAlgorithm.SHA384, "RSA"),
     /** RSA PKCS#1 v1.5 with SHA-512. */
     RSA_SHA512("http://www.w3.org/2001/04/xmldsig-more#rsa-sha512", DigestAlgorithm.SHA512, "RSA"),
+    /**
+     * RSASSA-PSS with SHA-256 and MGF1-SHA-256 (RFC 6931), which OIOSAML 3 identity providers may sign
+     * assertions with; accepted by {@link AlgorithmPolicy#defaults()}.
+     */
+    RSA_PSS_SHA256("http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1", DigestAlgorithm.SHA256, "RSA"),
     /** ECDSA with SHA-256. */
     ECDSA_SHA256("http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256", DigestAlgorithm.SHA256, "EC"),
     /** ECDSA with SHA-384. */

@@ -4,6 +4,6 @@
  * ({@code dk:gov:saml:attribute:*} and {@code urn:oid:*}, the older Context Handler profile).
  * {@link dk.rammearkitektur.sso.Identities#fromAttributes} gives a {@link dk.rammearkitektur.sso.Professional} or a
  * {@link dk.rammearkitektur.sso.Citizen}; privileges are in {@code dk.rammearkitektur.sso.privileges}. The service
- * provider itself (requests, responses, decryption, metadata) is not in this package yet.
+ * provider (requests, responses, decryption, metadata) is in {@code dk.rammearkitektur.sso.sp}.
  */
 package dk.rammearkitektur.sso;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module descriptor as a vendor's modular application sees it: only the two API packages are exported, nothing is
- * opened, only {@code core} and {@code model} of the SDK are required, and the module resolves and reads a privilege
+ * opened, only {@code core}, {@code model} and {@code signing} of the SDK are required, and the module resolves and reads a privilege
  * list inside a module layer (the other tests run on the class path).
  */
 class SsoModuleTest {
@@ -54,11 +54,11 @@ class SsoModuleTest {
     @Test
     void descriptorExportsTheApiOnly() {
         ModuleDescriptor d = observable().get(SSO).descriptor();
-        assertEquals(Set.of(SSO, SSO + ".privileges"), d.exports().stream().map(ModuleDescriptor.Exports::source)
+        assertEquals(Set.of(SSO, SSO + ".privileges", SSO + ".sp"), d.exports().stream().map(ModuleDescriptor.Exports::source)
                 .collect(Collectors.toSet()));
         assertTrue(d.exports().stream().noneMatch(ModuleDescriptor.Exports::isQualified));
         assertTrue(d.opens().isEmpty());
-        assertEquals(Set.of("dk.rammearkitektur.core", "dk.rammearkitektur.model"), d.requires().stream()
+        assertEquals(Set.of("dk.rammearkitektur.core", "dk.rammearkitektur.model", "dk.rammearkitektur.signing"), d.requires().stream()
                 .map(ModuleDescriptor.Requires::name).filter(n -> n.startsWith("dk.rammearkitektur."))
                 .collect(Collectors.toSet()));
     }

@@ -1,0 +1,112 @@
+package dk.rammearkitektur.sso.internal;
+
+import dk.rammearkitektur.core.xml.SecureXml;
+import dk.rammearkitektur.sso.sp.SsoRefusedException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilder;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/** Namespaces and small DOM helpers for SAML messages; refusals name the element path. */
+public final class SamlDom {
+    /** SAML 2.0 assertion namespace. */
+    public static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
+    /** SAML 2.0 protocol namespace. */
+    public static final String SAMLP = "urn:oasis:names:tc:SAML:2.0:protocol";
+    /** SAML 2.0 metadata namespace. */
+    public static final String MD = "urn:oasis:names:tc:SAML:2.0:metadata";
+    /** XML-DSig namespace. */
+    public static final String DS = "http://www.w3.org/2000/09/xmldsig#";
+    /** XML Encryption namespace. */
+    public static final String XENC = "http://www.w3.org/2001/04/xmlenc#";
+    /** XML Encryption 1.1 namespace. */
+    public static final String XENC11 = "http://www.w3.org/2009/xmlenc11#";
+    /** The success status code. */
+    public static final String SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
+    /** The bearer confirmation method. */
+    public static final String BEARER = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
+    /** The URI attribute name format. */
+    public static final String URI_FORMAT = "urn:oasis:names:tc:SAML:2.0:attrname-format:uri";
+
+    private SamlDom() {
+    }
+
+    /** A new empty namespace-aware document from the hardened builder. */
+    public static Document newDocument() {
+        DocumentBuilder b = SecureXml.documentBuilder();
+        return b.newDocument();
+    }
+
+    /** The element children of {@code parent} with this namespace and local name. */
+    public static List<Element> children(Element parent, String ns, String name) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && ns.equals(e.getNamespaceURI()) && name.equals(e.getLocalName())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The one child, or a refusal with {@code reason} naming {@code path.name}. */
+    public static Element one(Element parent, String ns, String name, String path, String reason) {
+        List<Element> found = children(parent, ns, name);
+        if (found.size() != 1) {
+            throw new SsoRefusedException(reason, path + "." + name + ": must occur exactly once, found " + found.size());
+        }
+        return found.get(0);
+    }
+
+    /** The optional child (at most one). */
+    public static Element optional(Element parent, String ns, String name, String path) {
+        List<Element> found = children(parent, ns, name);
+        if (found.size() > 1) {
+            throw new SsoRefusedException(SsoRefusedException.MALFORMED, path + "." + name + ": must occur at most once");
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** A required, non-blank attribute. */
+    public static String attribute(Element e, String name, String path, String reason) {
+        if (!e.hasAttribute(name) || e.getAttribute(name).isBlank()) {
+            throw new SsoRefusedException(reason, path + "@" + name + ": is required");
+        }
+        return e.getAttribute(name).strip();
+    }
+
+    /** An optional xs:dateTime attribute. */
+    public static Instant time(Element e, String name, String path, boolean required, String reason) {
+        if (!e.hasAttribute(name)) {
+            if (required) {
+                throw new SsoRefusedException(reason, path + "@" + name + ": is required");
+            }
+            return null;
+        }
+        try {
+            return Instant.parse(e.getAttribute(name).strip());
+        } catch (DateTimeParseException ex) {
+            throw new SsoRefusedException(SsoRefusedException.MALFORMED, path + "@" + name + ": is not an xs:dateTime in UTC");
+        }
+    }
+
+    /** The trimmed text content of an element. */
+    public static String text(Element e) {
+        return e.getTextContent() == null ? "" : e.getTextContent().strip();
+    }
+
+    /** Every descendant element (and the element itself) with this namespace and local name. */
+    public static int countDescendants(Node root, String ns, String name) {
+        int count = 0;
+        if (root instanceof Element e && ns.equals(e.getNamespaceURI()) && name.equals(e.getLocalName())) {
+            count++;
+        }
+        for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+            count += countDescendants(n, ns, name);
+        }
+        return count;
+    }
+}
