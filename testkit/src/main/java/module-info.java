@@ -17,6 +17,7 @@ module dk.rammearkitektur.testkit {
     requires transitive dk.rammearkitektur.clients.serviceplatform;
     requires transitive dk.rammearkitektur.clients.digitalpost;
     requires transitive dk.rammearkitektur.clients.stoettesystemer;
+    requires transitive dk.rammearkitektur.sso;
     requires transitive org.junit.jupiter.api;
     requires transitive net.jqwik.api;
 
@@ -26,8 +27,10 @@ module dk.rammearkitektur.testkit {
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
     requires org.slf4j;
+    requires org.apache.santuario.xmlsec;
 
     exports dk.rammearkitektur.testkit.digitalpost;
+    exports dk.rammearkitektur.testkit.idp;
     exports dk.rammearkitektur.testkit.junit;
     exports dk.rammearkitektur.testkit.model;
     exports dk.rammearkitektur.testkit.pki;
