@@ -250,6 +250,7 @@ public final class IdentityProviderSimulator implements AutoCloseable {
             throw new ValidationException("slo", "the service provider registered no single logout URL");
         }
         Element req = IdpMessages.logoutRequest(entityId, sp.slo().toString(), clock.instant(), s.nameId(), s.sessionIndex());
+        Saml.declareNamespaces(req);
         String q = RedirectBinding.signedQuery("SAMLRequest", SecureXml.toString(req.getOwnerDocument()), null,
                 keys.keys().getPrivate(), Saml.RSA_SHA256);
         return URI.create(sp.slo() + (sp.slo().getRawQuery() == null ? "?" : "&") + q);
@@ -486,6 +487,7 @@ public final class IdentityProviderSimulator implements AutoCloseable {
     }
 
     private Answer post(Pending p, Element response) {
+        Saml.declareNamespaces(response);
         String xml = SecureXml.toString(response.getOwnerDocument());
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("SAMLResponse", Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)));
@@ -646,6 +648,7 @@ public final class IdentityProviderSimulator implements AutoCloseable {
             throw new ValidationException("slo", "the service provider registered no single logout URL");
         }
         Element answer = IdpMessages.logoutResponse(entityId, sp.slo().toString(), id, clock.instant(), Saml.SUCCESS);
+        Saml.declareNamespaces(answer);
         String xml = SecureXml.toString(answer.getOwnerDocument());
         String relayState = raw.containsKey("RelayState") ? RedirectBinding.decode(raw.get("RelayState")) : null;
         if (draw(IdpFault.LOGOUT_ANSWER_BY_POST)) {

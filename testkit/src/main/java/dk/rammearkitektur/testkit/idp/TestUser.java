@@ -234,6 +234,7 @@ public final class TestUser {
                 if (cpr == null || !CPR.matcher(cpr).matches()) {
                     throw new ValidationException("cpr", "a citizen needs a CPR number of 10 digits");
                 }
+                dk.rammearkitektur.model.Cpr.parse(cpr);
                 if (cvr != null || !privileges.groups().isEmpty()) {
                     throw new ValidationException("cvr", "CVR and privileges are for professionals only");
                 }

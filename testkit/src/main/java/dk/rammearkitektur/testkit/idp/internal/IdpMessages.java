@@ -68,6 +68,7 @@ public final class IdpMessages {
             a.setAttribute("Name", name);
             a.setAttribute("NameFormat", Saml.URI_FORMAT);
         }
+        Saml.declareNamespaces(ed);
         return d;
     }
 
@@ -152,6 +153,7 @@ public final class IdpMessages {
                 av.setAttributeNS("http://www.w3.org/2001/XMLSchema-instance", "xsi:type", "xs:string");
             }
         });
+        Saml.declareNamespaces(a);
         return a;
     }
 

@@ -71,7 +71,7 @@ public final class RedirectBinding {
         }
         byte[] raw;
         try {
-            raw = Base64.getMimeDecoder().decode(base64);
+            raw = Base64.getDecoder().decode(base64.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw new ValidationException(field, "must be base64");
         }
@@ -81,17 +81,19 @@ public final class RedirectBinding {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buf = new byte[4096];
             int rounds = 0;
-            while (!inf.finished()) {
+            while (true) {
                 int n = inf.inflate(buf);
-                if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                    throw new ValidationException(field, "must be complete raw DEFLATE data");
-                }
                 out.write(buf, 0, n);
                 if (out.size() > MAX_INFLATED || ++rounds > MAX_INFLATED) {
                     throw new ValidationException(field, "inflates to more than " + MAX_INFLATED + " bytes");
                 }
+                if (inf.finished()) {
+                    return out.toByteArray();
+                }
+                if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                    throw new ValidationException(field, "must be complete raw DEFLATE data");
+                }
             }
-            return out.toByteArray();
         } catch (DataFormatException e) {
             throw new ValidationException(field, "must be raw DEFLATE data");
         } finally {

@@ -102,6 +102,42 @@ public final class Saml {
         return c.isEmpty() ? null : c.get(0);
     }
 
+    /**
+     * Declares on {@code root} every namespace prefix used by it and its descendants (elements and attributes), so that
+     * canonicalisation of the DOM (which sees only declared namespaces) matches the serialised, reparsed document.
+     */
+    public static void declareNamespaces(Element root) {
+        java.util.Map<String, String> found = new java.util.LinkedHashMap<>();
+        collect(root, found);
+        found.forEach((prefix, ns) -> {
+            String qname = "xmlns:" + prefix;
+            if (!root.hasAttributeNS(XMLNS, prefix)) {
+                root.setAttributeNS(XMLNS, qname, ns);
+            }
+        });
+    }
+
+    private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
+
+    private static void collect(Node n, java.util.Map<String, String> found) {
+        if (n instanceof Element e) {
+            if (e.getPrefix() != null && e.getNamespaceURI() != null) {
+                found.putIfAbsent(e.getPrefix(), e.getNamespaceURI());
+            }
+            org.w3c.dom.NamedNodeMap attrs = e.getAttributes();
+            for (int i = 0; i < attrs.getLength(); i++) {
+                Node a = attrs.item(i);
+                if (a.getPrefix() != null && !"xmlns".equals(a.getPrefix()) && a.getNamespaceURI() != null
+                        && !XMLNS.equals(a.getNamespaceURI())) {
+                    found.putIfAbsent(a.getPrefix(), a.getNamespaceURI());
+                }
+            }
+            for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+                collect(c, found);
+            }
+        }
+    }
+
     /** The attribute's value, or null when absent or empty. */
     public static String attr(Element e, String name) {
         String v = e.getAttribute(name);
