@@ -33,7 +33,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -128,7 +127,10 @@ public final class IdentityProviderSimulator implements AutoCloseable {
 
     /** Starts a builder for the profile. */
     public static Builder builder(IdpProfile profile) {
-        return new Builder(Objects.requireNonNull(profile, "profile == null"));
+        if (profile == null) {
+            throw new ValidationException("profile", "is required");
+        }
+        return new Builder(profile);
     }
 
     private IdentityProviderSimulator start(int port) throws IOException {
@@ -138,10 +140,16 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         h.put(LOGIN_PATH, ex -> handle(ex, this::login));
         h.put(SLO_PATH, ex -> handle(ex, this::slo));
         server = LoopbackHttpsServer.startWithoutClientAuth(port, "idp-simulator", h);
-        Document md = IdpMessages.metadata(profile, entityId, keys.certificate(), ssoUri(), sloUri());
-        Element root = md.getDocumentElement();
-        XmlCrypto.signEnveloped(root, root.getFirstChild(), keys.keys().getPrivate(), keys.certificate(), signatureMethod);
-        metadata = SecureXml.toString(md);
+        try {
+            Document md = IdpMessages.metadata(profile, entityId, keys.certificate(), ssoUri(), sloUri());
+            Element root = md.getDocumentElement();
+            XmlCrypto.signEnveloped(root, root.getFirstChild(), keys.keys().getPrivate(), keys.certificate(),
+                    signatureMethod);
+            metadata = SecureXml.toString(md);
+        } catch (RuntimeException e) {
+            server.stop();
+            throw e;
+        }
         LOG.info("identity provider simulator ({}) at {}", profile, server.baseUri());
         return this;
     }
@@ -193,6 +201,9 @@ public final class IdentityProviderSimulator implements AutoCloseable {
 
     /** Registers (or replaces) a service provider while running. */
     public void register(RegisteredSp sp) {
+        if (sp == null) {
+            throw new ValidationException("serviceProvider", "is required");
+        }
         sps.put(sp.entityId(), sp);
     }
 
@@ -208,7 +219,10 @@ public final class IdentityProviderSimulator implements AutoCloseable {
 
     /** Arms a fault for the next login answer (or, for {@link IdpFault#LOGOUT_ANSWER_BY_POST}, logout answer). */
     public synchronized IdentityProviderSimulator injectNext(IdpFault fault) {
-        faults.add(Objects.requireNonNull(fault, "fault == null"));
+        if (fault == null) {
+            throw new ValidationException("fault", "is required");
+        }
+        faults.add(fault);
         return this;
     }
 
@@ -690,7 +704,9 @@ public final class IdentityProviderSimulator implements AutoCloseable {
 
         /** Adds a test user (a second one with the same key is refused). */
         public Builder user(TestUser user) {
-            Objects.requireNonNull(user, "user == null");
+            if (user == null) {
+                throw new ValidationException("user", "is required");
+            }
             if (users.putIfAbsent(user.key(), user) != null) {
                 throw new ValidationException("user", "key " + user.key() + " is used twice");
             }
@@ -699,7 +715,10 @@ public final class IdentityProviderSimulator implements AutoCloseable {
 
         /** Registers a service provider. */
         public Builder serviceProvider(RegisteredSp sp) {
-            sps.put(Objects.requireNonNull(sp, "sp == null").entityId(), sp);
+            if (sp == null) {
+                throw new ValidationException("serviceProvider", "is required");
+            }
+            sps.put(sp.entityId(), sp);
             return this;
         }
 
@@ -716,7 +735,10 @@ public final class IdentityProviderSimulator implements AutoCloseable {
 
         /** The clock for timestamps and freshness checks; default the system clock. */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock == null");
+            if (clock == null) {
+                throw new ValidationException("clock", "is required");
+            }
+            this.clock = clock;
             return this;
         }
 

@@ -4,7 +4,6 @@ import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.testkit.idp.internal.SpMetadataReader;
 import java.net.URI;
 import java.security.cert.X509Certificate;
-import java.util.Objects;
 
 /**
  * A service provider the simulator knows: its entity ID, Assertion Consumer Service URL (HTTP-POST), single logout URL
@@ -50,7 +49,9 @@ public record RegisteredSp(String entityId, URI acs, URI slo, X509Certificate si
      * @throws dk.rammearkitektur.core.XmlSecurityException when it has a DTD
      */
     public static RegisteredSp fromMetadata(String xml) {
-        Objects.requireNonNull(xml, "xml == null");
+        if (xml == null) {
+            throw new ValidationException("metadata", "is required");
+        }
         return SpMetadataReader.read(xml);
     }
 }

@@ -5,7 +5,6 @@ import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.sso.LevelOfAssurance;
 import dk.rammearkitektur.sso.privileges.BppNamespace;
 import dk.rammearkitektur.sso.privileges.PrivilegeList;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -239,7 +238,6 @@ public final class TestUser {
                     throw new ValidationException("cvr", "CVR and privileges are for professionals only");
                 }
             }
-            Objects.requireNonNull(key);
             return new TestUser(this);
         }
     }

@@ -562,5 +562,16 @@ class IdentityProviderSimulatorTest {
         e = assertThrows(ValidationException.class,
                 () -> IdentityProviderSimulator.builder(IdpProfile.NEMLOGIN).user(CITIZEN).user(CITIZEN));
         assertTrue(e.getMessage().contains("user"), e.getMessage());
+        assertPath("profile", () -> IdentityProviderSimulator.builder(null));
+        assertPath("user", () -> IdentityProviderSimulator.builder(IdpProfile.NEMLOGIN).user(null));
+        assertPath("serviceProvider", () -> IdentityProviderSimulator.builder(IdpProfile.NEMLOGIN).serviceProvider(null));
+        assertPath("clock", () -> IdentityProviderSimulator.builder(IdpProfile.NEMLOGIN).clock(null));
+        assertPath("fault", () -> idp.injectNext(null));
+        assertPath("metadata", () -> RegisteredSp.fromMetadata(null));
+    }
+
+    private static void assertPath(String path, org.junit.jupiter.api.function.Executable call) {
+        ValidationException e = assertThrows(ValidationException.class, call);
+        assertEquals(path, e.violations().get(0).path(), e.getMessage());
     }
 }
