@@ -1,6 +1,6 @@
 /**
  * Test support for vendors (a test-scope dependency): the Serviceplatformen and Digital Post simulators on loopback
- * HTTPS, their JUnit 5 extensions, a throw-away OCES test PKI with an OCSP responder, and jqwik arbitraries for the
+ * HTTPS, their JUnit 5 extensions, an identity provider simulator (Context Handler, NemLog-in), a throw-away OCES test PKI with an OCSP responder, and jqwik arbitraries for the
  * domain model. Exports its API packages only; the simulators' plumbing in the {@code internal} packages is not
  * exported.
  *

@@ -510,6 +510,17 @@ class IdentityProviderSimulatorTest {
         assertEquals("urn:oasis:names:tc:SAML:2.0:nameid-format:persistent", nid.getAttribute("Format"));
         assertEquals(first(a, SAML, "AuthnStatement").getAttribute("SessionIndex"), first(lr, SAMLP, "SessionIndex").getTextContent());
         assertThrows(ValidationException.class, () -> idp.idpInitiatedLogout(SP_ID, "nobody"));
+        // the SP's signed answer is accepted, an unsigned one refused
+        String answer = "<samlp:LogoutResponse xmlns:samlp=\"" + SAMLP + "\" xmlns:saml=\"" + SAML + "\" ID=\""
+                + MiniSp.newId() + "\" Version=\"2.0\" IssueInstant=\"" + MiniSp.now(Instant.now()) + "\" Destination=\""
+                + idp.sloUri() + "\" InResponseTo=\"" + lr.getAttribute("ID") + "\"><saml:Issuer>" + SP_ID
+                + "</saml:Issuer><samlp:Status><samlp:StatusCode Value=\"urn:oasis:names:tc:SAML:2.0:status:Success\"/>"
+                + "</samlp:Status></samlp:LogoutResponse>";
+        assertEquals(200, sp.get(MiniSp.redirect(idp.sloUri(), "SAMLResponse", answer, null, MiniSp.RSA_SHA256,
+                sp.signing.privateKey(), null)).statusCode());
+        assertEquals(403, sp.get(MiniSp.redirect(idp.sloUri(), "SAMLResponse", answer, null, null, null, null))
+                .statusCode());
+        assertEquals(List.of("UnsignedRequest"), codes());
     }
 
     @Test
