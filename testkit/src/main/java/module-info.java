@@ -1,6 +1,6 @@
 /**
  * Test support for vendors (a test-scope dependency): the Serviceplatformen and Digital Post simulators on loopback
- * HTTPS, their JUnit 5 extensions, a throw-away OCES test PKI with an OCSP responder, and jqwik arbitraries for the
+ * HTTPS, their JUnit 5 extensions, an identity provider simulator (Context Handler, NemLog-in), a throw-away OCES test PKI with an OCSP responder, and jqwik arbitraries for the
  * domain model. Exports its API packages only; the simulators' plumbing in the {@code internal} packages is not
  * exported.
  *
@@ -17,6 +17,7 @@ module dk.rammearkitektur.testkit {
     requires transitive dk.rammearkitektur.clients.serviceplatform;
     requires transitive dk.rammearkitektur.clients.digitalpost;
     requires transitive dk.rammearkitektur.clients.stoettesystemer;
+    requires transitive dk.rammearkitektur.sso;
     // Static: the vendor's own JUnit (the extensions) and jqwik (ModelArbitraries only) are used, and a build that
     // uses neither still resolves the testkit.
     requires static transitive org.junit.jupiter.api;
@@ -29,8 +30,10 @@ module dk.rammearkitektur.testkit {
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
     requires org.slf4j;
+    requires org.apache.santuario.xmlsec;
 
     exports dk.rammearkitektur.testkit.digitalpost;
+    exports dk.rammearkitektur.testkit.idp;
     exports dk.rammearkitektur.testkit.junit;
     exports dk.rammearkitektur.testkit.model;
     exports dk.rammearkitektur.testkit.pki;

@@ -68,7 +68,7 @@ class ModularApplicationTest {
             "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common",
             "dk.rammearkitektur.clients.serviceplatform", "dk.rammearkitektur.clients.digitalpost",
             "dk.rammearkitektur.clients.stoettesystemer", "dk.rammearkitektur.clients.beskedfordeler",
-            "dk.rammearkitektur.clients", "dk.rammearkitektur.testkit");
+            "dk.rammearkitektur.clients", "dk.rammearkitektur.sso", "dk.rammearkitektur.testkit");
     /** The client modules: the only modules the client foundation's implementation package is exported to. */
     static final Set<String> CLIENT_MODULES = Set.of("dk.rammearkitektur.clients.serviceplatform",
             "dk.rammearkitektur.clients.digitalpost", "dk.rammearkitektur.clients.stoettesystemer",
@@ -76,27 +76,30 @@ class ModularApplicationTest {
     /** The one internal package exported at all, and only to {@link #CLIENT_MODULES}. */
     static final String CLIENTS_INTERNAL = "dk.rammearkitektur.clients.common.internal";
     /** For each SDK module, the SDK modules it may require: only modules below it, never a module above. */
-    static final Map<String, Set<String>> MAY_REQUIRE = Map.of(
-            "dk.rammearkitektur.core", Set.of(),
-            "dk.rammearkitektur.model", Set.of("dk.rammearkitektur.core"),
-            "dk.rammearkitektur.signing", Set.of("dk.rammearkitektur.core"),
-            "dk.rammearkitektur.clients.common", Set.of("dk.rammearkitektur.core", "dk.rammearkitektur.signing"),
-            "dk.rammearkitektur.clients.serviceplatform", Set.of("dk.rammearkitektur.core", "dk.rammearkitektur.model",
-                    "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common"),
-            "dk.rammearkitektur.clients.digitalpost", Set.of("dk.rammearkitektur.core", "dk.rammearkitektur.model",
-                    "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common"),
-            "dk.rammearkitektur.clients.stoettesystemer", Set.of("dk.rammearkitektur.core", "dk.rammearkitektur.model",
-                    "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common"),
-            "dk.rammearkitektur.clients.beskedfordeler", Set.of("dk.rammearkitektur.core", "dk.rammearkitektur.model",
-                    "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common"),
-            "dk.rammearkitektur.clients", Set.of("dk.rammearkitektur.clients.common",
+    static final Map<String, Set<String>> MAY_REQUIRE = Map.ofEntries(
+            Map.entry("dk.rammearkitektur.core", Set.of()),
+            Map.entry("dk.rammearkitektur.model", Set.of("dk.rammearkitektur.core")),
+            Map.entry("dk.rammearkitektur.signing", Set.of("dk.rammearkitektur.core")),
+            Map.entry("dk.rammearkitektur.clients.common",
+                    Set.of("dk.rammearkitektur.core", "dk.rammearkitektur.signing")),
+            Map.entry("dk.rammearkitektur.clients.serviceplatform", Set.of("dk.rammearkitektur.core",
+                    "dk.rammearkitektur.model", "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common")),
+            Map.entry("dk.rammearkitektur.clients.digitalpost", Set.of("dk.rammearkitektur.core",
+                    "dk.rammearkitektur.model", "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common")),
+            Map.entry("dk.rammearkitektur.clients.stoettesystemer", Set.of("dk.rammearkitektur.core",
+                    "dk.rammearkitektur.model", "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common")),
+            Map.entry("dk.rammearkitektur.clients.beskedfordeler", Set.of("dk.rammearkitektur.core",
+                    "dk.rammearkitektur.model", "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common")),
+            Map.entry("dk.rammearkitektur.clients", Set.of("dk.rammearkitektur.clients.common",
                     "dk.rammearkitektur.clients.serviceplatform", "dk.rammearkitektur.clients.digitalpost",
-                    "dk.rammearkitektur.clients.stoettesystemer", "dk.rammearkitektur.clients.beskedfordeler"),
-            "dk.rammearkitektur.testkit", Set.of("dk.rammearkitektur.core", "dk.rammearkitektur.model",
+                    "dk.rammearkitektur.clients.stoettesystemer", "dk.rammearkitektur.clients.beskedfordeler")),
+            Map.entry("dk.rammearkitektur.sso", Set.of("dk.rammearkitektur.core", "dk.rammearkitektur.model",
+                    "dk.rammearkitektur.signing")),
+            Map.entry("dk.rammearkitektur.testkit", Set.of("dk.rammearkitektur.core", "dk.rammearkitektur.model",
                     "dk.rammearkitektur.signing", "dk.rammearkitektur.clients.common",
                     "dk.rammearkitektur.clients.serviceplatform", "dk.rammearkitektur.clients.digitalpost",
                     "dk.rammearkitektur.clients.stoettesystemer", "dk.rammearkitektur.clients.beskedfordeler",
-                    "dk.rammearkitektur.clients"));
+                    "dk.rammearkitektur.clients", "dk.rammearkitektur.sso")));
     /** What a vendor adds at run time: the JAXB implementation. */
     static final List<String> RUNTIME = List.of("org.glassfish.jaxb.runtime");
 

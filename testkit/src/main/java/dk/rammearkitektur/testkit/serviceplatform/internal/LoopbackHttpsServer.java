@@ -123,6 +123,41 @@ public final class LoopbackHttpsServer {
         return certificateOptional;
     }
 
+    /**
+     * Starts a server on {@code 127.0.0.1} with one-way TLS: no client certificate is asked for, so a browser reaches
+     * it (the identity provider simulator's case).
+     *
+     * @param port the port, 0 for any free one
+     * @param threadName the name of the handler threads
+     * @param handlers the handler for each path prefix
+     * @return the running server
+     * @throws IOException when the port cannot be bound
+     */
+    public static LoopbackHttpsServer startWithoutClientAuth(int port, String threadName,
+            Map<String, HttpHandler> handlers) throws IOException {
+        Objects.requireNonNull(threadName, "threadName == null");
+        SSLContext ctx = ServerTls.shared().sslContext(java.util.List.of());
+        HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        s.setHttpsConfigurator(new HttpsConfigurator(ctx) {
+            @Override
+            public void configure(HttpsParameters params) {
+                SSLParameters p = ctx.getDefaultSSLParameters();
+                p.setNeedClientAuth(false);
+                p.setWantClientAuth(false);
+                params.setSSLParameters(p);
+            }
+        });
+        handlers.forEach(s::createContext);
+        ExecutorService executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+        s.setExecutor(executor);
+        s.start();
+        return new LoopbackHttpsServer(s, executor);
+    }
+
     /** The base URL, {@code https://127.0.0.1:<port>/}. */
     public URI baseUri() {
         return URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/");

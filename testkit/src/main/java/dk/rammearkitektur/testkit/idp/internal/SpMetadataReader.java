@@ -1,0 +1,108 @@
+package dk.rammearkitektur.testkit.idp.internal;
+
+import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.core.xml.SecureXml;
+import dk.rammearkitektur.testkit.idp.RegisteredSp;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** Reads the parts of SP metadata the simulator needs ({@link RegisteredSp#fromMetadata(String)}). */
+public final class SpMetadataReader {
+    private SpMetadataReader() {
+    }
+
+    /** Reads SP metadata; see {@link RegisteredSp#fromMetadata(String)}. */
+    public static RegisteredSp read(String xml) {
+        Document doc = SecureXml.parse(xml);
+        Element root = doc.getDocumentElement();
+        if (!Saml.METADATA.equals(root.getNamespaceURI()) || !"EntityDescriptor".equals(root.getLocalName())) {
+            throw new ValidationException("EntityDescriptor", "the root element must be md:EntityDescriptor");
+        }
+        String entityId = Saml.attr(root, "entityID");
+        if (entityId == null) {
+            throw new ValidationException("EntityDescriptor@entityID", "is required");
+        }
+        Element sp = Saml.child(root, Saml.METADATA, "SPSSODescriptor");
+        if (sp == null) {
+            throw new ValidationException("EntityDescriptor/SPSSODescriptor", "is required");
+        }
+        URI acs = null;
+        for (Element e : Saml.children(sp, Saml.METADATA, "AssertionConsumerService")) {
+            if (Saml.POST.equals(e.getAttribute("Binding")) && acs == null) {
+                acs = uri(e, "SPSSODescriptor/AssertionConsumerService@Location");
+            }
+        }
+        if (acs == null) {
+            throw new ValidationException("SPSSODescriptor/AssertionConsumerService",
+                    "an HTTP-POST AssertionConsumerService with a Location is required");
+        }
+        URI slo = null;
+        for (Element e : Saml.children(sp, Saml.METADATA, "SingleLogoutService")) {
+            if (Saml.REDIRECT.equals(e.getAttribute("Binding")) && slo == null) {
+                slo = uri(e, "SPSSODescriptor/SingleLogoutService@Location");
+            }
+        }
+        X509Certificate signing = null;
+        X509Certificate encryption = null;
+        int i = 0;
+        for (Element kd : Saml.children(sp, Saml.METADATA, "KeyDescriptor")) {
+            String path = "SPSSODescriptor/KeyDescriptor[" + i++ + "]";
+            String use = kd.getAttribute("use");
+            X509Certificate c = certificate(kd, path);
+            if ((use.isEmpty() || "signing".equals(use)) && signing == null) {
+                signing = c;
+            }
+            if ((use.isEmpty() || "encryption".equals(use)) && encryption == null) {
+                encryption = c;
+            }
+            if (!use.isEmpty() && !"signing".equals(use) && !"encryption".equals(use)) {
+                throw new ValidationException(path + "@use", "must be signing or encryption");
+            }
+        }
+        if (signing == null) {
+            throw new ValidationException("SPSSODescriptor/KeyDescriptor", "a signing certificate is required");
+        }
+        if (encryption == null) {
+            throw new ValidationException("SPSSODescriptor/KeyDescriptor", "an encryption certificate is required");
+        }
+        return new RegisteredSp(entityId, acs, slo, signing, encryption);
+    }
+
+    private static URI uri(Element e, String path) {
+        String v = Saml.attr(e, "Location");
+        if (v == null) {
+            throw new ValidationException(path, "is required");
+        }
+        try {
+            URI u = new URI(v);
+            if (!u.isAbsolute()) {
+                throw new ValidationException(path, "must be an absolute URL");
+            }
+            return u;
+        } catch (java.net.URISyntaxException ex) {
+            throw new ValidationException(path, "must be a URL");
+        }
+    }
+
+    private static X509Certificate certificate(Element keyDescriptor, String path) {
+        Element ki = Saml.child(keyDescriptor, Saml.DSIG, "KeyInfo");
+        Element data = ki == null ? null : Saml.child(ki, Saml.DSIG, "X509Data");
+        Element cert = data == null ? null : Saml.child(data, Saml.DSIG, "X509Certificate");
+        if (cert == null) {
+            throw new ValidationException(path + "/KeyInfo/X509Data/X509Certificate", "is required");
+        }
+        try {
+            byte[] der = Base64.getMimeDecoder().decode(cert.getTextContent().strip());
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+        } catch (IllegalArgumentException | CertificateException e) {
+            throw new ValidationException(path + "/KeyInfo/X509Data/X509Certificate", "must be a base64 DER certificate");
+        }
+    }
+}
