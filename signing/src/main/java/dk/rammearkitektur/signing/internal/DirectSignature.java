@@ -179,6 +179,11 @@ public final class DirectSignature implements ParsedSignature {
             } catch (IllegalArgumentException e) {
                 return new Ref(type, digestMethod, transforms, uri, null, true, digestValue);
             }
+            // The verified-token cache key is this very digest when the reference uses SHA-256.
+            byte[] known = digest == DigestAlgorithm.SHA256 ? VerificationScope.canonicalSha256(token) : null;
+            if (known != null) {
+                return new Ref(type, digestMethod, transforms, uri, known, false, digestValue);
+            }
             if (!ExclusiveC14n.canonicalize(token, sink)) {
                 return null;
             }

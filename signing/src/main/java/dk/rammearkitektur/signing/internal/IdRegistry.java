@@ -27,8 +27,23 @@ public final class IdRegistry {
         this.plain = plain;
     }
 
-    /** Marks every recognised ID attribute in {@code doc} as an ID and returns the map; duplicates are refused. */
+    /**
+     * Marks every recognised ID attribute in {@code doc} as an ID and returns the map; duplicates are refused. Inside a
+     * {@link VerificationScope} for {@code doc} the document is scanned once.
+     */
     public static IdRegistry register(Document doc) {
+        VerificationScope scope = VerificationScope.of(doc);
+        if (scope != null && scope.ids() != null) {
+            return scope.ids();
+        }
+        IdRegistry registry = scan(doc);
+        if (scope != null) {
+            scope.ids(registry);
+        }
+        return registry;
+    }
+
+    private static IdRegistry scan(Document doc) {
         Map<String, Element> ids = new HashMap<>();
         boolean plain = true;
         Deque<Node> todo = new ArrayDeque<>();

@@ -5,6 +5,7 @@ import dk.rammearkitektur.signing.SignatureException;
 import dk.rammearkitektur.signing.TokenException;
 import dk.rammearkitektur.signing.internal.Doctypes;
 import dk.rammearkitektur.signing.internal.IdRegistry;
+import dk.rammearkitektur.signing.internal.VerificationScope;
 import dk.rammearkitektur.signing.saml.SamlAssertion;
 import dk.rammearkitektur.signing.saml.SamlAssertionVerifier;
 import dk.rammearkitektur.signing.xml.SignatureTrust;
@@ -77,6 +78,13 @@ public final class WsSecurityVerifier {
     /** Verifies the message; returns the verified parts or throws naming the rule broken. */
     public VerifiedMessage verify(Document message) {
         Objects.requireNonNull(message, "message == null");
+        // The message, its token and the token's cache key share one ID scan and one canonical digest of the token.
+        try (VerificationScope scope = VerificationScope.open(message)) {
+            return verifyInScope(message);
+        }
+    }
+
+    private VerifiedMessage verifyInScope(Document message) {
         Doctypes.refuse(message);
         Element env = message.getDocumentElement();
         SoapVersion version = SoapVersion.of(env).orElseThrow(() -> new WsSecurityException(WsSecurityException.ENVELOPE,
