@@ -14,11 +14,13 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 /**
- * Exclusive XML Canonicalization 1.0 without comments and without an InclusiveNamespaces prefix list, of a whole
- * element subtree (what a same-document {@code #id} reference with the exc-c14n transform digests). A fast path for
- * signing only: it handles namespace-well-formed DOM trees, as parsing produces, and answers {@code false} for anything
- * else (a prefix or namespace without a matching declaration in scope, entity references, very deep nesting), so the
- * caller falls back to Santuario's canonicaliser. Tests compare its output byte for byte with Santuario's.
+ * Exclusive XML Canonicalization 1.0 without comments of a whole element subtree (what a same-document {@code #id}
+ * reference with the exc-c14n transform digests), optionally with an InclusiveNamespaces prefix list and one element
+ * left out (the enveloped-signature transform). A fast path for signing and verification: it handles
+ * namespace-well-formed DOM trees, as parsing produces, and answers {@code false} for anything else (a prefix or
+ * namespace without a matching declaration in scope, an ancestor whose own namespace its declarations contradict, a
+ * relative namespace URI, entity references, very deep nesting), so the caller falls back to Santuario. Tests compare
+ * its output byte for byte with Santuario's.
  */
 public final class ExclusiveC14n {
     private static final String XMLNS = XMLConstants.XMLNS_ATTRIBUTE_NS_URI;
@@ -36,16 +38,34 @@ public final class ExclusiveC14n {
      * the subtree has something this implementation does not handle (then {@code out} holds garbage).
      */
     public static boolean canonicalize(Element apex, ByteSink out) {
+        return canonicalize(apex, List.of(), null, out);
+    }
+
+    /**
+     * Like {@link #canonicalize(Element, ByteSink)}, with the InclusiveNamespaces {@code inclusivePrefixes} (the empty
+     * string for {@code #default}; namespaces with these prefixes are rendered where in scope, as inclusive c14n
+     * does) and with {@code exclude} and its subtree left out (null: nothing left out).
+     */
+    public static boolean canonicalize(Element apex, List<String> inclusivePrefixes, Node exclude, ByteSink out) {
+        if (apex == exclude) {
+            return false;
+        }
         List<Element> ancestors = new ArrayList<>();
         for (Node n = apex.getParentNode(); n instanceof Element e; n = n.getParentNode()) {
             ancestors.add(e);
         }
         Map<String, String> scope = new HashMap<>();
         for (int i = ancestors.size() - 1; i >= 0; i--) {
-            declare(ancestors.get(i), scope);
+            Element a = ancestors.get(i);
+            declare(a, scope);
+            // Santuario also puts an ancestor's own namespace in scope; where its declarations say otherwise, decline.
+            String ap = a.getPrefix() == null ? "" : a.getPrefix();
+            if (a.getNamespaceURI() != null && !a.getNamespaceURI().equals(scope.get(ap))) {
+                return false;
+            }
         }
         StringBuilder b = new StringBuilder(2048);
-        if (!element(apex, scope, Map.of(), b, 0)) {
+        if (!element(apex, scope, Map.of(), b, 0, inclusivePrefixes, exclude)) {
             return false;
         }
         byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
@@ -68,12 +88,15 @@ public final class ExclusiveC14n {
     }
 
     private static boolean element(Element e, Map<String, String> inherited, Map<String, String> rendered,
-            StringBuilder b, int depth) {
+            StringBuilder b, int depth, List<String> inclusive, Node exclude) {
         if (depth > MAX_DEPTH) {
             return false;
         }
         Map<String, String> scope = inherited;
         if (hasDeclarations(e)) {
+            if (hasRelativeNamespace(e)) {
+                return false;
+            }
             scope = new HashMap<>(inherited);
             declare(e, scope);
         }
@@ -109,6 +132,12 @@ public final class ExclusiveC14n {
             }
             plain.add(a);
         }
+        for (String p : inclusive) {
+            String uri = scope.get(p);
+            if (uri != null) {
+                used.putIfAbsent(p, uri);
+            }
+        }
         b.append('<').append(e.getTagName());
         Map<String, String> renderedHere = rendered;
         for (Map.Entry<String, String> u : used.entrySet()) {
@@ -138,7 +167,7 @@ public final class ExclusiveC14n {
         for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
             switch (c.getNodeType()) {
                 case Node.ELEMENT_NODE -> {
-                    if (!element((Element) c, scope, renderedHere, b, depth + 1)) {
+                    if (c != exclude && !element((Element) c, scope, renderedHere, b, depth + 1, inclusive, exclude)) {
                         return false;
                     }
                 }
@@ -167,6 +196,21 @@ public final class ExclusiveC14n {
         for (int i = 0; i < attrs.getLength(); i++) {
             if (XMLNS.equals(attrs.item(i).getNamespaceURI())) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** A namespace URI Santuario's canonicaliser refuses as relative: not empty and no scheme. */
+    private static boolean hasRelativeNamespace(Element e) {
+        NamedNodeMap attrs = e.getAttributes();
+        for (int i = 0; i < attrs.getLength(); i++) {
+            Node a = attrs.item(i);
+            if (XMLNS.equals(a.getNamespaceURI())) {
+                String v = a.getNodeValue();
+                if (!v.isEmpty() && v.indexOf(':') <= 0) {
+                    return true;
+                }
             }
         }
         return false;

@@ -20,14 +20,32 @@ public final class IdRegistry {
     public static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
 
     private final Map<String, Element> byId;
+    private final boolean plain;
 
-    private IdRegistry(Map<String, Element> byId) {
+    private IdRegistry(Map<String, Element> byId, boolean plain) {
         this.byId = byId;
+        this.plain = plain;
     }
 
-    /** Marks every recognised ID attribute in {@code doc} as an ID and returns the map; duplicates are refused. */
+    /**
+     * Marks every recognised ID attribute in {@code doc} as an ID and returns the map; duplicates are refused. Inside a
+     * {@link VerificationScope} for {@code doc} the document is scanned once.
+     */
     public static IdRegistry register(Document doc) {
+        VerificationScope scope = VerificationScope.of(doc);
+        if (scope != null && scope.ids() != null) {
+            return scope.ids();
+        }
+        IdRegistry registry = scan(doc);
+        if (scope != null) {
+            scope.ids(registry);
+        }
+        return registry;
+    }
+
+    private static IdRegistry scan(Document doc) {
         Map<String, Element> ids = new HashMap<>();
+        boolean plain = true;
         Deque<Node> todo = new ArrayDeque<>();
         if (doc.getDocumentElement() != null) {
             todo.push(doc.getDocumentElement());
@@ -48,9 +66,12 @@ public final class IdRegistry {
                                 "duplicate ID '" + a.getValue() + "' on <" + previous.getLocalName() + "> and <"
                                         + e.getLocalName() + ">");
                     }
+                    plain &= previous == null;
                     if (!a.isId()) {
                         e.setIdAttributeNode(a, true);
                     }
+                } else if (a.isId()) {
+                    plain = false;
                 }
             }
             for (Node c = e.getLastChild(); c != null; c = c.getPreviousSibling()) {
@@ -59,7 +80,7 @@ public final class IdRegistry {
                 }
             }
         }
-        return new IdRegistry(ids);
+        return new IdRegistry(ids, plain);
     }
 
     /** Whether the attribute is one the SDK treats as an ID. */
@@ -84,6 +105,14 @@ public final class IdRegistry {
             return e.getAttributeNS(null, "Id");
         }
         return null;
+    }
+
+    /**
+     * Whether every attribute marked as an ID in the document is one the SDK recognises, and no element carries one ID
+     * value twice: then an ID names exactly one ID attribute, which is what Santuario's uniqueness check requires.
+     */
+    public boolean isPlain() {
+        return plain;
     }
 
     /** The element with this ID, or null. */

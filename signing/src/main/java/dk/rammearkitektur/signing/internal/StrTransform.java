@@ -45,14 +45,10 @@ public final class StrTransform extends TransformSpi {
     @Override
     protected XMLSignatureInput enginePerformTransform(XMLSignatureInput input, OutputStream os, Element transform,
             String baseURI, boolean secureValidation) throws TransformationException, IOException {
-        requireExclusiveC14n(transform);
         Node n = input.getSubNode();
-        if (!(n instanceof Element str)) {
-            throw new TransformationException("empty", new Object[] {"STR-Transform input must be one SecurityTokenReference element"});
-        }
         Element token;
         try {
-            token = resolve(str);
+            token = tokenFor(transform, n);
         } catch (IllegalArgumentException e) {
             throw new TransformationException("empty", new Object[] {"STR-Transform: " + e.getMessage()});
         }
@@ -67,6 +63,21 @@ public final class StrTransform extends TransformSpi {
         XMLSignatureByteInput out = new XMLSignatureByteInput(bytes);
         out.setSecureValidation(secureValidation);
         return out;
+    }
+
+    /**
+     * What the transform element {@code transform} digests for the dereferenced {@code input}: the token the
+     * SecurityTokenReference names, after checking the transform's parameter. Throws {@link IllegalArgumentException}
+     * saying why not. The direct verification path and Santuario's (through this class) share it.
+     */
+    public static Element tokenFor(Element transform, Node input) {
+        if (!hasExclusiveC14nParameter(transform)) {
+            throw new IllegalArgumentException("needs TransformationParameters/CanonicalizationMethod " + EXC_C14N);
+        }
+        if (!(input instanceof Element str)) {
+            throw new IllegalArgumentException("the input must be one SecurityTokenReference element");
+        }
+        return resolve(str);
     }
 
     /**
@@ -120,13 +131,10 @@ public final class StrTransform extends TransformSpi {
         return out.toByteArray();
     }
 
-    private static void requireExclusiveC14n(Element transform) throws TransformationException {
+    private static boolean hasExclusiveC14nParameter(Element transform) {
         Element params = child(transform, WSSE, "TransformationParameters");
         Element c14n = params == null ? null : child(params, DSIG, "CanonicalizationMethod");
-        if (c14n == null || !EXC_C14N.equals(c14n.getAttributeNS(null, "Algorithm"))) {
-            throw new TransformationException("empty", new Object[] {"STR-Transform needs"
-                    + " TransformationParameters/CanonicalizationMethod " + EXC_C14N});
-        }
+        return c14n != null && EXC_C14N.equals(c14n.getAttributeNS(null, "Algorithm"));
     }
 
     private static Element child(Element parent, String ns, String local) {

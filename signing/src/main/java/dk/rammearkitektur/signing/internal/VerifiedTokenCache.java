@@ -49,9 +49,11 @@ public final class VerifiedTokenCache {
             return null;
         }
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha256 = Engines.digest(dk.rammearkitektur.signing.DigestAlgorithm.SHA256);
             sink.updateDigest(sha256);
-            return Base64.getEncoder().encodeToString(sha256.digest());
+            byte[] digest = sha256.digest();
+            VerificationScope.rememberCanonicalSha256(assertion, digest);
+            return Base64.getEncoder().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             return null;
         } finally {

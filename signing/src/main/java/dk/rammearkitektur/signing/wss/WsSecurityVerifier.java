@@ -5,6 +5,7 @@ import dk.rammearkitektur.signing.SignatureException;
 import dk.rammearkitektur.signing.TokenException;
 import dk.rammearkitektur.signing.internal.Doctypes;
 import dk.rammearkitektur.signing.internal.IdRegistry;
+import dk.rammearkitektur.signing.internal.VerificationScope;
 import dk.rammearkitektur.signing.saml.SamlAssertion;
 import dk.rammearkitektur.signing.saml.SamlAssertionVerifier;
 import dk.rammearkitektur.signing.xml.SignatureTrust;
@@ -77,6 +78,13 @@ public final class WsSecurityVerifier {
     /** Verifies the message; returns the verified parts or throws naming the rule broken. */
     public VerifiedMessage verify(Document message) {
         Objects.requireNonNull(message, "message == null");
+        // The message, its token and the token's cache key share one ID scan and one canonical digest of the token.
+        try (VerificationScope scope = VerificationScope.open(message)) {
+            return verifyInScope(message);
+        }
+    }
+
+    private VerifiedMessage verifyInScope(Document message) {
         Doctypes.refuse(message);
         Element env = message.getDocumentElement();
         SoapVersion version = SoapVersion.of(env).orElseThrow(() -> new WsSecurityException(WsSecurityException.ENVELOPE,
@@ -196,12 +204,23 @@ public final class WsSecurityVerifier {
         }
         String key;
         try {
-            java.io.ByteArrayOutputStream c14n = new java.io.ByteArrayOutputStream(1024);
-            org.apache.xml.security.c14n.Canonicalizer
-                    .getInstance(org.apache.xml.security.c14n.Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS)
-                    .canonicalizeSubtree(signedInfo.get(0), c14n);
-            key = java.util.Base64.getEncoder().encodeToString(
-                    java.security.MessageDigest.getInstance("SHA-256").digest(c14n.toByteArray()));
+            byte[] digest;
+            dk.rammearkitektur.signing.internal.ByteSink sink = dk.rammearkitektur.signing.internal.ByteSink.forThisThread();
+            if (dk.rammearkitektur.signing.internal.ExclusiveC14n.canonicalize(signedInfo.get(0), sink)) {
+                // the same bytes as Santuario's canonicaliser (tested byte for byte), without its per-node overhead
+                java.security.MessageDigest sha256 = dk.rammearkitektur.signing.internal.Engines.digest(
+                        dk.rammearkitektur.signing.DigestAlgorithm.SHA256);
+                sink.updateDigest(sha256);
+                sink.reset();
+                digest = sha256.digest();
+            } else {
+                java.io.ByteArrayOutputStream c14n = new java.io.ByteArrayOutputStream(1024);
+                org.apache.xml.security.c14n.Canonicalizer
+                        .getInstance(org.apache.xml.security.c14n.Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS)
+                        .canonicalizeSubtree(signedInfo.get(0), c14n);
+                digest = java.security.MessageDigest.getInstance("SHA-256").digest(c14n.toByteArray());
+            }
+            key = java.util.Base64.getEncoder().encodeToString(digest);
         } catch (org.apache.xml.security.exceptions.XMLSecurityException | java.security.NoSuchAlgorithmException e) {
             throw new WsSecurityException(WsSecurityException.REPLAY, "SignedInfo could not be canonicalised", e);
         }

@@ -55,6 +55,51 @@ class ExclusiveC14nPropertiesTest {
         }
     }
 
+    @Property(tries = 200)
+    void agreesWithSantuarioWithAnInclusiveNamespacesPrefixList(@ForAll long seed) throws Exception {
+        Random r = new Random(seed);
+        String xml = new Generator(r).document();
+        Document doc = SecureXml.parse(xml);
+        String[] pool = {"#default", "a", "b", "wsu", "unused"};
+        List<String> tokens = new ArrayList<>();
+        for (String p : pool) {
+            if (r.nextBoolean()) {
+                tokens.add(p);
+            }
+        }
+        String prefixList = String.join(r.nextBoolean() ? " " : "  ", tokens);
+        List<String> prefixes = new ArrayList<>();
+        for (String t : tokens) {
+            prefixes.add(t.equals("#default") ? "" : t);
+        }
+        NodeList all = doc.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            ByteSink sink = ByteSink.forThisThread();
+            assertTrue(ExclusiveC14n.canonicalize(e, prefixes, null, sink), "parsed documents are handled: " + xml);
+            ByteArrayOutputStream ours = new ByteArrayOutputStream();
+            sink.writeTo(ours);
+            ByteArrayOutputStream theirs = new ByteArrayOutputStream();
+            Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS).canonicalizeSubtree(e, prefixList, theirs);
+            assertEquals(theirs.toString(StandardCharsets.UTF_8), ours.toString(StandardCharsets.UTF_8),
+                    "element " + e.getTagName() + " with PrefixList '" + prefixList + "' of " + xml);
+        }
+    }
+
+    @Test
+    void leavesOutTheExcludedSubtreeAndDeclinesRelativeNamespaces() throws Exception {
+        Document doc = SecureXml.parse("<r xmlns:a=\"urn:a\"><a:s><a:x/></a:s> <k/></r>");
+        Element root = doc.getDocumentElement();
+        ByteSink sink = ByteSink.forThisThread();
+        assertTrue(ExclusiveC14n.canonicalize(root, List.of(), root.getFirstChild(), sink));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        sink.writeTo(out);
+        assertEquals("<r> <k></k></r>", out.toString(StandardCharsets.UTF_8));
+        assertFalse(ExclusiveC14n.canonicalize(root, List.of(), root, ByteSink.forThisThread()));
+        Document relative = SecureXml.parse("<r><x:y xmlns:x=\"relative\"/></r>");
+        assertFalse(ExclusiveC14n.canonicalize(relative.getDocumentElement(), ByteSink.forThisThread()));
+    }
+
     @Test
     void declinesAPrefixWithoutDeclaration() {
         Document doc = SecureXml.parse("<r/>");

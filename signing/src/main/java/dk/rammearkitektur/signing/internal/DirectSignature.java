@@ -1,0 +1,365 @@
+package dk.rammearkitektur.signing.internal;
+
+import dk.rammearkitektur.signing.AlgorithmPolicy;
+import dk.rammearkitektur.signing.DigestAlgorithm;
+import dk.rammearkitektur.signing.SignatureAlgorithm;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.apache.xml.security.algorithms.implementations.SignatureECDSA;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * The direct verification path: a ds:Signature of the shape the SDK itself writes and Serviceplatformen uses, read
+ * from the DOM and verified without Santuario's object model. Reference digests are computed over
+ * {@link ExclusiveC14n}'s output (exclusive c14n with or without an InclusiveNamespaces prefix list, after the
+ * enveloped-signature transform where present, or the STR-Transform's token), SignedInfo is canonicalised the same way
+ * and verified with a fresh JCA engine.
+ *
+ * <p>{@link #parse} declines (returns null) anything whose outcome it cannot reproduce exactly as Santuario computes
+ * it: another element order, an unknown algorithm or transform chain, comments kept in SignedInfo's canonical form, an
+ * ID that Santuario would resolve differently or find ambiguous, a tree {@code ExclusiveC14n} does not handle. The
+ * caller then verifies with Santuario. Everything else (the signature value, the digests, failures such as an
+ * STR-Transform naming no token or a digest that is not Base64) is computed here, with Santuario's semantics:
+ * failures are reported when the value is checked, as Santuario reports them.
+ */
+public final class DirectSignature implements ParsedSignature {
+    private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
+    private static final String EC = "http://www.w3.org/2001/10/xml-exc-c14n#";
+    private static final int MAX_TRANSFORMS = 5;
+
+    /** One reference: what the verifier reads, and the digest outcome. */
+    private record Ref(String type, String digestMethod, List<String> transforms, String uri, byte[] computed,
+            boolean failed, String digestValue) {
+    }
+
+    private final String c14nMethod;
+    private final String signatureMethod;
+    private final String jcaName;
+    private final boolean ecdsa;
+    private final List<Ref> refs;
+    private final byte[] signedInfo;
+    private final String signatureValue;
+
+    private DirectSignature(String c14nMethod, String signatureMethod, List<Ref> refs, byte[] signedInfo,
+            String signatureValue) {
+        this.c14nMethod = c14nMethod;
+        this.signatureMethod = signatureMethod;
+        this.jcaName = jcaName(signatureMethod);
+        this.ecdsa = jcaName.endsWith("ECDSA");
+        this.refs = refs;
+        this.signedInfo = signedInfo;
+        this.signatureValue = signatureValue;
+    }
+
+    /**
+     * Reads {@code signature} (a ds:Signature of a document whose IDs {@code ids} registered) and computes its
+     * canonical SignedInfo and reference digests; null when this path declines it.
+     */
+    public static DirectSignature parse(Element signature, IdRegistry ids) {
+        try {
+            return read(signature, ids);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static DirectSignature read(Element signature, IdRegistry ids) throws GeneralSecurityException {
+        List<Element> parts = elements(signature);
+        if (parts.size() < 2 || parts.size() > 3 || !isDs(parts.get(0), "SignedInfo")
+                || !isDs(parts.get(1), "SignatureValue") || (parts.size() == 3 && !isDs(parts.get(2), "KeyInfo"))) {
+            return null;
+        }
+        Element si = parts.get(0);
+        List<Element> siParts = elements(si);
+        if (siParts.size() < 3 || !isDs(siParts.get(0), "CanonicalizationMethod")
+                || !isDs(siParts.get(1), "SignatureMethod")) {
+            return null;
+        }
+        Element c14n = siParts.get(0);
+        String c14nMethod = algorithm(c14n);
+        List<String> siPrefixes = inclusivePrefixes(c14n);
+        if (!AlgorithmPolicy.EXC_C14N.equals(c14nMethod) || siPrefixes == null) {
+            return null;
+        }
+        String method = algorithm(siParts.get(1));
+        if (jcaName(method) == null || !elements(siParts.get(1)).isEmpty()) {
+            return null;
+        }
+        List<Ref> refs = new ArrayList<>();
+        ByteSink sink = ByteSink.forThisThread();
+        for (int i = 2; i < siParts.size(); i++) {
+            Element ref = siParts.get(i);
+            if (!isDs(ref, "Reference")) {
+                return null;
+            }
+            Ref r = reference(ref, signature, ids, sink);
+            if (r == null) {
+                return null;
+            }
+            refs.add(r);
+        }
+        sink.reset();
+        if (!ExclusiveC14n.canonicalize(si, siPrefixes, null, sink)) {
+            return null;
+        }
+        java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream(1024);
+        try {
+            sink.writeTo(copy);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        return new DirectSignature(c14nMethod, method, refs, copy.toByteArray(), text(parts.get(1)));
+    }
+
+    /** One Reference; null to decline. */
+    private static Ref reference(Element ref, Element signature, IdRegistry ids, ByteSink sink)
+            throws GeneralSecurityException {
+        List<Element> children = elements(ref);
+        if (children.size() != 3 || !isDs(children.get(0), "Transforms") || !isDs(children.get(1), "DigestMethod")
+                || !isDs(children.get(2), "DigestValue")) {
+            return null;
+        }
+        List<Element> transformEls = elements(children.get(0));
+        if (transformEls.isEmpty() || transformEls.size() > MAX_TRANSFORMS) {
+            return null;
+        }
+        List<String> transforms = new ArrayList<>();
+        for (Element t : transformEls) {
+            if (!isDs(t, "Transform")) {
+                return null;
+            }
+            transforms.add(algorithm(t));
+        }
+        String digestMethod = algorithm(children.get(1));
+        DigestAlgorithm digest = digest(digestMethod);
+        if (digest == null) {
+            return null;
+        }
+        // The chains the SDK writes and Serviceplatformen uses; anything else goes to Santuario.
+        boolean str = transforms.equals(List.of(AlgorithmPolicy.STR_TRANSFORM));
+        boolean enveloped = transforms.size() == 2 && AlgorithmPolicy.ENVELOPED.equals(transforms.get(0))
+                && elements(transformEls.get(0)).isEmpty();
+        Element c14nTransform = transformEls.get(transformEls.size() - 1);
+        List<String> prefixes = List.of();
+        if (!str) {
+            if (transforms.size() != (enveloped ? 2 : 1) || !isExclusive(transforms.get(transforms.size() - 1))) {
+                return null;
+            }
+            prefixes = inclusivePrefixes(c14nTransform);
+            if (prefixes == null) {
+                return null;
+            }
+        }
+        String uri = ref.getAttributeNS(null, "URI");
+        String type = ref.getAttributeNS(null, "Type");
+        String digestValue = text(children.get(2));
+        Element target = uri.length() > 1 && uri.startsWith("#") && !uri.startsWith("#xpointer(")
+                ? ids.get(uri.substring(1)) : null;
+        if (target == null) {
+            // The verifier refuses this reference before any digest is needed.
+            return new Ref(type, digestMethod, transforms, uri, null, true, digestValue);
+        }
+        String id = uri.substring(1);
+        if (!ids.isPlain() || !id.equals(id.trim()) || id.startsWith("#")
+                || target.getOwnerDocument().getElementById(id) != target
+                || (enveloped && target == signature)) {
+            return null;
+        }
+        sink.reset();
+        if (str) {
+            Element token;
+            try {
+                token = StrTransform.tokenFor(transformEls.get(0), target);
+            } catch (IllegalArgumentException e) {
+                return new Ref(type, digestMethod, transforms, uri, null, true, digestValue);
+            }
+            // The verified-token cache key is this very digest when the reference uses SHA-256.
+            byte[] known = digest == DigestAlgorithm.SHA256 ? VerificationScope.canonicalSha256(token) : null;
+            if (known != null) {
+                return new Ref(type, digestMethod, transforms, uri, known, false, digestValue);
+            }
+            if (!ExclusiveC14n.canonicalize(token, sink)) {
+                return null;
+            }
+        } else if (!ExclusiveC14n.canonicalize(target, prefixes, enveloped ? signature : null, sink)) {
+            return null;
+        }
+        MessageDigest md = Engines.digest(digest);
+        sink.updateDigest(md);
+        return new Ref(type, digestMethod, transforms, uri, md.digest(), false, digestValue);
+    }
+
+    @Override
+    public String canonicalizationMethod() {
+        return c14nMethod;
+    }
+
+    @Override
+    public String signatureMethod() {
+        return signatureMethod;
+    }
+
+    @Override
+    public int references() {
+        return refs.size();
+    }
+
+    @Override
+    public boolean referencesManifestOrObject(int i) {
+        String type = refs.get(i).type();
+        return (DSIG + "Manifest").equals(type) || (DSIG + "Object").equals(type);
+    }
+
+    @Override
+    public String digestMethod(int i) {
+        return refs.get(i).digestMethod();
+    }
+
+    @Override
+    public List<String> transforms(int i) {
+        return refs.get(i).transforms();
+    }
+
+    @Override
+    public String uri(int i) {
+        return refs.get(i).uri();
+    }
+
+    @Override
+    public boolean checkSignatureValue(PublicKey key) throws GeneralSecurityException, java.io.IOException {
+        Signature engine = Signature.getInstance(jcaName);
+        engine.initVerify(key);
+        engine.update(signedInfo);
+        byte[] value = Base64.getMimeDecoder().decode(signatureValue);
+        if (ecdsa) {
+            value = SignatureECDSA.convertXMLDSIGtoASN1(value);
+        }
+        if (!engine.verify(value)) {
+            return false;
+        }
+        return verifyReferences();
+    }
+
+    /** Santuario's order: every reference is processed; one that cannot be throws, else all digests must match. */
+    private boolean verifyReferences() throws GeneralSecurityException {
+        boolean all = true;
+        for (Ref r : refs) {
+            if (r.failed()) {
+                throw new GeneralSecurityException("reference " + r.uri() + " could not be processed");
+            }
+            byte[] expected = Base64.getMimeDecoder().decode(r.digestValue());
+            all &= MessageDigest.isEqual(expected, r.computed());
+        }
+        return all;
+    }
+
+    @Override
+    public boolean referencesIntact() {
+        try {
+            return verifyReferences();
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void checkDereferencedNodes(List<Element> signed) {
+        // parse() resolved every reference through the IdRegistry and accepted only IDs that Santuario's resolver
+        // maps to the same element; nothing else was dereferenced.
+    }
+
+    private static String jcaName(String signatureMethod) {
+        for (SignatureAlgorithm a : SignatureAlgorithm.values()) {
+            if (a.uri().equals(signatureMethod)) {
+                String d = switch (a.digest()) {
+                    case SHA1 -> "SHA1";
+                    case SHA256 -> "SHA256";
+                    case SHA384 -> "SHA384";
+                    case SHA512 -> "SHA512";
+                };
+                return d + ("EC".equals(a.keyAlgorithm()) ? "withECDSA" : "withRSA");
+            }
+        }
+        return null;
+    }
+
+    private static DigestAlgorithm digest(String uri) {
+        for (DigestAlgorithm d : DigestAlgorithm.values()) {
+            if (d.uri().equals(uri)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isExclusive(String uri) {
+        // For a same-document reference Santuario drops comments with either variant.
+        return AlgorithmPolicy.EXC_C14N.equals(uri) || AlgorithmPolicy.EXC_C14N_WITH_COMMENTS.equals(uri);
+    }
+
+    /**
+     * The InclusiveNamespaces prefix list of a canonicalization element ("" for {@code #default}): empty without one;
+     * null (decline) for any other child element, or for the prefixes {@code xml} and {@code xmlns}.
+     */
+    private static List<String> inclusivePrefixes(Element c14n) {
+        List<Element> children = elements(c14n);
+        if (children.isEmpty()) {
+            return List.of();
+        }
+        Element in = children.get(0);
+        if (children.size() != 1 || !EC.equals(in.getNamespaceURI()) || !"InclusiveNamespaces".equals(in.getLocalName())) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (String p : in.getAttributeNS(null, "PrefixList").split("\\s")) {
+            if (p.equals("xml") || p.equals("xmlns")) {
+                return null;
+            }
+            if (!p.isEmpty()) {
+                out.add(p.equals("#default") ? "" : p);
+            }
+        }
+        return out;
+    }
+
+    private static String algorithm(Element e) {
+        return e.getAttributeNS(null, "Algorithm");
+    }
+
+    private static boolean isDs(Element e, String localName) {
+        return DSIG.equals(e.getNamespaceURI()) && localName.equals(e.getLocalName());
+    }
+
+    private static List<Element> elements(Element parent) {
+        List<Element> out = new ArrayList<>(4);
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                out.add((Element) n);
+            }
+        }
+        return out;
+    }
+
+    /** The concatenated text-node children, as Santuario reads DigestValue and SignatureValue. */
+    private static String text(Element e) {
+        StringBuilder b = new StringBuilder();
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.TEXT_NODE) {
+                b.append(n.getNodeValue());
+            }
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "DirectSignature[" + signatureMethod + ", " + refs.size() + " references, signedInfo "
+                + signedInfo.length + " bytes]";
+    }
+}
