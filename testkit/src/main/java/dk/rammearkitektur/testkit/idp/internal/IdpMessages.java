@@ -213,8 +213,14 @@ public final class IdpMessages {
     /** A Response shell with Destination, InResponseTo, Issuer and a Status; the caller adds the assertion. */
     public static Element response(String issuer, String destination, String inResponseTo, Instant now, String status,
             String subStatus, String message) {
+        return statusResponse("samlp:Response", issuer, destination, inResponseTo, now, status, subStatus, message);
+    }
+
+    /** A StatusResponseType element: ID, Version, IssueInstant, Destination, InResponseTo, Issuer, Status. */
+    private static Element statusResponse(String name, String issuer, String destination, String inResponseTo,
+            Instant now, String status, String subStatus, String message) {
         Document d = Saml.newDocument();
-        Element r = add(d, PROTOCOL, "samlp:Response", null);
+        Element r = add(d, PROTOCOL, name, null);
         r.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml", ASSERTION);
         r.setAttribute("ID", Saml.newId());
         r.setAttribute("Version", "2.0");
@@ -243,19 +249,7 @@ public final class IdpMessages {
     /** A LogoutResponse (unsigned: the Redirect binding signs the query; the POST form signs nothing more). */
     public static Element logoutResponse(String issuer, String destination, String inResponseTo, Instant now,
             String status) {
-        Document d = Saml.newDocument();
-        Element r = add(d, PROTOCOL, "samlp:LogoutResponse", null);
-        r.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml", ASSERTION);
-        r.setAttribute("ID", Saml.newId());
-        r.setAttribute("Version", "2.0");
-        r.setAttribute("IssueInstant", time(now));
-        r.setAttribute("Destination", destination);
-        if (inResponseTo != null) {
-            r.setAttribute("InResponseTo", inResponseTo);
-        }
-        add(r, ASSERTION, "saml:Issuer", issuer);
-        status(r, status, null, null);
-        return r;
+        return statusResponse("samlp:LogoutResponse", issuer, destination, inResponseTo, now, status, null, null);
     }
 
     /** An IdP-initiated LogoutRequest with the NameID (and Format) and SessionIndex. */
