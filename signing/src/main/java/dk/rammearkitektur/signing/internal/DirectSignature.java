@@ -276,7 +276,8 @@ public final class DirectSignature implements ParsedSignature {
 
     private static String jcaName(String signatureMethod) {
         for (SignatureAlgorithm a : SignatureAlgorithm.values()) {
-            if (a.uri().equals(signatureMethod)) {
+            // RSASSA-PSS (SSO assertions, not the per-request hot path) is left to Santuario
+            if (a.uri().equals(signatureMethod) && a != SignatureAlgorithm.RSA_PSS_SHA256) {
                 String d = switch (a.digest()) {
                     case SHA1 -> "SHA1";
                     case SHA256 -> "SHA256";
