@@ -172,7 +172,8 @@ final class SimulatorCommand implements Callable<Integer> {
                             Pem.encode(dp.stsCertificate())),
                     dp == null ? "" : "digitalpost.authority-cvr=" + sim.municipalityCvr(),
                     dp == null ? "" : "digitalpost.sender-name=" + organisation.name(),
-                    "# the identity provider simulator (SAML login; an SP under test reads its metadata): " + idpProfile,
+                    "# the identity provider simulator (SAML login; give an SP under test its metadata)"
+                            + (idp == null ? "" : ": " + option(idp.profile())),
                     idp == null ? "# (not started)" : "idp.metadata-url=" + idp.metadataUri(),
                     idp == null ? "" : "idp.entity-id=" + idp.entityId(),
                     idp == null ? "" : "idp.sso-url=" + idp.ssoUri(),

@@ -183,6 +183,20 @@ class ServiceplatformCommandsTest {
     }
 
     @Test
+    void idpProfileChoosesWhichIdentityProviderIsPlayed() throws Exception {
+        Path other = Files.createDirectories(dir.resolve("nemlogin"));
+        Result r = run(null, "simulator", "--port", "0", "--out", other.toString(), "--idp-profile", "nemlogin",
+                "--no-beskedfordeler", "--no-digital-post", "--no-console", "--run-for", "PT0S");
+        assertEquals(0, r.code(), r.out() + r.err());
+        java.util.Properties p = properties(other.resolve("client.properties"));
+        assertEquals("https://saml.nemlog-in.simulator.test/", p.getProperty("idp.entity-id"), String.valueOf(p));
+        assertTrue(r.out().contains("Identity provider simulator (nemlogin) on https://127.0.0.1:"), r.out());
+        assertTrue(Files.readString(other.resolve("client.properties")).contains("SAML login; give an SP under test its"
+                + " metadata): nemlogin"));
+        assertTrue(r.out().contains("service providers: none (add them with --sp-metadata <file>)"), r.out());
+    }
+
+    @Test
     void badSpMetadataIsAUsageErrorNamingTheOption() throws Exception {
         Path sp = Files.createDirectories(dir.resolve("bad-sp"));
         Path notXml = Files.writeString(sp.resolve("not-xml.xml"), "<md:EntityDescriptor");
