@@ -3,6 +3,10 @@ package dk.rammearkitektur.cli;
 import dk.rammearkitektur.signing.Pem;
 import dk.rammearkitektur.testkit.beskedfordeler.BeskedfordelerSimulator;
 import dk.rammearkitektur.testkit.digitalpost.DigitalPostSimulator;
+import dk.rammearkitektur.testkit.idp.IdentityProviderSimulator;
+import dk.rammearkitektur.testkit.idp.IdpProfile;
+import dk.rammearkitektur.testkit.idp.RegisteredSp;
+import dk.rammearkitektur.testkit.idp.TestUser;
 import dk.rammearkitektur.testkit.serviceplatform.ConformanceReports;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import dk.rammearkitektur.testkit.serviceplatform.SimulatorData;
@@ -28,14 +32,18 @@ import picocli.CommandLine.Command;
  * and {@code events listen --config}, until interrupted (Ctrl-C). The broker has one dueslag for the municipality,
  * subscribed to {@value #EVENT_TYPE} (what {@code events publish} sends) and to Digital Post's PKO_PostStatus. Unless
  * {@code --no-console}, the web console is served under {@code /console/} on the Serviceplatformen simulator's port
- * and its URL printed.
+ * and its URL printed. Unless {@code --no-idp}, the identity provider simulator runs on its own port with a caseworker
+ * of the municipality and a citizen as test users and the service providers of {@code --sp-metadata}; its metadata
+ * and SSO URLs are printed and written as {@code idp.*} keys.
  */
-@Command(name = "simulator", description = "Run the Serviceplatformen and STS simulators on 127.0.0.1 until interrupted.")
+@Command(name = "simulator", description = "Run the Serviceplatformen and STS, Digital Post, Beskedfordeler and identity provider simulators on 127.0.0.1 until interrupted.")
 final class SimulatorCommand implements Callable<Integer> {
     /** The password of the written PKCS#12 file. */
     static final String PASSWORD = "simulator";
     /** The Beskedtype the written configuration's dueslag is subscribed to, besides PKO_PostStatus. */
     static final String EVENT_TYPE = "urn:rammearkitektur:simulator:beskedtype:test";
+    /** The privilege the IdP simulator's caseworker holds for the municipality (a made-up user-system role). */
+    static final String CASEWORKER_PRIVILEGE = "http://rammearkitektur.simulator.test/roles/usersystemrole/sagsbehandler/1";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -63,6 +71,22 @@ final class SimulatorCommand implements Callable<Integer> {
             + " without one with HTTP 403).")
     boolean noConsole;
 
+    @CommandLine.Option(names = "--no-idp", description = "Do not start the identity provider simulator (SAML login"
+            + " as the Context Handler or NemLog-in, with a login page a browser can click through).")
+    boolean noIdp;
+
+    @CommandLine.Option(names = "--idp-profile", paramLabel = "<profile>", defaultValue = "context-handler-nsis",
+            converter = ProfileConverter.class, description = "Which identity provider the IdP simulator plays:"
+            + " context-handler-nsis, context-handler-oiosaml2 or nemlogin. Default: ${DEFAULT-VALUE} (the SDK's"
+            + " choice: a fagsystem logs caseworkers in through KOMBIT's Context Handler, and NSIS is its current"
+            + " profile).")
+    IdpProfile idpProfile;
+
+    @CommandLine.Option(names = "--sp-metadata", paramLabel = "<file>", description = "Register the service provider"
+            + " described by this SAML metadata file (EntityDescriptor with an SPSSODescriptor) with the IdP"
+            + " simulator. Repeatable.")
+    List<Path> spMetadata = new java.util.ArrayList<>();
+
     @CommandLine.Option(names = "--run-for", paramLabel = "<duration>", hidden = true, description = "Stop after this ISO-8601 duration (for tests).")
     Duration runFor;
 
@@ -85,6 +109,11 @@ final class SimulatorCommand implements Callable<Integer> {
             throw new dk.rammearkitektur.core.ValidationException("contracts",
                     "must be a folder with the published contracts (sf1520-cpr-personbasedataextended-4/, sf1530-cvr-online-2/)");
         }
+        if (noIdp && !spMetadata.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Option '--sp-metadata' registers with the IdP simulator and cannot be used with '--no-idp'");
+        }
+        List<RegisteredSp> sps = noIdp ? List.of() : serviceProviders();
         Path dir = out != null ? Files.createDirectories(out) : Files.createTempDirectory("rammearkitektur-simulator");
         PrintWriter w = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
@@ -92,7 +121,8 @@ final class SimulatorCommand implements Callable<Integer> {
                 .contracts(contracts).build().start();
                 DigitalPostSimulator dp = noDigitalPost ? null : digitalPost(sim);
                 BeskedfordelerSimulator bf = noBeskedfordeler ? null : BeskedfordelerSimulator.builder().sts(sim)
-                        .start()) {
+                        .start();
+                IdentityProviderSimulator idp = noIdp ? null : identityProvider(sim, sps)) {
             if (bf != null && dp != null) {
                 bf.followDigitalPost(dp);
             }
@@ -141,7 +171,16 @@ final class SimulatorCommand implements Callable<Integer> {
                     dp == null ? "" : "digitalpost.sts-certificates=" + write(dir.resolve("digitalpost-sts-certificate.pem"),
                             Pem.encode(dp.stsCertificate())),
                     dp == null ? "" : "digitalpost.authority-cvr=" + sim.municipalityCvr(),
-                    dp == null ? "" : "digitalpost.sender-name=" + organisation.name(), ""));
+                    dp == null ? "" : "digitalpost.sender-name=" + organisation.name(),
+                    "# the identity provider simulator (SAML login; give an SP under test its metadata)"
+                            + (idp == null ? "" : ": " + option(idp.profile())),
+                    idp == null ? "# (not started)" : "idp.metadata-url=" + idp.metadataUri(),
+                    idp == null ? "" : "idp.entity-id=" + idp.entityId(),
+                    idp == null ? "" : "idp.sso-url=" + idp.ssoUri(),
+                    idp == null ? "" : "idp.signing-certificate=" + write(dir.resolve("idp-signing-certificate.pem"),
+                            Pem.encode(idp.signingCertificate())),
+                    idp == null ? "" : "idp.trust-anchors=" + write(dir.resolve("idp-tls-trust-anchor.pem"),
+                            Pem.encode(idp.tlsTrustAnchor())), ""));
             w.println("Serviceplatformen simulator on " + sim.baseUri() + (lenient ? " (lenient)" : " (strict)")
                     + (sim.contracts() == null ? "" : ", validating against the published contracts in " + sim.contracts()));
             for (Map.Entry<String, java.net.URI> e : sim.endpoints().entrySet()) {
@@ -159,6 +198,19 @@ final class SimulatorCommand implements Callable<Integer> {
                         + BeskedfordelerSimulator.VIRTUAL_HOST + " (TLS with client certificates, the STS token as the"
                         + " SASL EXTERNAL response)  dueslag " + dueslag + " (Beskedtype " + EVENT_TYPE
                         + " and PKO_PostStatus)");
+            }
+            if (idp != null) {
+                w.println("Identity provider simulator (" + option(idp.profile()) + ") on " + idp.baseUri()
+                        + "  entity ID " + idp.entityId());
+                w.println("  metadata  " + idp.metadataUri());
+                w.println("  SSO       " + idp.ssoUri() + " (signed AuthnRequests over HTTP-Redirect; the login page"
+                        + " lists the test users)");
+                w.println("  SLO       " + idp.sloUri());
+                w.println("  test users: " + users(sim).stream().map(TestUser::toString)
+                        .collect(java.util.stream.Collectors.joining("; ")));
+                w.println("  service providers: " + (sps.isEmpty() ? "none (add them with --sp-metadata <file>)"
+                        : sps.stream().map(sp -> sp.entityId() + " (ACS " + sp.acs() + ")")
+                                .collect(java.util.stream.Collectors.joining("; "))));
             }
             if (!noConsole) {
                 java.net.URI console = dp == null ? sim.startConsole() : sim.startConsole(dp);
@@ -205,6 +257,11 @@ final class SimulatorCommand implements Callable<Integer> {
             if (dp != null) {
                 w.println("Digital Post conformance: " + dp.conformanceReport().strip());
             }
+            if (idp != null) {
+                w.println("Identity provider conformance: " + (idp.violations().isEmpty() ? "no violations"
+                        : dk.rammearkitektur.core.PersonalData.maskCprNumbers(idp.violations().size()
+                                + " violation(s): " + idp.violations())));
+            }
             List<Path> reports = ConformanceReports.write(dir, dp == null
                     ? ConformanceReports.Run.of("conformance-report", sim)
                     : ConformanceReports.Run.of("conformance-report", sim, dp));
@@ -212,6 +269,70 @@ final class SimulatorCommand implements Callable<Integer> {
             w.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** The SPs of {@code --sp-metadata}, read before any server starts; a bad file is a usage error naming the option. */
+    private List<RegisteredSp> serviceProviders() {
+        List<RegisteredSp> sps = new java.util.ArrayList<>();
+        for (Path file : spMetadata) {
+            String why;
+            try {
+                sps.add(RegisteredSp.fromMetadata(Files.readString(file, StandardCharsets.UTF_8)));
+                continue;
+            } catch (java.nio.file.NoSuchFileException e) {
+                why = "no such file";
+            } catch (IOException e) {
+                why = "cannot be read (" + e.getClass().getSimpleName() + ")";
+            } catch (dk.rammearkitektur.core.RammearkitekturException e) {
+                why = e.getMessage();
+            }
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--sp-metadata': " + file + ": " + why);
+        }
+        return sps;
+    }
+
+    /** The test users: a caseworker of the municipality the other simulators use, and a citizen of the CPR register. */
+    static List<TestUser> users(ServiceplatformSimulator sim) {
+        String cvr = sim.municipalityCvr();
+        String orgName = sim.data().organisation(cvr).map(SimulatorData.Organisation::name).orElse("Testkommune");
+        dk.rammearkitektur.sso.privileges.PrivilegeList privileges = dk.rammearkitektur.sso.privileges.PrivilegeList.of(
+                dk.rammearkitektur.sso.privileges.PrivilegeGroup.of(
+                        dk.rammearkitektur.sso.privileges.PrivilegeScope.cvr(cvr), CASEWORKER_PRIVILEGE));
+        SimulatorData.Person citizen = sim.data().person(SimulatorData.CPR_ACTIVE_1900S).orElseThrow();
+        return List.of(
+                TestUser.professional("caseworker").cvr(cvr).orgName(orgName).name("Karen", "Sagsbehandler")
+                        .email("caseworker@kommune.test").privileges(privileges,
+                                dk.rammearkitektur.sso.privileges.BppNamespace.V1_0_1).build(),
+                TestUser.citizen("citizen").cpr(SimulatorData.CPR_ACTIVE_1900S)
+                        .name(citizen.firstName(), citizen.lastName()).build());
+    }
+
+    private IdentityProviderSimulator identityProvider(ServiceplatformSimulator sim, List<RegisteredSp> sps)
+            throws IOException {
+        IdentityProviderSimulator.Builder b = IdentityProviderSimulator.builder(idpProfile).strict(!lenient);
+        users(sim).forEach(b::user);
+        sps.forEach(b::serviceProvider);
+        return b.start();
+    }
+
+    /** The {@code --idp-profile} value of a profile: its name in lower case with dashes. */
+    static String option(IdpProfile profile) {
+        return profile.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** Reads {@code --idp-profile}. */
+    static final class ProfileConverter implements CommandLine.ITypeConverter<IdpProfile> {
+        @Override
+        public IdpProfile convert(String value) {
+            for (IdpProfile p : IdpProfile.values()) {
+                if (option(p).equals(value)) {
+                    return p;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected one of context-handler-nsis,"
+                    + " context-handler-oiosaml2, nemlogin but was '" + value + "'");
+        }
     }
 
     private static Path write(Path file, String text) {

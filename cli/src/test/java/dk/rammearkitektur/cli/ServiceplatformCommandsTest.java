@@ -46,13 +46,31 @@ class ServiceplatformCommandsTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    static final String SP_ENTITY_ID = "https://saml.fagsystem.cli.test";
+
+    /** SP metadata as a tester would hand it to {@code --sp-metadata}, with a certificate of the test PKI. */
+    static String spMetadata() throws Exception {
+        java.security.cert.X509Certificate c = dk.rammearkitektur.testkit.pki.TestPki.generateFast(2020)
+                .oces3Organisation().certificate();
+        return "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\""
+                + " xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\"" + SP_ENTITY_ID + "\">"
+                + "<md:SPSSODescriptor AuthnRequestsSigned=\"true\""
+                + " protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\"><md:KeyDescriptor><ds:KeyInfo>"
+                + "<ds:X509Data><ds:X509Certificate>" + java.util.Base64.getEncoder().encodeToString(c.getEncoded())
+                + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>"
+                + "<md:AssertionConsumerService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\""
+                + " Location=\"https://127.0.0.1:9/fagsystem/saml/acs\" index=\"0\"/></md:SPSSODescriptor>"
+                + "</md:EntityDescriptor>";
+    }
+
     @BeforeAll
     static void startSimulator() throws Exception {
+        Path sp = Files.writeString(Files.createDirectories(dir.resolve("sp")).resolve("sp-metadata.xml"), spMetadata());
         simulator = new Thread(() -> {
             CommandLine cl = Main.newCommandLine();
             cl.setOut(new PrintWriter(SIM_OUT, true));
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("simulator", "--port", "0", "--out",
-                    dir.toString(), "--run-for", "PT120S"));
+                    dir.toString(), "--run-for", "PT120S", "--sp-metadata", sp.toString()));
             if (PUBLISHED != null) {
                 args.addAll(java.util.List.of("--contracts", PUBLISHED.toString()));
             }
@@ -84,6 +102,123 @@ class ServiceplatformCommandsTest {
         assertTrue(Files.readString(dir.resolve("conformance-report.html")).contains("<td>Digital Post KOMBI</td>"));
         assertTrue(SIM_OUT.toString().matches("(?s).*Digital Post conformance: [^\\n]*\\R(?:[^\\n]*\\R)?no violations\\R.*"),
                 SIM_OUT.toString());
+        assertTrue(SIM_OUT.toString().contains("Identity provider conformance: no violations"), SIM_OUT.toString());
+    }
+
+    /** An HTTP client trusting only the PEM file {@code anchors}. */
+    private static java.net.http.HttpClient trusting(Path anchors) throws Exception {
+        java.security.KeyStore ts = java.security.KeyStore.getInstance("PKCS12");
+        ts.load(null, null);
+        int i = 0;
+        for (java.security.cert.X509Certificate c : dk.rammearkitektur.signing.Pem.certificates(Files.readString(anchors))) {
+            ts.setCertificateEntry("ca" + i++, c);
+        }
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ts);
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return java.net.http.HttpClient.newBuilder().sslContext(ctx)
+                .connectTimeout(java.time.Duration.ofSeconds(10)).build();
+    }
+
+    private static java.util.Properties properties(Path file) throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    @Test
+    void simulatorServesTheIdentityProviderWithItsMetadataAndKeys() throws Exception {
+        java.util.Properties p = properties(config);
+        String metadataUrl = p.getProperty("idp.metadata-url");
+        assertTrue(metadataUrl != null && metadataUrl.startsWith("https://127.0.0.1:")
+                && metadataUrl.endsWith("/idp/metadata"), String.valueOf(p));
+        java.net.http.HttpResponse<String> md = trusting(Path.of(p.getProperty("idp.trust-anchors"))).send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(metadataUrl))
+                        .timeout(java.time.Duration.ofSeconds(20)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, md.statusCode(), md.body());
+        org.w3c.dom.Element root = dk.rammearkitektur.core.xml.SecureXml.parse(md.body()).getDocumentElement();
+        assertEquals("EntityDescriptor", root.getLocalName());
+        assertEquals("urn:oasis:names:tc:SAML:2.0:metadata", root.getNamespaceURI());
+        assertEquals(p.getProperty("idp.entity-id"), root.getAttribute("entityID"));
+        assertEquals("https://saml.n2adgangsstyring.simulator.test/runtime", p.getProperty("idp.entity-id"),
+                "the default profile is the Context Handler's NSIS profile");
+        org.w3c.dom.Element sso = (org.w3c.dom.Element) root.getElementsByTagNameNS(
+                "urn:oasis:names:tc:SAML:2.0:metadata", "SingleSignOnService").item(0);
+        assertEquals(p.getProperty("idp.sso-url"), sso.getAttribute("Location"));
+        java.security.cert.X509Certificate signing = dk.rammearkitektur.signing.Pem.certificates(
+                Files.readString(Path.of(p.getProperty("idp.signing-certificate")))).get(0);
+        org.w3c.dom.NodeList certs = root.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "X509Certificate");
+        boolean found = false;
+        for (int i = 0; i < certs.getLength(); i++) {
+            found |= java.util.Arrays.equals(signing.getEncoded(),
+                    java.util.Base64.getMimeDecoder().decode(certs.item(i).getTextContent()));
+        }
+        assertTrue(found, "the signing certificate written is the one in the metadata: " + md.body());
+        String out = SIM_OUT.toString();
+        assertTrue(out.contains("  metadata  " + metadataUrl), out);
+        assertTrue(out.contains("  SSO       " + p.getProperty("idp.sso-url")), out);
+        assertTrue(out.contains("service providers: " + SP_ENTITY_ID + " (ACS https://127.0.0.1:9/fagsystem/saml/acs)"),
+                out);
+        assertTrue(out.contains("Citizen citizen (Jens Hansen, CPR 150582-****"), out);
+        assertTrue(out.contains("Professional caseworker (Karen Sagsbehandler, CVR "), out);
+        assertFalse(out.contains("1505821234"), "the citizen's CPR number is masked");
+    }
+
+    @Test
+    void simulatorWithoutTheIdentityProviderWritesNoIdpKeys() throws Exception {
+        Path other = Files.createDirectories(dir.resolve("no-idp"));
+        Result r = run(null, "simulator", "--port", "0", "--out", other.toString(), "--no-idp", "--no-beskedfordeler",
+                "--no-digital-post", "--no-console", "--run-for", "PT0S");
+        assertEquals(0, r.code(), r.out() + r.err());
+        java.util.Properties p = properties(other.resolve("client.properties"));
+        assertTrue(p.stringPropertyNames().stream().noneMatch(k -> k.startsWith("idp.")), String.valueOf(p));
+        assertTrue(p.containsKey("sts.cvr"), String.valueOf(p));
+        assertFalse(r.out().contains("Identity provider"), r.out());
+        assertFalse(Files.exists(other.resolve("idp-signing-certificate.pem")));
+    }
+
+    @Test
+    void idpProfileChoosesWhichIdentityProviderIsPlayed() throws Exception {
+        Path other = Files.createDirectories(dir.resolve("nemlogin"));
+        Result r = run(null, "simulator", "--port", "0", "--out", other.toString(), "--idp-profile", "nemlogin",
+                "--no-beskedfordeler", "--no-digital-post", "--no-console", "--run-for", "PT0S");
+        assertEquals(0, r.code(), r.out() + r.err());
+        java.util.Properties p = properties(other.resolve("client.properties"));
+        assertEquals("https://saml.nemlog-in.simulator.test/", p.getProperty("idp.entity-id"), String.valueOf(p));
+        assertTrue(r.out().contains("Identity provider simulator (nemlogin) on https://127.0.0.1:"), r.out());
+        assertTrue(Files.readString(other.resolve("client.properties")).contains("SAML login; give an SP under test its"
+                + " metadata): nemlogin"));
+        assertTrue(r.out().contains("service providers: none (add them with --sp-metadata <file>)"), r.out());
+    }
+
+    @Test
+    void badSpMetadataIsAUsageErrorNamingTheOption() throws Exception {
+        Path sp = Files.createDirectories(dir.resolve("bad-sp"));
+        Path notXml = Files.writeString(sp.resolve("not-xml.xml"), "<md:EntityDescriptor");
+        Path dtd = Files.writeString(sp.resolve("dtd.xml"), "<!DOCTYPE x [<!ENTITY e \"e\">]>" + spMetadata());
+        Path noAcs = Files.writeString(sp.resolve("no-acs.xml"), spMetadata().replaceAll(
+                "<md:AssertionConsumerService[^>]*/>", ""));
+        for (Path bad : java.util.List.of(notXml, dtd, noAcs, sp.resolve("missing.xml"))) {
+            Result r = run(null, "simulator", "--port", "0", "--out", sp.resolve("out").toString(), "--sp-metadata",
+                    bad.toString(), "--run-for", "PT0S");
+            assertEquals(2, r.code(), bad + ": " + r.out() + r.err());
+            assertTrue(r.err().startsWith("rammearkitektur simulator: Invalid value for option '--sp-metadata': " + bad),
+                    r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertEquals("", r.out(), "nothing started");
+        }
+        Result both = run(null, "simulator", "--no-idp", "--sp-metadata", notXml.toString(), "--run-for", "PT0S");
+        assertEquals(2, both.code(), both.err());
+        assertTrue(both.err().contains("'--sp-metadata'") && both.err().contains("'--no-idp'"), both.err());
+        Result profile = run(null, "simulator", "--idp-profile", "shibboleth", "--run-for", "PT0S");
+        assertEquals(2, profile.code(), profile.err());
+        assertTrue(profile.err().contains("--idp-profile") && profile.err().contains("context-handler-nsis"),
+                profile.err());
     }
 
     @Test
