@@ -26,8 +26,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code rammearkitektur simulator --port N}: runs the Serviceplatformen and STS simulators and the Beskedfordeler
- * simulator (an AMQP broker) on 127.0.0.1 and prints the endpoints, the trust anchors (PEM) and a test system
+ * {@code rammearkitektur simulator --port N}: runs the Serviceplatformen and STS, Digital Post and NemSMS, Beskedfordeler
+ * (an AMQP broker) and identity provider simulators on 127.0.0.1 and prints the endpoints, the trust anchors (PEM) and a test system
  * certificate (PKCS#12 file and password), and writes a client configuration usable with {@code cpr-lookup --config}
  * and {@code events listen --config}, until interrupted (Ctrl-C). The broker has one dueslag for the municipality,
  * subscribed to {@value #EVENT_TYPE} (what {@code events publish} sends) and to Digital Post's PKO_PostStatus. Unless
