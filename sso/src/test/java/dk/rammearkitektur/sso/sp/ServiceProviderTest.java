@@ -308,6 +308,13 @@ class ServiceProviderTest {
     }
 
     @Test
+    void sha1SignatureOnTheAssertionIsADowngradeAndRefused() {
+        SsoRefusedException e = refused(nsis(), i -> i.signatureMethod = XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA1);
+        assertEquals(SsoRefusedException.SIGNATURE, e.reason(), e.getMessage());
+        assertTrue(e.getMessage().contains("Assertion.Signature"), e.getMessage());
+    }
+
+    @Test
     void everyDecryptionFailureLooksTheSame() {
         SsoRefusedException gcm = refused(nsis(), i -> i.tamperCiphertext = true);
         List<SsoRefusedException> all = new java.util.ArrayList<>(List.of(gcm));
