@@ -97,16 +97,4 @@ public final class SamlDom {
     public static String text(Element e) {
         return e.getTextContent() == null ? "" : e.getTextContent().strip();
     }
-
-    /** Every descendant element (and the element itself) with this namespace and local name. */
-    public static int countDescendants(Node root, String ns, String name) {
-        int count = 0;
-        if (root instanceof Element e && ns.equals(e.getNamespaceURI()) && name.equals(e.getLocalName())) {
-            count++;
-        }
-        for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
-            count += countDescendants(n, ns, name);
-        }
-        return count;
-    }
 }
