@@ -1,5 +1,6 @@
 package dk.rammearkitektur.sso;
 
+import dk.rammearkitektur.signing.saml.SamlAssertion;
 import dk.rammearkitektur.sso.internal.IdentityReader;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +42,15 @@ public final class Identities {
     public static final String PERSON_NAME_ID_PREFIX = "https://data.gov.dk/model/core/eid/person/uuid/";
 
     /** OIOSAML 2: the specification version. */
-    public static final String LEGACY_SPEC_VERSION = "dk:gov:saml:attribute:SpecVer";
+    public static final String LEGACY_SPEC_VERSION = SamlAssertion.SPEC_VER_ATTRIBUTE;
     /** OIOSAML 2: the assurance level (2 = password, 3 = certificate). */
     public static final String LEGACY_ASSURANCE_LEVEL = "dk:gov:saml:attribute:AssuranceLevel";
     /** OIOSAML 2: the organisation's CVR number. */
-    public static final String LEGACY_CVR = "dk:gov:saml:attribute:CvrNumberIdentifier";
+    public static final String LEGACY_CVR = SamlAssertion.CVR_ATTRIBUTE;
     /** OIOSAML 2: the CPR number. */
     public static final String LEGACY_CPR = "dk:gov:saml:attribute:CprNumberIdentifier";
     /** OIOSAML 2: the base64 privilege list. */
-    public static final String LEGACY_PRIVILEGES = "dk:gov:saml:attribute:Privileges_intermediate";
+    public static final String LEGACY_PRIVILEGES = SamlAssertion.PRIVILEGES_ATTRIBUTE;
     /** OIOSAML 2: the common name. */
     public static final String LEGACY_COMMON_NAME = "urn:oid:2.5.4.3";
     /** OIOSAML 2: the surname. */
@@ -59,7 +60,7 @@ public final class Identities {
     /** OIOSAML 2: the organisation's name. */
     public static final String LEGACY_ORG_NAME = "urn:oid:2.5.4.10";
     /** The NameID format of the older Context Handler profile: {@code C=DK,O=<CVR>,CN=<name>,Serial=<uuid>}. */
-    public static final String X509_SUBJECT_NAME = "urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName";
+    public static final String X509_SUBJECT_NAME = SamlAssertion.NAMEID_X509;
 
     private Identities() {
     }

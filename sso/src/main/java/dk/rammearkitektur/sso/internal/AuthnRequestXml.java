@@ -2,6 +2,7 @@ package dk.rammearkitektur.sso.internal;
 
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.sso.LevelOfAssurance;
+import dk.rammearkitektur.sso.sp.IdpMetadata;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.w3c.dom.Document;
@@ -9,9 +10,6 @@ import org.w3c.dom.Element;
 
 /** Writes an AuthnRequest for the HTTP-Redirect binding (unsigned XML: the binding signs the query string). */
 public final class AuthnRequestXml {
-    /** The HTTP-POST binding URI (the Response's binding). */
-    public static final String POST = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
-
     private AuthnRequestXml() {
     }
 
@@ -26,7 +24,7 @@ public final class AuthnRequestXml {
         req.setAttribute("Version", "2.0");
         req.setAttribute("IssueInstant", issueInstant.truncatedTo(ChronoUnit.MILLIS).toString());
         req.setAttribute("Destination", destination);
-        req.setAttribute("ProtocolBinding", POST);
+        req.setAttribute("ProtocolBinding", IdpMetadata.POST);
         req.setAttribute("AssertionConsumerServiceURL", acs);
         if (forceAuthn) {
             req.setAttribute("ForceAuthn", "true");

@@ -184,11 +184,7 @@ public final class IdentityReader {
     }
 
     private Optional<String> single(String name) {
-        List<String> values = attributes.get(name);
-        if (values == null) {
-            return Optional.empty();
-        }
-        List<String> given = values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
+        List<String> given = all(name);
         if (given.size() > 1) {
             throw new ValidationException(path(name), "must have one value, not " + given.size());
         }

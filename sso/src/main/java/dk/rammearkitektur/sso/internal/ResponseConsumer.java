@@ -92,7 +92,7 @@ public final class ResponseConsumer {
         checkStatus(response);
         List<Element> encrypted = SamlDom.children(response, SamlDom.SAML, "EncryptedAssertion");
         boolean unauthenticated = encrypted.size() == 1 && AssertionDecrypter.unauthenticated(encrypted.get(0));
-        Element assertion = assertion(response);
+        Element assertion = assertion(response, encrypted);
         try {
             verifySignature(assertion);
         } catch (SsoRefusedException e) {
@@ -161,9 +161,8 @@ public final class ResponseConsumer {
         }
     }
 
-    private Element assertion(Element response) {
-        List<Element> encrypted = SamlDom.children(response, SamlDom.SAML, "EncryptedAssertion");
-        int plain = SamlDom.countDescendants(response, SamlDom.SAML, A);
+    private Element assertion(Element response, List<Element> encrypted) {
+        int plain = response.getElementsByTagNameNS(SamlDom.SAML, A).getLength();
         if (encrypted.size() == 1 && plain == 0) {
             return AssertionDecrypter.decrypt(encrypted.get(0), keys);
         }

@@ -1,6 +1,7 @@
 package dk.rammearkitektur.sso.internal;
 
 import dk.rammearkitektur.core.xml.SecureXml;
+import dk.rammearkitektur.signing.saml.SamlAssertion;
 import dk.rammearkitektur.sso.sp.SsoRefusedException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,7 +15,7 @@ import org.w3c.dom.Node;
 /** Namespaces and small DOM helpers for SAML messages; refusals name the element path. */
 public final class SamlDom {
     /** SAML 2.0 assertion namespace. */
-    public static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
+    public static final String SAML = SamlAssertion.NS;
     /** SAML 2.0 protocol namespace. */
     public static final String SAMLP = "urn:oasis:names:tc:SAML:2.0:protocol";
     /** SAML 2.0 metadata namespace. */
@@ -96,17 +97,5 @@ public final class SamlDom {
     /** The trimmed text content of an element. */
     public static String text(Element e) {
         return e.getTextContent() == null ? "" : e.getTextContent().strip();
-    }
-
-    /** Every descendant element (and the element itself) with this namespace and local name. */
-    public static int countDescendants(Node root, String ns, String name) {
-        int count = 0;
-        if (root instanceof Element e && ns.equals(e.getNamespaceURI()) && name.equals(e.getLocalName())) {
-            count++;
-        }
-        for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
-            count += countDescendants(n, ns, name);
-        }
-        return count;
     }
 }

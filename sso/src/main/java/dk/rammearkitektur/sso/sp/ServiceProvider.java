@@ -41,6 +41,8 @@ public final class ServiceProvider {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Builder config;
+    /** The decryption keys, primary first: tried in this order, published in this order in the metadata. */
+    private final List<SigningCredential> decryptionKeys;
     private final ResponseConsumer consumer;
 
     private ServiceProvider(Builder b) {
@@ -50,7 +52,8 @@ public final class ServiceProvider {
         if (b.secondaryDecryption != null) {
             keys.add(b.secondaryDecryption);
         }
-        this.consumer = new ResponseConsumer(b.entityId, b.acs, b.idp, b.profile, keys, b.clock, b.skew,
+        this.decryptionKeys = List.copyOf(keys);
+        this.consumer = new ResponseConsumer(b.entityId, b.acs, b.idp, b.profile, decryptionKeys, b.clock, b.skew,
                 b.pending, new AssertionIdCache(b.replayCapacity), b.allowUnencrypted);
     }
 
@@ -96,12 +99,8 @@ public final class ServiceProvider {
 
     /** The SP metadata (unsigned EntityDescriptor) to register with the federation. */
     public String metadata() {
-        List<java.security.cert.X509Certificate> enc = new ArrayList<>();
-        enc.add(config.decryption.certificate());
-        if (config.secondaryDecryption != null) {
-            enc.add(config.secondaryDecryption.certificate());
-        }
-        return MetadataXml.writeSp(config.entityId, config.acs, config.slo, config.signing.certificate(), enc,
+        return MetadataXml.writeSp(config.entityId, config.acs, config.slo, config.signing.certificate(),
+                decryptionKeys.stream().map(SigningCredential::certificate).toList(),
                 config.profile.nameIdFormat(), config.profile.requestedAttributes(), config.serviceName);
     }
 
