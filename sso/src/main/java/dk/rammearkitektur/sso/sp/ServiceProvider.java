@@ -40,21 +40,42 @@ import java.util.List;
 public final class ServiceProvider {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Builder config;
+    // copied from the builder, so reusing the builder after build() changes nothing here
+    private final String entityId;
+    private final String acs;
+    private final String slo;
+    private final String serviceName;
+    private final SigningCredential signing;
+    private final SignatureAlgorithm algorithm;
+    private final IdpMetadata idp;
+    private final SsoProfile profile;
+    private final Clock clock;
+    private final Duration requestLifetime;
+    private final PendingRequests pending;
     /** The decryption keys, primary first: tried in this order, published in this order in the metadata. */
     private final List<SigningCredential> decryptionKeys;
     private final ResponseConsumer consumer;
 
-    private ServiceProvider(Builder b) {
-        this.config = b;
+    private ServiceProvider(Builder b, PendingRequests pending) {
+        this.entityId = b.entityId;
+        this.acs = b.acs;
+        this.slo = b.slo;
+        this.serviceName = b.serviceName;
+        this.signing = b.signing;
+        this.algorithm = b.algorithm;
+        this.idp = b.idp;
+        this.profile = b.profile;
+        this.clock = b.clock;
+        this.requestLifetime = b.requestLifetime;
+        this.pending = pending;
         List<SigningCredential> keys = new ArrayList<>();
         keys.add(b.decryption);
         if (b.secondaryDecryption != null) {
             keys.add(b.secondaryDecryption);
         }
         this.decryptionKeys = List.copyOf(keys);
-        this.consumer = new ResponseConsumer(b.entityId, b.acs, b.idp, b.profile, decryptionKeys, b.clock, b.skew,
-                b.pending, new AssertionIdCache(b.replayCapacity), b.allowUnencrypted);
+        this.consumer = new ResponseConsumer(entityId, acs, idp, profile, decryptionKeys, clock, b.skew, pending,
+                new AssertionIdCache(b.replayCapacity), b.allowUnencrypted);
     }
 
     /** A builder; entity id, ACS URL, signing and decryption credentials, IdP metadata and profile are required. */
@@ -68,24 +89,24 @@ public final class ServiceProvider {
      */
     public LoginRedirect authnRequest(LoginOptions options) {
         Checks.required(options, "options");
-        String destination = config.idp.singleSignOnService(IdpMetadata.REDIRECT).orElseThrow(() ->
+        String destination = idp.singleSignOnService(IdpMetadata.REDIRECT).orElseThrow(() ->
                 new ValidationException("idp.singleSignOnService", "the IdP metadata has no HTTP-Redirect endpoint"));
-        Instant now = config.clock.instant();
+        Instant now = clock.instant();
         byte[] idBytes = new byte[20];
         RANDOM.nextBytes(idBytes);
         String id = "_" + HexFormat.of().formatHex(idBytes);
         byte[] rs = new byte[18];
         RANDOM.nextBytes(rs);
         String relayState = Base64.getUrlEncoder().withoutPadding().encodeToString(rs);
-        var level = options.minimumLevel().orElse(config.profile.defaultMinimumLevel());
-        String xml = AuthnRequestXml.build(id, now, destination, config.acs, config.entityId,
-                config.profile.nameIdFormat(), level, options.forceAuthn(), options.passive());
-        String url = RedirectBinding.signedUrl(destination, "SAMLRequest", xml, relayState, config.signing,
-                config.algorithm);
-        PendingRequest pending = new PendingRequest(id, now, now.plus(config.requestLifetime), relayState,
+        var level = options.minimumLevel().orElse(profile.defaultMinimumLevel());
+        String xml = AuthnRequestXml.build(id, now, destination, acs, entityId,
+                profile.nameIdFormat(), level, options.forceAuthn(), options.passive());
+        String url = RedirectBinding.signedUrl(destination, "SAMLRequest", xml, relayState, signing,
+                algorithm);
+        PendingRequest request = new PendingRequest(id, now, now.plus(requestLifetime), relayState,
                 options.returnUrl().orElse(null), level);
-        config.pending.put(pending);
-        return new LoginRedirect(url, pending);
+        pending.put(request);
+        return new LoginRedirect(url, request);
     }
 
     /**
@@ -99,20 +120,20 @@ public final class ServiceProvider {
 
     /** The SP metadata (unsigned EntityDescriptor) to register with the federation. */
     public String metadata() {
-        return MetadataXml.writeSp(config.entityId, config.acs, config.slo, config.signing.certificate(),
+        return MetadataXml.writeSp(entityId, acs, slo, signing.certificate(),
                 decryptionKeys.stream().map(SigningCredential::certificate).toList(),
-                config.profile.nameIdFormat(), config.profile.requestedAttributes(), config.serviceName);
+                profile.nameIdFormat(), profile.requestedAttributes(), serviceName);
     }
 
     /** The SP entity id. */
     public String entityId() {
-        return config.entityId;
+        return entityId;
     }
 
     @Override
     public String toString() {
-        return "ServiceProvider[" + config.entityId + ", idp=" + config.idp.entityId() + ", profile="
-                + config.profile.name() + "]";
+        return "ServiceProvider[" + entityId + ", idp=" + idp.entityId() + ", profile="
+                + profile.name() + "]";
     }
 
     /** Builds a {@link ServiceProvider}. */
@@ -259,10 +280,7 @@ public final class ServiceProvider {
             require(decryption, "decryptionCredential");
             require(idp, "idp");
             require(profile, "profile");
-            if (pending == null) {
-                pending = PendingRequests.inMemory(10_000);
-            }
-            return new ServiceProvider(this);
+            return new ServiceProvider(this, pending == null ? PendingRequests.inMemory(10_000) : pending);
         }
 
         private static void require(Object value, String path) {

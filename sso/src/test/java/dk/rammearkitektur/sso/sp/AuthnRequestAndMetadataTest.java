@@ -109,6 +109,20 @@ class AuthnRequestAndMetadataTest {
     }
 
     @Test
+    void changingTheBuilderAfterBuildChangesNothingBuilt() throws Exception {
+        ServiceProvider.Builder builder = sp();
+        ServiceProvider built = builder.build();
+        String metadata = built.metadata();
+        builder.entityId("https://saml.other.example").assertionConsumerService("https://other.example/acs")
+                .clock(Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC));
+        assertEquals(TestIdp.SP_ENTITY, built.entityId());
+        assertEquals(metadata, built.metadata());
+        Element request = inflate(params(built.authnRequest(LoginOptions.defaults()).url()).get("SAMLRequest"));
+        assertEquals(TestIdp.ACS, request.getAttribute("AssertionConsumerServiceURL"));
+        assertEquals(NOW.toString(), request.getAttribute("IssueInstant"));
+    }
+
+    @Test
     void pssQuerySignature() throws Exception {
         LoginRedirect r = sp().signatureAlgorithm(SignatureAlgorithm.RSA_PSS_SHA256).build()
                 .authnRequest(LoginOptions.defaults());
