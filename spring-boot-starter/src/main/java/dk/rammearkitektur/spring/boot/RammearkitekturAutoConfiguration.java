@@ -78,7 +78,7 @@ public class RammearkitekturAutoConfiguration {
                     .timeouts(s.timeouts())
                     .retryPolicy(s.retryPolicy());
             s.systemCertificate(b::systemCertificate, b::systemCertificate);
-            boolean rest = s.stsRest();
+            StsProtocol protocol = s.stsProtocol();
             if ("invocation-context".equals(properties.getAuth())) {
                 b.invocationContext(
                         SharedSettings.required(sp.getUserSystemUuid(), "rammearkitektur.serviceplatform.user-system-uuid"),
@@ -93,7 +93,7 @@ public class RammearkitekturAutoConfiguration {
                 }
             } else {
                 b.stsToken(s.stsCvr())
-                        .stsProtocol(rest ? StsProtocol.REST : StsProtocol.SOAP)
+                        .stsProtocol(protocol)
                         .stsCertificates(s.stsCertificates());
             }
             return b.build();
@@ -131,7 +131,7 @@ public class RammearkitekturAutoConfiguration {
                     .timeouts(s.timeouts())
                     .retryPolicy(s.retryPolicy())
                     .authorityCvr(s.stsCvr())
-                    .stsProtocol(s.stsRest() ? StsProtocol.REST : StsProtocol.SOAP)
+                    .stsProtocol(s.stsProtocol())
                     .stsCertificates(s.stsCertificates());
             if (section.getEntityId() != null) {
                 b.entityId(section.getEntityId());
@@ -201,7 +201,7 @@ public class RammearkitekturAutoConfiguration {
                     .environment(BeskedfordelerEnvironment.parse(environment, base))
                     .trustAnchors(s.trustAnchors())
                     .stsCertificates(s.stsCertificates())
-                    .stsProtocol(s.stsRest() ? StsProtocol.REST : StsProtocol.SOAP)
+                    .stsProtocol(s.stsProtocol())
                     .authorityCvr(s.stsCvr())
                     .timeouts(s.timeouts())
                     .retryPolicy(s.retryPolicy());

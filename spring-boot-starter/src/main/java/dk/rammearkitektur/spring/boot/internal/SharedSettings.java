@@ -1,5 +1,6 @@
 package dk.rammearkitektur.spring.boot.internal;
 
+import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.core.RetryPolicy;
 import dk.rammearkitektur.core.Timeouts;
 import dk.rammearkitektur.core.ValidationException;
@@ -38,13 +39,16 @@ public final class SharedSettings {
         return required(properties.getEnvironment(), "rammearkitektur.environment");
     }
 
-    /** Whether {@code rammearkitektur.auth} is {@code sts-rest}; checks it is one of the three models. */
-    public boolean stsRest() {
+    /**
+     * The STS protocol {@code rammearkitektur.auth} picks: {@link StsProtocol#REST} for {@code sts-rest},
+     * {@link StsProtocol#SOAP} for the other two models; checks it is one of the three.
+     */
+    public StsProtocol stsProtocol() {
         String auth = properties.getAuth();
         if (!List.of("invocation-context", "sts-soap", "sts-rest").contains(auth)) {
             throw new ValidationException("rammearkitektur.auth", "must be invocation-context, sts-soap or sts-rest");
         }
-        return "sts-rest".equals(auth);
+        return "sts-rest".equals(auth) ? StsProtocol.REST : StsProtocol.SOAP;
     }
 
     /** The certificates of the PEM file under {@code key}, required. */
