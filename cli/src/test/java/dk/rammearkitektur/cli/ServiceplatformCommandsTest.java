@@ -236,19 +236,9 @@ class ServiceplatformCommandsTest {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("Web console: (https://127\\.0\\.0\\.1:[0-9]+/console/) ")
                 .matcher(out);
         assertTrue(m.find(), out);
-        java.security.KeyStore ts = java.security.KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("ca", dk.rammearkitektur.signing.Pem.certificates(
-                Files.readString(dir.resolve("tls-trust-anchor.pem"))).get(0));
-        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
-                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ts);
-        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().sslContext(ctx)
-                .connectTimeout(java.time.Duration.ofSeconds(10)).build();
-        java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(m.group(1) + "requests")).timeout(java.time.Duration.ofSeconds(20)).build(),
+        java.net.http.HttpResponse<String> page = trusting(dir.resolve("tls-trust-anchor.pem")).send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(m.group(1) + "requests"))
+                        .timeout(java.time.Duration.ofSeconds(20)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode(), page.body());
         assertTrue(page.body().contains("Serviceplatformen, STS and support systems"), page.body());
@@ -347,10 +337,7 @@ class ServiceplatformCommandsTest {
     }
     @Test
     void indexCaseImportsThenUpdatesAndSearchFindsTheCaseByTheCitizen() throws Exception {
-        java.util.Properties p = new java.util.Properties();
-        try (java.io.Reader r = Files.newBufferedReader(config)) {
-            p.load(r);
-        }
+        java.util.Properties p = properties(config);
         String cvr = p.getProperty("sts.cvr");
         dk.rammearkitektur.model.CaseId id = dk.rammearkitektur.model.CaseId.random();
         dk.rammearkitektur.model.History<dk.rammearkitektur.model.Case> h =
@@ -389,10 +376,7 @@ class ServiceplatformCommandsTest {
 
     @Test
     void indexBenefitReportsTheGrantAndItsPaymentsAndSearchListsThem() throws Exception {
-        java.util.Properties p = new java.util.Properties();
-        try (java.io.Reader r = Files.newBufferedReader(config)) {
-            p.load(r);
-        }
+        java.util.Properties p = properties(config);
         String cvr = p.getProperty("sts.cvr");
         dk.rammearkitektur.testkit.model.CaseHistories.Setup setup = dk.rammearkitektur.testkit.model.CaseHistories
                 .forSimulator(dk.rammearkitektur.testkit.serviceplatform.SimulatorData.seeded(cvr), cvr,

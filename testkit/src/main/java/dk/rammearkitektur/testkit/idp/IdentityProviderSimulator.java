@@ -264,10 +264,7 @@ public final class IdentityProviderSimulator implements AutoCloseable {
             throw new ValidationException("slo", "the service provider registered no single logout URL");
         }
         Element req = IdpMessages.logoutRequest(entityId, sp.slo().toString(), clock.instant(), s.nameId(), s.sessionIndex());
-        Saml.declareNamespaces(req);
-        String q = RedirectBinding.signedQuery("SAMLRequest", SecureXml.toString(req.getOwnerDocument()), null,
-                keys.keys().getPrivate(), Saml.RSA_SHA256);
-        return URI.create(sp.slo() + (sp.slo().getRawQuery() == null ? "?" : "&") + q);
+        return URI.create(redirectUrl(sp.slo(), "SAMLRequest", serialise(req), null));
     }
 
     /** Stops the server. */
@@ -383,14 +380,16 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         }
         List<String> broken = new ArrayList<>();
         Instant now = clock.instant();
-        check(broken, "Version", "2.0".equals(req.getAttribute("Version")), "Version must be 2.0");
-        check(broken, "Destination", ssoUri().toString().equals(req.getAttribute("Destination")),
+        check(broken, requestId, "Version", "2.0".equals(req.getAttribute("Version")), "Version must be 2.0");
+        check(broken, requestId, "Destination", ssoUri().toString().equals(req.getAttribute("Destination")),
                 "Destination must be " + ssoUri());
         String binding = Saml.attr(req, "ProtocolBinding");
-        check(broken, "ProtocolBinding", binding == null || Saml.POST.equals(binding), "ProtocolBinding must be HTTP-POST");
-        check(broken, "ID", requestId != null, "ID is required");
+        check(broken, requestId, "ProtocolBinding", binding == null || Saml.POST.equals(binding),
+                "ProtocolBinding must be HTTP-POST");
+        check(broken, requestId, "ID", requestId != null, "ID is required");
         if (requestId != null) {
-            check(broken, "ID", seenRequestIds.add(sp.entityId() + "|" + requestId), "ID " + requestId + " was used before");
+            check(broken, requestId, "ID", seenRequestIds.add(sp.entityId() + "|" + requestId),
+                    "ID " + requestId + " was used before");
         }
         String issueInstant = Saml.attr(req, "IssueInstant");
         Instant issued = null;
@@ -399,16 +398,12 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         } catch (DateTimeParseException e) {
             issued = null;
         }
-        check(broken, "IssueInstant", issued != null, "IssueInstant must be an xs:dateTime in UTC");
+        check(broken, requestId, "IssueInstant", issued != null, "IssueInstant must be an xs:dateTime in UTC");
         if (issued != null) {
-            check(broken, "IssueInstant", !issued.isBefore(now.minus(REQUEST_MAX_AGE)) && !issued.isAfter(now.plus(REQUEST_MAX_SKEW)),
+            check(broken, requestId, "IssueInstant", !issued.isBefore(now.minus(REQUEST_MAX_AGE)) && !issued.isAfter(now.plus(REQUEST_MAX_SKEW)),
                     "IssueInstant " + issueInstant + " is not within " + REQUEST_MAX_AGE.toMinutes() + " minutes of now");
         }
-        for (String b : broken) {
-            int colon = b.indexOf(':');
-            violation("SSO", requestId, b.substring(0, colon), b.substring(colon + 2));
-        }
-        String relayState = raw.containsKey("RelayState") ? RedirectBinding.decode(raw.get("RelayState")) : null;
+        String relayState = RedirectBinding.decode(raw.get("RelayState"));
         Pending p = new Pending(sp, requestId, relayState, requestedLoa(req), "true".equals(req.getAttribute("IsPassive")));
         if (strict && !broken.isEmpty()) {
             return errorResponse(p, Saml.REQUESTER, Saml.REQUEST_DENIED, String.join("; ", broken));
@@ -437,8 +432,10 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         };
     }
 
-    private static void check(List<String> broken, String code, boolean ok, String detail) {
+    /** Unless {@code ok}, records the AuthnRequest's violation and adds {@code code: detail} to {@code broken}. */
+    private void check(List<String> broken, String requestId, String code, boolean ok, String detail) {
         if (!ok) {
+            violation("SSO", requestId, code, detail);
             broken.add(code + ": " + detail);
         }
     }
@@ -501,14 +498,29 @@ public final class IdentityProviderSimulator implements AutoCloseable {
     }
 
     private Answer post(Pending p, Element response) {
-        Saml.declareNamespaces(response);
-        String xml = SecureXml.toString(response.getOwnerDocument());
+        return postBinding(p.sp().acs(), serialise(response), p.relayState());
+    }
+
+    /** The message as sent: every namespace prefix it uses declared on its root, serialised. */
+    private static String serialise(Element message) {
+        Saml.declareNamespaces(message);
+        return SecureXml.toString(message.getOwnerDocument());
+    }
+
+    /** The HTTP-POST binding: an auto-submitting form posting {@code SAMLResponse} (and RelayState) to {@code to}. */
+    private static Answer postBinding(URI to, String xml, String relayState) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("SAMLResponse", Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)));
-        if (p.relayState() != null) {
-            fields.put("RelayState", p.relayState());
+        if (relayState != null) {
+            fields.put("RelayState", relayState);
         }
-        return Answer.html(200, Pages.postForm(p.sp().acs().toString(), fields));
+        return Answer.html(200, Pages.postForm(to.toString(), fields));
+    }
+
+    /** The HTTP-Redirect binding: {@code to} with the message, relay state and query signature appended. */
+    private String redirectUrl(URI to, String parameter, String xml, String relayState) {
+        String q = RedirectBinding.signedQuery(parameter, xml, relayState, keys.keys().getPrivate(), Saml.RSA_SHA256);
+        return to + (to.getRawQuery() == null ? "?" : "&") + q;
     }
 
     private Answer loginAnswer(Pending p, TestUser user) {
@@ -602,7 +614,6 @@ public final class IdentityProviderSimulator implements AutoCloseable {
     }
 
     private Answer slo(HttpExchange ex) throws IOException {
-        Map<String, String> raw;
         if ("POST".equals(ex.getRequestMethod())) {
             Map<String, String> form = form(ex);
             if (!form.containsKey("SAMLResponse")) {
@@ -623,7 +634,7 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         if (!"GET".equals(ex.getRequestMethod())) {
             return Answer.html(405, Pages.error("Method not allowed", "use GET or POST"));
         }
-        raw = RedirectBinding.rawParameters(ex.getRequestURI().getRawQuery());
+        Map<String, String> raw = RedirectBinding.rawParameters(ex.getRequestURI().getRawQuery());
         boolean isResponse = raw.containsKey("SAMLResponse");
         String parameter = isResponse ? "SAMLResponse" : "SAMLRequest";
         if (!raw.containsKey(parameter)) {
@@ -661,20 +672,12 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         if (sp.slo() == null) {
             throw new ValidationException("slo", "the service provider registered no single logout URL");
         }
-        Element answer = IdpMessages.logoutResponse(entityId, sp.slo().toString(), id, clock.instant(), Saml.SUCCESS);
-        Saml.declareNamespaces(answer);
-        String xml = SecureXml.toString(answer.getOwnerDocument());
-        String relayState = raw.containsKey("RelayState") ? RedirectBinding.decode(raw.get("RelayState")) : null;
+        String xml = serialise(IdpMessages.logoutResponse(entityId, sp.slo().toString(), id, clock.instant(), Saml.SUCCESS));
+        String relayState = RedirectBinding.decode(raw.get("RelayState"));
         if (draw(IdpFault.LOGOUT_ANSWER_BY_POST)) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("SAMLResponse", Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)));
-            if (relayState != null) {
-                fields.put("RelayState", relayState);
-            }
-            return Answer.html(200, Pages.postForm(sp.slo().toString(), fields));
+            return postBinding(sp.slo(), xml, relayState);
         }
-        String q = RedirectBinding.signedQuery("SAMLResponse", xml, relayState, keys.keys().getPrivate(), Saml.RSA_SHA256);
-        return new Answer(302, "text/plain; charset=utf-8", "", sp.slo() + (sp.slo().getRawQuery() == null ? "?" : "&") + q);
+        return new Answer(302, "text/plain; charset=utf-8", "", redirectUrl(sp.slo(), "SAMLResponse", xml, relayState));
     }
 
     /** Configures and starts an {@link IdentityProviderSimulator}. */

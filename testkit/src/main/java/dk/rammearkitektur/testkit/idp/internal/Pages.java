@@ -1,30 +1,18 @@
 package dk.rammearkitektur.testkit.idp.internal;
 
+import static dk.rammearkitektur.testkit.console.internal.Html.escape;
+
 import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.testkit.idp.TestUser;
 import java.util.Collection;
 import java.util.Map;
 
-/** The simulator's server-rendered HTML: the login page, the auto-submitting POST form and the error page. */
+/**
+ * The simulator's server-rendered HTML: the login page, the auto-submitting POST form and the error page, every value
+ * escaped with the web console's {@code Html.escape}.
+ */
 public final class Pages {
     private Pages() {
-    }
-
-    /** HTML-escapes text for element content and quoted attribute values. */
-    public static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     /**

@@ -3,12 +3,9 @@ package dk.rammearkitektur.testkit.idp.internal;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.testkit.idp.RegisteredSp;
-import java.io.ByteArrayInputStream;
+import dk.rammearkitektur.testkit.serviceplatform.internal.SimulatorExchanges;
 import java.net.URI;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -32,22 +29,12 @@ public final class SpMetadataReader {
         if (sp == null) {
             throw new ValidationException("EntityDescriptor/SPSSODescriptor", "is required");
         }
-        URI acs = null;
-        for (Element e : Saml.children(sp, Saml.METADATA, "AssertionConsumerService")) {
-            if (Saml.POST.equals(e.getAttribute("Binding")) && acs == null) {
-                acs = uri(e, "SPSSODescriptor/AssertionConsumerService@Location");
-            }
-        }
+        URI acs = firstLocation(sp, "AssertionConsumerService", Saml.POST);
         if (acs == null) {
             throw new ValidationException("SPSSODescriptor/AssertionConsumerService",
                     "an HTTP-POST AssertionConsumerService with a Location is required");
         }
-        URI slo = null;
-        for (Element e : Saml.children(sp, Saml.METADATA, "SingleLogoutService")) {
-            if (Saml.REDIRECT.equals(e.getAttribute("Binding")) && slo == null) {
-                slo = uri(e, "SPSSODescriptor/SingleLogoutService@Location");
-            }
-        }
+        URI slo = firstLocation(sp, "SingleLogoutService", Saml.REDIRECT);
         X509Certificate signing = null;
         X509Certificate encryption = null;
         int i = 0;
@@ -74,6 +61,16 @@ public final class SpMetadataReader {
         return new RegisteredSp(entityId, acs, slo, signing, encryption);
     }
 
+    /** The Location of the SP's first {@code endpoint} element with {@code binding}, or null when it has none. */
+    private static URI firstLocation(Element sp, String endpoint, String binding) {
+        for (Element e : Saml.children(sp, Saml.METADATA, endpoint)) {
+            if (binding.equals(e.getAttribute("Binding"))) {
+                return uri(e, "SPSSODescriptor/" + endpoint + "@Location");
+            }
+        }
+        return null;
+    }
+
     private static URI uri(Element e, String path) {
         String v = Saml.attr(e, "Location");
         if (v == null) {
@@ -97,12 +94,10 @@ public final class SpMetadataReader {
         if (cert == null) {
             throw new ValidationException(path + "/KeyInfo/X509Data/X509Certificate", "is required");
         }
-        try {
-            byte[] der = Base64.getMimeDecoder().decode(cert.getTextContent().strip());
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
-        } catch (IllegalArgumentException | CertificateException e) {
+        X509Certificate c = SimulatorExchanges.decodeCertificate(cert.getTextContent());
+        if (c == null) {
             throw new ValidationException(path + "/KeyInfo/X509Data/X509Certificate", "must be a base64 DER certificate");
         }
+        return c;
     }
 }
