@@ -39,19 +39,15 @@ public final class DirectSignature implements ParsedSignature {
     }
 
     private final String c14nMethod;
-    private final String signatureMethod;
-    private final String jcaName;
-    private final boolean ecdsa;
+    private final SignatureAlgorithm algorithm;
     private final List<Ref> refs;
     private final byte[] signedInfo;
     private final String signatureValue;
 
-    private DirectSignature(String c14nMethod, String signatureMethod, List<Ref> refs, byte[] signedInfo,
+    private DirectSignature(String c14nMethod, SignatureAlgorithm algorithm, List<Ref> refs, byte[] signedInfo,
             String signatureValue) {
         this.c14nMethod = c14nMethod;
-        this.signatureMethod = signatureMethod;
-        this.jcaName = jcaName(signatureMethod);
-        this.ecdsa = jcaName.endsWith("ECDSA");
+        this.algorithm = algorithm;
         this.refs = refs;
         this.signedInfo = signedInfo;
         this.signatureValue = signatureValue;
@@ -87,8 +83,8 @@ public final class DirectSignature implements ParsedSignature {
         if (!AlgorithmPolicy.EXC_C14N.equals(c14nMethod) || siPrefixes == null) {
             return null;
         }
-        String method = algorithm(siParts.get(1));
-        if (jcaName(method) == null || !elements(siParts.get(1)).isEmpty()) {
+        SignatureAlgorithm method = signatureAlgorithm(algorithm(siParts.get(1)));
+        if (method == null || !elements(siParts.get(1)).isEmpty()) {
             return null;
         }
         List<Ref> refs = new ArrayList<>();
@@ -202,7 +198,7 @@ public final class DirectSignature implements ParsedSignature {
 
     @Override
     public String signatureMethod() {
-        return signatureMethod;
+        return algorithm.uri();
     }
 
     @Override
@@ -233,11 +229,11 @@ public final class DirectSignature implements ParsedSignature {
 
     @Override
     public boolean checkSignatureValue(PublicKey key) throws GeneralSecurityException, java.io.IOException {
-        Signature engine = Signature.getInstance(jcaName);
+        Signature engine = Engines.signature(algorithm);
         engine.initVerify(key);
         engine.update(signedInfo);
         byte[] value = Base64.getMimeDecoder().decode(signatureValue);
-        if (ecdsa) {
+        if (Engines.isEcdsa(algorithm)) {
             value = SignatureECDSA.convertXMLDSIGtoASN1(value);
         }
         if (!engine.verify(value)) {
@@ -274,17 +270,11 @@ public final class DirectSignature implements ParsedSignature {
         // maps to the same element; nothing else was dereferenced.
     }
 
-    private static String jcaName(String signatureMethod) {
+    /** The method with this URI if {@link Engines#signature} has an engine for it (not RSASSA-PSS), else null. */
+    private static SignatureAlgorithm signatureAlgorithm(String uri) {
         for (SignatureAlgorithm a : SignatureAlgorithm.values()) {
-            // RSASSA-PSS (SSO assertions, not the per-request hot path) is left to Santuario
-            if (a.uri().equals(signatureMethod) && a != SignatureAlgorithm.RSA_PSS_SHA256) {
-                String d = switch (a.digest()) {
-                    case SHA1 -> "SHA1";
-                    case SHA256 -> "SHA256";
-                    case SHA384 -> "SHA384";
-                    case SHA512 -> "SHA512";
-                };
-                return d + ("EC".equals(a.keyAlgorithm()) ? "withECDSA" : "withRSA");
+            if (a.uri().equals(uri)) {
+                return Engines.isRsaPkcs1(a) || Engines.isEcdsa(a) ? a : null;
             }
         }
         return null;
@@ -360,7 +350,7 @@ public final class DirectSignature implements ParsedSignature {
 
     @Override
     public String toString() {
-        return "DirectSignature[" + signatureMethod + ", " + refs.size() + " references, signedInfo "
+        return "DirectSignature[" + algorithm.uri() + ", " + refs.size() + " references, signedInfo "
                 + signedInfo.length + " bytes]";
     }
 }
