@@ -88,19 +88,18 @@ public final class DirectSignature implements ParsedSignature {
             return null;
         }
         List<Ref> refs = new ArrayList<>();
-        ByteSink sink = ByteSink.forThisThread();
         for (int i = 2; i < siParts.size(); i++) {
             Element ref = siParts.get(i);
             if (!isDs(ref, "Reference")) {
                 return null;
             }
-            Ref r = reference(ref, signature, ids, sink);
+            Ref r = reference(ref, signature, ids);
             if (r == null) {
                 return null;
             }
             refs.add(r);
         }
-        sink.reset();
+        ByteSink sink = ByteSink.forThisThread();
         if (!ExclusiveC14n.canonicalize(si, siPrefixes, null, sink)) {
             return null;
         }
@@ -114,8 +113,7 @@ public final class DirectSignature implements ParsedSignature {
     }
 
     /** One Reference; null to decline. */
-    private static Ref reference(Element ref, Element signature, IdRegistry ids, ByteSink sink)
-            throws GeneralSecurityException {
+    private static Ref reference(Element ref, Element signature, IdRegistry ids) throws GeneralSecurityException {
         List<Element> children = elements(ref);
         if (children.size() != 3 || !isDs(children.get(0), "Transforms") || !isDs(children.get(1), "DigestMethod")
                 || !isDs(children.get(2), "DigestValue")) {
@@ -167,7 +165,7 @@ public final class DirectSignature implements ParsedSignature {
                 || (enveloped && target == signature)) {
             return null;
         }
-        sink.reset();
+        byte[] computed;
         if (str) {
             Element token;
             try {
@@ -176,19 +174,17 @@ public final class DirectSignature implements ParsedSignature {
                 return new Ref(type, digestMethod, transforms, uri, null, true, digestValue);
             }
             // The verified-token cache key is this very digest when the reference uses SHA-256.
-            byte[] known = digest == DigestAlgorithm.SHA256 ? VerificationScope.canonicalSha256(token) : null;
-            if (known != null) {
-                return new Ref(type, digestMethod, transforms, uri, known, false, digestValue);
+            computed = digest == DigestAlgorithm.SHA256 ? VerificationScope.canonicalSha256(token) : null;
+            if (computed == null) {
+                computed = ExclusiveC14n.digest(token, digest);
             }
-            if (!ExclusiveC14n.canonicalize(token, sink)) {
-                return null;
-            }
-        } else if (!ExclusiveC14n.canonicalize(target, prefixes, enveloped ? signature : null, sink)) {
+        } else {
+            computed = ExclusiveC14n.digest(target, prefixes, enveloped ? signature : null, digest);
+        }
+        if (computed == null) {
             return null;
         }
-        MessageDigest md = Engines.digest(digest);
-        sink.updateDigest(md);
-        return new Ref(type, digestMethod, transforms, uri, md.digest(), false, digestValue);
+        return new Ref(type, digestMethod, transforms, uri, computed, false, digestValue);
     }
 
     @Override
