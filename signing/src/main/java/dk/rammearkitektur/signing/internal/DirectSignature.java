@@ -103,13 +103,7 @@ public final class DirectSignature implements ParsedSignature {
         if (!ExclusiveC14n.canonicalize(si, siPrefixes, null, sink)) {
             return null;
         }
-        java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream(1024);
-        try {
-            sink.writeTo(copy);
-        } catch (java.io.IOException e) {
-            return null;
-        }
-        return new DirectSignature(c14nMethod, method, refs, copy.toByteArray(), text(parts.get(1)));
+        return new DirectSignature(c14nMethod, method, refs, sink.toByteArray(), text(parts.get(1)));
     }
 
     /** One Reference; null to decline. */
