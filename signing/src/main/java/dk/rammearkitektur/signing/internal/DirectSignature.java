@@ -103,7 +103,12 @@ public final class DirectSignature implements ParsedSignature {
         if (!ExclusiveC14n.canonicalize(si, siPrefixes, null, sink)) {
             return null;
         }
-        return new DirectSignature(c14nMethod, method, refs, sink.toByteArray(), text(parts.get(1)));
+        byte[] signedInfo = sink.toByteArray();
+        if (siPrefixes.isEmpty()) {
+            // WS-Security's replay key is the SHA-256 of this very form
+            VerificationScope.rememberCanonicalForm(si, signedInfo);
+        }
+        return new DirectSignature(c14nMethod, method, refs, signedInfo, text(parts.get(1)));
     }
 
     /** One Reference; null to decline. */
