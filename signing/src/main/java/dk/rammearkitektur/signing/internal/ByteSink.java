@@ -56,6 +56,11 @@ public final class ByteSink extends OutputStream {
         signature.update(buf, 0, size);
     }
 
+    /** A copy of the bytes written so far. */
+    public byte[] toByteArray() {
+        return Arrays.copyOf(buf, size);
+    }
+
     /** Copies the bytes written so far to {@code out}. */
     public void writeTo(OutputStream out) throws java.io.IOException {
         out.write(buf, 0, size);

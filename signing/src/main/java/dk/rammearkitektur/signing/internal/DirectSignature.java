@@ -39,19 +39,15 @@ public final class DirectSignature implements ParsedSignature {
     }
 
     private final String c14nMethod;
-    private final String signatureMethod;
-    private final String jcaName;
-    private final boolean ecdsa;
+    private final SignatureAlgorithm algorithm;
     private final List<Ref> refs;
     private final byte[] signedInfo;
     private final String signatureValue;
 
-    private DirectSignature(String c14nMethod, String signatureMethod, List<Ref> refs, byte[] signedInfo,
+    private DirectSignature(String c14nMethod, SignatureAlgorithm algorithm, List<Ref> refs, byte[] signedInfo,
             String signatureValue) {
         this.c14nMethod = c14nMethod;
-        this.signatureMethod = signatureMethod;
-        this.jcaName = jcaName(signatureMethod);
-        this.ecdsa = jcaName.endsWith("ECDSA");
+        this.algorithm = algorithm;
         this.refs = refs;
         this.signedInfo = signedInfo;
         this.signatureValue = signatureValue;
@@ -87,39 +83,36 @@ public final class DirectSignature implements ParsedSignature {
         if (!AlgorithmPolicy.EXC_C14N.equals(c14nMethod) || siPrefixes == null) {
             return null;
         }
-        String method = algorithm(siParts.get(1));
-        if (jcaName(method) == null || !elements(siParts.get(1)).isEmpty()) {
+        SignatureAlgorithm method = signatureAlgorithm(algorithm(siParts.get(1)));
+        if (method == null || !elements(siParts.get(1)).isEmpty()) {
             return null;
         }
         List<Ref> refs = new ArrayList<>();
-        ByteSink sink = ByteSink.forThisThread();
         for (int i = 2; i < siParts.size(); i++) {
             Element ref = siParts.get(i);
             if (!isDs(ref, "Reference")) {
                 return null;
             }
-            Ref r = reference(ref, signature, ids, sink);
+            Ref r = reference(ref, signature, ids);
             if (r == null) {
                 return null;
             }
             refs.add(r);
         }
-        sink.reset();
+        ByteSink sink = ByteSink.forThisThread();
         if (!ExclusiveC14n.canonicalize(si, siPrefixes, null, sink)) {
             return null;
         }
-        java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream(1024);
-        try {
-            sink.writeTo(copy);
-        } catch (java.io.IOException e) {
-            return null;
+        byte[] signedInfo = sink.toByteArray();
+        if (siPrefixes.isEmpty()) {
+            // WS-Security's replay key is the SHA-256 of this very form
+            VerificationScope.rememberCanonicalForm(si, signedInfo);
         }
-        return new DirectSignature(c14nMethod, method, refs, copy.toByteArray(), text(parts.get(1)));
+        return new DirectSignature(c14nMethod, method, refs, signedInfo, text(parts.get(1)));
     }
 
     /** One Reference; null to decline. */
-    private static Ref reference(Element ref, Element signature, IdRegistry ids, ByteSink sink)
-            throws GeneralSecurityException {
+    private static Ref reference(Element ref, Element signature, IdRegistry ids) throws GeneralSecurityException {
         List<Element> children = elements(ref);
         if (children.size() != 3 || !isDs(children.get(0), "Transforms") || !isDs(children.get(1), "DigestMethod")
                 || !isDs(children.get(2), "DigestValue")) {
@@ -171,7 +164,7 @@ public final class DirectSignature implements ParsedSignature {
                 || (enveloped && target == signature)) {
             return null;
         }
-        sink.reset();
+        byte[] computed;
         if (str) {
             Element token;
             try {
@@ -180,19 +173,17 @@ public final class DirectSignature implements ParsedSignature {
                 return new Ref(type, digestMethod, transforms, uri, null, true, digestValue);
             }
             // The verified-token cache key is this very digest when the reference uses SHA-256.
-            byte[] known = digest == DigestAlgorithm.SHA256 ? VerificationScope.canonicalSha256(token) : null;
-            if (known != null) {
-                return new Ref(type, digestMethod, transforms, uri, known, false, digestValue);
+            computed = digest == DigestAlgorithm.SHA256 ? VerificationScope.canonicalSha256(token) : null;
+            if (computed == null) {
+                computed = ExclusiveC14n.digest(token, digest);
             }
-            if (!ExclusiveC14n.canonicalize(token, sink)) {
-                return null;
-            }
-        } else if (!ExclusiveC14n.canonicalize(target, prefixes, enveloped ? signature : null, sink)) {
+        } else {
+            computed = ExclusiveC14n.digest(target, prefixes, enveloped ? signature : null, digest);
+        }
+        if (computed == null) {
             return null;
         }
-        MessageDigest md = Engines.digest(digest);
-        sink.updateDigest(md);
-        return new Ref(type, digestMethod, transforms, uri, md.digest(), false, digestValue);
+        return new Ref(type, digestMethod, transforms, uri, computed, false, digestValue);
     }
 
     @Override
@@ -202,7 +193,7 @@ public final class DirectSignature implements ParsedSignature {
 
     @Override
     public String signatureMethod() {
-        return signatureMethod;
+        return algorithm.uri();
     }
 
     @Override
@@ -233,11 +224,11 @@ public final class DirectSignature implements ParsedSignature {
 
     @Override
     public boolean checkSignatureValue(PublicKey key) throws GeneralSecurityException, java.io.IOException {
-        Signature engine = Signature.getInstance(jcaName);
+        Signature engine = Engines.signature(algorithm);
         engine.initVerify(key);
         engine.update(signedInfo);
         byte[] value = Base64.getMimeDecoder().decode(signatureValue);
-        if (ecdsa) {
+        if (Engines.isEcdsa(algorithm)) {
             value = SignatureECDSA.convertXMLDSIGtoASN1(value);
         }
         if (!engine.verify(value)) {
@@ -274,17 +265,11 @@ public final class DirectSignature implements ParsedSignature {
         // maps to the same element; nothing else was dereferenced.
     }
 
-    private static String jcaName(String signatureMethod) {
+    /** The method with this URI if {@link Engines#signature} has an engine for it (not RSASSA-PSS), else null. */
+    private static SignatureAlgorithm signatureAlgorithm(String uri) {
         for (SignatureAlgorithm a : SignatureAlgorithm.values()) {
-            // RSASSA-PSS (SSO assertions, not the per-request hot path) is left to Santuario
-            if (a.uri().equals(signatureMethod) && a != SignatureAlgorithm.RSA_PSS_SHA256) {
-                String d = switch (a.digest()) {
-                    case SHA1 -> "SHA1";
-                    case SHA256 -> "SHA256";
-                    case SHA384 -> "SHA384";
-                    case SHA512 -> "SHA512";
-                };
-                return d + ("EC".equals(a.keyAlgorithm()) ? "withECDSA" : "withRSA");
+            if (a.uri().equals(uri)) {
+                return Engines.isRsaPkcs1(a) || Engines.isEcdsa(a) ? a : null;
             }
         }
         return null;
@@ -360,7 +345,7 @@ public final class DirectSignature implements ParsedSignature {
 
     @Override
     public String toString() {
-        return "DirectSignature[" + signatureMethod + ", " + refs.size() + " references, signedInfo "
+        return "DirectSignature[" + algorithm.uri() + ", " + refs.size() + " references, signedInfo "
                 + signedInfo.length + " bytes]";
     }
 }

@@ -9,8 +9,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * JCA engines for the signing hot path: per-thread message digests (no provider look-up per message), and signature
- * engines, which are created per use and never cached, because an initialised engine keeps its private key.
+ * JCA engines for the signing and verification hot paths: per-thread message digests (no provider look-up per
+ * message), and signature engines, which are created per use and never cached, because an initialised engine keeps its
+ * private key.
  */
 public final class Engines {
     private static final ThreadLocal<Map<DigestAlgorithm, MessageDigest>> DIGESTS =
@@ -33,7 +34,18 @@ public final class Engines {
 
     /** A new signature engine for {@code algorithm} (RSA PKCS#1 v1.5 methods only); call initSign first. */
     public static Signature rsaSignature(SignatureAlgorithm algorithm) throws NoSuchAlgorithmException {
-        return Signature.getInstance(rsaJcaName(algorithm));
+        if (!isRsaPkcs1(algorithm)) {
+            throw new NoSuchAlgorithmException(algorithm + " is not an RSA PKCS#1 v1.5 method");
+        }
+        return Signature.getInstance(jcaName(algorithm));
+    }
+
+    /**
+     * A new signature engine for {@code algorithm}, an RSA PKCS#1 v1.5 or an ECDSA method (ECDSA values in the JCA's
+     * DER form, not XML-DSig's); call initSign or initVerify first.
+     */
+    public static Signature signature(SignatureAlgorithm algorithm) throws NoSuchAlgorithmException {
+        return Signature.getInstance(jcaName(algorithm));
     }
 
     /** Whether {@link #rsaSignature(SignatureAlgorithm)} supports {@code algorithm}. */
@@ -44,13 +56,25 @@ public final class Engines {
         };
     }
 
-    private static String rsaJcaName(SignatureAlgorithm algorithm) throws NoSuchAlgorithmException {
+    /** Whether {@code algorithm} is an ECDSA method ({@link #signature(SignatureAlgorithm)} supports it). */
+    public static boolean isEcdsa(SignatureAlgorithm algorithm) {
+        return switch (algorithm) {
+            case ECDSA_SHA256, ECDSA_SHA384, ECDSA_SHA512 -> true;
+            default -> false;
+        };
+    }
+
+    /** The JCA name of an RSA PKCS#1 v1.5 or ECDSA method; RSASSA-PSS is left to Santuario. */
+    private static String jcaName(SignatureAlgorithm algorithm) throws NoSuchAlgorithmException {
         return switch (algorithm) {
             case RSA_SHA256 -> "SHA256withRSA";
             case RSA_SHA384 -> "SHA384withRSA";
             case RSA_SHA512 -> "SHA512withRSA";
             case RSA_SHA1 -> "SHA1withRSA";
-            default -> throw new NoSuchAlgorithmException(algorithm + " is not an RSA PKCS#1 v1.5 method");
+            case ECDSA_SHA256 -> "SHA256withECDSA";
+            case ECDSA_SHA384 -> "SHA384withECDSA";
+            case ECDSA_SHA512 -> "SHA512withECDSA";
+            case RSA_PSS_SHA256 -> throw new NoSuchAlgorithmException(algorithm + " is neither RSA PKCS#1 v1.5 nor ECDSA");
         };
     }
 

@@ -1,6 +1,9 @@
 package dk.rammearkitektur.signing.internal;
 
+import dk.rammearkitektur.signing.DigestAlgorithm;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -71,6 +74,34 @@ public final class ExclusiveC14n {
         byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
         out.write(bytes, 0, bytes.length);
         return true;
+    }
+
+    /**
+     * The {@code algorithm} digest of the canonical form of the subtree at {@code apex}, or null when this
+     * implementation does not handle the subtree. Uses this thread's {@link ByteSink} and digest engine
+     * ({@link Engines}).
+     */
+    public static byte[] digest(Element apex, DigestAlgorithm algorithm) throws NoSuchAlgorithmException {
+        return digest(apex, List.of(), null, algorithm);
+    }
+
+    /**
+     * Like {@link #digest(Element, DigestAlgorithm)}, with the prefix list and the element left out of
+     * {@link #canonicalize(Element, List, Node, ByteSink)}.
+     */
+    public static byte[] digest(Element apex, List<String> inclusivePrefixes, Node exclude, DigestAlgorithm algorithm)
+            throws NoSuchAlgorithmException {
+        ByteSink sink = ByteSink.forThisThread();
+        try {
+            if (!canonicalize(apex, inclusivePrefixes, exclude, sink)) {
+                return null;
+            }
+            MessageDigest md = Engines.digest(algorithm);
+            sink.updateDigest(md);
+            return md.digest();
+        } finally {
+            sink.reset();
+        }
     }
 
     /** Applies the namespace declarations of {@code e} to {@code scope}; returns whether it had any. */

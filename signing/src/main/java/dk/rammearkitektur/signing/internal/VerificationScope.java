@@ -5,8 +5,9 @@ import org.w3c.dom.Element;
 
 /**
  * What one verification of one document has already computed, so that the steps of a WS-Security verification (the
- * message, its SAML token, the token's verified-token cache key, the message signature) do not compute it again: the
- * document's {@link IdRegistry} and the SHA-256 of a token's exclusive canonical form. Per thread, opened and closed
+ * message, its SAML token, the token's verified-token cache key, the message signature, the replay key) do not compute
+ * it again: the document's {@link IdRegistry}, the SHA-256 of a token's exclusive canonical form and the exclusive
+ * canonical form of the SignedInfo verified last. Per thread, opened and closed
  * around one verification call, which does not change the document in between (marking ID attributes changes no
  * canonical form). Outside a scope nothing is remembered.
  */
@@ -18,6 +19,8 @@ public final class VerificationScope implements AutoCloseable {
     private IdRegistry ids;
     private Element canonicalElement;
     private byte[] canonicalSha256;
+    private Element canonicalFormOf;
+    private byte[] canonicalForm;
 
     private VerificationScope(Document document) {
         this.document = document;
@@ -67,5 +70,20 @@ public final class VerificationScope implements AutoCloseable {
     static byte[] canonicalSha256(Element element) {
         VerificationScope s = of(element.getOwnerDocument());
         return s != null && s.canonicalElement == element ? s.canonicalSha256.clone() : null;
+    }
+
+    /** Remembers {@code canonical}, {@code element}'s exclusive canonical form (no prefix list, nothing left out). */
+    static void rememberCanonicalForm(Element element, byte[] canonical) {
+        VerificationScope s = of(element.getOwnerDocument());
+        if (s != null) {
+            s.canonicalFormOf = element;
+            s.canonicalForm = canonical.clone();
+        }
+    }
+
+    /** The remembered exclusive canonical form of {@code element}, or null. */
+    public static byte[] canonicalForm(Element element) {
+        VerificationScope s = of(element.getOwnerDocument());
+        return s != null && s.canonicalFormOf == element ? s.canonicalForm.clone() : null;
     }
 }

@@ -1,6 +1,6 @@
 package dk.rammearkitektur.signing.internal;
 
-import java.security.MessageDigest;
+import dk.rammearkitektur.signing.DigestAlgorithm;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -43,21 +43,15 @@ public final class VerifiedTokenCache {
 
     /** The cache key of an assertion element, or null when it cannot be canonicalised here (then it is not cached). */
     public static String key(Element assertion) {
-        ByteSink sink = ByteSink.forThisThread();
-        sink.reset();
-        if (!ExclusiveC14n.canonicalize(assertion, sink)) {
-            return null;
-        }
         try {
-            MessageDigest sha256 = Engines.digest(dk.rammearkitektur.signing.DigestAlgorithm.SHA256);
-            sink.updateDigest(sha256);
-            byte[] digest = sha256.digest();
+            byte[] digest = ExclusiveC14n.digest(assertion, DigestAlgorithm.SHA256);
+            if (digest == null) {
+                return null;
+            }
             VerificationScope.rememberCanonicalSha256(assertion, digest);
             return Base64.getEncoder().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             return null;
-        } finally {
-            sink.reset();
         }
     }
 

@@ -204,16 +204,16 @@ public final class WsSecurityVerifier {
         }
         String key;
         try {
-            byte[] digest;
-            dk.rammearkitektur.signing.internal.ByteSink sink = dk.rammearkitektur.signing.internal.ByteSink.forThisThread();
-            if (dk.rammearkitektur.signing.internal.ExclusiveC14n.canonicalize(signedInfo.get(0), sink)) {
-                // the same bytes as Santuario's canonicaliser (tested byte for byte), without its per-node overhead
-                java.security.MessageDigest sha256 = dk.rammearkitektur.signing.internal.Engines.digest(
-                        dk.rammearkitektur.signing.DigestAlgorithm.SHA256);
-                sink.updateDigest(sha256);
-                sink.reset();
-                digest = sha256.digest();
-            } else {
+            // The direct verification path has just canonicalised this SignedInfo (VerificationScope). Else
+            // ExclusiveC14n writes the same bytes as Santuario's canonicaliser (tested byte for byte), without its
+            // per-node overhead; Santuario's serves the trees it does not handle.
+            byte[] verified = VerificationScope.canonicalForm(signedInfo.get(0));
+            byte[] digest = verified != null
+                    ? dk.rammearkitektur.signing.internal.Engines.digest(dk.rammearkitektur.signing.DigestAlgorithm.SHA256)
+                            .digest(verified)
+                    : dk.rammearkitektur.signing.internal.ExclusiveC14n.digest(signedInfo.get(0),
+                            dk.rammearkitektur.signing.DigestAlgorithm.SHA256);
+            if (digest == null) {
                 java.io.ByteArrayOutputStream c14n = new java.io.ByteArrayOutputStream(1024);
                 org.apache.xml.security.c14n.Canonicalizer
                         .getInstance(org.apache.xml.security.c14n.Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS)

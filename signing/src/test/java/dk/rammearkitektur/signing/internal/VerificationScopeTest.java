@@ -28,8 +28,13 @@ class VerificationScopeTest {
             VerificationScope.rememberCanonicalSha256(a, new byte[] {1, 2});
             assertArrayEquals(new byte[] {1, 2}, VerificationScope.canonicalSha256(a));
             assertNull(VerificationScope.canonicalSha256(doc.getDocumentElement()));
+            VerificationScope.rememberCanonicalForm(a, new byte[] {3});
+            assertArrayEquals(new byte[] {3}, VerificationScope.canonicalForm(a));
+            assertArrayEquals(new byte[] {1, 2}, VerificationScope.canonicalSha256(a), "the two are kept apart");
+            assertNull(VerificationScope.canonicalForm(doc.getDocumentElement()));
         }
         assertNull(VerificationScope.canonicalSha256(a));
+        assertNull(VerificationScope.canonicalForm(a));
         assertNotSame(IdRegistry.register(doc), IdRegistry.register(doc));
     }
 }

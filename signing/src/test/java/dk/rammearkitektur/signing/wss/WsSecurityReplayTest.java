@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dk.rammearkitektur.core.SecurityCheckException;
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.apache.xml.security.c14n.Canonicalizer;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -26,5 +32,23 @@ class WsSecurityReplayTest {
         value.setTextContent(text.substring(0, 4) + "!" + text.substring(4));
 
         assertEquals("wss.replay", assertThrows(SecurityCheckException.class, () -> once.verify(disguised)).reason());
+    }
+
+    @Test
+    void theKeyIsTheSha256OfSignedInfosExclusiveCanonicalForm() throws Exception {
+        Document doc = WsSecurityTest.signedWithSaml(SoapVersion.SOAP_11);
+        List<String> keys = new ArrayList<>();
+        WsSecurityTest.verifier(WsSecurityTest.T0).replayCache((key, keepUntil, now) -> {
+            keys.add(key);
+            return ReplayCache.Sighting.FIRST;
+        }).build().verify(doc);
+
+        Element security = (Element) doc.getElementsByTagNameNS(Wss.WSSE, "Security").item(0);
+        Element signature = Wss.children(security, Wss.DSIG, "Signature").get(0);
+        ByteArrayOutputStream c14n = new ByteArrayOutputStream();
+        Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS)
+                .canonicalizeSubtree(Wss.children(signature, Wss.DSIG, "SignedInfo").get(0), c14n);
+        String expected = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(c14n.toByteArray()));
+        assertEquals(List.of(expected), keys);
     }
 }
