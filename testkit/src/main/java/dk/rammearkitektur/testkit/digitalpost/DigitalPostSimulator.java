@@ -61,7 +61,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.transform.dom.DOMSource;
@@ -177,7 +176,6 @@ public final class DigitalPostSimulator implements AutoCloseable {
     private final List<PostStatusEvent> statuses = new CopyOnWriteArrayList<>();
     private final List<Consumer<PostStatusEvent>> listeners = new CopyOnWriteArrayList<>();
     private final List<ConformanceViolation> violations = new CopyOnWriteArrayList<>();
-    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final DigitalPostFaults faults = new DigitalPostFaults();
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -459,15 +457,12 @@ public final class DigitalPostSimulator implements AutoCloseable {
 
     /** Every endpoint that received requests ({@code STS}, {@code TOKEN}, {@code KOMBI}, {@code LOOKUP}), by name. */
     public Map<String, Integer> requestCounts() {
-        Map<String, Integer> out = new java.util.TreeMap<>();
-        counts.forEach((id, c) -> out.put(id, c.get()));
-        return out;
+        return log.counts();
     }
 
     /** How many requests an endpoint received: {@code STS}, {@code TOKEN}, {@code KOMBI} or {@code LOOKUP}. */
     public int requestCount(String endpoint) {
-        AtomicInteger c = counts.get(endpoint);
-        return c == null ? 0 : c.get();
+        return log.count(endpoint);
     }
 
     /** Makes every access token issued so far unknown, as if the platform had restarted. */
@@ -486,16 +481,11 @@ public final class DigitalPostSimulator implements AutoCloseable {
         statuses.clear();
         violations.clear();
         log.clearRequests();
-        counts.clear();
         faults.clear();
         synchronized (transactions) {
             transactions.clear();
             deliveredMessages.clear();
         }
-    }
-
-    private void count(String endpoint) {
-        counts.computeIfAbsent(endpoint, k -> new AtomicInteger()).incrementAndGet();
     }
 
     private void record(String endpoint, String correlationId, String code, String detail) {
@@ -509,7 +499,6 @@ public final class DigitalPostSimulator implements AutoCloseable {
     // ---------------------------------------------------------------- STS
 
     private void handleSts(HttpExchange ex) throws IOException {
-        count("STS");
         try (ex) {
             try {
                 requireMethod(ex, "POST");
@@ -582,7 +571,6 @@ public final class DigitalPostSimulator implements AutoCloseable {
     // ---------------------------------------------------------------- access token
 
     private void handleToken(HttpExchange ex) throws IOException {
-        count("TOKEN");
         try (ex) {
             try {
                 requireMethod(ex, "POST");
@@ -678,7 +666,6 @@ public final class DigitalPostSimulator implements AutoCloseable {
     // ---------------------------------------------------------------- lookup
 
     private void handleLookup(HttpExchange ex) throws IOException {
-        count("LOOKUP");
         try (ex) {
             DigitalPostFault fault = faults.draw();
             if (preFault(ex, fault)) {
@@ -732,7 +719,6 @@ public final class DigitalPostSimulator implements AutoCloseable {
     // ---------------------------------------------------------------- KombiPostAfsend
 
     private void handleKombi(HttpExchange ex) throws IOException {
-        count("KOMBI");
         String tx = ex.getRequestHeaders().getFirst("x-TransaktionsId");
         try (ex) {
             DigitalPostFault fault = faults.draw();

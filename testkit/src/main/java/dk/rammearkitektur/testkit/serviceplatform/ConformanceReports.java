@@ -1,6 +1,7 @@
 package dk.rammearkitektur.testkit.serviceplatform;
 
 import dk.rammearkitektur.core.PersonalData;
+import dk.rammearkitektur.testkit.console.internal.Html;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -155,19 +156,10 @@ public final class ConformanceReports {
     private static String escape(String text) {
         StringBuilder b = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> {
-                    boolean legal = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                            || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
-                    b.appendCodePoint(legal ? c : '?');
-                }
-            }
+            boolean legal = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
+            b.appendCodePoint(legal ? c : '?');
         });
-        return b.toString();
+        return Html.escape(b.toString());
     }
 }

@@ -36,7 +36,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.transform.dom.DOMSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,7 +178,6 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     private final Map<String, UUID> agreements = new ConcurrentHashMap<>();
     private final FaultInjector faults = new FaultInjector();
     private final List<ConformanceViolation> violations = new CopyOnWriteArrayList<>();
-    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final java.util.Set<InetSocketAddress> peers = ConcurrentHashMap.newKeySet();
     private final List<Endpoint> endpoints;
     private final Sts sts;
@@ -579,7 +577,6 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     /** Forgets recorded violations, requests and their counts, connection counts, and faults. */
     public void reset() {
         violations.clear();
-        counts.clear();
         peers.clear();
         faults.clear();
         log.clearRequests();
@@ -592,15 +589,12 @@ public final class ServiceplatformSimulator implements AutoCloseable {
 
     /** Every endpoint that received requests since start or the last {@link #reset()}, with its count, by id. */
     public Map<String, Integer> requestCounts() {
-        Map<String, Integer> out = new java.util.TreeMap<>();
-        counts.forEach((id, c) -> out.put(id, c.get()));
-        return out;
+        return log.counts();
     }
 
     /** How many requests {@code endpointId} received. */
     public int requestCount(String endpointId) {
-        AtomicInteger c = counts.get(endpointId);
-        return c == null ? 0 : c.get();
+        return log.count(endpointId);
     }
 
     Instant now() {
@@ -616,7 +610,6 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     }
 
     private void handle(Endpoint ep, HttpExchange ex) throws IOException {
-        counts.computeIfAbsent(ep.id, k -> new AtomicInteger()).incrementAndGet();
         if (peers.size() < 100_000) {
             peers.add(ex.getRemoteAddress());
         }
@@ -674,7 +667,6 @@ public final class ServiceplatformSimulator implements AutoCloseable {
     }
 
     private void handleSts(boolean rest, HttpExchange ex) throws IOException {
-        counts.computeIfAbsent("STS", k -> new AtomicInteger()).incrementAndGet();
         try (ex) {
             byte[] request = ex.getRequestBody().readAllBytes();
             Fault fault = faults.draw(true);

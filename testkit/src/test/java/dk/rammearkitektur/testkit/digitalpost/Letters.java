@@ -18,8 +18,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 
-/** Test letters. */
-final class Letters {
+/** Test letters (the console tests take their PDF bytes from here too). */
+public final class Letters {
     static final String CPR = "0101901234";
     static final String EXEMPT_CPR = "0202802345";
     static final String SENDER_CVR = "29189846";
@@ -27,7 +27,8 @@ final class Letters {
     private Letters() {
     }
 
-    static byte[] pdf(int size) {
+    /** {@code size} bytes that start as a PDF does. */
+    public static byte[] pdf(int size) {
         byte[] b = new byte[size];
         byte[] head = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < size; i++) {

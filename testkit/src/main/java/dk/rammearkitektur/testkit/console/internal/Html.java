@@ -2,7 +2,10 @@ package dk.rammearkitektur.testkit.console.internal;
 
 import dk.rammearkitektur.core.PersonalData;
 
-/** HTML text for the console: every value escaped, and CPR numbers in it masked first. */
+/**
+ * HTML text for the console: every value escaped, and CPR numbers in it masked first. The conformance reports escape
+ * with {@link #escape} too.
+ */
 public final class Html {
     private Html() {
     }

@@ -62,8 +62,32 @@ public final class LoopbackHttpsServer {
      */
     public static LoopbackHttpsServer start(int port, Collection<X509Certificate> clientTrustAnchors, String threadName,
             Map<String, HttpHandler> handlers) throws IOException {
+        return start(port, ServerTls.shared().sslContext(clientTrustAnchors), true, threadName, handlers);
+    }
+
+    /**
+     * Starts a server on {@code 127.0.0.1} with one-way TLS: no client certificate is asked for, so a browser reaches
+     * it (the identity provider simulator's case).
+     *
+     * @param port the port, 0 for any free one
+     * @param threadName the name of the handler threads
+     * @param handlers the handler for each path prefix
+     * @return the running server
+     * @throws IOException when the port cannot be bound
+     */
+    public static LoopbackHttpsServer startWithoutClientAuth(int port, String threadName,
+            Map<String, HttpHandler> handlers) throws IOException {
+        return start(port, ServerTls.shared().sslContext(java.util.List.of()), false, threadName, handlers);
+    }
+
+    /**
+     * Starts a server; with {@code clientCertificates} the handshake requires a client certificate (asks for one once a
+     * path without one is mounted) and every handler sits behind {@link #requireClientCertificate}, without it no
+     * client certificate is asked for.
+     */
+    private static LoopbackHttpsServer start(int port, SSLContext ctx, boolean clientCertificates, String threadName,
+            Map<String, HttpHandler> handlers) throws IOException {
         Objects.requireNonNull(threadName, "threadName == null");
-        SSLContext ctx = ServerTls.shared().sslContext(clientTrustAnchors);
         HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, threadName);
@@ -75,7 +99,10 @@ public final class LoopbackHttpsServer {
             @Override
             public void configure(HttpsParameters params) {
                 SSLParameters p = ctx.getDefaultSSLParameters();
-                if (server.certificateOptional) {
+                if (!clientCertificates) {
+                    p.setNeedClientAuth(false);
+                    p.setWantClientAuth(false);
+                } else if (server.certificateOptional) {
                     p.setWantClientAuth(true);
                 } else {
                     p.setNeedClientAuth(true);
@@ -83,7 +110,8 @@ public final class LoopbackHttpsServer {
                 params.setSSLParameters(p);
             }
         });
-        handlers.forEach((path, handler) -> s.createContext(path, requireClientCertificate(handler)));
+        handlers.forEach((path, handler) -> s.createContext(path,
+                clientCertificates ? requireClientCertificate(handler) : handler));
         s.setExecutor(executor);
         s.start();
         return server;
@@ -121,41 +149,6 @@ public final class LoopbackHttpsServer {
     /** Whether the TLS handshake takes clients without a certificate (a path was mounted for them). */
     public boolean clientCertificateOptional() {
         return certificateOptional;
-    }
-
-    /**
-     * Starts a server on {@code 127.0.0.1} with one-way TLS: no client certificate is asked for, so a browser reaches
-     * it (the identity provider simulator's case).
-     *
-     * @param port the port, 0 for any free one
-     * @param threadName the name of the handler threads
-     * @param handlers the handler for each path prefix
-     * @return the running server
-     * @throws IOException when the port cannot be bound
-     */
-    public static LoopbackHttpsServer startWithoutClientAuth(int port, String threadName,
-            Map<String, HttpHandler> handlers) throws IOException {
-        Objects.requireNonNull(threadName, "threadName == null");
-        SSLContext ctx = ServerTls.shared().sslContext(java.util.List.of());
-        HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        s.setHttpsConfigurator(new HttpsConfigurator(ctx) {
-            @Override
-            public void configure(HttpsParameters params) {
-                SSLParameters p = ctx.getDefaultSSLParameters();
-                p.setNeedClientAuth(false);
-                p.setWantClientAuth(false);
-                params.setSSLParameters(p);
-            }
-        });
-        handlers.forEach(s::createContext);
-        ExecutorService executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        });
-        s.setExecutor(executor);
-        s.start();
-        return new LoopbackHttpsServer(s, executor);
     }
 
     /** The base URL, {@code https://127.0.0.1:<port>/}. */

@@ -9,12 +9,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A simulator's latest requests ({@value #KEPT} at most) with the violations recorded while each was handled, and the
- * tokens its STS issued (as many at most). A violation is tied to the request being handled on the recording thread.
+ * A simulator's latest requests ({@value #KEPT} at most) with the violations recorded while each was handled, how many
+ * requests each endpoint received (all of them, not only the kept ones), and the tokens its STS issued ({@value #KEPT}
+ * at most). A violation is tied to the request being handled on the recording thread.
  */
 public final class RequestLog {
     /** How many requests and tokens are kept; older ones are dropped. */
@@ -23,6 +26,7 @@ public final class RequestLog {
     private final Clock clock;
     private final Deque<Entry> entries = new ArrayDeque<>();
     private final Deque<IssuedAssertion> tokens = new ArrayDeque<>();
+    private final Map<String, Integer> counts = new TreeMap<>();
     private final ThreadLocal<Entry> current = new ThreadLocal<>();
     private long sequence;
 
@@ -49,7 +53,7 @@ public final class RequestLog {
     }
 
     /**
-     * {@code handler}, logging each request it handles as one to {@code endpoint}.
+     * {@code handler}, logging and counting each request it handles as one to {@code endpoint}.
      *
      * @param endpoint the endpoint id
      * @param handler the handler
@@ -62,6 +66,7 @@ public final class RequestLog {
             Entry e;
             synchronized (this) {
                 e = new Entry(++sequence, clock.instant(), endpoint);
+                counts.merge(endpoint, 1, Integer::sum);
                 entries.addLast(e);
                 if (entries.size() > KEPT) {
                     entries.removeFirst();
@@ -114,8 +119,24 @@ public final class RequestLog {
         return List.copyOf(tokens);
     }
 
-    /** Forgets the requests (not the tokens: a client may still hold them). */
+    /** Every endpoint that received requests since start or the last {@link #clearRequests()}, with its count, by id. */
+    public synchronized Map<String, Integer> counts() {
+        return new TreeMap<>(counts);
+    }
+
+    /**
+     * How many requests {@code endpoint} received since start or the last {@link #clearRequests()}.
+     *
+     * @param endpoint the endpoint id
+     * @return the count, 0 for none
+     */
+    public synchronized int count(String endpoint) {
+        return counts.getOrDefault(endpoint, 0);
+    }
+
+    /** Forgets the requests and their counts (not the tokens: a client may still hold them). */
     public synchronized void clearRequests() {
         entries.clear();
+        counts.clear();
     }
 }

@@ -26,13 +26,13 @@ import dk.rammearkitektur.core.HttpStatusException;
 import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.testkit.browser.internal.HeadlessChromium;
 import dk.rammearkitektur.testkit.digitalpost.DigitalPostSimulator;
+import dk.rammearkitektur.testkit.digitalpost.Letters;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import dk.rammearkitektur.testkit.serviceplatform.ServiceplatformSimulator;
 import dk.rammearkitektur.testkit.serviceplatform.SimulatorData;
 import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
 import dk.rammearkitektur.clients.common.StsProtocol;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,7 +65,7 @@ class ConsoleInBrowserTest {
         dp.registerForNemSms(SMS_CPR);
         console = sp.startConsole(dp);
         browser = HeadlessChromium.launch(List.of(ServerTls.shared().serverCertificate()), STEP);
-        pdf = pdf(3000);
+        pdf = Letters.pdf(3000);
         try (ServiceplatformClient c = SimulatorClients.invocationContext(sp).build()) {
             assertTrue(c.lookupPerson(CPR).isPresent());
         }
@@ -193,15 +193,6 @@ class ConsoleInBrowserTest {
         JsonNode status = browser.evaluate("(async () => (await fetch('/service/CPR/PersonBaseDataExtended/4',"
                 + " {method: 'POST', body: '<x/>'})).status)()");
         assertEquals(403, status.asInt());
-    }
-
-    static byte[] pdf(int size) {
-        byte[] b = new byte[size];
-        byte[] head = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
-        for (int i = 0; i < size; i++) {
-            b[i] = i < head.length ? head[i] : (byte) (i * 31 + 7);
-        }
-        return b;
     }
 
     private static MemoMessage letter(String cpr, String label) {
