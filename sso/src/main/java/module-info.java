@@ -7,6 +7,7 @@ module dk.rammearkitektur.sso {
     requires transitive dk.rammearkitektur.core;
     requires transitive dk.rammearkitektur.model;
     requires transitive dk.rammearkitektur.signing;
+    requires java.net.http;
     requires org.apache.santuario.xmlsec;
 
     exports dk.rammearkitektur.sso;

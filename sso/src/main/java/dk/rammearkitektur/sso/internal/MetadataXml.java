@@ -13,6 +13,9 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -28,8 +31,21 @@ public final class MetadataXml {
     private MetadataXml() {
     }
 
+    /**
+     * IdP metadata with its validity: the earliest {@code validUntil} of EntityDescriptor and IDPSSODescriptor (null
+     * when neither has one) and the EntityDescriptor's {@code cacheDuration} (null when absent or not a duration
+     * {@link Duration#parse} reads).
+     */
+    public record Read(IdpMetadata metadata, Instant validUntil, Duration cacheDuration) {
+    }
+
     /** Reads an IdP EntityDescriptor; verifies its enveloped signature when {@code trust} is not null. */
     public static IdpMetadata readIdp(String xml, SignatureTrust trust) {
+        return readIdpWithValidity(xml, trust).metadata();
+    }
+
+    /** {@link #readIdp}, with validUntil and cacheDuration. */
+    public static Read readIdpWithValidity(String xml, SignatureTrust trust) {
         String r = SsoRefusedException.METADATA;
         Document doc;
         try {
@@ -75,7 +91,24 @@ public final class MetadataXml {
         }
         boolean want = "true".equals(idp.getAttribute("WantAuthnRequestsSigned").strip())
                 || "1".equals(idp.getAttribute("WantAuthnRequestsSigned").strip());
-        return new IdpMetadata(entityId, sso, slo, signing, encryption, want);
+        Instant validUntil = earliest(SamlDom.time(root, "validUntil", ROOT, false, r),
+                SamlDom.time(idp, "validUntil", path, false, r));
+        Duration cacheDuration = null;
+        if (root.hasAttribute("cacheDuration")) {
+            try {
+                cacheDuration = Duration.parse(root.getAttribute("cacheDuration").strip());
+            } catch (DateTimeParseException e) {
+                cacheDuration = null; // an xs:duration in months or years: the refresh interval applies
+            }
+        }
+        return new Read(new IdpMetadata(entityId, sso, slo, signing, encryption, want), validUntil, cacheDuration);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isBefore(b) ? a : b;
     }
 
     private static Map<String, String> endpoints(Element idp, String name, String path) {
@@ -104,7 +137,7 @@ public final class MetadataXml {
     }
 
     /** The SP EntityDescriptor. */
-    public static String writeSp(String entityId, String acs, String slo, X509Certificate signing,
+    public static String writeSp(String entityId, String acs, String slo, List<X509Certificate> signing,
             List<X509Certificate> encryption, String nameIdFormat, List<String> attributes, String serviceName) {
         Document doc = SamlDom.newDocument();
         Element root = doc.createElementNS(SamlDom.MD, "md:EntityDescriptor");
@@ -116,7 +149,9 @@ public final class MetadataXml {
         sp.setAttribute("WantAssertionsSigned", "true");
         sp.setAttribute("protocolSupportEnumeration", SamlDom.SAMLP);
         root.appendChild(sp);
-        keyDescriptor(sp, "signing", signing);
+        for (X509Certificate c : signing) {
+            keyDescriptor(sp, "signing", c);
+        }
         for (X509Certificate c : encryption) {
             keyDescriptor(sp, "encryption", c);
         }

@@ -1,16 +1,11 @@
 package dk.rammearkitektur.sso.internal;
 
 import dk.rammearkitektur.core.RammearkitekturException;
-import dk.rammearkitektur.core.SecurityCheckException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.SigningCredential;
-import dk.rammearkitektur.signing.xml.SignatureTrust;
-import dk.rammearkitektur.signing.xml.VerifiedSignature;
-import dk.rammearkitektur.signing.xml.XmlSignatureVerifier;
 import dk.rammearkitektur.sso.Identities;
 import dk.rammearkitektur.sso.LevelOfAssurance;
 import dk.rammearkitektur.sso.UserIdentity;
-import dk.rammearkitektur.sso.sp.IdpMetadata;
 import dk.rammearkitektur.sso.sp.PendingRequest;
 import dk.rammearkitektur.sso.sp.PendingRequests;
 import dk.rammearkitektur.sso.sp.SsoLogin;
@@ -38,7 +33,7 @@ public final class ResponseConsumer {
 
     private final String entityId;
     private final String acs;
-    private final IdpMetadata idp;
+    private final IdpSignatures idp;
     private final SsoProfile profile;
     private final List<SigningCredential> keys;
     private final Clock clock;
@@ -46,10 +41,9 @@ public final class ResponseConsumer {
     private final PendingRequests pending;
     private final AssertionIdCache replay;
     private final boolean allowUnencrypted;
-    private final XmlSignatureVerifier verifier;
 
     /** A consumer for one service provider configuration. */
-    public ResponseConsumer(String entityId, String acs, IdpMetadata idp, SsoProfile profile,
+    public ResponseConsumer(String entityId, String acs, IdpSignatures idp, SsoProfile profile,
             List<SigningCredential> keys, Clock clock, Duration skew, PendingRequests pending, AssertionIdCache replay,
             boolean allowUnencrypted) {
         this.entityId = entityId;
@@ -62,7 +56,6 @@ public final class ResponseConsumer {
         this.pending = pending;
         this.replay = replay;
         this.allowUnencrypted = allowUnencrypted;
-        this.verifier = XmlSignatureVerifier.builder(SignatureTrust.pinned(idp.signingCertificates())).build();
     }
 
     /** Consumes the POSTed form fields. */
@@ -142,7 +135,7 @@ public final class ResponseConsumer {
         if (!format.isEmpty() && !format.equals("urn:oasis:names:tc:SAML:2.0:nameid-format:entity")) {
             throw new SsoRefusedException(SsoRefusedException.ISSUER, path + "@Format: must be the entity format");
         }
-        if (!idp.entityId().equals(SamlDom.text(issuer))) {
+        if (!idp.metadata().entityId().equals(SamlDom.text(issuer))) {
             throw new SsoRefusedException(SsoRefusedException.ISSUER, path + ": must be the IdP's entity id");
         }
     }
@@ -179,24 +172,7 @@ public final class ResponseConsumer {
     }
 
     private void verifySignature(Element assertion) {
-        List<Element> signatures = SamlDom.children(assertion, SamlDom.DS, "Signature");
-        if (signatures.size() != 1) {
-            throw new SsoRefusedException(SsoRefusedException.SIGNATURE,
-                    "Assertion.Signature: the assertion must carry exactly one signature, found " + signatures.size());
-        }
-        try {
-            VerifiedSignature v = verifier.verify(signatures.get(0));
-            v.requireSigned(assertion);
-            if (v.signedElements().size() != 1) {
-                throw new SsoRefusedException(SsoRefusedException.SIGNATURE,
-                        "Assertion.Signature: must reference exactly the assertion");
-            }
-        } catch (SsoRefusedException e) {
-            throw e;
-        } catch (SecurityCheckException e) {
-            throw new SsoRefusedException(SsoRefusedException.SIGNATURE, "Assertion.Signature: " + e.getMessage()
-                    + " (" + e.reason() + ")", e);
-        }
+        idp.verifyEnveloped(assertion, A);
     }
 
     private SsoLogin checkAssertion(Element a, PendingRequest request, Instant now) {

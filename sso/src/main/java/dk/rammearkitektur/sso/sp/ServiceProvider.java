@@ -6,6 +6,9 @@ import dk.rammearkitektur.signing.SignatureAlgorithm;
 import dk.rammearkitektur.signing.SigningCredential;
 import dk.rammearkitektur.sso.internal.AssertionIdCache;
 import dk.rammearkitektur.sso.internal.AuthnRequestXml;
+import dk.rammearkitektur.sso.internal.IdpSignatures;
+import dk.rammearkitektur.sso.internal.LogoutConsumer;
+import dk.rammearkitektur.sso.internal.LogoutXml;
 import dk.rammearkitektur.sso.internal.MetadataXml;
 import dk.rammearkitektur.sso.internal.RedirectBinding;
 import dk.rammearkitektur.sso.internal.ResponseConsumer;
@@ -39,6 +42,7 @@ import java.util.List;
  */
 public final class ServiceProvider {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
 
     // copied from the builder, so reusing the builder after build() changes nothing here
     private final String entityId;
@@ -47,7 +51,7 @@ public final class ServiceProvider {
     private final String serviceName;
     private final SigningCredential signing;
     private final SignatureAlgorithm algorithm;
-    private final IdpMetadata idp;
+    private final IdpMetadataSource idp;
     private final SsoProfile profile;
     private final Clock clock;
     private final Duration requestLifetime;
@@ -55,6 +59,9 @@ public final class ServiceProvider {
     /** The decryption keys, primary first: tried in this order, published in this order in the metadata. */
     private final List<SigningCredential> decryptionKeys;
     private final ResponseConsumer consumer;
+    private final SigningCredential nextSigning;
+    private final PendingRequests pendingLogouts;
+    private final LogoutConsumer logouts;
 
     private ServiceProvider(Builder b, PendingRequests pending) {
         this.entityId = b.entityId;
@@ -74,8 +81,13 @@ public final class ServiceProvider {
             keys.add(b.secondaryDecryption);
         }
         this.decryptionKeys = List.copyOf(keys);
-        this.consumer = new ResponseConsumer(entityId, acs, idp, profile, decryptionKeys, clock, b.skew, pending,
+        IdpSignatures signatures = new IdpSignatures(idp);
+        this.consumer = new ResponseConsumer(entityId, acs, signatures, profile, decryptionKeys, clock, b.skew, pending,
                 new AssertionIdCache(b.replayCapacity), b.allowUnencrypted);
+        this.nextSigning = b.nextSigning;
+        this.pendingLogouts = b.pendingLogouts == null ? PendingRequests.inMemory(10_000) : b.pendingLogouts;
+        this.logouts = new LogoutConsumer(slo, signatures, pendingLogouts, new AssertionIdCache(b.replayCapacity), clock,
+                b.skew, requestLifetime);
     }
 
     /** A builder; entity id, ACS URL, signing and decryption credentials, IdP metadata and profile are required. */
@@ -89,15 +101,11 @@ public final class ServiceProvider {
      */
     public LoginRedirect authnRequest(LoginOptions options) {
         Checks.required(options, "options");
-        String destination = idp.singleSignOnService(IdpMetadata.REDIRECT).orElseThrow(() ->
+        String destination = idp.current().singleSignOnService(IdpMetadata.REDIRECT).orElseThrow(() ->
                 new ValidationException("idp.singleSignOnService", "the IdP metadata has no HTTP-Redirect endpoint"));
         Instant now = clock.instant();
-        byte[] idBytes = new byte[20];
-        RANDOM.nextBytes(idBytes);
-        String id = "_" + HexFormat.of().formatHex(idBytes);
-        byte[] rs = new byte[18];
-        RANDOM.nextBytes(rs);
-        String relayState = Base64.getUrlEncoder().withoutPadding().encodeToString(rs);
+        String id = newId();
+        String relayState = newRelayState();
         var level = options.minimumLevel().orElse(profile.defaultMinimumLevel());
         String xml = AuthnRequestXml.build(id, now, destination, acs, entityId,
                 profile.nameIdFormat(), level, options.forceAuthn(), options.passive());
@@ -118,9 +126,119 @@ public final class ServiceProvider {
         return consumer.consume(samlResponse, relayState);
     }
 
+    /**
+     * Builds and signs an SP-initiated LogoutRequest for the HTTP-Redirect binding to the IdP's Redirect
+     * SingleLogoutService, for the session of {@code login} (its NameID with Format, and SessionIndex), and stores it as
+     * a pending logout. The Context Handler expects exactly this: a signed Redirect LogoutRequest with NameID, Format
+     * and SessionIndex (research note §1, "Logout", after OpenCase {@code buildLogoutRedirectUrl}).
+     *
+     * @param login the login whose session ends
+     * @param returnUrl where the application sends the user after the logout (may be null)
+     */
+    public LogoutRedirect logoutRequest(SsoLogin login, String returnUrl) {
+        Checks.required(login, "login");
+        return logoutRequest(login.nameId(), login.nameIdFormat(), null, null, login.sessionIndex(), returnUrl);
+    }
+
+    /**
+     * {@link #logoutRequest(SsoLogin, String)} for a session the application stored itself: the NameID value with its
+     * Format, NameQualifier and SPNameQualifier as received (null or empty when absent) and the SessionIndex.
+     */
+    public LogoutRedirect logoutRequest(String nameId, String nameIdFormat, String nameQualifier,
+            String spNameQualifier, String sessionIndex, String returnUrl) {
+        requireText(nameId, "nameId");
+        requireText(sessionIndex, "sessionIndex");
+        requireSlo();
+        String destination = idp.current().singleLogoutService(IdpMetadata.REDIRECT).orElseThrow(() ->
+                new ValidationException("idp.singleLogoutService", "the IdP metadata has no HTTP-Redirect endpoint"));
+        Instant now = clock.instant();
+        String id = newId();
+        String relayState = newRelayState();
+        Instant expires = now.plus(requestLifetime);
+        String xml = LogoutXml.request(id, now, expires, destination, entityId, nameId, nameIdFormat, nameQualifier,
+                spNameQualifier, sessionIndex);
+        String url = RedirectBinding.signedUrl(destination, "SAMLRequest", xml, relayState, signing, algorithm);
+        PendingRequest request = new PendingRequest(id, now, expires, relayState, returnUrl, null);
+        pendingLogouts.put(request);
+        return new LogoutRedirect(url, request);
+    }
+
+    /**
+     * Consumes the IdP's LogoutResponse received at the single logout URL by HTTP-Redirect: {@code rawQuery} is the
+     * query string exactly as received (still URL-encoded, without {@code ?}; the servlet API's
+     * {@code getQueryString()}). Checks, in order: the query signature over the received bytes with an IdP metadata
+     * signing certificate, Version, Destination (the SLO URL), Issuer, InResponseTo (a pending, unexpired, unused
+     * logout request, then used up) with its RelayState, and the Status.
+     *
+     * @return the result; {@link LogoutResult#partial()} tells a partial logout
+     * @throws SsoRefusedException for every refusal; {@link SsoRefusedException#STATUS} when the top-level status is
+     *     not Success
+     */
+    public LogoutResult consumeLogoutResponse(String rawQuery) {
+        requireSlo();
+        return logouts.responseFromRedirect(rawQuery);
+    }
+
+    /**
+     * Consumes a LogoutResponse POSTed to the single logout URL (form fields {@code SAMLResponse}, {@code RelayState}).
+     * Accepted even when the request went by Redirect: the Context Handler has answered logout by POST although
+     * Redirect was configured (an older FoxIDs doc, research note §1, "Logout"). The LogoutResponse must carry an
+     * enveloped XML signature referencing exactly its root, by an IdP metadata signing certificate; then the checks of
+     * {@link #consumeLogoutResponse(String)}.
+     */
+    public LogoutResult consumeLogoutResponse(String samlResponse, String relayState) {
+        requireSlo();
+        return logouts.responseFromPost(samlResponse, relayState);
+    }
+
+    /**
+     * Consumes an IdP-initiated LogoutRequest received by HTTP-Redirect (the raw query string, as for
+     * {@link #consumeLogoutResponse(String)}); the SP must handle IdP-initiated logout over Redirect and POST (research
+     * note §1, "Logout", after OpenCase {@code processSls}). Checks, in order: the query signature, Version,
+     * Destination, Issuer, IssueInstant (not in the future beyond the skew, not older than the request lifetime),
+     * NotOnOrAfter (with skew), one non-empty NameID, and that the ID was not received before.
+     *
+     * @return what the application must end; then send the browser to {@link #logoutResponse(LogoutInstruction)}
+     */
+    public LogoutInstruction consumeLogoutRequest(String rawQuery) {
+        requireSlo();
+        return logouts.requestFromRedirect(rawQuery);
+    }
+
+    /**
+     * Consumes an IdP-initiated LogoutRequest POSTed to the single logout URL (form fields {@code SAMLRequest},
+     * {@code RelayState}); it must carry an enveloped XML signature referencing exactly its root. Otherwise as
+     * {@link #consumeLogoutRequest(String)}.
+     */
+    public LogoutInstruction consumeLogoutRequest(String samlRequest, String relayState) {
+        requireSlo();
+        return logouts.requestFromPost(samlRequest, relayState);
+    }
+
+    /**
+     * The signed HTTP-Redirect LogoutResponse to an IdP-initiated logout, with status Success and InResponseTo the
+     * request's ID, to the IdP's Redirect SingleLogoutService (its ResponseLocation is not read). Success is answered
+     * also when the application held no session for the NameID (the SDK's choice: the state the IdP asked for, no
+     * session, holds, and an error status would only make the IdP report a failed logout to the user).
+     */
+    public String logoutResponse(LogoutInstruction instruction) {
+        Checks.required(instruction, "instruction");
+        requireSlo();
+        String destination = idp.current().singleLogoutService(IdpMetadata.REDIRECT).orElseThrow(() ->
+                new ValidationException("idp.singleLogoutService", "the IdP metadata has no HTTP-Redirect endpoint"));
+        String xml = LogoutXml.response(newId(), clock.instant(), destination, instruction.requestId(), entityId,
+                List.of(SUCCESS));
+        return RedirectBinding.signedUrl(destination, "SAMLResponse", xml, instruction.relayState(), signing, algorithm);
+    }
+
     /** The SP metadata (unsigned EntityDescriptor) to register with the federation. */
     public String metadata() {
-        return MetadataXml.writeSp(entityId, acs, slo, signing.certificate(),
+        List<java.security.cert.X509Certificate> signingCertificates = new ArrayList<>();
+        signingCertificates.add(signing.certificate());
+        if (nextSigning != null) {
+            signingCertificates.add(nextSigning.certificate());
+        }
+        return MetadataXml.writeSp(entityId, acs, slo, signingCertificates,
                 decryptionKeys.stream().map(SigningCredential::certificate).toList(),
                 profile.nameIdFormat(), profile.requestedAttributes(), serviceName);
     }
@@ -130,9 +248,33 @@ public final class ServiceProvider {
         return entityId;
     }
 
+    private void requireSlo() {
+        if (slo == null) {
+            throw new ValidationException("singleLogoutService", "is required for logout");
+        }
+    }
+
+    private static void requireText(String value, String path) {
+        if (value == null || value.isBlank()) {
+            throw new ValidationException(path, "is required");
+        }
+    }
+
+    private static String newId() {
+        byte[] idBytes = new byte[20];
+        RANDOM.nextBytes(idBytes);
+        return "_" + HexFormat.of().formatHex(idBytes);
+    }
+
+    private static String newRelayState() {
+        byte[] rs = new byte[18];
+        RANDOM.nextBytes(rs);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(rs);
+    }
+
     @Override
     public String toString() {
-        return "ServiceProvider[" + entityId + ", idp=" + idp.entityId() + ", profile="
+        return "ServiceProvider[" + entityId + ", idp=" + idp + ", profile="
                 + profile.name() + "]";
     }
 
@@ -146,8 +288,10 @@ public final class ServiceProvider {
         private SignatureAlgorithm algorithm = SignatureAlgorithm.RSA_SHA256;
         private SigningCredential decryption;
         private SigningCredential secondaryDecryption;
-        private IdpMetadata idp;
+        private IdpMetadataSource idp;
         private SsoProfile profile;
+        private SigningCredential nextSigning;
+        private PendingRequests pendingLogouts;
         private Clock clock = Clock.systemUTC();
         private Duration skew = Duration.ofMinutes(3);
         private Duration requestLifetime = Duration.ofMinutes(10);
@@ -170,7 +314,10 @@ public final class ServiceProvider {
             return this;
         }
 
-        /** The single logout service URL (HTTP-Redirect) published in the metadata; optional. */
+        /**
+         * The single logout service URL (HTTP-Redirect) published in the metadata, the Destination logout messages
+         * must carry; optional, required for logout.
+         */
         public Builder singleLogoutService(String url) {
             this.slo = url;
             return this;
@@ -212,9 +359,33 @@ public final class ServiceProvider {
             return this;
         }
 
-        /** The identity provider's metadata. */
+        /** The identity provider's metadata, fixed. */
         public Builder idp(IdpMetadata metadata) {
-            this.idp = metadata;
+            this.idp = metadata == null ? null : IdpMetadataSource.fixed(metadata);
+            return this;
+        }
+
+        /** The identity provider's metadata from a source (refreshed), read on every call. */
+        public Builder idp(IdpMetadataSource source) {
+            this.idp = source;
+            return this;
+        }
+
+        /**
+         * The credential that will sign after the SP's own certificate rollover: published in the metadata as a second
+         * signing KeyDescriptor so the IdP knows it before the switch; nothing is signed with it.
+         */
+        public Builder nextSigningCredential(SigningCredential credential) {
+            this.nextSigning = credential;
+            return this;
+        }
+
+        /**
+         * The store of pending SP-initiated logout requests; default {@link PendingRequests#inMemory(int)} with 10,000
+         * entries. Kept apart from the login store, so an answer to a login can never answer a logout.
+         */
+        public Builder pendingLogouts(PendingRequests store) {
+            this.pendingLogouts = Checks.required(store, "store");
             return this;
         }
 

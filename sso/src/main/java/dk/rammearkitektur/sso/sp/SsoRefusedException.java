@@ -15,9 +15,12 @@ public class SsoRefusedException extends SecurityCheckException {
     public static final String MALFORMED = "sso.malformed";
     /** The Response's Status is not Success; {@link #statusCodes()} holds the codes. */
     public static final String STATUS = "sso.status";
-    /** Response@Destination is not the assertion consumer service URL. */
+    /** Response@Destination is not the assertion consumer service URL, or a logout message's not the SLO URL. */
     public static final String DESTINATION = "sso.destination";
-    /** InResponseTo names no stored, unexpired, unused request (or differs between Response and assertion). */
+    /**
+     * InResponseTo names no stored, unexpired, unused request (or differs between Response and assertion); for a
+     * LogoutResponse, no pending logout request.
+     */
     public static final String IN_RESPONSE_TO = "sso.in-response-to";
     /** The Issuer is not the identity provider's entity id. */
     public static final String ISSUER = "sso.issuer";
@@ -27,7 +30,10 @@ public class SsoRefusedException extends SecurityCheckException {
     public static final String DECRYPTION = "sso.decryption";
     /** A key transport or content encryption algorithm that is refused (rsa-1_5, unknown). */
     public static final String ENCRYPTION_ALGORITHM = "sso.encryption-algorithm";
-    /** The assertion is unsigned, signed by an untrusted key, wrapped, or its signature does not verify. */
+    /**
+     * The assertion (or a POSTed logout message) is unsigned, signed by an untrusted key, wrapped, or its signature
+     * does not verify.
+     */
     public static final String SIGNATURE = "sso.signature";
     /** The bearer SubjectConfirmation is missing or wrong (Method, Recipient, NotOnOrAfter, InResponseTo). */
     public static final String SUBJECT_CONFIRMATION = "sso.subject-confirmation";
@@ -37,7 +43,7 @@ public class SsoRefusedException extends SecurityCheckException {
     public static final String AUDIENCE = "sso.audience";
     /** Not exactly one AuthnStatement or AttributeStatement, or SessionIndex missing. */
     public static final String STATEMENTS = "sso.statements";
-    /** The assertion id was used before. */
+    /** The assertion id, or an IdP-initiated LogoutRequest's ID, was used before. */
     public static final String REPLAY = "sso.replay";
     /** The level of assurance is lower than the request asked for. */
     public static final String LEVEL_OF_ASSURANCE = "sso.level-of-assurance";
@@ -49,6 +55,8 @@ public class SsoRefusedException extends SecurityCheckException {
     public static final String METADATA = "sso.metadata";
     /** A Redirect-binding query signature that is missing or does not verify. */
     public static final String QUERY_SIGNATURE = "sso.query-signature";
+    /** A LogoutRequest's IssueInstant lies too far in the past or future, or its NotOnOrAfter has passed. */
+    public static final String MESSAGE_TIME = "sso.message-time";
 
     private final List<String> statusCodes;
 

@@ -195,7 +195,7 @@ class ServiceProviderTest {
 
     @Test
     void unsignedAssertionIsRefused() {
-        assertRefused(SsoRefusedException.SIGNATURE, "must carry exactly one signature, found 0", i -> i.sign = false);
+        assertRefused(SsoRefusedException.SIGNATURE, "must occur exactly once (unsigned messages are refused), found 0", i -> i.sign = false);
     }
 
     @Test

@@ -1,0 +1,221 @@
+package dk.rammearkitektur.sso.internal;
+
+import dk.rammearkitektur.core.RammearkitekturException;
+import dk.rammearkitektur.core.xml.SecureXml;
+import dk.rammearkitektur.sso.sp.LogoutInstruction;
+import dk.rammearkitektur.sso.sp.LogoutResult;
+import dk.rammearkitektur.sso.sp.PendingRequest;
+import dk.rammearkitektur.sso.sp.PendingRequests;
+import dk.rammearkitektur.sso.sp.SsoRefusedException;
+import java.io.ByteArrayInputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Consumes LogoutResponses (answers to the SP's LogoutRequests) and IdP-initiated LogoutRequests, over HTTP-Redirect
+ * (query signature) or HTTP-POST (enveloped XML signature on the root). The signature is checked before anything
+ * else is looked at beyond the root element's name, and before any state changes.
+ */
+public final class LogoutConsumer {
+    private static final String REQ = "LogoutRequest";
+    private static final String RES = "LogoutResponse";
+
+    private final String slo;
+    private final IdpSignatures idp;
+    private final PendingRequests pending;
+    private final AssertionIdCache seenRequests;
+    private final Clock clock;
+    private final Duration skew;
+    private final Duration lifetime;
+
+    /**
+     * A consumer for the SP's single logout URL {@code slo}; {@code lifetime} is how old an IdP-initiated request
+     * may be (by its IssueInstant, plus skew) and how long its ID is remembered.
+     */
+    public LogoutConsumer(String slo, IdpSignatures idp, PendingRequests pending, AssertionIdCache seenRequests,
+            Clock clock, Duration skew, Duration lifetime) {
+        this.slo = slo;
+        this.idp = idp;
+        this.pending = pending;
+        this.seenRequests = seenRequests;
+        this.clock = clock;
+        this.skew = skew;
+        this.lifetime = lifetime;
+    }
+
+    /** A LogoutResponse received by HTTP-Redirect: the raw query string (still URL-encoded, without {@code ?}). */
+    public LogoutResult responseFromRedirect(String rawQuery) {
+        Element root = parse(idp.verifyQuery(required(rawQuery, "query"), "SAMLResponse"), RES);
+        return response(root, relayState(rawQuery));
+    }
+
+    /** A LogoutResponse received by HTTP-POST: the {@code SAMLResponse} and {@code RelayState} form fields. */
+    public LogoutResult responseFromPost(String samlResponse, String relayState) {
+        Element root = parse(base64(samlResponse, "SAMLResponse"), RES);
+        idp.verifyEnveloped(root, RES);
+        return response(root, relayState);
+    }
+
+    /** An IdP-initiated LogoutRequest received by HTTP-Redirect. */
+    public LogoutInstruction requestFromRedirect(String rawQuery) {
+        Element root = parse(idp.verifyQuery(required(rawQuery, "query"), "SAMLRequest"), REQ);
+        return request(root, relayState(rawQuery));
+    }
+
+    /** An IdP-initiated LogoutRequest received by HTTP-POST. */
+    public LogoutInstruction requestFromPost(String samlRequest, String relayState) {
+        Element root = parse(base64(samlRequest, "SAMLRequest"), REQ);
+        idp.verifyEnveloped(root, REQ);
+        return request(root, relayState);
+    }
+
+    private LogoutResult response(Element root, String relayState) {
+        Instant now = clock.instant();
+        common(root, RES);
+        String inResponseTo = SamlDom.attribute(root, "InResponseTo", RES, SsoRefusedException.IN_RESPONSE_TO);
+        PendingRequest request = pending.take(inResponseTo).orElseThrow(() -> new SsoRefusedException(
+                SsoRefusedException.IN_RESPONSE_TO, RES + "@InResponseTo: names no pending logout request (unknown or used)"));
+        if (now.isAfter(request.expiresAt())) {
+            throw new SsoRefusedException(SsoRefusedException.IN_RESPONSE_TO,
+                    RES + "@InResponseTo: the logout request expired at " + request.expiresAt());
+        }
+        if (!request.relayState().equals(relayState)) {
+            throw new SsoRefusedException(SsoRefusedException.IN_RESPONSE_TO,
+                    "RelayState: is not the one sent with the logout request named by InResponseTo");
+        }
+        List<String> codes = statusCodes(root);
+        if (!SamlDom.SUCCESS.equals(codes.get(0))) {
+            throw new SsoRefusedException(SsoRefusedException.STATUS,
+                    RES + ".Status.StatusCode@Value: is not Success but " + String.join(" / ", codes), codes, null);
+        }
+        return new LogoutResult(request, codes);
+    }
+
+    private LogoutInstruction request(Element root, String relayState) {
+        Instant now = clock.instant();
+        String m = SsoRefusedException.MALFORMED;
+        String id = SamlDom.attribute(root, "ID", REQ, m);
+        common(root, REQ);
+        String t = SsoRefusedException.MESSAGE_TIME;
+        Instant issued = SamlDom.time(root, "IssueInstant", REQ, true, m);
+        if (issued.isAfter(now.plus(skew))) {
+            throw new SsoRefusedException(t, REQ + "@IssueInstant: lies in the future (beyond the clock skew)");
+        }
+        if (issued.plus(lifetime).plus(skew).isBefore(now)) {
+            throw new SsoRefusedException(t, REQ + "@IssueInstant: is older than " + lifetime.toMinutes() + " minutes");
+        }
+        Instant notOnOrAfter = SamlDom.time(root, "NotOnOrAfter", REQ, false, m);
+        if (notOnOrAfter != null && !now.minus(skew).isBefore(notOnOrAfter)) {
+            throw new SsoRefusedException(t, REQ + "@NotOnOrAfter: the request has expired");
+        }
+        if (!SamlDom.children(root, SamlDom.SAML, "EncryptedID").isEmpty()) {
+            throw new SsoRefusedException(m, REQ + ".EncryptedID: is not supported, a plain NameID is required");
+        }
+        Element nameId = SamlDom.one(root, SamlDom.SAML, "NameID", REQ, m);
+        String value = SamlDom.text(nameId);
+        if (value.isEmpty()) {
+            throw new SsoRefusedException(m, REQ + ".NameID: must not be empty");
+        }
+        List<String> sessions = new ArrayList<>();
+        for (Element s : SamlDom.children(root, SamlDom.SAMLP, "SessionIndex")) {
+            String v = SamlDom.text(s);
+            if (v.isEmpty()) {
+                throw new SsoRefusedException(m, REQ + ".SessionIndex: must not be empty");
+            }
+            sessions.add(v);
+        }
+        Instant remember = issued.plus(lifetime).plus(skew);
+        if (notOnOrAfter != null && notOnOrAfter.plus(skew).isAfter(remember)) {
+            remember = notOnOrAfter.plus(skew);
+        }
+        if (!seenRequests.firstUse(id, remember, now)) {
+            throw new SsoRefusedException(SsoRefusedException.REPLAY, REQ + "@ID: was received before (replay)");
+        }
+        return new LogoutInstruction(id, value, nameId.getAttribute("Format"), nameId.getAttribute("NameQualifier"),
+                nameId.getAttribute("SPNameQualifier"), sessions, relayState);
+    }
+
+    /** Version, Destination and Issuer, shared by both message kinds. */
+    private void common(Element root, String path) {
+        if (!"2.0".equals(root.getAttribute("Version"))) {
+            throw new SsoRefusedException(SsoRefusedException.MALFORMED, path + "@Version: must be 2.0");
+        }
+        String destination = SamlDom.attribute(root, "Destination", path, SsoRefusedException.DESTINATION);
+        if (!destination.equals(slo)) {
+            throw new SsoRefusedException(SsoRefusedException.DESTINATION,
+                    path + "@Destination: must be the service provider's single logout URL");
+        }
+        Element issuer = SamlDom.one(root, SamlDom.SAML, "Issuer", path, SsoRefusedException.ISSUER);
+        String format = issuer.getAttribute("Format");
+        if (!format.isEmpty() && !format.equals("urn:oasis:names:tc:SAML:2.0:nameid-format:entity")) {
+            throw new SsoRefusedException(SsoRefusedException.ISSUER, path + ".Issuer@Format: must be the entity format");
+        }
+        if (!idp.metadata().entityId().equals(SamlDom.text(issuer))) {
+            throw new SsoRefusedException(SsoRefusedException.ISSUER, path + ".Issuer: must be the IdP's entity id");
+        }
+    }
+
+    private static List<String> statusCodes(Element root) {
+        Element status = SamlDom.one(root, SamlDom.SAMLP, "Status", RES, SsoRefusedException.MALFORMED);
+        List<String> codes = new ArrayList<>();
+        Element code = SamlDom.one(status, SamlDom.SAMLP, "StatusCode", RES + ".Status", SsoRefusedException.MALFORMED);
+        for (int depth = 0; code != null && depth < 5; depth++) {
+            codes.add(SamlDom.attribute(code, "Value", RES + ".Status.StatusCode", SsoRefusedException.MALFORMED));
+            code = SamlDom.optional(code, SamlDom.SAMLP, "StatusCode", RES + ".Status.StatusCode");
+        }
+        return codes;
+    }
+
+    private static String required(String value, String path) {
+        if (value == null || value.isBlank()) {
+            throw new SsoRefusedException(SsoRefusedException.MALFORMED, path + ": is required");
+        }
+        return value;
+    }
+
+    private static String base64(String field, String name) {
+        required(field, name);
+        if (field.length() > ResponseConsumer.MAX_RESPONSE) {
+            throw new SsoRefusedException(SsoRefusedException.MALFORMED,
+                    name + ": longer than " + ResponseConsumer.MAX_RESPONSE + " characters");
+        }
+        try {
+            return new String(Base64.getMimeDecoder().decode(field.strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new SsoRefusedException(SsoRefusedException.MALFORMED, name + ": not base64");
+        }
+    }
+
+    private static Element parse(String xml, String expected) {
+        Document doc;
+        try {
+            doc = SecureXml.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        } catch (RammearkitekturException e) {
+            throw new SsoRefusedException(SsoRefusedException.MALFORMED,
+                    expected + ": not well-formed XML, or it has a DOCTYPE (refused)", e);
+        }
+        Element root = doc.getDocumentElement();
+        if (!SamlDom.SAMLP.equals(root.getNamespaceURI()) || !expected.equals(root.getLocalName())) {
+            throw new SsoRefusedException(SsoRefusedException.MALFORMED, expected + ": the root must be samlp:" + expected);
+        }
+        return root;
+    }
+
+    /** The URL-decoded RelayState of a raw query, or null. */
+    private static String relayState(String rawQuery) {
+        for (String pair : rawQuery.split("&", 20)) {
+            if (pair.startsWith("RelayState=")) {
+                return URLDecoder.decode(pair.substring("RelayState=".length()), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+}
