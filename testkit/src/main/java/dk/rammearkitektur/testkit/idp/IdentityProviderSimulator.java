@@ -59,8 +59,9 @@ import org.w3c.dom.Node;
  *   <li>The Response goes to the ACS as an auto-submitting HTTP-POST form: unsigned, with one EncryptedAssertion
  *       (AES-256-GCM, RSA-OAEP with SHA-256 and MGF1-SHA256) holding the signed assertion. Faults:
  *       {@link #injectNext(IdpFault)}.</li>
- *   <li>{@link #SLO_PATH}: signed LogoutRequests over Redirect, answered with a signed Redirect LogoutResponse (or by
- *       POST when {@link IdpFault#LOGOUT_ANSWER_BY_POST} is armed); the SP's answer to {@link #idpInitiatedLogout}.</li>
+ *   <li>{@link #SLO_PATH}: signed LogoutRequests over Redirect, answered with a LogoutResponse over Redirect with the
+ *       query signature (or, when {@link IdpFault#LOGOUT_ANSWER_BY_POST} is armed, by POST with an enveloped XML
+ *       signature); the SP's answer to {@link #idpInitiatedLogout}.</li>
  * </ul>
  *
  * <pre>{@code
@@ -672,12 +673,17 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         if (sp.slo() == null) {
             throw new ValidationException("slo", "the service provider registered no single logout URL");
         }
-        String xml = serialise(IdpMessages.logoutResponse(entityId, sp.slo().toString(), id, clock.instant(), Saml.SUCCESS));
+        Element answer = IdpMessages.logoutResponse(entityId, sp.slo().toString(), id, clock.instant(), Saml.SUCCESS);
         String relayState = RedirectBinding.decode(raw.get("RelayState"));
         if (draw(IdpFault.LOGOUT_ANSWER_BY_POST)) {
-            return postBinding(sp.slo(), xml, relayState);
+            // the POST binding has no query signature: the LogoutResponse carries an enveloped one after its Issuer
+            Saml.declareNamespaces(answer);
+            XmlCrypto.signEnveloped(answer, Saml.child(answer, Saml.ASSERTION, "Issuer").getNextSibling(),
+                    keys.keys().getPrivate(), keys.certificate(), signatureMethod);
+            return postBinding(sp.slo(), serialise(answer), relayState);
         }
-        return new Answer(302, "text/plain; charset=utf-8", "", redirectUrl(sp.slo(), "SAMLResponse", xml, relayState));
+        return new Answer(302, "text/plain; charset=utf-8", "",
+                redirectUrl(sp.slo(), "SAMLResponse", serialise(answer), relayState));
     }
 
     /** Configures and starts an {@link IdentityProviderSimulator}. */

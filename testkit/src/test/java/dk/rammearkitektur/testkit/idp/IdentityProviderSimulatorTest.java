@@ -489,6 +489,8 @@ class IdentityProviderSimulatorTest {
         Document posted = SecureXml.parse(new String(java.util.Base64.getDecoder().decode(form.get("SAMLResponse")),
                 java.nio.charset.StandardCharsets.UTF_8));
         assertEquals("LogoutResponse", posted.getDocumentElement().getLocalName());
+        assertEquals(MiniSp.SignatureCheck.VALID, MiniSp.verify(posted.getDocumentElement(), idp.signingCertificate()),
+                "the POST binding has no query signature, so the LogoutResponse itself is signed");
 
         HttpResponse<String> unsigned = sp.get(MiniSp.redirect(idp.sloUri(), "SAMLRequest",
                 logoutRequest(nameId, session, idp.sloUri()), null, null, null, null));

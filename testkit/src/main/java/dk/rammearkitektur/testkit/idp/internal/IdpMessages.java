@@ -246,7 +246,7 @@ public final class IdpMessages {
         }
     }
 
-    /** A LogoutResponse (unsigned: the Redirect binding signs the query; the POST form signs nothing more). */
+    /** A LogoutResponse, unsigned: the Redirect binding signs the query; for the POST binding the caller signs it. */
     public static Element logoutResponse(String issuer, String destination, String inResponseTo, Instant now,
             String status) {
         return statusResponse("samlp:LogoutResponse", issuer, destination, inResponseTo, now, status, null, null);
