@@ -153,6 +153,24 @@ class AuthnRequestAndMetadataTest {
     }
 
     @Test
+    void spMetadataPublishesTheNextSigningCertificateDuringTheSpsOwnRollover() throws Exception {
+        ServiceProvider sp = sp().nextSigningCredential(TestIdp.SP_OLD.toSigning()).build();
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(sp.metadata().getBytes(StandardCharsets.UTF_8)));
+        var kds = doc.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:metadata", "KeyDescriptor");
+        assertEquals(3, kds.getLength());
+        assertEquals("signing", ((Element) kds.item(0)).getAttribute("use"));
+        assertEquals(Base64.getEncoder().encodeToString(TestIdp.SP.certificate().getEncoded()),
+                kds.item(0).getTextContent().strip());
+        assertEquals("signing", ((Element) kds.item(1)).getAttribute("use"));
+        assertEquals(Base64.getEncoder().encodeToString(TestIdp.SP_OLD.certificate().getEncoded()),
+                kds.item(1).getTextContent().strip());
+        assertEquals("encryption", ((Element) kds.item(2)).getAttribute("use"));
+    }
+
+    @Test
     void spMetadataHasKeysEndpointsAndRequestedAttributes() throws Exception {
         ServiceProvider sp = sp().secondaryDecryptionCredential(TestIdp.SP_OLD.toSigning()).build();
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
