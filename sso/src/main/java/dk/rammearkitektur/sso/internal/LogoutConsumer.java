@@ -1,22 +1,17 @@
 package dk.rammearkitektur.sso.internal;
 
-import dk.rammearkitektur.core.RammearkitekturException;
-import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.sso.sp.LogoutInstruction;
 import dk.rammearkitektur.sso.sp.LogoutResult;
 import dk.rammearkitektur.sso.sp.PendingRequest;
 import dk.rammearkitektur.sso.sp.PendingRequests;
 import dk.rammearkitektur.sso.sp.SsoRefusedException;
-import java.io.ByteArrayInputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -53,26 +48,30 @@ public final class LogoutConsumer {
 
     /** A LogoutResponse received by HTTP-Redirect: the raw query string (still URL-encoded, without {@code ?}). */
     public LogoutResult responseFromRedirect(String rawQuery) {
-        Element root = parse(idp.verifyQuery(required(rawQuery, "query"), "SAMLResponse"), RES);
+        Element root = SamlDom.parseMessage(utf8(idp.verifyQuery(required(rawQuery, "query"), "SAMLResponse")),
+                "SAMLResponse", RES);
         return response(root, relayState(rawQuery));
     }
 
     /** A LogoutResponse received by HTTP-POST: the {@code SAMLResponse} and {@code RelayState} form fields. */
     public LogoutResult responseFromPost(String samlResponse, String relayState) {
-        Element root = parse(base64(samlResponse, "SAMLResponse"), RES);
+        Element root = SamlDom.parseMessage(SamlDom.base64Field(samlResponse, "SAMLResponse",
+                ResponseConsumer.MAX_RESPONSE), "SAMLResponse", RES);
         idp.verifyEnveloped(root, RES);
         return response(root, relayState);
     }
 
     /** An IdP-initiated LogoutRequest received by HTTP-Redirect. */
     public LogoutInstruction requestFromRedirect(String rawQuery) {
-        Element root = parse(idp.verifyQuery(required(rawQuery, "query"), "SAMLRequest"), REQ);
+        Element root = SamlDom.parseMessage(utf8(idp.verifyQuery(required(rawQuery, "query"), "SAMLRequest")),
+                "SAMLRequest", REQ);
         return request(root, relayState(rawQuery));
     }
 
     /** An IdP-initiated LogoutRequest received by HTTP-POST. */
     public LogoutInstruction requestFromPost(String samlRequest, String relayState) {
-        Element root = parse(base64(samlRequest, "SAMLRequest"), REQ);
+        Element root = SamlDom.parseMessage(SamlDom.base64Field(samlRequest, "SAMLRequest",
+                ResponseConsumer.MAX_RESPONSE), "SAMLRequest", REQ);
         idp.verifyEnveloped(root, REQ);
         return request(root, relayState);
     }
@@ -91,7 +90,7 @@ public final class LogoutConsumer {
             throw new SsoRefusedException(SsoRefusedException.IN_RESPONSE_TO,
                     "RelayState: is not the one sent with the logout request named by InResponseTo");
         }
-        List<String> codes = statusCodes(root);
+        List<String> codes = SamlDom.statusCodes(root, RES);
         if (!SamlDom.SUCCESS.equals(codes.get(0))) {
             throw new SsoRefusedException(SsoRefusedException.STATUS,
                     RES + ".Status.StatusCode@Value: is not Success but " + String.join(" / ", codes), codes, null);
@@ -153,25 +152,8 @@ public final class LogoutConsumer {
             throw new SsoRefusedException(SsoRefusedException.DESTINATION,
                     path + "@Destination: must be the service provider's single logout URL");
         }
-        Element issuer = SamlDom.one(root, SamlDom.SAML, "Issuer", path, SsoRefusedException.ISSUER);
-        String format = issuer.getAttribute("Format");
-        if (!format.isEmpty() && !format.equals("urn:oasis:names:tc:SAML:2.0:nameid-format:entity")) {
-            throw new SsoRefusedException(SsoRefusedException.ISSUER, path + ".Issuer@Format: must be the entity format");
-        }
-        if (!idp.metadata().entityId().equals(SamlDom.text(issuer))) {
-            throw new SsoRefusedException(SsoRefusedException.ISSUER, path + ".Issuer: must be the IdP's entity id");
-        }
-    }
-
-    private static List<String> statusCodes(Element root) {
-        Element status = SamlDom.one(root, SamlDom.SAMLP, "Status", RES, SsoRefusedException.MALFORMED);
-        List<String> codes = new ArrayList<>();
-        Element code = SamlDom.one(status, SamlDom.SAMLP, "StatusCode", RES + ".Status", SsoRefusedException.MALFORMED);
-        for (int depth = 0; code != null && depth < 5; depth++) {
-            codes.add(SamlDom.attribute(code, "Value", RES + ".Status.StatusCode", SsoRefusedException.MALFORMED));
-            code = SamlDom.optional(code, SamlDom.SAMLP, "StatusCode", RES + ".Status.StatusCode");
-        }
-        return codes;
+        SamlDom.checkIssuer(SamlDom.one(root, SamlDom.SAML, "Issuer", path, SsoRefusedException.ISSUER), path + ".Issuer",
+                idp.metadata().entityId());
     }
 
     private static String required(String value, String path) {
@@ -181,32 +163,8 @@ public final class LogoutConsumer {
         return value;
     }
 
-    private static String base64(String field, String name) {
-        required(field, name);
-        if (field.length() > ResponseConsumer.MAX_RESPONSE) {
-            throw new SsoRefusedException(SsoRefusedException.MALFORMED,
-                    name + ": longer than " + ResponseConsumer.MAX_RESPONSE + " characters");
-        }
-        try {
-            return new String(Base64.getMimeDecoder().decode(field.strip()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new SsoRefusedException(SsoRefusedException.MALFORMED, name + ": not base64");
-        }
-    }
-
-    private static Element parse(String xml, String expected) {
-        Document doc;
-        try {
-            doc = SecureXml.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        } catch (RammearkitekturException e) {
-            throw new SsoRefusedException(SsoRefusedException.MALFORMED,
-                    expected + ": not well-formed XML, or it has a DOCTYPE (refused)", e);
-        }
-        Element root = doc.getDocumentElement();
-        if (!SamlDom.SAMLP.equals(root.getNamespaceURI()) || !expected.equals(root.getLocalName())) {
-            throw new SsoRefusedException(SsoRefusedException.MALFORMED, expected + ": the root must be samlp:" + expected);
-        }
-        return root;
+    private static byte[] utf8(String xml) {
+        return xml.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The URL-decoded RelayState of a raw query, or null. */

@@ -1,7 +1,6 @@
 package dk.rammearkitektur.sso.internal;
 
 import dk.rammearkitektur.core.RammearkitekturException;
-import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.SigningCredential;
 import dk.rammearkitektur.sso.Identities;
 import dk.rammearkitektur.sso.LevelOfAssurance;
@@ -11,17 +10,14 @@ import dk.rammearkitektur.sso.sp.PendingRequests;
 import dk.rammearkitektur.sso.sp.SsoLogin;
 import dk.rammearkitektur.sso.sp.SsoProfile;
 import dk.rammearkitektur.sso.sp.SsoRefusedException;
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /** Consumes a Response from the HTTP-POST binding: every check of {@code ServiceProvider.consume}, in order. */
@@ -100,30 +96,8 @@ public final class ResponseConsumer {
     }
 
     private Element parse(String samlResponse) {
-        if (samlResponse == null || samlResponse.isBlank()) {
-            throw new SsoRefusedException(SsoRefusedException.MALFORMED, "SAMLResponse: is required");
-        }
-        if (samlResponse.length() > MAX_RESPONSE) {
-            throw new SsoRefusedException(SsoRefusedException.MALFORMED,
-                    "SAMLResponse: longer than " + MAX_RESPONSE + " characters");
-        }
-        byte[] xml;
-        try {
-            xml = Base64.getMimeDecoder().decode(samlResponse.strip());
-        } catch (IllegalArgumentException e) {
-            throw new SsoRefusedException(SsoRefusedException.MALFORMED, "SAMLResponse: not base64");
-        }
-        Document doc;
-        try {
-            doc = SecureXml.parse(new ByteArrayInputStream(xml));
-        } catch (RammearkitekturException e) {
-            throw new SsoRefusedException(SsoRefusedException.MALFORMED,
-                    "SAMLResponse: not well-formed XML, or it has a DOCTYPE (refused)", e);
-        }
-        Element root = doc.getDocumentElement();
-        if (!SamlDom.SAMLP.equals(root.getNamespaceURI()) || !R.equals(root.getLocalName())) {
-            throw new SsoRefusedException(SsoRefusedException.MALFORMED, "SAMLResponse: the root must be samlp:Response");
-        }
+        Element root = SamlDom.parseMessage(SamlDom.base64Field(samlResponse, "SAMLResponse", MAX_RESPONSE),
+                "SAMLResponse", R);
         if (!"2.0".equals(root.getAttribute("Version"))) {
             throw new SsoRefusedException(SsoRefusedException.MALFORMED, "Response@Version: must be 2.0");
         }
@@ -131,23 +105,11 @@ public final class ResponseConsumer {
     }
 
     private void checkIssuer(Element issuer, String path) {
-        String format = issuer.getAttribute("Format");
-        if (!format.isEmpty() && !format.equals("urn:oasis:names:tc:SAML:2.0:nameid-format:entity")) {
-            throw new SsoRefusedException(SsoRefusedException.ISSUER, path + "@Format: must be the entity format");
-        }
-        if (!idp.metadata().entityId().equals(SamlDom.text(issuer))) {
-            throw new SsoRefusedException(SsoRefusedException.ISSUER, path + ": must be the IdP's entity id");
-        }
+        SamlDom.checkIssuer(issuer, path, idp.metadata().entityId());
     }
 
     private static void checkStatus(Element response) {
-        Element status = SamlDom.one(response, SamlDom.SAMLP, "Status", R, SsoRefusedException.MALFORMED);
-        List<String> codes = new ArrayList<>();
-        Element code = SamlDom.one(status, SamlDom.SAMLP, "StatusCode", R + ".Status", SsoRefusedException.MALFORMED);
-        for (int depth = 0; code != null && depth < 5; depth++) {
-            codes.add(code.getAttribute("Value"));
-            code = SamlDom.optional(code, SamlDom.SAMLP, "StatusCode", R + ".Status.StatusCode");
-        }
+        List<String> codes = SamlDom.statusCodes(response, R);
         if (!SamlDom.SUCCESS.equals(codes.get(0))) {
             throw new SsoRefusedException(SsoRefusedException.STATUS,
                     "Response.Status.StatusCode@Value: is not Success but " + String.join(" / ", codes), codes, null);

@@ -1,11 +1,14 @@
 package dk.rammearkitektur.sso.internal;
 
+import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.core.xml.SecureXml;
+import java.io.ByteArrayInputStream;
 import dk.rammearkitektur.signing.saml.SamlAssertion;
 import dk.rammearkitektur.sso.sp.SsoRefusedException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilder;
 import org.w3c.dom.Document;
@@ -91,6 +94,70 @@ public final class SamlDom {
             return Instant.parse(e.getAttribute(name).strip());
         } catch (DateTimeParseException ex) {
             throw new SsoRefusedException(SsoRefusedException.MALFORMED, path + "@" + name + ": is not an xs:dateTime in UTC");
+        }
+    }
+
+    /**
+     * The status codes of a StatusResponseType element ({@code path} names it), top level first, at most five deep;
+     * a missing Status or StatusCode is {@link SsoRefusedException#MALFORMED}.
+     */
+    public static List<String> statusCodes(Element response, String path) {
+        String m = SsoRefusedException.MALFORMED;
+        Element status = one(response, SAMLP, "Status", path, m);
+        List<String> codes = new ArrayList<>();
+        Element code = one(status, SAMLP, "StatusCode", path + ".Status", m);
+        for (int depth = 0; code != null && depth < 5; depth++) {
+            codes.add(attribute(code, "Value", path + ".Status.StatusCode", m));
+            code = optional(code, SAMLP, "StatusCode", path + ".Status.StatusCode");
+        }
+        return codes;
+    }
+
+    /**
+     * Checks an Issuer element ({@code path} names it): Format absent or the entity format, value the IdP's entity id;
+     * {@link SsoRefusedException#ISSUER} otherwise.
+     */
+    public static void checkIssuer(Element issuer, String path, String idpEntityId) {
+        String format = issuer.getAttribute("Format");
+        if (!format.isEmpty() && !format.equals("urn:oasis:names:tc:SAML:2.0:nameid-format:entity")) {
+            throw new SsoRefusedException(SsoRefusedException.ISSUER, path + "@Format: must be the entity format");
+        }
+        if (!idpEntityId.equals(text(issuer))) {
+            throw new SsoRefusedException(SsoRefusedException.ISSUER, path + ": must be the IdP's entity id");
+        }
+    }
+
+    /**
+     * Parses a received protocol message with the hardened parser and requires its root to be {@code samlp:<root>};
+     * refusals are {@link SsoRefusedException#MALFORMED} and name {@code field}.
+     */
+    public static Element parseMessage(byte[] xml, String field, String root) {
+        Document doc;
+        try {
+            doc = SecureXml.parse(new ByteArrayInputStream(xml));
+        } catch (RammearkitekturException e) {
+            throw new SsoRefusedException(SsoRefusedException.MALFORMED,
+                    field + ": not well-formed XML, or it has a DOCTYPE (refused)", e);
+        }
+        Element r = doc.getDocumentElement();
+        if (!SAMLP.equals(r.getNamespaceURI()) || !root.equals(r.getLocalName())) {
+            throw new SsoRefusedException(SsoRefusedException.MALFORMED, field + ": the root must be samlp:" + root);
+        }
+        return r;
+    }
+
+    /** Decodes a base64 form field of the POST binding, refusing more than {@code max} characters. */
+    public static byte[] base64Field(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw new SsoRefusedException(SsoRefusedException.MALFORMED, field + ": is required");
+        }
+        if (value.length() > max) {
+            throw new SsoRefusedException(SsoRefusedException.MALFORMED, field + ": longer than " + max + " characters");
+        }
+        try {
+            return Base64.getMimeDecoder().decode(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new SsoRefusedException(SsoRefusedException.MALFORMED, field + ": not base64");
         }
     }
 

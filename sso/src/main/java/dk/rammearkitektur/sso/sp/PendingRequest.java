@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * An AuthnRequest the service provider sent and waits for an answer to: the application keeps it server-side (in a
- * {@link PendingRequests} store) until the Response arrives. The RelayState sent with the request is opaque; the URL
+ * An AuthnRequest (or SP-initiated LogoutRequest) the service provider sent and waits for an answer to: the
+ * application keeps it server-side (in a {@link PendingRequests} store) until the Response arrives. The RelayState sent with the request is opaque; the URL
  * to return to after login stays here, never in the browser.
  *
- * @param id the AuthnRequest ID, which the Response must carry in InResponseTo
+ * @param id the request's ID, which the answer must carry in InResponseTo
  * @param issuedAt when the request was built
  * @param expiresAt after this instant a Response to it is refused
  * @param relayState the opaque RelayState sent (at most 80 bytes)

@@ -39,6 +39,11 @@ import java.util.List;
  * signature (only the assertion itself, by an IdP metadata signing key), Issuer, bearer SubjectConfirmationData,
  * Conditions with skew, Audience, one AuthnStatement and one AttributeStatement, specVersion, the identity, the level
  * of assurance and one-time use of the assertion id. Thread-safe; build once.
+ *
+ * <p>Single logout: {@link #logoutRequest(SsoLogin, String)} and {@link #consumeLogoutResponse(String)} (or its POST
+ * form) for SP-initiated logout; {@link #consumeLogoutRequest(String)} (or its POST form) and
+ * {@link #logoutResponse(LogoutInstruction)} for IdP-initiated logout. The IdP metadata comes from an
+ * {@link IdpMetadataSource}, read on every call, so refreshed metadata and rolled-over IdP keys take effect at once.
  */
 public final class ServiceProvider {
     private static final SecureRandom RANDOM = new SecureRandom();
