@@ -33,11 +33,11 @@ public final class RatioTable {
     private static final Map<String, Goal> GOALS = new LinkedHashMap<>();
 
     static {
-        GOALS.put("SignRequestBenchmark", new Goal("1 signed SOAP request creation vs raw RSA-2048 sign", 0.8, true));
+        GOALS.put("SignRequestBenchmark", new Goal("1 signed SOAP request creation vs raw RSA-2048 sign", 0.95, true));
         GOALS.put("VerifyRequestBenchmark", new Goal("2 request verification, token seen before, vs raw RSA-2048 verify", 0.6, true));
         GOALS.put("VerifyNewTokenBenchmark", new Goal("2b request verification, new token, vs raw RSA-2048 verify", 0.4, true));
-        GOALS.put("MemoWriteBenchmark", new Goal("3 MeMo write, 10 MB attachment vs Base64 (MB/s)", 0.5, true));
-        GOALS.put("JsonRoundTripBenchmark", new Goal("4 model JSON round trip vs plain Jackson POJO", 0.7, true));
+        GOALS.put("MemoWriteBenchmark", new Goal("3 MeMo write, 10 MB attachment vs Base64 (MB/s)", 0.9, true));
+        GOALS.put("JsonRoundTripBenchmark", new Goal("4 model JSON round trip vs plain Jackson POJO", 0.9, true));
         GOALS.put("CprLookupBenchmark", new Goal("5 CPR lookup via client vs raw HTTPS POST (p50 latency)", 1.5, false));
         GOALS.put("IndexMappingBenchmark", new Goal("6 case (50 docs, 5 y) to SF1470 request vs its JSON", Double.NaN, true));
         GOALS.put("IndexImportBenchmark", new Goal("7 case (50 docs, 5 y) import via simulator vs find (p50)", Double.NaN, false));

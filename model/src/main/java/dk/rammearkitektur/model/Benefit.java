@@ -24,6 +24,7 @@ import java.util.Optional;
 public final class Benefit {
     /** The largest amount accepted. */
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+    private static final String MAX_AMOUNT_RULE = "must not exceed " + MAX_AMOUNT.toPlainString();
 
     private final BenefitId id;
     private final ClassificationCode type;
@@ -319,14 +320,15 @@ public final class Benefit {
             if (Checks.required(v, "amount", amount)
                     && v.require(amount.signum() >= 0, "amount", "must not be negative")
                     && v.require(amount.scale() <= 2 || amount.stripTrailingZeros().scale() <= 2, "amount", "must have at most 2 decimals")
-                    && v.require(amount.compareTo(MAX_AMOUNT) <= 0, "amount", "must not exceed " + MAX_AMOUNT.toPlainString())) {
+                    && v.require(amount.compareTo(MAX_AMOUNT) <= 0, "amount", MAX_AMOUNT_RULE)) {
                 normalised = amount.scale() == 2 ? amount : amount.setScale(2, RoundingMode.UNNECESSARY);
             }
             Checks.required(v, "frequency", frequency);
             Checks.required(v, "status", status);
             if (status == BenefitStatus.GRANTED || status == BenefitStatus.ENDED) {
-                if (v.require(grantPeriod != null, "grantPeriod", "is required when the benefit is " + status)
-                        && status == BenefitStatus.ENDED) {
+                if (grantPeriod == null) {
+                    v.add("grantPeriod", "is required when the benefit is " + status);
+                } else if (status == BenefitStatus.ENDED) {
                     v.require(grantPeriod.to().isPresent(), "grantPeriod.to", "is required when the benefit is ENDED");
                 }
             }
@@ -344,8 +346,8 @@ public final class Benefit {
                 }
                 for (int j = 0; j < payments.size() && currency != null; j++) {
                     Payment p = payments.get(j);
-                    if (p != null) {
-                        v.require(p.currency().equals(currency), "payments[" + j + "].currency",
+                    if (p != null && !p.currency().equals(currency)) {
+                        v.add("payments[" + j + "].currency",
                                 "must be " + currency.getCurrencyCode() + ", the currency of the benefit");
                     }
                 }

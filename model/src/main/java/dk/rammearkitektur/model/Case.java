@@ -339,7 +339,9 @@ public final class Case {
                 for (int i = 0; i < parties.size(); i++) {
                     CaseParty p = parties.get(i);
                     if (p != null && p.role() == PartyRole.PRIMARY_PARTY) {
-                        v.require(!primarySeen, "parties[" + i + "].role", "a case has at most one primary party");
+                        if (primarySeen) {
+                            v.add("parties[" + i + "].role", "a case has at most one primary party");
+                        }
                         primarySeen = true;
                     }
                 }
@@ -355,21 +357,24 @@ public final class Case {
                     if (b == null) {
                         continue;
                     }
-                    v.require(partyIds.contains(b.recipient()), "benefits[" + i + "].recipient", "must be a party of the case");
-                    if (b.grantee().isPresent()) {
-                        v.require(partyIds.contains(b.grantee().get()), "benefits[" + i + "].grantee",
-                                "must be a party of the case");
+                    // paths are built only for a violation: this loop runs on every case read
+                    if (!partyIds.contains(b.recipient())) {
+                        v.add("benefits[" + i + "].recipient", "must be a party of the case");
+                    }
+                    if (b.grantee().isPresent() && !partyIds.contains(b.grantee().get())) {
+                        v.add("benefits[" + i + "].grantee", "must be a party of the case");
                     }
                     for (int j = 0; j < b.payments().size(); j++) {
                         Optional<PartyId> payee = b.payments().get(j).payee();
-                        if (payee.isPresent()) {
-                            v.require(partyIds.contains(payee.get()), "benefits[" + i + "].payments[" + j + "].payee",
-                                    "must be a party of the case");
+                        if (payee.isPresent() && !partyIds.contains(payee.get())) {
+                            v.add("benefits[" + i + "].payments[" + j + "].payee", "must be a party of the case");
                         }
                     }
                     for (int j = 0; j < b.decisionDocuments().size(); j++) {
-                        v.require(documentIds.contains(b.decisionDocuments().get(j)),
-                                "benefits[" + i + "].decisionDocuments[" + j + "]", "must be a document journalised on the case");
+                        if (!documentIds.contains(b.decisionDocuments().get(j))) {
+                            v.add("benefits[" + i + "].decisionDocuments[" + j + "]",
+                                    "must be a document journalised on the case");
+                        }
                     }
                 }
             }

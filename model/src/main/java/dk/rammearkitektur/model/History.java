@@ -60,8 +60,10 @@ public final class History<T> {
             if (previous.registeredTo().isEmpty()) {
                 v.add("registrations[" + (i - 1) + "].registeredTo", "is required unless it is the last registration");
             } else {
-                v.require(!r.registeredFrom().isBefore(previous.registeredTo().get()), "registrations[" + i + "].registeredFrom",
-                        "must not be before registrations[" + (i - 1) + "].registeredTo");
+                if (r.registeredFrom().isBefore(previous.registeredTo().get())) {
+                    v.add("registrations[" + i + "].registeredFrom",
+                            "must not be before registrations[" + (i - 1) + "].registeredTo");
+                }
             }
         }
         v.throwIfAny();

@@ -26,17 +26,24 @@ public final class NamespaceFixup {
         fix(root, inScope);
     }
 
+    /**
+     * Fixes {@code e} and its subtree. {@code parentScope} is never changed: an element that declares or needs a
+     * namespace works on a copy, the others (most elements) share their parent's map.
+     */
     private static void fix(Element e, Map<String, String> parentScope) {
-        Map<String, String> scope = new HashMap<>(parentScope);
-        collectDeclarations(e, scope, false);
-        declare(e, e.getPrefix(), e.getNamespaceURI(), scope);
+        Map<String, String> scope = parentScope;
         NamedNodeMap attrs = e.getAttributes();
+        if (declaresNamespace(attrs)) {
+            scope = new HashMap<>(parentScope);
+            collectDeclarations(e, scope, false);
+        }
+        scope = declare(e, e.getPrefix(), e.getNamespaceURI(), scope, parentScope);
         for (int i = 0; i < attrs.getLength(); i++) {
             Attr a = (Attr) attrs.item(i);
             String ns = a.getNamespaceURI();
             if (ns != null && !XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(ns) && !XMLConstants.XML_NS_URI.equals(ns)
                     && a.getPrefix() != null) {
-                declare(e, a.getPrefix(), ns, scope);
+                scope = declare(e, a.getPrefix(), ns, scope, parentScope);
             }
         }
         for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
@@ -46,18 +53,31 @@ public final class NamespaceFixup {
         }
     }
 
-    private static void declare(Element e, String prefix, String ns, Map<String, String> scope) {
+    private static boolean declaresNamespace(NamedNodeMap attrs) {
+        for (int i = 0; i < attrs.getLength(); i++) {
+            if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attrs.item(i).getNamespaceURI())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Declares {@code prefix} on {@code e} unless in scope; returns the scope, copied first if it was the parent's. */
+    private static Map<String, String> declare(Element e, String prefix, String ns, Map<String, String> scope,
+            Map<String, String> parentScope) {
         String key = prefix == null ? "" : prefix;
         String uri = ns == null ? "" : ns;
         if (uri.equals(scope.getOrDefault(key, ""))) {
-            return;
+            return scope;
         }
         if (key.isEmpty()) {
             e.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, XMLConstants.XMLNS_ATTRIBUTE, uri);
         } else {
             e.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, XMLConstants.XMLNS_ATTRIBUTE + ":" + key, uri);
         }
-        scope.put(key, uri);
+        Map<String, String> own = scope == parentScope ? new HashMap<>(parentScope) : scope;
+        own.put(key, uri);
+        return own;
     }
 
     /** Records the xmlns attributes of {@code e}; for ancestors ({@code outer}) a nearer declaration wins. */

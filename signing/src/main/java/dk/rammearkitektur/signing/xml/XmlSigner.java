@@ -170,6 +170,7 @@ public final class XmlSigner {
             ids.add(id);
         }
         List<String> strIds = new ArrayList<>(tokenReferences.size());
+        List<Element> tokens = new ArrayList<>(tokenReferences.size());
         for (Element str : tokenReferences) {
             String id = IdRegistry.idOf(str);
             if (id == null || id.isEmpty() || str.getOwnerDocument() != doc) {
@@ -177,7 +178,7 @@ public final class XmlSigner {
                         "a token reference to be signed must be in the document and have a wsu:Id");
             }
             try {
-                dk.rammearkitektur.signing.internal.StrTransform.resolve(str);
+                tokens.add(dk.rammearkitektur.signing.internal.StrTransform.resolve(str));
             } catch (IllegalArgumentException e) {
                 throw new SignatureException(SignatureException.REFERENCE, "token reference: " + e.getMessage());
             }
@@ -186,11 +187,9 @@ public final class XmlSigner {
         if (!enveloped && Engines.isRsaPkcs1(algorithm) && !anyContains(targets, parent)) {
             List<Element> all = new ArrayList<>(targets);
             List<String> allIds = new ArrayList<>(ids);
-            for (int i = 0; i < tokenReferences.size(); i++) {
-                // an STR-Transform reference digests the token the reference names
-                all.add(dk.rammearkitektur.signing.internal.StrTransform.resolve(tokenReferences.get(i)));
-                allIds.add(strIds.get(i));
-            }
+            // an STR-Transform reference digests the token the reference names, resolved once above
+            all.addAll(tokens);
+            allIds.addAll(strIds);
             return signDirect(doc, parent, before, all, allIds, targets.size(), keyInfoContent);
         }
         return signWithSantuario(doc, parent, before, ids, enveloped, keyInfoContent, strIds);

@@ -596,12 +596,20 @@ public final class Mapping {
         List<T> out = new ArrayList<>(dtos.size());
         for (int i = 0; i < dtos.size(); i++) {
             D dto = dtos.get(i);
-            String at = field + "[" + i + "]";
             if (dto == null) {
-                v.add(at, "must not be null");
+                v.add(field + "[" + i + "]", "must not be null");
                 continue;
             }
-            T value = v.nested(at, () -> map.apply(dto));
+            // the element's path is built only when it has a violation: this runs for every element read
+            T value;
+            try {
+                value = map.apply(dto);
+            } catch (ValidationException e) {
+                v.nested(field + "[" + i + "]", () -> {
+                    throw e;
+                });
+                continue;
+            }
             if (value != null) {
                 out.add(value);
             }

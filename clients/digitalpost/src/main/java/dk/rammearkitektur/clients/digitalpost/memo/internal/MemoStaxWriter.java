@@ -31,8 +31,6 @@ import dk.rammearkitektur.clients.digitalpost.memo.Representative;
 import dk.rammearkitektur.clients.digitalpost.memo.Reservation;
 import dk.rammearkitektur.clients.digitalpost.memo.Sender;
 import dk.rammearkitektur.clients.digitalpost.memo.TechnicalDocument;
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -52,6 +50,7 @@ import dk.rammearkitektur.clients.digitalpost.memo.MemoAddress;
  */
 public final class MemoStaxWriter {
     public static final int OUT_BUFFER = 64 * 1024;
+    private static final BufferPool OUT_BUFFERS = new BufferPool(OUT_BUFFER, 4);
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
 
     private final XMLStreamWriter w;
@@ -67,7 +66,7 @@ public final class MemoStaxWriter {
     public static void write(MemoMessage message, OutputStream out) throws IOException {
         Objects.requireNonNull(message, "message == null");
         Objects.requireNonNull(out, "out == null");
-        BufferedOutputStream raw = new BufferedOutputStream(new NonClosing(out), OUT_BUFFER);
+        Buffered raw = new Buffered(out, OUT_BUFFERS.take());
         try {
             XMLStreamWriter w = OUTPUT.createXMLStreamWriter(raw, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
@@ -75,10 +74,12 @@ public final class MemoStaxWriter {
             w.writeEndDocument();
             w.flush();
             w.close();
+            raw.flush();
         } catch (XMLStreamException e) {
             throw ioFailure(e);
+        } finally {
+            OUT_BUFFERS.give(raw.release());
         }
-        raw.flush();
     }
 
     /**
@@ -528,20 +529,68 @@ public final class MemoStaxWriter {
         }
     }
 
-    /** Keeps the caller's stream open when our buffered stream is closed. */
-    private static final class NonClosing extends FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
+    /**
+     * Buffers writes to the caller's stream in a pooled array, as a {@code BufferedOutputStream} of
+     * {@link #OUT_BUFFER} bytes would (the same writes reach the caller's stream), and keeps that stream open when
+     * closed. Unusable after {@link #release()}.
+     */
+    private static final class Buffered extends OutputStream {
+        private final OutputStream out;
+        private byte[] buf;
+        private int count;
+
+        Buffered(OutputStream out, byte[] buf) {
+            this.out = out;
+            this.buf = buf;
+        }
+
+        private void flushBuffer() throws IOException {
+            if (count > 0) {
+                out.write(buf, 0, count);
+                count = 0;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (count >= buf.length) {
+                flushBuffer();
+            }
+            buf[count++] = (byte) b;
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (len >= buf.length) {
+                flushBuffer();
+                out.write(b, off, len);
+                return;
+            }
+            if (len > buf.length - count) {
+                flushBuffer();
+            }
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            flushBuffer();
+            out.flush();
         }
 
         @Override
         public void close() throws IOException {
-            out.flush();
+            flush();
+        }
+
+        /** Hands the array back for the pool; the stream must not be used afterwards. */
+        byte[] release() {
+            byte[] b = buf;
+            buf = null;
+            count = 0;
+            return b;
         }
     }
 }
