@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module descriptor as a vendor's modular application sees it: only the two API packages are exported, nothing is
+ * The module descriptor as a vendor's modular application sees it: only the API packages are exported, nothing is
  * opened, only {@code core}, {@code model} and {@code signing} of the SDK are required, and the module resolves and reads a privilege
  * list inside a module layer (the other tests run on the class path).
  */
@@ -54,7 +54,7 @@ class SsoModuleTest {
     @Test
     void descriptorExportsTheApiOnly() {
         ModuleDescriptor d = observable().get(SSO).descriptor();
-        assertEquals(Set.of(SSO, SSO + ".privileges", SSO + ".sp"), d.exports().stream().map(ModuleDescriptor.Exports::source)
+        assertEquals(Set.of(SSO, SSO + ".privileges", SSO + ".sp", SSO + ".servlet"), d.exports().stream().map(ModuleDescriptor.Exports::source)
                 .collect(Collectors.toSet()));
         assertTrue(d.exports().stream().noneMatch(ModuleDescriptor.Exports::isQualified));
         assertTrue(d.opens().isEmpty());

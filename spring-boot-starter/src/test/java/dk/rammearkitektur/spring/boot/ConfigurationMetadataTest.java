@@ -35,10 +35,14 @@ class ConfigurationMetadataTest {
                 "rammearkitektur.health.certificate-expiry-warning", "rammearkitektur.beskedfordeler.environment",
                 "rammearkitektur.health.sts-interval", "rammearkitektur.health.sts-timeout",
                 "management.health.rammearkitektur-certificate.enabled",
-                "management.health.rammearkitektur-calls.enabled", "management.health.rammearkitektur-sts.enabled")) {
+                "management.health.rammearkitektur-calls.enabled", "management.health.rammearkitektur-sts.enabled",
+                "rammearkitektur.sso.entity-id", "rammearkitektur.sso.assertion-consumer-service",
+                "rammearkitektur.sso.keystore", "rammearkitektur.sso.keystore-password", "rammearkitektur.sso.idp-metadata",
+                "rammearkitektur.sso.idp-metadata-signer", "rammearkitektur.sso.profile")) {
             assertTrue(json.contains("\"name\": \"" + key + "\""), key);
         }
         assertTrue(json.contains("Attempts in all, the first included; 1 means no retries."), json);
+        assertTrue(json.contains("PEM certificate the IdP metadata's signature must verify with"), json);
         assertTrue(json.contains("How long the STS health check's verdict is reused before the STS is asked for a token"
                 + " again"), json);
     }
@@ -47,6 +51,8 @@ class ConfigurationMetadataTest {
     void autoConfigurationAndFailureAnalyserAreRegistered() throws IOException {
         assertTrue(resource("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")
                 .contains(RammearkitekturAutoConfiguration.class.getName()));
+        assertTrue(resource("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")
+                .contains(RammearkitekturSsoAutoConfiguration.class.getName()));
         Properties factories = new Properties();
         factories.load(new java.io.StringReader(resource("META-INF/spring.factories")));
         assertTrue(factories.getProperty("org.springframework.boot.diagnostics.FailureAnalyzer")

@@ -1,0 +1,282 @@
+package dk.rammearkitektur.spring.boot.sso;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.spring.boot.RammearkitekturSsoAutoConfiguration;
+import dk.rammearkitektur.sso.LevelOfAssurance;
+import dk.rammearkitektur.sso.privileges.BppNamespace;
+import dk.rammearkitektur.sso.privileges.KleConstraint;
+import dk.rammearkitektur.sso.privileges.PrivilegeGroup;
+import dk.rammearkitektur.sso.privileges.PrivilegeList;
+import dk.rammearkitektur.sso.privileges.PrivilegeScope;
+import dk.rammearkitektur.sso.sp.ServiceProvider;
+import dk.rammearkitektur.testkit.idp.IdentityProviderSimulator;
+import dk.rammearkitektur.testkit.idp.IdpFault;
+import dk.rammearkitektur.testkit.idp.IdpProfile;
+import dk.rammearkitektur.testkit.idp.RegisteredSp;
+import dk.rammearkitektur.testkit.idp.TestUser;
+import dk.rammearkitektur.testkit.pki.TestPki;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The auto-configured service provider and {@link SsoSecurity} in a Spring Security filter chain on embedded Tomcat,
+ * logging a caseworker in at the identity provider simulator at the HTTP level (a cookie-keeping client that follows
+ * redirects by hand and posts the simulator's form).
+ */
+@Timeout(180)
+class SsoSecurityTest {
+    private static final String ROLE = "http://sagssystem.example/roles/usersystemrole/sagsbehandler/1";
+    private static final TestUser KAREN = TestUser.professional("karen").cvr("11111111").orgName("Korsbæk Kommune")
+            .name("Karen", "Sagsbehandler").loa(LevelOfAssurance.SUBSTANTIAL)
+            .privileges(PrivilegeList.of(PrivilegeGroup.of(PrivilegeScope.cvr("11111111"), ROLE, KleConstraint.of("32.*")),
+                    PrivilegeGroup.of(PrivilegeScope.cvr("22222222"), "urn:other:municipality:role")), BppNamespace.V1_2)
+            .build();
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([A-Za-z]+)\" value=\"([^\"]*)\">");
+    private static final Pattern ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\">");
+
+    @TempDir
+    static Path dir;
+    static IdentityProviderSimulator idp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        idp = IdentityProviderSimulator.builder(IdpProfile.CONTEXT_HANDLER_NSIS).user(KAREN).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (idp != null) {
+            idp.close();
+        }
+    }
+
+    /** The application: "/" open, everything else needs a login. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableWebSecurity
+    static class App {
+        @Bean
+        SecurityFilterChain app(HttpSecurity http, ServiceProvider sp) {
+            return http.authorizeHttpRequests(a -> a.requestMatchers("/").permitAll().anyRequest().authenticated())
+                    .with(SsoSecurity.sso(sp))
+                    .build();
+        }
+    }
+
+    private static String[] properties(int port) throws Exception {
+        Path p12 = dir.resolve("sp.p12");
+        Files.write(p12, TestPki.generateFast(21).oces3Organisation().pkcs12("secret".toCharArray()));
+        Path metadata = dir.resolve("idp-metadata.xml");
+        Files.writeString(metadata, idp.metadata());
+        Path signer = dir.resolve("idp-signer.pem");
+        Files.writeString(signer, "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(
+                idp.signingCertificate().getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        return new String[] {"rammearkitektur.sso.entity-id=https://saml.sagssystem.example",
+            "rammearkitektur.sso.assertion-consumer-service=http://127.0.0.1:" + port + "/saml/acs",
+            "rammearkitektur.sso.keystore=" + p12, "rammearkitektur.sso.keystore-password=secret",
+            "rammearkitektur.sso.idp-metadata=" + metadata.toUri(), "rammearkitektur.sso.idp-metadata-signer="
+                + signer.toUri(), "rammearkitektur.sso.profile=context-handler-nsis-test"};
+    }
+
+    private static WebApplicationContextRunner runner() {
+        return new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(RammearkitekturSsoAutoConfiguration.class));
+    }
+
+    @Test
+    void withoutTheEntityIdNothingIsConfigured() {
+        runner().run(ctx -> assertEquals(0, ctx.getBeansOfType(ServiceProvider.class).size()));
+    }
+
+    @Test
+    void aMissingKeystoreFailsNamingTheProperty() {
+        runner().withPropertyValues("rammearkitektur.sso.entity-id=https://saml.x.example",
+                "rammearkitektur.sso.assertion-consumer-service=https://x.example/saml/acs").run(ctx -> {
+                    Throwable t = ctx.getStartupFailure();
+                    while (t != null && !(t instanceof ValidationException)) {
+                        t = t.getCause();
+                    }
+                    assertTrue(t instanceof ValidationException, String.valueOf(ctx.getStartupFailure()));
+                    assertEquals("rammearkitektur.sso.keystore", ((ValidationException) t).violations().get(0).path());
+                });
+    }
+
+    @Test
+    void aCaseworkerLogsInAndBecomesAnSsoAuthenticationWithThePrivilegesOfHerCvrAsAuthorities() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        String[] props = properties(port);
+        runner().withUserConfiguration(App.class).withPropertyValues(props).run(ctx -> {
+            assertEquals(null, ctx.getStartupFailure());
+            ServiceProvider sp = ctx.getBean(ServiceProvider.class);
+            idp.register(RegisteredSp.fromMetadata(sp.metadata()));
+            Tomcat tomcat = tomcat(port, ctx.getBean("springSecurityFilterChain", Filter.class));
+            try {
+                loginFlow(URI.create("http://127.0.0.1:" + port + "/"));
+            } finally {
+                tomcat.stop();
+                tomcat.destroy();
+            }
+        });
+    }
+
+    private static Tomcat tomcat(int port, Filter security) throws Exception {
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(Files.createTempDirectory(dir, "tomcat").toString());
+        Connector c = new Connector();
+        c.setPort(port);
+        c.setProperty("address", "127.0.0.1");
+        tomcat.setConnector(c);
+        Context ctx = tomcat.addContext("", null);
+        FilterDef def = new FilterDef();
+        def.setFilterName("springSecurityFilterChain");
+        def.setFilter(security);
+        ctx.addFilterDef(def);
+        FilterMap map = new FilterMap();
+        map.setFilterName("springSecurityFilterChain");
+        map.addURLPattern("/*");
+        ctx.addFilterMap(map);
+        Tomcat.addServlet(ctx, "page", new HttpServlet() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                Authentication a = SecurityContextHolder.getContext().getAuthentication();
+                resp.setContentType("text/plain;charset=UTF-8");
+                resp.getWriter().print(a == null ? "nobody" : a.getClass().getSimpleName() + " " + a.getName() + " "
+                        + a.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList() + " "
+                        + a.getPrincipal().getClass().getSimpleName());
+            }
+        });
+        ctx.addServletMappingDecoded("/", "page");
+        tomcat.start();
+        return tomcat;
+    }
+
+    private static HttpClient client() throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setCertificateEntry("idp", idp.tlsTrustAnchor());
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, tmf.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(ssl).cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    private static HttpResponse<String> get(HttpClient c, URI uri) throws Exception {
+        return c.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(HttpClient c, URI uri, Map<String, String> form) throws Exception {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return c.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI location(URI base, HttpResponse<?> r) {
+        return base.resolve(r.headers().firstValue("Location").orElseThrow(() -> new AssertionError(r.statusCode()
+                + " without Location: " + r.body())));
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'")
+                .replace("&amp;", "&");
+    }
+
+    /** From a protected page through the simulator (user=karen) to the ACS: the ACS's answer. */
+    private static HttpResponse<String> login(HttpClient c, URI app, String page) throws Exception {
+        HttpResponse<String> entry = get(c, app.resolve(page));
+        assertEquals(302, entry.statusCode(), entry.body());
+        URI start = location(app, entry);
+        assertEquals("/saml/login", start.getPath());
+        HttpResponse<String> toIdp = get(c, start);
+        assertEquals(302, toIdp.statusCode(), toIdp.body());
+        String sso = toIdp.headers().firstValue("Location").orElseThrow();
+        assertTrue(sso.startsWith(idp.ssoUri() + "?SAMLRequest="), sso);
+        HttpResponse<String> form = get(c, URI.create(sso + "&user=" + KAREN.key()));
+        assertEquals(200, form.statusCode(), form.body());
+        Matcher action = ACTION.matcher(form.body());
+        assertTrue(action.find(), form.body());
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Matcher m = HIDDEN.matcher(form.body()); m.find();) {
+            fields.put(m.group(1), unescape(m.group(2)));
+        }
+        return post(c, URI.create(unescape(action.group(1))), fields);
+    }
+
+    private static void loginFlow(URI app) throws Exception {
+        HttpClient c = client();
+        assertEquals("nobody", get(c, app).body().replace("AnonymousAuthenticationToken", "nobody").split(" ")[0]);
+        HttpResponse<String> acs = login(c, app, "cases/42?tab=1");
+        assertEquals(303, acs.statusCode(), acs.body());
+        assertEquals("/cases/42?tab=1", acs.headers().firstValue("Location").orElse(""));
+        HttpResponse<String> page = get(c, app.resolve("cases/42?tab=1"));
+        assertEquals(200, page.statusCode(), page.body());
+        assertEquals("SsoAuthentication https://data.gov.dk/model/core/eid/professional/uuid/" + KAREN.uuid() + " ["
+                + ROLE + "] Professional", page.body());
+        assertEquals(403, post(c, app.resolve("cases/42"), Map.of("x", "y")).statusCode(),
+                "CSRF protection stays on for the application's own POSTs");
+
+        HttpClient other = client();
+        idp.injectNext(IdpFault.WRONG_AUDIENCE);
+        HttpResponse<String> refused = login(other, app, "cases/1");
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.body().contains(">sso.audience<"), refused.body());
+        assertFalse(get(other, app.resolve("cases/1")).statusCode() == 200, "not logged in");
+    }
+}

@@ -1,0 +1,372 @@
+package dk.rammearkitektur.sso.servlet;
+
+import dk.rammearkitektur.core.RammearkitekturException;
+import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.sso.internal.Checks;
+import dk.rammearkitektur.sso.internal.WebPages;
+import dk.rammearkitektur.sso.internal.WebPaths;
+import dk.rammearkitektur.sso.sp.LoginOptions;
+import dk.rammearkitektur.sso.sp.LoginRedirect;
+import dk.rammearkitektur.sso.sp.ServiceProvider;
+import dk.rammearkitektur.sso.sp.SsoLogin;
+import dk.rammearkitektur.sso.sp.SsoRefusedException;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Jakarta Servlet filter that logs users in with a {@link ServiceProvider}. Map it to {@code /*}; it serves
+ *
+ * <ul>
+ *   <li>the login start ({@code GET /saml/login?returnTo=/path}): a redirect to the identity provider with a fresh,
+ *       signed AuthnRequest; the return URL stays server-side and is used only when it is a same-origin path;</li>
+ *   <li>the assertion consumer service (POST to the path of the service provider's ACS URL): the
+ *       Response is consumed, the session id changed (session fixation), the login stored in the HTTP session and
+ *       the browser sent to the return URL; a refusal is a 403 page showing the reason code only;</li>
+ *   <li>the SP metadata ({@code GET /saml/metadata});</li>
+ *   <li>a local logout ({@code POST /saml/logout}): the HTTP session is invalidated, then the
+ *       {@link SingleLogoutHook}, if any, may send the browser on to the identity provider;</li>
+ * </ul>
+ *
+ * <p>and lets every other request through, with the login (while its SessionNotOnOrAfter has not passed) as the
+ * request attribute {@link SsoSession#LOGIN_ATTRIBUTE}. On a protected path a request without login is sent to the
+ * identity provider when it is a GET or HEAD, and answered 401 otherwise.
+ *
+ * <pre>{@code
+ * SsoFilter filter = SsoFilter.builder(serviceProvider).protectedPaths("/sager/*", "/mine-rettigheder").build();
+ * servletContext.addFilter("sso", filter).addMappingForUrlPatterns(null, false, "/*");
+ * }</pre>
+ */
+public final class SsoFilter implements Filter {
+    private static final Logger LOG = LoggerFactory.getLogger(SsoFilter.class);
+    /** The HTTP session attribute the login is kept under. */
+    static final String SESSION_ATTRIBUTE = "dk.rammearkitektur.sso.session-login";
+
+    private final ServiceProvider sp;
+    private final List<String> protectedPaths;
+    private final String loginPath;
+    /** The ACS path within the application when configured, else null. */
+    private final String acsPath;
+    /** The ACS path of the metadata's ACS URL (with the context path), used when {@link #acsPath} is null. */
+    private final String acsUriPath;
+    private final String metadataPath;
+    private final String logoutPath;
+    private final String landingPath;
+    private final LoginOptions options;
+    private final SingleLogoutHook singleLogout;
+    private final Clock clock;
+
+    private SsoFilter(Builder b) {
+        this.sp = b.sp;
+        this.protectedPaths = List.copyOf(b.protectedPaths);
+        this.loginPath = b.loginPath;
+        this.acsPath = b.acsPath;
+        this.acsUriPath = b.acsPath != null ? null : WebPaths.acsPath(b.sp.metadata());
+        this.metadataPath = b.metadataPath;
+        this.logoutPath = b.logoutPath;
+        this.landingPath = b.landingPath;
+        this.options = b.options;
+        this.singleLogout = b.singleLogout;
+        this.clock = b.clock;
+    }
+
+    /** A builder for a filter in front of {@code serviceProvider}. */
+    public static Builder builder(ServiceProvider serviceProvider) {
+        return new Builder(Checks.required(serviceProvider, "serviceProvider"));
+    }
+
+    /**
+     * Where single logout plugs in (SAML LogoutRequest to the identity provider): called after the local session has
+     * been invalidated. Single logout itself is not wired into the filter yet.
+     */
+    @FunctionalInterface
+    public interface SingleLogoutHook {
+        /**
+         * The URL to send the browser to for single logout of {@code login} (e.g. the identity provider's
+         * SingleLogoutService with a signed LogoutRequest), or empty for a local logout only.
+         *
+         * @param login the login whose session just ended
+         * @return the redirect URL, or empty
+         */
+        Optional<String> logoutRedirect(SsoLogin login);
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String method = request.getMethod();
+        boolean read = "GET".equals(method) || "HEAD".equals(method);
+        if (path.equals(loginPath)) {
+            if (read) {
+                startLogin(request, response, WebPaths.sameOriginPath(request.getParameter("returnTo"))
+                        .orElse(request.getContextPath() + landingPath));
+            } else {
+                methodNotAllowed(response, "GET");
+            }
+        } else if (acsPath != null ? path.equals(acsPath) : request.getRequestURI().equals(acsUriPath)) {
+            if ("POST".equals(method)) {
+                acs(request, response);
+            } else {
+                methodNotAllowed(response, "POST");
+            }
+        } else if (path.equals(metadataPath)) {
+            if (read) {
+                noStore(response);
+                response.setContentType("application/samlmetadata+xml;charset=UTF-8");
+                byte[] md = sp.metadata().getBytes(StandardCharsets.UTF_8);
+                response.setContentLength(md.length);
+                response.getOutputStream().write(md);
+            } else {
+                methodNotAllowed(response, "GET");
+            }
+        } else if (path.equals(logoutPath)) {
+            if ("POST".equals(method)) {
+                logout(request, response);
+            } else {
+                methodNotAllowed(response, "POST");
+            }
+        } else {
+            Optional<SsoLogin> login = current(request);
+            login.ifPresent(l -> request.setAttribute(SsoSession.LOGIN_ATTRIBUTE, l));
+            if (login.isPresent() || protectedPaths.stream().noneMatch(p -> WebPaths.matches(p, path))) {
+                chain.doFilter(request, response);
+            } else if (read) {
+                String query = request.getQueryString();
+                String here = request.getRequestURI() + (query == null ? "" : "?" + query);
+                startLogin(request, response, WebPaths.sameOriginPath(here)
+                        .orElse(request.getContextPath() + landingPath));
+            } else {
+                page(response, HttpServletResponse.SC_UNAUTHORIZED, "Login required",
+                        "This request needs a logged-in user.", null, request.getContextPath() + loginPath);
+            }
+        }
+    }
+
+    /** The session's login, if any and still inside its SessionNotOnOrAfter; an ended one is removed. */
+    private Optional<SsoLogin> current(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return Optional.empty();
+        }
+        Object value;
+        try {
+            value = session.getAttribute(SESSION_ATTRIBUTE);
+        } catch (IllegalStateException invalidated) {
+            return Optional.empty();
+        }
+        if (!(value instanceof SsoLogin login)) {
+            return Optional.empty();
+        }
+        if (login.sessionNotOnOrAfter().map(end -> !clock.instant().isBefore(end)).orElse(false)) {
+            session.removeAttribute(SESSION_ATTRIBUTE);
+            return Optional.empty();
+        }
+        return Optional.of(login);
+    }
+
+    private void startLogin(HttpServletRequest request, HttpServletResponse response, String returnUrl)
+            throws IOException {
+        LoginRedirect r = sp.authnRequest(options.returnUrl(returnUrl));
+        noStore(response);
+        response.sendRedirect(r.url());
+    }
+
+    private void acs(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String samlResponse = request.getParameter("SAMLResponse");
+        String login = request.getContextPath() + loginPath;
+        if (samlResponse == null || samlResponse.isEmpty()) {
+            page(response, HttpServletResponse.SC_BAD_REQUEST, "Login refused",
+                    "The identity provider's answer is missing.", SsoRefusedException.MALFORMED, login);
+            return;
+        }
+        SsoLogin result;
+        try {
+            result = sp.consume(samlResponse, request.getParameter("RelayState"));
+        } catch (SsoRefusedException e) {
+            // the message names the element and rule and never a CPR number (SsoRefusedException's contract)
+            LOG.info("login refused: {}: {}{}", e.reason(), e.getMessage(),
+                    e.statusCodes().isEmpty() ? "" : " " + e.statusCodes());
+            page(response, HttpServletResponse.SC_FORBIDDEN, "Login refused",
+                    "The login could not be accepted.", e.reason(), login);
+            return;
+        } catch (RammearkitekturException e) {
+            LOG.info("login refused: {}", e.getClass().getSimpleName());
+            page(response, HttpServletResponse.SC_FORBIDDEN, "Login refused",
+                    "The login could not be accepted.", "sso.refused", login);
+            return;
+        }
+        HttpSession session = request.getSession(true);
+        request.changeSessionId(); // session fixation: the id the browser had before login is worthless now
+        session.setAttribute(SESSION_ATTRIBUTE, result);
+        LOG.debug("logged in: {}", result);
+        String target = WebPaths.sameOriginPath(result.request().returnUrl())
+                .orElse(request.getContextPath() + landingPath);
+        noStore(response);
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", target);
+    }
+
+    private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpSession session = request.getSession(false);
+        SsoLogin login = null;
+        if (session != null) {
+            try {
+                login = session.getAttribute(SESSION_ATTRIBUTE) instanceof SsoLogin l ? l : null;
+                session.invalidate();
+            } catch (IllegalStateException alreadyInvalidated) {
+                login = null;
+            }
+        }
+        String target = request.getContextPath() + landingPath;
+        if (login != null && singleLogout != null) {
+            target = singleLogout.logoutRedirect(login).orElse(target);
+        }
+        noStore(response);
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", target);
+    }
+
+    private static void methodNotAllowed(HttpServletResponse response, String allowed) throws IOException {
+        response.setHeader("Allow", allowed);
+        page(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method not allowed",
+                "This address takes " + allowed + " only.", null, null);
+    }
+
+    private static void page(HttpServletResponse response, int status, String title, String text, String reason,
+            String loginHref) throws IOException {
+        noStore(response);
+        response.setStatus(status);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", "default-src 'none'");
+        response.setContentType("text/html;charset=UTF-8");
+        byte[] body = WebPages.page(title, text, reason, loginHref).getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static void noStore(HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+    }
+
+    @Override
+    public String toString() {
+        return "SsoFilter[" + sp.entityId() + ", acs=" + (acsPath != null ? acsPath : acsUriPath) + ", protected="
+                + protectedPaths + "]";
+    }
+
+    /** Builds an {@link SsoFilter}; only the service provider is required. */
+    public static final class Builder {
+        private final ServiceProvider sp;
+        private final List<String> protectedPaths = new ArrayList<>();
+        private String loginPath = "/saml/login";
+        private String acsPath;
+        private String metadataPath = "/saml/metadata";
+        private String logoutPath = "/saml/logout";
+        private String landingPath = "/";
+        private LoginOptions options = LoginOptions.defaults();
+        private SingleLogoutHook singleLogout;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(ServiceProvider sp) {
+            this.sp = sp;
+        }
+
+        /**
+         * Paths (within the application) that need a logged-in user: {@code /a/b} exactly, {@code /a/*} for
+         * {@code /a} and everything below, {@code /*} for all. Adds to those given before; default none.
+         */
+        public Builder protectedPaths(String... patterns) {
+            Checks.required(patterns, "protectedPaths");
+            for (int i = 0; i < patterns.length; i++) {
+                protectedPaths.add(WebPaths.pattern(patterns[i], "protectedPaths[" + i + "]"));
+            }
+            return this;
+        }
+
+        /** The login start; default {@code /saml/login}. */
+        public Builder loginPath(String path) {
+            this.loginPath = WebPaths.endpoint(path, "loginPath");
+            return this;
+        }
+
+        /**
+         * The assertion consumer service, within the application; default: the request path (context path included)
+         * equals the path of the ACS URL in the service provider's metadata.
+         */
+        public Builder acsPath(String path) {
+            this.acsPath = WebPaths.endpoint(path, "acsPath");
+            return this;
+        }
+
+        /** Where the SP metadata is served; default {@code /saml/metadata}. */
+        public Builder metadataPath(String path) {
+            this.metadataPath = WebPaths.endpoint(path, "metadataPath");
+            return this;
+        }
+
+        /** The local logout (POST); default {@code /saml/logout}. */
+        public Builder logoutPath(String path) {
+            this.logoutPath = WebPaths.endpoint(path, "logoutPath");
+            return this;
+        }
+
+        /** Where the browser goes after logout, or after login when there is no safe return URL; default {@code /}. */
+        public Builder landingPath(String path) {
+            this.landingPath = WebPaths.endpoint(path, "landingPath");
+            return this;
+        }
+
+        /** The options of every login (minimum level, ForceAuthn); the return URL is set by the filter. */
+        public Builder loginOptions(LoginOptions loginOptions) {
+            this.options = Checks.required(loginOptions, "loginOptions");
+            return this;
+        }
+
+        /** The single logout hook point; default none (local logout only). */
+        public Builder singleLogout(SingleLogoutHook hook) {
+            this.singleLogout = Checks.required(hook, "singleLogout");
+            return this;
+        }
+
+        /** The clock SessionNotOnOrAfter is checked against; default the system UTC clock. */
+        public Builder clock(Clock c) {
+            this.clock = Checks.required(c, "clock");
+            return this;
+        }
+
+        /**
+         * The filter.
+         *
+         * @throws ValidationException when two endpoints share a path, or the ACS path cannot be read from the metadata
+         */
+        public SsoFilter build() {
+            SsoFilter f = new SsoFilter(this);
+            List<String> endpoints = new ArrayList<>(List.of(f.loginPath, f.metadataPath, f.logoutPath));
+            if (f.acsPath != null) {
+                endpoints.add(f.acsPath);
+            }
+            if (endpoints.stream().distinct().count() != endpoints.size()) {
+                throw new ValidationException("paths", "login, ACS, metadata and logout paths must differ");
+            }
+            return f;
+        }
+    }
+}

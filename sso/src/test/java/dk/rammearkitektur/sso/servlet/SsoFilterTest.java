@@ -1,0 +1,306 @@
+package dk.rammearkitektur.sso.servlet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.sso.Identities;
+import dk.rammearkitektur.sso.sp.PendingRequest;
+import dk.rammearkitektur.sso.sp.PendingRequests;
+import dk.rammearkitektur.sso.sp.ServiceProvider;
+import dk.rammearkitektur.sso.sp.TestResponses;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The filter in a real servlet container (embedded Tomcat on loopback, context path {@code /app}), driven over HTTP
+ * by a cookie-keeping client that follows no redirects; the identity provider's answers come from the sso module's
+ * test IdP.
+ */
+@Timeout(120)
+class SsoFilterTest {
+    private static final String ACS = "http://127.0.0.1/app/saml/acs";
+    private static final String SLO_REDIRECT = "https://idp.test.example/slo?from=hook";
+    private static final AtomicReference<PendingRequest> LAST = new AtomicReference<>();
+    private static Tomcat tomcat;
+    private static Path base;
+    private static URI app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        PendingRequests store = PendingRequests.inMemory(100);
+        PendingRequests recording = new PendingRequests() {
+            @Override
+            public void put(PendingRequest request) {
+                LAST.set(request);
+                store.put(request);
+            }
+
+            @Override
+            public Optional<PendingRequest> take(String id) {
+                return store.take(id);
+            }
+        };
+        ServiceProvider sp = TestResponses.serviceProvider(ACS, Clock.systemUTC()).pendingRequests(recording).build();
+        SsoFilter filter = SsoFilter.builder(sp).protectedPaths("/cases/*", "/me")
+                .singleLogout(login -> Optional.of(SLO_REDIRECT)).build();
+        base = Files.createTempDirectory("sso-filter-tomcat");
+        tomcat = new Tomcat();
+        tomcat.setBaseDir(base.toString());
+        Connector connector = new Connector();
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat.setConnector(connector);
+        Context ctx = tomcat.addContext("/app", null);
+        FilterDef def = new FilterDef();
+        def.setFilterName("sso");
+        def.setFilter(filter);
+        ctx.addFilterDef(def);
+        FilterMap map = new FilterMap();
+        map.setFilterName("sso");
+        map.addURLPattern("/*");
+        ctx.addFilterMap(map);
+        Tomcat.addServlet(ctx, "page", new HttpServlet() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                if (req.getRequestURI().endsWith("/session")) {
+                    req.getSession(true);
+                }
+                resp.setContentType("text/plain;charset=UTF-8");
+                resp.getWriter().print(req.getMethod() + " " + req.getRequestURI() + " as "
+                        + SsoSession.professional(req).map(p -> p.cvr() + " " + p.rights().roles()).orElse("nobody"));
+            }
+        });
+        ctx.addServletMappingDecoded("/", "page");
+        tomcat.start();
+        app = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/app/");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (tomcat != null) {
+            tomcat.stop();
+            tomcat.destroy();
+        }
+        if (base != null) {
+            try (var walk = Files.walk(base)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    private static HttpResponse<String> get(HttpClient c, String path) throws Exception {
+        return c.send(HttpRequest.newBuilder(app.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(HttpClient c, String path, Map<String, String> form) throws Exception {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return c.send(HttpRequest.newBuilder(app.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String location(HttpResponse<?> r) {
+        return r.headers().firstValue("Location").orElse("(none)");
+    }
+
+    private static String sessionCookie(HttpResponse<?> r) {
+        return r.headers().allValues("Set-Cookie").stream().filter(s -> s.startsWith("JSESSIONID="))
+                .map(s -> s.substring(0, s.indexOf(';'))).findFirst().orElse("(none)");
+    }
+
+    /** Starts a login at a protected page and answers it: the ACS's answer. */
+    private static HttpResponse<String> login(HttpClient c, String page, String audience) throws Exception {
+        HttpResponse<String> redirect = get(c, page);
+        assertEquals(302, redirect.statusCode(), redirect.body());
+        assertTrue(location(redirect).startsWith("https://idp.test.example/sso?SAMLRequest="), location(redirect));
+        PendingRequest pending = LAST.get();
+        String answer = TestResponses.answer(pending.id(), ACS, Instant.now(), TestResponses.professional(), audience);
+        return post(c, "saml/acs", Map.of("SAMLResponse", answer, "RelayState", pending.relayState()));
+    }
+
+    @Test
+    void protectedPageLogsInChangesTheSessionIdShowsTheIdentityAndLogsOut() throws Exception {
+        HttpClient c = client();
+        String before = sessionCookie(get(c, "session"));
+        assertTrue(before.startsWith("JSESSIONID="), before);
+        HttpResponse<String> acs = login(c, "cases/42?tab=documents", TestResponses.SP_ENTITY);
+        assertEquals(303, acs.statusCode(), acs.body());
+        assertEquals("/app/cases/42?tab=documents", location(acs));
+        assertEquals("/app/cases/42?tab=documents", LAST.get().returnUrl());
+        String after = sessionCookie(acs);
+        assertTrue(after.startsWith("JSESSIONID="), after);
+        assertNotEquals(before, after, "the session id must change at login");
+        assertEquals("no-store", acs.headers().firstValue("Cache-Control").orElse(""));
+
+        HttpResponse<String> page = get(c, "cases/42?tab=documents");
+        assertEquals(200, page.statusCode());
+        assertEquals("GET /app/cases/42 as 11111111 [" + TestResponses.ROLE + "]", page.body());
+        assertEquals(200, post(c, "cases/42", Map.of("note", "x")).statusCode());
+
+        HttpResponse<String> logout = post(c, "saml/logout", Map.of());
+        assertEquals(303, logout.statusCode());
+        assertEquals(SLO_REDIRECT, location(logout), "the single logout hook chooses where the browser goes");
+        assertEquals(302, get(c, "cases/42").statusCode(), "logged out: the protected page asks the IdP again");
+        assertEquals("GET /app/open as nobody", get(c, "open").body());
+    }
+
+    @Test
+    void openPagesPassAndShowTheLoginWhenThereIsOne() throws Exception {
+        HttpClient c = client();
+        assertEquals("GET /app/open as nobody", get(c, "open").body());
+        assertEquals(303, login(c, "me", TestResponses.SP_ENTITY).statusCode());
+        assertEquals("GET /app/open as 11111111 [" + TestResponses.ROLE + "]", get(c, "open").body());
+        assertEquals(200, get(c, "me").statusCode());
+        HttpClient anonymous = client();
+        assertEquals(302, get(anonymous, "me").statusCode());
+        assertEquals(200, get(anonymous, "mex").statusCode(), "/me is exact: /mex is open");
+        assertEquals(302, get(anonymous, "cases").statusCode(), "/cases/* covers /cases itself");
+        assertEquals(200, get(anonymous, "casesx").statusCode());
+    }
+
+    @Test
+    void withoutLoginAPostToAProtectedPathIs401AndStartsNoLogin() throws Exception {
+        LAST.set(null);
+        HttpResponse<String> r = post(client(), "cases/42", Map.of("note", "x"));
+        assertEquals(401, r.statusCode());
+        assertTrue(r.body().contains("/app/saml/login"), r.body());
+        assertEquals(null, LAST.get());
+    }
+
+    @Test
+    void aRefusedLoginIsA403PageWithTheReasonCodeOnlyAndNoSession() throws Exception {
+        HttpClient c = client();
+        HttpResponse<String> r = login(c, "cases/1", "https://saml.another-sp.example");
+        assertEquals(403, r.statusCode());
+        assertTrue(r.body().contains("<code id=\"reason\">sso.audience</code>"), r.body());
+        assertFalse(r.body().contains("Audience"), "no internals: " + r.body());
+        assertEquals("text/html;charset=UTF-8", r.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("default-src 'none'", r.headers().firstValue("Content-Security-Policy").orElse(""));
+        assertEquals(302, get(c, "cases/1").statusCode(), "not logged in");
+    }
+
+    @Test
+    void aResponsePostedTwiceIsRefusedTheSecondTime() throws Exception {
+        HttpClient c = client();
+        assertEquals(302, get(c, "cases/7").statusCode());
+        PendingRequest pending = LAST.get();
+        Map<String, String> form = Map.of("SAMLResponse", TestResponses.answer(pending.id(), ACS, Instant.now(),
+                TestResponses.professional(), TestResponses.SP_ENTITY), "RelayState", pending.relayState());
+        assertEquals(303, post(c, "saml/acs", form).statusCode());
+        HttpResponse<String> again = post(client(), "saml/acs", form);
+        assertEquals(403, again.statusCode());
+        assertTrue(again.body().contains(">sso.in-response-to<"), again.body());
+    }
+
+    @Test
+    void aLoginWithoutCvrIsRefusedWithTheIdentityReason() throws Exception {
+        HttpClient c = client();
+        assertEquals(302, get(c, "cases/8").statusCode());
+        PendingRequest pending = LAST.get();
+        Map<String, List<String>> attributes = new java.util.LinkedHashMap<>(TestResponses.professional());
+        attributes.remove(Identities.PROFESSIONAL_CVR);
+        HttpResponse<String> r = post(c, "saml/acs", Map.of("SAMLResponse", TestResponses.answer(pending.id(), ACS,
+                Instant.now(), attributes, TestResponses.SP_ENTITY), "RelayState", pending.relayState()));
+        assertEquals(403, r.statusCode());
+        assertTrue(r.body().contains(">sso.identity<"), r.body());
+    }
+
+    @Test
+    void theLoginStartKeepsOnlySameOriginReturnUrls() throws Exception {
+        HttpClient c = client();
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("/app/cases/3?x=1", "/app/cases/3?x=1");
+        cases.put("//evil.example/x", "/app/");
+        cases.put("/\\evil.example", "/app/");
+        cases.put("https://evil.example/", "/app/");
+        cases.put("javascript:alert(1)", "/app/");
+        cases.put("/\t/evil.example", "/app/");
+        for (Map.Entry<String, String> e : cases.entrySet()) {
+            HttpResponse<String> r = get(c, "saml/login?returnTo=" + URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8));
+            assertEquals(302, r.statusCode(), e.getKey());
+            assertEquals(e.getValue(), LAST.get().returnUrl(), e.getKey());
+        }
+        assertEquals(302, get(c, "saml/login").statusCode());
+        assertEquals("/app/", LAST.get().returnUrl());
+    }
+
+    @Test
+    void endpointsServeMetadataAndRefuseOtherMethods() throws Exception {
+        HttpClient c = client();
+        HttpResponse<String> md = get(c, "saml/metadata");
+        assertEquals(200, md.statusCode());
+        assertEquals("application/samlmetadata+xml;charset=UTF-8", md.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(md.body().contains("entityID=\"" + TestResponses.SP_ENTITY + "\""), md.body());
+        assertTrue(md.body().contains("Location=\"" + ACS + "\""), md.body());
+        HttpResponse<String> acsGet = get(c, "saml/acs");
+        assertEquals(405, acsGet.statusCode());
+        assertEquals("POST", acsGet.headers().firstValue("Allow").orElse(""));
+        assertEquals(405, get(c, "saml/logout").statusCode());
+        assertEquals(405, post(c, "saml/login", Map.of()).statusCode());
+        assertEquals(405, post(c, "saml/metadata", Map.of()).statusCode());
+        HttpResponse<String> empty = post(c, "saml/acs", Map.of("RelayState", "x"));
+        assertEquals(400, empty.statusCode());
+        assertTrue(empty.body().contains(">sso.malformed<"), empty.body());
+        HttpResponse<String> junk = post(c, "saml/acs", Map.of("SAMLResponse", "<<not base64>>", "RelayState", "x"));
+        assertEquals(403, junk.statusCode());
+        assertTrue(junk.body().contains(">sso.malformed<"), junk.body());
+    }
+
+    @Test
+    void theBuilderRefusesBadPathsNamingThem() {
+        ServiceProvider sp = TestResponses.serviceProvider(ACS, Clock.systemUTC()).build();
+        ValidationException bad = assertThrows(ValidationException.class,
+                () -> SsoFilter.builder(sp).protectedPaths("/ok/*", "cases"));
+        assertEquals("protectedPaths[1]", bad.violations().get(0).path());
+        assertEquals("protectedPaths[0]", assertThrows(ValidationException.class,
+                () -> SsoFilter.builder(sp).protectedPaths("/a/*/b")).violations().get(0).path());
+        assertEquals("loginPath", assertThrows(ValidationException.class,
+                () -> SsoFilter.builder(sp).loginPath("//evil")).violations().get(0).path());
+        assertEquals("paths", assertThrows(ValidationException.class,
+                () -> SsoFilter.builder(sp).logoutPath("/saml/login").build()).violations().get(0).path());
+        assertEquals("serviceProvider", assertThrows(ValidationException.class,
+                () -> SsoFilter.builder(null)).violations().get(0).path());
+        assertEquals("/app/saml/acs", SsoFilter.builder(sp).build().toString().replaceAll(".*acs=([^,]*),.*", "$1"));
+    }
+}

@@ -1,0 +1,50 @@
+package dk.rammearkitektur.sso.sp;
+
+import dk.rammearkitektur.sso.Identities;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link TestIdp} for the tests of other packages (the servlet filter's): a service provider trusting the test IdP,
+ * and signed, encrypted Responses to its requests for any ACS URL.
+ */
+public final class TestResponses {
+    /** The role the professional of {@link #professional} holds (KLE 32.*, CVR 11111111). */
+    public static final String ROLE = "http://fagsystem.example/roles/usersystemrole/sagsbehandler/1";
+    /** The SP entity id. */
+    public static final String SP_ENTITY = TestIdp.SP_ENTITY;
+
+    private TestResponses() {
+    }
+
+    /** A service provider builder with the test IdP's metadata and the test SP keys, for this ACS URL. */
+    public static ServiceProvider.Builder serviceProvider(String acs, Clock clock) {
+        return ServiceProvider.builder().entityId(TestIdp.SP_ENTITY).assertionConsumerService(acs)
+                .signingCredential(TestIdp.SP.toSigning()).decryptionCredential(TestIdp.SP.toSigning())
+                .idp(ServiceProviderTest.idpMetadata(TestIdp.IDP)).profile(SsoProfile.contextHandlerNsisTest())
+                .clock(clock);
+    }
+
+    /** The NSIS Context Handler attributes of a professional of CVR 11111111 with {@link #ROLE}. */
+    public static Map<String, List<String>> professional() {
+        return ServiceProviderTest.nsisProfessional();
+    }
+
+    /**
+     * A base64 SAMLResponse answering {@code requestId} at {@code acs}, with the given attributes.
+     *
+     * @param audience the Audience (the SP entity id for a valid answer)
+     */
+    public static String answer(String requestId, String acs, Instant now, Map<String, List<String>> attributes,
+            String audience) {
+        TestIdp idp = new TestIdp(requestId, now);
+        idp.destination = acs;
+        idp.recipient = acs;
+        idp.audience = audience;
+        idp.nameId = Identities.PROFESSIONAL_NAME_ID_PREFIX + "1b3f7e2a-55c1-4c8e-9d1b-2f0e4a6b8c91";
+        idp.attributes = attributes;
+        return idp.samlResponse();
+    }
+}
