@@ -66,6 +66,18 @@ public class CprLookupBenchmark {
         sim = ServiceplatformSimulator.builder().build().start();
         client = SimulatorClients.invocationContext(sim).build();
         http = HttpClient.newBuilder().sslContext(sslContext(sim)).version(HttpClient.Version.HTTP_1_1).build();
+        raw = rawLookup(sim);
+        if (sdk().isEmpty()) {
+            throw new IllegalStateException("the simulator does not know " + SimulatorData.CPR_ACTIVE_1900S);
+        }
+        baseline();
+    }
+
+    /**
+     * The SF1520 PersonLookup of {@link SimulatorData#CPR_ACTIVE_1900S} with the InvocationContext, as the SDK's
+     * envelope builder writes it, as a raw POST to the simulator's SF1520 endpoint (reusable by any number of threads).
+     */
+    static HttpRequest rawLookup(ServiceplatformSimulator sim) {
         URI endpoint = sim.endpoints().get("SF1520");
         PersonLookupRequest req = new PersonLookupRequest();
         req.pnr = SimulatorData.CPR_ACTIVE_1900S;
@@ -75,16 +87,13 @@ public class CprLookupBenchmark {
                         Map.of("SF1520", sim.serviceAgreement("SF1520"))));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SecureXml.write(env, out);
-        raw = HttpRequest.newBuilder(endpoint).header("Content-Type", "text/xml; charset=UTF-8")
+        return HttpRequest.newBuilder(endpoint).header("Content-Type", "text/xml; charset=UTF-8")
                 .header("SOAPAction", "\"" + ACTION + "\"")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build();
-        if (sdk().isEmpty()) {
-            throw new IllegalStateException("the simulator does not know " + SimulatorData.CPR_ACTIVE_1900S);
-        }
-        baseline();
     }
 
-    private static SSLContext sslContext(ServiceplatformSimulator sim) throws GeneralSecurityException, IOException {
+    /** A TLS context with the simulator's system certificate as client key and its TLS anchor as the only trust. */
+    static SSLContext sslContext(ServiceplatformSimulator sim) throws GeneralSecurityException, IOException {
         char[] pw = "benchmark".toCharArray();
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(new ByteArrayInputStream(sim.systemIdentity().pkcs12(pw)), pw);

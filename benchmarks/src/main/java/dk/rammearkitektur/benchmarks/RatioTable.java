@@ -22,6 +22,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  * quadrature). Sample-time benchmarks: ratio of the p50 latencies; the error of each p50 is the 99.9% confidence
  * half-width of the per-iteration p50s (Student t), propagated the same way. When the run used
  * {@link CpuTimeProfiler}, a second ratio from CPU time per operation is printed: steadier on a loaded machine.
+ * When it used JMH's {@code -prof gc}, the allocation per operation ({@code gc.alloc.rate.norm}) of both methods
+ * follows the table, with the difference.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dk.rammearkitektur.benchmarks.RatioTable result.json}
  */
@@ -42,6 +44,7 @@ public final class RatioTable {
         GOALS.put("IndexMappingBenchmark", new Goal("6 case (50 docs, 5 y) to SF1470 request vs its JSON", Double.NaN, true));
         GOALS.put("IndexImportBenchmark", new Goal("7 case (50 docs, 5 y) import via simulator vs find (p50)", Double.NaN, false));
         GOALS.put("EventSubscriptionBenchmark", new Goal("8 events via EventSubscription vs raw basicConsume (msg/s)", 0.8, true));
+        GOALS.put("CprThroughputBenchmark", new Goal("9 CPR lookups, 64 callers, one client vs raw POSTs (req/s)", 0.7, true));
     }
 
     private record Goal(String title, double target, boolean atLeast) {
@@ -81,12 +84,17 @@ public final class RatioTable {
     /** Parses the JMH JSON and prints the table to {@code out}; returns the number of goals not met. */
     static int print(String json, PrintStream out) throws IOException {
         Map<String, Map<String, Score>> byClass = new LinkedHashMap<>();
+        Map<String, Map<String, Score>> allocByClass = new LinkedHashMap<>();
         for (JsonNode b : new ObjectMapper().readTree(json)) {
             String name = b.get("benchmark").asText();
             int dot = name.lastIndexOf('.');
             String method = name.substring(dot + 1);
             String cls = name.substring(name.lastIndexOf('.', dot - 1) + 1, dot);
             byClass.computeIfAbsent(cls, k -> new LinkedHashMap<>()).put(method, score(b));
+            Score alloc = allocation(b);
+            if (alloc != null) {
+                allocByClass.computeIfAbsent(cls, k -> new LinkedHashMap<>()).put(method, alloc);
+            }
         }
         out.printf(Locale.ROOT, "%-58s %-24s %-24s %-13s %-7s %-18s %s%n", "benchmark", "sdk", "baseline", "ratio",
                 "goal", "met", "CPU-time ratio");
@@ -123,7 +131,43 @@ public final class RatioTable {
         for (String a : absent) {
             out.println(a + ": not in this result");
         }
+        printAllocation(allocByClass, out);
         return missed;
+    }
+
+    /** One line per benchmark class with {@code gc.alloc.rate.norm} for both methods: bytes per operation. */
+    private static void printAllocation(Map<String, Map<String, Score>> allocByClass, PrintStream out) {
+        boolean header = false;
+        for (Map.Entry<String, Goal> g : GOALS.entrySet()) {
+            Map<String, Score> m = allocByClass.get(g.getKey());
+            if (m == null || !m.containsKey("sdk") || !m.containsKey("baseline")) {
+                continue;
+            }
+            if (!header) {
+                out.printf(Locale.ROOT, "%nallocation per operation (-prof gc, gc.alloc.rate.norm; all threads of the"
+                        + " JVM, in-process simulators included)%n%-58s %-24s %-24s %s%n", "benchmark", "sdk",
+                        "baseline", "sdk - baseline");
+                header = true;
+            }
+            Score s = m.get("sdk");
+            Score base = m.get("baseline");
+            out.printf(Locale.ROOT, "%-58s %-24s %-24s %.0f B/op%n", g.getValue().title, fmtBytes(s), fmtBytes(base),
+                    s.value - base.value);
+        }
+    }
+
+    private static String fmtBytes(Score s) {
+        return String.format(Locale.ROOT, "%.0f ± %.0f B/op", s.value, s.error);
+    }
+
+    /** The benchmark's {@code gc.alloc.rate.norm} (bytes per operation, from {@code -prof gc}), or null. */
+    static Score allocation(JsonNode benchmark) {
+        JsonNode m = benchmark.path("secondaryMetrics").path("gc.alloc.rate.norm");
+        if (m.isMissingNode()) {
+            return null;
+        }
+        double err = m.path("scoreError").asDouble(Double.NaN);
+        return new Score(m.get("score").asDouble(), Double.isNaN(err) ? 0 : err, "B/op", "gc", null);
     }
 
     private static String fmt(Score s) {

@@ -59,6 +59,38 @@ class RatioTableTest {
     }
 
     @Test
+    void throughputUnderLoadWithItsGoalAndAllocationPerOperation() throws Exception {
+        String json = """
+                [
+                 {"benchmark":"dk.rammearkitektur.benchmarks.CprThroughputBenchmark.sdk","mode":"thrpt",
+                  "primaryMetric":{"score":600.0,"scoreError":60.0,"scoreUnit":"ops/s"},
+                  "secondaryMetrics":{"gc.alloc.rate.norm":{"score":150000.0,"scoreError":2000.0,"scoreUnit":"B/op"}}},
+                 {"benchmark":"dk.rammearkitektur.benchmarks.CprThroughputBenchmark.baseline","mode":"thrpt",
+                  "primaryMetric":{"score":1000.0,"scoreError":0.0,"scoreUnit":"ops/s"},
+                  "secondaryMetrics":{"gc.alloc.rate.norm":{"score":100000.0,"scoreError":"NaN","scoreUnit":"B/op"}}}
+                ]""";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int missed = RatioTable.print(json, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String table = bytes.toString(StandardCharsets.UTF_8);
+        // 600/1000 = 0.60 ± 0.06: below the goal of 0.7 even at the top of its error
+        assertTrue(table.contains("9 CPR lookups, 64 callers"), table);
+        assertTrue(table.contains("0.60 ± 0.06"), table);
+        assertTrue(table.contains(">= 0.7"), table);
+        assertTrue(table.contains("NO"), table);
+        assertEquals(1, missed);
+        assertTrue(table.contains("150000 ± 2000 B/op"), table);
+        assertTrue(table.contains("100000 ± 0 B/op"), table);
+        assertTrue(table.contains("50000 B/op"), table);
+    }
+
+    @Test
+    void noAllocationSectionWithoutGcProfiler() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RatioTable.print(RESULT, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertTrue(!bytes.toString(StandardCharsets.UTF_8).contains("allocation per operation"));
+    }
+
+    @Test
     void medianOfAHistogram() throws Exception {
         ObjectMapper m = new ObjectMapper();
         assertEquals(300.0, RatioTable.median(m.readTree("[[900.0,1],[290.0,5],[300.0,10]]")));
