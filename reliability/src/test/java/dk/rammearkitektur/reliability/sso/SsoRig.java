@@ -21,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -226,10 +225,6 @@ final class SsoRig implements AutoCloseable {
 
     static byte[] bytes(Element assertion) {
         return SecureXml.toString(assertion).getBytes(StandardCharsets.UTF_8);
-    }
-
-    PrivateKey spPrivateKey() {
-        return spKey.privateKey();
     }
 
     @Override

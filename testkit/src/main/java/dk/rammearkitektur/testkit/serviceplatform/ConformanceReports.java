@@ -78,13 +78,13 @@ public final class ConformanceReports {
          */
         public Run withIdentityProvider(IdentityProviderSimulator idp) {
             Objects.requireNonNull(idp, "idp == null");
-            Map<String, Integer> all = new TreeMap<>(requests);
-            idp.requestCounts().forEach((e, n) -> all.put(IDP + e, n));
+            Map<String, Integer> counts = new TreeMap<>(requests);
+            idp.requestCounts().forEach((e, n) -> counts.put(IDP + e, n));
             List<ConformanceViolation> seen = new ArrayList<>(violations);
             for (ConformanceViolation v : idp.violations()) {
                 seen.add(new ConformanceViolation(v.at(), IDP + v.endpoint(), v.correlationId(), v.code(), v.detail()));
             }
-            return new Run(name, at, all, seen);
+            return new Run(name, at, counts, seen);
         }
 
         /** Every endpoint with requests or violations, by id, with its violations. */
