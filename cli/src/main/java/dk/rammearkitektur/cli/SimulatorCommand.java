@@ -258,13 +258,12 @@ final class SimulatorCommand implements Callable<Integer> {
                 w.println("Digital Post conformance: " + dp.conformanceReport().strip());
             }
             if (idp != null) {
-                w.println("Identity provider conformance: " + (idp.violations().isEmpty() ? "no violations"
-                        : dk.rammearkitektur.core.PersonalData.maskCprNumbers(idp.violations().size()
-                                + " violation(s): " + idp.violations())));
+                w.println("Identity provider conformance: " + idp.conformanceReport().strip());
             }
-            List<Path> reports = ConformanceReports.write(dir, dp == null
+            ConformanceReports.Run run = dp == null
                     ? ConformanceReports.Run.of("conformance-report", sim)
-                    : ConformanceReports.Run.of("conformance-report", sim, dp));
+                    : ConformanceReports.Run.of("conformance-report", sim, dp);
+            List<Path> reports = ConformanceReports.write(dir, idp == null ? run : run.withIdentityProvider(idp));
             w.println("Conformance report: " + reports.get(0) + " (HTML), " + reports.get(1) + " (JUnit XML)");
             w.flush();
         }

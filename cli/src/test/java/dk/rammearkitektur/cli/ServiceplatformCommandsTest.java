@@ -100,6 +100,9 @@ class ServiceplatformCommandsTest {
         assertEquals("0", suite.getAttribute("failures"), Files.readString(xml));
         assertTrue(Files.readString(dir.resolve("conformance-report.html")).contains("<td>SF1490-YI</td>"));
         assertTrue(Files.readString(dir.resolve("conformance-report.html")).contains("<td>Digital Post KOMBI</td>"));
+        // the identity provider simulator is in the report too: a test below fetched its metadata
+        assertTrue(Files.readString(dir.resolve("conformance-report.html")).contains("<td>IdP Metadata</td>"),
+                Files.readString(dir.resolve("conformance-report.html")));
         assertTrue(SIM_OUT.toString().matches("(?s).*Digital Post conformance: [^\\n]*\\R(?:[^\\n]*\\R)?no violations\\R.*"),
                 SIM_OUT.toString());
         assertTrue(SIM_OUT.toString().contains("Identity provider conformance: no violations"), SIM_OUT.toString());

@@ -2,6 +2,7 @@ package dk.rammearkitektur.testkit.idp;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.xml.SecureXml;
@@ -37,6 +38,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
@@ -53,7 +56,8 @@ import org.w3c.dom.Node;
  *   <li>{@link #SSO_PATH}: AuthnRequests over HTTP-Redirect. Unsigned requests, unknown SPs, bad query signatures,
  *       signature methods other than rsa-sha256 and sha256-rsa-MGF1 and unregistered ACS URLs are always refused
  *       (HTTP 403 and an error page). A wrong Destination, Version or ProtocolBinding, a missing, reused or stale ID or
- *       IssueInstant are recorded as {@link #violations()}; in strict mode (the default) the SP then gets a Response
+ *       IssueInstant, a NameIDPolicy format the profile does not use and a RequestedAuthnContext that is not a minimum
+ *       NSIS level are recorded as {@link #violations()}; in strict mode (the default) the SP then gets a Response
  *       with status Requester / RequestDenied. Then the login page lists the test users; with
  *       {@link Builder#autoLogin(String)} or a {@code user=<key>} query parameter the user is logged in at once.</li>
  *   <li>The Response goes to the ACS as an auto-submitting HTTP-POST form: unsigned, with one EncryptedAssertion
@@ -63,6 +67,17 @@ import org.w3c.dom.Node;
  *       query signature (or, when {@link IdpFault#LOGOUT_ANSWER_BY_POST} is armed, by POST with an enveloped XML
  *       signature); the SP's answer to {@link #idpInitiatedLogout}.</li>
  * </ul>
+ *
+ * <p>Every departure of the SP from the profile is recorded as a {@link ConformanceViolation} (CPR numbers masked),
+ * with its rule as the code and its source in the research note on the Context Handler
+ * ({@code context-handler.md}): {@code UnsignedRequest}, {@code InvalidSignature}, {@code UnknownServiceProvider}
+ * (§1 Certificates, §7 AuthnRequest in); {@code UnsupportedSignatureAlgorithm} (§1 AuthnRequest: rsa-sha256; §7: PSS
+ * too); {@code UnregisteredAcs}, {@code ProtocolBinding}, {@code Destination}, {@code ID} (§7 AuthnRequest in);
+ * {@code NameIDPolicy} (§1 NameID, §3 NameID); {@code RequestedAuthnContext} (§3 Request); {@code Version} (SAML
+ * 2.0); {@code IssueInstant} and {@code ID} reuse (the simulator's choice: {@link #REQUEST_MAX_AGE},
+ * {@link #REQUEST_MAX_SKEW}); on logout {@code NameID}, {@code SessionIndex} (§1 Logout) and {@code InResponseTo} (an
+ * SP's LogoutResponse must answer a LogoutRequest the simulator sent, SAML 2.0 core). {@link #conformanceReport()}
+ * lists them; {@code ConformanceReports.Run.of(name, idp)} writes them as HTML and JUnit XML.
  *
  * <pre>{@code
  * try (IdentityProviderSimulator idp = IdentityProviderSimulator.builder(IdpProfile.CONTEXT_HANDLER_NSIS)
@@ -98,6 +113,8 @@ public final class IdentityProviderSimulator implements AutoCloseable {
     private final String autoLogin;
     private final IdpKeys keys;
     private final List<ConformanceViolation> violations = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final Set<String> logoutRequestIds = ConcurrentHashMap.newKeySet();
     private final Deque<IdpFault> faults = new ArrayDeque<>();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Set<String> seenRequestIds = ConcurrentHashMap.newKeySet();
@@ -136,10 +153,10 @@ public final class IdentityProviderSimulator implements AutoCloseable {
 
     private IdentityProviderSimulator start(int port) throws IOException {
         Map<String, HttpHandler> h = new LinkedHashMap<>();
-        h.put(METADATA_PATH, ex -> handle(ex, this::metadata));
-        h.put(SSO_PATH, ex -> handle(ex, this::sso));
-        h.put(LOGIN_PATH, ex -> handle(ex, this::login));
-        h.put(SLO_PATH, ex -> handle(ex, this::slo));
+        h.put(METADATA_PATH, ex -> handle(ex, "Metadata", this::metadata));
+        h.put(SSO_PATH, ex -> handle(ex, "SSO", this::sso));
+        h.put(LOGIN_PATH, ex -> handle(ex, "Login", this::login));
+        h.put(SLO_PATH, ex -> handle(ex, "SLO", this::slo));
         server = LoopbackHttpsServer.startWithoutClientAuth(port, "idp-simulator", h);
         try {
             Document md = IdpMessages.metadata(profile, entityId, keys.certificate(), ssoUri(), sloUri());
@@ -218,6 +235,41 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         violations.clear();
     }
 
+    /** A readable report of {@link #violations()}: one line each (CPR numbers masked), or {@code no violations}. */
+    public String conformanceReport() {
+        List<ConformanceViolation> seen = violations();
+        if (seen.isEmpty()) {
+            return "no violations";
+        }
+        StringBuilder b = new StringBuilder(seen.size() + " violation(s)\n");
+        for (ConformanceViolation v : seen) {
+            b.append("  ").append(PersonalData.maskCprNumbers(v.toString())).append('\n');
+        }
+        return b.toString();
+    }
+
+    /**
+     * Every endpoint ({@code Metadata}, {@code SSO}, {@code Login}, {@code SLO}) that received requests since start or
+     * the last {@link #reset()}, with its count, by name.
+     */
+    public Map<String, Integer> requestCounts() {
+        Map<String, Integer> out = new TreeMap<>();
+        requests.forEach((e, n) -> out.put(e, n.get()));
+        return out;
+    }
+
+    /** Forgets recorded violations, request counts and armed faults. */
+    public void reset() {
+        violations.clear();
+        requests.clear();
+        clearFaults();
+    }
+
+    /** The simulator clock's time: the time its violations are stamped with. */
+    public Instant now() {
+        return clock.instant();
+    }
+
     /** Arms a fault for the next login answer (or, for {@link IdpFault#LOGOUT_ANSWER_BY_POST}, logout answer). */
     public synchronized IdentityProviderSimulator injectNext(IdpFault fault) {
         if (fault == null) {
@@ -265,6 +317,9 @@ public final class IdentityProviderSimulator implements AutoCloseable {
             throw new ValidationException("slo", "the service provider registered no single logout URL");
         }
         Element req = IdpMessages.logoutRequest(entityId, sp.slo().toString(), clock.instant(), s.nameId(), s.sessionIndex());
+        if (logoutRequestIds.size() < 10_000) {
+            logoutRequestIds.add(sp.entityId() + "|" + req.getAttribute("ID"));
+        }
         return URI.create(redirectUrl(sp.slo(), "SAMLRequest", serialise(req), null));
     }
 
@@ -288,7 +343,8 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         Answer answer(HttpExchange ex) throws IOException;
     }
 
-    private static void handle(HttpExchange ex, Endpoint e) throws IOException {
+    private void handle(HttpExchange ex, String name, Endpoint e) throws IOException {
+        requests.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
         try (ex) {
             Answer a;
             try {
@@ -320,7 +376,8 @@ public final class IdentityProviderSimulator implements AutoCloseable {
     }
 
     private void violation(String endpoint, String requestId, String code, String detail) {
-        ConformanceViolation v = new ConformanceViolation(clock.instant(), endpoint, requestId, code, detail);
+        ConformanceViolation v = new ConformanceViolation(clock.instant(), endpoint,
+                requestId == null ? null : PersonalData.maskCprNumbers(requestId), code, PersonalData.maskCprNumbers(detail));
         violations.add(v);
         LOG.info("conformance violation: {}", v);
     }
@@ -404,6 +461,8 @@ public final class IdentityProviderSimulator implements AutoCloseable {
             check(broken, requestId, "IssueInstant", !issued.isBefore(now.minus(REQUEST_MAX_AGE)) && !issued.isAfter(now.plus(REQUEST_MAX_SKEW)),
                     "IssueInstant " + issueInstant + " is not within " + REQUEST_MAX_AGE.toMinutes() + " minutes of now");
         }
+        checkNameIdPolicy(broken, requestId, req);
+        checkRequestedAuthnContext(broken, requestId, req);
         String relayState = RedirectBinding.decode(raw.get("RelayState"));
         Pending p = new Pending(sp, requestId, relayState, requestedLoa(req), "true".equals(req.getAttribute("IsPassive")));
         if (strict && !broken.isEmpty()) {
@@ -438,6 +497,80 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         if (!ok) {
             violation("SSO", requestId, code, detail);
             broken.add(code + ": " + detail);
+        }
+    }
+
+    /**
+     * NameIDPolicy@Format, when given, must be a format the profile issues: persistent for the NSIS Context Handler
+     * (note §1 NameID: SPs ask for persistent), persistent or transient for NemLog-in (§3 NameID). Not checked for the
+     * OIOSAML 2 Context Handler: the note says which NameID it sends (X509SubjectName), not what SPs ask for.
+     */
+    private void checkNameIdPolicy(List<String> broken, String requestId, Element req) {
+        Element policy = Saml.child(req, Saml.PROTOCOL, "NameIDPolicy");
+        String format = policy == null ? null : Saml.attr(policy, "Format");
+        if (format == null || !profile.oiosaml3()) {
+            return;
+        }
+        List<String> allowed = profile == IdpProfile.NEMLOGIN ? List.of(Saml.PERSISTENT, Saml.TRANSIENT)
+                : List.of(Saml.PERSISTENT);
+        check(broken, requestId, "NameIDPolicy", allowed.contains(format.strip()),
+                "NameIDPolicy Format " + shortText(format) + " is not " + String.join(" or ", allowed));
+    }
+
+    /**
+     * A RequestedAuthnContext in the OIOSAML 3 profiles must have Comparison="minimum" and name exactly one NSIS
+     * level ({@code https://data.gov.dk/concept/core/nsis/loa/Low|Substantial|High}), optionally with
+     * {@code https://data.gov.dk/eid/Person} or {@code .../Professional} (note §3 Request). Its absence is no violation:
+     * it is optional (§7 AuthnRequest in).
+     */
+    private void checkRequestedAuthnContext(List<String> broken, String requestId, Element req) {
+        Element rac = Saml.child(req, Saml.PROTOCOL, "RequestedAuthnContext");
+        if (rac == null || !profile.oiosaml3()) {
+            return;
+        }
+        check(broken, requestId, "RequestedAuthnContext", "minimum".equals(rac.getAttribute("Comparison")),
+                "RequestedAuthnContext Comparison must be minimum, not "
+                        + (rac.hasAttribute("Comparison") ? shortText(rac.getAttribute("Comparison")) : "absent (exact)"));
+        int levels = 0;
+        List<String> odd = new ArrayList<>();
+        for (Element ref : Saml.children(rac, Saml.ASSERTION, "AuthnContextClassRef")) {
+            String v = ref.getTextContent().strip();
+            if (v.startsWith(LevelOfAssurance.URI_PREFIX) && knownLevel(v.substring(LevelOfAssurance.URI_PREFIX.length()))) {
+                levels++;
+            } else if (!v.equals("https://data.gov.dk/eid/Person") && !v.equals("https://data.gov.dk/eid/Professional")) {
+                odd.add(shortText(v));
+            }
+        }
+        check(broken, requestId, "RequestedAuthnContext", levels == 1 && odd.isEmpty(),
+                "RequestedAuthnContext must name exactly one NSIS level (found " + levels + ")"
+                        + (odd.isEmpty() ? "" : " and no other class than eid/Person or eid/Professional: " + odd));
+    }
+
+    private static boolean knownLevel(String value) {
+        try {
+            LevelOfAssurance.fromValue(value);
+            return true;
+        } catch (RammearkitekturException e) {
+            return false;
+        }
+    }
+
+    /** Untrusted text for a violation: at most 120 characters, control characters replaced. */
+    private static String shortText(String s) {
+        String t = s.length() > 120 ? s.substring(0, 120) + "..." : s;
+        return t.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    /**
+     * A LogoutResponse from an SP must answer a LogoutRequest this simulator sent it ({@link #idpInitiatedLogout}); an
+     * unknown or missing InResponseTo is recorded.
+     */
+    private void checkLogoutAnswer(Element response, String spEntityId) {
+        String inResponseTo = Saml.attr(response, "InResponseTo");
+        String id = Saml.attr(response, "ID");
+        if (inResponseTo == null || !logoutRequestIds.remove(spEntityId + "|" + inResponseTo)) {
+            violation("SLO", id, "InResponseTo", "the LogoutResponse's InResponseTo "
+                    + (inResponseTo == null ? "is missing" : shortText(inResponseTo) + " names no LogoutRequest sent to this SP"));
         }
     }
 
@@ -654,6 +787,7 @@ public final class IdentityProviderSimulator implements AutoCloseable {
                     "logout messages must be signed with the registered signing certificate (" + check + ")");
         }
         if (isResponse) {
+            checkLogoutAnswer(msg, sp.entityId());
             return Answer.html(200, Pages.error("Logged out", "the service provider answered the logout"));
         }
         if (!sloUri().toString().equals(msg.getAttribute("Destination"))) {

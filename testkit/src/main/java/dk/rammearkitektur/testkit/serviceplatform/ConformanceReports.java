@@ -1,6 +1,7 @@
 package dk.rammearkitektur.testkit.serviceplatform;
 
 import dk.rammearkitektur.core.PersonalData;
+import dk.rammearkitektur.testkit.idp.IdentityProviderSimulator;
 import dk.rammearkitektur.testkit.console.internal.Html;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +20,12 @@ import java.util.TreeMap;
  * A simulator run's conformance report as files a tester or a CI system reads: an HTML page and a JUnit XML report
  * ({@code TEST-<name>.xml}, the Ant/Surefire format CI systems show as test results). Each endpoint that received
  * requests or has violations is one test case, failed when any request to it broke a rule; the failure lists every
- * violation (time, rule or fault code, detail, correlation id). CPR numbers are masked in both.
+ * violation (time, rule or fault code, detail, correlation id). CPR numbers are masked in both. Serviceplatformen,
+ * Digital Post and the identity provider simulator can be reported together.
  */
 public final class ConformanceReports {
     private static final String DIGITAL_POST = "Digital Post ";
+    private static final String IDP = "IdP ";
 
     private ConformanceReports() {
     }
@@ -59,6 +62,29 @@ public final class ConformanceReports {
                         v.code(), v.detail()));
             }
             return new Run(name, sim.now(), requests, violations);
+        }
+
+        /**
+         * The run of the identity provider simulator alone now; its endpoints are named {@code IdP <name>}
+         * ({@code IdP SSO}, {@code IdP SLO}, ...).
+         */
+        public static Run of(String name, IdentityProviderSimulator idp) {
+            return new Run(name, idp.now(), Map.of(), List.of()).withIdentityProvider(idp);
+        }
+
+        /**
+         * This run with the identity provider simulator's requests and violations added, its endpoints named
+         * {@code IdP <name>} so they stand apart from the other simulators'.
+         */
+        public Run withIdentityProvider(IdentityProviderSimulator idp) {
+            Objects.requireNonNull(idp, "idp == null");
+            Map<String, Integer> counts = new TreeMap<>(requests);
+            idp.requestCounts().forEach((e, n) -> counts.put(IDP + e, n));
+            List<ConformanceViolation> seen = new ArrayList<>(violations);
+            for (ConformanceViolation v : idp.violations()) {
+                seen.add(new ConformanceViolation(v.at(), IDP + v.endpoint(), v.correlationId(), v.code(), v.detail()));
+            }
+            return new Run(name, at, counts, seen);
         }
 
         /** Every endpoint with requests or violations, by id, with its violations. */

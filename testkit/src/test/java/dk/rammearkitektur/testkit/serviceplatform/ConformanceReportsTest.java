@@ -6,6 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.core.xml.SecureXml;
+import dk.rammearkitektur.testkit.idp.IdentityProviderSimulator;
+import dk.rammearkitektur.testkit.idp.IdpProfile;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.zip.Deflater;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +106,50 @@ class ConformanceReportsTest {
             Element suite = SecureXml.parse(ConformanceReports.junitXml(run)).getDocumentElement();
             assertEquals("2", suite.getAttribute("tests"));
             assertEquals("0", suite.getAttribute("failures"));
+        }
+    }
+
+    @Test
+    void theIdentityProviderSimulatorIsReportedBesideTheOthers() throws Exception {
+        try (IdentityProviderSimulator idp = IdentityProviderSimulator.builder(IdpProfile.CONTEXT_HANDLER_NSIS).start();
+                ServiceplatformSimulator sim = ServiceplatformSimulator.builder().build().start()) {
+            assertTrue(ConformanceReports.Run.of("idp", idp).requests().isEmpty());
+            // an unsigned AuthnRequest from an unregistered SP whose entity id holds a CPR-shaped number
+            String xml = "<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"_1\" "
+                    + "Version=\"2.0\"><saml:Issuer xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\">"
+                    + "https://saml.150582-1234.test</saml:Issuer></samlp:AuthnRequest>";
+            Deflater d = new Deflater(9, true);
+            d.setInput(xml.getBytes(StandardCharsets.UTF_8));
+            d.finish();
+            byte[] buf = new byte[4096];
+            int n = d.deflate(buf);
+            d.end();
+            URI u = URI.create(idp.ssoUri() + "?SAMLRequest=" + URLEncoder.encode(
+                    Base64.getEncoder().encodeToString(Arrays.copyOf(buf, n)), StandardCharsets.UTF_8));
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("ca", idp.tlsTrustAnchor());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, tmf.getTrustManagers(), null);
+            HttpClient http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+            assertEquals(403, http.send(HttpRequest.newBuilder(u).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+
+            ConformanceReports.Run run = ConformanceReports.Run.of("all", sim).withIdentityProvider(idp);
+            assertEquals(Map.of("IdP SSO", 1), run.requests());
+            assertEquals(List.of("IdP SSO"), run.violations().stream().map(ConformanceViolation::endpoint).toList());
+            assertEquals("UnknownServiceProvider", run.violations().get(0).code());
+            String junit = ConformanceReports.junitXml(run);
+            Element suite = SecureXml.parse(junit).getDocumentElement();
+            assertEquals("1", suite.getAttribute("tests"));
+            assertEquals("1", suite.getAttribute("failures"));
+            assertEquals("IdP SSO: 1 request(s)", name(suite.getElementsByTagName("testcase"), 0));
+            String html = ConformanceReports.html(ConformanceReports.Run.of("idp", idp));
+            assertTrue(html.contains("<tr><td>IdP SSO</td><td>1</td><td>1</td></tr>"), html);
+            assertTrue(html.contains("UnknownServiceProvider") && html.contains("150582-****"), html);
+            assertFalse(junit.contains("150582-1234") || html.contains("150582-1234"), "CPR masked");
         }
     }
 
