@@ -5,6 +5,7 @@ import dk.rammearkitektur.signing.SignatureException;
 import dk.rammearkitektur.signing.TokenException;
 import dk.rammearkitektur.signing.internal.Doctypes;
 import dk.rammearkitektur.signing.internal.IdRegistry;
+import dk.rammearkitektur.signing.internal.VerificationScope;
 import dk.rammearkitektur.signing.internal.VerifiedTokenCache;
 import dk.rammearkitektur.signing.xml.VerifiedSignature;
 import dk.rammearkitektur.signing.xml.XmlSignatureVerifier;
@@ -74,6 +75,13 @@ public final class SamlAssertionVerifier {
     /** Verifies the assertion element and returns it as a value; throws {@link TokenException} or {@link SignatureException}. */
     public SamlAssertion verify(Element assertion) {
         Objects.requireNonNull(assertion, "assertion == null");
+        // The cache key's canonical form also gives the signature's enveloped digest (one canonicalisation).
+        try (VerificationScope scope = VerificationScope.open(assertion.getOwnerDocument())) {
+            return verifyInScope(assertion);
+        }
+    }
+
+    private SamlAssertion verifyInScope(Element assertion) {
         if (!SamlAssertion.NS.equals(assertion.getNamespaceURI()) || !"Assertion".equals(assertion.getLocalName())) {
             throw SamlAssertion.malformed("Assertion", "must be a saml2:Assertion element");
         }
@@ -94,7 +102,7 @@ public final class SamlAssertionVerifier {
             throw new TokenException(TokenException.ISSUER, "issuer '" + printable(named) + "' is not a trusted issuer");
         }
         Instant now = clock.instant();
-        String key = verified == null ? null : VerifiedTokenCache.key(assertion);
+        VerifiedTokenCache.Key key = verified == null ? null : VerifiedTokenCache.key(assertion);
         VerifiedTokenCache.Entry seen = key == null ? null : verified.get(key, now);
         SamlAssertion a;
         if (seen != null) {
