@@ -65,11 +65,6 @@ public final class ByteSink extends OutputStream {
         return size;
     }
 
-    /** Whether the bytes written so far equal {@code bytes}. */
-    public boolean contentEquals(byte[] bytes) {
-        return Arrays.equals(buf, 0, size, bytes, 0, bytes.length);
-    }
-
     /** Feeds the bytes written so far to {@code signature} in one update. */
     public void updateSignature(java.security.Signature signature) throws java.security.SignatureException {
         signature.update(buf, 0, size);
