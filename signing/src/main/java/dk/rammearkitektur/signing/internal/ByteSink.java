@@ -51,6 +51,20 @@ public final class ByteSink extends OutputStream {
         md.update(buf, 0, size);
     }
 
+    /** Feeds the bytes written so far, except those from {@code cutFrom} to {@code cutTo}, to {@code md}. */
+    public void updateDigestCutting(MessageDigest md, int cutFrom, int cutTo) {
+        if (cutFrom < 0 || cutTo < cutFrom || cutTo > size) {
+            throw new IndexOutOfBoundsException("cut " + cutFrom + ".." + cutTo + " of " + size + " bytes");
+        }
+        md.update(buf, 0, cutFrom);
+        md.update(buf, cutTo, size - cutTo);
+    }
+
+    /** How many bytes were written since the sink was emptied. */
+    public int size() {
+        return size;
+    }
+
     /** Feeds the bytes written so far to {@code signature} in one update. */
     public void updateSignature(java.security.Signature signature) throws java.security.SignatureException {
         signature.update(buf, 0, size);

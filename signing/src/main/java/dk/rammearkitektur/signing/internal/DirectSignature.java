@@ -177,6 +177,8 @@ public final class DirectSignature implements ParsedSignature {
             if (computed == null) {
                 computed = ExclusiveC14n.digest(token, digest);
             }
+        } else if (enveloped && prefixes.isEmpty() && VerificationScope.isOpen(target.getOwnerDocument())) {
+            computed = envelopedDigest(target, signature, digest);
         } else {
             computed = ExclusiveC14n.digest(target, prefixes, enveloped ? signature : null, digest);
         }
@@ -184,6 +186,33 @@ public final class DirectSignature implements ParsedSignature {
             return null;
         }
         return new Ref(type, digestMethod, transforms, uri, computed, false, digestValue);
+    }
+
+    /**
+     * The enveloped-signature digest of {@code target} inside a {@link VerificationScope}: the target's full canonical
+     * form with the signature's bytes cut out. The full form is taken from the scope (the verified-token cache key) or
+     * written here and left in the scope, where the STR-Transform reference to the same token finds it.
+     */
+    private static byte[] envelopedDigest(Element target, Element signature, DigestAlgorithm digest)
+            throws GeneralSecurityException {
+        byte[] computed = VerificationScope.digestLeavingOut(target, signature, digest);
+        if (computed != null) {
+            return computed;
+        }
+        ByteSink sink = ByteSink.forThisThread();
+        try {
+            int[] range = ExclusiveC14n.canonicalizeMarking(target, signature, sink);
+            if (range == null) {
+                return ExclusiveC14n.digest(target, List.of(), signature, digest);
+            }
+            MessageDigest md = Engines.digest(digest);
+            sink.updateDigestCutting(md, range[0], range[1]);
+            computed = md.digest();
+            VerificationScope.rememberCanonical(target, sink.toByteArray(), signature, range, null);
+            return computed;
+        } finally {
+            sink.reset();
+        }
     }
 
     @Override

@@ -1,15 +1,10 @@
 package dk.rammearkitektur.signing.internal;
 
 import dk.rammearkitektur.signing.DigestAlgorithm;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import javax.xml.XMLConstants;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
@@ -24,14 +19,14 @@ import org.w3c.dom.Node;
  * namespace without a matching declaration in scope, an ancestor whose own namespace its declarations contradict, a
  * relative namespace URI, entity references, very deep nesting), so the caller falls back to Santuario. Tests compare
  * its output byte for byte with Santuario's.
+ *
+ * <p>It writes UTF-8 straight into the {@link ByteSink} and keeps the namespaces in scope and those already rendered on
+ * two array stacks (popped when an element ends), so that a subtree costs no per-element maps or strings.
  */
 public final class ExclusiveC14n {
     private static final String XMLNS = XMLConstants.XMLNS_ATTRIBUTE_NS_URI;
     private static final String XML = XMLConstants.XML_NS_URI;
     private static final int MAX_DEPTH = 200;
-    private static final Comparator<Attr> ATTRIBUTE_ORDER = Comparator
-            .comparing((Attr a) -> a.getNamespaceURI() == null ? "" : a.getNamespaceURI())
-            .thenComparing(a -> a.getLocalName() == null ? a.getName() : a.getLocalName());
 
     private ExclusiveC14n() {
     }
@@ -50,30 +45,24 @@ public final class ExclusiveC14n {
      * does) and with {@code exclude} and its subtree left out (null: nothing left out).
      */
     public static boolean canonicalize(Element apex, List<String> inclusivePrefixes, Node exclude, ByteSink out) {
-        if (apex == exclude) {
-            return false;
+        return new Writer(out, inclusivePrefixes, exclude, null).run(apex);
+    }
+
+    /**
+     * Writes the canonical form of the subtree at {@code apex} (no prefix list, nothing left out) to {@code out} and
+     * returns where the canonical form of {@code mark}, an element inside it, starts and ends in {@code out} ({start,
+     * end}, offsets from the sink's start; null when the subtree is not handled or {@code mark} was not met). Those
+     * bytes cut out leave exactly the canonical form with {@code mark} left out: an element's rendering depends only on
+     * its ancestors, never on its siblings.
+     */
+    public static int[] canonicalizeMarking(Element apex, Element mark, ByteSink out) {
+        int[] range = {-1, -1};
+        Writer w = new Writer(out, List.of(), null, mark);
+        w.markRange = range;
+        if (!w.run(apex) || range[0] < 0 || range[1] < range[0]) {
+            return null;
         }
-        List<Element> ancestors = new ArrayList<>();
-        for (Node n = apex.getParentNode(); n instanceof Element e; n = n.getParentNode()) {
-            ancestors.add(e);
-        }
-        Map<String, String> scope = new HashMap<>();
-        for (int i = ancestors.size() - 1; i >= 0; i--) {
-            Element a = ancestors.get(i);
-            declare(a, scope);
-            // Santuario also puts an ancestor's own namespace in scope; where its declarations say otherwise, decline.
-            String ap = a.getPrefix() == null ? "" : a.getPrefix();
-            if (a.getNamespaceURI() != null && !a.getNamespaceURI().equals(scope.get(ap))) {
-                return false;
-            }
-        }
-        StringBuilder b = new StringBuilder(2048);
-        if (!element(apex, scope, Map.of(), b, 0, inclusivePrefixes, exclude)) {
-            return false;
-        }
-        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
-        out.write(bytes, 0, bytes.length);
-        return true;
+        return range;
     }
 
     /**
@@ -104,174 +93,399 @@ public final class ExclusiveC14n {
         }
     }
 
-    /** Applies the namespace declarations of {@code e} to {@code scope}; returns whether it had any. */
-    private static boolean declare(Element e, Map<String, String> scope) {
-        boolean any = false;
-        NamedNodeMap attrs = e.getAttributes();
-        for (int i = 0; i < attrs.getLength(); i++) {
-            Attr a = (Attr) attrs.item(i);
-            if (XMLNS.equals(a.getNamespaceURI())) {
-                scope.put("xmlns".equals(a.getLocalName()) ? "" : a.getLocalName(), a.getValue());
-                any = true;
-            }
-        }
-        return any;
-    }
+    /** One canonicalisation: the output, the two namespace stacks and the scratch arrays of one start tag. */
+    private static final class Writer {
+        private final ByteSink out;
+        private final List<String> inclusive;
+        private final Node exclude;
+        private final Element mark;
+        private int[] markRange;
+        /** Namespaces in scope, innermost last (prefix "" is the default namespace). */
+        private String[] scopePrefix = new String[16];
+        private String[] scopeUri = new String[16];
+        private int scopeSize;
+        /** Namespaces rendered on the output ancestors, innermost last. */
+        private String[] renderedPrefix = new String[16];
+        private String[] renderedUri = new String[16];
+        private int renderedSize;
+        /** The start tag being written: its plain attributes and its visibly utilised prefixes. */
+        private Attr[] attrs = new Attr[8];
+        private String[] usedPrefix = new String[8];
+        private String[] usedUri = new String[8];
 
-    private static boolean element(Element e, Map<String, String> inherited, Map<String, String> rendered,
-            StringBuilder b, int depth, List<String> inclusive, Node exclude) {
-        if (depth > MAX_DEPTH) {
-            return false;
+        Writer(ByteSink out, List<String> inclusive, Node exclude, Element mark) {
+            this.out = out;
+            this.inclusive = inclusive;
+            this.exclude = exclude;
+            this.mark = mark;
         }
-        Map<String, String> scope = inherited;
-        if (hasDeclarations(e)) {
-            if (hasRelativeNamespace(e)) {
+
+        boolean run(Element apex) {
+            if (apex == exclude) {
                 return false;
             }
-            scope = new HashMap<>(inherited);
-            declare(e, scope);
-        }
-        String prefix = e.getPrefix() == null ? "" : e.getPrefix();
-        String ns = e.getNamespaceURI() == null ? "" : e.getNamespaceURI();
-        if (!ns.equals(scope.getOrDefault(prefix, prefix.isEmpty() ? "" : null))) {
-            return false;
-        }
-        TreeMap<String, String> used = new TreeMap<>();
-        used.put(prefix, ns);
-        NamedNodeMap attrs = e.getAttributes();
-        List<Attr> plain = new ArrayList<>(attrs.getLength());
-        for (int i = 0; i < attrs.getLength(); i++) {
-            Attr a = (Attr) attrs.item(i);
-            String ans = a.getNamespaceURI();
-            if (XMLNS.equals(ans)) {
-                continue;
+            int depth = 0;
+            for (Node n = apex.getParentNode(); n instanceof Element; n = n.getParentNode()) {
+                depth++;
             }
-            String ap = a.getPrefix();
-            if (ap == null) {
-                if (ans != null) {
+            Element[] ancestors = new Element[depth];
+            int i = depth;
+            for (Node n = apex.getParentNode(); n instanceof Element e; n = n.getParentNode()) {
+                ancestors[--i] = e;
+            }
+            for (Element a : ancestors) {
+                NamedNodeMap list = a.getAttributes();
+                for (int k = 0, len = list.getLength(); k < len; k++) {
+                    Node at = list.item(k);
+                    if (XMLNS.equals(at.getNamespaceURI())) {
+                        declare(at);
+                    }
+                }
+                // Santuario also puts an ancestor's own namespace in scope; where its declarations say otherwise,
+                // decline.
+                String ans = a.getNamespaceURI();
+                if (ans != null && !ans.equals(lookup(prefixOf(a)))) {
                     return false;
                 }
-            } else if (ap.equals("xml")) {
-                if (!XML.equals(ans)) {
-                    return false;
-                }
-            } else {
-                if (ans == null || !ans.equals(scope.get(ap))) {
-                    return false;
-                }
-                used.put(ap, ans);
             }
-            plain.add(a);
+            return element(apex, 0);
         }
-        for (String p : inclusive) {
-            String uri = scope.get(p);
-            if (uri != null) {
-                used.putIfAbsent(p, uri);
+
+        private void declare(Node declaration) {
+            String local = declaration.getLocalName();
+            push("xmlns".equals(local) ? "" : local, declaration.getNodeValue());
+        }
+
+        private void push(String prefix, String uri) {
+            if (scopeSize == scopePrefix.length) {
+                scopePrefix = Arrays.copyOf(scopePrefix, scopeSize * 2);
+                scopeUri = Arrays.copyOf(scopeUri, scopeSize * 2);
             }
+            scopePrefix[scopeSize] = prefix;
+            scopeUri[scopeSize++] = uri;
         }
-        b.append('<').append(e.getTagName());
-        Map<String, String> renderedHere = rendered;
-        for (Map.Entry<String, String> u : used.entrySet()) {
-            String p = u.getKey();
-            String uri = u.getValue();
-            String before = rendered.get(p);
-            boolean render = p.isEmpty() && uri.isEmpty() ? before != null && !before.isEmpty() : !uri.equals(before);
-            if (render) {
-                if (renderedHere == rendered) {
-                    renderedHere = new HashMap<>(rendered);
+
+        /** The URI bound to {@code prefix} in scope, or null. */
+        private String lookup(String prefix) {
+            for (int i = scopeSize - 1; i >= 0; i--) {
+                if (scopePrefix[i].equals(prefix)) {
+                    return scopeUri[i];
                 }
-                renderedHere.put(p, uri);
-                b.append(p.isEmpty() ? " xmlns=\"" : " xmlns:").append(p.isEmpty() ? "" : p + "=\"");
-                escapeAttribute(b, uri);
-                b.append('"');
             }
+            return null;
         }
-        if (plain.size() > 1) {
-            plain.sort(ATTRIBUTE_ORDER);
+
+        /** The URI rendered for {@code prefix} on an output ancestor, or null. */
+        private String rendered(String prefix) {
+            for (int i = renderedSize - 1; i >= 0; i--) {
+                if (renderedPrefix[i].equals(prefix)) {
+                    return renderedUri[i];
+                }
+            }
+            return null;
         }
-        for (Attr a : plain) {
-            b.append(' ').append(a.getName()).append("=\"");
-            escapeAttribute(b, a.getValue());
-            b.append('"');
+
+        private void render(String prefix, String uri) {
+            if (renderedSize == renderedPrefix.length) {
+                renderedPrefix = Arrays.copyOf(renderedPrefix, renderedSize * 2);
+                renderedUri = Arrays.copyOf(renderedUri, renderedSize * 2);
+            }
+            renderedPrefix[renderedSize] = prefix;
+            renderedUri[renderedSize++] = uri;
         }
-        b.append('>');
-        for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
-            switch (c.getNodeType()) {
-                case Node.ELEMENT_NODE -> {
-                    if (c != exclude && !element((Element) c, scope, renderedHere, b, depth + 1, inclusive, exclude)) {
+
+        private boolean element(Element e, int depth) {
+            if (depth > MAX_DEPTH) {
+                return false;
+            }
+            int scopeMark = scopeSize;
+            int renderedMark = renderedSize;
+            if (e == mark) {
+                markRange[0] = out.size();
+            }
+            if (!startTag(e)) {
+                return false;
+            }
+            for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+                switch (c.getNodeType()) {
+                    case Node.ELEMENT_NODE -> {
+                        if (c != exclude && !element((Element) c, depth + 1)) {
+                            return false;
+                        }
+                    }
+                    case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> text(c.getNodeValue());
+                    case Node.PROCESSING_INSTRUCTION_NODE -> {
+                        out.write('<');
+                        out.write('?');
+                        utf8(c.getNodeName());
+                        String data = c.getNodeValue();
+                        if (data != null && !data.isEmpty()) {
+                            out.write(' ');
+                            utf8(data);
+                        }
+                        out.write('?');
+                        out.write('>');
+                    }
+                    case Node.COMMENT_NODE -> {
+                    }
+                    default -> {
                         return false;
                     }
                 }
-                case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> escapeText(b, c.getNodeValue());
-                case Node.PROCESSING_INSTRUCTION_NODE -> {
-                    b.append("<?").append(c.getNodeName());
-                    String data = c.getNodeValue();
-                    if (data != null && !data.isEmpty()) {
-                        b.append(' ').append(data);
+            }
+            out.write('<');
+            out.write('/');
+            utf8(e.getTagName());
+            out.write('>');
+            if (e == mark) {
+                markRange[1] = out.size();
+            }
+            scopeSize = scopeMark;
+            renderedSize = renderedMark;
+            return true;
+        }
+
+        /** Declares the element's namespaces and writes its start tag; false to decline. */
+        private boolean startTag(Element e) {
+            NamedNodeMap list = e.getAttributes();
+            int len = list.getLength();
+            if (attrs.length < len) {
+                attrs = new Attr[Math.max(len, attrs.length * 2)];
+            }
+            int plain = 0;
+            for (int i = 0; i < len; i++) {
+                Attr a = (Attr) list.item(i);
+                if (XMLNS.equals(a.getNamespaceURI())) {
+                    String v = a.getValue();
+                    // A namespace URI Santuario's canonicaliser refuses as relative: not empty and no scheme.
+                    if (!v.isEmpty() && v.indexOf(':') <= 0) {
+                        return false;
                     }
-                    b.append("?>");
-                }
-                case Node.COMMENT_NODE -> {
-                }
-                default -> {
-                    return false;
+                    declare(a);
+                } else {
+                    attrs[plain++] = a;
                 }
             }
+            String prefix = prefixOf(e);
+            String ns = e.getNamespaceURI() == null ? "" : e.getNamespaceURI();
+            String bound = lookup(prefix);
+            if (!ns.equals(bound != null ? bound : prefix.isEmpty() ? "" : null)) {
+                return false;
+            }
+            int used = 0;
+            used = use(prefix, ns, used);
+            for (int i = 0; i < plain; i++) {
+                Attr a = attrs[i];
+                String ans = a.getNamespaceURI();
+                String ap = a.getPrefix();
+                if (ap == null) {
+                    if (ans != null) {
+                        return false;
+                    }
+                } else if (ap.equals("xml")) {
+                    if (!XML.equals(ans)) {
+                        return false;
+                    }
+                } else {
+                    if (ans == null || !ans.equals(lookup(ap))) {
+                        return false;
+                    }
+                    used = use(ap, ans, used);
+                }
+            }
+            for (int k = 0, n = inclusive.size(); k < n; k++) {
+                String p = inclusive.get(k);
+                String uri = lookup(p);
+                if (uri != null && indexOfUsed(p, used) < 0) {
+                    used = use(p, uri, used);
+                }
+            }
+            sortUsed(used);
+            out.write('<');
+            utf8(e.getTagName());
+            for (int i = 0; i < used; i++) {
+                String p = usedPrefix[i];
+                String uri = usedUri[i];
+                String before = rendered(p); // p occurs once in used: nothing of this tag is on the stack yet
+                boolean render = p.isEmpty() && uri.isEmpty() ? before != null && !before.isEmpty() : !uri.equals(before);
+                if (render) {
+                    render(p, uri);
+                    if (p.isEmpty()) {
+                        ascii(" xmlns=\"");
+                    } else {
+                        ascii(" xmlns:");
+                        utf8(p);
+                        out.write('=');
+                        out.write('"');
+                    }
+                    attribute(uri);
+                    out.write('"');
+                }
+            }
+            sortAttributes(plain);
+            for (int i = 0; i < plain; i++) {
+                Attr a = attrs[i];
+                out.write(' ');
+                utf8(a.getName());
+                out.write('=');
+                out.write('"');
+                attribute(a.getValue());
+                out.write('"');
+                attrs[i] = null;
+            }
+            out.write('>');
+            return true;
         }
-        b.append("</").append(e.getTagName()).append('>');
-        return true;
-    }
 
-    private static boolean hasDeclarations(Element e) {
-        NamedNodeMap attrs = e.getAttributes();
-        for (int i = 0; i < attrs.getLength(); i++) {
-            if (XMLNS.equals(attrs.item(i).getNamespaceURI())) {
-                return true;
+        /** Adds or replaces a visibly utilised prefix; returns the new count. */
+        private int use(String prefix, String uri, int used) {
+            int i = indexOfUsed(prefix, used);
+            if (i >= 0) {
+                usedUri[i] = uri;
+                return used;
+            }
+            if (used == usedPrefix.length) {
+                usedPrefix = Arrays.copyOf(usedPrefix, used * 2);
+                usedUri = Arrays.copyOf(usedUri, used * 2);
+            }
+            usedPrefix[used] = prefix;
+            usedUri[used] = uri;
+            return used + 1;
+        }
+
+        private int indexOfUsed(String prefix, int used) {
+            for (int i = 0; i < used; i++) {
+                if (usedPrefix[i].equals(prefix)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Insertion sort by prefix (a start tag has a handful). */
+        private void sortUsed(int used) {
+            for (int i = 1; i < used; i++) {
+                String p = usedPrefix[i];
+                String u = usedUri[i];
+                int j = i - 1;
+                while (j >= 0 && usedPrefix[j].compareTo(p) > 0) {
+                    usedPrefix[j + 1] = usedPrefix[j];
+                    usedUri[j + 1] = usedUri[j];
+                    j--;
+                }
+                usedPrefix[j + 1] = p;
+                usedUri[j + 1] = u;
             }
         }
-        return false;
-    }
 
-    /** A namespace URI Santuario's canonicaliser refuses as relative: not empty and no scheme. */
-    private static boolean hasRelativeNamespace(Element e) {
-        NamedNodeMap attrs = e.getAttributes();
-        for (int i = 0; i < attrs.getLength(); i++) {
-            Node a = attrs.item(i);
-            if (XMLNS.equals(a.getNamespaceURI())) {
-                String v = a.getNodeValue();
-                if (!v.isEmpty() && v.indexOf(':') <= 0) {
-                    return true;
+        /** Insertion sort by namespace URI (none first), then local name: the canonical attribute order. */
+        private void sortAttributes(int plain) {
+            for (int i = 1; i < plain; i++) {
+                Attr a = attrs[i];
+                int j = i - 1;
+                while (j >= 0 && compare(attrs[j], a) > 0) {
+                    attrs[j + 1] = attrs[j];
+                    j--;
+                }
+                attrs[j + 1] = a;
+            }
+        }
+
+        private static int compare(Attr x, Attr y) {
+            String xn = x.getNamespaceURI() == null ? "" : x.getNamespaceURI();
+            String yn = y.getNamespaceURI() == null ? "" : y.getNamespaceURI();
+            int c = xn.compareTo(yn);
+            if (c != 0) {
+                return c;
+            }
+            String xl = x.getLocalName() == null ? x.getName() : x.getLocalName();
+            String yl = y.getLocalName() == null ? y.getName() : y.getLocalName();
+            return xl.compareTo(yl);
+        }
+
+        private void ascii(String s) {
+            for (int i = 0, n = s.length(); i < n; i++) {
+                out.write(s.charAt(i));
+            }
+        }
+
+        /** Writes {@code s} as UTF-8 (an unpaired surrogate as '?', as {@code String.getBytes} does). */
+        private void utf8(String s) {
+            for (int i = 0, n = s.length(); i < n; i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    out.write(c);
+                } else {
+                    i = encode(s, i, c);
                 }
             }
         }
-        return false;
-    }
 
-    private static void escapeAttribute(StringBuilder b, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '"' -> b.append("&quot;");
-                case '\t' -> b.append("&#x9;");
-                case '\n' -> b.append("&#xA;");
-                case '\r' -> b.append("&#xD;");
-                default -> b.append(c);
+        /** Writes the non-ASCII character at {@code i}; returns the index of its last char. */
+        private int encode(String s, int i, char c) {
+            if (c < 0x800) {
+                out.write(0xC0 | (c >> 6));
+                out.write(0x80 | (c & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, s.charAt(i + 1));
+                    out.write(0xF0 | (cp >> 18));
+                    out.write(0x80 | ((cp >> 12) & 0x3F));
+                    out.write(0x80 | ((cp >> 6) & 0x3F));
+                    out.write(0x80 | (cp & 0x3F));
+                    return i + 1;
+                }
+                out.write('?');
+            } else {
+                out.write(0xE0 | (c >> 12));
+                out.write(0x80 | ((c >> 6) & 0x3F));
+                out.write(0x80 | (c & 0x3F));
+            }
+            return i;
+        }
+
+        private void attribute(String value) {
+            for (int i = 0, n = value.length(); i < n; i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '&' -> ascii("&amp;");
+                    case '<' -> ascii("&lt;");
+                    case '"' -> ascii("&quot;");
+                    case '\t' -> ascii("&#x9;");
+                    case '\n' -> ascii("&#xA;");
+                    case '\r' -> ascii("&#xD;");
+                    default -> {
+                        if (c < 0x80) {
+                            out.write(c);
+                        } else {
+                            i = encode(value, i, c);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void text(String value) {
+            for (int i = 0, n = value.length(); i < n; i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '&' -> ascii("&amp;");
+                    case '<' -> ascii("&lt;");
+                    case '>' -> ascii("&gt;");
+                    case '\r' -> ascii("&#xD;");
+                    default -> {
+                        if (c < 0x80) {
+                            out.write(c);
+                        } else {
+                            i = encode(value, i, c);
+                        }
+                    }
+                }
             }
         }
     }
 
-    private static void escapeText(StringBuilder b, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '\r' -> b.append("&#xD;");
-                default -> b.append(c);
-            }
-        }
+    private static String prefixOf(Element e) {
+        return e.getPrefix() == null ? "" : e.getPrefix();
     }
 }

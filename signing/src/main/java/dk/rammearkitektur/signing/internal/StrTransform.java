@@ -103,6 +103,17 @@ public final class StrTransform extends TransformSpi {
             throw new IllegalArgumentException("the SecurityTokenReference must hold exactly one SAMLID KeyIdentifier");
         }
         String id = keyId.getTextContent().trim();
+        IdRegistry ids = VerificationScope.idsOf(str.getOwnerDocument());
+        if (ids != null) {
+            // The scope's scan refused duplicate IDs across ID, Id and wsu:Id, so the one element registered under
+            // this value is the only candidate: no second walk of the document.
+            Element e = ids.get(id);
+            if (e == null || !SAML.equals(e.getNamespaceURI()) || !"Assertion".equals(e.getLocalName())
+                    || !id.equals(e.getAttributeNS(null, "ID"))) {
+                throw new IllegalArgumentException("no saml2:Assertion with the ID " + id);
+            }
+            return e;
+        }
         Element found = null;
         NodeList all = str.getOwnerDocument().getElementsByTagNameNS(SAML, "Assertion");
         for (int i = 0; i < all.getLength(); i++) {

@@ -19,6 +19,10 @@ public final class VerificationScope implements AutoCloseable {
     private IdRegistry ids;
     private Element canonicalElement;
     private byte[] canonicalSha256;
+    private byte[] canonicalBytes;
+    private Element marked;
+    private int markedFrom;
+    private int markedTo;
     private Element canonicalFormOf;
     private byte[] canonicalForm;
 
@@ -49,6 +53,12 @@ public final class VerificationScope implements AutoCloseable {
         return s != null && document != null && s.document == document ? s : null;
     }
 
+    /** The ID registry this thread's scope for {@code document} has already built, or null. */
+    static IdRegistry idsOf(Document document) {
+        VerificationScope s = of(document);
+        return s == null ? null : s.ids;
+    }
+
     IdRegistry ids() {
         return ids;
     }
@@ -63,13 +73,68 @@ public final class VerificationScope implements AutoCloseable {
         if (s != null) {
             s.canonicalElement = element;
             s.canonicalSha256 = sha256.clone();
+            s.canonicalBytes = null;
+            s.marked = null;
         }
     }
 
-    /** The remembered SHA-256 of {@code element}'s exclusive canonical form, or null. */
+    /**
+     * Remembers {@code canonical}, {@code element}'s exclusive canonical form (no prefix list, nothing left out; not
+     * copied: the caller no longer changes it), in which the canonical form of its descendant {@code marked} takes
+     * the bytes {@code range[0]} to {@code range[1]}; {@code sha256} is its SHA-256 if already known, else null.
+     */
+    static void rememberCanonical(Element element, byte[] canonical, Element marked, int[] range, byte[] sha256) {
+        VerificationScope s = of(element.getOwnerDocument());
+        if (s != null) {
+            s.canonicalElement = element;
+            s.canonicalBytes = canonical;
+            s.marked = marked;
+            s.markedFrom = range[0];
+            s.markedTo = range[1];
+            s.canonicalSha256 = sha256 == null ? null : sha256.clone();
+        }
+    }
+
+    /** Whether a scope is open on this thread for {@code document}. */
+    static boolean isOpen(Document document) {
+        return of(document) != null;
+    }
+
+    /**
+     * The SHA-256 of {@code element}'s exclusive canonical form, remembered or computed once from the remembered form,
+     * or null.
+     */
     static byte[] canonicalSha256(Element element) {
         VerificationScope s = of(element.getOwnerDocument());
-        return s != null && s.canonicalElement == element ? s.canonicalSha256.clone() : null;
+        if (s == null || s.canonicalElement != element) {
+            return null;
+        }
+        if (s.canonicalSha256 == null) {
+            try {
+                s.canonicalSha256 = Engines.digest(dk.rammearkitektur.signing.DigestAlgorithm.SHA256)
+                        .digest(s.canonicalBytes);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                return null;
+            }
+        }
+        return s.canonicalSha256.clone();
+    }
+
+    /**
+     * The {@code algorithm} digest of {@code element}'s exclusive canonical form with {@code left} (a descendant) and
+     * its subtree left out, from the remembered canonical form of {@code element}; null when that form or the bytes of
+     * {@code left} in it are not remembered.
+     */
+    static byte[] digestLeavingOut(Element element, Element left, dk.rammearkitektur.signing.DigestAlgorithm algorithm)
+            throws java.security.NoSuchAlgorithmException {
+        VerificationScope s = of(element.getOwnerDocument());
+        if (s == null || s.canonicalElement != element || s.canonicalBytes == null || s.marked != left) {
+            return null;
+        }
+        java.security.MessageDigest md = Engines.digest(algorithm);
+        md.update(s.canonicalBytes, 0, s.markedFrom);
+        md.update(s.canonicalBytes, s.markedTo, s.canonicalBytes.length - s.markedTo);
+        return md.digest();
     }
 
     /** Remembers {@code canonical}, {@code element}'s exclusive canonical form (no prefix list, nothing left out). */

@@ -1,31 +1,101 @@
 package dk.rammearkitektur.signing.internal;
 
 import dk.rammearkitektur.signing.DigestAlgorithm;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
- * Remembers assertions whose signature one verifier already checked, keyed by the SHA-256 of their exclusive
- * canonical form (signature included): the same bytes verify the same way with the same trust, so the signature need
- * not be checked again. An entry lives until the token's NotOnOrAfter plus skew, and at most {@code maxAge} (so that a
- * validated chain's revocation status is looked at again); at most {@code maxEntries} are kept (least recently used
- * dropped). It stores no DOM: a hit still parses the element in hand, and every check that depends on the moment or the
- * request (time window, audience, holder-of-key) still runs.
+ * Remembers assertions whose signature one verifier already checked, keyed by their exclusive canonical form
+ * (signature included), compared byte for byte: the same bytes verify the same way with the same trust, so the
+ * signature need not be checked again. A fast non-cryptographic hash only picks the bucket; a hit needs equal bytes,
+ * so no hash collision can stand in for a verified token. An entry lives until the token's NotOnOrAfter plus skew, and
+ * at most {@code maxAge} (so that a validated chain's revocation status is looked at again); at most {@code maxEntries}
+ * and {@value #MAX_BYTES} bytes of canonical forms are kept (least recently used dropped). It stores no DOM: a hit
+ * still parses the element in hand, and every check that depends on the moment or the request (time window, audience,
+ * holder-of-key) still runs. Each entry keeps the SHA-256 of its canonical form, which a WS-Security verification
+ * reuses as the STR-Transform reference digest of the same token ({@link VerificationScope}).
  */
 public final class VerifiedTokenCache {
+    /** The most bytes of canonical forms held at once (an SDK choice: about 4,000 typical tokens). */
+    public static final int MAX_BYTES = 16 << 20;
+    private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     /** What was established about one assertion. */
     public record Entry(X509Certificate signer, Instant until) {
     }
 
+    /** The canonical form of one assertion element, as looked up and stored. */
+    public static final class Key {
+        private final Element assertion;
+        private final byte[] canonical;
+        private final int hash;
+        private byte[] sha256;
+
+        private Key(Element assertion, byte[] canonical) {
+            this.assertion = assertion;
+            this.canonical = canonical;
+            this.hash = hash(canonical);
+        }
+
+        private Key(Element assertion, byte[] canonical, int hash, byte[] sha256) {
+            this.assertion = assertion;
+            this.canonical = canonical;
+            this.hash = hash;
+            this.sha256 = sha256;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && Arrays.equals(k.canonical, canonical);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        /** The SHA-256 of the canonical form (computed once). */
+        byte[] sha256() {
+            if (sha256 == null) {
+                byte[] remembered = VerificationScope.canonicalSha256(assertion);
+                if (remembered != null) {
+                    sha256 = remembered;
+                } else {
+                    try {
+                        sha256 = Engines.digest(DigestAlgorithm.SHA256).digest(canonical);
+                    } catch (NoSuchAlgorithmException e) {
+                        throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+                    }
+                }
+            }
+            return sha256;
+        }
+
+        @Override
+        public String toString() {
+            return "VerifiedTokenCache.Key[" + canonical.length + " bytes]";
+        }
+    }
+
+    private record Slot(Key key, Entry entry) {
+    }
+
     private final int maxEntries;
     private final Duration maxAge;
-    private final Map<String, Entry> entries;
+    private final Map<Key, Slot> entries;
+    private long bytes;
     private long hits;
 
     /** A cache of at most {@code maxEntries} assertions, each kept at most {@code maxAge}. */
@@ -41,45 +111,89 @@ public final class VerifiedTokenCache {
         this.entries = new LinkedHashMap<>(16, 0.75f, true);
     }
 
-    /** The cache key of an assertion element, or null when it cannot be canonicalised here (then it is not cached). */
-    public static String key(Element assertion) {
-        try {
-            byte[] digest = ExclusiveC14n.digest(assertion, DigestAlgorithm.SHA256);
-            if (digest == null) {
-                return null;
+    /**
+     * The cache key of an assertion element, or null when it cannot be canonicalised here (then it is not cached).
+     * Inside a {@link VerificationScope} the canonical form is left there, with the bytes of the assertion's own
+     * {@code ds:Signature}, so that a signature check that follows cuts its enveloped digest from the same bytes.
+     */
+    public static Key key(Element assertion) {
+        Element signature = null;
+        for (Node c = assertion.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e && DSIG.equals(e.getNamespaceURI()) && "Signature".equals(e.getLocalName())) {
+                signature = e;
+                break;
             }
-            VerificationScope.rememberCanonicalSha256(assertion, digest);
-            return Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            return null;
+        }
+        ByteSink sink = ByteSink.forThisThread();
+        try {
+            byte[] canonical;
+            if (signature != null) {
+                int[] range = ExclusiveC14n.canonicalizeMarking(assertion, signature, sink);
+                if (range == null) {
+                    return null;
+                }
+                canonical = sink.toByteArray();
+                VerificationScope.rememberCanonical(assertion, canonical, signature, range, null);
+            } else {
+                if (!ExclusiveC14n.canonicalize(assertion, sink)) {
+                    return null;
+                }
+                canonical = sink.toByteArray();
+            }
+            return new Key(assertion, canonical);
+        } finally {
+            sink.reset();
         }
     }
 
-    /** The entry for {@code key} if it is still good at {@code now}. */
-    public synchronized Entry get(String key, Instant now) {
-        Entry e = entries.get(key);
-        if (e == null) {
-            return null;
+    /**
+     * The entry for {@code key} if it is still good at {@code now}. On a hit inside a {@link VerificationScope} the
+     * stored SHA-256 of the (equal) canonical form is left there for the STR-Transform reference.
+     */
+    public Entry get(Key key, Instant now) {
+        Slot s;
+        synchronized (this) {
+            s = entries.get(key);
+            if (s == null) {
+                return null;
+            }
+            if (!now.isBefore(s.entry().until())) {
+                remove(key);
+                return null;
+            }
+            hits++;
         }
-        if (!now.isBefore(e.until())) {
-            entries.remove(key);
-            return null;
-        }
-        hits++;
-        return e;
+        VerificationScope.rememberCanonicalSha256(key.assertion, s.key().sha256);
+        return s.entry();
     }
 
     /** Remembers a verified assertion until {@code tokenEnd} or {@code now + maxAge}, whichever is first. */
-    public synchronized void put(String key, X509Certificate signer, Instant tokenEnd, Instant now) {
+    public void put(Key key, X509Certificate signer, Instant tokenEnd, Instant now) {
         Instant cap = now.plus(maxAge);
         Instant until = tokenEnd.isBefore(cap) ? tokenEnd : cap;
-        if (!now.isBefore(until)) {
+        if (!now.isBefore(until) || key.canonical.length > MAX_BYTES) {
             return;
         }
-        if (entries.size() >= maxEntries && !entries.containsKey(key)) {
-            entries.remove(entries.keySet().iterator().next());
+        key.sha256();
+        // Stored without the element: the cache never holds a DOM.
+        Key stored = new Key(null, key.canonical, key.hash, key.sha256);
+        synchronized (this) {
+            remove(stored);
+            Iterator<Slot> eldest = entries.values().iterator();
+            while (eldest.hasNext() && (entries.size() >= maxEntries || bytes + stored.canonical.length > MAX_BYTES)) {
+                bytes -= eldest.next().key().canonical.length;
+                eldest.remove();
+            }
+            entries.put(stored, new Slot(stored, new Entry(signer, until)));
+            bytes += stored.canonical.length;
         }
-        entries.put(key, new Entry(signer, until));
+    }
+
+    private void remove(Key key) {
+        Slot old = entries.remove(key);
+        if (old != null) {
+            bytes -= old.key().canonical.length;
+        }
     }
 
     /** How many lookups were answered from the cache. */
@@ -90,5 +204,25 @@ public final class VerifiedTokenCache {
     /** How many assertions are held now. */
     public synchronized int size() {
         return entries.size();
+    }
+
+    /** How many bytes of canonical forms are held now. */
+    public synchronized long bytes() {
+        return bytes;
+    }
+
+    /** A fast, non-cryptographic hash of the whole array (it only picks the bucket). */
+    static int hash(byte[] b) {
+        long h = b.length * 0x9E3779B97F4A7C15L;
+        int i = 0;
+        for (; i + 8 <= b.length; i += 8) {
+            h = (h ^ (long) LONGS.get(b, i)) * 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 31;
+        }
+        for (; i < b.length; i++) {
+            h = (h ^ b[i]) * 0x94D049BB133111EBL;
+        }
+        h ^= h >>> 29;
+        return (int) (h ^ (h >>> 32));
     }
 }

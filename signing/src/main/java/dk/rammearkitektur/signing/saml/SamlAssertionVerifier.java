@@ -5,6 +5,7 @@ import dk.rammearkitektur.signing.SignatureException;
 import dk.rammearkitektur.signing.TokenException;
 import dk.rammearkitektur.signing.internal.Doctypes;
 import dk.rammearkitektur.signing.internal.IdRegistry;
+import dk.rammearkitektur.signing.internal.VerificationScope;
 import dk.rammearkitektur.signing.internal.VerifiedTokenCache;
 import dk.rammearkitektur.signing.xml.VerifiedSignature;
 import dk.rammearkitektur.signing.xml.XmlSignatureVerifier;
@@ -74,6 +75,13 @@ public final class SamlAssertionVerifier {
     /** Verifies the assertion element and returns it as a value; throws {@link TokenException} or {@link SignatureException}. */
     public SamlAssertion verify(Element assertion) {
         Objects.requireNonNull(assertion, "assertion == null");
+        // The cache key's canonical form also gives the signature's enveloped digest (one canonicalisation).
+        try (VerificationScope scope = VerificationScope.open(assertion.getOwnerDocument())) {
+            return verifyInScope(assertion);
+        }
+    }
+
+    private SamlAssertion verifyInScope(Element assertion) {
         if (!SamlAssertion.NS.equals(assertion.getNamespaceURI()) || !"Assertion".equals(assertion.getLocalName())) {
             throw SamlAssertion.malformed("Assertion", "must be a saml2:Assertion element");
         }
@@ -94,7 +102,7 @@ public final class SamlAssertionVerifier {
             throw new TokenException(TokenException.ISSUER, "issuer '" + printable(named) + "' is not a trusted issuer");
         }
         Instant now = clock.instant();
-        String key = verified == null ? null : VerifiedTokenCache.key(assertion);
+        VerifiedTokenCache.Key key = verified == null ? null : VerifiedTokenCache.key(assertion);
         VerifiedTokenCache.Entry seen = key == null ? null : verified.get(key, now);
         SamlAssertion a;
         if (seen != null) {
@@ -231,7 +239,8 @@ public final class SamlAssertionVerifier {
          * Remembers up to {@code maxEntries} assertions whose signature verified, keyed by their canonical bytes, so that
          * a token presented again is not verified again; an entry lives until the token expires and at most
          * {@code maxAge}, after which a validated chain is checked again. Time window, audience and holder-of-key are
-         * checked on every call. Default: 10,000 entries (about 2 MB), 5 minutes.
+         * checked on every call. An entry keeps the token's canonical bytes (a hit needs them all equal); besides
+         * {@code maxEntries}, at most 16 MiB of them are kept. Default: 10,000 entries, 5 minutes.
          */
         public Builder verifiedTokenCache(int maxEntries, Duration maxAge) {
             Objects.requireNonNull(maxAge, "maxAge == null");

@@ -86,6 +86,58 @@ class ExclusiveC14nPropertiesTest {
         }
     }
 
+    /**
+     * One pass for an enveloped signature: the full canonical form with the marked element's recorded bytes cut out is
+     * the canonical form with that element left out, for every element and every descendant of random documents.
+     */
+    @Property(tries = 200)
+    void cuttingTheMarkedBytesEqualsLeavingTheElementOut(@ForAll long seed) throws Exception {
+        String xml = new Generator(new Random(seed)).document();
+        Document doc = SecureXml.parse(xml);
+        NodeList all = doc.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element apex = (Element) all.item(i);
+            NodeList inside = apex.getElementsByTagNameNS("*", "*");
+            for (int j = 0; j < inside.getLength(); j++) {
+                Element mark = (Element) inside.item(j);
+                ByteSink sink = ByteSink.forThisThread();
+                int[] range = ExclusiveC14n.canonicalizeMarking(apex, mark, sink);
+                ByteArrayOutputStream marked = new ByteArrayOutputStream();
+                sink.writeTo(marked);
+                byte[] full = marked.toByteArray();
+                assertEquals(new String(canonical(apex, null), StandardCharsets.UTF_8),
+                        new String(full, StandardCharsets.UTF_8), "the marking pass writes the full form: " + xml);
+                byte[] cut = new byte[full.length - (range[1] - range[0])];
+                System.arraycopy(full, 0, cut, 0, range[0]);
+                System.arraycopy(full, range[1], cut, range[0], full.length - range[1]);
+                assertEquals(new String(canonical(apex, mark), StandardCharsets.UTF_8),
+                        new String(cut, StandardCharsets.UTF_8), "<" + mark.getTagName() + "> cut from "
+                                + apex.getTagName() + " of " + xml);
+                String declarations = " xmlns[^=]*=\"[^\"]*\"";
+                assertEquals(new String(canonical(mark, null), StandardCharsets.UTF_8).replaceAll(declarations, ""),
+                        new String(full, range[0], range[1] - range[0], StandardCharsets.UTF_8)
+                                .replaceAll(declarations, ""),
+                        "the range is the marked element's, up to where namespaces are declared");
+            }
+        }
+    }
+
+    @Test
+    void markingDeclinesAnElementOutsideTheSubtree() {
+        Document doc = SecureXml.parse("<r><a/><b/></r>");
+        Element a = (Element) doc.getDocumentElement().getFirstChild();
+        Element b = (Element) a.getNextSibling();
+        assertEquals(null, ExclusiveC14n.canonicalizeMarking(a, b, ByteSink.forThisThread()));
+        int[] range = ExclusiveC14n.canonicalizeMarking(doc.getDocumentElement(), b, ByteSink.forThisThread());
+        assertArrayEquals(new int[] {10, 17}, range, "<r><a></a> then <b></b>");
+    }
+
+    private static byte[] canonical(Element apex, Element leftOut) {
+        ByteSink sink = ByteSink.forThisThread();
+        assertTrue(ExclusiveC14n.canonicalize(apex, List.of(), leftOut, sink));
+        return sink.toByteArray();
+    }
+
     @Test
     void leavesOutTheExcludedSubtreeAndDeclinesRelativeNamespaces() throws Exception {
         Document doc = SecureXml.parse("<r xmlns:a=\"urn:a\"><a:s><a:x/></a:s> <k/></r>");

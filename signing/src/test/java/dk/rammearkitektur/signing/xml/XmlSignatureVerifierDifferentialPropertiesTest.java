@@ -12,6 +12,7 @@ import dk.rammearkitektur.signing.DigestAlgorithm;
 import dk.rammearkitektur.signing.SignatureAlgorithm;
 import dk.rammearkitektur.signing.internal.DirectSignature;
 import dk.rammearkitektur.signing.internal.IdRegistry;
+import dk.rammearkitektur.signing.internal.VerificationScope;
 import dk.rammearkitektur.signing.internal.Santuario;
 import dk.rammearkitektur.signing.internal.StrTransform;
 import dk.rammearkitektur.testkit.pki.TestIdentity;
@@ -78,6 +79,7 @@ class XmlSignatureVerifierDifferentialPropertiesTest {
         String theirs = outcome(santuario, signed);
         assertTrue(theirs.startsWith("accepted"), () -> theirs + "\n" + signed);
         assertEquals(theirs, outcome(direct, signed), signed);
+        assertEquals(theirs, outcomeInScope(direct, signed), () -> "in a verification scope: " + signed);
         Document doc = SecureXml.parse(signed);
         IdRegistry ids = IdRegistry.register(doc);
         NodeList sigs = doc.getElementsByTagNameNS(DS, "Signature");
@@ -92,6 +94,7 @@ class XmlSignatureVerifierDifferentialPropertiesTest {
             String mutated = mutate(signed, r);
             String expected = outcome(santuario, mutated);
             assertEquals(expected, outcome(direct, mutated), mutated);
+            assertEquals(expected, outcomeInScope(direct, mutated), () -> "in a verification scope: " + mutated);
             Statistics.label("mutated").collect(expected.startsWith("accepted") ? "accepted"
                     : expected.replaceAll(":.*", ""), tookDirectPath(mutated));
         }
@@ -124,6 +127,22 @@ class XmlSignatureVerifierDifferentialPropertiesTest {
         assertTrue(outcome(DIRECT, tampered).startsWith("refused SignatureException signature.invalid"), tampered);
     }
 
+    /**
+     * {@link #outcome} inside one {@link VerificationScope} for the document, as a WS-Security verification runs it
+     * (one ID scan, canonical forms shared between the signatures: the enveloped digest cut from a remembered form).
+     */
+    private static String outcomeInScope(XmlSignatureVerifier verifier, String xml) {
+        Document doc;
+        try {
+            doc = SecureXml.parse(xml);
+        } catch (RuntimeException e) {
+            return "unparseable";
+        }
+        try (VerificationScope scope = VerificationScope.open(doc)) {
+            return outcome(verifier, doc);
+        }
+    }
+
     /** "accepted ..." with the signed IDs, certificate and method of each signature, or the refusal. */
     private static String outcome(XmlSignatureVerifier verifier, String xml) {
         Document doc;
@@ -132,6 +151,10 @@ class XmlSignatureVerifierDifferentialPropertiesTest {
         } catch (RuntimeException e) {
             return "unparseable";
         }
+        return outcome(verifier, doc);
+    }
+
+    private static String outcome(XmlSignatureVerifier verifier, Document doc) {
         try {
             StringBuilder b = new StringBuilder("accepted");
             for (VerifiedSignature v : verifier.verifyAll(doc)) {
