@@ -46,6 +46,20 @@ public final class ByteSink extends OutputStream {
         size += len;
     }
 
+    /**
+     * Writes the chars {@code from} (inclusive) to {@code to} (exclusive) of {@code s}, each of which the caller has
+     * checked is below 0x80, one byte per char in one bulk copy.
+     */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) copies the low byte of each char: ASCII here
+    public void writeAscii(String s, int from, int to) {
+        int len = to - from;
+        if (size + len > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + len));
+        }
+        s.getBytes(from, to, buf, size);
+        size += len;
+    }
+
     /** Feeds the bytes written so far to {@code md} in one update. */
     public void updateDigest(MessageDigest md) {
         md.update(buf, 0, size);

@@ -404,21 +404,22 @@ public final class ExclusiveC14n {
         }
 
         private void ascii(String s) {
-            for (int i = 0, n = s.length(); i < n; i++) {
-                out.write(s.charAt(i));
-            }
+            out.writeAscii(s, 0, s.length());
         }
 
         /** Writes {@code s} as UTF-8 (an unpaired surrogate as '?', as {@code String.getBytes} does). */
         private void utf8(String s) {
-            for (int i = 0, n = s.length(); i < n; i++) {
+            int n = s.length();
+            int run = 0;
+            for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
-                if (c < 0x80) {
-                    out.write(c);
-                } else {
+                if (c >= 0x80) {
+                    out.writeAscii(s, run, i);
                     i = encode(s, i, c);
+                    run = i + 1;
                 }
             }
+            out.writeAscii(s, run, n);
         }
 
         /** Writes the non-ASCII character at {@code i}; returns the index of its last char. */
@@ -445,8 +446,14 @@ public final class ExclusiveC14n {
         }
 
         private void attribute(String value) {
-            for (int i = 0, n = value.length(); i < n; i++) {
+            int n = value.length();
+            int run = 0;
+            for (int i = 0; i < n; i++) {
                 char c = value.charAt(i);
+                if (c < 0x80 && c != '&' && c != '<' && c != '"' && c != '\t' && c != '\n' && c != '\r') {
+                    continue;
+                }
+                out.writeAscii(value, run, i);
                 switch (c) {
                     case '&' -> ascii("&amp;");
                     case '<' -> ascii("&lt;");
@@ -454,34 +461,32 @@ public final class ExclusiveC14n {
                     case '\t' -> ascii("&#x9;");
                     case '\n' -> ascii("&#xA;");
                     case '\r' -> ascii("&#xD;");
-                    default -> {
-                        if (c < 0x80) {
-                            out.write(c);
-                        } else {
-                            i = encode(value, i, c);
-                        }
-                    }
+                    default -> i = encode(value, i, c);
                 }
+                run = i + 1;
             }
+            out.writeAscii(value, run, n);
         }
 
         private void text(String value) {
-            for (int i = 0, n = value.length(); i < n; i++) {
+            int n = value.length();
+            int run = 0;
+            for (int i = 0; i < n; i++) {
                 char c = value.charAt(i);
+                if (c < 0x80 && c != '&' && c != '<' && c != '>' && c != '\r') {
+                    continue;
+                }
+                out.writeAscii(value, run, i);
                 switch (c) {
                     case '&' -> ascii("&amp;");
                     case '<' -> ascii("&lt;");
                     case '>' -> ascii("&gt;");
                     case '\r' -> ascii("&#xD;");
-                    default -> {
-                        if (c < 0x80) {
-                            out.write(c);
-                        } else {
-                            i = encode(value, i, c);
-                        }
-                    }
+                    default -> i = encode(value, i, c);
                 }
+                run = i + 1;
             }
+            out.writeAscii(value, run, n);
         }
     }
 
