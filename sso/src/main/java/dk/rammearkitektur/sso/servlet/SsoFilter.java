@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *   <li>the login start ({@code GET /saml/login?returnTo=/path}): a redirect to the identity provider with a fresh,
  *       signed AuthnRequest; the return URL stays server-side and is used only when it is a same-origin path;</li>
  *   <li>the assertion consumer service (POST to the path of the service provider's ACS URL): the
- *       Response is consumed, the session id changed (session fixation), the login stored in the HTTP session and
+ *       Response is accepted only from the browser that started its login (the login's RelayState is kept in an
+ *       HttpOnly cookie; a Response whose RelayState this browser did not receive is refused
+ *       with {@link SsoRefusedException#BROWSER}, against login CSRF), then consumed, the session id changed (session fixation), the login stored in the HTTP session and
  *       the browser sent to the return URL; a refusal is a 403 page showing the reason code only;</li>
  *   <li>the SP metadata ({@code GET /saml/metadata});</li>
  *   <li>a local logout ({@code POST /saml/logout}): the HTTP session is invalidated, then the
@@ -54,6 +56,10 @@ public final class SsoFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(SsoFilter.class);
     /** The HTTP session attribute the login is kept under. */
     static final String SESSION_ATTRIBUTE = "dk.rammearkitektur.sso.session-login";
+    /** The cookie holding the RelayStates of the logins this browser started (the newest last). */
+    static final String LOGIN_COOKIE = "rammearkitektur-sso-login";
+    /** How many logins started in parallel (tabs) one browser may have open. */
+    private static final int MAX_PENDING_LOGINS = 5;
 
     private final ServiceProvider sp;
     private final List<String> protectedPaths;
@@ -185,6 +191,13 @@ public final class SsoFilter implements Filter {
     private void startLogin(HttpServletRequest request, HttpServletResponse response, String returnUrl)
             throws IOException {
         LoginRedirect r = sp.authnRequest(options.returnUrl(returnUrl));
+        List<String> started = new ArrayList<>(startedLogins(request));
+        started.add(r.pending().relayState());
+        while (started.size() > MAX_PENDING_LOGINS) {
+            started.remove(0);
+        }
+        long maxAge = Math.max(1, java.time.Duration.between(clock.instant(), r.pending().expiresAt()).getSeconds());
+        setLoginCookie(request, response, String.join(".", started), maxAge);
         noStore(response);
         response.sendRedirect(r.url());
     }
@@ -197,9 +210,15 @@ public final class SsoFilter implements Filter {
                     "The identity provider's answer is missing.", SsoRefusedException.MALFORMED, login);
             return;
         }
+        String relayState = request.getParameter("RelayState");
+        List<String> started = startedLogins(request);
         SsoLogin result;
         try {
-            result = sp.consume(samlResponse, request.getParameter("RelayState"));
+            if (relayState == null || !started.contains(relayState)) {
+                throw new SsoRefusedException(SsoRefusedException.BROWSER,
+                        "RelayState: names no login started by this browser");
+            }
+            result = sp.consume(samlResponse, relayState);
         } catch (SsoRefusedException e) {
             // the message names the element and rule and never a CPR number (SsoRefusedException's contract)
             LOG.info("login refused: {}: {}{}", e.reason(), e.getMessage(),
@@ -213,6 +232,9 @@ public final class SsoFilter implements Filter {
                     "The login could not be accepted.", "sso.refused", login);
             return;
         }
+        List<String> rest = new ArrayList<>(started);
+        rest.remove(relayState);
+        setLoginCookie(request, response, String.join(".", rest), rest.isEmpty() ? 0 : -1);
         HttpSession session = request.getSession(true);
         request.changeSessionId(); // session fixation: the id the browser had before login is worthless now
         session.setAttribute(SESSION_ATTRIBUTE, result);
@@ -222,6 +244,45 @@ public final class SsoFilter implements Filter {
         noStore(response);
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", target);
+    }
+
+    /** The RelayStates in this browser's login cookie. */
+    private static List<String> startedLogins(HttpServletRequest request) {
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return List.of();
+        }
+        for (jakarta.servlet.http.Cookie c : cookies) {
+            if (LOGIN_COOKIE.equals(c.getName()) && c.getValue() != null && c.getValue().length() < 1024) {
+                return List.of(c.getValue().split("\\.", MAX_PENDING_LOGINS + 1)).stream()
+                        .filter(v -> !v.isEmpty()).toList();
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * Sets the login cookie; {@code maxAge} 0 removes it, -1 keeps the previous expiry unknown (a session cookie).
+     * Over HTTPS it is {@code Secure; SameSite=None}, because the identity provider POSTs the Response from another
+     * site and a Lax cookie is not sent on a cross-site POST; over plain HTTP (development only) {@code SameSite=Lax}
+     * (the SDK's choice). The value is not secret beyond the login it binds: it is the RelayState the browser carries
+     * to the identity provider anyway.
+     */
+    private void setLoginCookie(HttpServletRequest request, HttpServletResponse response, String value, long maxAge) {
+        // the application's path, not the ACS's: RFC 2965 clients (java.net.CookieManager) drop a cookie whose Path
+        // does not cover the URL that set it
+        String path = request.getContextPath() + "/";
+        StringBuilder c = new StringBuilder(LOGIN_COOKIE).append('=').append(value).append("; Path=").append(path)
+                .append("; HttpOnly");
+        if (maxAge >= 0) {
+            // Expires as well: RFC 2965 clients (java.net.HttpCookie) take a cookie with Max-Age only for a version 1
+            // cookie and send it back quoted
+            c.append("; Expires=").append(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    clock.instant().plusSeconds(maxAge).atZone(java.time.ZoneOffset.UTC)))
+                    .append("; Max-Age=").append(maxAge);
+        }
+        c.append(request.isSecure() ? "; Secure; SameSite=None" : "; SameSite=Lax");
+        response.addHeader("Set-Cookie", c.toString());
     }
 
     private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -227,10 +227,65 @@ class SsoFilterTest {
         PendingRequest pending = LAST.get();
         Map<String, String> form = Map.of("SAMLResponse", TestResponses.answer(pending.id(), ACS, Instant.now(),
                 TestResponses.professional(), TestResponses.SP_ENTITY), "RelayState", pending.relayState());
-        assertEquals(303, post(c, "saml/acs", form).statusCode());
-        HttpResponse<String> again = post(client(), "saml/acs", form);
+        HttpResponse<String> first = post(c, "saml/acs", form);
+        assertEquals(303, first.statusCode());
+        assertTrue(first.headers().allValues("Set-Cookie").stream()
+                .anyMatch(v -> v.startsWith(SsoFilter.LOGIN_COOKIE + "=;") && v.contains("Max-Age=0")),
+                "the used login is removed from the cookie: " + first.headers().allValues("Set-Cookie"));
+        HttpResponse<String> again = post(c, "saml/acs", form);
         assertEquals(403, again.statusCode());
-        assertTrue(again.body().contains(">sso.in-response-to<"), again.body());
+        assertTrue(again.body().contains(">sso.browser<"), again.body());
+    }
+
+    @Test
+    void aResponseToALoginStartedByAnotherBrowserIsRefusedAndTheStarterStillLogsIn() throws Exception {
+        HttpClient a = client();
+        HttpResponse<String> start = get(a, "cases/9");
+        assertEquals(302, start.statusCode());
+        String cookie = start.headers().allValues("Set-Cookie").stream()
+                .filter(v -> v.startsWith(SsoFilter.LOGIN_COOKIE + "=")).findFirst().orElse("(none)");
+        assertTrue(cookie.contains("; Path=/app/;") && cookie.contains("; HttpOnly"), cookie);
+        PendingRequest pending = LAST.get();
+        assertTrue(cookie.contains("=" + pending.relayState() + ";"), cookie);
+        Map<String, String> form = Map.of("SAMLResponse", TestResponses.answer(pending.id(), ACS, Instant.now(),
+                TestResponses.professional(), TestResponses.SP_ENTITY), "RelayState", pending.relayState());
+
+        HttpClient b = client();
+        assertEquals(302, get(b, "cases/10").statusCode(), "b has started a login of its own");
+        HttpResponse<String> stolen = post(b, "saml/acs", form);
+        assertEquals(403, stolen.statusCode());
+        assertTrue(stolen.body().contains("<code id=\"reason\">sso.browser</code>"), stolen.body());
+        assertEquals(302, get(b, "cases/9").statusCode(), "b is not logged in");
+        HttpResponse<String> noCookie = post(client(), "saml/acs", form);
+        assertEquals(403, noCookie.statusCode());
+        assertTrue(noCookie.body().contains(">sso.browser<"), noCookie.body());
+
+        HttpResponse<String> own = post(a, "saml/acs", form);
+        assertEquals(303, own.statusCode(), own.body());
+        assertEquals("/app/cases/9", location(own));
+        assertEquals(200, get(a, "cases/9").statusCode());
+    }
+
+    @Test
+    void aBrowserMayHaveSeveralLoginsOpenAndTheOldestBeyondFiveAreForgotten() throws Exception {
+        HttpClient c = client();
+        List<PendingRequest> started = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            assertEquals(302, get(c, "cases/" + i).statusCode());
+            started.add(LAST.get());
+        }
+        PendingRequest oldest = started.get(0);
+        HttpResponse<String> forgotten = post(c, "saml/acs", Map.of("SAMLResponse", TestResponses.answer(oldest.id(),
+                ACS, Instant.now(), TestResponses.professional(), TestResponses.SP_ENTITY),
+                "RelayState", oldest.relayState()));
+        assertEquals(403, forgotten.statusCode());
+        assertTrue(forgotten.body().contains(">sso.browser<"), forgotten.body());
+        PendingRequest second = started.get(1);
+        HttpResponse<String> kept = post(c, "saml/acs", Map.of("SAMLResponse", TestResponses.answer(second.id(),
+                ACS, Instant.now(), TestResponses.professional(), TestResponses.SP_ENTITY),
+                "RelayState", second.relayState()));
+        assertEquals(303, kept.statusCode(), kept.body());
+        assertEquals("/app/cases/1", location(kept));
     }
 
     @Test
@@ -282,7 +337,12 @@ class SsoFilterTest {
         HttpResponse<String> empty = post(c, "saml/acs", Map.of("RelayState", "x"));
         assertEquals(400, empty.statusCode());
         assertTrue(empty.body().contains(">sso.malformed<"), empty.body());
-        HttpResponse<String> junk = post(c, "saml/acs", Map.of("SAMLResponse", "<<not base64>>", "RelayState", "x"));
+        HttpResponse<String> unbound = post(c, "saml/acs", Map.of("SAMLResponse", "<<not base64>>", "RelayState", "x"));
+        assertEquals(403, unbound.statusCode());
+        assertTrue(unbound.body().contains(">sso.browser<"), "checked before parsing: " + unbound.body());
+        assertEquals(302, get(c, "saml/login").statusCode());
+        HttpResponse<String> junk = post(c, "saml/acs", Map.of("SAMLResponse", "<<not base64>>",
+                "RelayState", LAST.get().relayState()));
         assertEquals(403, junk.statusCode());
         assertTrue(junk.body().contains(">sso.malformed<"), junk.body());
     }
