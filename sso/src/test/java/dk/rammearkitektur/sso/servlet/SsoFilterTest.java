@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.sso.Identities;
+import dk.rammearkitektur.sso.sp.LogoutInstruction;
 import dk.rammearkitektur.sso.sp.PendingRequest;
 import dk.rammearkitektur.sso.sp.PendingRequests;
 import dk.rammearkitektur.sso.sp.ServiceProvider;
@@ -50,7 +51,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class SsoFilterTest {
     private static final String ACS = "http://127.0.0.1/app/saml/acs";
-    private static final String SLO_REDIRECT = "https://idp.test.example/slo?from=hook";
+    private static final String SLO = "http://127.0.0.1/app/saml/slo";
+    private static final List<LogoutInstruction> HOOK = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final AtomicReference<PendingRequest> LAST = new AtomicReference<>();
     private static Tomcat tomcat;
     private static Path base;
@@ -71,9 +73,10 @@ class SsoFilterTest {
                 return store.take(id);
             }
         };
-        ServiceProvider sp = TestResponses.serviceProvider(ACS, Clock.systemUTC()).pendingRequests(recording).build();
+        ServiceProvider sp = TestResponses.serviceProviderWithLogout(ACS, SLO, Clock.systemUTC())
+                .pendingRequests(recording).build();
         SsoFilter filter = SsoFilter.builder(sp).protectedPaths("/cases/*", "/me")
-                .singleLogout(login -> Optional.of(SLO_REDIRECT)).build();
+                .singleLogout(HOOK::add).build();
         base = Files.createTempDirectory("sso-filter-tomcat");
         tomcat = new Tomcat();
         tomcat.setBaseDir(base.toString());
@@ -180,9 +183,71 @@ class SsoFilterTest {
 
         HttpResponse<String> logout = post(c, "saml/logout", Map.of());
         assertEquals(303, logout.statusCode());
-        assertEquals(SLO_REDIRECT, location(logout), "the single logout hook chooses where the browser goes");
+        assertTrue(location(logout).startsWith(TestResponses.IDP_SLO + "?SAMLRequest="), location(logout));
+        Map<String, String> sent = TestResponses.readLogoutRequest(location(logout));
+        assertEquals("_session-1", sent.get("SessionIndex"));
         assertEquals(302, get(c, "cases/42").statusCode(), "logged out: the protected page asks the IdP again");
         assertEquals("GET /app/open as nobody", get(c, "open").body());
+
+        HttpResponse<String> back = get(c, "saml/slo?" + TestResponses.logoutResponseQuery(SLO, sent.get("ID"),
+                sent.get("RelayState")));
+        assertEquals(303, back.statusCode(), back.body());
+        assertEquals("/app/", location(back), "the logged-out page");
+        HttpResponse<String> twice = get(c, "saml/slo?" + TestResponses.logoutResponseQuery(SLO, sent.get("ID"),
+                sent.get("RelayState")));
+        assertEquals(403, twice.statusCode());
+        assertTrue(twice.body().contains(">sso.in-response-to<"), twice.body());
+    }
+
+    @Test
+    void aLogoutFormFromAnotherSiteIsRefusedAndTheSessionStays() throws Exception {
+        HttpClient c = client();
+        assertEquals(303, login(c, "cases/5", TestResponses.SP_ENTITY).statusCode());
+        for (Map.Entry<String, String> header : List.of(Map.entry("Origin", "https://evil.example"),
+                Map.entry("Sec-Fetch-Site", "cross-site"), Map.entry("Sec-Fetch-Site", "same-site"))) {
+            HttpResponse<String> r = c.send(HttpRequest.newBuilder(app.resolve("saml/logout"))
+                    .timeout(Duration.ofSeconds(30)).header(header.getKey(), header.getValue())
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, r.statusCode(), header.toString());
+            assertTrue(r.body().contains(">sso.cross-site<"), r.body());
+            assertEquals(200, get(c, "cases/5").statusCode(), "still logged in after " + header);
+        }
+        String own = app.getScheme() + "://" + app.getHost() + ":" + app.getPort();
+        HttpResponse<String> r = c.send(HttpRequest.newBuilder(app.resolve("saml/logout"))
+                .timeout(Duration.ofSeconds(30)).header("Origin", own)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, r.statusCode(), r.body());
+        assertEquals(302, get(c, "cases/5").statusCode());
+    }
+
+    @Test
+    void anIdpInitiatedLogoutEndsTheMatchingSessionTellsTheHookAndAnswersSigned() throws Exception {
+        HttpClient c = client();
+        assertEquals(303, login(c, "cases/6", TestResponses.SP_ENTITY).statusCode());
+        HOOK.clear();
+        HttpResponse<String> other = post(c, "saml/slo", Map.of("SAMLRequest",
+                TestResponses.logoutRequest(SLO, "_another-session", true)));
+        assertEquals(303, other.statusCode(), other.body());
+        assertTrue(location(other).startsWith(TestResponses.IDP_SLO + "?SAMLResponse="), location(other));
+        assertEquals(200, get(c, "cases/6").statusCode(), "another SessionIndex: this session stays");
+        assertEquals(1, HOOK.size(), "the hook hears of every verified request");
+
+        HttpResponse<String> mine = get(c, "saml/slo?" + TestResponses.logoutRequest(SLO, "_session-1", false));
+        assertEquals(303, mine.statusCode(), mine.body());
+        assertTrue(location(mine).startsWith(TestResponses.IDP_SLO + "?SAMLResponse="), location(mine));
+        assertTrue(location(mine).contains("&Signature="), location(mine));
+        assertEquals(302, get(c, "cases/6").statusCode(), "the session has ended");
+        assertEquals(List.of("_session-1"), HOOK.get(1).sessionIndexes());
+
+        String unsigned = TestResponses.logoutRequest(SLO, "_session-1", false).replaceAll("&Signature=.*", "");
+        HttpResponse<String> forged = get(c, "saml/slo?" + unsigned);
+        assertEquals(403, forged.statusCode());
+        assertTrue(forged.body().contains(">sso.query-signature<"), forged.body());
+        assertEquals(2, HOOK.size(), "a refused request reaches no hook");
+        HttpResponse<String> empty = get(c, "saml/slo");
+        assertEquals(400, empty.statusCode());
+        assertEquals(405, c.send(HttpRequest.newBuilder(app.resolve("saml/slo")).timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @Test
