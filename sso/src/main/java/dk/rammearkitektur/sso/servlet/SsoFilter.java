@@ -190,6 +190,17 @@ public final class SsoFilter implements Filter {
         }
     }
 
+    /**
+     * True when {@code request} goes to the ACS or the single logout service: the endpoints the identity provider's
+     * cross-site messages arrive at, which carry no CSRF token of the application. Exempt exactly these from a
+     * framework's CSRF check (the messages are signed), and no other endpoint of the filter.
+     */
+    public boolean identityProviderEndpoint(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        boolean acs = acsPath != null ? uri.equals(request.getContextPath() + acsPath) : uri.equals(acsUriPath);
+        return acs || (sloUriPath != null && uri.equals(sloUriPath));
+    }
+
     /** The session's login, if any and still inside its SessionNotOnOrAfter; an ended one is removed. */
     private Optional<SsoLogin> current(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
