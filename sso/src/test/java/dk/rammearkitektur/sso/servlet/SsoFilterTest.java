@@ -412,6 +412,30 @@ class SsoFilterTest {
         assertTrue(junk.body().contains(">sso.malformed<"), junk.body());
     }
 
+    private static HttpServletRequest request(String contextPath, String uri) {
+        return (HttpServletRequest) java.lang.reflect.Proxy.newProxyInstance(SsoFilterTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getContextPath" -> contextPath;
+                    case "getRequestURI" -> uri;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    void onlyTheAcsAndTheSloServiceAreIdentityProviderEndpoints() {
+        SsoFilter f = SsoFilter.builder(TestResponses.serviceProviderWithLogout(ACS, SLO, Clock.systemUTC()).build())
+                .build();
+        assertTrue(f.identityProviderEndpoint(request("/app", "/app/saml/acs")));
+        assertTrue(f.identityProviderEndpoint(request("/app", "/app/saml/slo")));
+        for (String other : List.of("/app/saml/logout", "/app/saml/login", "/app/saml/acs/x", "/app/cases/1", "/saml/acs")) {
+            assertFalse(f.identityProviderEndpoint(request("/app", other)), other);
+        }
+        SsoFilter noSlo = SsoFilter.builder(TestResponses.serviceProvider(ACS, Clock.systemUTC()).build())
+                .acsPath("/saml/acs").build();
+        assertTrue(noSlo.identityProviderEndpoint(request("/app", "/app/saml/acs")));
+        assertFalse(noSlo.identityProviderEndpoint(request("/app", "/app/saml/slo")));
+    }
+
     @Test
     void theBuilderRefusesBadPathsNamingThem() {
         ServiceProvider sp = TestResponses.serviceProvider(ACS, Clock.systemUTC()).build();
