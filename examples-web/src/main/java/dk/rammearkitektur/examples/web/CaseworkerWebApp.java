@@ -113,6 +113,7 @@ public final class CaseworkerWebApp implements AutoCloseable {
             ServiceProvider sp = ServiceProvider.builder()
                     .entityId(ENTITY_ID)
                     .assertionConsumerService(base.resolve("saml/acs").toString())
+                    .singleLogoutService(base.resolve("saml/slo").toString())  // the filter serves this path
                     .signingCredential(oces3).decryptionCredential(oces3)
                     .idp(IdpMetadata.parse(idp.metadata(), SignatureTrust.pinned(idp.signingCertificate())))
                     .profile(SsoProfile.contextHandlerNsisTest())
@@ -139,7 +140,8 @@ public final class CaseworkerWebApp implements AutoCloseable {
             map.setFilterName("sso");
             map.addURLPattern("/*");
             ctx.addFilterMap(map);
-            Tomcat.addServlet(ctx, "pages", new RightsPages());
+            URI idpSlo = idp.sloUri();
+            Tomcat.addServlet(ctx, "pages", new RightsPages(idpSlo.getScheme() + "://" + idpSlo.getRawAuthority()));
             ctx.addServletMappingDecoded("/", "pages");
             tomcat.start();
             return new CaseworkerWebApp(idp, tomcat, dir, tls, base);

@@ -20,6 +20,14 @@ import java.util.UUID;
  * HTML-escaped.
  */
 final class RightsPages extends HttpServlet {
+    /** The page's form-action sources: this origin and the identity provider, where the logout form is redirected. */
+    private final String formAction;
+
+    /** Pages whose logout form may be redirected on to {@code idpOrigin} ({@code https://host:port}). */
+    RightsPages(String idpOrigin) {
+        this.formAction = "'self' " + idpOrigin;
+    }
+
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -42,7 +50,7 @@ final class RightsPages extends HttpServlet {
         }
         resp.setStatus(status);
         resp.setHeader("Cache-Control", "no-store");
-        resp.setHeader("Content-Security-Policy", "default-src 'none'; form-action 'self'");
+        resp.setHeader("Content-Security-Policy", "default-src 'none'; form-action " + formAction);
         resp.setContentType("text/html;charset=UTF-8");
         resp.getWriter().print("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Case system"
                 + "</title></head><body>\n<nav><a href=\"/\">Home</a> <a href=\"/my-rights\">My rights</a></nav>\n"

@@ -1,9 +1,11 @@
 package dk.rammearkitektur.examples.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.sso.privileges.DataConstraint;
 import dk.rammearkitektur.testkit.browser.internal.HeadlessChromium;
 import dk.rammearkitektur.testkit.idp.IdpFault;
@@ -108,10 +110,32 @@ class CaseworkerWebAppInBrowserTest {
         browser.navigate(app.uri());
         assertEquals("Logged in as Karen Sagsbehandler (Korsbæk Kommune).", text("#greeting"));
         browser.click("#logout", true);
+        // SAML logout: to the simulator with a signed LogoutRequest, its signed answer to /saml/slo, then home
+        browser.waitUntil("location.href === " + quote(app.uri().toString()) + " && document.querySelector('#greeting')");
         assertEquals("Not logged in. Log in", text("#greeting"));
+        assertThrows(ValidationException.class, () -> app.idp().idpInitiatedLogout(CaseworkerWebApp.ENTITY_ID,
+                CaseworkerWebApp.CASEWORKER.key()), "the simulator ended the caseworker's session at this SP");
         browser.navigate(myRights);
         assertTrue(browser.evaluate("location.href").asText().startsWith(app.idp().ssoUri().toString()),
                 "logged out: the protected page goes to the IdP again");
+    }
+
+    @Test
+    void anIdpInitiatedLogoutEndsTheBrowsersSession() {
+        URI myRights = app.uri().resolve("my-rights");
+        logInAtTheIdp(myRights);
+        browser.waitUntil("location.href === " + quote(myRights.toString()) + " && document.querySelector('#cvr')");
+        URI logout = app.idp().idpInitiatedLogout(CaseworkerWebApp.ENTITY_ID, CaseworkerWebApp.CASEWORKER.key());
+        assertTrue(logout.toString().startsWith(app.uri().resolve("saml/slo?SAMLRequest=").toString()),
+                logout.toString());
+        browser.navigate(logout);
+        assertTrue(browser.evaluate("location.href").asText().startsWith(app.idp().baseUri().toString()),
+                "the SP answers the simulator: " + browser.evaluate("location.href").asText());
+        browser.navigate(myRights);
+        assertTrue(browser.evaluate("location.href").asText().startsWith(app.idp().ssoUri().toString()),
+                "the session has ended: the protected page goes to the IdP again");
+        browser.navigate(app.uri());
+        assertEquals("Not logged in. Log in", text("#greeting"));
     }
 
     @Test

@@ -46,6 +46,24 @@ public class RammearkitekturSsoProperties {
     /** PEM certificate the IdP metadata's signature must verify with (a resource location). */
     private String idpMetadataSigner;
 
+    /**
+     * How often IdP metadata read from an https: location is fetched again (a shorter cacheDuration in the metadata
+     * wins); metadata from classpath: or file: is read once.
+     */
+    private java.time.Duration idpMetadataRefresh = java.time.Duration.ofHours(1);
+
+    /**
+     * PEM certificate the HTTPS server of an https: IdP metadata location must present (a resource location); default
+     * the JDK's trust store.
+     */
+    private String idpMetadataTlsCertificate;
+
+    /**
+     * The SP's single logout URL (HTTP-Redirect and POST), e.g. https://fagsystem.example/saml/slo; without it logout
+     * is local only.
+     */
+    private String singleLogoutService;
+
     /** The federation profile preset. */
     private Profile profile = Profile.CONTEXT_HANDLER_NSIS_TEST;
 
@@ -107,6 +125,36 @@ public class RammearkitekturSsoProperties {
     /** Sets the IdP metadata signer's PEM location. */
     public void setIdpMetadataSigner(String idpMetadataSigner) {
         this.idpMetadataSigner = idpMetadataSigner;
+    }
+
+    /** The metadata refresh interval. */
+    public java.time.Duration getIdpMetadataRefresh() {
+        return idpMetadataRefresh;
+    }
+
+    /** Sets the metadata refresh interval. */
+    public void setIdpMetadataRefresh(java.time.Duration idpMetadataRefresh) {
+        this.idpMetadataRefresh = idpMetadataRefresh;
+    }
+
+    /** The metadata server's PEM certificate location. */
+    public String getIdpMetadataTlsCertificate() {
+        return idpMetadataTlsCertificate;
+    }
+
+    /** Sets the metadata server's PEM certificate location. */
+    public void setIdpMetadataTlsCertificate(String idpMetadataTlsCertificate) {
+        this.idpMetadataTlsCertificate = idpMetadataTlsCertificate;
+    }
+
+    /** The single logout URL. */
+    public String getSingleLogoutService() {
+        return singleLogoutService;
+    }
+
+    /** Sets the single logout URL. */
+    public void setSingleLogoutService(String singleLogoutService) {
+        this.singleLogoutService = singleLogoutService;
     }
 
     /** The profile preset. */

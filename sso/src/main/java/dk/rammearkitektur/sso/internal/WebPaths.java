@@ -17,6 +17,7 @@ public final class WebPaths {
     public static final int MAX_RETURN_URL = 2048;
     private static final String MD = "urn:oasis:names:tc:SAML:2.0:metadata";
     private static final String HTTP_POST = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
+    private static final String HTTP_REDIRECT = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
 
     private WebPaths() {
     }
@@ -96,19 +97,29 @@ public final class WebPaths {
      * @throws ValidationException ({@code metadata.AssertionConsumerService}) when there is none or it has no path
      */
     public static String acsPath(String spMetadata) {
+        return endpointPath(spMetadata, "AssertionConsumerService", HTTP_POST)
+                .orElseThrow(() -> new ValidationException("metadata.AssertionConsumerService", "no HTTP-POST endpoint"));
+    }
+
+    /** The path of the HTTP-Redirect SingleLogoutService in SP metadata, if it has one. */
+    public static Optional<String> sloPath(String spMetadata) {
+        return endpointPath(spMetadata, "SingleLogoutService", HTTP_REDIRECT);
+    }
+
+    private static Optional<String> endpointPath(String spMetadata, String element, String binding) {
+        String field = "metadata." + element + "@Location";
         try {
-            NodeList acs = SecureXml.parse(spMetadata).getElementsByTagNameNS(MD, "AssertionConsumerService");
-            for (int i = 0; i < acs.getLength(); i++) {
-                Element e = (Element) acs.item(i);
-                if (HTTP_POST.equals(e.getAttribute("Binding"))) {
+            NodeList list = SecureXml.parse(spMetadata).getElementsByTagNameNS(MD, element);
+            for (int i = 0; i < list.getLength(); i++) {
+                Element e = (Element) list.item(i);
+                if (binding.equals(e.getAttribute("Binding"))) {
                     String path = URI.create(e.getAttribute("Location")).getRawPath();
-                    return endpoint(path == null || path.isEmpty() ? "/" : path,
-                            "metadata.AssertionConsumerService@Location");
+                    return Optional.of(endpoint(path == null || path.isEmpty() ? "/" : path, field));
                 }
             }
         } catch (IllegalArgumentException | XmlParseException e) {
-            throw new ValidationException("metadata.AssertionConsumerService@Location", "is not a URL");
+            throw new ValidationException(field, "is not a URL");
         }
-        throw new ValidationException("metadata.AssertionConsumerService", "no HTTP-POST endpoint");
+        return Optional.empty();
     }
 }

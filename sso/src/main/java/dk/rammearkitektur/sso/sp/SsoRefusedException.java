@@ -57,6 +57,11 @@ public class SsoRefusedException extends SecurityCheckException {
     public static final String QUERY_SIGNATURE = "sso.query-signature";
     /** A LogoutRequest's IssueInstant lies too far in the past or future, or its NotOnOrAfter has passed. */
     public static final String MESSAGE_TIME = "sso.message-time";
+    /**
+     * The message answers a request this browser did not start (login CSRF), or names a session this browser does not
+     * hold.
+     */
+    public static final String BROWSER = "sso.browser";
 
     private final List<String> statusCodes;
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.sso.Identities;
+import dk.rammearkitektur.sso.sp.LogoutInstruction;
 import dk.rammearkitektur.sso.sp.PendingRequest;
 import dk.rammearkitektur.sso.sp.PendingRequests;
 import dk.rammearkitektur.sso.sp.ServiceProvider;
@@ -50,7 +51,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class SsoFilterTest {
     private static final String ACS = "http://127.0.0.1/app/saml/acs";
-    private static final String SLO_REDIRECT = "https://idp.test.example/slo?from=hook";
+    private static final String SLO = "http://127.0.0.1/app/saml/slo";
+    private static final List<LogoutInstruction> HOOK = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final AtomicReference<PendingRequest> LAST = new AtomicReference<>();
     private static Tomcat tomcat;
     private static Path base;
@@ -71,9 +73,10 @@ class SsoFilterTest {
                 return store.take(id);
             }
         };
-        ServiceProvider sp = TestResponses.serviceProvider(ACS, Clock.systemUTC()).pendingRequests(recording).build();
+        ServiceProvider sp = TestResponses.serviceProviderWithLogout(ACS, SLO, Clock.systemUTC())
+                .pendingRequests(recording).build();
         SsoFilter filter = SsoFilter.builder(sp).protectedPaths("/cases/*", "/me")
-                .singleLogout(login -> Optional.of(SLO_REDIRECT)).build();
+                .singleLogout(HOOK::add).build();
         base = Files.createTempDirectory("sso-filter-tomcat");
         tomcat = new Tomcat();
         tomcat.setBaseDir(base.toString());
@@ -180,9 +183,71 @@ class SsoFilterTest {
 
         HttpResponse<String> logout = post(c, "saml/logout", Map.of());
         assertEquals(303, logout.statusCode());
-        assertEquals(SLO_REDIRECT, location(logout), "the single logout hook chooses where the browser goes");
+        assertTrue(location(logout).startsWith(TestResponses.IDP_SLO + "?SAMLRequest="), location(logout));
+        Map<String, String> sent = TestResponses.readLogoutRequest(location(logout));
+        assertEquals("_session-1", sent.get("SessionIndex"));
         assertEquals(302, get(c, "cases/42").statusCode(), "logged out: the protected page asks the IdP again");
         assertEquals("GET /app/open as nobody", get(c, "open").body());
+
+        HttpResponse<String> back = get(c, "saml/slo?" + TestResponses.logoutResponseQuery(SLO, sent.get("ID"),
+                sent.get("RelayState")));
+        assertEquals(303, back.statusCode(), back.body());
+        assertEquals("/app/", location(back), "the logged-out page");
+        HttpResponse<String> twice = get(c, "saml/slo?" + TestResponses.logoutResponseQuery(SLO, sent.get("ID"),
+                sent.get("RelayState")));
+        assertEquals(403, twice.statusCode());
+        assertTrue(twice.body().contains(">sso.in-response-to<"), twice.body());
+    }
+
+    @Test
+    void aLogoutFormFromAnotherSiteIsRefusedAndTheSessionStays() throws Exception {
+        HttpClient c = client();
+        assertEquals(303, login(c, "cases/5", TestResponses.SP_ENTITY).statusCode());
+        for (Map.Entry<String, String> header : List.of(Map.entry("Origin", "https://evil.example"),
+                Map.entry("Sec-Fetch-Site", "cross-site"), Map.entry("Sec-Fetch-Site", "same-site"))) {
+            HttpResponse<String> r = c.send(HttpRequest.newBuilder(app.resolve("saml/logout"))
+                    .timeout(Duration.ofSeconds(30)).header(header.getKey(), header.getValue())
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, r.statusCode(), header.toString());
+            assertTrue(r.body().contains(">sso.cross-site<"), r.body());
+            assertEquals(200, get(c, "cases/5").statusCode(), "still logged in after " + header);
+        }
+        String own = app.getScheme() + "://" + app.getHost() + ":" + app.getPort();
+        HttpResponse<String> r = c.send(HttpRequest.newBuilder(app.resolve("saml/logout"))
+                .timeout(Duration.ofSeconds(30)).header("Origin", own)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, r.statusCode(), r.body());
+        assertEquals(302, get(c, "cases/5").statusCode());
+    }
+
+    @Test
+    void anIdpInitiatedLogoutEndsTheMatchingSessionTellsTheHookAndAnswersSigned() throws Exception {
+        HttpClient c = client();
+        assertEquals(303, login(c, "cases/6", TestResponses.SP_ENTITY).statusCode());
+        HOOK.clear();
+        HttpResponse<String> other = post(c, "saml/slo", Map.of("SAMLRequest",
+                TestResponses.logoutRequest(SLO, "_another-session", true)));
+        assertEquals(303, other.statusCode(), other.body());
+        assertTrue(location(other).startsWith(TestResponses.IDP_SLO + "?SAMLResponse="), location(other));
+        assertEquals(200, get(c, "cases/6").statusCode(), "another SessionIndex: this session stays");
+        assertEquals(1, HOOK.size(), "the hook hears of every verified request");
+
+        HttpResponse<String> mine = get(c, "saml/slo?" + TestResponses.logoutRequest(SLO, "_session-1", false));
+        assertEquals(303, mine.statusCode(), mine.body());
+        assertTrue(location(mine).startsWith(TestResponses.IDP_SLO + "?SAMLResponse="), location(mine));
+        assertTrue(location(mine).contains("&Signature="), location(mine));
+        assertEquals(302, get(c, "cases/6").statusCode(), "the session has ended");
+        assertEquals(List.of("_session-1"), HOOK.get(1).sessionIndexes());
+
+        String unsigned = TestResponses.logoutRequest(SLO, "_session-1", false).replaceAll("&Signature=.*", "");
+        HttpResponse<String> forged = get(c, "saml/slo?" + unsigned);
+        assertEquals(403, forged.statusCode());
+        assertTrue(forged.body().contains(">sso.query-signature<"), forged.body());
+        assertEquals(2, HOOK.size(), "a refused request reaches no hook");
+        HttpResponse<String> empty = get(c, "saml/slo");
+        assertEquals(400, empty.statusCode());
+        assertEquals(405, c.send(HttpRequest.newBuilder(app.resolve("saml/slo")).timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @Test
@@ -227,10 +292,65 @@ class SsoFilterTest {
         PendingRequest pending = LAST.get();
         Map<String, String> form = Map.of("SAMLResponse", TestResponses.answer(pending.id(), ACS, Instant.now(),
                 TestResponses.professional(), TestResponses.SP_ENTITY), "RelayState", pending.relayState());
-        assertEquals(303, post(c, "saml/acs", form).statusCode());
-        HttpResponse<String> again = post(client(), "saml/acs", form);
+        HttpResponse<String> first = post(c, "saml/acs", form);
+        assertEquals(303, first.statusCode());
+        assertTrue(first.headers().allValues("Set-Cookie").stream()
+                .anyMatch(v -> v.startsWith(SsoFilter.LOGIN_COOKIE + "=;") && v.contains("Max-Age=0")),
+                "the used login is removed from the cookie: " + first.headers().allValues("Set-Cookie"));
+        HttpResponse<String> again = post(c, "saml/acs", form);
         assertEquals(403, again.statusCode());
-        assertTrue(again.body().contains(">sso.in-response-to<"), again.body());
+        assertTrue(again.body().contains(">sso.browser<"), again.body());
+    }
+
+    @Test
+    void aResponseToALoginStartedByAnotherBrowserIsRefusedAndTheStarterStillLogsIn() throws Exception {
+        HttpClient a = client();
+        HttpResponse<String> start = get(a, "cases/9");
+        assertEquals(302, start.statusCode());
+        String cookie = start.headers().allValues("Set-Cookie").stream()
+                .filter(v -> v.startsWith(SsoFilter.LOGIN_COOKIE + "=")).findFirst().orElse("(none)");
+        assertTrue(cookie.contains("; Path=/app/;") && cookie.contains("; HttpOnly"), cookie);
+        PendingRequest pending = LAST.get();
+        assertTrue(cookie.contains("=" + pending.relayState() + ";"), cookie);
+        Map<String, String> form = Map.of("SAMLResponse", TestResponses.answer(pending.id(), ACS, Instant.now(),
+                TestResponses.professional(), TestResponses.SP_ENTITY), "RelayState", pending.relayState());
+
+        HttpClient b = client();
+        assertEquals(302, get(b, "cases/10").statusCode(), "b has started a login of its own");
+        HttpResponse<String> stolen = post(b, "saml/acs", form);
+        assertEquals(403, stolen.statusCode());
+        assertTrue(stolen.body().contains("<code id=\"reason\">sso.browser</code>"), stolen.body());
+        assertEquals(302, get(b, "cases/9").statusCode(), "b is not logged in");
+        HttpResponse<String> noCookie = post(client(), "saml/acs", form);
+        assertEquals(403, noCookie.statusCode());
+        assertTrue(noCookie.body().contains(">sso.browser<"), noCookie.body());
+
+        HttpResponse<String> own = post(a, "saml/acs", form);
+        assertEquals(303, own.statusCode(), own.body());
+        assertEquals("/app/cases/9", location(own));
+        assertEquals(200, get(a, "cases/9").statusCode());
+    }
+
+    @Test
+    void aBrowserMayHaveSeveralLoginsOpenAndTheOldestBeyondFiveAreForgotten() throws Exception {
+        HttpClient c = client();
+        List<PendingRequest> started = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            assertEquals(302, get(c, "cases/" + i).statusCode());
+            started.add(LAST.get());
+        }
+        PendingRequest oldest = started.get(0);
+        HttpResponse<String> forgotten = post(c, "saml/acs", Map.of("SAMLResponse", TestResponses.answer(oldest.id(),
+                ACS, Instant.now(), TestResponses.professional(), TestResponses.SP_ENTITY),
+                "RelayState", oldest.relayState()));
+        assertEquals(403, forgotten.statusCode());
+        assertTrue(forgotten.body().contains(">sso.browser<"), forgotten.body());
+        PendingRequest second = started.get(1);
+        HttpResponse<String> kept = post(c, "saml/acs", Map.of("SAMLResponse", TestResponses.answer(second.id(),
+                ACS, Instant.now(), TestResponses.professional(), TestResponses.SP_ENTITY),
+                "RelayState", second.relayState()));
+        assertEquals(303, kept.statusCode(), kept.body());
+        assertEquals("/app/cases/1", location(kept));
     }
 
     @Test
@@ -282,9 +402,38 @@ class SsoFilterTest {
         HttpResponse<String> empty = post(c, "saml/acs", Map.of("RelayState", "x"));
         assertEquals(400, empty.statusCode());
         assertTrue(empty.body().contains(">sso.malformed<"), empty.body());
-        HttpResponse<String> junk = post(c, "saml/acs", Map.of("SAMLResponse", "<<not base64>>", "RelayState", "x"));
+        HttpResponse<String> unbound = post(c, "saml/acs", Map.of("SAMLResponse", "<<not base64>>", "RelayState", "x"));
+        assertEquals(403, unbound.statusCode());
+        assertTrue(unbound.body().contains(">sso.browser<"), "checked before parsing: " + unbound.body());
+        assertEquals(302, get(c, "saml/login").statusCode());
+        HttpResponse<String> junk = post(c, "saml/acs", Map.of("SAMLResponse", "<<not base64>>",
+                "RelayState", LAST.get().relayState()));
         assertEquals(403, junk.statusCode());
         assertTrue(junk.body().contains(">sso.malformed<"), junk.body());
+    }
+
+    private static HttpServletRequest request(String contextPath, String uri) {
+        return (HttpServletRequest) java.lang.reflect.Proxy.newProxyInstance(SsoFilterTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getContextPath" -> contextPath;
+                    case "getRequestURI" -> uri;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    void onlyTheAcsAndTheSloServiceAreIdentityProviderEndpoints() {
+        SsoFilter f = SsoFilter.builder(TestResponses.serviceProviderWithLogout(ACS, SLO, Clock.systemUTC()).build())
+                .build();
+        assertTrue(f.identityProviderEndpoint(request("/app", "/app/saml/acs")));
+        assertTrue(f.identityProviderEndpoint(request("/app", "/app/saml/slo")));
+        for (String other : List.of("/app/saml/logout", "/app/saml/login", "/app/saml/acs/x", "/app/cases/1", "/saml/acs")) {
+            assertFalse(f.identityProviderEndpoint(request("/app", other)), other);
+        }
+        SsoFilter noSlo = SsoFilter.builder(TestResponses.serviceProvider(ACS, Clock.systemUTC()).build())
+                .acsPath("/saml/acs").build();
+        assertTrue(noSlo.identityProviderEndpoint(request("/app", "/app/saml/acs")));
+        assertFalse(noSlo.identityProviderEndpoint(request("/app", "/app/saml/slo")));
     }
 
     @Test

@@ -27,6 +27,45 @@ public final class TestResponses {
                 .clock(clock);
     }
 
+    /**
+     * {@link #serviceProvider} with single logout at {@code slo}, trusting an IdP whose metadata has Redirect and POST
+     * SingleLogoutService endpoints ({@link #IDP_SLO}).
+     */
+    public static ServiceProvider.Builder serviceProviderWithLogout(String acs, String slo, Clock clock) {
+        return serviceProvider(acs, clock).singleLogoutService(slo).idp(LogoutTest.metadata(TestIdp.IDP));
+    }
+
+    /** The IdP's Redirect SingleLogoutService URL of {@link #serviceProviderWithLogout}. */
+    public static final String IDP_SLO = TestLogoutIdp.IDP_SLO;
+
+    /** The signed LogoutRequest the SP sent in {@code url}, checked with the SP key: its ID and RelayState. */
+    public static Map<String, String> readLogoutRequest(String url) {
+        TestLogoutIdp.Received r = TestLogoutIdp.readRedirect(url, "SAMLRequest", TestIdp.SP.certificate().getPublicKey());
+        return Map.of("ID", r.message().getAttribute("ID"), "RelayState", r.decoded().getOrDefault("RelayState", ""),
+                "SessionIndex", r.message().getElementsByTagNameNS(TestIdp.SAMLP, "SessionIndex").item(0)
+                        .getTextContent());
+    }
+
+    /** A signed Redirect-binding LogoutResponse (raw query) to {@code slo} answering {@code inResponseTo}. */
+    public static String logoutResponseQuery(String slo, String inResponseTo, String relayState) {
+        TestLogoutIdp idp = new TestLogoutIdp(Instant.now());
+        idp.destination = slo;
+        idp.inResponseTo = inResponseTo;
+        idp.relayState = relayState;
+        return idp.redirect("SAMLResponse", idp.response());
+    }
+
+    /**
+     * A signed IdP-initiated LogoutRequest to {@code slo} for the professional of {@link #answer} and
+     * {@code sessionIndex}: the raw query when {@code post} is false, else the base64 form field.
+     */
+    public static String logoutRequest(String slo, String sessionIndex, boolean post) {
+        TestLogoutIdp idp = new TestLogoutIdp(Instant.now());
+        idp.destination = slo;
+        idp.sessionIndexes = new java.util.ArrayList<>(List.of(sessionIndex));
+        return post ? idp.post(idp.request()) : idp.redirect("SAMLRequest", idp.request());
+    }
+
     /** The NSIS Context Handler attributes of a professional of CVR 11111111 with {@link #ROLE}. */
     public static Map<String, List<String>> professional() {
         return ServiceProviderTest.nsisProfessional();

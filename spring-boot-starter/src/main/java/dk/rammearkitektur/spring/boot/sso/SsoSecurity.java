@@ -8,14 +8,17 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * Installs SAML login in a Spring Security filter chain: the sso module's {@link SsoFilter} (login start
- * {@code GET /saml/login?returnTo=}, the ACS at the path of the service provider's ACS URL, {@code GET /saml/metadata})
- * before the CSRF filter (the identity provider's POST carries no CSRF token), an {@link SsoAuthentication} for every
- * request of a logged-in user, and an entry point that sends an unauthenticated GET or HEAD to the login start and
- * answers other methods 401. Protect paths with {@code authorizeHttpRequests}; log out with Spring Security's logout.
+ * {@code GET /saml/login?returnTo=}, the ACS at the path of the service provider's ACS URL, {@code GET /saml/metadata},
+ * SAML logout {@code POST /saml/logout} and the single logout service at the path of the service provider's SLO URL)
+ * after the CSRF filter, with only the ACS and the SLO service exempt from CSRF (the identity provider's signed
+ * messages carry no CSRF token; the logout form must send Spring's {@code _csrf}), an {@link SsoAuthentication} for
+ * every request of a logged-in user, and an entry point that sends an unauthenticated GET or HEAD to the login start
+ * and answers other methods 401. Protect paths with {@code authorizeHttpRequests}.
  *
  * <pre>{@code
  * @Bean
@@ -28,10 +31,10 @@ import org.springframework.security.web.csrf.CsrfFilter;
  */
 public final class SsoSecurity extends AbstractHttpConfigurer<SsoSecurity, HttpSecurity> {
     private static final String LOGIN_PATH = "/saml/login";
-    private final ServiceProvider serviceProvider;
+    private final SsoFilter filter;
 
     private SsoSecurity(ServiceProvider serviceProvider) {
-        this.serviceProvider = serviceProvider;
+        this.filter = SsoFilter.builder(serviceProvider).loginPath(LOGIN_PATH).build();
     }
 
     /** The configurer for {@code serviceProvider}. */
@@ -44,6 +47,10 @@ public final class SsoSecurity extends AbstractHttpConfigurer<SsoSecurity, HttpS
 
     @Override
     public void init(HttpSecurity http) {
+        CsrfConfigurer<?> csrf = http.getConfigurer(CsrfConfigurer.class);
+        if (csrf != null) {
+            csrf.ignoringRequestMatchers(filter::identityProviderEndpoint);
+        }
         http.exceptionHandling(e -> e.authenticationEntryPoint((request, response, failure) -> {
             String method = request.getMethod();
             if ("GET".equals(method) || "HEAD".equals(method)) {
@@ -60,7 +67,8 @@ public final class SsoSecurity extends AbstractHttpConfigurer<SsoSecurity, HttpS
 
     @Override
     public void configure(HttpSecurity http) {
-        http.addFilterBefore(SsoFilter.builder(serviceProvider).loginPath(LOGIN_PATH).build(), CsrfFilter.class);
-        http.addFilterBefore(new SsoAuthenticationFilter(getSecurityContextHolderStrategy()), CsrfFilter.class);
+        // after CsrfFilter, in this order (filters at the same position keep the order they were added in)
+        http.addFilterAfter(filter, CsrfFilter.class);
+        http.addFilterAfter(new SsoAuthenticationFilter(getSecurityContextHolderStrategy()), CsrfFilter.class);
     }
 }

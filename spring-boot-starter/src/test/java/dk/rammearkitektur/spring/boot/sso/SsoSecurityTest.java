@@ -40,6 +40,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -125,6 +126,20 @@ class SsoSecurityTest {
                 + signer.toUri(), "rammearkitektur.sso.profile=context-handler-nsis-test"};
     }
 
+    /** As {@link #properties}, with the metadata fetched from the simulator over HTTPS and single logout. */
+    private static String[] refreshingProperties(int port) throws Exception {
+        Path tls = dir.resolve("idp-tls.pem");
+        Files.writeString(tls, "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(
+                idp.tlsTrustAnchor().getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        List<String> p = new java.util.ArrayList<>(List.of(properties(port)));
+        p.removeIf(s -> s.startsWith("rammearkitektur.sso.idp-metadata="));
+        p.add("rammearkitektur.sso.idp-metadata=" + idp.metadataUri());
+        p.add("rammearkitektur.sso.idp-metadata-refresh=PT1M");
+        p.add("rammearkitektur.sso.idp-metadata-tls-certificate=" + tls.toUri());
+        p.add("rammearkitektur.sso.single-logout-service=http://127.0.0.1:" + port + "/saml/slo");
+        return p.toArray(String[]::new);
+    }
+
     private static WebApplicationContextRunner runner() {
         return new WebApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(RammearkitekturSsoAutoConfiguration.class));
@@ -169,6 +184,46 @@ class SsoSecurityTest {
         });
     }
 
+    @Test
+    void withHttpsMetadataTheCaseworkerLogsInAndOutBySamlAndTheLogoutFormNeedsSpringsCsrfToken() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        String[] props = refreshingProperties(port);
+        runner().withUserConfiguration(App.class).withPropertyValues(props).run(ctx -> {
+            assertEquals(null, ctx.getStartupFailure());
+            ServiceProvider sp = ctx.getBean(ServiceProvider.class);
+            assertTrue(sp.metadata().contains("/saml/slo"), "the SLO URL is in the SP metadata");
+            idp.register(RegisteredSp.fromMetadata(sp.metadata()));
+            Tomcat tomcat = tomcat(port, ctx.getBean("springSecurityFilterChain", Filter.class));
+            try {
+                URI app = URI.create("http://127.0.0.1:" + port + "/");
+                HttpClient c = client();
+                assertEquals(303, login(c, app, "cases/7").statusCode());
+                assertEquals(200, get(c, app.resolve("cases/7")).statusCode());
+                assertEquals(403, post(c, app.resolve("saml/logout"), Map.of()).statusCode(),
+                        "the logout form needs Spring's CSRF token");
+                assertEquals(200, get(c, app.resolve("cases/7")).statusCode(), "still logged in");
+                String token = get(c, app.resolve("csrf")).body();
+                HttpResponse<String> logout = post(c, app.resolve("saml/logout"), Map.of("_csrf", token));
+                assertEquals(303, logout.statusCode(), logout.body());
+                String toIdp = logout.headers().firstValue("Location").orElse("");
+                assertTrue(toIdp.startsWith(idp.sloUri() + "?SAMLRequest="), toIdp);
+                HttpResponse<String> answer = get(c, URI.create(toIdp));
+                URI back = location(app, answer);
+                assertEquals("/saml/slo", back.getPath(), back.toString());
+                HttpResponse<String> done = get(c, back);
+                assertEquals(303, done.statusCode(), done.body());
+                assertEquals("/", done.headers().firstValue("Location").orElse(""));
+                assertEquals(302, get(c, app.resolve("cases/7")).statusCode(), "logged out");
+            } finally {
+                tomcat.stop();
+                tomcat.destroy();
+            }
+        });
+    }
+
     private static Tomcat tomcat(int port, Filter security) throws Exception {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory(dir, "tomcat").toString());
@@ -192,6 +247,11 @@ class SsoSecurityTest {
             protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
                 Authentication a = SecurityContextHolder.getContext().getAuthentication();
                 resp.setContentType("text/plain;charset=UTF-8");
+                if (req.getRequestURI().equals("/csrf")) {
+                    resp.getWriter().print(((org.springframework.security.web.csrf.CsrfToken) req.getAttribute(
+                            org.springframework.security.web.csrf.CsrfToken.class.getName())).getToken());
+                    return;
+                }
                 resp.getWriter().print(a == null ? "nobody" : a.getClass().getSimpleName() + " " + a.getName() + " "
                         + a.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList() + " "
                         + a.getPrincipal().getClass().getSimpleName());
