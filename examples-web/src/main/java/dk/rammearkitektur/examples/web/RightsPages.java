@@ -1,5 +1,6 @@
 package dk.rammearkitektur.examples.web;
 
+import dk.rammearkitektur.core.xml.XmlText;
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.sso.Professional;
 import dk.rammearkitektur.sso.privileges.AccessDecision;
@@ -133,7 +134,6 @@ final class RightsPages extends HttpServlet {
     }
 
     private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
+        return XmlText.escape(s);
     }
 }

@@ -1,5 +1,6 @@
 package dk.rammearkitektur.sso.internal;
 
+import dk.rammearkitektur.core.xml.XmlText;
 import dk.rammearkitektur.core.RammearkitekturException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.SigningCredential;
@@ -186,6 +187,6 @@ public final class AssertionDecrypter {
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+        return XmlText.escape(s);
     }
 }

@@ -1,5 +1,7 @@
 package dk.rammearkitektur.sso.internal;
 
+import dk.rammearkitektur.core.xml.XmlText;
+
 /** The small HTML pages the servlet filter answers with itself (refusals); every value is escaped. */
 public final class WebPages {
     private WebPages() {
@@ -22,18 +24,6 @@ public final class WebPages {
 
     /** {@code s} escaped for HTML text and double-quoted attribute values. */
     public static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return XmlText.escape(s);
     }
 }

@@ -1,5 +1,6 @@
 package dk.rammearkitektur.testkit.beskedfordeler;
 
+import dk.rammearkitektur.core.xml.XmlText;
 import dk.rammearkitektur.testkit.beskedfordeler.internal.EmbeddedBroker;
 import dk.rammearkitektur.testkit.beskedfordeler.internal.Envelopes;
 import dk.rammearkitektur.testkit.beskedfordeler.internal.PushDelivery;
@@ -480,7 +481,7 @@ public final class BeskedfordelerSimulator implements AutoCloseable {
 
     /** The reply body: {@code sd:StandardRetur} (urn:oio:sagdok:3.0.0), which KOMBIT's sample client reads. */
     static byte[] standardRetur(int status, String text) {
-        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        String escaped = XmlText.escape(text);
         return ("<sd:StandardRetur xmlns:sd=\"urn:oio:sagdok:3.0.0\"><sd:StatusKode>" + status
                 + "</sd:StatusKode><sd:FejlbeskedTekst>" + escaped + "</sd:FejlbeskedTekst></sd:StandardRetur>")
                 .getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dk.rammearkitektur.testkit.digitalpost;
 
+import dk.rammearkitektur.core.xml.XmlText;
 import static dk.rammearkitektur.testkit.serviceplatform.internal.SimulatorExchanges.pause;
 import static dk.rammearkitektur.testkit.serviceplatform.internal.SimulatorExchanges.send;
 
@@ -1160,7 +1161,7 @@ public final class DigitalPostSimulator implements AutoCloseable {
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return XmlText.escape(s);
     }
 
     private static byte[] jsonError(String code, String text) {

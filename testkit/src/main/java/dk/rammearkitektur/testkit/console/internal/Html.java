@@ -1,5 +1,6 @@
 package dk.rammearkitektur.testkit.console.internal;
 
+import dk.rammearkitektur.core.xml.XmlText;
 import dk.rammearkitektur.core.PersonalData;
 
 /**
@@ -18,22 +19,7 @@ public final class Html {
      * @return the escaped text
      */
     public static String escape(String value) {
-        if (value == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return XmlText.escape(value);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dk.rammearkitektur.clients.beskedfordeler.push;
 
+import dk.rammearkitektur.core.xml.XmlText;
 import dk.rammearkitektur.clients.beskedfordeler.Deduplication;
 import dk.rammearkitektur.clients.beskedfordeler.EventHandler;
 import dk.rammearkitektur.clients.beskedfordeler.InMemoryDeduplication;
@@ -126,7 +127,7 @@ public final class PushReceiver {
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return XmlText.escape(s);
     }
 
     /** Settings for a {@link PushReceiver}. */
