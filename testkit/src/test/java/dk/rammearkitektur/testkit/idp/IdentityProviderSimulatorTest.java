@@ -452,7 +452,7 @@ class IdentityProviderSimulatorTest {
         assertEquals("urn:oasis:names:tc:SAML:2.0:status:NoPassive", l.subStatus());
     }
 
-    private String logoutRequest(String nameId, String sessionIndex, URI destination) {
+    static String logoutRequest(String nameId, String sessionIndex, URI destination) {
         return "<samlp:LogoutRequest xmlns:samlp=\"" + SAMLP + "\" xmlns:saml=\"" + SAML + "\" ID=\"" + MiniSp.newId()
                 + "\" Version=\"2.0\" IssueInstant=\"" + MiniSp.now(Instant.now()) + "\" Destination=\"" + destination
                 + "\"><saml:Issuer>" + SP_ID + "</saml:Issuer><saml:NameID Format=\"urn:oasis:names:tc:SAML:2.0:nameid-format:persistent\">"
