@@ -57,6 +57,11 @@ public final class ResponseConsumer {
     /** Consumes the POSTed form fields. */
     public SsoLogin consume(String samlResponse, String relayState) {
         Element response = parse(samlResponse);
+        if (!SamlDom.children(response, SamlDom.DS, "Signature").isEmpty()) {
+            // optional in the profiles (research note §5, step 5), but when present it must verify and cover exactly
+            // the Response; checked before the pending request is taken, so a forged Response cannot use it up
+            idp.verifyEnveloped(response, R);
+        }
         Instant now = clock.instant();
         String destination = SamlDom.attribute(response, "Destination", R, SsoRefusedException.DESTINATION);
         if (!destination.equals(acs)) {

@@ -34,7 +34,8 @@ import java.util.List;
  * }</pre>
  *
  * <p>{@link #consume} checks, in this order, and refuses with an {@link SsoRefusedException} naming the rule: the
- * Response's Destination, Issuer and InResponseTo (a stored, unexpired, unused request whose RelayState matches), its
+ * Response's own signature when it has one (optional, but then it must verify and cover exactly the Response), its
+ * Destination, Issuer and InResponseTo (a stored, unexpired, unused request whose RelayState matches), its
  * Status, exactly one EncryptedAssertion (decrypted with the primary, then the secondary key), the assertion's
  * signature (only the assertion itself, by an IdP metadata signing key), Issuer, bearer SubjectConfirmationData,
  * Conditions with skew, Audience, one AuthnStatement and one AttributeStatement, specVersion, the identity, the level

@@ -199,6 +199,35 @@ class ServiceProviderTest {
     }
 
     @Test
+    void aSignedResponseIsAcceptedWhenItsSignatureVerifies() {
+        ServiceProvider sp = nsis();
+        TestIdp idp = answer(sp, LoginOptions.defaults(), i -> i.responseSigner = TestIdp.IDP);
+        assertTrue(idp.xml().contains("Response"));
+        SsoLogin login = sp.consume(idp.samlResponse(), lastRelayState);
+        assertInstanceOf(Professional.class, login.identity());
+    }
+
+    @Test
+    void aResponseSignatureThatDoesNotVerifyIsRefusedEvenThoughTheAssertionIsSigned() {
+        assertRefused(SsoRefusedException.SIGNATURE, "Response.Signature", i -> i.responseSigner = TestIdp.STRANGER);
+        assertRefused(SsoRefusedException.SIGNATURE, "Response.Signature", i -> {
+            i.responseSigner = TestIdp.IDP;
+            i.tamperSignedResponse = true;
+        });
+    }
+
+    @Test
+    void aForgedSignedResponseDoesNotUseUpThePendingRequest() {
+        ServiceProvider sp = nsis();
+        TestIdp forged = answer(sp, LoginOptions.defaults(), i -> i.responseSigner = TestIdp.STRANGER);
+        String relay = lastRelayState;
+        assertThrows(SsoRefusedException.class, () -> sp.consume(forged.samlResponse(), relay));
+        forged.responseSigner = null;
+        SsoLogin login = sp.consume(forged.samlResponse(), relay);
+        assertInstanceOf(Professional.class, login.identity());
+    }
+
+    @Test
     void signatureByAnUntrustedKeyIsRefused() {
         SsoRefusedException e = refused(nsis(), i -> i.signer = TestIdp.STRANGER);
         assertEquals(SsoRefusedException.SIGNATURE, e.reason());

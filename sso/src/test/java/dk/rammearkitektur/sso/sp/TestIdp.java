@@ -105,6 +105,10 @@ final class TestIdp {
     boolean sign = true;
     Credential signer = IDP;
     String signatureMethod = XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256;
+    /** Who signs the Response itself as well (optional in the profiles), or null for an unsigned Response. */
+    Credential responseSigner;
+    /** The signed Response's IssueInstant changed after signing. */
+    boolean tamperSignedResponse;
     // Encryption knobs
     boolean encrypt = true;
     Credential encryptTo = SP;
@@ -174,7 +178,7 @@ final class TestIdp {
         Element assertion = assertion(doc, assertionId, nameId);
         holder.appendChild(assertion);
         if (sign) {
-            sign(assertion);
+            sign(assertion, signer);
         }
         Element plaintextRoot = assertion;
         if (layout == Layout.WRAPPED_SIGNATURE_MOVED) {
@@ -201,6 +205,16 @@ final class TestIdp {
         }
         if (extraPlainAssertion) {
             response.appendChild(assertion(doc, "_extra", nameId));
+        }
+        if (responseSigner != null) {
+            // Santuario canonicalises from xmlns attributes: declare what a parsed Response would declare
+            response.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:samlp", SAMLP);
+            response.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml", SAML);
+            response.setIdAttribute("ID", true);
+            sign(response, responseSigner);
+            if (tamperSignedResponse) {
+                response.setAttribute("IssueInstant", "2001-01-01T00:00:00Z");
+            }
         }
         return doc;
     }
@@ -262,7 +276,7 @@ final class TestIdp {
         return e;
     }
 
-    private void sign(Element assertion) throws Exception {
+    private void sign(Element assertion, Credential by) throws Exception {
         Document doc = assertion.getOwnerDocument();
         XMLSignature sig = new XMLSignature(doc, "", signatureMethod, Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
         Element issuer = (Element) assertion.getElementsByTagNameNS(SAML, "Issuer").item(0);
@@ -271,8 +285,8 @@ final class TestIdp {
         t.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
         t.addTransform(Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
         sig.addDocument("#" + assertion.getAttribute("ID"), t, MessageDigestAlgorithm.ALGO_ID_DIGEST_SHA256);
-        sig.addKeyInfo(signer.certificate());
-        sig.sign(signer.keys().getPrivate());
+        sig.addKeyInfo(by.certificate());
+        sig.sign(by.keys().getPrivate());
     }
 
     private void encrypt(Document doc, Element holder, Element plaintext, boolean content) throws Exception {
