@@ -251,6 +251,26 @@ class SsoFilterTest {
     }
 
     @Test
+    void theLoginEndsAtTheAssertionsSessionNotOnOrAfter() throws Exception {
+        HttpClient c = client();
+        assertEquals(302, get(c, "me").statusCode());
+        PendingRequest pending = LAST.get();
+        Instant end = Instant.now().plusSeconds(2);
+        String answer = TestResponses.answer(pending.id(), ACS, Instant.now(), TestResponses.professional(),
+                TestResponses.SP_ENTITY, end);
+        assertEquals(303, post(c, "saml/acs", Map.of("SAMLResponse", answer, "RelayState", pending.relayState()))
+                .statusCode());
+        assertEquals("GET /app/me as 11111111 [" + TestResponses.ROLE + "]", get(c, "me").body());
+        for (int i = 0; i < 40 && !Instant.now().isAfter(end.plusMillis(50)); i++) {
+            Thread.sleep(100);
+        }
+        HttpResponse<String> after = get(c, "me");
+        assertEquals(302, after.statusCode(), after.body());
+        assertTrue(location(after).startsWith("https://idp.test.example/sso?SAMLRequest="), location(after));
+        assertEquals("GET /app/open as nobody", get(c, "open").body());
+    }
+
+    @Test
     void openPagesPassAndShowTheLoginWhenThereIsOne() throws Exception {
         HttpClient c = client();
         assertEquals("GET /app/open as nobody", get(c, "open").body());

@@ -100,6 +100,8 @@ final class TestIdp {
     Instant notOnOrAfter;
     Instant confirmationNotOnOrAfter;
     String sessionIndex = "_session-1";
+    /** The AuthnStatement's SessionNotOnOrAfter, or null for none. */
+    Instant sessionNotOnOrAfter;
     Map<String, List<String>> attributes = new LinkedHashMap<>();
     // Signature knobs
     boolean sign = true;
@@ -250,6 +252,9 @@ final class TestIdp {
         Element authn = samlElement(doc, "AuthnStatement", null);
         authn.setAttribute("AuthnInstant", notBefore.toString());
         authn.setAttribute("SessionIndex", sessionIndex);
+        if (sessionNotOnOrAfter != null) {
+            authn.setAttribute("SessionNotOnOrAfter", sessionNotOnOrAfter.toString());
+        }
         Element ctx = samlElement(doc, "AuthnContext", null);
         ctx.appendChild(samlElement(doc, "AuthnContextClassRef", "https://data.gov.dk/concept/core/nsis/loa/Substantial"));
         authn.appendChild(ctx);

@@ -78,7 +78,14 @@ public final class TestResponses {
      */
     public static String answer(String requestId, String acs, Instant now, Map<String, List<String>> attributes,
             String audience) {
+        return answer(requestId, acs, now, attributes, audience, null);
+    }
+
+    /** As {@link #answer(String, String, Instant, Map, String)}, with the AuthnStatement's SessionNotOnOrAfter. */
+    public static String answer(String requestId, String acs, Instant now, Map<String, List<String>> attributes,
+            String audience, Instant sessionNotOnOrAfter) {
         TestIdp idp = new TestIdp(requestId, now);
+        idp.sessionNotOnOrAfter = sessionNotOnOrAfter;
         idp.destination = acs;
         idp.recipient = acs;
         idp.audience = audience;
