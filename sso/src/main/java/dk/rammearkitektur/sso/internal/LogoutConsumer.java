@@ -48,32 +48,35 @@ public final class LogoutConsumer {
 
     /** A LogoutResponse received by HTTP-Redirect: the raw query string (still URL-encoded, without {@code ?}). */
     public LogoutResult responseFromRedirect(String rawQuery) {
-        Element root = SamlDom.parseMessage(utf8(idp.verifyQuery(required(rawQuery, "query"), "SAMLResponse")),
-                "SAMLResponse", RES);
-        return response(root, relayState(rawQuery));
+        return response(redirected(rawQuery, "SAMLResponse", RES), relayState(rawQuery));
     }
 
     /** A LogoutResponse received by HTTP-POST: the {@code SAMLResponse} and {@code RelayState} form fields. */
     public LogoutResult responseFromPost(String samlResponse, String relayState) {
-        Element root = SamlDom.parseMessage(SamlDom.base64Field(samlResponse, "SAMLResponse",
-                ResponseConsumer.MAX_RESPONSE), "SAMLResponse", RES);
-        idp.verifyEnveloped(root, RES);
-        return response(root, relayState);
+        return response(posted(samlResponse, "SAMLResponse", RES), relayState);
     }
 
     /** An IdP-initiated LogoutRequest received by HTTP-Redirect. */
     public LogoutInstruction requestFromRedirect(String rawQuery) {
-        Element root = SamlDom.parseMessage(utf8(idp.verifyQuery(required(rawQuery, "query"), "SAMLRequest")),
-                "SAMLRequest", REQ);
-        return request(root, relayState(rawQuery));
+        return request(redirected(rawQuery, "SAMLRequest", REQ), relayState(rawQuery));
     }
 
     /** An IdP-initiated LogoutRequest received by HTTP-POST. */
     public LogoutInstruction requestFromPost(String samlRequest, String relayState) {
-        Element root = SamlDom.parseMessage(SamlDom.base64Field(samlRequest, "SAMLRequest",
-                ResponseConsumer.MAX_RESPONSE), "SAMLRequest", REQ);
-        idp.verifyEnveloped(root, REQ);
-        return request(root, relayState);
+        return request(posted(samlRequest, "SAMLRequest", REQ), relayState);
+    }
+
+    /** The message of a Redirect query, after its query signature verified. */
+    private Element redirected(String rawQuery, String param, String path) {
+        return SamlDom.parseMessage(utf8(idp.verifyQuery(required(rawQuery, "query"), param)), param, path);
+    }
+
+    /** The message of a POSTed form field, after its enveloped signature verified. */
+    private Element posted(String field, String param, String path) {
+        Element root = SamlDom.parseMessage(SamlDom.base64Field(field, param, ResponseConsumer.MAX_RESPONSE), param,
+                path);
+        idp.verifyEnveloped(root, path);
+        return root;
     }
 
     private LogoutResult response(Element root, String relayState) {
