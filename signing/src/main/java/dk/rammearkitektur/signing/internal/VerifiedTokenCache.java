@@ -5,7 +5,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -18,23 +17,22 @@ import org.w3c.dom.Node;
 /**
  * Remembers assertions whose signature one verifier already checked, keyed by their exclusive canonical form
  * (signature included), compared byte for byte: the same bytes verify the same way with the same trust, so the
- * signature need not be checked again. A fast non-cryptographic hash only picks the bucket; a hit needs equal bytes,
- * so no hash collision can stand in for a verified token. An entry lives until the token's NotOnOrAfter plus skew, and
- * at most {@code maxAge} (so that a validated chain's revocation status is looked at again); at most {@code maxEntries}
- * and {@value #MAX_BYTES} bytes of canonical forms are kept (least recently used dropped). It stores no DOM: a hit
- * still parses the element in hand, and every check that depends on the moment or the request (time window, audience,
- * holder-of-key) still runs. Each entry keeps the SHA-256 of its canonical form, which a WS-Security verification
- * reuses as the STR-Transform reference digest of the same token ({@link VerificationScope}).
+ * signature need not be checked again, and what was read from them (the value {@code V}, e.g. the parsed assertion)
+ * need not be read again. A fast non-cryptographic hash only picks the bucket; a hit needs equal bytes, so no hash
+ * collision can stand in for a verified token. An entry lives until the token's NotOnOrAfter plus skew, and at most
+ * {@code maxAge} (so that a validated chain's revocation status is looked at again); at most {@code maxEntries} and
+ * {@value #MAX_BYTES} bytes of canonical forms are kept (least recently used dropped). It stores no DOM, and every
+ * check that depends on the moment or the request (time window, audience, holder-of-key) still runs on a hit. Each
+ * entry keeps the SHA-256 of its canonical form, which a WS-Security verification reuses as the STR-Transform
+ * reference digest of the same token ({@link VerificationScope}).
+ *
+ * @param <V> what the verifier established about one token
  */
-public final class VerifiedTokenCache {
+public final class VerifiedTokenCache<V> {
     /** The most bytes of canonical forms held at once (an SDK choice: about 4,000 typical tokens). */
     public static final int MAX_BYTES = 16 << 20;
     private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    /** What was established about one assertion. */
-    public record Entry(X509Certificate signer, Instant until) {
-    }
 
     /** The canonical form of one assertion element, as looked up and stored. */
     public static final class Key {
@@ -44,16 +42,13 @@ public final class VerifiedTokenCache {
         private byte[] sha256;
 
         private Key(Element assertion, byte[] canonical) {
-            this.assertion = assertion;
-            this.canonical = canonical;
-            this.hash = hash(canonical);
+            this(assertion, canonical, hash(canonical));
         }
 
-        private Key(Element assertion, byte[] canonical, int hash, byte[] sha256) {
+        private Key(Element assertion, byte[] canonical, int hash) {
             this.assertion = assertion;
             this.canonical = canonical;
             this.hash = hash;
-            this.sha256 = sha256;
         }
 
         @Override
@@ -89,12 +84,13 @@ public final class VerifiedTokenCache {
         }
     }
 
-    private record Slot(Key key, Entry entry) {
+    /** One verified token: its value, until when it may be used, and its canonical form's length and SHA-256. */
+    private record Entry<V>(V value, Instant until, int bytes, byte[] sha256) {
     }
 
     private final int maxEntries;
     private final Duration maxAge;
-    private final Map<Key, Slot> entries;
+    private final Map<Key, Entry<V>> entries;
     private long bytes;
     private long hits;
 
@@ -147,52 +143,56 @@ public final class VerifiedTokenCache {
     }
 
     /**
-     * The entry for {@code key} if it is still good at {@code now}. On a hit inside a {@link VerificationScope} the
-     * stored SHA-256 of the (equal) canonical form is left there for the STR-Transform reference.
+     * The value stored for {@code key} if it is still good at {@code now}, else null. On a hit inside a
+     * {@link VerificationScope} the stored SHA-256 of the (equal) canonical form is left there for the STR-Transform
+     * reference.
      */
-    public Entry get(Key key, Instant now) {
-        Slot s;
+    public V get(Key key, Instant now) {
+        Entry<V> e;
         synchronized (this) {
-            s = entries.get(key);
-            if (s == null) {
+            e = entries.get(key);
+            if (e == null) {
                 return null;
             }
-            if (!now.isBefore(s.entry().until())) {
+            if (!now.isBefore(e.until())) {
                 remove(key);
                 return null;
             }
             hits++;
         }
-        VerificationScope.rememberCanonicalSha256(key.assertion, s.key().sha256);
-        return s.entry();
+        VerificationScope.rememberCanonicalSha256(key.assertion, e.sha256());
+        return e.value();
     }
 
-    /** Remembers a verified assertion until {@code tokenEnd} or {@code now + maxAge}, whichever is first. */
-    public void put(Key key, X509Certificate signer, Instant tokenEnd, Instant now) {
+    /**
+     * Remembers {@code value} for a verified assertion until {@code tokenEnd} or {@code now + maxAge}, whichever is
+     * first. The value must hold no DOM node.
+     */
+    public void put(Key key, V value, Instant tokenEnd, Instant now) {
         Instant cap = now.plus(maxAge);
         Instant until = tokenEnd.isBefore(cap) ? tokenEnd : cap;
         if (!now.isBefore(until) || key.canonical.length > MAX_BYTES) {
             return;
         }
-        key.sha256();
         // Stored without the element: the cache never holds a DOM.
-        Key stored = new Key(null, key.canonical, key.hash, key.sha256);
+        Key stored = new Key(null, key.canonical, key.hash);
+        Entry<V> entry = new Entry<>(value, until, key.canonical.length, key.sha256());
         synchronized (this) {
             remove(stored);
-            Iterator<Slot> eldest = entries.values().iterator();
-            while (eldest.hasNext() && (entries.size() >= maxEntries || bytes + stored.canonical.length > MAX_BYTES)) {
-                bytes -= eldest.next().key().canonical.length;
+            Iterator<Entry<V>> eldest = entries.values().iterator();
+            while (eldest.hasNext() && (entries.size() >= maxEntries || bytes + entry.bytes() > MAX_BYTES)) {
+                bytes -= eldest.next().bytes();
                 eldest.remove();
             }
-            entries.put(stored, new Slot(stored, new Entry(signer, until)));
-            bytes += stored.canonical.length;
+            entries.put(stored, entry);
+            bytes += entry.bytes();
         }
     }
 
     private void remove(Key key) {
-        Slot old = entries.remove(key);
+        Entry<V> old = entries.remove(key);
         if (old != null) {
-            bytes -= old.key().canonical.length;
+            bytes -= old.bytes();
         }
     }
 

@@ -254,6 +254,15 @@ public final class SamlAssertion {
         return Optional.ofNullable(signer);
     }
 
+    /**
+     * This value read from {@code other}, an element with the same exclusive canonical form (so every field parses the
+     * same), or with no element (null) to be kept without a DOM.
+     */
+    SamlAssertion readFrom(Element other) {
+        return new SamlAssertion(id, issuer, subject, nameIdFormat, issueInstant, notBefore, notOnOrAfter, audiences,
+                attributes, holderOfKey, signer, other);
+    }
+
     /** The saml2:Assertion element this value was read from (the signed node, for a verified assertion). */
     public Element element() {
         return element;
@@ -331,7 +340,7 @@ public final class SamlAssertion {
             return null;
         }
         try {
-            return java.time.OffsetDateTime.parse(e.getAttribute(attr)).toInstant();
+            return dk.rammearkitektur.signing.internal.DateTimes.parse(e.getAttribute(attr));
         } catch (DateTimeParseException ex) {
             throw malformed(path, "must be an xs:dateTime with a time zone");
         }

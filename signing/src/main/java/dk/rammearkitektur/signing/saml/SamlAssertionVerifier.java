@@ -34,7 +34,7 @@ public final class SamlAssertionVerifier {
     private final Duration skew;
     private final String audience;
     private final boolean requireHolderOfKey;
-    private final VerifiedTokenCache verified;
+    private final VerifiedTokenCache<SamlAssertion> verified;
 
     private SamlAssertionVerifier(Builder b) {
         XmlSignatureVerifier unnamed = null;
@@ -51,7 +51,7 @@ public final class SamlAssertionVerifier {
         this.skew = b.skew;
         this.audience = b.audience;
         this.requireHolderOfKey = b.requireHolderOfKey;
-        this.verified = b.cacheEntries == 0 ? null : new VerifiedTokenCache(b.cacheEntries, b.cacheMaxAge);
+        this.verified = b.cacheEntries == 0 ? null : new VerifiedTokenCache<>(b.cacheEntries, b.cacheMaxAge);
     }
 
     /** A builder accepting assertions from these issuers (typically the one STS, by its pinned certificates). */
@@ -103,13 +103,15 @@ public final class SamlAssertionVerifier {
         }
         Instant now = clock.instant();
         VerifiedTokenCache.Key key = verified == null ? null : VerifiedTokenCache.key(assertion);
-        VerifiedTokenCache.Entry seen = key == null ? null : verified.get(key, now);
+        SamlAssertion seen = key == null ? null : verified.get(key, now);
         SamlAssertion a;
         if (seen != null) {
             // What the signature verifier refuses about the document around the assertion, it refuses on a hit too.
             Doctypes.refuse(assertion.getOwnerDocument());
             IdRegistry.register(assertion.getOwnerDocument());
-            a = SamlAssertion.parse(assertion, seen.signer());
+            // Equal canonical bytes parse to equal values: exclusive c14n keeps every name's namespace, every
+            // attribute and all text, which is all that parse reads.
+            a = seen.readFrom(assertion);
         } else {
             VerifiedSignature v = signatures.verify(sigs.get(0));
             v.requireSigned(assertion);
@@ -118,7 +120,7 @@ public final class SamlAssertionVerifier {
             }
             a = SamlAssertion.parse(assertion, v.certificate());
             if (key != null) {
-                verified.put(key, v.certificate(), a.notOnOrAfter().plus(skew), now);
+                verified.put(key, a.readFrom(null), a.notOnOrAfter().plus(skew), now);
             }
         }
         if (signatures != anyName && !named.equals(a.issuer())) {

@@ -3,6 +3,7 @@ package dk.rammearkitektur.signing.wss;
 import dk.rammearkitektur.signing.AlgorithmPolicy;
 import dk.rammearkitektur.signing.SignatureException;
 import dk.rammearkitektur.signing.TokenException;
+import dk.rammearkitektur.signing.internal.DateTimes;
 import dk.rammearkitektur.signing.internal.Doctypes;
 import dk.rammearkitektur.signing.internal.IdRegistry;
 import dk.rammearkitektur.signing.internal.VerificationScope;
@@ -18,7 +19,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
@@ -304,7 +304,7 @@ public final class WsSecurityVerifier {
             throw new WsSecurityException(WsSecurityException.TIMESTAMP_MALFORMED, "wsu:Timestamp." + name + " must occur once");
         }
         try {
-            return OffsetDateTime.parse(e.get(0).getTextContent().trim()).toInstant();
+            return DateTimes.parse(e.get(0).getTextContent().trim());
         } catch (DateTimeParseException ex) {
             throw new WsSecurityException(WsSecurityException.TIMESTAMP_MALFORMED,
                     "wsu:Timestamp." + name + " must be an xs:dateTime with a time zone", ex);

@@ -39,9 +39,9 @@ class VerifiedTokenCacheTest {
 
     @Test
     void hitsOnlyOnEqualCanonicalBytes() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(10, Duration.ofMinutes(5));
-        cache.put(VerifiedTokenCache.key(token("alice")), null, T0.plusSeconds(600), T0);
-        assertNotNull(cache.get(VerifiedTokenCache.key(token("alice")), T0.plusSeconds(1)));
+        VerifiedTokenCache<String> cache = new VerifiedTokenCache<>(10, Duration.ofMinutes(5));
+        cache.put(VerifiedTokenCache.key(token("alice")), "alice", T0.plusSeconds(600), T0);
+        assertEquals("alice", cache.get(VerifiedTokenCache.key(token("alice")), T0.plusSeconds(1)));
         assertNull(cache.get(VerifiedTokenCache.key(token("alicf")), T0.plusSeconds(1)));
         assertNull(cache.get(VerifiedTokenCache.key(token("alice")), T0.plusSeconds(300)), "at most maxAge");
         assertEquals(0, cache.size(), "the expired entry is dropped");
@@ -50,11 +50,11 @@ class VerifiedTokenCacheTest {
 
     @Test
     void keepsAtMostMaxEntriesLeastRecentlyUsedFirstOut() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(2, Duration.ofMinutes(5));
-        cache.put(VerifiedTokenCache.key(token("a")), null, T0.plusSeconds(600), T0);
-        cache.put(VerifiedTokenCache.key(token("b")), null, T0.plusSeconds(600), T0);
+        VerifiedTokenCache<String> cache = new VerifiedTokenCache<>(2, Duration.ofMinutes(5));
+        cache.put(VerifiedTokenCache.key(token("a")), "a", T0.plusSeconds(600), T0);
+        cache.put(VerifiedTokenCache.key(token("b")), "b", T0.plusSeconds(600), T0);
         assertNotNull(cache.get(VerifiedTokenCache.key(token("a")), T0));
-        cache.put(VerifiedTokenCache.key(token("c")), null, T0.plusSeconds(600), T0);
+        cache.put(VerifiedTokenCache.key(token("c")), "c", T0.plusSeconds(600), T0);
         assertEquals(2, cache.size());
         assertNull(cache.get(VerifiedTokenCache.key(token("b")), T0), "b was used least recently");
         assertNotNull(cache.get(VerifiedTokenCache.key(token("a")), T0));
@@ -63,8 +63,8 @@ class VerifiedTokenCacheTest {
 
     @Test
     void aHitHandsTheStoredDigestOfTheEqualBytesToTheScope() throws Exception {
-        VerifiedTokenCache cache = new VerifiedTokenCache(10, Duration.ofMinutes(5));
-        cache.put(VerifiedTokenCache.key(token("alice")), null, T0.plusSeconds(600), T0);
+        VerifiedTokenCache<String> cache = new VerifiedTokenCache<>(10, Duration.ofMinutes(5));
+        cache.put(VerifiedTokenCache.key(token("alice")), "alice", T0.plusSeconds(600), T0);
         Element again = token("alice");
         byte[] expected = MessageDigest.getInstance("SHA-256").digest(canonical(again));
         try (VerificationScope scope = VerificationScope.open(again.getOwnerDocument())) {

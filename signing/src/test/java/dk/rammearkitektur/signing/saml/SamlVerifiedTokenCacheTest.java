@@ -70,6 +70,35 @@ class SamlVerifiedTokenCacheTest {
     }
 
     @Test
+    void aHitGivesWhatParsingTheElementInHandGives() {
+        SamlAssertionVerifier v = verifier(Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC)).build();
+        SamlAssertion token = SamlAssertionTest.signed();
+        v.verify(SamlAssertionTest.received(token));
+        // Another serialisation with the same exclusive canonical form: an unused namespace declaration, a comment
+        // inside the subject's text and a line break inside a start tag.
+        String xml = SecureXml.toString(token.element().getOwnerDocument()).replaceFirst("^<\\?xml[^>]*>", "");
+        String subject = token.subject();
+        String other = xml.replaceFirst("<saml2:Assertion ", "<saml2:Assertion xmlns:unused=\"urn:x\"\n ")
+                .replace(">" + subject + "<", ">" + subject.substring(0, 1) + "<!-- c -->" + subject.substring(1) + "<");
+        Element again = SecureXml.parse(other).getDocumentElement();
+        SamlAssertion hit = v.verify(again);
+        assertEquals(1, v.cacheHits(), "the other serialisation is the same token");
+        SamlAssertion parsed = SamlAssertion.parse(again);
+        assertSame(again, hit.element());
+        assertEquals(parsed.id(), hit.id());
+        assertEquals(parsed.issuer(), hit.issuer());
+        assertEquals(parsed.subject(), hit.subject());
+        assertEquals(parsed.nameIdFormat(), hit.nameIdFormat());
+        assertEquals(parsed.issueInstant(), hit.issueInstant());
+        assertEquals(parsed.notBefore(), hit.notBefore());
+        assertEquals(parsed.notOnOrAfter(), hit.notOnOrAfter());
+        assertEquals(parsed.audiences(), hit.audiences());
+        assertEquals(parsed.attributes(), hit.attributes());
+        assertEquals(parsed.holderOfKeyCertificate(), hit.holderOfKeyCertificate());
+        assertEquals(parsed.recipient(), hit.recipient());
+    }
+
+    @Test
     void aChangedTokenIsVerifiedAgainAndRefused() {
         SamlAssertionVerifier v = verifier(Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC)).build();
         SamlAssertion token = SamlAssertionTest.signed();
