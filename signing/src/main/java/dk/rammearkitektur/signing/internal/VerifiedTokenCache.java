@@ -29,7 +29,10 @@ import org.w3c.dom.Node;
  * @param <V> what the verifier established about one token
  */
 public final class VerifiedTokenCache<V> {
-    /** The most bytes of canonical forms held at once (an SDK choice: about 4,000 typical tokens). */
+    /**
+     * The most bytes of canonical forms held at once (an SDK choice: about 2,000 tokens the size of the real STS sample
+     * in the conformance files, 8 KB); the values, e.g. parsed assertions, come on top, about as large again.
+     */
     public static final int MAX_BYTES = 16 << 20;
     private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);

@@ -241,8 +241,10 @@ public final class SamlAssertionVerifier {
          * Remembers up to {@code maxEntries} assertions whose signature verified, keyed by their canonical bytes, so that
          * a token presented again is not verified again; an entry lives until the token expires and at most
          * {@code maxAge}, after which a validated chain is checked again. Time window, audience and holder-of-key are
-         * checked on every call. An entry keeps the token's canonical bytes (a hit needs them all equal); besides
-         * {@code maxEntries}, at most 16 MiB of them are kept. Default: 10,000 entries, 5 minutes.
+         * checked on every call. An entry keeps the token's canonical bytes (a hit needs them all equal) and the
+         * assertion read from them (about as large again, with its holder-of-key certificate), so a hit reads nothing
+         * twice; besides {@code maxEntries}, at most 16 MiB of canonical bytes are kept. Default: 10,000 entries,
+         * 5 minutes.
          */
         public Builder verifiedTokenCache(int maxEntries, Duration maxAge) {
             Objects.requireNonNull(maxAge, "maxAge == null");
