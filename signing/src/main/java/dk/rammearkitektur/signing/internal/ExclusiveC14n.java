@@ -1,6 +1,7 @@
 package dk.rammearkitektur.signing.internal;
 
 import dk.rammearkitektur.signing.DigestAlgorithm;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -27,6 +28,8 @@ public final class ExclusiveC14n {
     private static final String XMLNS = XMLConstants.XMLNS_ATTRIBUTE_NS_URI;
     private static final String XML = XMLConstants.XML_NS_URI;
     private static final int MAX_DEPTH = 200;
+    /** From this length on, ASCII text is written by {@code Writer.longAsciiText}. */
+    private static final int LONG_TEXT = 64;
 
     private ExclusiveC14n() {
     }
@@ -468,8 +471,60 @@ public final class ExclusiveC14n {
             out.writeAscii(value, run, n);
         }
 
+        /**
+         * Writes a long ASCII text (base64 certificates and signature values, mostly): the JDK's encoder copies it in
+         * one vectorised pass, {@code String.indexOf} finds the four chars to escape, and the runs between them are
+         * copied in bulk, which costs a fraction of a char-by-char scan. Returns false (nothing written) for text with
+         * non-ASCII chars, which {@link #text(String)} then writes char by char.
+         */
+        private boolean longAsciiText(String value) {
+            byte[] ascii = value.getBytes(StandardCharsets.UTF_8);
+            int n = value.length();
+            if (ascii.length != n) {
+                return false;
+            }
+            int amp = value.indexOf('&');
+            int lt = value.indexOf('<');
+            int gt = value.indexOf('>');
+            int cr = value.indexOf('\r');
+            int run = 0;
+            while (amp >= 0 || lt >= 0 || gt >= 0 || cr >= 0) {
+                int next = first(first(amp, lt), first(gt, cr));
+                out.write(ascii, run, next - run);
+                switch (value.charAt(next)) {
+                    case '&' -> {
+                        ascii("&amp;");
+                        amp = value.indexOf('&', next + 1);
+                    }
+                    case '<' -> {
+                        ascii("&lt;");
+                        lt = value.indexOf('<', next + 1);
+                    }
+                    case '>' -> {
+                        ascii("&gt;");
+                        gt = value.indexOf('>', next + 1);
+                    }
+                    default -> {
+                        ascii("&#xD;");
+                        cr = value.indexOf('\r', next + 1);
+                    }
+                }
+                run = next + 1;
+            }
+            out.write(ascii, run, n - run);
+            return true;
+        }
+
+        /** The smaller of two indexes where -1 means none. */
+        private static int first(int a, int b) {
+            return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+        }
+
         private void text(String value) {
             int n = value.length();
+            if (n >= LONG_TEXT && longAsciiText(value)) {
+                return;
+            }
             int run = 0;
             for (int i = 0; i < n; i++) {
                 char c = value.charAt(i);

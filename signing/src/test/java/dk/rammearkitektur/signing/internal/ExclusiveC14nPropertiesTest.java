@@ -30,7 +30,11 @@ class ExclusiveC14nPropertiesTest {
     private static final String[] PREFIXES = {"", "a", "b", "wsu"};
     private static final String[] URIS = {"urn:one", "urn:two", "http://example.org/three", "urn:one#x&y"};
     private static final String[] TEXTS = {"plain", "a &amp; b", "&lt;tag&gt;", "x\"y'z", "line&#13;feed", "tab\tnl\n",
-        "Æblegrød ø 𝄞", "]]&gt;", "  "};
+        "Æblegrød ø 𝄞", "]]&gt;", "  ",
+        // long runs, as in base64 certificates, with every char text escapes, and a long one with non-ASCII
+        "MIIEcTCCAyWgAwIBAgINAO66ATRYklQP0ztEKzBBBgkqhkiG9w0BAQowNKAPMA0GCWCGSAFlAwQC&#13;\nAwUAoRwwGg&amp;&lt;&gt;YJKo+/=",
+        "&#13;" + "x".repeat(70) + "&amp;" + "&gt;".repeat(3) + "&lt;",
+        "y".repeat(80) + "Æ" + "&amp;"};
 
     static {
         Santuario.init();
