@@ -3,6 +3,7 @@ package dk.rammearkitektur.core.xml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import javax.xml.parsers.DocumentBuilder;
@@ -40,6 +41,27 @@ class XmlTextTest {
         assertEquals(text, r.getAttribute("a"));
         assertEquals(text, r.getAttribute("b"));
         assertFalse(e.contains("<"));
+    }
+
+    /** Any string, not only what XML allows: no markup character is left, and it unescapes back to the input. */
+    @Property
+    void leavesNoMarkupCharacterAndUnescapesToTheInput(@ForAll String value) {
+        String escaped = XmlText.escape(value);
+        for (char c : new char[] {'<', '>', '"', '\''}) {
+            assertTrue(escaped.indexOf(c) < 0, escaped);
+        }
+        assertEquals(value, escaped.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&amp;", "&"));
+    }
+
+    @Property
+    void everyAmpersandStartsOneOfTheFiveReferences(@ForAll String value) {
+        String escaped = XmlText.escape(value);
+        for (int i = escaped.indexOf('&'); i >= 0; i = escaped.indexOf('&', i + 1)) {
+            String rest = escaped.substring(i);
+            assertTrue(rest.startsWith("&amp;") || rest.startsWith("&lt;") || rest.startsWith("&gt;")
+                    || rest.startsWith("&quot;") || rest.startsWith("&#39;"), escaped);
+        }
     }
 
     @Provide

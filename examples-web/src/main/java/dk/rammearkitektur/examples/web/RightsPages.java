@@ -1,6 +1,7 @@
 package dk.rammearkitektur.examples.web;
 
-import dk.rammearkitektur.core.xml.XmlText;
+import static dk.rammearkitektur.core.xml.XmlText.escape;
+
 import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.sso.Professional;
 import dk.rammearkitektur.sso.privileges.AccessDecision;
@@ -59,8 +60,8 @@ final class RightsPages extends HttpServlet {
     }
 
     private static String home(Optional<Professional> who) {
-        return who.map(p -> "<h1>Case system</h1>\n<p id=\"greeting\">Logged in as " + esc(p.name().orElse("-"))
-                        + " (" + esc(p.organisationName().orElse(p.cvr())) + ").</p>\n")
+        return who.map(p -> "<h1>Case system</h1>\n<p id=\"greeting\">Logged in as " + escape(p.name().orElse("-"))
+                        + " (" + escape(p.organisationName().orElse(p.cvr())) + ").</p>\n")
                 .orElse("<h1>Case system</h1>\n<p id=\"greeting\">Not logged in. <a id=\"login\" "
                         + "href=\"/saml/login?returnTo=/my-rights\">Log in</a></p>\n");
     }
@@ -73,25 +74,25 @@ final class RightsPages extends HttpServlet {
     /** Name, CVR, level of assurance and the privilege list's groups with their constraints, as the SDK read them. */
     private static String rights(Professional p) {
         StringBuilder b = new StringBuilder("<h1>My rights</h1>\n<dl>\n");
-        b.append("<dt>Name</dt><dd id=\"name\">").append(esc(p.name().orElse("-"))).append("</dd>\n");
-        b.append("<dt>Organisation</dt><dd id=\"org\">").append(esc(p.organisationName().orElse("-"))).append("</dd>\n");
-        b.append("<dt>CVR</dt><dd id=\"cvr\">").append(esc(p.cvr())).append("</dd>\n");
+        b.append("<dt>Name</dt><dd id=\"name\">").append(escape(p.name().orElse("-"))).append("</dd>\n");
+        b.append("<dt>Organisation</dt><dd id=\"org\">").append(escape(p.organisationName().orElse("-"))).append("</dd>\n");
+        b.append("<dt>CVR</dt><dd id=\"cvr\">").append(escape(p.cvr())).append("</dd>\n");
         b.append("<dt>Level of assurance</dt><dd id=\"loa\">")
-                .append(esc(p.levelOfAssurance().map(l -> l.value()).orElse("-"))).append("</dd>\n</dl>\n");
+                .append(escape(p.levelOfAssurance().map(l -> l.value()).orElse("-"))).append("</dd>\n</dl>\n");
         b.append("<h2>Privilege groups</h2>\n<ol id=\"groups\">\n");
         for (PrivilegeGroup g : p.privileges().groups()) {
-            b.append("<li class=\"group\"><span class=\"scope\">").append(esc(g.scope().uri())).append("</span><ul>");
+            b.append("<li class=\"group\"><span class=\"scope\">").append(escape(g.scope().uri())).append("</span><ul>");
             for (String privilege : g.privileges()) {
-                b.append("<li class=\"privilege\">").append(esc(privilege)).append("</li>");
+                b.append("<li class=\"privilege\">").append(escape(privilege)).append("</li>");
             }
             for (DataConstraint c : g.constraints()) {
-                b.append("<li class=\"constraint\">").append(esc(c.name())).append(" = ")
-                        .append(esc(String.join(", ", c.values()))).append("</li>");
+                b.append("<li class=\"constraint\">").append(escape(c.name())).append(" = ")
+                        .append(escape(String.join(", ", c.values()))).append("</li>");
             }
             b.append("</ul></li>\n");
         }
         b.append("</ol>\n<h2>May I act on a case?</h2>\n<form method=\"get\" action=\"/access\">\n")
-                .append("<input name=\"role\" value=\"").append(esc(CaseworkerWebApp.ROLE_CASEWORKER)).append("\" size=\"60\">\n")
+                .append("<input name=\"role\" value=\"").append(escape(CaseworkerWebApp.ROLE_CASEWORKER)).append("\" size=\"60\">\n")
                 .append("KLE <input name=\"kle\" value=\"32.18.00\"> unit <input name=\"unit\" value=\"")
                 .append(CaseworkerWebApp.UNIT).append("\" size=\"36\"> sensitivity <input name=\"sensitivity\" value=\"3\">\n")
                 .append("<button id=\"ask\" type=\"submit\">Ask</button></form>\n");
@@ -113,9 +114,9 @@ final class RightsPages extends HttpServlet {
             }
             AccessDecision d = p.rights().check(q);
             return new String[] {"200", "<h1>Access</h1>\n<p id=\"decision\">" + (d.granted() ? "granted" : "refused")
-                    + "</p>\n<p id=\"explanation\">" + esc(d.explanation()) + "</p>\n"};
+                    + "</p>\n<p id=\"explanation\">" + escape(d.explanation()) + "</p>\n"};
         } catch (ValidationException e) {
-            return new String[] {"400", "<p id=\"error\">" + esc(e.getMessage()) + "</p>\n"};
+            return new String[] {"400", "<p id=\"error\">" + escape(e.getMessage()) + "</p>\n"};
         } catch (IllegalArgumentException e) {
             return new String[] {"400", "<p id=\"error\">unit: must be a UUID</p>\n"};
         }
@@ -131,9 +132,5 @@ final class RightsPages extends HttpServlet {
             throw new ValidationException(name, "is required");
         }
         return req.getParameter(name);
-    }
-
-    private static String esc(String s) {
-        return XmlText.escape(s);
     }
 }

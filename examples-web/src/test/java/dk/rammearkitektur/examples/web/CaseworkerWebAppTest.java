@@ -1,35 +1,27 @@
 package dk.rammearkitektur.examples.web;
 
+import static dk.rammearkitektur.sso.testsupport.WebTestSupport.browser;
+import static dk.rammearkitektur.sso.testsupport.WebTestSupport.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.rammearkitektur.sso.testsupport.WebTestSupport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
-import java.net.CookieManager;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -40,33 +32,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(180)
 class CaseworkerWebAppTest {
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([A-Za-z]+)\" value=\"([^\"]*)\">");
-    private static final Pattern ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\">");
-
-    private static HttpClient client(X509Certificate... anchors) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        for (int i = 0; i < anchors.length; i++) {
-            ks.setCertificateEntry("a" + i, anchors[i]);
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(ssl).cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    private static HttpResponse<String> get(HttpClient c, URI uri) throws Exception {
-        return c.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String unescape(String s) {
-        return s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'")
-                .replace("&amp;", "&");
-    }
-
     @Test
     void mainStartsLogsTheCaseworkerInAndStopsOnEnter() throws Exception {
         PipedOutputStream keyboard = new PipedOutputStream();
@@ -93,7 +58,7 @@ class CaseworkerWebAppTest {
         assertNotNull(app, printed.toString(StandardCharsets.UTF_8));
         assertTrue(printed.toString(StandardCharsets.UTF_8).contains("Case system at " + app.uri()));
 
-        HttpClient browser = client(app.tlsCertificate(), app.idp().tlsTrustAnchor());
+        HttpClient browser = browser(app.tlsCertificate(), app.idp().tlsTrustAnchor());
         HttpResponse<String> home = get(browser, app.uri());
         assertEquals(200, home.statusCode());
         assertTrue(home.body().contains("Not logged in."), home.body());
@@ -104,19 +69,9 @@ class CaseworkerWebAppTest {
         assertTrue(sso.startsWith(app.idp().ssoUri() + "?SAMLRequest="), sso);
         HttpResponse<String> form = get(browser, URI.create(sso + "&user=" + CaseworkerWebApp.CASEWORKER.key()));
         assertEquals(200, form.statusCode(), form.body());
-        Matcher action = ACTION.matcher(form.body());
-        assertTrue(action.find(), form.body());
-        assertEquals(app.uri().resolve("saml/acs").toString(), unescape(action.group(1)));
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (Matcher m = HIDDEN.matcher(form.body()); m.find();) {
-            fields.put(m.group(1), unescape(m.group(2)));
-        }
-        StringBuilder post = new StringBuilder();
-        fields.forEach((k, v) -> post.append(post.length() == 0 ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        HttpResponse<String> acs = browser.send(HttpRequest.newBuilder(URI.create(unescape(action.group(1))))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(post.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        WebTestSupport.AutoPostForm autoPost = WebTestSupport.autoPostForm(form.body());
+        assertEquals(app.uri().resolve("saml/acs"), autoPost.action());
+        HttpResponse<String> acs = autoPost.submit(browser);
         assertEquals(303, acs.statusCode(), acs.body());
         assertEquals("/my-rights", acs.headers().firstValue("Location").orElse(""));
 

@@ -73,8 +73,7 @@ public final class LogoutConsumer {
 
     /** The message of a POSTed form field, after its enveloped signature verified. */
     private Element posted(String field, String param, String path) {
-        Element root = SamlDom.parseMessage(SamlDom.base64Field(field, param, ResponseConsumer.MAX_RESPONSE), param,
-                path);
+        Element root = SamlDom.parsePosted(field, param, path);
         idp.verifyEnveloped(root, path);
         return root;
     }

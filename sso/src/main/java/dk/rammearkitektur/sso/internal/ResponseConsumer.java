@@ -22,8 +22,6 @@ import org.w3c.dom.Element;
 
 /** Consumes a Response from the HTTP-POST binding: every check of {@code ServiceProvider.consume}, in order. */
 public final class ResponseConsumer {
-    /** The largest SAMLResponse accepted (base64 characters): 2 MiB (the SDK's choice). */
-    static final int MAX_RESPONSE = 2 * 1024 * 1024;
     private static final String R = "Response";
     private static final String A = "Assertion";
 
@@ -101,8 +99,7 @@ public final class ResponseConsumer {
     }
 
     private Element parse(String samlResponse) {
-        Element root = SamlDom.parseMessage(SamlDom.base64Field(samlResponse, "SAMLResponse", MAX_RESPONSE),
-                "SAMLResponse", R);
+        Element root = SamlDom.parsePosted(samlResponse, "SAMLResponse", R);
         if (!"2.0".equals(root.getAttribute("Version"))) {
             throw new SsoRefusedException(SsoRefusedException.MALFORMED, "Response@Version: must be 2.0");
         }

@@ -35,6 +35,8 @@ public final class SamlDom {
     public static final String BEARER = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
     /** The URI attribute name format. */
     public static final String URI_FORMAT = "urn:oasis:names:tc:SAML:2.0:attrname-format:uri";
+    /** The largest posted SAMLResponse or SAMLRequest accepted (base64 characters): 2 MiB (the SDK's choice). */
+    public static final int MAX_POSTED = 2 * 1024 * 1024;
 
     private SamlDom() {
     }
@@ -146,13 +148,23 @@ public final class SamlDom {
         return r;
     }
 
-    /** Decodes a base64 form field of the POST binding, refusing more than {@code max} characters. */
-    public static byte[] base64Field(String value, String field, int max) {
+    /**
+     * A protocol message posted by the HTTP-POST binding: the base64 form field {@code field} (at most
+     * {@link #MAX_POSTED} characters) decoded and parsed by {@link #parseMessage}; the root must be
+     * {@code samlp:<root>}. Refusals are {@link SsoRefusedException#MALFORMED} and name {@code field}. Signatures are
+     * the caller's.
+     */
+    public static Element parsePosted(String value, String field, String root) {
+        return parseMessage(base64Field(value, field), field, root);
+    }
+
+    private static byte[] base64Field(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new SsoRefusedException(SsoRefusedException.MALFORMED, field + ": is required");
         }
-        if (value.length() > max) {
-            throw new SsoRefusedException(SsoRefusedException.MALFORMED, field + ": longer than " + max + " characters");
+        if (value.length() > MAX_POSTED) {
+            throw new SsoRefusedException(SsoRefusedException.MALFORMED,
+                    field + ": longer than " + MAX_POSTED + " characters");
         }
         try {
             return Base64.getMimeDecoder().decode(value.strip());

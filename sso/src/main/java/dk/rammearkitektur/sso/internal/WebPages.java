@@ -1,6 +1,6 @@
 package dk.rammearkitektur.sso.internal;
 
-import dk.rammearkitektur.core.xml.XmlText;
+import static dk.rammearkitektur.core.xml.XmlText.escape;
 
 /** The small HTML pages the servlet filter answers with itself (refusals); every value is escaped. */
 public final class WebPages {
@@ -20,10 +20,5 @@ public final class WebPages {
             b.append("<p><a id=\"login\" href=\"").append(escape(loginHref)).append("\">Log in again</a></p>\n");
         }
         return b.append("</body></html>\n").toString();
-    }
-
-    /** {@code s} escaped for HTML text and double-quoted attribute values. */
-    public static String escape(String s) {
-        return XmlText.escape(s);
     }
 }

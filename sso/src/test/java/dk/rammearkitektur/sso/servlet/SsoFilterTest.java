@@ -13,19 +13,17 @@ import dk.rammearkitektur.sso.sp.PendingRequest;
 import dk.rammearkitektur.sso.sp.PendingRequests;
 import dk.rammearkitektur.sso.sp.ServiceProvider;
 import dk.rammearkitektur.sso.sp.TestResponses;
+import dk.rammearkitektur.sso.testsupport.WebTestSupport;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,11 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.catalina.Context;
-import org.apache.catalina.connector.Connector;
-import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,8 +47,7 @@ class SsoFilterTest {
     private static final String SLO = "http://127.0.0.1/app/saml/slo";
     private static final List<LogoutInstruction> HOOK = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final AtomicReference<PendingRequest> LAST = new AtomicReference<>();
-    private static Tomcat tomcat;
-    private static Path base;
+    private static WebTestSupport.EmbeddedTomcat tomcat;
     private static URI app;
 
     @BeforeAll
@@ -77,23 +69,7 @@ class SsoFilterTest {
                 .pendingRequests(recording).build();
         SsoFilter filter = SsoFilter.builder(sp).protectedPaths("/cases/*", "/me")
                 .singleLogout(HOOK::add).build();
-        base = Files.createTempDirectory("sso-filter-tomcat");
-        tomcat = new Tomcat();
-        tomcat.setBaseDir(base.toString());
-        Connector connector = new Connector();
-        connector.setPort(0);
-        connector.setProperty("address", "127.0.0.1");
-        tomcat.setConnector(connector);
-        Context ctx = tomcat.addContext("/app", null);
-        FilterDef def = new FilterDef();
-        def.setFilterName("sso");
-        def.setFilter(filter);
-        ctx.addFilterDef(def);
-        FilterMap map = new FilterMap();
-        map.setFilterName("sso");
-        map.addURLPattern("/*");
-        ctx.addFilterMap(map);
-        Tomcat.addServlet(ctx, "page", new HttpServlet() {
+        tomcat = WebTestSupport.EmbeddedTomcat.start("/app", 0, filter, new HttpServlet() {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -106,41 +82,26 @@ class SsoFilterTest {
                         + SsoSession.professional(req).map(p -> p.cvr() + " " + p.rights().roles()).orElse("nobody"));
             }
         });
-        ctx.addServletMappingDecoded("/", "page");
-        tomcat.start();
-        app = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/app/");
+        app = tomcat.uri();
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (tomcat != null) {
-            tomcat.stop();
-            tomcat.destroy();
-        }
-        if (base != null) {
-            try (var walk = Files.walk(base)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            tomcat.close();
         }
     }
 
-    private static HttpClient client() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+    private static HttpClient client() throws Exception {
+        return WebTestSupport.browser();
     }
 
     private static HttpResponse<String> get(HttpClient c, String path) throws Exception {
-        return c.send(HttpRequest.newBuilder(app.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return WebTestSupport.get(c, app.resolve(path));
     }
 
     private static HttpResponse<String> post(HttpClient c, String path, Map<String, String> form) throws Exception {
-        StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return c.send(HttpRequest.newBuilder(app.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        return WebTestSupport.post(c, app.resolve(path), form);
     }
 
     private static String location(HttpResponse<?> r) {

@@ -1,8 +1,8 @@
 package dk.rammearkitektur.testkit.serviceplatform;
 
 import dk.rammearkitektur.core.PersonalData;
+import dk.rammearkitektur.core.xml.XmlText;
 import dk.rammearkitektur.testkit.idp.IdentityProviderSimulator;
-import dk.rammearkitektur.testkit.console.internal.Html;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -186,6 +186,6 @@ public final class ConformanceReports {
                     || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
             b.appendCodePoint(legal ? c : '?');
         });
-        return Html.escape(b.toString());
+        return XmlText.escape(b.toString());
     }
 }

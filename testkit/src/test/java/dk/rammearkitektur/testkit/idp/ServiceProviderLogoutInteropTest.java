@@ -18,16 +18,13 @@ import dk.rammearkitektur.sso.sp.ServiceProvider;
 import dk.rammearkitektur.sso.sp.SsoLogin;
 import dk.rammearkitektur.sso.sp.SsoProfile;
 import dk.rammearkitektur.sso.sp.SsoRefusedException;
+import dk.rammearkitektur.sso.testsupport.WebTestSupport;
 import dk.rammearkitektur.testkit.pki.TestPki;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyStore;
-import java.time.Duration;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,9 +46,8 @@ class ServiceProviderLogoutInteropTest {
     static void start() throws Exception {
         idp = IdentityProviderSimulator.builder(IdpProfile.CONTEXT_HANDLER_NSIS).user(IdentityProviderSimulatorTest.CASEWORKER)
                 .autoLogin("caseworker").start();
-        SSLContext tls = tls();
-        http = HttpClient.newBuilder().sslContext(tls).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
+        SSLContext tls = WebTestSupport.trusting(idp.tlsTrustAnchor());
+        http = WebTestSupport.browser(idp.tlsTrustAnchor());
         TestPki pki = TestPki.generateFast(2021);
         IdpMetadataSource metadata = IdpMetadataSource.builder(idp.metadataUri())
                 .trust(SignatureTrust.pinned(idp.signingCertificate())).sslContext(tls).build();
@@ -74,20 +70,8 @@ class ServiceProviderLogoutInteropTest {
         idp.clearViolations();
     }
 
-    private static SSLContext tls() throws Exception {
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("ca", idp.tlsTrustAnchor());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ts);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return ctx;
-    }
-
     private static HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return WebTestSupport.get(http, URI.create(url));
     }
 
     private static SsoLogin login() throws Exception {

@@ -1,5 +1,7 @@
 package dk.rammearkitektur.spring.boot.sso;
 
+import static dk.rammearkitektur.sso.testsupport.WebTestSupport.get;
+import static dk.rammearkitektur.sso.testsupport.WebTestSupport.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +15,7 @@ import dk.rammearkitektur.sso.privileges.PrivilegeGroup;
 import dk.rammearkitektur.sso.privileges.PrivilegeList;
 import dk.rammearkitektur.sso.privileges.PrivilegeScope;
 import dk.rammearkitektur.sso.sp.ServiceProvider;
+import dk.rammearkitektur.sso.testsupport.WebTestSupport;
 import dk.rammearkitektur.testkit.idp.IdentityProviderSimulator;
 import dk.rammearkitektur.testkit.idp.IdpFault;
 import dk.rammearkitektur.testkit.idp.IdpProfile;
@@ -24,33 +27,16 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import org.apache.catalina.Context;
-import org.apache.catalina.connector.Connector;
-import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,8 +66,6 @@ class SsoSecurityTest {
             .privileges(PrivilegeList.of(PrivilegeGroup.of(PrivilegeScope.cvr("11111111"), ROLE, KleConstraint.of("32.*")),
                     PrivilegeGroup.of(PrivilegeScope.cvr("22222222"), "urn:other:municipality:role")), BppNamespace.V1_2)
             .build();
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([A-Za-z]+)\" value=\"([^\"]*)\">");
-    private static final Pattern ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\">");
 
     @TempDir
     static Path dir;
@@ -174,12 +158,9 @@ class SsoSecurityTest {
             assertEquals(null, ctx.getStartupFailure());
             ServiceProvider sp = ctx.getBean(ServiceProvider.class);
             idp.register(RegisteredSp.fromMetadata(sp.metadata()));
-            Tomcat tomcat = tomcat(port, ctx.getBean("springSecurityFilterChain", Filter.class));
-            try {
-                loginFlow(URI.create("http://127.0.0.1:" + port + "/"));
-            } finally {
-                tomcat.stop();
-                tomcat.destroy();
+            try (WebTestSupport.EmbeddedTomcat tomcat = tomcat(port, ctx.getBean("springSecurityFilterChain",
+                    Filter.class))) {
+                loginFlow(tomcat.uri());
             }
         });
     }
@@ -196,9 +177,9 @@ class SsoSecurityTest {
             ServiceProvider sp = ctx.getBean(ServiceProvider.class);
             assertTrue(sp.metadata().contains("/saml/slo"), "the SLO URL is in the SP metadata");
             idp.register(RegisteredSp.fromMetadata(sp.metadata()));
-            Tomcat tomcat = tomcat(port, ctx.getBean("springSecurityFilterChain", Filter.class));
-            try {
-                URI app = URI.create("http://127.0.0.1:" + port + "/");
+            try (WebTestSupport.EmbeddedTomcat tomcat = tomcat(port, ctx.getBean("springSecurityFilterChain",
+                    Filter.class))) {
+                URI app = tomcat.uri();
                 HttpClient c = client();
                 assertEquals(303, login(c, app, "cases/7").statusCode());
                 assertEquals(200, get(c, app.resolve("cases/7")).statusCode());
@@ -217,30 +198,12 @@ class SsoSecurityTest {
                 assertEquals(303, done.statusCode(), done.body());
                 assertEquals("/", done.headers().firstValue("Location").orElse(""));
                 assertEquals(302, get(c, app.resolve("cases/7")).statusCode(), "logged out");
-            } finally {
-                tomcat.stop();
-                tomcat.destroy();
             }
         });
     }
 
-    private static Tomcat tomcat(int port, Filter security) throws Exception {
-        Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(Files.createTempDirectory(dir, "tomcat").toString());
-        Connector c = new Connector();
-        c.setPort(port);
-        c.setProperty("address", "127.0.0.1");
-        tomcat.setConnector(c);
-        Context ctx = tomcat.addContext("", null);
-        FilterDef def = new FilterDef();
-        def.setFilterName("springSecurityFilterChain");
-        def.setFilter(security);
-        ctx.addFilterDef(def);
-        FilterMap map = new FilterMap();
-        map.setFilterName("springSecurityFilterChain");
-        map.addURLPattern("/*");
-        ctx.addFilterMap(map);
-        Tomcat.addServlet(ctx, "page", new HttpServlet() {
+    private static WebTestSupport.EmbeddedTomcat tomcat(int port, Filter security) throws Exception {
+        return WebTestSupport.EmbeddedTomcat.start("", port, security, new HttpServlet() {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -257,45 +220,15 @@ class SsoSecurityTest {
                         + a.getPrincipal().getClass().getSimpleName());
             }
         });
-        ctx.addServletMappingDecoded("/", "page");
-        tomcat.start();
-        return tomcat;
     }
 
     private static HttpClient client() throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setCertificateEntry("idp", idp.tlsTrustAnchor());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(ssl).cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    private static HttpResponse<String> get(HttpClient c, URI uri) throws Exception {
-        return c.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> post(HttpClient c, URI uri, Map<String, String> form) throws Exception {
-        StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return c.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        return WebTestSupport.browser(idp.tlsTrustAnchor());
     }
 
     private static URI location(URI base, HttpResponse<?> r) {
         return base.resolve(r.headers().firstValue("Location").orElseThrow(() -> new AssertionError(r.statusCode()
                 + " without Location: " + r.body())));
-    }
-
-    private static String unescape(String s) {
-        return s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'")
-                .replace("&amp;", "&");
     }
 
     /** From a protected page through the simulator (user=karen) to the ACS: the ACS's answer. */
@@ -310,13 +243,7 @@ class SsoSecurityTest {
         assertTrue(sso.startsWith(idp.ssoUri() + "?SAMLRequest="), sso);
         HttpResponse<String> form = get(c, URI.create(sso + "&user=" + KAREN.key()));
         assertEquals(200, form.statusCode(), form.body());
-        Matcher action = ACTION.matcher(form.body());
-        assertTrue(action.find(), form.body());
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (Matcher m = HIDDEN.matcher(form.body()); m.find();) {
-            fields.put(m.group(1), unescape(m.group(2)));
-        }
-        return post(c, URI.create(unescape(action.group(1))), fields);
+        return WebTestSupport.autoPostForm(form.body()).submit(c);
     }
 
     private static void loginFlow(URI app) throws Exception {

@@ -4,22 +4,11 @@ import dk.rammearkitektur.core.xml.XmlText;
 import dk.rammearkitektur.core.PersonalData;
 
 /**
- * HTML text for the console: every value escaped, and CPR numbers in it masked first. The conformance reports escape
- * with {@link #escape} too.
+ * HTML text for the console: every value escaped (with core's {@link XmlText#escape}), and CPR numbers in it masked
+ * first.
  */
 public final class Html {
     private Html() {
-    }
-
-    /**
-     * {@code value} escaped for HTML text and double- or single-quoted attributes: {@code & < > " '} become character
-     * references; null becomes the empty string.
-     *
-     * @param value any text
-     * @return the escaped text
-     */
-    public static String escape(String value) {
-        return XmlText.escape(value);
     }
 
     /**
@@ -30,6 +19,6 @@ public final class Html {
      * @return the masked, escaped text
      */
     public static String text(Object value) {
-        return escape(PersonalData.maskCprNumbers(value == null ? null : String.valueOf(value)));
+        return XmlText.escape(PersonalData.maskCprNumbers(value == null ? null : String.valueOf(value)));
     }
 }

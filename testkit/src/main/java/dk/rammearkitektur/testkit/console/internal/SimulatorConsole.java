@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.core.ValidationException;
+import dk.rammearkitektur.core.xml.XmlText;
 import dk.rammearkitektur.testkit.digitalpost.DigitalPostFault;
 import dk.rammearkitektur.testkit.digitalpost.DigitalPostSimulator;
 import dk.rammearkitektur.testkit.digitalpost.MailboxEntry;
@@ -176,7 +177,7 @@ public final class SimulatorConsole implements HttpHandler {
             b.append("<p>No requests yet.</p>");
             return;
         }
-        b.append("<table id=\"requests-").append(Html.escape(id))
+        b.append("<table id=\"requests-").append(XmlText.escape(id))
                 .append("\"><tr><th>#</th><th>Received</th><th>Endpoint</th><th>Verdict</th><th>Violations</th></tr>");
         for (int i = requests.size() - 1; i >= 0; i--) {
             ReceivedRequest r = requests.get(i);
@@ -239,7 +240,7 @@ public final class SimulatorConsole implements HttpHandler {
         boolean kept = file.keptBytes() != null;
         b.append("<div class=\"file\">");
         if (kept) {
-            b.append("<a href=\"").append(Html.escape(PATH + href)).append("\">").append(Html.text(file.filename()))
+            b.append("<a href=\"").append(XmlText.escape(PATH + href)).append("\">").append(Html.text(file.filename()))
                     .append("</a>");
         } else {
             b.append(Html.text(file.filename()));
@@ -247,7 +248,7 @@ public final class SimulatorConsole implements HttpHandler {
         b.append(" (").append(Html.text(file.mediaType())).append(", ").append(file.size()).append(" bytes")
                 .append(kept ? "" : ", bytes not kept").append(")");
         if (kept && "application/pdf".equalsIgnoreCase(file.mediaType())) {
-            b.append("<br><iframe class=\"pdf\" src=\"").append(Html.escape(PATH + href)).append("\" title=\"")
+            b.append("<br><iframe class=\"pdf\" src=\"").append(XmlText.escape(PATH + href)).append("\" title=\"")
                     .append(Html.text(file.filename())).append("\"></iframe>");
         }
         b.append("</div>");
@@ -347,21 +348,21 @@ public final class SimulatorConsole implements HttpHandler {
 
     private void faultForms(StringBuilder b, String title, String target, List<String> kinds, List<String> queued) {
         b.append("<h2>").append(Html.text(title)).append("</h2><p>Armed: <span class=\"armed\" id=\"armed-")
-                .append(Html.escape(target)).append("\">")
+                .append(XmlText.escape(target)).append("\">")
                 .append(queued.isEmpty() ? "none" : Html.text(String.join(", ", queued))).append("</span></p>");
-        String hidden = "<input type=\"hidden\" name=\"csrf\" value=\"" + Html.escape(csrf)
-                + "\"><input type=\"hidden\" name=\"target\" value=\"" + Html.escape(target) + "\">";
-        b.append("<form method=\"post\" action=\"").append(PATH).append("faults\" id=\"arm-").append(Html.escape(target))
+        String hidden = "<input type=\"hidden\" name=\"csrf\" value=\"" + XmlText.escape(csrf)
+                + "\"><input type=\"hidden\" name=\"target\" value=\"" + XmlText.escape(target) + "\">";
+        b.append("<form method=\"post\" action=\"").append(PATH).append("faults\" id=\"arm-").append(XmlText.escape(target))
                 .append("\">").append(hidden).append("<input type=\"hidden\" name=\"action\" value=\"arm\">")
                 .append("<label>Fault <select name=\"kind\">");
         for (String k : kinds) {
-            b.append("<option>").append(Html.escape(k)).append("</option>");
+            b.append("<option>").append(XmlText.escape(k)).append("</option>");
         }
         b.append("</select></label> <label>Amount (ms) <input name=\"amount-ms\" value=\"0\" size=\"7\"></label>")
                 .append(" <label>Code <input name=\"code\" value=\"\" size=\"10\"></label>")
                 .append(" <button type=\"submit\">Arm for the next request</button></form>");
         b.append("<form method=\"post\" action=\"").append(PATH).append("faults\" id=\"clear-")
-                .append(Html.escape(target)).append("\">").append(hidden)
+                .append(XmlText.escape(target)).append("\">").append(hidden)
                 .append("<input type=\"hidden\" name=\"action\" value=\"clear\">")
                 .append("<button type=\"submit\">Clear all faults</button></form>");
     }
@@ -605,8 +606,8 @@ public final class SimulatorConsole implements HttpHandler {
     private void page(HttpExchange ex, int status, String title, String body) throws IOException {
         StringBuilder b = new StringBuilder(4096);
         b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(Html.escape(title)).append(" - rammearkitektur simulator</title><link rel=\"stylesheet\" href=\"")
-                .append(PATH).append("style.css\"></head><body><h1>").append(Html.escape(title)).append("</h1><nav>");
+                .append(XmlText.escape(title)).append(" - rammearkitektur simulator</title><link rel=\"stylesheet\" href=\"")
+                .append(PATH).append("style.css\"></head><body><h1>").append(XmlText.escape(title)).append("</h1><nav>");
         String[][] links = {{"", "Overview"}, {"requests", "Requests"}, {"mailboxes", "Mailboxes"},
             {"print", "Print queue"}, {"sms", "SMS outbox"}, {"tokens", "Tokens"}, {"faults", "Faults"}};
         for (String[] l : links) {

@@ -1,6 +1,6 @@
 package dk.rammearkitektur.testkit.idp.internal;
 
-import static dk.rammearkitektur.testkit.console.internal.Html.escape;
+import static dk.rammearkitektur.core.xml.XmlText.escape;
 
 import dk.rammearkitektur.core.PersonalData;
 import dk.rammearkitektur.testkit.idp.TestUser;
@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The simulator's server-rendered HTML: the login page, the auto-submitting POST form and the error page, every value
- * escaped with the web console's {@code Html.escape}.
+ * escaped with core's {@code XmlText.escape}.
  */
 public final class Pages {
     private Pages() {
