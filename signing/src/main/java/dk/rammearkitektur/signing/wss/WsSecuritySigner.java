@@ -5,6 +5,7 @@ import dk.rammearkitektur.signing.AlgorithmPolicy;
 import dk.rammearkitektur.signing.SignatureAlgorithm;
 import dk.rammearkitektur.signing.SigningCredential;
 import dk.rammearkitektur.signing.internal.IdRegistry;
+import dk.rammearkitektur.signing.internal.TokenTemplate;
 import dk.rammearkitektur.signing.saml.SamlAssertion;
 import dk.rammearkitektur.signing.xml.XmlSigner;
 import java.security.cert.CertificateEncodingException;
@@ -29,7 +30,8 @@ import org.w3c.dom.Element;
  * with KeyInfo a {@code wsse:SecurityTokenReference} to the token. A SAML token is protected too (ProtectTokens): a
  * second {@code wsse:SecurityTokenReference} with an ID follows the assertion in the header, and the signature
  * references it with the STR-Transform, so its digest covers the assertion. Immutable and thread-safe; build once per
- * credential and token.
+ * credential and token. The signer keeps its own copy of the assertion, taken when it is built, and inserts that copy
+ * into every envelope.
  *
  * <pre>{@code
  * WsSecuritySigner signer = WsSecuritySigner.builder(credential).samlAssertion(token).build();
@@ -39,6 +41,7 @@ import org.w3c.dom.Element;
 public final class WsSecuritySigner {
     private final XmlSigner signer;
     private final SamlAssertion assertion;
+    private final TokenTemplate token;
     private final Clock clock;
     private final Duration ttl;
     private volatile TimeStrings lastTimes;
@@ -47,6 +50,7 @@ public final class WsSecuritySigner {
         this.signer = XmlSigner.builder(b.credential).algorithm(b.algorithm == null ? b.credential.defaultAlgorithm()
                 : b.algorithm).policy(b.policy).keyInfo(XmlSigner.KeyInfoContent.NONE).build();
         this.assertion = b.assertion;
+        this.token = b.assertion == null ? null : TokenTemplate.of(b.assertion.element());
         this.clock = b.clock;
         this.ttl = b.ttl;
     }
@@ -116,36 +120,42 @@ public final class WsSecuritySigner {
         targets.add(ts);
         Element str;
         List<Element> protectedTokens = List.of();
-        if (assertion != null) {
-            Element token = (Element) envelope.importNode(assertion.element(), true);
-            copyInheritedNamespaces(assertion.element(), token);
-            security.appendChild(token);
-            Element protector = samlReference(envelope);
-            protector.setAttributeNS(Wss.WSU, "wsu:Id", "STR-" + UUID.randomUUID());
-            security.appendChild(protector);
-            protectedTokens = List.of(protector);
-            str = samlReference(envelope);
-        } else {
-            str = envelope.createElementNS(Wss.WSSE, "wsse:SecurityTokenReference");
-            Element bst = envelope.createElementNS(Wss.WSSE, "wsse:BinarySecurityToken");
-            bst.setAttributeNS(null, "EncodingType", Wss.BASE64);
-            bst.setAttributeNS(null, "ValueType", Wss.X509V3);
-            String bstId = "X509-" + UUID.randomUUID();
-            bst.setAttributeNS(Wss.WSU, "wsu:Id", bstId);
-            try {
-                bst.setTextContent(Base64.getEncoder().encodeToString(signer.credential().certificate().getEncoded()));
-            } catch (CertificateEncodingException ex) {
-                throw new ValidationException("credential.certificate", "could not be encoded", ex);
+        TokenTemplate.Insertion insertion = null;
+        try {
+            if (token != null) {
+                insertion = token.insertInto(envelope);
+                security.appendChild(insertion.token());
+                Element protector = samlReference(envelope);
+                protector.setAttributeNS(Wss.WSU, "wsu:Id", "STR-" + UUID.randomUUID());
+                security.appendChild(protector);
+                protectedTokens = List.of(protector);
+                str = samlReference(envelope);
+            } else {
+                str = envelope.createElementNS(Wss.WSSE, "wsse:SecurityTokenReference");
+                Element bst = envelope.createElementNS(Wss.WSSE, "wsse:BinarySecurityToken");
+                bst.setAttributeNS(null, "EncodingType", Wss.BASE64);
+                bst.setAttributeNS(null, "ValueType", Wss.X509V3);
+                String bstId = "X509-" + UUID.randomUUID();
+                bst.setAttributeNS(Wss.WSU, "wsu:Id", bstId);
+                try {
+                    bst.setTextContent(Base64.getEncoder().encodeToString(signer.credential().certificate().getEncoded()));
+                } catch (CertificateEncodingException ex) {
+                    throw new ValidationException("credential.certificate", "could not be encoded", ex);
+                }
+                security.appendChild(bst);
+                targets.add(bst);
+                Element ref = envelope.createElementNS(Wss.WSSE, "wsse:Reference");
+                ref.setAttributeNS(null, "URI", "#" + bstId);
+                ref.setAttributeNS(null, "ValueType", Wss.X509V3);
+                str.appendChild(ref);
             }
-            security.appendChild(bst);
-            targets.add(bst);
-            Element ref = envelope.createElementNS(Wss.WSSE, "wsse:Reference");
-            ref.setAttributeNS(null, "URI", "#" + bstId);
-            ref.setAttributeNS(null, "ValueType", Wss.X509V3);
-            str.appendChild(ref);
+            targets.add(withId(body, "Body"));
+            signer.signDetached(security, null, targets, str, protectedTokens);
+        } finally {
+            if (insertion != null) {
+                insertion.close();
+            }
         }
-        targets.add(withId(body, "Body"));
-        signer.signDetached(security, null, targets, str, protectedTokens);
         return envelope;
     }
 
@@ -172,24 +182,6 @@ public final class WsSecuritySigner {
     }
 
     private record TimeStrings(Instant created, String[] text) {
-    }
-
-    /**
-     * An assertion taken out of another document (e.g. an STS response) may rely on namespace declarations of its
-     * old ancestors (also for QNames in xsi:type values); declare them on the copy. Exclusive c14n renders only the
-     * prefixes actually used, so the assertion's digest is unchanged.
-     */
-    private static void copyInheritedNamespaces(Element original, Element copy) {
-        for (org.w3c.dom.Node n = original.getParentNode(); n instanceof Element ancestor; n = n.getParentNode()) {
-            org.w3c.dom.NamedNodeMap attrs = ancestor.getAttributes();
-            for (int i = 0; i < attrs.getLength(); i++) {
-                org.w3c.dom.Attr a = (org.w3c.dom.Attr) attrs.item(i);
-                if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())
-                        && !copy.hasAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, a.getLocalName())) {
-                    copy.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, a.getName(), a.getValue());
-                }
-            }
-        }
     }
 
     private static Element withId(Element e, String name) {

@@ -12,6 +12,8 @@ import dk.rammearkitektur.signing.internal.ExclusiveC14n;
 import dk.rammearkitektur.signing.internal.IdRegistry;
 import dk.rammearkitektur.signing.internal.NamespaceFixup;
 import dk.rammearkitektur.signing.internal.Santuario;
+import dk.rammearkitektur.signing.internal.TokenTemplate;
+import dk.rammearkitektur.signing.internal.VerificationScope;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -58,12 +60,14 @@ public final class XmlSigner {
     private final SignatureAlgorithm algorithm;
     private final DigestAlgorithm digest;
     private final KeyInfoContent keyInfo;
+    private final CanonicalParts canonicalParts;
 
     private XmlSigner(Builder b) {
         this.credential = b.credential;
         this.algorithm = b.algorithm;
         this.digest = b.digest;
         this.keyInfo = b.keyInfo;
+        this.canonicalParts = new CanonicalParts(algorithm, digest);
     }
 
     /** A builder for signing with {@code credential}. */
@@ -156,8 +160,28 @@ public final class XmlSigner {
         Santuario.init();
         Document doc = parent.getOwnerDocument();
         NamespaceFixup.declareMissing(doc.getDocumentElement());
-        IdRegistry.register(doc);
         List<String> ids = new ArrayList<>(targets.size());
+        List<String> strIds = new ArrayList<>(tokenReferences.size());
+        List<Element> tokens = new ArrayList<>(tokenReferences.size());
+        // Nothing below changes the document until the tokens are resolved: within the scope, the token references
+        // are resolved through this one ID scan (which refuses duplicate IDs) instead of a walk of the document each.
+        try (VerificationScope scope = VerificationScope.open(doc)) {
+            IdRegistry.register(doc);
+            checkTargets(doc, targets, ids);
+            resolveTokens(doc, tokenReferences, strIds, tokens);
+        }
+        if (!enveloped && Engines.isRsaPkcs1(algorithm) && !anyContains(targets, parent)) {
+            List<Element> all = new ArrayList<>(targets);
+            List<String> allIds = new ArrayList<>(ids);
+            // an STR-Transform reference digests the token the reference names, resolved once above
+            all.addAll(tokens);
+            allIds.addAll(strIds);
+            return signDirect(doc, parent, before, all, allIds, targets.size(), keyInfoContent);
+        }
+        return signWithSantuario(doc, parent, before, ids, enveloped, keyInfoContent, strIds);
+    }
+
+    private static void checkTargets(Document doc, List<Element> targets, List<String> ids) {
         for (Element target : targets) {
             String id = IdRegistry.idOf(target);
             if (id == null || id.isEmpty()) {
@@ -169,8 +193,10 @@ public final class XmlSigner {
             }
             ids.add(id);
         }
-        List<String> strIds = new ArrayList<>(tokenReferences.size());
-        List<Element> tokens = new ArrayList<>(tokenReferences.size());
+    }
+
+    private static void resolveTokens(Document doc, List<Element> tokenReferences, List<String> strIds,
+            List<Element> tokens) {
         for (Element str : tokenReferences) {
             String id = IdRegistry.idOf(str);
             if (id == null || id.isEmpty() || str.getOwnerDocument() != doc) {
@@ -184,15 +210,6 @@ public final class XmlSigner {
             }
             strIds.add(id);
         }
-        if (!enveloped && Engines.isRsaPkcs1(algorithm) && !anyContains(targets, parent)) {
-            List<Element> all = new ArrayList<>(targets);
-            List<String> allIds = new ArrayList<>(ids);
-            // an STR-Transform reference digests the token the reference names, resolved once above
-            all.addAll(tokens);
-            allIds.addAll(strIds);
-            return signDirect(doc, parent, before, all, allIds, targets.size(), keyInfoContent);
-        }
-        return signWithSantuario(doc, parent, before, ids, enveloped, keyInfoContent, strIds);
     }
 
     /** Whether one of {@code targets} is {@code node} or one of its ancestors. */
@@ -221,15 +238,12 @@ public final class XmlSigner {
             ByteSink sink = ByteSink.forThisThread();
             String[] digests = new String[targets.size()];
             for (int i = 0; i < targets.size(); i++) {
-                sink.reset();
-                if (!ExclusiveC14n.canonicalize(targets.get(i), sink)) {
-                    sink.reset();
-                    Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS)
-                            .canonicalizeSubtree(targets.get(i), sink);
-                }
-                md.reset();
-                sink.updateDigest(md);
-                digests[i] = b64.encodeToString(md.digest());
+                Element target = targets.get(i);
+                // A token the WS-Security signer inserted from its own copy may have been digested in the same
+                // context before (TokenTemplate); anything else is canonicalised here.
+                byte[] d = i < firstStr ? digest(target, md, sink)
+                        : TokenTemplate.digest(target, digest, () -> digest(target, md, sink));
+                digests[i] = b64.encodeToString(d);
             }
             boolean strict = doc.getStrictErrorChecking();
             doc.setStrictErrorChecking(false);
@@ -282,35 +296,85 @@ public final class XmlSigner {
         }
     }
 
+    /** The digest of {@code target}'s exclusive canonical form, canonicalised into {@code sink}. */
+    private static byte[] digest(Element target, MessageDigest md, ByteSink sink) throws XMLSecurityException {
+        sink.reset();
+        if (!ExclusiveC14n.canonicalize(target, sink)) {
+            sink.reset();
+            Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS).canonicalizeSubtree(target, sink);
+        }
+        md.reset();
+        sink.updateDigest(md);
+        return md.digest();
+    }
+
     /**
      * Writes the exclusive canonical form (without comments) of the SignedInfo {@link #signDirect} builds: the
      * apex element declares the only namespace used (ds), empty elements get end tags, and attribute values are
-     * escaped as c14n requires. Tests check it byte for byte against Santuario's canonicaliser.
+     * escaped as c14n requires. The fixed parts are this signer's {@link CanonicalParts}. Tests check it byte for byte
+     * against Santuario's canonicaliser.
      */
     private void writeCanonicalSignedInfo(ByteSink out, List<String> ids, String[] digests, int firstStr) {
-        StringBuilder b = new StringBuilder(400 + 330 * ids.size());
-        b.append("<ds:SignedInfo xmlns:ds=\"").append(DSIG).append("\"><ds:CanonicalizationMethod Algorithm=\"")
-                .append(AlgorithmPolicy.EXC_C14N).append("\"></ds:CanonicalizationMethod><ds:SignatureMethod Algorithm=\"")
-                .append(algorithm.uri()).append("\"></ds:SignatureMethod>");
+        CanonicalParts parts = canonicalParts;
+        out.write(parts.head, 0, parts.head.length);
         for (int i = 0; i < ids.size(); i++) {
-            b.append("<ds:Reference URI=\"");
-            escapeAttribute(b, "#" + ids.get(i));
-            if (i < firstStr) {
-                b.append("\"><ds:Transforms><ds:Transform Algorithm=\"").append(AlgorithmPolicy.EXC_C14N)
-                        .append("\"></ds:Transform></ds:Transforms>");
-            } else {
-                b.append("\"><ds:Transforms><ds:Transform Algorithm=\"").append(AlgorithmPolicy.STR_TRANSFORM)
-                        .append("\"><wsse:TransformationParameters xmlns:wsse=\"")
-                        .append(dk.rammearkitektur.signing.internal.StrTransform.WSSE)
-                        .append("\"><ds:CanonicalizationMethod Algorithm=\"").append(AlgorithmPolicy.EXC_C14N)
-                        .append("\"></ds:CanonicalizationMethod></wsse:TransformationParameters></ds:Transform></ds:Transforms>");
-            }
-            b.append("<ds:DigestMethod Algorithm=\"").append(digest.uri())
-                    .append("\"></ds:DigestMethod><ds:DigestValue>").append(digests[i]).append("</ds:DigestValue></ds:Reference>");
+            out.write(CanonicalParts.REFERENCE_URI, 0, CanonicalParts.REFERENCE_URI.length);
+            writeAttributeValue(out, ids.get(i));
+            byte[] middle = i < firstStr ? parts.c14nReference : parts.strReference;
+            out.write(middle, 0, middle.length);
+            out.writeAscii(digests[i], 0, digests[i].length()); // Base64: ASCII
+            out.write(CanonicalParts.REFERENCE_END, 0, CanonicalParts.REFERENCE_END.length);
         }
-        b.append("</ds:SignedInfo>");
-        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
-        out.write(bytes, 0, bytes.length);
+        out.write(CanonicalParts.TAIL, 0, CanonicalParts.TAIL.length);
+    }
+
+    /** Writes {@code value} escaped as a c14n attribute value, in one bulk copy when nothing needs escaping. */
+    private static void writeAttributeValue(ByteSink out, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80 || c == '&' || c == '<' || c == '"' || c == '\t' || c == '\n' || c == '\r') {
+                StringBuilder b = new StringBuilder(value.length() + 16);
+                escapeAttribute(b, value);
+                byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+                out.write(bytes, 0, bytes.length);
+                return;
+            }
+        }
+        out.writeAscii(value, 0, value.length());
+    }
+
+    /**
+     * The parts of {@link #writeCanonicalSignedInfo}'s output that depend only on the signer's algorithms, encoded
+     * once: everything up to the first Reference, each kind of Reference between its URI and its DigestValue, and the
+     * fixed ends.
+     */
+    private static final class CanonicalParts {
+        static final byte[] REFERENCE_URI = ascii("<ds:Reference URI=\"#");
+        static final byte[] REFERENCE_END = ascii("</ds:DigestValue></ds:Reference>");
+        static final byte[] TAIL = ascii("</ds:SignedInfo>");
+        final byte[] head;
+        final byte[] c14nReference;
+        final byte[] strReference;
+
+        CanonicalParts(SignatureAlgorithm algorithm, DigestAlgorithm digest) {
+            head = ascii("<ds:SignedInfo xmlns:ds=\"" + DSIG + "\"><ds:CanonicalizationMethod Algorithm=\""
+                    + AlgorithmPolicy.EXC_C14N + "\"></ds:CanonicalizationMethod><ds:SignatureMethod Algorithm=\""
+                    + algorithm.uri() + "\"></ds:SignatureMethod>");
+            String digestMethod = "<ds:DigestMethod Algorithm=\"" + digest.uri()
+                    + "\"></ds:DigestMethod><ds:DigestValue>";
+            c14nReference = ascii("\"><ds:Transforms><ds:Transform Algorithm=\"" + AlgorithmPolicy.EXC_C14N
+                    + "\"></ds:Transform></ds:Transforms>" + digestMethod);
+            strReference = ascii("\"><ds:Transforms><ds:Transform Algorithm=\"" + AlgorithmPolicy.STR_TRANSFORM
+                    + "\"><wsse:TransformationParameters xmlns:wsse=\""
+                    + dk.rammearkitektur.signing.internal.StrTransform.WSSE
+                    + "\"><ds:CanonicalizationMethod Algorithm=\"" + AlgorithmPolicy.EXC_C14N
+                    + "\"></ds:CanonicalizationMethod></wsse:TransformationParameters></ds:Transform></ds:Transforms>"
+                    + digestMethod);
+        }
+
+        private static byte[] ascii(String s) {
+            return s.getBytes(StandardCharsets.US_ASCII);
+        }
     }
 
     /** Attribute value escaping of Canonical XML 1.0 (section 2.3). */
