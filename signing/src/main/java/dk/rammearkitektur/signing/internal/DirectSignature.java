@@ -253,7 +253,7 @@ public final class DirectSignature implements ParsedSignature {
 
     @Override
     public boolean checkSignatureValue(PublicKey key) throws GeneralSecurityException, java.io.IOException {
-        Signature engine = Engines.signature(algorithm);
+        Signature engine = Engines.verifier(algorithm);
         engine.initVerify(key);
         engine.update(signedInfo);
         byte[] value = Base64.getMimeDecoder().decode(signatureValue);

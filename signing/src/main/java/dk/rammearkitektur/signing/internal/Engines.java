@@ -9,13 +9,16 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * JCA engines for the signing and verification hot paths: per-thread message digests (no provider look-up per
- * message), and signature engines, which are created per use and never cached, because an initialised engine keeps its
- * private key.
+ * JCA engines for the signing and verification hot paths: per-thread message digests and verification engines (no
+ * provider look-up per message; a verification engine holds only a public key), and signing engines, which are created
+ * per use and never cached, because an initialised engine keeps its private key.
  */
 public final class Engines {
     private static final ThreadLocal<Map<DigestAlgorithm, MessageDigest>> DIGESTS =
             ThreadLocal.withInitial(() -> new EnumMap<>(DigestAlgorithm.class));
+
+    private static final ThreadLocal<Map<SignatureAlgorithm, Signature>> VERIFIERS =
+            ThreadLocal.withInitial(() -> new EnumMap<>(SignatureAlgorithm.class));
 
     private Engines() {
     }
@@ -46,6 +49,21 @@ public final class Engines {
      */
     public static Signature signature(SignatureAlgorithm algorithm) throws NoSuchAlgorithmException {
         return Signature.getInstance(jcaName(algorithm));
+    }
+
+    /**
+     * This thread's engine for verifying {@code algorithm} (an RSA PKCS#1 v1.5 or an ECDSA method, as
+     * {@link #signature(SignatureAlgorithm)}); call initVerify, then update and verify, with nothing in between that
+     * could verify on this thread. It is never initialised for signing, so it never holds a private key.
+     */
+    public static Signature verifier(SignatureAlgorithm algorithm) throws NoSuchAlgorithmException {
+        Map<SignatureAlgorithm, Signature> engines = VERIFIERS.get();
+        Signature engine = engines.get(algorithm);
+        if (engine == null) {
+            engine = signature(algorithm);
+            engines.put(algorithm, engine);
+        }
+        return engine;
     }
 
     /** Whether {@link #rsaSignature(SignatureAlgorithm)} supports {@code algorithm}. */
