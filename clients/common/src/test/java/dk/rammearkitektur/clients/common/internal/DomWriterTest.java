@@ -59,6 +59,86 @@ class DomWriterTest {
     }
 
     @Test
+    void aPrefixAnEarlierAttributeWasWrittenWithIsNotReboundByALaterOne() {
+        Document d = Dom.newDocument();
+        Element root = d.createElementNS("urn:r", "r:root");
+        root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:b", "urn:b");
+        d.appendChild(root);
+        Element e = d.createElementNS("urn:a", "a:e");
+        e.setAttributeNS("urn:b", "a:first", "1"); // clashes with the element's prefix: written as b:first
+        e.setAttributeNS("urn:c", "b:second", "2"); // its own prefix b is now taken on this element
+        root.appendChild(e);
+        byte[] bytes = DomWriter.toBytes(d);
+        Element back = (Element) reparse(bytes).getDocumentElement().getFirstChild();
+        String written = new String(bytes, StandardCharsets.UTF_8);
+        assertEquals("1", back.getAttributeNS("urn:b", "first"), written);
+        assertEquals("2", back.getAttributeNS("urn:c", "second"), written);
+    }
+
+    /** Random documents with clashing prefixes read back as the same elements, attributes and text. */
+    @Property(tries = 500)
+    void randomNamespaceMixesReadBackAsTheSameInfoset(@ForAll("seeds") long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        String[] uris = {"urn:a", "urn:b", "urn:c"};
+        String[] prefixes = {"a", "b", "ns1", ""};
+        Document d = Dom.newDocument();
+        Element root = d.createElementNS("urn:a", "a:root");
+        d.appendChild(root);
+        java.util.List<Element> elements = new java.util.ArrayList<>(java.util.List.of(root));
+        for (int i = 0, n = 1 + r.nextInt(8); i < n; i++) {
+            String p = prefixes[r.nextInt(prefixes.length)];
+            String u = uris[r.nextInt(uris.length)];
+            Element e = p.isEmpty() ? d.createElementNS(r.nextBoolean() ? null : u, "e" + i)
+                    : d.createElementNS(u, p + ":e" + i);
+            elements.get(r.nextInt(elements.size())).appendChild(e);
+            elements.add(e);
+            String declared = prefixes[r.nextInt(3)];
+            if (r.nextInt(3) == 0 && !declared.equals(p)) { // (an element declaring its own prefix away is refused)
+                e.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:" + declared, uris[r.nextInt(uris.length)]);
+            }
+            for (int j = 0, m = r.nextInt(4); j < m; j++) {
+                String ap = prefixes[r.nextInt(3)];
+                if (r.nextInt(4) == 0) {
+                    e.setAttributeNS(null, "x" + j, "v\u00e6<&\"\t" + j);
+                } else {
+                    e.setAttributeNS(uris[r.nextInt(uris.length)], ap + ":y" + j, "w" + j);
+                }
+            }
+            if (r.nextBoolean()) {
+                e.appendChild(d.createTextNode("t\u00f8\r>" + i));
+            }
+        }
+        byte[] bytes = DomWriter.toBytes(d);
+        assertEquals(infoset(root), infoset(reparse(bytes).getDocumentElement()),
+                new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    @Provide
+    Arbitrary<Long> seeds() {
+        return Arbitraries.longs();
+    }
+
+    private static String infoset(org.w3c.dom.Node n) {
+        if (!(n instanceof Element e)) {
+            return n.getNodeType() + ":" + n.getNodeValue();
+        }
+        java.util.TreeSet<String> attributes = new java.util.TreeSet<>();
+        org.w3c.dom.NamedNodeMap m = e.getAttributes();
+        for (int i = 0; i < m.getLength(); i++) {
+            org.w3c.dom.Attr a = (org.w3c.dom.Attr) m.item(i);
+            if (!"http://www.w3.org/2000/xmlns/".equals(a.getNamespaceURI())) {
+                attributes.add("{" + (a.getNamespaceURI() == null ? "" : a.getNamespaceURI()) + "}"
+                        + a.getLocalName() + "=" + a.getValue());
+            }
+        }
+        StringBuilder sb = new StringBuilder("{" + e.getNamespaceURI() + "}" + e.getLocalName() + attributes + "[");
+        for (org.w3c.dom.Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+            sb.append(infoset(c));
+        }
+        return sb.append(']').toString();
+    }
+
+    @Test
     void prefixClashesGetAFreshPrefixAndNothingMovesNamespace() {
         Document d = Dom.newDocument();
         Element root = d.createElementNS("urn:a", "ns1:root");

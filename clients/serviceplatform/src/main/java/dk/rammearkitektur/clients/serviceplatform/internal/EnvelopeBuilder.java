@@ -10,7 +10,8 @@ import dk.rammearkitektur.clients.common.internal.SoapEnvelopes;
 /**
  * Builds a SOAP 1.1 or 1.2 envelope (the call's binding) as DOM: WS-Addressing headers (as {@link Addressing} says,
  * and never for a binding whose SOAP action is empty),
- * the KOMBIT RequestHeader where the binding has one, the auth model's additions, the JAXB-marshalled body.
+ * the KOMBIT RequestHeader where the binding has one, the auth model's additions, the body (a {@link DomPayload}
+ * appends itself; anything else is marshalled by JAXB).
  */
 public final class EnvelopeBuilder {
     private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
@@ -61,7 +62,11 @@ public final class EnvelopeBuilder {
             rh.setAttributeNS(XMLNS, "xmlns:rh", REQUEST_HEADER);
             Dom.add(rh, REQUEST_HEADER, "rh:TransactionUUID", call.correlationId());
         }
-        JaxbCodec.marshal(payload, body);
+        if (payload instanceof DomPayload dom) {
+            dom.appendTo(body);
+        } else {
+            JaxbCodec.marshal(payload, body);
+        }
         auth.apply(doc, header, body, call);
         return doc;
     }

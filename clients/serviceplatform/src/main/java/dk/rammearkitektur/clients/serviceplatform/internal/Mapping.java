@@ -18,6 +18,9 @@ import dk.rammearkitektur.clients.common.internal.ReplyShapeException;
 
 /** Maps the contracts' JAXB types to the public records; a reply missing what the contract requires is malformed. */
 public final class Mapping {
+    private static final java.util.regex.Pattern TEN_DIGITS = java.util.regex.Pattern.compile("\\d{10}");
+    private static final java.util.regex.Pattern EIGHT_DIGITS = java.util.regex.Pattern.compile("\\d{8}");
+
     private Mapping() {
     }
 
@@ -27,7 +30,7 @@ public final class Mapping {
             return null;
         }
         PersonLookupResponse.Persondata p = r.persondata;
-        require(p.personnummer != null && p.personnummer.matches("\\d{10}"), "persondata.personnummer");
+        require(p.personnummer != null && TEN_DIGITS.matcher(p.personnummer).matches(), "persondata.personnummer");
         require(p.navn != null && p.navn.personadresseringsnavn != null, "persondata.navn.personadresseringsnavn");
         require(p.status != null && p.status.status != null, "persondata.status.status");
         PersonStatus status;
@@ -90,7 +93,7 @@ public final class Mapping {
         List<String> cvrs = new ArrayList<>();
         if (r.response.legalUnitIdentifierCollection != null) {
             for (String s : r.response.legalUnitIdentifierCollection.legalUnitIdentifiers) {
-                require(s != null && s.trim().matches("\\d{8}"),
+                require(s != null && EIGHT_DIGITS.matcher(s.trim()).matches(),
                         "SearchLegalUnitResponse.LegalUnitIdentifierCollection.LegalUnitIdentifier");
                 cvrs.add(s.trim());
             }
