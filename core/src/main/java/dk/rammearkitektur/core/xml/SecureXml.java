@@ -171,7 +171,11 @@ public final class SecureXml {
      */
     private static final ThreadLocal<XMLInputFactory> READERS = ThreadLocal.withInitial(() -> {
         XMLInputFactory f = xmlInputFactory();
-        f.setProperty(REUSE_INSTANCE, Boolean.TRUE);
+        try {
+            f.setProperty(REUSE_INSTANCE, Boolean.TRUE);
+        } catch (IllegalArgumentException e) {
+            // a JDK without the property: a new reader per call, as before
+        }
         return f;
     });
 
@@ -183,7 +187,8 @@ public final class SecureXml {
      */
     public static XMLStreamReader createStreamReader(InputStream in) {
         try {
-            return new DoctypeRefusingReader(READERS.get().createXMLStreamReader(in));
+            DetachableInput input = new DetachableInput(in);
+            return new DoctypeRefusingReader(READERS.get().createXMLStreamReader(input), input::detach);
         } catch (XMLStreamException e) {
             throw new XmlParseException("XML could not be read: " + e.getMessage(), e);
         }
@@ -192,7 +197,8 @@ public final class SecureXml {
     /** Like {@link #createStreamReader(InputStream)}, from characters. */
     public static XMLStreamReader createStreamReader(Reader in) {
         try {
-            return new DoctypeRefusingReader(READERS.get().createXMLStreamReader(in));
+            DetachableReader input = new DetachableReader(in);
+            return new DoctypeRefusingReader(READERS.get().createXMLStreamReader(input), input::detach);
         } catch (XMLStreamException e) {
             throw new XmlParseException("XML could not be read: " + e.getMessage(), e);
         }
@@ -314,6 +320,67 @@ public final class SecureXml {
         }
     };
 
+    /** The caller's input until the reader is closed; then nothing, so a kept parser does not keep the input alive. */
+    private static final class DetachableInput extends InputStream {
+        private InputStream in;
+
+        DetachableInput(InputStream in) {
+            this.in = java.util.Objects.requireNonNull(in, "in == null");
+        }
+
+        void detach() {
+            in = null;
+        }
+
+        private InputStream in() throws IOException {
+            if (in == null) {
+                throw new IOException("the XML stream reader is closed");
+            }
+            return in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return in().read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return in().read(b, off, len);
+        }
+
+        @Override
+        public int available() throws IOException {
+            return in == null ? 0 : in.available();
+        }
+    }
+
+    /** {@link DetachableInput} for characters (its own lock, so that it holds nothing of the caller's reader). */
+    private static final class DetachableReader extends Reader {
+        private Reader in;
+
+        DetachableReader(Reader in) {
+            this.in = java.util.Objects.requireNonNull(in, "in == null");
+        }
+
+        void detach() {
+            in = null;
+        }
+
+        @Override
+        public int read(char[] b, int off, int len) throws IOException {
+            if (in == null) {
+                throw new IOException("the XML stream reader is closed");
+            }
+            return in.read(b, off, len);
+        }
+
+        @Override
+        public void close() {
+            // the caller's reader is the caller's to close
+        }
+    }
+
     /** Delegating reader that refuses DOCTYPE events and maps stream errors to our exceptions. */
     private static final class DoctypeRefusingReader extends javax.xml.stream.util.StreamReaderDelegate {
         /** Stands in for the parser once closed, which the thread's next reader may be using by then. */
@@ -322,17 +389,28 @@ public final class SecureXml {
                     throw new IllegalStateException("the XML stream reader is closed");
                 });
 
-        DoctypeRefusingReader(XMLStreamReader r) {
+        private final Runnable detach;
+
+        DoctypeRefusingReader(XMLStreamReader r, Runnable detach) {
             super(r);
+            this.detach = detach;
         }
 
-        /** Frees the parser for the thread's next reader; a second close does nothing. */
+        /**
+         * Frees the parser for the thread's next reader and cuts it off from the caller's input, which the kept parser
+         * would otherwise hold until the thread parses again; a second close does nothing. The caller's stream is not
+         * closed (as before: a StAX reader never closes its input).
+         */
         @Override
         public void close() throws XMLStreamException {
             XMLStreamReader parser = getParent();
             if (parser != CLOSED) {
                 setParent(CLOSED);
-                parser.close();
+                try {
+                    parser.close();
+                } finally {
+                    detach.run();
+                }
             }
         }
 

@@ -162,4 +162,26 @@ class SecureXmlReaderReuseTest {
     Arbitrary<List<String>> texts() {
         return Arbitraries.strings().withCharRange(' ', '\uD7FF').ofMaxLength(40).list().ofMinSize(1).ofMaxSize(5);
     }
+
+    @Test
+    void aClosedReaderLetsGoOfTheCallersInput() throws Exception {
+        byte[] big = ("<a>" + "x".repeat(1 << 20) + "</a>").getBytes(StandardCharsets.UTF_8);
+        java.lang.ref.WeakReference<ByteArrayInputStream> input = readAndClose(big);
+        // closed early (as after a refusal half-way): the thread's factory keeps the closed parser for the next
+        // reader, which must not keep the 1 MB input alive
+        for (int i = 0; i < 50 && input.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(null, input.get(), "the kept parser still references the caller's input");
+        assertEquals("<null a></a>", events(reader("<a/>")), "the thread's next reader works");
+    }
+
+    private static java.lang.ref.WeakReference<ByteArrayInputStream> readAndClose(byte[] xml) throws XMLStreamException {
+        ByteArrayInputStream in = new ByteArrayInputStream(xml);
+        XMLStreamReader r = SecureXml.createStreamReader(in);
+        r.next();
+        r.close();
+        return new java.lang.ref.WeakReference<>(in);
+    }
 }
