@@ -8,6 +8,7 @@ import dk.rammearkitektur.sso.sp.LoginOptions;
 import dk.rammearkitektur.sso.sp.LoginRedirect;
 import dk.rammearkitektur.sso.sp.ServiceProvider;
 import dk.rammearkitektur.sso.sp.SsoProfile;
+import dk.rammearkitektur.sso.testsupport.WebTestSupport;
 import dk.rammearkitektur.testkit.idp.IdentityProviderSimulator;
 import dk.rammearkitektur.testkit.idp.IdpFault;
 import dk.rammearkitektur.testkit.idp.IdpProfile;
@@ -20,7 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +31,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.xml.security.encryption.EncryptedData;
 import org.apache.xml.security.encryption.EncryptedKey;
 import org.apache.xml.security.encryption.XMLCipher;
@@ -85,14 +83,7 @@ final class SsoRig implements AutoCloseable {
                     .signingCredential(spKey.credential()).decryptionCredential(spKey.credential())
                     .idp(IdpMetadata.parse(idp.metadata(), SignatureTrust.pinned(idp.signingCertificate())))
                     .profile(SsoProfile.contextHandlerNsisTest()).build();
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("ca", idp.tlsTrustAnchor());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, tmf.getTrustManagers(), null);
-            http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10))
+            http = HttpClient.newBuilder().sslContext(WebTestSupport.trusting(idp.tlsTrustAnchor())).connectTimeout(Duration.ofSeconds(10))
                     .followRedirects(HttpClient.Redirect.NEVER).build();
         } catch (Exception | Error e) {
             idp.close();

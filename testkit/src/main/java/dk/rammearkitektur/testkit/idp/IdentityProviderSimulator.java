@@ -16,6 +16,7 @@ import dk.rammearkitektur.testkit.idp.internal.XmlCrypto;
 import dk.rammearkitektur.testkit.serviceplatform.ConformanceViolation;
 import dk.rammearkitektur.testkit.serviceplatform.internal.LoopbackHttpsServer;
 import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -398,7 +399,7 @@ public final class IdentityProviderSimulator implements AutoCloseable {
     }
 
     private static String issuer(Element root) {
-        Element i = Saml.child(root, Saml.ASSERTION, "Issuer");
+        Element i = Xml.kid(root, Saml.ASSERTION, "Issuer");
         return i == null ? null : i.getTextContent().strip();
     }
 
@@ -506,7 +507,7 @@ public final class IdentityProviderSimulator implements AutoCloseable {
      * OIOSAML 2 Context Handler: the note says which NameID it sends (X509SubjectName), not what SPs ask for.
      */
     private void checkNameIdPolicy(List<String> broken, String requestId, Element req) {
-        Element policy = Saml.child(req, Saml.PROTOCOL, "NameIDPolicy");
+        Element policy = Xml.kid(req, Saml.PROTOCOL, "NameIDPolicy");
         String format = policy == null ? null : Saml.attr(policy, "Format");
         if (format == null || !profile.oiosaml3()) {
             return;
@@ -524,7 +525,7 @@ public final class IdentityProviderSimulator implements AutoCloseable {
      * it is optional (§7 AuthnRequest in).
      */
     private void checkRequestedAuthnContext(List<String> broken, String requestId, Element req) {
-        Element rac = Saml.child(req, Saml.PROTOCOL, "RequestedAuthnContext");
+        Element rac = Xml.kid(req, Saml.PROTOCOL, "RequestedAuthnContext");
         if (rac == null || !profile.oiosaml3()) {
             return;
         }
@@ -533,7 +534,7 @@ public final class IdentityProviderSimulator implements AutoCloseable {
                         + (rac.hasAttribute("Comparison") ? shortText(rac.getAttribute("Comparison")) : "absent (exact)"));
         int levels = 0;
         List<String> odd = new ArrayList<>();
-        for (Element ref : Saml.children(rac, Saml.ASSERTION, "AuthnContextClassRef")) {
+        for (Element ref : Xml.kids(rac, Saml.ASSERTION, "AuthnContextClassRef")) {
             String v = ref.getTextContent().strip();
             if (v.startsWith(LevelOfAssurance.URI_PREFIX) && knownLevel(v.substring(LevelOfAssurance.URI_PREFIX.length()))) {
                 levels++;
@@ -575,11 +576,11 @@ public final class IdentityProviderSimulator implements AutoCloseable {
     }
 
     private static LevelOfAssurance requestedLoa(Element req) {
-        Element rac = Saml.child(req, Saml.PROTOCOL, "RequestedAuthnContext");
+        Element rac = Xml.kid(req, Saml.PROTOCOL, "RequestedAuthnContext");
         if (rac == null) {
             return null;
         }
-        for (Element ref : Saml.children(rac, Saml.ASSERTION, "AuthnContextClassRef")) {
+        for (Element ref : Xml.kids(rac, Saml.ASSERTION, "AuthnContextClassRef")) {
             String v = ref.getTextContent().strip();
             if (v.startsWith(LevelOfAssurance.URI_PREFIX)) {
                 try {
@@ -694,7 +695,7 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         s.malformedPrivileges = f.contains(IdpFault.MALFORMED_PRIVILEGES);
         Element assertion = IdpMessages.assertion(s);
         IdpKeys signer = f.contains(IdpFault.WRONG_SIGNING_KEY) ? wrongKeys() : keys;
-        Node afterIssuer = Saml.child(assertion, Saml.ASSERTION, "Issuer").getNextSibling();
+        Node afterIssuer = Xml.kid(assertion, Saml.ASSERTION, "Issuer").getNextSibling();
         XmlCrypto.signEnveloped(assertion, afterIssuer, signer.keys().getPrivate(), signer.certificate(), signatureMethod);
         if (f.contains(IdpFault.WRAPPED_ASSERTION)) {
             assertion = wrap(assertion);
@@ -720,14 +721,14 @@ public final class IdentityProviderSimulator implements AutoCloseable {
     private static Element wrap(Element genuine) {
         Element forged = (Element) genuine.cloneNode(true);
         forged.setAttribute("ID", Saml.newId());
-        Element subject = Saml.child(forged, Saml.ASSERTION, "Subject");
-        Element nameId = Saml.child(subject, Saml.ASSERTION, "NameID");
+        Element subject = Xml.kid(forged, Saml.ASSERTION, "Subject");
+        Element nameId = Xml.kid(subject, Saml.ASSERTION, "NameID");
         String v = nameId.getTextContent();
         int slash = v.lastIndexOf('/');
         nameId.setTextContent((slash >= 0 ? v.substring(0, slash + 1) : "") + "00000000-0000-4000-8000-00000000dead");
-        Element sig = Saml.child(genuine, Saml.DSIG, "Signature");
+        Element sig = Xml.kid(genuine, Saml.DSIG, "Signature");
         genuine.removeChild(sig);
-        Element conditions = Saml.child(forged, Saml.ASSERTION, "Conditions");
+        Element conditions = Xml.kid(forged, Saml.ASSERTION, "Conditions");
         Element advice = genuine.getOwnerDocument().createElementNS(Saml.ASSERTION, "saml:Advice");
         forged.insertBefore(advice, conditions.getNextSibling());
         advice.appendChild(genuine);
@@ -793,11 +794,11 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         if (!sloUri().toString().equals(msg.getAttribute("Destination"))) {
             violation("SLO", id, "Destination", "Destination must be " + sloUri());
         }
-        Element nameId = Saml.child(msg, Saml.ASSERTION, "NameID");
+        Element nameId = Xml.kid(msg, Saml.ASSERTION, "NameID");
         if (nameId == null || Saml.attr(nameId, "Format") == null) {
             violation("SLO", id, "NameID", "a NameID with its Format is required");
         }
-        if (Saml.child(msg, Saml.PROTOCOL, "SessionIndex") == null) {
+        if (Xml.kid(msg, Saml.PROTOCOL, "SessionIndex") == null) {
             violation("SLO", id, "SessionIndex", "a SessionIndex is required");
         }
         if (nameId != null) {
@@ -812,7 +813,7 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         if (draw(IdpFault.LOGOUT_ANSWER_BY_POST)) {
             // the POST binding has no query signature: the LogoutResponse carries an enveloped one after its Issuer
             Saml.declareNamespaces(answer);
-            XmlCrypto.signEnveloped(answer, Saml.child(answer, Saml.ASSERTION, "Issuer").getNextSibling(),
+            XmlCrypto.signEnveloped(answer, Xml.kid(answer, Saml.ASSERTION, "Issuer").getNextSibling(),
                     keys.keys().getPrivate(), keys.certificate(), signatureMethod);
             return postBinding(sp.slo(), serialise(answer), relayState);
         }

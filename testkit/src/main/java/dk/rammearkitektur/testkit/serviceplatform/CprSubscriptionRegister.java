@@ -1,5 +1,6 @@
 package dk.rammearkitektur.testkit.serviceplatform;
 
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;

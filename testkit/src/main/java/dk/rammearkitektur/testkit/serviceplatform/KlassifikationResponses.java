@@ -1,5 +1,6 @@
 package dk.rammearkitektur.testkit.serviceplatform;
 
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -2,6 +2,7 @@ package dk.rammearkitektur.testkit.serviceplatform;
 
 import dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.Relation;
 import dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.Virkning;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dk.rammearkitektur.testkit.serviceplatform;
 
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import org.w3c.dom.Element;
 
 /** What the simulated LoRa (sagdok 3) services' replies share: the output element with StandardRetur, paging numbers. */

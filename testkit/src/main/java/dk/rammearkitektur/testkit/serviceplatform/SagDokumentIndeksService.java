@@ -28,6 +28,7 @@ import dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.Registra
 import dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.Relation;
 import dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.State;
 import dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.Virkning;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -181,10 +182,14 @@ final class SagDokumentIndeksService {
     private final KlassifikationData klassifikation;
     private final SimulatorData registers;
     private final LoraIndexParts parts;
+    private final LoraIndexSearch<IndexObject, Registration, Kind> indexSearch;
 
     SagDokumentIndeksService(SagDokumentIndeksData data, KlassifikationData klassifikation, SimulatorData registers) {
         this.parts = new LoraIndexParts("SDI", klassifikation);
         this.data = data;
+        this.indexSearch = new LoraIndexSearch<>(data, SDI, "sdi", SagDokumentIndeksRules.OK,
+                new LoraIndexSearch.Target<>(Kind.SAG, "SagUuid", "sager"),
+                new LoraIndexSearch.Target<>(Kind.DOKUMENT, "DokumentUuid", "dokumenter"));
         this.klassifikation = klassifikation;
         this.registers = registers;
     }
@@ -441,38 +446,18 @@ final class SagDokumentIndeksService {
     // ---- fremsoeg
 
     private void fremsoeg(Element out, Element input, Call call, String correlationId, Recorder recorder) {
-        Set<UUID> found = new LinkedHashSet<>();
-        for (Element e : Xml.kids(input)) {
-            if (("SagUuid".equals(e.getLocalName()) || "DokumentUuid".equals(e.getLocalName()))) {
-                Optional<UUID> id = uuid(e.getTextContent().trim());
-                if (id.isEmpty()) {
-                    Problem p = new Problem(INPUT, e.getLocalName() + " is not a UUID");
-                    recorder.record(correlationId, p);
-                    retur(out, "sd:StandardRetur", p.status(), p.toString());
-                    return;
-                }
-                Kind k = "SagUuid".equals(e.getLocalName()) ? Kind.SAG : Kind.DOKUMENT;
-                data.get(id.get()).filter(o -> o.kind() == k && ownedBy(o, call)).ifPresent(o -> found.add(o.uuid()));
-            }
+        Optional<LoraIndexSearch.Named> named = indexSearch.named(input, o -> ownedBy(o, call),
+                e -> new Problem(INPUT, e.getLocalName() + " is not a UUID"), out, correlationId, recorder);
+        if (named.isEmpty()) {
+            return;
         }
+        Set<UUID> found = named.get().found();
         Element soeg = Xml.kid(input, SDI, "SoegUdtryk");
         if (soeg != null) {
             found.addAll(search(soeg, call));
         }
-        retur(out, "sd:StandardRetur", SagDokumentIndeksRules.OK, null);
-        List<IndexObject> sager = new ArrayList<>();
-        List<IndexObject> dokumenter = new ArrayList<>();
-        for (UUID u : found) {
-            data.get(u).ifPresent(o -> (o.kind() == Kind.SAG ? sager : dokumenter).add(o));
-        }
-        for (String[] a : new String[][] {{"sager", String.valueOf(sager.size())},
-            {"dokumenter", String.valueOf(dokumenter.size())}}) {
-            Element antal = Xml.el(out, SDI, "sdi:Antal", null);
-            Xml.el(antal, SDI, "sdi:Element", a[0]);
-            Xml.el(antal, SDI, "sdi:Antal", a[1]);
-        }
-        sager.forEach(o -> snapshot(out, "sdi:SagFiltreretOejebliksbillede", o, SAG_SPEC));
-        dokumenter.forEach(o -> snapshot(out, "sdi:DokumentFiltreretOejebliksbillede", o, DOKUMENT_SPEC));
+        indexSearch.answer(out, found, o -> snapshot(out, "sdi:SagFiltreretOejebliksbillede", o, SAG_SPEC),
+                o -> snapshot(out, "sdi:DokumentFiltreretOejebliksbillede", o, DOKUMENT_SPEC));
     }
 
     /** The UUIDs of the visible objects a SoegUdtryk finds. */

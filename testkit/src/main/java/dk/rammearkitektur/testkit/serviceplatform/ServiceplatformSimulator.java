@@ -16,6 +16,7 @@ import dk.rammearkitektur.testkit.serviceplatform.internal.LoopbackHttpsServer;
 import dk.rammearkitektur.testkit.serviceplatform.internal.PublishedContracts;
 import dk.rammearkitektur.testkit.serviceplatform.internal.RequestLog;
 import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -20,6 +20,7 @@ import dk.rammearkitektur.signing.xml.XmlSigner;
 import dk.rammearkitektur.testkit.pki.TestPki;
 import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
 import dk.rammearkitektur.testkit.serviceplatform.internal.SimulatorExchanges;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;

@@ -30,6 +30,7 @@ import dk.rammearkitektur.testkit.serviceplatform.SagDokumentIndeksData.Virkning
 import dk.rammearkitektur.testkit.serviceplatform.YdelsesIndeksData.IndexObject;
 import dk.rammearkitektur.testkit.serviceplatform.YdelsesIndeksData.Kind;
 import dk.rammearkitektur.testkit.serviceplatform.YdelsesIndeksData.Registration;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -161,11 +162,16 @@ final class YdelsesIndeksService {
     private final SimulatorData registers;
     private final Function<UUID, Optional<SagDokumentIndeksData.ItSystem>> itSystems;
     private final LoraIndexParts parts;
+    private final LoraIndexSearch<IndexObject, Registration, Kind> indexSearch;
 
     /** Over {@code data}; IT systems are looked up in {@code itSystems} (the register SF1470 uses as well). */
     YdelsesIndeksService(YdelsesIndeksData data, KlassifikationData klassifikation, SimulatorData registers,
             Function<UUID, Optional<SagDokumentIndeksData.ItSystem>> itSystems) {
         this.data = data;
+        this.indexSearch = new LoraIndexSearch<>(data, YI, "yi", YdelsesIndeksRules.OK,
+                new LoraIndexSearch.Target<>(Kind.BEVILLING, "BevillingUuid", "bevillinger"),
+                new LoraIndexSearch.Target<>(Kind.OEKONOMISK_EFFEKTUERING, "OekonomiskEffektueringUuid",
+                        "effektueringer"));
         this.klassifikation = klassifikation;
         this.registers = registers;
         this.itSystems = itSystems;
@@ -707,47 +713,21 @@ final class YdelsesIndeksService {
     // ---- fremsoeg
 
     private void fremsoeg(Element out, Element input, Call call, String correlationId, Recorder recorder) {
-        Set<UUID> found = new LinkedHashSet<>();
-        boolean byId = false;
-        for (Element e : Xml.kids(input)) {
-            boolean grant = "BevillingUuid".equals(e.getLocalName());
-            if (!grant && !"OekonomiskEffektueringUuid".equals(e.getLocalName())) {
-                continue;
-            }
-            byId = true;
-            Optional<UUID> id = uuid(e.getTextContent().trim());
-            if (id.isEmpty()) {
-                Problem p = new Problem(INPUT, "yi:" + e.getLocalName() + " '" + e.getTextContent().trim()
-                        + "' is not a UUID");
-                recorder.record(correlationId, p);
-                retur(out, "sd:StandardRetur", p.status(), p.toString());
-                return;
-            }
-            Kind kind = grant ? Kind.BEVILLING : Kind.OEKONOMISK_EFFEKTUERING;
-            data.get(id.get()).filter(o -> o.kind() == kind && visible(o, call)).ifPresent(o -> found.add(o.uuid()));
+        Optional<LoraIndexSearch.Named> named = indexSearch.named(input, o -> visible(o, call),
+                e -> new Problem(INPUT, "yi:" + e.getLocalName() + " '" + e.getTextContent().trim()
+                        + "' is not a UUID"), out, correlationId, recorder);
+        if (named.isEmpty()) {
+            return;
         }
+        Set<UUID> found = named.get().found();
         Element expression = Xml.kid(input, YI, "SoegUdtryk");
-        if (!byId && expression != null) {
+        if (!named.get().any() && expression != null) {
             found.addAll(search(expression, call));
         }
         Element filter = Xml.kid(input, YI, "Filter");
         boolean noData = filter != null && Xml.kids(filter).isEmpty();
-        retur(out, "sd:StandardRetur", YdelsesIndeksRules.OK, null);
-        List<IndexObject> grants = new ArrayList<>();
-        List<IndexObject> payments = new ArrayList<>();
-        for (UUID u : found) {
-            data.get(u).ifPresent(o -> (o.kind() == Kind.BEVILLING ? grants : payments).add(o));
-        }
-        antal(out, "bevillinger", grants.size());
-        antal(out, "effektueringer", payments.size());
-        grants.forEach(o -> snapshot(out, "yi:BevillingFiltreretOejebliksbillede", o, GRANT, noData));
-        payments.forEach(o -> snapshot(out, "yi:OekonomiskEffektueringFiltreretOejebliksbillede", o, PAYMENT, noData));
-    }
-
-    private static void antal(Element out, String element, int count) {
-        Element antal = Xml.el(out, YI, "yi:Antal", null);
-        Xml.el(antal, YI, "yi:Element", element);
-        Xml.el(antal, YI, "yi:Antal", count);
+        indexSearch.answer(out, found, o -> snapshot(out, "yi:BevillingFiltreretOejebliksbillede", o, GRANT, noData),
+                o -> snapshot(out, "yi:OekonomiskEffektueringFiltreretOejebliksbillede", o, PAYMENT, noData));
     }
 
     private static boolean visible(IndexObject o, Call call) {

@@ -17,6 +17,7 @@ import dk.rammearkitektur.model.History;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import dk.rammearkitektur.testkit.model.CaseHistories;
 import dk.rammearkitektur.testkit.serviceplatform.internal.Contracts;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

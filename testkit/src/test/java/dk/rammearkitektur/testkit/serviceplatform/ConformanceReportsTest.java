@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.core.xml.SecureXml;
+import dk.rammearkitektur.sso.testsupport.WebTestSupport;
 import dk.rammearkitektur.testkit.idp.IdentityProviderSimulator;
 import dk.rammearkitektur.testkit.idp.IdpProfile;
 import java.net.URI;
@@ -13,13 +14,10 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.zip.Deflater;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,14 +124,7 @@ class ConformanceReportsTest {
             d.end();
             URI u = URI.create(idp.ssoUri() + "?SAMLRequest=" + URLEncoder.encode(
                     Base64.getEncoder().encodeToString(Arrays.copyOf(buf, n)), StandardCharsets.UTF_8));
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("ca", idp.tlsTrustAnchor());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, tmf.getTrustManagers(), null);
-            HttpClient http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+            HttpClient http = HttpClient.newBuilder().sslContext(WebTestSupport.trusting(idp.tlsTrustAnchor())).connectTimeout(Duration.ofSeconds(10)).build();
             assertEquals(403, http.send(HttpRequest.newBuilder(u).timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
 

@@ -20,6 +20,7 @@ import dk.rammearkitektur.model.Cpr;
 import dk.rammearkitektur.testkit.junit.ServiceplatformSimulatorTest;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import dk.rammearkitektur.testkit.serviceplatform.internal.Contracts;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;

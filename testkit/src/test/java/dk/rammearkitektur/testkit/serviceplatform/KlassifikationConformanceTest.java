@@ -9,6 +9,7 @@ import dk.rammearkitektur.clients.stoettesystemer.KlassifikationClient;
 import dk.rammearkitektur.core.ServiceFaultException;
 import dk.rammearkitektur.model.KleNumber;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

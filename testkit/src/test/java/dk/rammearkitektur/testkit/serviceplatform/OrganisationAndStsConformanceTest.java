@@ -12,6 +12,7 @@ import dk.rammearkitektur.core.StsRefusedException;
 import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.util.List;
 import java.util.Map;
 import javax.xml.validation.Schema;

@@ -10,6 +10,7 @@ import dk.rammearkitektur.clients.stoettesystemer.OrganisationQuery;
 import dk.rammearkitektur.core.ServiceFaultException;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import dk.rammearkitektur.testkit.serviceplatform.internal.Contracts;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;

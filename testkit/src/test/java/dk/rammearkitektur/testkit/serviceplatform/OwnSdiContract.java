@@ -2,6 +2,7 @@ package dk.rammearkitektur.testkit.serviceplatform;
 
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.testkit.serviceplatform.internal.Contracts;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.util.List;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.Schema;

@@ -13,6 +13,7 @@ import dk.rammearkitektur.clients.common.StsProtocol;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import dk.rammearkitektur.testkit.serviceplatform.internal.PublishedContracts;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dk.rammearkitektur.testkit.serviceplatform;
 
 import dk.rammearkitektur.core.xml.SecureXml;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

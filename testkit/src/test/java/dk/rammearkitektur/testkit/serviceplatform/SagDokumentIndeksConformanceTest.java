@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

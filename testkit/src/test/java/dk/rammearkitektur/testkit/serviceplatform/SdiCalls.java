@@ -5,6 +5,7 @@ import dk.rammearkitektur.signing.SigningCredential;
 import dk.rammearkitektur.signing.saml.SamlAssertion;
 import dk.rammearkitektur.signing.wss.WsSecuritySigner;
 import dk.rammearkitektur.testkit.MutualTlsHttp;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;

@@ -9,6 +9,7 @@ import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.saml.SamlAssertion;
 import dk.rammearkitektur.signing.saml.SamlAssertionVerifier;
 import dk.rammearkitektur.signing.saml.TrustedIssuer;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,20 +1,12 @@
 package dk.rammearkitektur.testkit.idp.internal;
 
-import java.math.BigInteger;
+import dk.rammearkitektur.testkit.serviceplatform.internal.ServerTls;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.security.Security;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A self-issued signing key and certificate (RSA 2048, ten years) for the simulator's metadata and assertions: the
@@ -27,16 +19,10 @@ public record IdpKeys(KeyPair keys, X509Certificate certificate) {
     /** Makes a new key and certificate with this common name. */
     public static IdpKeys generate(String commonName) {
         try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048, new SecureRandom());
-            KeyPair kp = g.generateKeyPair();
+            KeyPair kp = ServerTls.rsaKeyPair();
             Instant now = Instant.now();
-            X500Name name = new X500Name("CN=" + commonName + ", O=rammearkitektur-java test, C=DK");
-            var b = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                    Date.from(now.minusSeconds(86_400L)), Date.from(now.plusSeconds(86_400L * 3650)), name, kp.getPublic());
-            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            X509Certificate c = new JcaX509CertificateConverter().getCertificate(
-                    b.build(new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate())));
+            X509Certificate c = ServerTls.selfSignedSigning(kp, commonName, now.toEpochMilli(),
+                    Date.from(now.minusSeconds(86_400L)), Date.from(now.plusSeconds(86_400L * 3650)));
             return new IdpKeys(kp, c);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the simulator's signing key", e);

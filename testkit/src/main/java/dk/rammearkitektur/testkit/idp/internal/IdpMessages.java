@@ -3,13 +3,14 @@ package dk.rammearkitektur.testkit.idp.internal;
 import static dk.rammearkitektur.testkit.idp.internal.Saml.ASSERTION;
 import static dk.rammearkitektur.testkit.idp.internal.Saml.METADATA;
 import static dk.rammearkitektur.testkit.idp.internal.Saml.PROTOCOL;
-import static dk.rammearkitektur.testkit.idp.internal.Saml.add;
 import static dk.rammearkitektur.testkit.idp.internal.Saml.time;
+import static dk.rammearkitektur.testkit.serviceplatform.internal.Xml.el;
 
 import dk.rammearkitektur.sso.Identities;
 import dk.rammearkitektur.sso.LevelOfAssurance;
 import dk.rammearkitektur.testkit.idp.IdpProfile;
 import dk.rammearkitektur.testkit.idp.TestUser;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
@@ -41,30 +42,30 @@ public final class IdpMessages {
      * signing KeyDescriptor, SLO over Redirect and POST, NameIDFormats, SSO over Redirect, attribute declarations.
      */
     public static Document metadata(IdpProfile profile, String entityId, X509Certificate signing, URI sso, URI slo) {
-        Document d = Saml.newDocument();
-        Element ed = add(d, METADATA, "md:EntityDescriptor", null);
+        Document d = Xml.newDocument();
+        Element ed = el(d, METADATA, "md:EntityDescriptor", null);
         ed.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml", ASSERTION);
         ed.setAttribute("entityID", entityId);
         ed.setAttribute("ID", Saml.newId());
-        Element idp = add(ed, METADATA, "md:IDPSSODescriptor", null);
+        Element idp = el(ed, METADATA, "md:IDPSSODescriptor", null);
         idp.setAttribute("WantAuthnRequestsSigned", "true");
         idp.setAttribute("protocolSupportEnumeration", PROTOCOL);
-        Element kd = add(idp, METADATA, "md:KeyDescriptor", null);
+        Element kd = el(idp, METADATA, "md:KeyDescriptor", null);
         kd.setAttribute("use", "signing");
-        Element ki = add(kd, Saml.DSIG, "ds:KeyInfo", null);
-        add(add(ki, Saml.DSIG, "ds:X509Data", null), Saml.DSIG, "ds:X509Certificate", base64(signing));
+        Element ki = el(kd, Saml.DSIG, "ds:KeyInfo", null);
+        el(el(ki, Saml.DSIG, "ds:X509Data", null), Saml.DSIG, "ds:X509Certificate", base64(signing));
         for (String binding : List.of(Saml.REDIRECT, Saml.POST)) {
-            Element s = add(idp, METADATA, "md:SingleLogoutService", null);
+            Element s = el(idp, METADATA, "md:SingleLogoutService", null);
             s.setAttribute("Binding", binding);
             s.setAttribute("Location", slo.toString());
         }
-        add(idp, METADATA, "md:NameIDFormat", profile.oiosaml3() ? Saml.PERSISTENT : Identities.X509_SUBJECT_NAME);
-        add(idp, METADATA, "md:NameIDFormat", Saml.TRANSIENT);
-        Element sso1 = add(idp, METADATA, "md:SingleSignOnService", null);
+        el(idp, METADATA, "md:NameIDFormat", profile.oiosaml3() ? Saml.PERSISTENT : Identities.X509_SUBJECT_NAME);
+        el(idp, METADATA, "md:NameIDFormat", Saml.TRANSIENT);
+        Element sso1 = el(idp, METADATA, "md:SingleSignOnService", null);
         sso1.setAttribute("Binding", Saml.REDIRECT);
         sso1.setAttribute("Location", sso.toString());
         for (String name : attributeNames(profile)) {
-            Element a = add(idp, ASSERTION, "saml:Attribute", null);
+            Element a = el(idp, ASSERTION, "saml:Attribute", null);
             a.setAttribute("Name", name);
             a.setAttribute("NameFormat", Saml.URI_FORMAT);
         }
@@ -114,42 +115,42 @@ public final class IdpMessages {
 
     /** An unsigned Assertion (ID set) in a new document, with the spec's statements. */
     public static Element assertion(AssertionSpec s) {
-        Document d = Saml.newDocument();
+        Document d = Xml.newDocument();
         Instant issued = s.expired ? s.now.minusSeconds(2 * VALIDITY_SECONDS) : s.now;
         Instant until = issued.plusSeconds(VALIDITY_SECONDS);
-        Element a = add(d, ASSERTION, "saml:Assertion", null);
+        Element a = el(d, ASSERTION, "saml:Assertion", null);
         a.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:xs", "http://www.w3.org/2001/XMLSchema");
         a.setAttribute("ID", Saml.newId());
         a.setAttribute("Version", "2.0");
         a.setAttribute("IssueInstant", time(issued));
-        add(a, ASSERTION, "saml:Issuer", s.issuer);
-        Element subject = add(a, ASSERTION, "saml:Subject", null);
+        el(a, ASSERTION, "saml:Issuer", s.issuer);
+        Element subject = el(a, ASSERTION, "saml:Subject", null);
         String[] nameId = nameId(s.profile, s.user);
-        Element nid = add(subject, ASSERTION, "saml:NameID", nameId[0]);
+        Element nid = el(subject, ASSERTION, "saml:NameID", nameId[0]);
         nid.setAttribute("Format", nameId[1]);
-        Element sc = add(subject, ASSERTION, "saml:SubjectConfirmation", null);
+        Element sc = el(subject, ASSERTION, "saml:SubjectConfirmation", null);
         sc.setAttribute("Method", Saml.BEARER);
-        Element scd = add(sc, ASSERTION, "saml:SubjectConfirmationData", null);
+        Element scd = el(sc, ASSERTION, "saml:SubjectConfirmationData", null);
         scd.setAttribute("NotOnOrAfter", time(until));
         scd.setAttribute("Recipient", s.recipient);
         scd.setAttribute("InResponseTo", s.inResponseTo);
-        Element cond = add(a, ASSERTION, "saml:Conditions", null);
+        Element cond = el(a, ASSERTION, "saml:Conditions", null);
         cond.setAttribute("NotBefore", time(issued.minusSeconds(30)));
         cond.setAttribute("NotOnOrAfter", time(until));
-        add(add(cond, ASSERTION, "saml:AudienceRestriction", null), ASSERTION, "saml:Audience", s.audience);
+        el(el(cond, ASSERTION, "saml:AudienceRestriction", null), ASSERTION, "saml:Audience", s.audience);
         LevelOfAssurance loa = s.lowLoa ? LevelOfAssurance.LOW : s.user.loa();
-        Element authn = add(a, ASSERTION, "saml:AuthnStatement", null);
+        Element authn = el(a, ASSERTION, "saml:AuthnStatement", null);
         authn.setAttribute("AuthnInstant", time(issued));
         authn.setAttribute("SessionIndex", s.sessionIndex);
-        add(add(authn, ASSERTION, "saml:AuthnContext", null), ASSERTION, "saml:AuthnContextClassRef",
+        el(el(authn, ASSERTION, "saml:AuthnContext", null), ASSERTION, "saml:AuthnContextClassRef",
                 s.profile.oiosaml3() ? loa.uri() : "urn:oasis:names:tc:SAML:2.0:ac:classes:unspecified");
-        Element stmt = add(a, ASSERTION, "saml:AttributeStatement", null);
+        Element stmt = el(a, ASSERTION, "saml:AttributeStatement", null);
         attributes(s, loa).forEach((name, values) -> {
-            Element attr = add(stmt, ASSERTION, "saml:Attribute", null);
+            Element attr = el(stmt, ASSERTION, "saml:Attribute", null);
             attr.setAttribute("Name", name);
             attr.setAttribute("NameFormat", Saml.URI_FORMAT);
             for (String v : values) {
-                Element av = add(attr, ASSERTION, "saml:AttributeValue", v);
+                Element av = el(attr, ASSERTION, "saml:AttributeValue", v);
                 av.setAttributeNS("http://www.w3.org/2001/XMLSchema-instance", "xsi:type", "xs:string");
             }
         });
@@ -219,8 +220,8 @@ public final class IdpMessages {
     /** A StatusResponseType element: ID, Version, IssueInstant, Destination, InResponseTo, Issuer, Status. */
     private static Element statusResponse(String name, String issuer, String destination, String inResponseTo,
             Instant now, String status, String subStatus, String message) {
-        Document d = Saml.newDocument();
-        Element r = add(d, PROTOCOL, name, null);
+        Document d = Xml.newDocument();
+        Element r = el(d, PROTOCOL, name, null);
         r.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml", ASSERTION);
         r.setAttribute("ID", Saml.newId());
         r.setAttribute("Version", "2.0");
@@ -229,20 +230,20 @@ public final class IdpMessages {
         if (inResponseTo != null) {
             r.setAttribute("InResponseTo", inResponseTo);
         }
-        add(r, ASSERTION, "saml:Issuer", issuer);
+        el(r, ASSERTION, "saml:Issuer", issuer);
         status(r, status, subStatus, message);
         return r;
     }
 
     private static void status(Element parent, String status, String subStatus, String message) {
-        Element st = add(parent, PROTOCOL, "samlp:Status", null);
-        Element code = add(st, PROTOCOL, "samlp:StatusCode", null);
+        Element st = el(parent, PROTOCOL, "samlp:Status", null);
+        Element code = el(st, PROTOCOL, "samlp:StatusCode", null);
         code.setAttribute("Value", status);
         if (subStatus != null) {
-            add(code, PROTOCOL, "samlp:StatusCode", null).setAttribute("Value", subStatus);
+            el(code, PROTOCOL, "samlp:StatusCode", null).setAttribute("Value", subStatus);
         }
         if (message != null) {
-            add(st, PROTOCOL, "samlp:StatusMessage", message);
+            el(st, PROTOCOL, "samlp:StatusMessage", message);
         }
     }
 
@@ -255,17 +256,17 @@ public final class IdpMessages {
     /** An IdP-initiated LogoutRequest with the NameID (and Format) and SessionIndex. */
     public static Element logoutRequest(String issuer, String destination, Instant now, String[] nameId,
             String sessionIndex) {
-        Document d = Saml.newDocument();
-        Element r = add(d, PROTOCOL, "samlp:LogoutRequest", null);
+        Document d = Xml.newDocument();
+        Element r = el(d, PROTOCOL, "samlp:LogoutRequest", null);
         r.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml", ASSERTION);
         r.setAttribute("ID", Saml.newId());
         r.setAttribute("Version", "2.0");
         r.setAttribute("IssueInstant", time(now));
         r.setAttribute("Destination", destination);
-        add(r, ASSERTION, "saml:Issuer", issuer);
-        Element nid = add(r, ASSERTION, "saml:NameID", nameId[0]);
+        el(r, ASSERTION, "saml:Issuer", issuer);
+        Element nid = el(r, ASSERTION, "saml:NameID", nameId[0]);
         nid.setAttribute("Format", nameId[1]);
-        add(r, PROTOCOL, "samlp:SessionIndex", sessionIndex);
+        el(r, PROTOCOL, "samlp:SessionIndex", sessionIndex);
         return r;
     }
 

@@ -1,17 +1,17 @@
 package dk.rammearkitektur.testkit.idp.internal;
 
-import dk.rammearkitektur.core.xml.SecureXml;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-/** SAML names and small DOM helpers of the simulator (its own, not shared with the SDK's service provider). */
+/**
+ * SAML names and SAML helpers of the simulator (its own, not shared with the SDK's service provider; its DOM helpers
+ * are the simulators' {@link dk.rammearkitektur.testkit.serviceplatform.internal.Xml}).
+ */
 public final class Saml {
     /** SAML 2.0 assertion namespace. */
     public static final String ASSERTION = "urn:oasis:names:tc:SAML:2.0:assertion";
@@ -57,11 +57,6 @@ public final class Saml {
     private Saml() {
     }
 
-    /** A new empty namespace-aware document. */
-    public static Document newDocument() {
-        return SecureXml.documentBuilder().newDocument();
-    }
-
     /** An XML ID: {@code _} and 32 hex digits. */
     public static String newId() {
         byte[] b = new byte[16];
@@ -74,34 +69,6 @@ public final class Saml {
         return t.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    /** Creates {@code prefix:local} in {@code ns} and appends it to {@code parent} (when not null). */
-    public static Element add(Node parent, String ns, String qname, String text) {
-        Document d = parent instanceof Document doc ? doc : parent.getOwnerDocument();
-        Element e = d.createElementNS(ns, qname);
-        if (text != null) {
-            e.setTextContent(text);
-        }
-        parent.appendChild(e);
-        return e;
-    }
-
-    /** The child elements of {@code parent} with this namespace and local name. */
-    public static List<Element> children(Element parent, String ns, String local) {
-        List<Element> out = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && ns.equals(e.getNamespaceURI()) && local.equals(e.getLocalName())) {
-                out.add(e);
-            }
-        }
-        return out;
-    }
-
-    /** The first child element with this namespace and local name, or null. */
-    public static Element child(Element parent, String ns, String local) {
-        List<Element> c = children(parent, ns, local);
-        return c.isEmpty() ? null : c.get(0);
-    }
-
     /**
      * Declares on {@code root} every namespace prefix used by it and its descendants (elements and attributes), so that
      * canonicalisation of the DOM (which sees only declared namespaces) matches the serialised, reparsed document.
@@ -111,13 +78,11 @@ public final class Saml {
         collect(root, found);
         found.forEach((prefix, ns) -> {
             String qname = "xmlns:" + prefix;
-            if (!root.hasAttributeNS(XMLNS, prefix)) {
-                root.setAttributeNS(XMLNS, qname, ns);
+            if (!root.hasAttributeNS(Xml.XMLNS, prefix)) {
+                root.setAttributeNS(Xml.XMLNS, qname, ns);
             }
         });
     }
-
-    private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
 
     private static void collect(Node n, java.util.Map<String, String> found) {
         if (n instanceof Element e) {
@@ -128,7 +93,7 @@ public final class Saml {
             for (int i = 0; i < attrs.getLength(); i++) {
                 Node a = attrs.item(i);
                 if (a.getPrefix() != null && !"xmlns".equals(a.getPrefix()) && a.getNamespaceURI() != null
-                        && !XMLNS.equals(a.getNamespaceURI())) {
+                        && !Xml.XMLNS.equals(a.getNamespaceURI())) {
                     found.putIfAbsent(a.getPrefix(), a.getNamespaceURI());
                 }
             }

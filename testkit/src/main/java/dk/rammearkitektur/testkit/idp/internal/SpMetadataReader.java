@@ -4,6 +4,7 @@ import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.testkit.idp.RegisteredSp;
 import dk.rammearkitektur.testkit.serviceplatform.internal.SimulatorExchanges;
+import dk.rammearkitektur.testkit.serviceplatform.internal.Xml;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import org.w3c.dom.Document;
@@ -25,7 +26,7 @@ public final class SpMetadataReader {
         if (entityId == null) {
             throw new ValidationException("EntityDescriptor@entityID", "is required");
         }
-        Element sp = Saml.child(root, Saml.METADATA, "SPSSODescriptor");
+        Element sp = Xml.kid(root, Saml.METADATA, "SPSSODescriptor");
         if (sp == null) {
             throw new ValidationException("EntityDescriptor/SPSSODescriptor", "is required");
         }
@@ -38,7 +39,7 @@ public final class SpMetadataReader {
         X509Certificate signing = null;
         X509Certificate encryption = null;
         int i = 0;
-        for (Element kd : Saml.children(sp, Saml.METADATA, "KeyDescriptor")) {
+        for (Element kd : Xml.kids(sp, Saml.METADATA, "KeyDescriptor")) {
             String path = "SPSSODescriptor/KeyDescriptor[" + i++ + "]";
             String use = kd.getAttribute("use");
             X509Certificate c = certificate(kd, path);
@@ -63,7 +64,7 @@ public final class SpMetadataReader {
 
     /** The Location of the SP's first {@code endpoint} element with {@code binding}, or null when it has none. */
     private static URI firstLocation(Element sp, String endpoint, String binding) {
-        for (Element e : Saml.children(sp, Saml.METADATA, endpoint)) {
+        for (Element e : Xml.kids(sp, Saml.METADATA, endpoint)) {
             if (binding.equals(e.getAttribute("Binding"))) {
                 return uri(e, "SPSSODescriptor/" + endpoint + "@Location");
             }
@@ -88,9 +89,9 @@ public final class SpMetadataReader {
     }
 
     private static X509Certificate certificate(Element keyDescriptor, String path) {
-        Element ki = Saml.child(keyDescriptor, Saml.DSIG, "KeyInfo");
-        Element data = ki == null ? null : Saml.child(ki, Saml.DSIG, "X509Data");
-        Element cert = data == null ? null : Saml.child(data, Saml.DSIG, "X509Certificate");
+        Element ki = Xml.kid(keyDescriptor, Saml.DSIG, "KeyInfo");
+        Element data = ki == null ? null : Xml.kid(ki, Saml.DSIG, "X509Data");
+        Element cert = data == null ? null : Xml.kid(data, Saml.DSIG, "X509Certificate");
         if (cert == null) {
             throw new ValidationException(path + "/KeyInfo/X509Data/X509Certificate", "is required");
         }

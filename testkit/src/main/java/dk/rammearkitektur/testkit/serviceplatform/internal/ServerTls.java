@@ -2,6 +2,7 @@ package dk.rammearkitektur.testkit.serviceplatform.internal;
 
 import java.math.BigInteger;
 import java.security.KeyPair;
+import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -18,8 +19,10 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -53,10 +56,8 @@ public record ServerTls(X509Certificate ca, X509Certificate serverCertificate, K
 
     private static ServerTls create() {
         try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048, new SecureRandom());
-            KeyPair caKeys = g.generateKeyPair();
-            KeyPair serverKeys = g.generateKeyPair();
+            KeyPair caKeys = rsaKeyPair();
+            KeyPair serverKeys = rsaKeyPair();
             Instant now = Instant.now();
             Date from = Date.from(now.minusSeconds(86_400L * 2));
             Date to = Date.from(now.plusSeconds(86_400L * 3650));
@@ -76,17 +77,33 @@ public record ServerTls(X509Certificate ca, X509Certificate serverCertificate, K
             sb.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
             sb.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             X509Certificate server = new JcaX509CertificateConverter().getCertificate(sb.build(signer));
-            KeyPair stsKeys = g.generateKeyPair();
-            X500Name stsName = new X500Name("CN=Rammearkitektur Simulator STS, O=rammearkitektur-java test, C=DK");
-            var stsb = new JcaX509v3CertificateBuilder(stsName, BigInteger.valueOf(now.toEpochMilli() + 2), from, to,
-                    stsName, stsKeys.getPublic());
-            stsb.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            X509Certificate sts = new JcaX509CertificateConverter().getCertificate(
-                    stsb.build(new JcaContentSignerBuilder("SHA256withRSA").build(stsKeys.getPrivate())));
+            KeyPair stsKeys = rsaKeyPair();
+            X509Certificate sts = selfSignedSigning(stsKeys, "Rammearkitektur Simulator STS", now.toEpochMilli() + 2,
+                    from, to);
             return new ServerTls(ca, server, serverKeys, sts, stsKeys);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the simulator's TLS identity", e);
         }
+    }
+
+    /** A new RSA 2048 key pair. */
+    public static KeyPair rsaKeyPair() throws GeneralSecurityException {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048, new SecureRandom());
+        return g.generateKeyPair();
+    }
+
+    /**
+     * A certificate of {@code keys} for digital signatures only, self-signed (SHA256withRSA) by
+     * {@code CN=<commonName>, O=rammearkitektur-java test, C=DK}, with this serial number and validity.
+     */
+    public static X509Certificate selfSignedSigning(KeyPair keys, String commonName, long serial, Date from, Date to)
+            throws GeneralSecurityException, CertIOException, OperatorCreationException {
+        X500Name name = new X500Name("CN=" + commonName + ", O=rammearkitektur-java test, C=DK");
+        var b = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(serial), from, to, name, keys.getPublic());
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+        return new JcaX509CertificateConverter().getCertificate(
+                b.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
     }
 
     /** A server SSL context presenting the server certificate and trusting {@code clientAnchors} for client auth. */

@@ -14,6 +14,7 @@ import dk.rammearkitektur.clients.digitalpost.memo.MessageType;
 import dk.rammearkitektur.clients.digitalpost.memo.Recipient;
 import dk.rammearkitektur.clients.digitalpost.memo.Sender;
 import dk.rammearkitektur.clients.serviceplatform.ServiceplatformClient;
+import dk.rammearkitektur.sso.testsupport.WebTestSupport;
 import dk.rammearkitektur.testkit.digitalpost.DigitalPostSimulator;
 import dk.rammearkitektur.testkit.junit.SimulatorClients;
 import dk.rammearkitektur.testkit.serviceplatform.Fault;
@@ -26,12 +27,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -250,13 +249,7 @@ class SimulatorConsoleTest {
     /** Sends {@code request} over TLS trusting the simulator's CA, with no client certificate; the whole reply. */
     private static String raw(int port, String request) throws IOException {
         try {
-            KeyStore ts = KeyStore.getInstance("PKCS12");
-            ts.load(null, null);
-            ts.setCertificateEntry("ca", sp.tlsTrustAnchor());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ts);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
+            SSLContext ctx = WebTestSupport.trusting(sp.tlsTrustAnchor());
             try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port)) {
                 s.setSoTimeout(20_000);
                 OutputStream out = s.getOutputStream();

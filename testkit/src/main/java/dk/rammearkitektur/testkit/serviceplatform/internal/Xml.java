@@ -1,4 +1,4 @@
-package dk.rammearkitektur.testkit.serviceplatform;
+package dk.rammearkitektur.testkit.serviceplatform.internal;
 
 import dk.rammearkitektur.core.xml.SecureXml;
 import java.util.ArrayList;
@@ -7,24 +7,39 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-/** DOM helpers for the simulator (its own, so it shares no code path with the client). */
-final class Xml {
-    static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
-    static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
-    static final String WSA = "http://www.w3.org/2005/08/addressing";
-    static final String INVCTX = "http://serviceplatformen.dk/xml/schemas/InvocationContext/1/";
-    static final String SPF = "http://serviceplatformen.dk/xml/schemas/ServiceplatformFault/1/";
-    static final String XMLNS = "http://www.w3.org/2000/xmlns/";
+/**
+ * DOM and SOAP helpers of the simulators (Serviceplatformen's and the identity provider's): their own, so that they
+ * share no code path with the SDK's clients and service provider they test.
+ */
+public final class Xml {
+    /** SOAP 1.1 envelope namespace. */
+    public static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
+    /** SOAP 1.2 envelope namespace. */
+    public static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
+    /** WS-Addressing namespace. */
+    public static final String WSA = "http://www.w3.org/2005/08/addressing";
+    /** Serviceplatformen's InvocationContext namespace. */
+    public static final String INVCTX = "http://serviceplatformen.dk/xml/schemas/InvocationContext/1/";
+    /** Serviceplatformen's fault detail namespace. */
+    public static final String SPF = "http://serviceplatformen.dk/xml/schemas/ServiceplatformFault/1/";
+    /** The namespace of namespace declarations. */
+    public static final String XMLNS = "http://www.w3.org/2000/xmlns/";
 
     private Xml() {
     }
 
-    static Document newDocument() {
+    /** A new empty namespace-aware document. */
+    public static Document newDocument() {
         return SecureXml.documentBuilder().newDocument();
     }
 
-    static Element el(Element parent, String ns, String qname, Object text) {
-        Element e = parent.getOwnerDocument().createElementNS(ns, qname);
+    /**
+     * Creates {@code qname} ({@code prefix:local}) in {@code ns} with {@code text}'s string value (none when null),
+     * appends it to {@code parent} (an element or a document) and returns it.
+     */
+    public static Element el(Node parent, String ns, String qname, Object text) {
+        Document d = parent instanceof Document doc ? doc : parent.getOwnerDocument();
+        Element e = d.createElementNS(ns, qname);
         if (text != null) {
             e.setTextContent(String.valueOf(text));
         }
@@ -36,7 +51,7 @@ final class Xml {
      * Appends a LoRa Virkning {@code qname} (namespace {@code ns}) to {@code parent}: {@code sd:FraTidspunkt} and
      * {@code sd:TilTidspunkt} as timestamps, {@code to} null as {@code GraenseIndikator} true; returns it.
      */
-    static Element virkning(Element parent, String ns, String qname, Object from, Object to) {
+    public static Element virkning(Element parent, String ns, String qname, Object from, Object to) {
         String sd = "urn:oio:sagdok:3.0.0";
         Element v = el(parent, ns, qname, null);
         el(el(v, sd, "sd:FraTidspunkt", null), sd, "sd:TidsstempelDatoTid", from);
@@ -49,7 +64,8 @@ final class Xml {
         return v;
     }
 
-    static List<Element> kids(Node parent) {
+    /** The child elements of {@code parent}, in document order. */
+    public static List<Element> kids(Node parent) {
         List<Element> out = new ArrayList<>();
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e) {
@@ -59,27 +75,36 @@ final class Xml {
         return out;
     }
 
-    static Element kid(Node parent, String ns, String local) {
+    /** The child elements of {@code parent} with this namespace and local name, in document order. */
+    public static List<Element> kids(Node parent, String ns, String local) {
+        List<Element> out = new ArrayList<>();
         for (Element e : kids(parent)) {
             if (local.equals(e.getLocalName()) && ns.equals(e.getNamespaceURI())) {
-                return e;
+                out.add(e);
             }
         }
-        return null;
+        return out;
     }
 
-    static String text(Node parent, String ns, String local) {
+    /** The first child element of {@code parent} with this namespace and local name, or null. */
+    public static Element kid(Node parent, String ns, String local) {
+        List<Element> found = kids(parent, ns, local);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The trimmed text of the first child element with this namespace and local name, or null when none. */
+    public static String text(Node parent, String ns, String local) {
         Element e = kid(parent, ns, local);
         return e == null ? null : e.getTextContent().trim();
     }
 
     /** A new SOAP 1.1 envelope; returns its Body. */
-    static Element envelope() {
+    public static Element envelope() {
         return envelope(SOAP);
     }
 
     /** A new envelope of the SOAP version with namespace {@code soapNs}; returns its Body. */
-    static Element envelope(String soapNs) {
+    public static Element envelope(String soapNs) {
         Document d = newDocument();
         Element env = d.createElementNS(soapNs, "soap:Envelope");
         env.setAttributeNS(XMLNS, "xmlns:soap", soapNs);
@@ -89,7 +114,7 @@ final class Xml {
     }
 
     /** A SOAP 1.1 fault envelope with Serviceplatformen's detail. */
-    static Document fault(String soapCode, String errorCode, String text) {
+    public static Document fault(String soapCode, String errorCode, String text) {
         return fault(SOAP, soapCode, errorCode, text);
     }
 
@@ -98,7 +123,7 @@ final class Xml {
      * {@code Code/Value} ({@code Sender} for a client error, {@code Receiver} for a server one), {@code Reason/Text}
      * and {@code Detail}. {@code soapCode} is the SOAP 1.1 name, {@code Client} or {@code Server}.
      */
-    static Document fault(String soapNs, String soapCode, String errorCode, String text) {
+    public static Document fault(String soapNs, String soapCode, String errorCode, String text) {
         Element body = envelope(soapNs);
         Document doc = body.getOwnerDocument();
         Element fault = el(body, soapNs, "soap:Fault", null);
@@ -128,7 +153,7 @@ final class Xml {
     }
 
     /** The HTTP status of a reply: 200, or for a fault 500 (SOAP 1.1; SOAP 1.2 Receiver) or 400 (SOAP 1.2 Sender). */
-    static int status(Document reply) {
+    public static int status(Document reply) {
         Element env = reply.getDocumentElement();
         String ns = env.getNamespaceURI();
         Element body = kid(env, ns, "Body");
@@ -145,7 +170,7 @@ final class Xml {
     }
 
     /** The HTTP content type of a reply envelope of the version with namespace {@code soapNs}. */
-    static String contentType(String soapNs) {
+    public static String contentType(String soapNs) {
         return SOAP12.equals(soapNs) ? "application/soap+xml; charset=utf-8" : "text/xml; charset=utf-8";
     }
 }
