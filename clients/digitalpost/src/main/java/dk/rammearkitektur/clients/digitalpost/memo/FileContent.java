@@ -16,7 +16,11 @@ import java.util.function.Supplier;
  */
 @FunctionalInterface
 public interface FileContent {
-    /** Opens a new stream over the content; the caller closes it. */
+    /**
+     * Opens a new stream over the content; the caller closes it. The writer reads it into buffers it reuses for later
+     * writes (the SDK's choice, to keep the allocation per letter low), so the stream must not keep the array handed
+     * to its {@code read(byte[], int, int)} after the call returns, as the {@code InputStream} contract expects.
+     */
     InputStream openStream() throws IOException;
 
     /** The number of bytes, when known without reading the content. */
