@@ -18,6 +18,10 @@ public final class PersonalData {
     private static final Pattern CPR_IN_TEXT = Pattern.compile(
             "(?<![\\p{Alnum}_-])((?:[0-2]\\d|3[01]|[6-8]\\d|9[01])(?:0[1-9]|1[0-2])\\d{2})-?(\\d{4})(?![\\p{Alnum}_-]|-\\d)");
 
+    /** The same numbers wherever they stand, also glued to letters or other digits. */
+    private static final Pattern CPR_ANYWHERE = Pattern.compile(
+            "((?:[0-2]\\d|3[01]|[6-8]\\d|9[01])(?:0[1-9]|1[0-2])\\d{2})-?(\\d{4})");
+
     private PersonalData() {
     }
 
@@ -51,6 +55,57 @@ public final class PersonalData {
         } while (m.find());
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * Like {@link #maskCprNumbers(String)}, also where the number is glued to letters or digits: for text quoted from
+     * a document, such as the element name in a parser's error message, where any name may carry a number.
+     */
+    public static String maskCprNumbersAnywhere(String text) {
+        if (text == null || text.length() < 10) {
+            return text;
+        }
+        Matcher m = CPR_ANYWHERE.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        do {
+            m.appendReplacement(out, m.group(1) + "-" + MASK);
+        } while (m.find());
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * {@code cause}, or, when a message in its chain holds a CPR-shaped number anywhere, a copy of the chain whose
+     * messages are masked (each link names the original class and keeps its stack trace).
+     */
+    static Throwable withoutCprNumbers(Throwable cause) {
+        boolean any = false;
+        for (Throwable t = cause; t != null && !any; t = t.getCause() == t ? null : t.getCause()) {
+            any = t.getMessage() != null && CPR_ANYWHERE.matcher(t.getMessage()).find();
+        }
+        return any ? masked(cause, 0) : cause;
+    }
+
+    private static Throwable masked(Throwable t, int depth) {
+        if (t == null || depth > 20) {
+            return null;
+        }
+        Throwable copy = new MaskedCause(t.getClass().getName() + ": " + maskCprNumbersAnywhere(t.getMessage()),
+                t.getCause() == t ? null : masked(t.getCause(), depth + 1));
+        copy.setStackTrace(t.getStackTrace());
+        return copy;
+    }
+
+    /** A cause whose message had a CPR number in it, masked. */
+    private static final class MaskedCause extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        MaskedCause(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** True when {@code text} holds something {@link #maskCprNumbers(String)} would mask. */

@@ -23,6 +23,32 @@ class PersonalDataTest {
     }
 
     @Test
+    void masksCprNumbersGluedToNamesWhereTextIsQuotedFromADocument() {
+        assertEquals("Element type \"ra:cp830112-****\" must be followed",
+                PersonalData.maskCprNumbersAnywhere("Element type \"ra:cp8301121458\" must be followed"));
+        assertEquals("x010190-****9y", PersonalData.maskCprNumbersAnywhere("x01019012349y"));
+        assertEquals("line 12, column 818", PersonalData.maskCprNumbersAnywhere("line 12, column 818"));
+        assertEquals("ra:cp8301121458", PersonalData.maskCprNumbers("ra:cp8301121458"), "the everyday mask leaves names");
+    }
+
+    @Test
+    void aCauseChainWithACprIsCopiedMasked() {
+        Exception inner = new IllegalStateException("inner 0101901234");
+        Exception outer = new RuntimeException("at <cpr0101901234>", inner);
+        Throwable masked = PersonalData.withoutCprNumbers(outer);
+        assertEquals("java.lang.RuntimeException: at <cpr010190-****>", masked.getMessage());
+        assertEquals("java.lang.IllegalStateException: inner 010190-****", masked.getCause().getMessage());
+        assertEquals(outer.getStackTrace()[0], masked.getStackTrace()[0]);
+        Exception clean = new RuntimeException("no number");
+        assertTrue(PersonalData.withoutCprNumbers(clean) == clean, "a clean chain is kept as it is");
+        XmlParseException e = new XmlParseException("bad <cp8301121458", outer);
+        assertFalse(e.getMessage().contains("8301121458"), e.getMessage());
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            assertFalse(c.getMessage().contains("0101901234"), c.getMessage());
+        }
+    }
+
+    @Test
     void masksCprNumbersInText() {
         assertEquals("person 010190-**** and 311299-**** (replacement 710190-****)",
                 PersonalData.maskCprNumbers("person 0101901234 and 311299-4321 (replacement 7101901234)"));

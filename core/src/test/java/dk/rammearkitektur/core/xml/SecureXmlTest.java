@@ -229,4 +229,21 @@ class SecureXmlTest {
         assertTrue(e instanceof SecurityCheckException, () -> "expected our SecurityCheckException but got " + e);
         assertTrue(e instanceof RammearkitekturException);
     }
+
+    @Test
+    void aParserMessageQuotingANameWithACprNumberIsMasked() {
+        byte[] xml = "<a><ra:cp8301121458 x</a>".getBytes(StandardCharsets.UTF_8);
+        XmlParseException dom = assertThrows(XmlParseException.class, () -> SecureXml.parse(new ByteArrayInputStream(xml)));
+        XmlParseException stax = assertThrows(XmlParseException.class, () -> {
+            XMLStreamReader r = SecureXml.createStreamReader(new ByteArrayInputStream(xml));
+            while (r.hasNext()) {
+                r.next();
+            }
+        });
+        for (XmlParseException e : new XmlParseException[] {dom, stax}) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                assertFalse(String.valueOf(t.getMessage()).contains("8301121458"), t.getMessage());
+            }
+        }
+    }
 }
