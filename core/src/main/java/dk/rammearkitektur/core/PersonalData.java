@@ -42,19 +42,7 @@ public final class PersonalData {
 
     /** Returns {@code text} with every CPR-shaped number masked as {@code DDMMYY-****}; null stays null. */
     public static String maskCprNumbers(String text) {
-        if (text == null || text.length() < 10) {
-            return text;
-        }
-        Matcher m = CPR_IN_TEXT.matcher(text);
-        if (!m.find()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        do {
-            m.appendReplacement(out, m.group(1) + "-" + MASK);
-        } while (m.find());
-        m.appendTail(out);
-        return out.toString();
+        return mask(CPR_IN_TEXT, text);
     }
 
     /**
@@ -62,10 +50,15 @@ public final class PersonalData {
      * a document, such as the element name in a parser's error message, where any name may carry a number.
      */
     public static String maskCprNumbersAnywhere(String text) {
+        return mask(CPR_ANYWHERE, text);
+    }
+
+    /** {@code text} with every match of {@code cpr} (birth date in group 1) shown as {@code DDMMYY-****}. */
+    private static String mask(Pattern cpr, String text) {
         if (text == null || text.length() < 10) {
             return text;
         }
-        Matcher m = CPR_ANYWHERE.matcher(text);
+        Matcher m = cpr.matcher(text);
         if (!m.find()) {
             return text;
         }
