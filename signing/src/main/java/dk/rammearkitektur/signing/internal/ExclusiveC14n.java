@@ -30,6 +30,8 @@ public final class ExclusiveC14n {
     private static final int MAX_DEPTH = 200;
     /** From this length on, ASCII text is written by {@code Writer.longAsciiText}. */
     private static final int LONG_TEXT = 64;
+    /** The chars c14n escapes in text: &amp;, &lt;, &gt; and CR. */
+    private static final String TEXT_SPECIALS = "&<>\r";
 
     private ExclusiveC14n() {
     }
@@ -483,41 +485,41 @@ public final class ExclusiveC14n {
             if (ascii.length != n) {
                 return false;
             }
-            int amp = value.indexOf('&');
-            int lt = value.indexOf('<');
-            int gt = value.indexOf('>');
-            int cr = value.indexOf('\r');
+            int[] at = new int[TEXT_SPECIALS.length()];
+            for (int k = 0; k < at.length; k++) {
+                at[k] = value.indexOf(TEXT_SPECIALS.charAt(k));
+            }
             int run = 0;
-            while (amp >= 0 || lt >= 0 || gt >= 0 || cr >= 0) {
-                int next = first(first(amp, lt), first(gt, cr));
+            for (int k = earliest(at); k >= 0; k = earliest(at)) {
+                int next = at[k];
                 out.write(ascii, run, next - run);
-                switch (value.charAt(next)) {
-                    case '&' -> {
-                        ascii("&amp;");
-                        amp = value.indexOf('&', next + 1);
-                    }
-                    case '<' -> {
-                        ascii("&lt;");
-                        lt = value.indexOf('<', next + 1);
-                    }
-                    case '>' -> {
-                        ascii("&gt;");
-                        gt = value.indexOf('>', next + 1);
-                    }
-                    default -> {
-                        ascii("&#xD;");
-                        cr = value.indexOf('\r', next + 1);
-                    }
-                }
+                escapeText(value.charAt(next));
+                at[k] = value.indexOf(TEXT_SPECIALS.charAt(k), next + 1);
                 run = next + 1;
             }
             out.write(ascii, run, n - run);
             return true;
         }
 
-        /** The smaller of two indexes where -1 means none. */
-        private static int first(int a, int b) {
-            return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+        /** Which of the indexes (-1: none) is the smallest, or -1 when all are -1. */
+        private static int earliest(int[] at) {
+            int best = -1;
+            for (int k = 0; k < at.length; k++) {
+                if (at[k] >= 0 && (best < 0 || at[k] < at[best])) {
+                    best = k;
+                }
+            }
+            return best;
+        }
+
+        /** Writes the escape of one of {@code TEXT_SPECIALS}. */
+        private void escapeText(char c) {
+            switch (c) {
+                case '&' -> ascii("&amp;");
+                case '<' -> ascii("&lt;");
+                case '>' -> ascii("&gt;");
+                default -> ascii("&#xD;");
+            }
         }
 
         private void text(String value) {
@@ -532,12 +534,10 @@ public final class ExclusiveC14n {
                     continue;
                 }
                 out.writeAscii(value, run, i);
-                switch (c) {
-                    case '&' -> ascii("&amp;");
-                    case '<' -> ascii("&lt;");
-                    case '>' -> ascii("&gt;");
-                    case '\r' -> ascii("&#xD;");
-                    default -> i = encode(value, i, c);
+                if (c < 0x80) {
+                    escapeText(c);
+                } else {
+                    i = encode(value, i, c);
                 }
                 run = i + 1;
             }
