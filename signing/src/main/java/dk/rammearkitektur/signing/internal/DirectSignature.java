@@ -31,7 +31,12 @@ import org.w3c.dom.Node;
 public final class DirectSignature implements ParsedSignature {
     private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
     private static final String EC = "http://www.w3.org/2001/10/xml-exc-c14n#";
-    private static final int MAX_TRANSFORMS = 5;
+    /** The most references a signature may have (the verifier refuses more). */
+    public static final int MAX_REFERENCES = 30;
+    /** The most transforms a reference may have (the verifier refuses more). */
+    public static final int MAX_TRANSFORMS = 5;
+    private static final SignatureAlgorithm[] SIGNATURE_ALGORITHMS = SignatureAlgorithm.values();
+    private static final DigestAlgorithm[] DIGEST_ALGORITHMS = DigestAlgorithm.values();
 
     /** One reference: what the verifier reads, and the digest outcome. */
     private record Ref(String type, String digestMethod, List<String> transforms, String uri, byte[] computed,
@@ -73,7 +78,7 @@ public final class DirectSignature implements ParsedSignature {
         }
         Element si = parts.get(0);
         List<Element> siParts = elements(si);
-        if (siParts.size() < 3 || !isDs(siParts.get(0), "CanonicalizationMethod")
+        if (siParts.size() < 3 || siParts.size() - 2 > MAX_REFERENCES || !isDs(siParts.get(0), "CanonicalizationMethod")
                 || !isDs(siParts.get(1), "SignatureMethod")) {
             return null;
         }
@@ -152,13 +157,12 @@ public final class DirectSignature implements ParsedSignature {
         String uri = ref.getAttributeNS(null, "URI");
         String type = ref.getAttributeNS(null, "Type");
         String digestValue = text(children.get(2));
-        Element target = uri.length() > 1 && uri.startsWith("#") && !uri.startsWith("#xpointer(")
-                ? ids.get(uri.substring(1)) : null;
+        String id = uri.length() > 1 && uri.startsWith("#") && !uri.startsWith("#xpointer(") ? uri.substring(1) : null;
+        Element target = id != null ? ids.get(id) : null;
         if (target == null) {
             // The verifier refuses this reference before any digest is needed.
             return new Ref(type, digestMethod, transforms, uri, null, true, digestValue);
         }
-        String id = uri.substring(1);
         if (!ids.isPlain() || !id.equals(id.trim()) || id.startsWith("#")
                 || target.getOwnerDocument().getElementById(id) != target
                 || (enveloped && target == signature)) {
@@ -273,10 +277,46 @@ public final class DirectSignature implements ParsedSignature {
             if (r.failed()) {
                 throw new GeneralSecurityException("reference " + r.uri() + " could not be processed");
             }
-            byte[] expected = Base64.getMimeDecoder().decode(r.digestValue());
-            all &= MessageDigest.isEqual(expected, r.computed());
+            all &= digestMatches(r.digestValue(), r.computed());
         }
         return all;
+    }
+
+    /**
+     * Whether the DigestValue text holds {@code computed}: the text is compared with the plain Base64 of the digest
+     * first (what signers write), and only a text that differs from it is decoded as Santuario decodes it (MIME Base64,
+     * which skips line breaks and other characters outside the alphabet) and compared byte for byte.
+     */
+    static boolean digestMatches(String digestValue, byte[] computed) {
+        if (isBase64Of(digestValue, computed)) {
+            return true;
+        }
+        return MessageDigest.isEqual(Base64.getMimeDecoder().decode(digestValue), computed);
+    }
+
+    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
+
+    /** Whether {@code text} is exactly the padded Base64 encoding of {@code bytes}. */
+    private static boolean isBase64Of(String text, byte[] bytes) {
+        int n = bytes.length;
+        if (text.length() != (n + 2) / 3 * 4) {
+            return false;
+        }
+        int t = 0;
+        int i = 0;
+        for (; i + 3 <= n; i += 3) {
+            int v = (bytes[i] & 0xFF) << 16 | (bytes[i + 1] & 0xFF) << 8 | (bytes[i + 2] & 0xFF);
+            if (text.charAt(t++) != ALPHABET[v >>> 18] || text.charAt(t++) != ALPHABET[(v >>> 12) & 63]
+                    || text.charAt(t++) != ALPHABET[(v >>> 6) & 63] || text.charAt(t++) != ALPHABET[v & 63]) {
+                return false;
+            }
+        }
+        if (i < n) {
+            int v = (bytes[i] & 0xFF) << 16 | (i + 1 < n ? (bytes[i + 1] & 0xFF) << 8 : 0);
+            return text.charAt(t) == ALPHABET[v >>> 18] && text.charAt(t + 1) == ALPHABET[(v >>> 12) & 63]
+                    && text.charAt(t + 2) == (i + 1 < n ? ALPHABET[(v >>> 6) & 63] : '=') && text.charAt(t + 3) == '=';
+        }
+        return true;
     }
 
     @Override
@@ -296,7 +336,7 @@ public final class DirectSignature implements ParsedSignature {
 
     /** The method with this URI if {@link Engines#signature} has an engine for it (not RSASSA-PSS), else null. */
     private static SignatureAlgorithm signatureAlgorithm(String uri) {
-        for (SignatureAlgorithm a : SignatureAlgorithm.values()) {
+        for (SignatureAlgorithm a : SIGNATURE_ALGORITHMS) {
             if (a.uri().equals(uri)) {
                 return Engines.isRsaPkcs1(a) || Engines.isEcdsa(a) ? a : null;
             }
@@ -305,7 +345,7 @@ public final class DirectSignature implements ParsedSignature {
     }
 
     private static DigestAlgorithm digest(String uri) {
-        for (DigestAlgorithm d : DigestAlgorithm.values()) {
+        for (DigestAlgorithm d : DIGEST_ALGORITHMS) {
             if (d.uri().equals(uri)) {
                 return d;
             }
@@ -363,6 +403,10 @@ public final class DirectSignature implements ParsedSignature {
 
     /** The concatenated text-node children, as Santuario reads DigestValue and SignatureValue. */
     private static String text(Element e) {
+        Node only = e.getFirstChild();
+        if (only != null && only.getNextSibling() == null) {
+            return only.getNodeType() == Node.TEXT_NODE ? only.getNodeValue() : "";
+        }
         StringBuilder b = new StringBuilder();
         for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n.getNodeType() == Node.TEXT_NODE) {

@@ -139,8 +139,8 @@ public final class ExclusiveC14n {
                 ancestors[--i] = e;
             }
             for (Element a : ancestors) {
-                NamedNodeMap list = a.getAttributes();
-                for (int k = 0, len = list.getLength(); k < len; k++) {
+                NamedNodeMap list = attributes(a);
+                for (int k = 0, len = list == null ? 0 : list.getLength(); k < len; k++) {
                     Node at = list.item(k);
                     if (XMLNS.equals(at.getNamespaceURI())) {
                         declare(at);
@@ -149,7 +149,9 @@ public final class ExclusiveC14n {
                 // Santuario also puts an ancestor's own namespace in scope; where its declarations say otherwise,
                 // decline.
                 String ans = a.getNamespaceURI();
-                if (ans != null && !ans.equals(lookup(prefixOf(a)))) {
+                String name = a.getTagName();
+                int binding = bindingOf(name, prefixLength(a, name));
+                if (ans != null && (binding < 0 || !ans.equals(scopeUri[binding]))) {
                     return false;
                 }
             }
@@ -168,6 +170,21 @@ public final class ExclusiveC14n {
             }
             scopePrefix[scopeSize] = prefix;
             scopeUri[scopeSize++] = uri;
+        }
+
+        /**
+         * Where on the scope stack the innermost binding of the prefix of {@code qname} is (its first {@code colon}
+         * chars; the default namespace when {@code colon} is negative), or -1: the prefix is compared in place, as
+         * {@code getPrefix()} would copy it out of the name on every call.
+         */
+        private int bindingOf(String qname, int colon) {
+            for (int i = scopeSize - 1; i >= 0; i--) {
+                String p = scopePrefix[i];
+                if (colon < 0 ? p.isEmpty() : p.length() == colon && qname.startsWith(p)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         /** The URI bound to {@code prefix} in scope, or null. */
@@ -252,8 +269,8 @@ public final class ExclusiveC14n {
 
         /** Declares the element's namespaces and writes its start tag; false to decline. */
         private boolean startTag(Element e) {
-            NamedNodeMap list = e.getAttributes();
-            int len = list.getLength();
+            NamedNodeMap list = attributes(e);
+            int len = list == null ? 0 : list.getLength();
             if (attrs.length < len) {
                 attrs = new Attr[Math.max(len, attrs.length * 2)];
             }
@@ -271,31 +288,36 @@ public final class ExclusiveC14n {
                     attrs[plain++] = a;
                 }
             }
-            String prefix = prefixOf(e);
+            String tag = e.getTagName();
+            int colon = prefixLength(e, tag);
+            int binding = bindingOf(tag, colon);
             String ns = e.getNamespaceURI() == null ? "" : e.getNamespaceURI();
-            String bound = lookup(prefix);
-            if (!ns.equals(bound != null ? bound : prefix.isEmpty() ? "" : null)) {
+            String bound = binding < 0 ? null : scopeUri[binding];
+            if (!ns.equals(bound != null ? bound : colon < 0 ? "" : null)) {
                 return false;
             }
+            String prefix = binding >= 0 ? scopePrefix[binding] : "";
             int used = 0;
             used = use(prefix, ns, used);
             for (int i = 0; i < plain; i++) {
                 Attr a = attrs[i];
                 String ans = a.getNamespaceURI();
-                String ap = a.getPrefix();
-                if (ap == null) {
+                String name = a.getName();
+                int ac = prefixLength(a, name);
+                if (ac < 0) {
                     if (ans != null) {
                         return false;
                     }
-                } else if (ap.equals("xml")) {
+                } else if (ac == 3 && name.startsWith("xml")) {
                     if (!XML.equals(ans)) {
                         return false;
                     }
                 } else {
-                    if (ans == null || !ans.equals(lookup(ap))) {
+                    int ab = bindingOf(name, ac);
+                    if (ans == null || ab < 0 || !ans.equals(scopeUri[ab])) {
                         return false;
                     }
-                    used = use(ap, ans, used);
+                    used = use(scopePrefix[ab], ans, used);
                 }
             }
             for (int k = 0, n = inclusive.size(); k < n; k++) {
@@ -307,7 +329,7 @@ public final class ExclusiveC14n {
             }
             sortUsed(used);
             out.write('<');
-            utf8(e.getTagName());
+            utf8(tag);
             for (int i = 0; i < used; i++) {
                 String p = usedPrefix[i];
                 String uri = usedUri[i];
@@ -545,7 +567,16 @@ public final class ExclusiveC14n {
         }
     }
 
-    private static String prefixOf(Element e) {
-        return e.getPrefix() == null ? "" : e.getPrefix();
+    /** The element's attributes, or null for none (asking for them would give it an attribute map of its own). */
+    private static NamedNodeMap attributes(Element e) {
+        return e.hasAttributes() ? e.getAttributes() : null;
+    }
+
+    /**
+     * The length of the prefix in the qualified name {@code qname} of {@code n}, or -1 for none: also for a node made
+     * without namespace support (no local name), whose prefix is null whatever its name holds.
+     */
+    private static int prefixLength(Node n, String qname) {
+        return n.getLocalName() == null ? -1 : qname.indexOf(':');
     }
 }

@@ -1,8 +1,6 @@
 package dk.rammearkitektur.signing.internal;
 
 import dk.rammearkitektur.signing.SignatureException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import org.w3c.dom.Attr;
@@ -46,16 +44,13 @@ public final class IdRegistry {
     private static IdRegistry scan(Document doc) {
         Map<String, Element> ids = new HashMap<>();
         boolean plain = true;
-        Deque<Node> todo = new ArrayDeque<>();
-        if (doc.getDocumentElement() != null) {
-            todo.push(doc.getDocumentElement());
-        }
-        while (!todo.isEmpty()) {
-            Node n = todo.pop();
-            if (n.getNodeType() != Node.ELEMENT_NODE) {
-                continue;
+        Element root = doc.getDocumentElement();
+        // Document order, without a stack: down to the first child element, else to the next sibling element of the
+        // nearest ancestor that has one.
+        for (Element e = root; e != null; e = next(e, root)) {
+            if (!e.hasAttributes()) {
+                continue; // getAttributes() would give the element an attribute map of its own
             }
-            Element e = (Element) n;
             NamedNodeMap attrs = e.getAttributes();
             for (int i = 0; i < attrs.getLength(); i++) {
                 Attr a = (Attr) attrs.item(i);
@@ -74,13 +69,31 @@ public final class IdRegistry {
                     plain = false;
                 }
             }
-            for (Node c = e.getLastChild(); c != null; c = c.getPreviousSibling()) {
-                if (c.getNodeType() == Node.ELEMENT_NODE) {
-                    todo.push(c);
-                }
-            }
         }
         return new IdRegistry(ids, plain);
+    }
+
+    /** The element after {@code e} in document order within {@code root}'s subtree, or null. */
+    private static Element next(Element e, Element root) {
+        Element child = firstElement(e.getFirstChild());
+        if (child != null) {
+            return child;
+        }
+        for (Node n = e; n != null && n != root; n = n.getParentNode()) {
+            Element sibling = firstElement(n.getNextSibling());
+            if (sibling != null) {
+                return sibling;
+            }
+        }
+        return null;
+    }
+
+    /** {@code n} or its first following sibling that is an element, or null. */
+    private static Element firstElement(Node n) {
+        while (n != null && n.getNodeType() != Node.ELEMENT_NODE) {
+            n = n.getNextSibling();
+        }
+        return (Element) n;
     }
 
     /** Whether the attribute is one the SDK treats as an ID. */

@@ -50,8 +50,8 @@ public final class XmlSignatureVerifier {
     public static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
     private static final int MAX_SIGNATURES = 10;
     /** Santuario's secure-validation limits, checked first so that the refusal names the rule. */
-    private static final int MAX_REFERENCES = 30;
-    private static final int MAX_TRANSFORMS = 5;
+    private static final int MAX_REFERENCES = DirectSignature.MAX_REFERENCES;
+    private static final int MAX_TRANSFORMS = DirectSignature.MAX_TRANSFORMS;
 
     private final SignatureTrust trust;
     private final AlgorithmPolicy policy;
@@ -122,8 +122,12 @@ public final class XmlSignatureVerifier {
         if (!DSIG.equals(signatureElement.getNamespaceURI()) || !"Signature".equals(signatureElement.getLocalName())) {
             throw new SignatureException(SignatureException.MALFORMED, "not a ds:Signature element");
         }
-        precheck(signatureElement);
+        // The direct path takes only the shape it writes, at most MAX_REFERENCES and MAX_TRANSFORMS, and reads no
+        // algorithm it does not know: what it takes, the pre-check would let through; the policy is applied to it below.
         ParsedSignature sig = direct ? DirectSignature.parse(signatureElement, ids) : null;
+        if (sig == null) {
+            precheck(signatureElement);
+        }
         List<Element> signed = new ArrayList<>();
         List<Element> tokenReferences = new ArrayList<>();
         try {
@@ -347,10 +351,11 @@ public final class XmlSignatureVerifier {
     }
 
     private static String algorithm(Element e) {
-        if (!e.hasAttribute("Algorithm") || e.getAttribute("Algorithm").isBlank()) {
+        String algorithm = e.getAttribute("Algorithm"); // "" when absent
+        if (algorithm.isBlank()) {
             throw new SignatureException(SignatureException.MALFORMED, e.getLocalName() + "@Algorithm: must be present");
         }
-        return e.getAttribute("Algorithm");
+        return algorithm;
     }
 
     private static List<X509Certificate> presentedCertificates(Element signature) {

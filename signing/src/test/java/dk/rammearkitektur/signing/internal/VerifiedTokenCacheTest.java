@@ -105,14 +105,29 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
-    void theBucketHashReadsEveryByte() {
+    void theBucketHashReadsEveryByteOfItsRangeAndTheLength() {
         byte[] x = new byte[37];
-        int h = VerifiedTokenCache.hash(x);
+        int h = VerifiedTokenCache.hash(x, 0, x.length);
         for (int i = 0; i < x.length; i++) {
             byte[] y = x.clone();
             y[i] = 1;
-            assertNotEquals(h, VerifiedTokenCache.hash(y), "byte " + i);
+            assertNotEquals(h, VerifiedTokenCache.hash(y, 0, y.length), "byte " + i);
         }
+        assertNotEquals(VerifiedTokenCache.hash(new byte[38], 0, 37), h, "the length counts");
+    }
+
+    @Test
+    void aKeyHashesItsTokensSignatureAndStillComparesEveryByte() {
+        VerifiedTokenCache.Key alice = VerifiedTokenCache.key(token("alice"));
+        VerifiedTokenCache.Key alicf = VerifiedTokenCache.key(token("alicf"));
+        assertEquals(alice.hashCode(), alicf.hashCode(), "same signature, same length: same bucket");
+        assertNotEquals(alice, alicf, "but not the same key");
+        Element resigned = SecureXml.parse(String.format(TOKEN, "alice").replace("AAAA", "AAAB")).getDocumentElement();
+        assertNotEquals(alice.hashCode(), VerifiedTokenCache.key(resigned).hashCode(), "another signature value");
+        VerifiedTokenCache<String> cache = new VerifiedTokenCache<>(10, Duration.ofMinutes(5));
+        cache.put(alice, "alice", T0.plusSeconds(600), T0);
+        assertNull(cache.get(alicf, T0), "a bucket-mate is no hit");
+        assertEquals("alice", cache.get(VerifiedTokenCache.key(token("alice")), T0));
     }
 
     private static byte[] canonical(Element e) {
