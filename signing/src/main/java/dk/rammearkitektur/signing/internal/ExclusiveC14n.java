@@ -32,6 +32,10 @@ public final class ExclusiveC14n {
     private static final int LONG_TEXT = 64;
     /** The chars c14n escapes in text: &amp;, &lt;, &gt; and CR. */
     private static final String TEXT_SPECIALS = "&<>\r";
+    /** Bit c set for each char c below 0x40 that c14n escapes in text ({@link #TEXT_SPECIALS}). */
+    private static final long TEXT_ESCAPED = 1L << '&' | 1L << '<' | 1L << '>' | 1L << '\r';
+    /** Bit c set for each char c below 0x40 that c14n escapes in an attribute value: &amp;, &lt;, &quot;, TAB, LF, CR. */
+    private static final long ATTRIBUTE_ESCAPED = 1L << '&' | 1L << '<' | 1L << '"' | 1L << '\t' | 1L << '\n' | 1L << '\r';
 
     private ExclusiveC14n() {
     }
@@ -477,7 +481,7 @@ public final class ExclusiveC14n {
             int run = 0;
             for (int i = 0; i < n; i++) {
                 char c = value.charAt(i);
-                if (c < 0x80 && c != '&' && c != '<' && c != '"' && c != '\t' && c != '\n' && c != '\r') {
+                if (isPlain(c, ATTRIBUTE_ESCAPED)) {
                     continue;
                 }
                 out.writeAscii(value, run, i);
@@ -552,7 +556,7 @@ public final class ExclusiveC14n {
             int run = 0;
             for (int i = 0; i < n; i++) {
                 char c = value.charAt(i);
-                if (c < 0x80 && c != '&' && c != '<' && c != '>' && c != '\r') {
+                if (isPlain(c, TEXT_ESCAPED)) {
                     continue;
                 }
                 out.writeAscii(value, run, i);
@@ -567,6 +571,11 @@ public final class ExclusiveC14n {
         }
     }
 
+    /** Whether {@code c} is ASCII and not one of the chars below 0x40 whose bits {@code escaped} sets. */
+    private static boolean isPlain(char c, long escaped) {
+        return c >= 0x40 ? c < 0x80 : (escaped >>> c & 1) == 0;
+    }
+
     /** The element's attributes, or null for none (asking for them would give it an attribute map of its own). */
     private static NamedNodeMap attributes(Element e) {
         return e.hasAttributes() ? e.getAttributes() : null;
@@ -577,6 +586,7 @@ public final class ExclusiveC14n {
      * without namespace support (no local name), whose prefix is null whatever its name holds.
      */
     private static int prefixLength(Node n, String qname) {
-        return n.getLocalName() == null ? -1 : qname.indexOf(':');
+        String local = n.getLocalName();
+        return local == null ? -1 : qname.length() - local.length() - 1;
     }
 }
