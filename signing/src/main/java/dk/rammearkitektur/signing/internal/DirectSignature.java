@@ -89,7 +89,7 @@ public final class DirectSignature implements ParsedSignature {
             return null;
         }
         SignatureAlgorithm method = signatureAlgorithm(algorithm(siParts.get(1)));
-        if (method == null || !elements(siParts.get(1)).isEmpty()) {
+        if (method == null || firstElement(siParts.get(1)) != null) {
             return null;
         }
         List<Ref> refs = new ArrayList<>();
@@ -127,7 +127,7 @@ public final class DirectSignature implements ParsedSignature {
         if (transformEls.isEmpty() || transformEls.size() > MAX_TRANSFORMS) {
             return null;
         }
-        List<String> transforms = new ArrayList<>();
+        List<String> transforms = new ArrayList<>(transformEls.size());
         for (Element t : transformEls) {
             if (!isDs(t, "Transform")) {
                 return null;
@@ -140,9 +140,9 @@ public final class DirectSignature implements ParsedSignature {
             return null;
         }
         // The chains the SDK writes and Serviceplatformen uses; anything else goes to Santuario.
-        boolean str = transforms.equals(List.of(AlgorithmPolicy.STR_TRANSFORM));
+        boolean str = transforms.size() == 1 && AlgorithmPolicy.STR_TRANSFORM.equals(transforms.get(0));
         boolean enveloped = transforms.size() == 2 && AlgorithmPolicy.ENVELOPED.equals(transforms.get(0))
-                && elements(transformEls.get(0)).isEmpty();
+                && firstElement(transformEls.get(0)) == null;
         Element c14nTransform = transformEls.get(transformEls.size() - 1);
         List<String> prefixes = List.of();
         if (!str) {
@@ -363,10 +363,10 @@ public final class DirectSignature implements ParsedSignature {
      * null (decline) for any other child element, or for the prefixes {@code xml} and {@code xmlns}.
      */
     private static List<String> inclusivePrefixes(Element c14n) {
-        List<Element> children = elements(c14n);
-        if (children.isEmpty()) {
+        if (firstElement(c14n) == null) {
             return List.of();
         }
+        List<Element> children = elements(c14n);
         Element in = children.get(0);
         if (children.size() != 1 || !EC.equals(in.getNamespaceURI()) || !"InclusiveNamespaces".equals(in.getLocalName())) {
             return null;
@@ -389,6 +389,15 @@ public final class DirectSignature implements ParsedSignature {
 
     private static boolean isDs(Element e, String localName) {
         return DSIG.equals(e.getNamespaceURI()) && localName.equals(e.getLocalName());
+    }
+
+    private static Element firstElement(Element parent) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                return (Element) n;
+            }
+        }
+        return null;
     }
 
     private static List<Element> elements(Element parent) {
