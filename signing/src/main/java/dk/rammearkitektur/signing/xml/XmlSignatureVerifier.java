@@ -122,11 +122,14 @@ public final class XmlSignatureVerifier {
         if (!DSIG.equals(signatureElement.getNamespaceURI()) || !"Signature".equals(signatureElement.getLocalName())) {
             throw new SignatureException(SignatureException.MALFORMED, "not a ds:Signature element");
         }
-        // The direct path takes only the shape it writes, at most MAX_REFERENCES and MAX_TRANSFORMS, and reads no
-        // algorithm it does not know: what it takes, the pre-check would let through; the policy is applied to it below.
+        // The direct path takes only the shape it writes (at most MAX_REFERENCES and MAX_TRANSFORMS, no algorithm it does
+        // not know), which passes every structural rule of the pre-check: what it read goes through the pre-check's
+        // policy checks in the pre-check's order, so a refusal names the same rule either way.
         ParsedSignature sig = direct ? DirectSignature.parse(signatureElement, ids) : null;
         if (sig == null) {
             precheck(signatureElement);
+        } else {
+            checkPolicy(sig);
         }
         List<Element> signed = new ArrayList<>();
         List<Element> tokenReferences = new ArrayList<>();
@@ -329,6 +332,25 @@ public final class XmlSignatureVerifier {
                     policy.checkTransform(algorithm(t));
                 }
             }
+        }
+    }
+
+    /** {@link #precheck}'s policy checks, in its order, on a signature the direct path has read. */
+    private void checkPolicy(ParsedSignature sig) {
+        policy.checkCanonicalization(sig.canonicalizationMethod());
+        policy.checkSignatureMethod(sig.signatureMethod());
+        try {
+            for (int i = 0; i < sig.references(); i++) {
+                policy.checkDigestMethod(sig.digestMethod(i));
+                for (String t : sig.transforms(i)) {
+                    policy.checkTransform(t);
+                }
+            }
+        } catch (SignatureException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SignatureException(SignatureException.MALFORMED,
+                    "signature refused: ds:SignedInfo could not be processed as an XML-DSig structure", e);
         }
     }
 

@@ -105,6 +105,19 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
+    void anUnsignedAssertionIsKeyedByAllItsBytes() {
+        String unsigned = "<saml2:Assertion xmlns:saml2=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"_u\">"
+                + "<saml2:Subject>%s</saml2:Subject></saml2:Assertion>";
+        VerifiedTokenCache.Key a = VerifiedTokenCache.key(SecureXml.parse(String.format(unsigned, "ann")).getDocumentElement());
+        VerifiedTokenCache.Key again = VerifiedTokenCache.key(SecureXml.parse(String.format(unsigned, "ann")).getDocumentElement());
+        VerifiedTokenCache.Key other = VerifiedTokenCache.key(SecureXml.parse(String.format(unsigned, "anm")).getDocumentElement());
+        assertEquals(a, again, "two parses of the same bytes");
+        assertEquals(a.hashCode(), again.hashCode());
+        assertNotEquals(a.hashCode(), other.hashCode(), "no signature: every byte picks the bucket");
+        assertNotEquals(a, other);
+    }
+
+    @Test
     void theBucketHashReadsEveryByteOfItsRangeAndTheLength() {
         byte[] x = new byte[37];
         int h = VerifiedTokenCache.hash(x, 0, x.length);

@@ -98,6 +98,49 @@ class XmlSignatureVerifierDifferentialPropertiesTest {
             Statistics.label("mutated").collect(expected.startsWith("accepted") ? "accepted"
                     : expected.replaceAll(":.*", ""), tookDirectPath(mutated));
         }
+        // Two defects at once: the refusal must name the same rule whichever check each path runs first.
+        for (int m = 0; m < 3; m++) {
+            String twice;
+            try {
+                twice = mutate(mutate(signed, r), r);
+            } catch (RuntimeException e) {
+                continue; // the first mutation left no well-formed XML to mutate again
+            }
+            String expected = outcome(santuario, twice);
+            assertEquals(expected, outcome(direct, twice), twice);
+            assertEquals(expected, outcomeInScope(direct, twice), () -> "in a verification scope: " + twice);
+        }
+    }
+
+    @Test
+    void aPolicyRefusalComesBeforeAReferenceRefusalOnBothPaths() throws Exception {
+        String signed = null;
+        for (int seed = 0; signed == null && seed < 200; seed++) {
+            String candidate = sign(new Random(seed), false);
+            if (firstSignatureReferences(SecureXml.parse(candidate)).getLength() >= 2) {
+                signed = candidate;
+            }
+        }
+        assertNotNull(signed, "no seed below 200 gives a first signature with two references");
+        for (String defect : new String[] {"Type", "URI", "duplicate"}) {
+            Document doc = SecureXml.parse(signed);
+            NodeList refs = firstSignatureReferences(doc);
+            Element last = (Element) refs.item(refs.getLength() - 1);
+            ((Element) last.getElementsByTagNameNS(DS, "DigestMethod").item(0))
+                    .setAttribute("Algorithm", DigestAlgorithm.SHA1.uri());
+            Element first = (Element) refs.item(0);
+            switch (defect) {
+                case "Type" -> first.setAttribute("Type", DS + "Object");
+                case "URI" -> first.setAttribute("URI", "#missing");
+                default -> first.getParentNode().insertBefore(first.cloneNode(true), first);
+            }
+            String xml = SecureXml.toString(doc);
+            String expected = outcome(SANTUARIO, xml);
+            assertTrue(expected.startsWith("refused SignatureException signature.algorithm"), defect + ": " + expected);
+            assertEquals(expected, outcome(DIRECT, xml), defect);
+            assertNotNull(DirectSignature.parse((Element) doc.getElementsByTagNameNS(DS, "Signature").item(0),
+                    IdRegistry.register(doc)), defect + ": the direct path reads it, so its order is the one tested");
+        }
     }
 
     /** Whether the direct path reads every signature of the document (the rest goes to Santuario). */
@@ -125,6 +168,11 @@ class XmlSignatureVerifierDifferentialPropertiesTest {
         String tampered = SecureXml.toString(doc);
         assertTrue(outcome(DIRECT, signed).startsWith("accepted"), signed);
         assertTrue(outcome(DIRECT, tampered).startsWith("refused SignatureException signature.invalid"), tampered);
+    }
+
+    private static NodeList firstSignatureReferences(Document doc) {
+        Element signature = (Element) doc.getElementsByTagNameNS(DS, "Signature").item(0);
+        return ((Element) signature.getElementsByTagNameNS(DS, "SignedInfo").item(0)).getElementsByTagNameNS(DS, "Reference");
     }
 
     /**
