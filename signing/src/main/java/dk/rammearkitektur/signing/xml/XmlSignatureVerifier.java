@@ -176,10 +176,7 @@ public final class XmlSignatureVerifier {
         } catch (SignatureException e) {
             throw e;
         } catch (Exception e) {
-            // What the pre-check lets through but Santuario still refuses; its own text (indexes, class names) stays in
-            // the cause, out of the message.
-            throw new SignatureException(SignatureException.MALFORMED,
-                    "signature refused: ds:SignedInfo could not be processed as an XML-DSig structure", e);
+            throw unreadable(e);
         }
         List<X509Certificate> candidates = trusted != null ? List.of(trusted)
                 : trust.trustedCandidates(presentedCertificates(signatureElement));
@@ -349,9 +346,17 @@ public final class XmlSignatureVerifier {
         } catch (SignatureException e) {
             throw e;
         } catch (Exception e) {
-            throw new SignatureException(SignatureException.MALFORMED,
-                    "signature refused: ds:SignedInfo could not be processed as an XML-DSig structure", e);
+            throw unreadable(e);
         }
+    }
+
+    /**
+     * What the pre-check lets through but the engine still cannot read; its own text (indexes, class names) stays in
+     * the cause, out of the message.
+     */
+    private static SignatureException unreadable(Exception e) {
+        return new SignatureException(SignatureException.MALFORMED,
+                "signature refused: ds:SignedInfo could not be processed as an XML-DSig structure", e);
     }
 
     private static Element onlyChild(Element parent, String name, String path) {
