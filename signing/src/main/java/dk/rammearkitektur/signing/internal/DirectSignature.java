@@ -288,35 +288,10 @@ public final class DirectSignature implements ParsedSignature {
      * which skips line breaks and other characters outside the alphabet) and compared byte for byte.
      */
     static boolean digestMatches(String digestValue, byte[] computed) {
-        if (isBase64Of(digestValue, computed)) {
+        if (Base64.getEncoder().encodeToString(computed).equals(digestValue)) {
             return true;
         }
         return MessageDigest.isEqual(Base64.getMimeDecoder().decode(digestValue), computed);
-    }
-
-    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
-
-    /** Whether {@code text} is exactly the padded Base64 encoding of {@code bytes}. */
-    private static boolean isBase64Of(String text, byte[] bytes) {
-        int n = bytes.length;
-        if (text.length() != (n + 2) / 3 * 4) {
-            return false;
-        }
-        int t = 0;
-        int i = 0;
-        for (; i + 3 <= n; i += 3) {
-            int v = (bytes[i] & 0xFF) << 16 | (bytes[i + 1] & 0xFF) << 8 | (bytes[i + 2] & 0xFF);
-            if (text.charAt(t++) != ALPHABET[v >>> 18] || text.charAt(t++) != ALPHABET[(v >>> 12) & 63]
-                    || text.charAt(t++) != ALPHABET[(v >>> 6) & 63] || text.charAt(t++) != ALPHABET[v & 63]) {
-                return false;
-            }
-        }
-        if (i < n) {
-            int v = (bytes[i] & 0xFF) << 16 | (i + 1 < n ? (bytes[i + 1] & 0xFF) << 8 : 0);
-            return text.charAt(t) == ALPHABET[v >>> 18] && text.charAt(t + 1) == ALPHABET[(v >>> 12) & 63]
-                    && text.charAt(t + 2) == (i + 1 < n ? ALPHABET[(v >>> 6) & 63] : '=') && text.charAt(t + 3) == '=';
-        }
-        return true;
     }
 
     @Override

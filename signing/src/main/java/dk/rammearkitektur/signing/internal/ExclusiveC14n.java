@@ -193,12 +193,8 @@ public final class ExclusiveC14n {
 
         /** The URI bound to {@code prefix} in scope, or null. */
         private String lookup(String prefix) {
-            for (int i = scopeSize - 1; i >= 0; i--) {
-                if (scopePrefix[i].equals(prefix)) {
-                    return scopeUri[i];
-                }
-            }
-            return null;
+            int binding = bindingOf(prefix, prefix.isEmpty() ? -1 : prefix.length());
+            return binding < 0 ? null : scopeUri[binding];
         }
 
         /** The URI rendered for {@code prefix} on an output ancestor, or null. */

@@ -125,24 +125,20 @@ public final class VerifiedTokenCache<V> {
         }
         ByteSink sink = ByteSink.forThisThread();
         try {
-            byte[] canonical;
-            int[] hashed = null;
             if (signature != null) {
                 int[] range = ExclusiveC14n.canonicalizeMarking(assertion, signature, sink);
                 if (range == null) {
                     return null;
                 }
-                canonical = sink.toByteArray();
-                hashed = range;
+                byte[] canonical = sink.toByteArray();
                 VerificationScope.rememberCanonical(assertion, canonical, signature, range, null);
-            } else {
-                if (!ExclusiveC14n.canonicalize(assertion, sink)) {
-                    return null;
-                }
-                canonical = sink.toByteArray();
+                return new Key(assertion, canonical, range[0], range[1]);
             }
-            return hashed != null ? new Key(assertion, canonical, hashed[0], hashed[1])
-                    : new Key(assertion, canonical, 0, canonical.length);
+            if (!ExclusiveC14n.canonicalize(assertion, sink)) {
+                return null;
+            }
+            byte[] canonical = sink.toByteArray();
+            return new Key(assertion, canonical, 0, canonical.length);
         } finally {
             sink.reset();
         }
