@@ -22,6 +22,9 @@ public final class PersonalData {
     private static final Pattern CPR_ANYWHERE = Pattern.compile(
             "((?:[0-2]\\d|3[01]|[6-8]\\d|9[01])(?:0[1-9]|1[0-2])\\d{2})-?(\\d{4})");
 
+    /** How deep a cause chain is looked at and copied (a chain can loop through two exceptions). */
+    private static final int MAX_CAUSES = 20;
+
     private PersonalData() {
     }
 
@@ -76,14 +79,15 @@ public final class PersonalData {
      */
     static Throwable withoutCprNumbers(Throwable cause) {
         boolean any = false;
-        for (Throwable t = cause; t != null && !any; t = t.getCause() == t ? null : t.getCause()) {
+        int depth = 0;
+        for (Throwable t = cause; t != null && !any && depth++ <= MAX_CAUSES; t = t.getCause() == t ? null : t.getCause()) {
             any = t.getMessage() != null && CPR_ANYWHERE.matcher(t.getMessage()).find();
         }
         return any ? masked(cause, 0) : cause;
     }
 
     private static Throwable masked(Throwable t, int depth) {
-        if (t == null || depth > 20) {
+        if (t == null || depth > MAX_CAUSES) {
             return null;
         }
         Throwable copy = new MaskedCause(t.getClass().getName() + ": " + maskCprNumbersAnywhere(t.getMessage()),

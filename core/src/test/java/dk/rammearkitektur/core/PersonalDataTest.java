@@ -49,6 +49,27 @@ class PersonalDataTest {
     }
 
     @Test
+    void aCauseChainThatLoopsEnds() {
+        Exception a = new Exception("a");
+        Exception b = new Exception("b", a);
+        a.initCause(b);
+        Throwable same = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> PersonalData.withoutCprNumbers(a));
+        assertTrue(same == a, "no number: kept as it is");
+        Exception c = new Exception("c 0101901234");
+        Exception d = new Exception("d", c);
+        c.initCause(d);
+        Throwable masked = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> PersonalData.withoutCprNumbers(c));
+        int links = 0;
+        for (Throwable t = masked; t != null; t = t.getCause()) {
+            assertFalse(t.getMessage().contains("0101901234"), t.getMessage());
+            links++;
+        }
+        assertEquals(21, links, "copied up to the bound");
+    }
+
+    @Test
     void masksCprNumbersInText() {
         assertEquals("person 010190-**** and 311299-**** (replacement 710190-****)",
                 PersonalData.maskCprNumbers("person 0101901234 and 311299-4321 (replacement 7101901234)"));
