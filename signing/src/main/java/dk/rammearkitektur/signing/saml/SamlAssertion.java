@@ -5,12 +5,11 @@ import dk.rammearkitektur.core.ValidationException;
 import dk.rammearkitektur.core.Violations;
 import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.TokenException;
+import dk.rammearkitektur.signing.internal.DecodedCertificates;
 import dk.rammearkitektur.signing.xml.XmlSigner;
-import java.io.ByteArrayInputStream;
 import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -168,8 +167,7 @@ public final class SamlAssertion {
             throw malformed(path, "must hold exactly one certificate");
         }
         try {
-            byte[] der = Base64.getMimeDecoder().decode(certs.get(0).getTextContent());
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+            return DecodedCertificates.decode(certs.get(0).getTextContent());
         } catch (CertificateException | IllegalArgumentException e) {
             throw new TokenException(TokenException.MALFORMED, path + ": must be a base64 X.509 certificate", e);
         }

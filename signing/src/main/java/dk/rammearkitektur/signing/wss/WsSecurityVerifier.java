@@ -4,6 +4,7 @@ import dk.rammearkitektur.signing.AlgorithmPolicy;
 import dk.rammearkitektur.signing.SignatureException;
 import dk.rammearkitektur.signing.TokenException;
 import dk.rammearkitektur.signing.internal.DateTimes;
+import dk.rammearkitektur.signing.internal.DecodedCertificates;
 import dk.rammearkitektur.signing.internal.Doctypes;
 import dk.rammearkitektur.signing.internal.IdRegistry;
 import dk.rammearkitektur.signing.internal.VerificationScope;
@@ -12,15 +13,12 @@ import dk.rammearkitektur.signing.saml.SamlAssertionVerifier;
 import dk.rammearkitektur.signing.xml.SignatureTrust;
 import dk.rammearkitektur.signing.xml.VerifiedSignature;
 import dk.rammearkitektur.signing.xml.XmlSignatureVerifier;
-import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import org.w3c.dom.Document;
@@ -255,8 +253,7 @@ public final class WsSecurityVerifier {
         }
         X509Certificate cert;
         try {
-            byte[] der = Base64.getMimeDecoder().decode(bst.getTextContent());
-            cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+            cert = DecodedCertificates.decode(bst.getTextContent());
         } catch (CertificateException | IllegalArgumentException e) {
             throw new WsSecurityException(WsSecurityException.TOKEN_UNSUPPORTED, "BinarySecurityToken is not a certificate", e);
         }

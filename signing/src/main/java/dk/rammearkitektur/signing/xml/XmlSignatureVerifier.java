@@ -2,18 +2,16 @@ package dk.rammearkitektur.signing.xml;
 
 import dk.rammearkitektur.signing.AlgorithmPolicy;
 import dk.rammearkitektur.signing.SignatureException;
+import dk.rammearkitektur.signing.internal.DecodedCertificates;
 import dk.rammearkitektur.signing.internal.DirectSignature;
 import dk.rammearkitektur.signing.internal.Doctypes;
 import dk.rammearkitektur.signing.internal.IdRegistry;
 import dk.rammearkitektur.signing.internal.ParsedSignature;
 import dk.rammearkitektur.signing.internal.Santuario;
-import java.io.ByteArrayInputStream;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import org.apache.xml.security.exceptions.XMLSecurityException;
@@ -398,10 +396,8 @@ public final class XmlSignatureVerifier {
         }
         NodeList certs = keyInfo.getElementsByTagNameNS(DSIG, "X509Certificate");
         try {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
             for (int i = 0; i < certs.getLength() && i < 10; i++) {
-                byte[] der = Base64.getMimeDecoder().decode(certs.item(i).getTextContent());
-                out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
+                out.add(DecodedCertificates.decode(certs.item(i).getTextContent()));
             }
         } catch (CertificateException | IllegalArgumentException e) {
             throw new SignatureException(SignatureException.MALFORMED, "KeyInfo holds an unreadable certificate", e);
