@@ -38,6 +38,7 @@ public final class RatioTable {
         GOALS.put("SignRequestBenchmark", new Goal("1 signed SOAP request creation vs raw RSA-2048 sign", 0.95, true));
         GOALS.put("VerifyRequestBenchmark", new Goal("2 request verification, token seen before, vs raw RSA-2048 verify", 0.6, true));
         GOALS.put("VerifyNewTokenBenchmark", new Goal("2b request verification, new token, vs raw RSA-2048 verify", 0.4, true));
+        GOALS.put("VerifyNewTokenFloorBenchmark", new Goal("2b's floor: only the c14n, digests and two RSA of 2b", Double.NaN, true));
         GOALS.put("MemoWriteBenchmark", new Goal("3 MeMo write, 10 MB attachment vs Base64 (MB/s)", 0.9, true));
         GOALS.put("JsonRoundTripBenchmark", new Goal("4 model JSON round trip vs plain Jackson POJO", 0.9, true));
         GOALS.put("CprLookupBenchmark", new Goal("5 CPR lookup via client vs raw HTTPS POST (p50 latency)", 1.5, false));
