@@ -9,11 +9,13 @@ import dk.rammearkitektur.signing.wss.WsSecurityVerifier;
 import dk.rammearkitektur.signing.xml.XmlSigner;
 import dk.rammearkitektur.testkit.pki.TestIdentity;
 import dk.rammearkitektur.testkit.pki.TestPki;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /** The SOAP request, SAML token, signer and verifier shared by the signing benchmarks (RSA-2048 keys throughout). */
 final class SigningFixtures {
@@ -68,6 +70,15 @@ final class SigningFixtures {
                 .samlTokens(tokens.build())
                 .allowReplays() // the benchmark verifies one request again and again
                 .build();
+    }
+
+    /**
+     * The message the raw RSA verification baselines sign and verify: the serialised first ds:SignedInfo of a signed
+     * request (the token's, which precedes the message signature in the header).
+     */
+    static byte[] baselineMessage(Document signed) {
+        Element si = (Element) signed.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "SignedInfo").item(0);
+        return SecureXml.toString(si).getBytes(StandardCharsets.UTF_8);
     }
 
     /** A signed request as a receiver sees it: signed, serialised and parsed again. */

@@ -10,6 +10,7 @@ import dk.rammearkitektur.testkit.pki.TestPki;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class DecodedCertificatesTest {
@@ -17,18 +18,31 @@ class DecodedCertificatesTest {
     private static final X509Certificate CERT = PKI.oces3Organisation().certificate();
     private static final X509Certificate OTHER = PKI.oces3OtherOrganisation().certificate();
 
+    @BeforeEach
+    void forget() {
+        DecodedCertificates.clear();
+    }
+
     private static String text(X509Certificate c) throws Exception {
         return Base64.getMimeEncoder().encodeToString(c.getEncoded());
     }
 
+    /** {@code plain} with {@code n} line breaks after its first char: a distinct text of the same certificate. */
+    private static String variant(String plain, int n) {
+        return plain.charAt(0) + "\n".repeat(n) + plain.substring(1);
+    }
+
     @Test
-    void decodesTheCertificateAndHandsTheSameOneOutForAnEqualText() throws Exception {
+    void decodesTheCertificateAndKeepsOneEntryPerDistinctText() throws Exception {
         X509Certificate first = DecodedCertificates.decode(text(CERT));
         assertEquals(CERT, first);
+        assertEquals(1, DecodedCertificates.size());
         assertSame(first, DecodedCertificates.decode(new String(text(CERT).toCharArray())));
+        assertEquals(1, DecodedCertificates.size(), "an equal text is answered from memory");
         X509Certificate other = DecodedCertificates.decode(text(OTHER));
         assertEquals(OTHER, other);
         assertNotSame(first, other);
+        assertEquals(2, DecodedCertificates.size());
     }
 
     @Test
@@ -37,28 +51,35 @@ class DecodedCertificatesTest {
         String wrapped = "\n  " + plain.substring(0, 100) + "\r\n" + plain.substring(100) + "\n";
         assertEquals(CERT, DecodedCertificates.decode(plain));
         assertEquals(CERT, DecodedCertificates.decode(wrapped));
+        assertEquals(2, DecodedCertificates.size());
     }
 
     @Test
     void staysBoundedWhateverItIsShown() throws Exception {
         String plain = Base64.getEncoder().encodeToString(CERT.getEncoded());
         for (int i = 0; i < DecodedCertificates.MAX_ENTRIES * 3; i++) {
-            String distinct = plain.substring(0, i % plain.length()) + "\n".repeat(1 + i / plain.length())
-                    + plain.substring(i % plain.length());
-            assertEquals(CERT, DecodedCertificates.decode(distinct));
+            assertEquals(CERT, DecodedCertificates.decode(variant(plain, i)));
             assertTrue(DecodedCertificates.size() <= DecodedCertificates.MAX_ENTRIES, "size " + DecodedCertificates.size());
         }
-        String huge = plain + "\n".repeat(DecodedCertificates.MAX_TEXT_CHARS);
-        int before = DecodedCertificates.size();
-        assertEquals(CERT, DecodedCertificates.decode(huge));
-        assertTrue(DecodedCertificates.size() <= before, "a text over the size limit is not kept");
     }
 
     @Test
-    void refusesWhatIsNotOneCertificateAndKeepsNothingOfIt() throws Exception {
+    void keepsTextsUpToTheLengthLimitOnly() throws Exception {
+        String plain = Base64.getEncoder().encodeToString(CERT.getEncoded());
+        String atLimit = variant(plain, DecodedCertificates.MAX_TEXT_CHARS - plain.length());
+        assertEquals(DecodedCertificates.MAX_TEXT_CHARS, atLimit.length());
+        assertEquals(CERT, DecodedCertificates.decode(atLimit));
+        assertEquals(1, DecodedCertificates.size());
+        assertEquals(CERT, DecodedCertificates.decode(atLimit + "\n"));
+        assertEquals(1, DecodedCertificates.size(), "a text over the limit is decoded, not kept");
+    }
+
+    @Test
+    void refusesWhatIsNotACertificateAndKeepsNothingOfIt() throws Exception {
         assertThrows(IllegalArgumentException.class, () -> DecodedCertificates.decode("not base64 ="));
         String notCert = Base64.getEncoder().encodeToString("just some bytes, not DER".getBytes());
         assertThrows(CertificateException.class, () -> DecodedCertificates.decode(notCert));
+        assertEquals(0, DecodedCertificates.size());
         assertThrows(CertificateException.class, () -> DecodedCertificates.decode(notCert), "refused again, not served from memory");
     }
 }

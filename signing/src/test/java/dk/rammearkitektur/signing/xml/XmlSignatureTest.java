@@ -10,6 +10,7 @@ import dk.rammearkitektur.core.xml.SecureXml;
 import dk.rammearkitektur.signing.AlgorithmPolicy;
 import dk.rammearkitektur.signing.SignatureAlgorithm;
 import dk.rammearkitektur.signing.SignatureException;
+import dk.rammearkitektur.signing.UntrustedCertificateException;
 import dk.rammearkitektur.signing.certificates.CertificateValidator;
 import dk.rammearkitektur.testkit.pki.TestIdentity;
 import dk.rammearkitektur.testkit.pki.TestPki;
@@ -81,6 +82,24 @@ class XmlSignatureTest {
         VerifiedSignature v = XmlSignatureVerifier.builder(SignatureTrust.validatedBy(validator())).build()
                 .verifyAll(received).get(0);
         assertEquals(List.of("d1", "o1"), v.signedIds());
+    }
+
+    @Test
+    void aCertificateDecodedBeforeIsJudgedAgainByEachTrustAtEachUse() {
+        Document doc = XmlFixtures.payment();
+        XmlSigner.builder(PKI.oces3Organisation().credential()).build().signEnveloped(XmlFixtures.data(doc));
+        Document received = XmlFixtures.reparse(doc);
+        assertEquals(PKI.oces3Organisation().certificate(), XmlSignatureVerifier.builder(
+                SignatureTrust.validatedBy(validator())).build().verifyAll(received).get(0).certificate());
+        // the same KeyInfo text again: the certificate comes from memory, the verdict from the trust at hand
+        assertEquals(SignatureException.UNTRUSTED_KEY, assertThrows(SignatureException.class,
+                () -> pinnedVerifier(PKI.oces3OtherOrganisation()).verifyAll(XmlFixtures.reparse(doc))).reason());
+        Instant expired = PKI.oces3Organisation().certificate().getNotAfter().toInstant().plusSeconds(86_400);
+        CertificateValidator later = CertificateValidator.builder().trustAnchors(PKI.trustAnchors())
+                .clock(Clock.fixed(expired, ZoneOffset.UTC)).ocsp(false).intermediate(PKI.oces3IssuingCa()).build();
+        assertEquals(UntrustedCertificateException.EXPIRED, assertThrows(UntrustedCertificateException.class,
+                () -> XmlSignatureVerifier.builder(SignatureTrust.validatedBy(later)).build()
+                        .verifyAll(XmlFixtures.reparse(doc))).reason());
     }
 
     @Test
