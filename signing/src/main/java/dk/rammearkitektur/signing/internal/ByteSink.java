@@ -84,6 +84,14 @@ public final class ByteSink extends OutputStream {
         signature.update(buf, 0, size);
     }
 
+    /**
+     * The sink's own buffer, whose first {@link #size()} bytes were written so far: not a copy, and good only until
+     * the next write or {@link #forThisThread()}.
+     */
+    public byte[] buffer() {
+        return buf;
+    }
+
     /** A copy of the bytes written so far. */
     public byte[] toByteArray() {
         return Arrays.copyOf(buf, size);

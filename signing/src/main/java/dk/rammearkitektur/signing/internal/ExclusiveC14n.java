@@ -28,6 +28,10 @@ public final class ExclusiveC14n {
     private static final String XMLNS = XMLConstants.XMLNS_ATTRIBUTE_NS_URI;
     private static final String XML = XMLConstants.XML_NS_URI;
     private static final int MAX_DEPTH = 200;
+    /** The size of a writer's table of ASCII names (a power of two). */
+    private static final int ASCII_NAMES = 128;
+    /** The size of a writer's table of namespace URIs that need no escaping (a power of two). */
+    private static final int PLAIN_URIS = 32;
     /** From this length on, ASCII text is written by {@code Writer.longAsciiText}. */
     private static final int LONG_TEXT = 64;
     /** The chars c14n escapes in text: &amp;, &lt;, &gt; and CR. */
@@ -54,7 +58,12 @@ public final class ExclusiveC14n {
      * does) and with {@code exclude} and its subtree left out (null: nothing left out).
      */
     public static boolean canonicalize(Element apex, List<String> inclusivePrefixes, Node exclude, ByteSink out) {
-        return new Writer(out, inclusivePrefixes, exclude, null).run(apex);
+        Writer w = Writer.take(out, inclusivePrefixes, exclude, null, null);
+        try {
+            return w.run(apex);
+        } finally {
+            w.release();
+        }
     }
 
     /**
@@ -66,12 +75,15 @@ public final class ExclusiveC14n {
      */
     public static int[] canonicalizeMarking(Element apex, Element mark, ByteSink out) {
         int[] range = {-1, -1};
-        Writer w = new Writer(out, List.of(), null, mark);
-        w.markRange = range;
-        if (!w.run(apex) || range[0] < 0 || range[1] < range[0]) {
-            return null;
+        Writer w = Writer.take(out, List.of(), null, mark, range);
+        try {
+            if (!w.run(apex) || range[0] < 0 || range[1] < range[0]) {
+                return null;
+            }
+            return range;
+        } finally {
+            w.release();
         }
-        return range;
     }
 
     /**
@@ -102,12 +114,20 @@ public final class ExclusiveC14n {
         }
     }
 
-    /** One canonicalisation: the output, the two namespace stacks and the scratch arrays of one start tag. */
+    /**
+     * One canonicalisation: the output, the two namespace stacks and the scratch arrays of one start tag. One per
+     * thread is kept between canonicalisations (its arrays reused, its references to nodes dropped on release);
+     * a canonicalisation that starts while the thread's writer is taken gets a writer of its own.
+     */
     private static final class Writer {
-        private final ByteSink out;
-        private final List<String> inclusive;
-        private final Node exclude;
-        private final Element mark;
+        private static final ThreadLocal<Writer> IDLE = new ThreadLocal<>();
+        /** The longest stack or scratch array a writer kept for the next canonicalisation may have. */
+        private static final int RETAINED = 256;
+
+        private ByteSink out;
+        private List<String> inclusive;
+        private Node exclude;
+        private Element mark;
         private int[] markRange;
         /** Namespaces in scope, innermost last (prefix "" is the default namespace). */
         private String[] scopePrefix = new String[16];
@@ -121,12 +141,45 @@ public final class ExclusiveC14n {
         private Attr[] attrs = new Attr[8];
         private String[] usedPrefix = new String[8];
         private String[] usedUri = new String[8];
+        /** Names known to be ASCII, by identity ({@link #name(String)}). */
+        private final String[] asciiNames = new String[ASCII_NAMES];
+        /** Namespace URIs known to be ASCII with nothing to escape, by identity ({@link #namespaceUri(String)}). */
+        private final String[] plainUris = new String[PLAIN_URIS];
 
-        Writer(ByteSink out, List<String> inclusive, Node exclude, Element mark) {
-            this.out = out;
-            this.inclusive = inclusive;
-            this.exclude = exclude;
-            this.mark = mark;
+        /** This thread's idle writer (or a new one), set up for one canonicalisation; {@link #release()} it after. */
+        static Writer take(ByteSink out, List<String> inclusive, Node exclude, Element mark, int[] markRange) {
+            Writer w = IDLE.get();
+            if (w == null) {
+                w = new Writer();
+            } else {
+                IDLE.set(null);
+            }
+            w.out = out;
+            w.inclusive = inclusive;
+            w.exclude = exclude;
+            w.mark = mark;
+            w.markRange = markRange;
+            w.scopeSize = 0;
+            w.renderedSize = 0;
+            return w;
+        }
+
+        /**
+         * Drops every reference to a node and to the output, and makes this the thread's idle writer again (the
+         * stacks keep only strings: prefixes and namespace URIs), unless a large tree grew its arrays beyond
+         * {@link #RETAINED} entries.
+         */
+        void release() {
+            out = null;
+            inclusive = null;
+            exclude = null;
+            mark = null;
+            markRange = null;
+            Arrays.fill(attrs, null);
+            if (scopePrefix.length <= RETAINED && renderedPrefix.length <= RETAINED && attrs.length <= RETAINED
+                    && usedPrefix.length <= RETAINED) {
+                IDLE.set(this);
+            }
         }
 
         boolean run(Element apex) {
@@ -257,7 +310,7 @@ public final class ExclusiveC14n {
             }
             out.write('<');
             out.write('/');
-            utf8(e.getTagName());
+            name(e.getTagName());
             out.write('>');
             if (e == mark) {
                 markRange[1] = out.size();
@@ -329,7 +382,7 @@ public final class ExclusiveC14n {
             }
             sortUsed(used);
             out.write('<');
-            utf8(tag);
+            name(tag);
             for (int i = 0; i < used; i++) {
                 String p = usedPrefix[i];
                 String uri = usedUri[i];
@@ -345,7 +398,7 @@ public final class ExclusiveC14n {
                         out.write('=');
                         out.write('"');
                     }
-                    attribute(uri);
+                    namespaceUri(uri);
                     out.write('"');
                 }
             }
@@ -353,7 +406,7 @@ public final class ExclusiveC14n {
             for (int i = 0; i < plain; i++) {
                 Attr a = attrs[i];
                 out.write(' ');
-                utf8(a.getName());
+                name(a.getName());
                 out.write('=');
                 out.write('"');
                 attribute(a.getValue());
@@ -432,6 +485,43 @@ public final class ExclusiveC14n {
 
         private void ascii(String s) {
             out.writeAscii(s, 0, s.length());
+        }
+
+        /**
+         * Writes an element or attribute name. The parser hands out the same string for every occurrence of a name,
+         * so the last names found to be ASCII are remembered by identity (a small table, strings only) and copied in
+         * bulk without looking at their chars again.
+         */
+        private void name(String s) {
+            int slot = s.hashCode() & (ASCII_NAMES - 1);
+            if (asciiNames[slot] != s) {
+                for (int i = 0, n = s.length(); i < n; i++) {
+                    if (s.charAt(i) >= 0x80) {
+                        utf8(s);
+                        return;
+                    }
+                }
+                asciiNames[slot] = s;
+            }
+            out.writeAscii(s, 0, s.length());
+        }
+
+        /**
+         * Writes a namespace URI as an attribute value. Like names, the parser hands out one string per URI, so the
+         * last URIs found to need no escaping are remembered by identity and copied in bulk.
+         */
+        private void namespaceUri(String uri) {
+            int slot = uri.hashCode() & (PLAIN_URIS - 1);
+            if (plainUris[slot] != uri) {
+                for (int i = 0, n = uri.length(); i < n; i++) {
+                    if (!isPlain(uri.charAt(i), ATTRIBUTE_ESCAPED)) {
+                        attribute(uri);
+                        return;
+                    }
+                }
+                plainUris[slot] = uri;
+            }
+            out.writeAscii(uri, 0, uri.length());
         }
 
         /** Writes {@code s} as UTF-8 (an unpaired surrogate as '?', as {@code String.getBytes} does). */

@@ -32,6 +32,14 @@ public interface ParsedSignature {
     String uri(int i) throws Exception;
 
     /**
+     * The element reference {@code i} was resolved to while reading, through the same ID registry the verifier
+     * resolves it with; null when the engine resolves nothing before verifying (the verifier then resolves it).
+     */
+    default Element resolved(int i) {
+        return null;
+    }
+
+    /**
      * Verifies the signature value over the canonical SignedInfo with {@code key}; when it verifies, verifies every
      * reference digest too. False when either does not match; throws when something could not be processed.
      */

@@ -137,18 +137,24 @@ public final class VerificationScope implements AutoCloseable {
         return md.digest();
     }
 
-    /** Remembers {@code canonical}, {@code element}'s exclusive canonical form (no prefix list, nothing left out). */
+    /**
+     * Remembers {@code canonical}, {@code element}'s exclusive canonical form (no prefix list, nothing left out; not
+     * copied: the caller no longer changes it).
+     */
     static void rememberCanonicalForm(Element element, byte[] canonical) {
         VerificationScope s = of(element.getOwnerDocument());
         if (s != null) {
             s.canonicalFormOf = element;
-            s.canonicalForm = canonical.clone();
+            s.canonicalForm = canonical;
         }
     }
 
-    /** The remembered exclusive canonical form of {@code element}, or null. */
-    public static byte[] canonicalForm(Element element) {
+    /** The SHA-256 of the remembered exclusive canonical form of {@code element}, or null when none is remembered. */
+    public static byte[] canonicalFormSha256(Element element) throws java.security.NoSuchAlgorithmException {
         VerificationScope s = of(element.getOwnerDocument());
-        return s != null && s.canonicalFormOf == element ? s.canonicalForm.clone() : null;
+        if (s == null || s.canonicalFormOf != element) {
+            return null;
+        }
+        return Engines.digest(dk.rammearkitektur.signing.DigestAlgorithm.SHA256).digest(s.canonicalForm);
     }
 }

@@ -37,26 +37,27 @@ public final class VerifiedTokenCache<V> {
     private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    /** The canonical form of one assertion element, as looked up and stored. */
+    /**
+     * The canonical form of one assertion element, as looked up and stored: the first {@code length} bytes of
+     * {@code canonical} (a look-up's probe borrows the thread's {@link ByteSink} buffer; a stored key owns its array).
+     */
     public static final class Key {
         private final Element assertion;
         private final byte[] canonical;
+        private final int length;
         private final int hash;
         private byte[] sha256;
 
-        private Key(Element assertion, byte[] canonical, int from, int to) {
-            this(assertion, canonical, hash(canonical, from, to));
-        }
-
-        private Key(Element assertion, byte[] canonical, int hash) {
+        private Key(Element assertion, byte[] canonical, int length, int hash) {
             this.assertion = assertion;
             this.canonical = canonical;
+            this.length = length;
             this.hash = hash;
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.hash == hash && Arrays.equals(k.canonical, canonical);
+            return o instanceof Key k && k.hash == hash && Arrays.equals(k.canonical, 0, k.length, canonical, 0, length);
         }
 
         @Override
@@ -72,7 +73,9 @@ public final class VerifiedTokenCache<V> {
                     sha256 = remembered;
                 } else {
                     try {
-                        sha256 = Engines.digest(DigestAlgorithm.SHA256).digest(canonical);
+                        java.security.MessageDigest md = Engines.digest(DigestAlgorithm.SHA256);
+                        md.update(canonical, 0, length);
+                        sha256 = md.digest();
                     } catch (NoSuchAlgorithmException e) {
                         throw new IllegalStateException("SHA-256 is missing from this JVM", e);
                     }
@@ -83,12 +86,22 @@ public final class VerifiedTokenCache<V> {
 
         @Override
         public String toString() {
-            return "VerifiedTokenCache.Key[" + canonical.length + " bytes]";
+            return "VerifiedTokenCache.Key[" + length + " bytes]";
         }
     }
 
     /** One verified token: its value, until when it may be used, and its canonical form's length and SHA-256. */
     private record Entry<V>(V value, Instant until, int bytes, byte[] sha256) {
+    }
+
+    /**
+     * What {@link #lookup} found: the value of a token verified before and still good ({@code key} null), or no value
+     * and the key to store the token under once verified ({@code key} null too when the token cannot be canonicalised
+     * here, and so is not cached).
+     *
+     * @param <V> what the verifier established about one token
+     */
+    public record Lookup<V>(V value, Key key) {
     }
 
     private final int maxEntries;
@@ -116,32 +129,77 @@ public final class VerifiedTokenCache<V> {
      * {@code ds:Signature}, so that a signature check that follows cuts its enveloped digest from the same bytes.
      */
     public static Key key(Element assertion) {
-        Element signature = null;
-        for (Node c = assertion.getFirstChild(); c != null; c = c.getNextSibling()) {
-            if (c instanceof Element e && DSIG.equals(e.getNamespaceURI()) && "Signature".equals(e.getLocalName())) {
-                signature = e;
-                break;
-            }
-        }
         ByteSink sink = ByteSink.forThisThread();
         try {
-            if (signature != null) {
-                int[] range = ExclusiveC14n.canonicalizeMarking(assertion, signature, sink);
-                if (range == null) {
-                    return null;
-                }
-                byte[] canonical = sink.toByteArray();
-                VerificationScope.rememberCanonical(assertion, canonical, signature, range, null);
-                return new Key(assertion, canonical, range[0], range[1]);
-            }
-            if (!ExclusiveC14n.canonicalize(assertion, sink)) {
-                return null;
-            }
-            byte[] canonical = sink.toByteArray();
-            return new Key(assertion, canonical, 0, canonical.length);
+            Probe probe = probe(assertion, sink);
+            return probe == null ? null : probe.stored(sink);
         } finally {
             sink.reset();
         }
+    }
+
+    /**
+     * Looks {@code assertion} up by its canonical form: the value stored for it if still good at {@code now}, else the
+     * key to {@link #put} it under (as {@link #key(Element)} gives it). A hit compares the canonical form where it was
+     * written and copies nothing.
+     */
+    public Lookup<V> lookup(Element assertion, Instant now) {
+        ByteSink sink = ByteSink.forThisThread();
+        try {
+            Probe probe = probe(assertion, sink);
+            if (probe == null) {
+                return new Lookup<>(null, null);
+            }
+            V hit = get(probe.key(), now);
+            return hit != null ? new Lookup<>(hit, null) : new Lookup<>(null, probe.stored(sink));
+        } finally {
+            sink.reset();
+        }
+    }
+
+    /**
+     * An assertion's canonical form as written to the thread's sink: a key borrowing the sink's buffer, and the
+     * assertion's own signature with where its bytes lie (null when it has none).
+     */
+    private record Probe(Key key, Element signature, int[] range) {
+        /**
+         * The bytes copied into a key of their own. Inside a {@link VerificationScope} the copy is left there, with
+         * where the assertion's own signature lies in it (for the enveloped digest that follows).
+         */
+        Key stored(ByteSink sink) {
+            byte[] canonical = sink.toByteArray();
+            if (signature != null) {
+                VerificationScope.rememberCanonical(key.assertion, canonical, signature, range, null);
+            }
+            return new Key(key.assertion, canonical, canonical.length, key.hash);
+        }
+    }
+
+    /** Writes the assertion's canonical form to {@code sink}; null if this canonicaliser does not handle it. */
+    private static Probe probe(Element assertion, ByteSink sink) {
+        Element signature = ownSignature(assertion);
+        int[] range = null;
+        if (signature != null) {
+            range = ExclusiveC14n.canonicalizeMarking(assertion, signature, sink);
+            if (range == null) {
+                return null;
+            }
+        } else if (!ExclusiveC14n.canonicalize(assertion, sink)) {
+            return null;
+        }
+        byte[] buf = sink.buffer();
+        int length = sink.size();
+        int hash = range == null ? hash(buf, length, 0, length) : hash(buf, length, range[0], range[1]);
+        return new Probe(new Key(assertion, buf, length, hash), signature, range);
+    }
+
+    private static Element ownSignature(Element assertion) {
+        for (Node c = assertion.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e && DSIG.equals(e.getNamespaceURI()) && "Signature".equals(e.getLocalName())) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /**
@@ -173,12 +231,12 @@ public final class VerifiedTokenCache<V> {
     public void put(Key key, V value, Instant tokenEnd, Instant now) {
         Instant cap = now.plus(maxAge);
         Instant until = tokenEnd.isBefore(cap) ? tokenEnd : cap;
-        if (!now.isBefore(until) || key.canonical.length > MAX_BYTES) {
+        if (!now.isBefore(until) || key.length > MAX_BYTES) {
             return;
         }
         // Stored without the element: the cache never holds a DOM.
-        Key stored = new Key(null, key.canonical, key.hash);
-        Entry<V> entry = new Entry<>(value, until, key.canonical.length, key.sha256());
+        Key stored = new Key(null, key.canonical, key.length, key.hash);
+        Entry<V> entry = new Entry<>(value, until, key.length, key.sha256());
         synchronized (this) {
             remove(stored);
             Iterator<Entry<V>> eldest = entries.values().iterator();
@@ -214,13 +272,13 @@ public final class VerifiedTokenCache<V> {
     }
 
     /**
-     * A fast, non-cryptographic hash of the array's length and of its bytes {@code from} to {@code to} (it only picks
+     * A fast, non-cryptographic hash of {@code length} and of the bytes {@code from} to {@code to} (it only picks
      * the bucket). A key hashes the bytes of the assertion's own signature, whose SignatureValue differs between any
      * two tokens an issuer signed, so a 6 KB token costs a 0.4 KB hash; equal arrays still hash alike, as the range is
      * where the same canonical bytes put the signature.
      */
-    static int hash(byte[] b, int from, int to) {
-        long h = b.length * 0x9E3779B97F4A7C15L;
+    static int hash(byte[] b, int length, int from, int to) {
+        long h = length * 0x9E3779B97F4A7C15L;
         int i = from;
         for (; i + 8 <= to; i += 8) {
             h = (h ^ (long) LONGS.get(b, i)) * 0xBF58476D1CE4E5B9L;

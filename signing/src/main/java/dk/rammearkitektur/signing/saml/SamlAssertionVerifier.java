@@ -102,8 +102,9 @@ public final class SamlAssertionVerifier {
             throw new TokenException(TokenException.ISSUER, "issuer '" + printable(named) + "' is not a trusted issuer");
         }
         Instant now = clock.instant();
-        VerifiedTokenCache.Key key = verified == null ? null : VerifiedTokenCache.key(assertion);
-        SamlAssertion seen = key == null ? null : verified.get(key, now);
+        VerifiedTokenCache.Lookup<SamlAssertion> found = verified == null ? null : verified.lookup(assertion, now);
+        SamlAssertion seen = found == null ? null : found.value();
+        VerifiedTokenCache.Key key = found == null ? null : found.key();
         SamlAssertion a;
         if (seen != null) {
             // What the signature verifier refuses about the document around the assertion, it refuses on a hit too.

@@ -205,12 +205,11 @@ public final class WsSecurityVerifier {
             // The direct verification path has just canonicalised this SignedInfo (VerificationScope). Else
             // ExclusiveC14n writes the same bytes as Santuario's canonicaliser (tested byte for byte), without its
             // per-node overhead; Santuario's serves the trees it does not handle.
-            byte[] verified = VerificationScope.canonicalForm(signedInfo.get(0));
-            byte[] digest = verified != null
-                    ? dk.rammearkitektur.signing.internal.Engines.digest(dk.rammearkitektur.signing.DigestAlgorithm.SHA256)
-                            .digest(verified)
-                    : dk.rammearkitektur.signing.internal.ExclusiveC14n.digest(signedInfo.get(0),
-                            dk.rammearkitektur.signing.DigestAlgorithm.SHA256);
+            byte[] digest = VerificationScope.canonicalFormSha256(signedInfo.get(0));
+            if (digest == null) {
+                digest = dk.rammearkitektur.signing.internal.ExclusiveC14n.digest(signedInfo.get(0),
+                        dk.rammearkitektur.signing.DigestAlgorithm.SHA256);
+            }
             if (digest == null) {
                 java.io.ByteArrayOutputStream c14n = new java.io.ByteArrayOutputStream(1024);
                 org.apache.xml.security.c14n.Canonicalizer

@@ -124,6 +124,8 @@ public final class XmlSignatureVerifier {
         // not know), which passes every structural rule of the pre-check: what it read goes through the pre-check's
         // policy checks in the pre-check's order, so a refusal names the same rule either way.
         ParsedSignature sig = direct ? DirectSignature.parse(signatureElement, ids) : null;
+        // The direct path's values went through the policy just now; Santuario's own reading is checked again below.
+        boolean policyChecked = sig != null;
         if (sig == null) {
             precheck(signatureElement);
         } else {
@@ -135,18 +137,24 @@ public final class XmlSignatureVerifier {
             if (sig == null) {
                 sig = new SantuarioSignature(new XMLSignature(signatureElement, "", true));
             }
-            policy.checkCanonicalization(sig.canonicalizationMethod());
-            policy.checkSignatureMethod(sig.signatureMethod());
+            if (!policyChecked) {
+                policy.checkCanonicalization(sig.canonicalizationMethod());
+                policy.checkSignatureMethod(sig.signatureMethod());
+            }
             for (int i = 0; i < sig.references(); i++) {
                 if (sig.referencesManifestOrObject(i)) {
                     throw new SignatureException(SignatureException.REFERENCE, "references to Manifest/Object are refused");
                 }
-                policy.checkDigestMethod(sig.digestMethod(i));
+                if (!policyChecked) {
+                    policy.checkDigestMethod(sig.digestMethod(i));
+                }
                 List<String> ts = sig.transforms(i);
                 boolean str = false;
                 if (ts != null) {
                     for (String t : ts) {
-                        policy.checkTransform(t);
+                        if (!policyChecked) {
+                            policy.checkTransform(t);
+                        }
                         str |= AlgorithmPolicy.STR_TRANSFORM.equals(t);
                     }
                     if (str && ts.size() != 1) {
@@ -159,7 +167,10 @@ public final class XmlSignatureVerifier {
                     throw new SignatureException(SignatureException.REFERENCE,
                             "reference URI must be a same-document ID reference (#id), was '" + uri + "'");
                 }
-                Element target = ids.get(uri.substring(1));
+                Element target = sig.resolved(i);
+                if (target == null) {
+                    target = ids.get(uri.substring(1));
+                }
                 if (target == null) {
                     throw new SignatureException(SignatureException.REFERENCE, "reference " + uri + " points to no element");
                 }
@@ -180,9 +191,10 @@ public final class XmlSignatureVerifier {
                 : trust.trustedCandidates(presentedCertificates(signatureElement));
         X509Certificate verifiedBy = null;
         for (X509Certificate c : candidates) {
-            policy.checkKey(c.getPublicKey());
+            PublicKey key = c.getPublicKey();
+            policy.checkKey(key);
             try {
-                if (sig.checkSignatureValue(c.getPublicKey())) {
+                if (sig.checkSignatureValue(key)) {
                     verifiedBy = c;
                     break;
                 }

@@ -169,6 +169,34 @@ class ExclusiveC14nPropertiesTest {
     }
 
     @Test
+    void aCanonicalisationStartsFromEmptyStacksAfterOneThatDeclinedHalfWay() {
+        Document declined = SecureXml.parse("<r xmlns:p=\"urn:p\"><p:a xmlns=\"urn:d\"><x:y xmlns:x=\"relative\"/></p:a></r>");
+        assertFalse(ExclusiveC14n.canonicalize(declined.getDocumentElement(), ByteSink.forThisThread()));
+        Document doc = SecureXml.parse("<r/>");
+        Element unbound = doc.createElementNS("urn:p", "p:k");
+        doc.getDocumentElement().appendChild(unbound);
+        assertFalse(ExclusiveC14n.canonicalize(unbound, ByteSink.forThisThread()), "p is bound in no scope of this tree");
+        Element plain = doc.createElementNS(null, "k");
+        doc.getDocumentElement().appendChild(plain);
+        ByteSink sink = ByteSink.forThisThread();
+        assertTrue(ExclusiveC14n.canonicalize(plain, sink));
+        assertEquals("<k></k>", new String(sink.toByteArray(), StandardCharsets.UTF_8), "no default namespace left over");
+    }
+
+    @Test
+    void namesAreWrittenAsUtf8EveryTimeAndAsciiNamesStayAsciiAfterThem() throws Exception {
+        String xml = "<r xmlns:æ=\"urn:æ\"><grød æ:ø=\"1\" ø=\"2\"><æ:x/></grød><grød ø=\"3\"/><g/></r>";
+        for (int round = 0; round < 3; round++) {
+            Element root = SecureXml.parse(xml).getDocumentElement();
+            ByteArrayOutputStream theirs = new ByteArrayOutputStream();
+            Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS).canonicalizeSubtree(root, theirs);
+            ByteSink sink = ByteSink.forThisThread();
+            assertTrue(ExclusiveC14n.canonicalize(root, sink));
+            assertArrayEquals(theirs.toByteArray(), sink.toByteArray(), "round " + round);
+        }
+    }
+
+    @Test
     void declinesEntityReferences() {
         Document doc = SecureXml.parse("<r/>");
         doc.getDocumentElement().appendChild(doc.createEntityReference("ent"));

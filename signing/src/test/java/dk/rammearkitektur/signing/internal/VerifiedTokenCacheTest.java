@@ -118,15 +118,35 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
+    void aLookupAnswersAHitWithItsValueAndAMissWithAKeyThatOwnsItsBytes() {
+        VerifiedTokenCache<String> cache = new VerifiedTokenCache<>(10, Duration.ofMinutes(5));
+        VerifiedTokenCache.Key expected = VerifiedTokenCache.key(token("alice"));
+        VerifiedTokenCache.Lookup<String> miss = cache.lookup(token("alice"), T0);
+        assertNull(miss.value());
+        assertNotNull(miss.key());
+        VerifiedTokenCache.key(token("bob, whose canonical form is written over the thread's buffer"));
+        assertEquals(expected, miss.key(), "the key kept its own copy of the bytes");
+
+        cache.put(miss.key(), "alice", T0.plusSeconds(600), T0);
+        VerifiedTokenCache.Lookup<String> hit = cache.lookup(token("alice"), T0.plusSeconds(1));
+        assertEquals("alice", hit.value());
+        assertNull(hit.key(), "nothing to store on a hit");
+        assertNull(cache.lookup(token("alicf"), T0.plusSeconds(1)).value());
+        assertEquals("alice", cache.lookup(token("alice"), T0.plusSeconds(2)).value());
+        assertNull(cache.lookup(token("alice"), T0.plusSeconds(300)).value(), "at most maxAge");
+        assertEquals(2, cache.hits());
+    }
+
+    @Test
     void theBucketHashReadsEveryByteOfItsRangeAndTheLength() {
         byte[] x = new byte[37];
-        int h = VerifiedTokenCache.hash(x, 0, x.length);
+        int h = VerifiedTokenCache.hash(x, x.length, 0, x.length);
         for (int i = 0; i < x.length; i++) {
             byte[] y = x.clone();
             y[i] = 1;
-            assertNotEquals(h, VerifiedTokenCache.hash(y, 0, y.length), "byte " + i);
+            assertNotEquals(h, VerifiedTokenCache.hash(y, y.length, 0, y.length), "byte " + i);
         }
-        assertNotEquals(VerifiedTokenCache.hash(new byte[38], 0, 37), h, "the length counts");
+        assertNotEquals(VerifiedTokenCache.hash(new byte[38], 38, 0, 37), h, "the length counts");
     }
 
     @Test
