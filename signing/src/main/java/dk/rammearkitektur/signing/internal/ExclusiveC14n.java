@@ -32,6 +32,8 @@ public final class ExclusiveC14n {
     private static final int ASCII_NAMES = 128;
     /** The size of a writer's table of namespace URIs that need no escaping (a power of two). */
     private static final int PLAIN_URIS = 32;
+    /** The longest name or URI a writer's tables remember (longer ones are checked on every use). */
+    private static final int MAX_REMEMBERED_CHARS = 256;
     /** From this length on, ASCII text is written by {@code Writer.longAsciiText}. */
     private static final int LONG_TEXT = 64;
     /** The chars c14n escapes in text: &amp;, &lt;, &gt; and CR. */
@@ -133,14 +135,18 @@ public final class ExclusiveC14n {
         private String[] scopePrefix = new String[16];
         private String[] scopeUri = new String[16];
         private int scopeSize;
+        /** The most entries the scope stack held since the last release (cleared up to there). */
+        private int scopeHigh;
         /** Namespaces rendered on the output ancestors, innermost last. */
         private String[] renderedPrefix = new String[16];
         private String[] renderedUri = new String[16];
         private int renderedSize;
+        private int renderedHigh;
         /** The start tag being written: its plain attributes and its visibly utilised prefixes. */
         private Attr[] attrs = new Attr[8];
         private String[] usedPrefix = new String[8];
         private String[] usedUri = new String[8];
+        private int usedHigh;
         /** Names known to be ASCII, by identity ({@link #name(String)}). */
         private final String[] asciiNames = new String[ASCII_NAMES];
         /** Namespace URIs known to be ASCII with nothing to escape, by identity ({@link #namespaceUri(String)}). */
@@ -165,9 +171,9 @@ public final class ExclusiveC14n {
         }
 
         /**
-         * Drops every reference to a node and to the output, and makes this the thread's idle writer again (the
-         * stacks keep only strings: prefixes and namespace URIs), unless a large tree grew its arrays beyond
-         * {@link #RETAINED} entries.
+         * Drops every reference to a node, to the output and to the strings on the stacks, and makes this the thread's
+         * idle writer again (keeping only the two tables of short names and URIs), unless a large tree grew its arrays
+         * beyond {@link #RETAINED} entries.
          */
         void release() {
             out = null;
@@ -176,6 +182,15 @@ public final class ExclusiveC14n {
             mark = null;
             markRange = null;
             Arrays.fill(attrs, null);
+            Arrays.fill(scopePrefix, 0, scopeHigh, null);
+            Arrays.fill(scopeUri, 0, scopeHigh, null);
+            Arrays.fill(renderedPrefix, 0, renderedHigh, null);
+            Arrays.fill(renderedUri, 0, renderedHigh, null);
+            Arrays.fill(usedPrefix, 0, usedHigh, null);
+            Arrays.fill(usedUri, 0, usedHigh, null);
+            scopeHigh = 0;
+            renderedHigh = 0;
+            usedHigh = 0;
             if (scopePrefix.length <= RETAINED && renderedPrefix.length <= RETAINED && attrs.length <= RETAINED
                     && usedPrefix.length <= RETAINED) {
                 IDLE.set(this);
@@ -227,6 +242,7 @@ public final class ExclusiveC14n {
             }
             scopePrefix[scopeSize] = prefix;
             scopeUri[scopeSize++] = uri;
+            scopeHigh = Math.max(scopeHigh, scopeSize);
         }
 
         /**
@@ -267,6 +283,7 @@ public final class ExclusiveC14n {
             }
             renderedPrefix[renderedSize] = prefix;
             renderedUri[renderedSize++] = uri;
+            renderedHigh = Math.max(renderedHigh, renderedSize);
         }
 
         private boolean element(Element e, int depth) {
@@ -430,6 +447,7 @@ public final class ExclusiveC14n {
             }
             usedPrefix[used] = prefix;
             usedUri[used] = uri;
+            usedHigh = Math.max(usedHigh, used + 1);
             return used + 1;
         }
 
@@ -501,7 +519,9 @@ public final class ExclusiveC14n {
                         return;
                     }
                 }
-                asciiNames[slot] = s;
+                if (s.length() <= MAX_REMEMBERED_CHARS) {
+                    asciiNames[slot] = s;
+                }
             }
             out.writeAscii(s, 0, s.length());
         }
@@ -519,7 +539,9 @@ public final class ExclusiveC14n {
                         return;
                     }
                 }
-                plainUris[slot] = uri;
+                if (uri.length() <= MAX_REMEMBERED_CHARS) {
+                    plainUris[slot] = uri;
+                }
             }
             out.writeAscii(uri, 0, uri.length());
         }

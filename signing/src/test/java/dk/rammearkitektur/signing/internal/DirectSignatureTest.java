@@ -11,6 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,10 +69,18 @@ class DirectSignatureTest {
 
     @Property(tries = 1000)
     void onlyTheEncodersOwnTextIsPlainBase64OfTheBytes(@ForAll @Size(max = 70) byte[] bytes,
-            @ForAll @Size(max = 100) @CharRange(from = ' ', to = '~') String other) {
+            @ForAll @StringLength(max = 100) @CharRange(from = ' ', to = '~') String other) {
         String own = Base64.getEncoder().encodeToString(bytes);
         assertTrue(DirectSignature.isPlainBase64Of(own, bytes), own);
         assertEquals(other.equals(own), DirectSignature.isPlainBase64Of(other, bytes), other);
+    }
+
+    @Property(tries = 500)
+    void textAfterTheEncodingIsNotPlainBase64OfTheBytes(@ForAll @Size(max = 70) byte[] bytes,
+            @ForAll @StringLength(min = 1, max = 8) @CharRange(from = ' ', to = '~') String more) {
+        String own = Base64.getEncoder().encodeToString(bytes);
+        assertFalse(DirectSignature.isPlainBase64Of(own + more, bytes), own + more);
+        assertFalse(DirectSignature.isPlainBase64Of(more + own, bytes), more + own);
     }
 
     @Property(tries = 1000)

@@ -3,10 +3,12 @@ package dk.rammearkitektur.signing.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.rammearkitektur.core.xml.SecureXml;
 import java.io.ByteArrayOutputStream;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -194,6 +196,27 @@ class ExclusiveC14nPropertiesTest {
             assertTrue(ExclusiveC14n.canonicalize(root, sink));
             assertArrayEquals(theirs.toByteArray(), sink.toByteArray(), "round " + round);
         }
+    }
+
+    @Test
+    void aCanonicalisationKeepsNoStringOfTheTreeOnceDone() throws Exception {
+        WeakReference<String> uri = canonicaliseATreeWithALongNamespace();
+        for (int i = 0; i < 20 && uri.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertNull(uri.get(), "the thread's writer still holds the tree's namespace URI");
+    }
+
+    /** A tree whose only namespace URI is a fresh 300-char string (too long for the writer's tables). */
+    private static WeakReference<String> canonicaliseATreeWithALongNamespace() {
+        String uri = new String("urn:" + "n".repeat(296));
+        Document doc = SecureXml.parse("<r/>");
+        Element x = doc.createElementNS(uri, "p:x");
+        x.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:p", uri);
+        doc.getDocumentElement().appendChild(x);
+        assertTrue(ExclusiveC14n.canonicalize(x, ByteSink.forThisThread()));
+        return new WeakReference<>(uri);
     }
 
     @Test
