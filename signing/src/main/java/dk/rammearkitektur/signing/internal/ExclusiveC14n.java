@@ -511,39 +511,37 @@ public final class ExclusiveC14n {
          * bulk without looking at their chars again.
          */
         private void name(String s) {
-            int slot = s.hashCode() & (ASCII_NAMES - 1);
-            if (asciiNames[slot] != s) {
-                for (int i = 0, n = s.length(); i < n; i++) {
-                    if (s.charAt(i) >= 0x80) {
-                        utf8(s);
-                        return;
-                    }
-                }
-                if (s.length() <= MAX_REMEMBERED_CHARS) {
-                    asciiNames[slot] = s;
-                }
+            if (!writeRemembered(s, asciiNames, 0L)) {
+                utf8(s);
             }
-            out.writeAscii(s, 0, s.length());
+        }
+
+        /** Writes a namespace URI as an attribute value; like names, URIs that need no escaping are remembered. */
+        private void namespaceUri(String uri) {
+            if (!writeRemembered(uri, plainUris, ATTRIBUTE_ESCAPED)) {
+                attribute(uri);
+            }
         }
 
         /**
-         * Writes a namespace URI as an attribute value. Like names, the parser hands out one string per URI, so the
-         * last URIs found to need no escaping are remembered by identity and copied in bulk.
+         * Copies {@code s} in bulk when {@code table} holds this very string or when every char of it is plain
+         * ({@link #isPlain} with {@code escaped}), remembering it then if it is short; false, with nothing written,
+         * for a string with a char that is not.
          */
-        private void namespaceUri(String uri) {
-            int slot = uri.hashCode() & (PLAIN_URIS - 1);
-            if (plainUris[slot] != uri) {
-                for (int i = 0, n = uri.length(); i < n; i++) {
-                    if (!isPlain(uri.charAt(i), ATTRIBUTE_ESCAPED)) {
-                        attribute(uri);
-                        return;
+        private boolean writeRemembered(String s, String[] table, long escaped) {
+            int slot = s.hashCode() & (table.length - 1);
+            if (table[slot] != s) {
+                for (int i = 0, n = s.length(); i < n; i++) {
+                    if (!isPlain(s.charAt(i), escaped)) {
+                        return false;
                     }
                 }
-                if (uri.length() <= MAX_REMEMBERED_CHARS) {
-                    plainUris[slot] = uri;
+                if (s.length() <= MAX_REMEMBERED_CHARS) {
+                    table[slot] = s;
                 }
             }
-            out.writeAscii(uri, 0, uri.length());
+            out.writeAscii(s, 0, s.length());
+            return true;
         }
 
         /** Writes {@code s} as UTF-8 (an unpaired surrogate as '?', as {@code String.getBytes} does). */
