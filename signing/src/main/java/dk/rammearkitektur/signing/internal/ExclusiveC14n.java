@@ -135,18 +135,14 @@ public final class ExclusiveC14n {
         private String[] scopePrefix = new String[16];
         private String[] scopeUri = new String[16];
         private int scopeSize;
-        /** The most entries the scope stack held since the last release (cleared up to there). */
-        private int scopeHigh;
         /** Namespaces rendered on the output ancestors, innermost last. */
         private String[] renderedPrefix = new String[16];
         private String[] renderedUri = new String[16];
         private int renderedSize;
-        private int renderedHigh;
         /** The start tag being written: its plain attributes and its visibly utilised prefixes. */
         private Attr[] attrs = new Attr[8];
         private String[] usedPrefix = new String[8];
         private String[] usedUri = new String[8];
-        private int usedHigh;
         /** Names known to be ASCII, by identity ({@link #name(String)}). */
         private final String[] asciiNames = new String[ASCII_NAMES];
         /** Namespace URIs known to be ASCII with nothing to escape, by identity ({@link #namespaceUri(String)}). */
@@ -181,18 +177,15 @@ public final class ExclusiveC14n {
             exclude = null;
             mark = null;
             markRange = null;
-            Arrays.fill(attrs, null);
-            Arrays.fill(scopePrefix, 0, scopeHigh, null);
-            Arrays.fill(scopeUri, 0, scopeHigh, null);
-            Arrays.fill(renderedPrefix, 0, renderedHigh, null);
-            Arrays.fill(renderedUri, 0, renderedHigh, null);
-            Arrays.fill(usedPrefix, 0, usedHigh, null);
-            Arrays.fill(usedUri, 0, usedHigh, null);
-            scopeHigh = 0;
-            renderedHigh = 0;
-            usedHigh = 0;
             if (scopePrefix.length <= RETAINED && renderedPrefix.length <= RETAINED && attrs.length <= RETAINED
                     && usedPrefix.length <= RETAINED) {
+                Arrays.fill(attrs, null);
+                Arrays.fill(scopePrefix, null);
+                Arrays.fill(scopeUri, null);
+                Arrays.fill(renderedPrefix, null);
+                Arrays.fill(renderedUri, null);
+                Arrays.fill(usedPrefix, null);
+                Arrays.fill(usedUri, null);
                 IDLE.set(this);
             }
         }
@@ -242,7 +235,6 @@ public final class ExclusiveC14n {
             }
             scopePrefix[scopeSize] = prefix;
             scopeUri[scopeSize++] = uri;
-            scopeHigh = Math.max(scopeHigh, scopeSize);
         }
 
         /**
@@ -283,7 +275,6 @@ public final class ExclusiveC14n {
             }
             renderedPrefix[renderedSize] = prefix;
             renderedUri[renderedSize++] = uri;
-            renderedHigh = Math.max(renderedHigh, renderedSize);
         }
 
         private boolean element(Element e, int depth) {
@@ -447,7 +438,6 @@ public final class ExclusiveC14n {
             }
             usedPrefix[used] = prefix;
             usedUri[used] = uri;
-            usedHigh = Math.max(usedHigh, used + 1);
             return used + 1;
         }
 

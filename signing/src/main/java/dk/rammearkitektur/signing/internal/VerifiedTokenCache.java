@@ -124,11 +124,10 @@ public final class VerifiedTokenCache<V> {
     }
 
     /**
-     * The cache key of an assertion element, or null when it cannot be canonicalised here (then it is not cached).
-     * Inside a {@link VerificationScope} the canonical form is left there, with the bytes of the assertion's own
-     * {@code ds:Signature}, so that a signature check that follows cuts its enveloped digest from the same bytes.
+     * The cache key of an assertion element, or null when it cannot be canonicalised here (then it is not cached): what
+     * {@link #lookup} gives on a miss, without a look-up (for tests).
      */
-    public static Key key(Element assertion) {
+    static Key key(Element assertion) {
         ByteSink sink = ByteSink.forThisThread();
         try {
             Probe probe = probe(assertion, sink);
@@ -207,7 +206,7 @@ public final class VerifiedTokenCache<V> {
      * {@link VerificationScope} the stored SHA-256 of the (equal) canonical form is left there for the STR-Transform
      * reference.
      */
-    public V get(Key key, Instant now) {
+    V get(Key key, Instant now) {
         Entry<V> e;
         synchronized (this) {
             e = entries.get(key);

@@ -124,12 +124,8 @@ public final class XmlSignatureVerifier {
         // not know), which passes every structural rule of the pre-check: what it read goes through the pre-check's
         // policy checks in the pre-check's order, so a refusal names the same rule either way.
         ParsedSignature sig = direct ? DirectSignature.parse(signatureElement, ids) : null;
-        // The direct path's values went through the policy just now; Santuario's own reading is checked again below.
-        boolean policyChecked = sig != null;
         if (sig == null) {
             precheck(signatureElement);
-        } else {
-            checkPolicy(sig);
         }
         List<Element> signed = new ArrayList<>();
         List<Element> tokenReferences = new ArrayList<>();
@@ -137,24 +133,17 @@ public final class XmlSignatureVerifier {
             if (sig == null) {
                 sig = new SantuarioSignature(new XMLSignature(signatureElement, "", true));
             }
-            if (!policyChecked) {
-                policy.checkCanonicalization(sig.canonicalizationMethod());
-                policy.checkSignatureMethod(sig.signatureMethod());
-            }
+            // What the engine read goes through the policy before any reference is looked at (on Santuario's path a
+            // second time: the pre-check read the DOM itself).
+            checkPolicy(sig);
             for (int i = 0; i < sig.references(); i++) {
                 if (sig.referencesManifestOrObject(i)) {
                     throw new SignatureException(SignatureException.REFERENCE, "references to Manifest/Object are refused");
-                }
-                if (!policyChecked) {
-                    policy.checkDigestMethod(sig.digestMethod(i));
                 }
                 List<String> ts = sig.transforms(i);
                 boolean str = false;
                 if (ts != null) {
                     for (String t : ts) {
-                        if (!policyChecked) {
-                            policy.checkTransform(t);
-                        }
                         str |= AlgorithmPolicy.STR_TRANSFORM.equals(t);
                     }
                     if (str && ts.size() != 1) {
@@ -342,14 +331,15 @@ public final class XmlSignatureVerifier {
         }
     }
 
-    /** {@link #precheck}'s policy checks, in its order, on a signature the direct path has read. */
+    /** {@link #precheck}'s policy checks, in its order, on what an engine read of the signature. */
     private void checkPolicy(ParsedSignature sig) {
         policy.checkCanonicalization(sig.canonicalizationMethod());
         policy.checkSignatureMethod(sig.signatureMethod());
         try {
             for (int i = 0; i < sig.references(); i++) {
                 policy.checkDigestMethod(sig.digestMethod(i));
-                for (String t : sig.transforms(i)) {
+                List<String> ts = sig.transforms(i);
+                for (String t : ts == null ? List.<String>of() : ts) {
                     policy.checkTransform(t);
                 }
             }
